@@ -1,0 +1,1 @@
+//! Decoding bytes to text (placeholder).

@@ -1,0 +1,150 @@
+//! Articles: what a loaded file becomes before it is compared.
+//!
+//! This module owns the [`Article`] type (the text as loaded, its title and outlet label, and its
+//! sentences as byte spans into that text) and the path from a file on disk to an `Article`:
+//! reading and decoding ([`load`], [`decode`]), main-text extraction from web pages ([`html`]) and
+//! sentence segmentation ([`segment`]).
+
+pub mod decode;
+pub mod html;
+pub mod load;
+pub mod segment;
+
+use serde::{Deserialize, Serialize};
+
+pub use load::{LoadError, load_bytes, load_file};
+
+/// The format an article's text came from; decides how it is read and segmented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text (`.txt` and anything unrecognised that is text).
+    #[default]
+    Text,
+    /// Markdown (`.md`, `.markdown`): headings and list markers are recognised.
+    Markdown,
+    /// A web page (`.html`, `.htm`): the main article text is extracted first.
+    Html,
+}
+
+/// What a unit of text is, as far as the layout tells.
+///
+/// Headlines, headings, bylines, datelines, captions and list items are units of their own, so
+/// that "ANKARA, Turkey (AP) —" or a photo caption never glues itself to the sentence next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The article's headline (its first short line).
+    Headline,
+    /// A section heading inside the article.
+    Heading,
+    /// "By Jane Doe" and similar credit lines.
+    Byline,
+    /// The place (and agency) that opens a wire story: "ANKARA, Turkey (AP) —".
+    Dateline,
+    /// A photo or video caption or credit.
+    Caption,
+    /// A bullet or numbered list item (the marker itself is not part of the span).
+    ListItem,
+    /// A sentence of running prose.
+    #[default]
+    Body,
+}
+
+/// One sentence (or other unit) of an article: a byte span into [`Article::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+    /// Index of the paragraph the sentence belongs to (0-based, in reading order).
+    pub paragraph: usize,
+    /// What kind of unit this is.
+    pub role: Role,
+}
+
+impl Sentence {
+    /// The byte range of the sentence in its article's text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span is empty (never true for segmenter output).
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+}
+
+/// An article ready to be compared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// The outlet's name as shown in column headers and reports.
+    pub label: String,
+    /// Where the article came from: a file path, or a description such as "pasted text".
+    pub source: String,
+    /// The article's title, when the file names one.
+    pub title: Option<String>,
+    /// The text as loaded (for plain text, the file's content once decoded; for HTML, the
+    /// extracted main text). Sentence spans are byte offsets into it.
+    pub text: String,
+    /// The format the text was read as.
+    pub format: Format,
+    /// The sentences, in reading order, non-overlapping.
+    pub sentences: Vec<Sentence>,
+    /// Things the user should know about how the file was read (e.g. a legacy encoding).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl Article {
+    /// Builds an article from text already in memory, segmenting it into sentences.
+    pub fn from_text(
+        label: impl Into<String>,
+        source: impl Into<String>,
+        text: impl Into<String>,
+        format: Format,
+    ) -> Self {
+        let text = text.into();
+        let sentences = segment::segment(&text, format);
+        let title = sentences
+            .first()
+            .filter(|s| s.role == Role::Headline)
+            .map(|s| collapse_whitespace(&text[s.range()]));
+        Article {
+            label: label.into(),
+            source: source.into(),
+            title,
+            text,
+            format,
+            sentences,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The text of sentence `index`.
+    ///
+    /// # Panics
+    /// If `index` is out of range.
+    pub fn sentence_text(&self, index: usize) -> &str {
+        &self.text[self.sentences[index].range()]
+    }
+
+    /// The number of characters (not bytes) in the article's sentences.
+    pub fn sentence_chars(&self) -> usize {
+        self.sentences
+            .iter()
+            .map(|s| self.text[s.range()].chars().count())
+            .sum()
+    }
+}
+
+/// Joins the words of `text` with single spaces (hard-wrapped lines become one line).
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

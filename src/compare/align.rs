@@ -1,0 +1,2 @@
+//! placeholder
+pub const DEFAULT_THRESHOLD: f32 = 0.5;

@@ -1,0 +1,275 @@
+//! The result of a comparison: the data every view and report is drawn from.
+//!
+//! Everything here is plain data (serialisable, no behaviour beyond small accessors), computed
+//! once by [`crate::compare::compare`] so that no view ever recomputes it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+
+/// A sentence of one article: `(article index, sentence index)`, serialised as `[a, s]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "(usize, usize)", into = "(usize, usize)")]
+pub struct SentenceRef {
+    /// Index of the article in [`Comparison::articles`].
+    pub article: usize,
+    /// Index of the sentence in that article's [`Article::sentences`].
+    pub sentence: usize,
+}
+
+impl SentenceRef {
+    /// A reference to sentence `sentence` of article `article`.
+    pub const fn new(article: usize, sentence: usize) -> Self {
+        SentenceRef { article, sentence }
+    }
+}
+
+impl From<(usize, usize)> for SentenceRef {
+    fn from((article, sentence): (usize, usize)) -> Self {
+        SentenceRef { article, sentence }
+    }
+}
+
+impl From<SentenceRef> for (usize, usize) {
+    fn from(r: SentenceRef) -> Self {
+        (r.article, r.sentence)
+    }
+}
+
+/// How two linked sentences relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkKind {
+    /// The same words once normalised (case, quotes, dashes, punctuation, spelling variants).
+    Identical,
+    /// The same sentence reused with words swapped, added or cut.
+    Reworded,
+}
+
+/// One run of a word-level diff between two linked sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditOp {
+    /// The same words on both sides.
+    Equal,
+    /// Words only in `a` (cut in `b`).
+    Delete,
+    /// Words only in `b` (added in `b`).
+    Insert,
+    /// Words in `a` replaced by other words in `b`.
+    Replace,
+}
+
+/// A run of the word diff: byte ranges into the texts of the link's two articles.
+///
+/// A `Delete` has an empty `b` range at the place the words would be, an `Insert` an empty `a`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Edit {
+    /// What happened to this run.
+    pub op: EditOp,
+    /// `[start, end)` in article `a`'s text.
+    pub a: (usize, usize),
+    /// `[start, end)` in article `b`'s text.
+    pub b: (usize, usize),
+}
+
+/// A correspondence between two sentences of different articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// The sentence in the article with the lower index.
+    pub a: SentenceRef,
+    /// The sentence in the article with the higher index.
+    pub b: SentenceRef,
+    /// Identical or reworded.
+    pub kind: LinkKind,
+    /// How much of the two sentences' wording is shared, from 0 to 1.
+    pub similarity: f32,
+    /// The word-level diff from `a` to `b`, covering both sentences completely.
+    pub edits: Vec<Edit>,
+}
+
+impl Link {
+    /// The other end of the link, seen from `from` (which must be one of its ends).
+    pub fn other(&self, from: SentenceRef) -> SentenceRef {
+        if self.a == from { self.b } else { self.a }
+    }
+}
+
+/// What a sentence is, seen across all articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Carried word for word (once normalised) by at least one other article.
+    Identical,
+    /// Carried by other articles, but only with changed wording.
+    Reworded,
+    /// Found in no other article.
+    Unique,
+}
+
+/// A cluster of sentences linked (directly or through each other) across articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// The sentences of the cluster, ordered by article then sentence.
+    pub members: Vec<SentenceRef>,
+    /// `identical` when every link inside the group is identical, else `reworded`.
+    pub kind: LinkKind,
+    /// In how many distinct articles the group has a sentence.
+    pub articles: usize,
+}
+
+/// Per-sentence facts, indexed like the articles' sentences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceInfo {
+    /// Identical, reworded or unique.
+    pub status: Status,
+    /// The group the sentence belongs to, if it is linked at all.
+    pub group: Option<usize>,
+    /// Indices into [`Comparison::links`] of the links that touch this sentence.
+    pub links: Vec<usize>,
+    /// In how many of the articles this content appears (1 for unique sentences).
+    pub shared_by: usize,
+}
+
+/// A word or phrase one article uses where another has different words, aggregated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Substitution {
+    /// Article whose wording is `from`.
+    pub a: usize,
+    /// Article whose wording is `to`.
+    pub b: usize,
+    /// The wording in `a` (empty when `b` added words).
+    pub from: String,
+    /// The wording in `b` (empty when `b` cut words).
+    pub to: String,
+    /// How many times the change occurs between these two articles.
+    pub count: usize,
+    /// Where it occurs: the linked sentence pairs.
+    pub occurrences: Vec<(SentenceRef, SentenceRef)>,
+}
+
+/// Quoted words that differ between two linked sentences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteChange {
+    /// The sentence quoting in one way.
+    pub a: SentenceRef,
+    /// The linked sentence quoting differently.
+    pub b: SentenceRef,
+    /// The quoted words in `a`.
+    pub a_quote: String,
+    /// The quoted words in `b`.
+    pub b_quote: String,
+}
+
+/// One article's wording of a figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberMention {
+    /// The article.
+    pub article: usize,
+    /// The sentence the figure is in.
+    pub sentence: usize,
+    /// The figure with the words around it, as written ("more than 40,000 people").
+    pub text: String,
+    /// The figure's value, when it could be read as a number.
+    pub value: Option<f64>,
+}
+
+/// A quantity that articles report with different figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberFact {
+    /// A short description of what is counted, taken from the shared wording.
+    pub fact: String,
+    /// Every article's mention of it.
+    pub mentions: Vec<NumberMention>,
+}
+
+/// Content most articles carry that one article lacks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Omission {
+    /// The article that lacks the content.
+    pub article: usize,
+    /// The group of sentences the others share.
+    pub group: usize,
+    /// The articles that carry it.
+    pub present_in: Vec<usize>,
+    /// A representative wording of the content.
+    pub text: String,
+}
+
+/// Shares of one article's text (by characters) that are identical, reworded and unique.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+pub struct ArticleStats {
+    /// Characters in the article's sentences.
+    pub chars: usize,
+    /// Share (0–1) of the characters in sentences identical to another article's.
+    pub identical: f32,
+    /// Share (0–1) of the characters in reworded sentences.
+    pub reworded: f32,
+    /// Share (0–1) of the characters in sentences found nowhere else.
+    pub unique: f32,
+}
+
+/// "Article `derived` looks derived from article `source`."
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Derivation {
+    /// The article whose text is mostly contained in the other.
+    pub derived: usize,
+    /// The article it appears to be taken from.
+    pub source: usize,
+    /// Share of `derived`'s characters that are linked to `source`.
+    pub containment: f32,
+}
+
+/// Whole-comparison statistics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Stats {
+    /// Per article, in article order.
+    pub articles: Vec<ArticleStats>,
+    /// `overlap[i][j]`: share of article `i`'s characters in sentences linked to article `j`
+    /// (1 on the diagonal).
+    pub overlap: Vec<Vec<f32>>,
+    /// Pairs where one article's text is mostly contained in the other's.
+    pub derivations: Vec<Derivation>,
+}
+
+/// Everything Parallax knows about a set of articles once they are compared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// The articles, in the order they were given.
+    pub articles: Vec<Article>,
+    /// The settings the comparison ran with.
+    pub options: super::Options,
+    /// Sentence correspondences between articles, ordered by `(a, b)`.
+    pub links: Vec<Link>,
+    /// Clusters of linked sentences.
+    pub groups: Vec<Group>,
+    /// Per article, per sentence: status, group and links.
+    pub sentences: Vec<Vec<SentenceInfo>>,
+    /// Replaced words and phrases between linked sentences, aggregated per article pair.
+    pub substitutions: Vec<Substitution>,
+    /// Quotations whose words differ between linked sentences.
+    pub quote_changes: Vec<QuoteChange>,
+    /// Quantities reported with different figures.
+    pub numbers: Vec<NumberFact>,
+    /// Content most articles share that one lacks.
+    pub omissions: Vec<Omission>,
+    /// Shares, overlap matrix and derivations.
+    pub stats: Stats,
+}
+
+impl Comparison {
+    /// The per-sentence facts for `r`.
+    pub fn info(&self, r: SentenceRef) -> &SentenceInfo {
+        &self.sentences[r.article][r.sentence]
+    }
+
+    /// The text of sentence `r`.
+    pub fn sentence_text(&self, r: SentenceRef) -> &str {
+        self.articles[r.article].sentence_text(r.sentence)
+    }
+
+    /// The links touching sentence `r`.
+    pub fn links_of(&self, r: SentenceRef) -> impl Iterator<Item = &Link> {
+        self.info(r).links.iter().map(|&i| &self.links[i])
+    }
+}

@@ -1,0 +1,8 @@
+//! Parallax: comparative reading of news articles.
+//!
+//! The library reads articles ([`article`]), compares them sentence by sentence ([`compare`]) and
+//! writes reports ([`report`]). The desktop application ([`app`], feature `app`) and the command
+//! line ([`cli`]) are views over the same [`compare::Comparison`].
+
+pub mod article;
+pub mod compare;

@@ -1,0 +1,2 @@
+//! The `parallax` binary (placeholder).
+fn main() {}
