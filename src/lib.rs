@@ -6,3 +6,5 @@
 
 pub mod article;
 pub mod compare;
+pub mod cli;
+pub mod report;

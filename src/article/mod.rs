@@ -148,3 +148,16 @@ impl Article {
 pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Gives articles that share a label a number ("Courier", "Courier (2)"), so every column and
+/// report row can be told apart.
+pub fn make_labels_unique(articles: &mut [Article]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for article in articles.iter_mut() {
+        let count = seen.entry(article.label.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            article.label = format!("{} ({count})", article.label);
+        }
+    }
+}

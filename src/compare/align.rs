@@ -1,2 +1,192 @@
-//! placeholder
+//! Alignment: scoring candidate sentence pairs and deciding which become links.
+//!
+//! Two sentences are linked when they share wording, not merely a topic: the shared words must
+//! include several content words (names, nouns, verbs, figures), and the shared share of the two
+//! sentences must reach the threshold, measured both in order (longest common subsequence, which
+//! rewards reuse) and as a bag of words (which survives reordered clauses). A short sentence
+//! almost wholly contained in a longer one is linked too: that is how splits and merges show up.
+
+use std::collections::HashMap;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use super::prepare::{Prepared, PreparedSet};
+use super::{Cancelled, LinkKind, Progress, SentenceRef};
+
+/// Default minimum similarity for a rewording.
 pub const DEFAULT_THRESHOLD: f32 = 0.5;
+/// Minimum number of words for a link of any kind (shorter units are too generic).
+const MIN_WORDS: usize = 3;
+/// Minimum number of shared content words for a rewording.
+const MIN_SHARED_CONTENT: usize = 2;
+/// Share of the shorter sentence that must be found in the longer one for a split or merge.
+const CONTAINMENT_FOR_SPLIT: f32 = 0.8;
+/// Content words the shorter sentence needs before containment alone can link it.
+const MIN_CONTENT_FOR_SPLIT: usize = 4;
+/// Identical sentences repeated more often than this are boilerplate, not reuse.
+const MAX_IDENTICAL_BUCKET: usize = 256;
+
+/// How much two sentences share.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairScore {
+    /// Weighted share of wording in common (0–1), averaging in-order and bag-of-words measures.
+    pub similarity: f32,
+    /// Weighted share of the smaller sentence found, in order, in the larger one.
+    pub containment: f32,
+    /// Content words and figures the two share.
+    pub shared_content: usize,
+}
+
+/// A decided link, before word edits are computed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decision {
+    /// One end (lower article index).
+    pub a: SentenceRef,
+    /// The other end.
+    pub b: SentenceRef,
+    /// Identical or reworded.
+    pub kind: LinkKind,
+    /// The pair's similarity.
+    pub similarity: f32,
+}
+
+/// Scores two prepared sentences.
+pub fn score(x: &Prepared, y: &Prepared) -> PairScore {
+    let total = x.total_weight + y.total_weight;
+    if total <= 0.0 {
+        return PairScore {
+            similarity: 0.0,
+            containment: 0.0,
+            shared_content: 0,
+        };
+    }
+    let (in_order, shared_content) = in_order_overlap(x, y);
+    let bag = bag_overlap(x, y);
+    let similarity = ((2.0 * in_order / total) + (2.0 * bag / total)) / 2.0;
+    let smaller = x.total_weight.min(y.total_weight).max(f32::EPSILON);
+    PairScore {
+        similarity: similarity.min(1.0),
+        containment: (in_order / smaller).min(1.0),
+        shared_content,
+    }
+}
+
+/// Weight of the stems the two sentences share in order, and how many of them are content.
+fn in_order_overlap(x: &Prepared, y: &Prepared) -> (f32, usize) {
+    let mut weight = 0.0;
+    let mut content = 0;
+    for op in capture_diff_slices(Algorithm::Myers, &x.stems, &y.stems) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            for k in 0..len {
+                weight += x.weights[old_index + k].min(y.weights[new_index + k]);
+                content += usize::from(x.is_content[old_index + k]);
+            }
+        }
+    }
+    (weight, content)
+}
+
+/// Weight of the stems the two sentences share, in any order (multiset intersection).
+fn bag_overlap(x: &Prepared, y: &Prepared) -> f32 {
+    let mut available: HashMap<u32, (usize, f32)> = HashMap::with_capacity(x.stems.len());
+    for (stem, weight) in x.stems.iter().zip(&x.weights) {
+        let entry = available.entry(*stem).or_insert((0, *weight));
+        entry.0 += 1;
+    }
+    let mut shared = 0.0;
+    for (stem, weight) in y.stems.iter().zip(&y.weights) {
+        if let Some(entry) = available.get_mut(stem)
+            && entry.0 > 0
+        {
+            entry.0 -= 1;
+            shared += weight.min(entry.1);
+        }
+    }
+    shared
+}
+
+/// Whether two sentences are the same words once normalised.
+pub fn is_identical(x: &Prepared, y: &Prepared) -> bool {
+    x.word_count() >= MIN_WORDS && x.keys == y.keys
+}
+
+/// The link two scored sentences make, if any.
+pub fn decide(x: &Prepared, y: &Prepared, threshold: f32) -> Option<(LinkKind, f32)> {
+    if x.word_count() < MIN_WORDS || y.word_count() < MIN_WORDS {
+        return None;
+    }
+    if is_identical(x, y) {
+        return Some((LinkKind::Identical, 1.0));
+    }
+    let s = score(x, y);
+    let reworded = s.shared_content >= MIN_SHARED_CONTENT && s.similarity >= threshold;
+    let split_or_merge = s.containment >= CONTAINMENT_FOR_SPLIT
+        && x.content_count.min(y.content_count) >= MIN_CONTENT_FOR_SPLIT
+        && s.shared_content >= MIN_CONTENT_FOR_SPLIT;
+    (reworded || split_or_merge).then_some((LinkKind::Reworded, s.similarity))
+}
+
+/// Pairs of sentences in different articles whose compared words are exactly the same.
+pub fn identical_pairs(set: &PreparedSet) -> Vec<(SentenceRef, SentenceRef)> {
+    let mut buckets: HashMap<&[u32], Vec<SentenceRef>> = HashMap::new();
+    for (article, sentences) in set.sentences.iter().enumerate() {
+        for (sentence, prepared) in sentences.iter().enumerate() {
+            if prepared.word_count() >= MIN_WORDS {
+                buckets
+                    .entry(prepared.keys.as_slice())
+                    .or_default()
+                    .push(SentenceRef::new(article, sentence));
+            }
+        }
+    }
+    let mut pairs = Vec::new();
+    for members in buckets.values().filter(|m| m.len() > 1 && m.len() <= MAX_IDENTICAL_BUCKET) {
+        for (i, a) in members.iter().enumerate() {
+            for b in &members[i + 1..] {
+                if a.article != b.article {
+                    pairs.push((*a, *b));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// Decides the links among `candidates` (plus every identical pair), in a deterministic order.
+pub fn select_links(
+    set: &PreparedSet,
+    candidates: Vec<(SentenceRef, SentenceRef)>,
+    threshold: f32,
+    progress: &dyn Progress,
+) -> Result<Vec<Decision>, Cancelled> {
+    let mut pairs = candidates;
+    pairs.extend(identical_pairs(set));
+    pairs.sort_unstable();
+    pairs.dedup();
+    let total = pairs.len();
+    let mut decisions = Vec::new();
+    for (i, (a, b)) in pairs.into_iter().enumerate() {
+        if i % 4096 == 0 {
+            if progress.is_cancelled() {
+                return Err(Cancelled);
+            }
+            progress.update("scoring sentence pairs", i, total);
+        }
+        let x = set.get(a.article, a.sentence);
+        let y = set.get(b.article, b.sentence);
+        if let Some((kind, similarity)) = decide(x, y, threshold) {
+            decisions.push(Decision {
+                a,
+                b,
+                kind,
+                similarity,
+            });
+        }
+    }
+    Ok(decisions)
+}

@@ -13,12 +13,14 @@ mod groups;
 mod index;
 pub mod model;
 pub mod normalize;
+mod prepare;
 mod stats;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 pub use model::*;
+use prepare::PreparedSet;
 pub use normalize::Normalization;
 
 /// Settings of a comparison.
@@ -72,11 +74,88 @@ pub fn compare(articles: Vec<Article>, options: &Options) -> Comparison {
 }
 
 /// Compares `articles`, reporting progress and stopping early when asked.
+///
+/// Links are found with the articles in a canonical order (by content), so the result is the
+/// same whatever order they are given in; it is then expressed in the order given.
 pub fn compare_with_progress(
     articles: Vec<Article>,
     options: &Options,
-    _progress: &dyn Progress,
+    progress: &dyn Progress,
 ) -> Result<Comparison, Cancelled> {
-    let sentences = articles.iter().map(|a| a.sentences.iter().map(|_| SentenceInfo { status: Status::Unique, group: None, links: vec![], shared_by: 1 }).collect()).collect();
-    Ok(Comparison { articles, options: *options, links: vec![], groups: vec![], sentences, substitutions: vec![], quote_changes: vec![], numbers: vec![], omissions: vec![], stats: Stats::default() })
+    let order = canonical_order(&articles);
+    let canonical = PreparedSet::new(order.iter().map(|&i| &articles[i]), options.normalization);
+    let candidates = index::candidate_pairs(&canonical, progress)?;
+    let decisions = align::select_links(&canonical, candidates, options.threshold, progress)?;
+    progress.update("comparing words", 0, decisions.len());
+    let mut links: Vec<Link> = decisions
+        .iter()
+        .map(|d| link_in_input_order(&canonical, d, &order))
+        .collect();
+    links.sort_by_key(|l| (l.a, l.b));
+    if progress.is_cancelled() {
+        return Err(Cancelled);
+    }
+    progress.update("collecting findings", 0, 1);
+    let prepared = canonical.reordered(&order);
+    let (groups, sentences) = groups::build(&articles, &links);
+    let found = findings::find(&articles, &prepared, &links, &groups);
+    let stats = stats::compute(&articles, &links, &sentences);
+    Ok(Comparison {
+        articles,
+        options: *options,
+        links,
+        groups,
+        sentences,
+        substitutions: found.substitutions,
+        quote_changes: found.quote_changes,
+        numbers: found.numbers,
+        omissions: found.omissions,
+        stats,
+    })
+}
+
+/// Article indices sorted by content (text, then label, then source): `order[c]` is the input
+/// index of the article at canonical position `c`.
+fn canonical_order(articles: &[Article]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (&articles[x], &articles[y]);
+        (&a.text, &a.label, &a.source).cmp(&(&b.text, &b.label, &b.source))
+    });
+    order
+}
+
+/// A decided link with its word edits, its ends renamed to input indices and oriented so that
+/// `a` is the article given first. Edits are computed in canonical orientation and flipped, so
+/// they too do not depend on input order.
+fn link_in_input_order(set: &PreparedSet, d: &align::Decision, order: &[usize]) -> Link {
+    let edits = diff::word_edits(set.get(d.a.article, d.a.sentence), set.get(d.b.article, d.b.sentence));
+    let a = SentenceRef::new(order[d.a.article], d.a.sentence);
+    let b = SentenceRef::new(order[d.b.article], d.b.sentence);
+    let (a, b, edits) = if a.article < b.article {
+        (a, b, edits)
+    } else {
+        (b, a, edits.into_iter().map(flip).collect())
+    };
+    Link {
+        a,
+        b,
+        kind: d.kind,
+        similarity: d.similarity,
+        edits,
+    }
+}
+
+/// The same edit seen from the other side.
+fn flip(edit: Edit) -> Edit {
+    let op = match edit.op {
+        EditOp::Delete => EditOp::Insert,
+        EditOp::Insert => EditOp::Delete,
+        other => other,
+    };
+    Edit {
+        op,
+        a: edit.b,
+        b: edit.a,
+    }
 }

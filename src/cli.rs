@@ -1,0 +1,164 @@
+//! The command line: argument definitions (clap) and the headless `compare` command.
+//!
+//! `parallax compare` loads the files, compares them and writes a report; the desktop app is
+//! started by `main` when no subcommand is given.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::article::{Article, LoadError, load_file};
+use crate::compare::{Options, compare};
+use crate::report::{ReportFormat, render, write_atomically};
+
+/// Parallax: compare news articles sentence by sentence.
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do; without a command, the desktop app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Articles to open in the app, already compared.
+    pub files: Vec<PathBuf>,
+    /// Open the bundled sample comparison in the app.
+    #[arg(long)]
+    pub sample: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare articles and print or save a report (no window).
+    Compare(CompareArgs),
+}
+
+/// Arguments of `parallax compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Report format.
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Where to write the report ("-" or nothing: standard output).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Outlet names for the articles, in order (default: from the page or the file name).
+    #[arg(short, long = "label", value_name = "NAME")]
+    pub labels: Vec<String>,
+    /// Minimum similarity (0–1) for two sentences to count as a rewording.
+    #[arg(long, value_name = "0..1", default_value_t = Options::default().threshold, value_parser = parse_threshold)]
+    pub threshold: f32,
+    /// The articles to compare (.txt, .md, .html).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// Report formats on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Readable summary.
+    Text,
+    /// Full comparison as JSON.
+    Json,
+    /// Self-contained HTML page.
+    Html,
+    /// Markdown summary.
+    Md,
+}
+
+impl From<FormatArg> for ReportFormat {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Text => ReportFormat::Text,
+            FormatArg::Json => ReportFormat::Json,
+            FormatArg::Html => ReportFormat::Html,
+            FormatArg::Md => ReportFormat::Markdown,
+        }
+    }
+}
+
+fn parse_threshold(s: &str) -> Result<f32, String> {
+    let value: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{value} is outside 0..1"))
+    }
+}
+
+/// Why `parallax compare` could not produce a report.
+#[derive(Debug, thiserror::Error)]
+pub enum CompareError {
+    /// One or more files could not be read (each error names its file).
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Unreadable(Vec<LoadError>),
+    /// Fewer than two articles.
+    #[error("need at least two articles to compare, got {0}")]
+    TooFew(usize),
+    /// More labels than files.
+    #[error("{labels} labels given for {files} files")]
+    TooManyLabels {
+        /// Labels given.
+        labels: usize,
+        /// Files given.
+        files: usize,
+    },
+    /// The report could not be written.
+    #[error(transparent)]
+    Write(#[from] crate::report::WriteError),
+    /// Standard output could not be written.
+    #[error("could not write to standard output: {0}")]
+    Stdout(std::io::Error),
+}
+
+/// Loads every file, naming all that fail (not just the first).
+pub fn load_all(files: &[PathBuf]) -> Result<Vec<Article>, Vec<LoadError>> {
+    let (loaded, failed): (Vec<_>, Vec<_>) = files.iter().map(|f| load_file(f)).partition(Result::is_ok);
+    if failed.is_empty() {
+        Ok(loaded.into_iter().filter_map(Result::ok).collect())
+    } else {
+        Err(failed.into_iter().filter_map(Result::err).collect())
+    }
+}
+
+/// Runs `parallax compare`.
+pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
+    if args.labels.len() > args.files.len() {
+        return Err(CompareError::TooManyLabels {
+            labels: args.labels.len(),
+            files: args.files.len(),
+        });
+    }
+    let mut articles = load_all(&args.files).map_err(CompareError::Unreadable)?;
+    if articles.len() < 2 {
+        return Err(CompareError::TooFew(articles.len()));
+    }
+    for (article, label) in articles.iter_mut().zip(&args.labels) {
+        article.label.clone_from(label);
+    }
+    crate::article::make_labels_unique(&mut articles);
+    for article in &articles {
+        for warning in &article.warnings {
+            log::warn!("{}: {warning}", article.source);
+        }
+    }
+    let options = Options {
+        threshold: args.threshold,
+        ..Options::default()
+    };
+    let comparison = compare(articles, &options);
+    let report = render(&comparison, args.format.into());
+    match args.output.as_deref() {
+        None => write_stdout(&report),
+        Some(p) if p.as_os_str() == "-" => write_stdout(&report),
+        Some(path) => Ok(write_atomically(path, report.as_bytes(), &args.files)?),
+    }
+}
+
+fn write_stdout(report: &str) -> Result<(), CompareError> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(report.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(CompareError::Stdout)
+}

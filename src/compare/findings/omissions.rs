@@ -1,0 +1,32 @@
+//! Omissions: content that most articles carry and one article lacks.
+
+use crate::article::{Article, collapse_whitespace};
+use crate::compare::{Group, Omission};
+
+/// For each group carried by at least two articles and by more than half of the articles other
+/// than X, an omission for every article X that lacks it.
+pub fn find(articles: &[Article], groups: &[Group]) -> Vec<Omission> {
+    let n = articles.len();
+    let mut out = Vec::new();
+    for (index, group) in groups.iter().enumerate() {
+        let mut present: Vec<usize> = group.members.iter().map(|m| m.article).collect();
+        present.dedup();
+        if present.len() < 2 || 2 * present.len() <= n - 1 {
+            continue;
+        }
+        let Some(first) = group.members.first() else {
+            continue;
+        };
+        let text = collapse_whitespace(articles[first.article].sentence_text(first.sentence));
+        for article in (0..n).filter(|a| !present.contains(a)) {
+            out.push(Omission {
+                article,
+                group: index,
+                present_in: present.clone(),
+                text: text.clone(),
+            });
+        }
+    }
+    out.sort_by_key(|o| (o.article, o.group));
+    out
+}

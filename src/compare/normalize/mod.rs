@@ -1,0 +1,476 @@
+//! Normalisation: from a sentence's text to the tokens the engine compares.
+//!
+//! Every word gets two interned ids: a *key*, equal for words that are "the same" once case,
+//! Unicode quotes and dashes, punctuation inside words, British/American spelling, hyphenation
+//! and abbreviation style are set aside ("U.S."/"US", "cease-fire"/"ceasefire",
+//! "defence"/"defense"), and a *stem*, equal for inflections of one word ("killed"/"kills"),
+//! used only to judge similarity. Byte spans are kept so edits map back to the text.
+
+mod spelling;
+mod stopwords;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+pub use stopwords::is_stopword;
+
+/// What differences count as "the same words".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Normalization {
+    /// Ignore upper/lower case.
+    pub case: bool,
+    /// Ignore punctuation (commas, quote marks, dots in "U.S.", apostrophes, hyphens).
+    pub punctuation: bool,
+    /// Treat spelling variants as equal: British/American spelling, accents on Latin letters,
+    /// numbers written as words or digits ("five"/"5"), "per cent"/"percent"/"%".
+    pub spelling: bool,
+}
+
+impl Default for Normalization {
+    fn default() -> Self {
+        Normalization {
+            case: true,
+            punctuation: true,
+            spelling: true,
+        }
+    }
+}
+
+/// What a token is, for weighting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenClass {
+    /// A word that carries meaning.
+    Content,
+    /// A function word ("the", "of", "said").
+    Function,
+    /// A figure written in digits ("1,200", "3.5").
+    Number,
+    /// Punctuation or a symbol.
+    Punct,
+}
+
+/// One token of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the token in the article text.
+    pub start: usize,
+    /// Byte offset one past the token.
+    pub end: usize,
+    /// Id of the normalised form (equal ids: the same word for the "identical" test).
+    pub key: u32,
+    /// Id of the stem (equal ids: the same word up to inflection).
+    pub stem: u32,
+    /// What kind of token this is.
+    pub class: TokenClass,
+}
+
+impl Token {
+    /// Whether the token takes part in word comparison under `normalization`.
+    pub fn is_compared(&self, normalization: &Normalization) -> bool {
+        self.class != TokenClass::Punct || !normalization.punctuation
+    }
+
+    /// Whether the token is a word or figure (not punctuation).
+    pub fn is_word(&self) -> bool {
+        self.class != TokenClass::Punct
+    }
+}
+
+/// Interns normalised strings so tokens compare as integers.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+    words: Vec<String>,
+}
+
+impl Vocabulary {
+    /// The id of `word`, allocating one if it is new.
+    pub fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        self.ids.insert(word.to_owned(), id);
+        self.words.push(word.to_owned());
+        id
+    }
+
+    /// The string behind `id`.
+    pub fn word(&self, id: u32) -> &str {
+        self.words.get(id as usize).map_or("", String::as_str)
+    }
+}
+
+/// Turns sentence text into tokens, sharing one vocabulary across all articles.
+pub struct Tokenizer {
+    normalization: Normalization,
+    stemmer: rust_stemmers::Stemmer,
+    /// The interned keys and stems.
+    pub vocabulary: Vocabulary,
+}
+
+/// A piece of text found by word segmentation, before normalisation.
+#[derive(Clone, Copy)]
+struct Piece {
+    start: usize,
+    end: usize,
+    is_word: bool,
+}
+
+impl Tokenizer {
+    /// A tokenizer applying `normalization`.
+    pub fn new(normalization: Normalization) -> Self {
+        Tokenizer {
+            normalization,
+            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            vocabulary: Vocabulary::default(),
+        }
+    }
+
+    /// Tokens of `text[range]`, with spans relative to `text`.
+    pub fn tokenize(&mut self, text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
+        let pieces = merge_compounds(text, split_pieces(text, range));
+        let mut tokens = Vec::with_capacity(pieces.len());
+        let mut i = 0;
+        while i < pieces.len() {
+            let piece = &pieces[i];
+            if let Some(next) = pieces.get(i + 1)
+                && self.normalization.spelling
+                && is_per_cent(text, piece, next)
+            {
+                tokens.push(self.make_token(piece.start, next.end, "percent", TokenClass::Content));
+                i += 2;
+                continue;
+            }
+            tokens.push(self.token_for(text, piece));
+            i += 1;
+        }
+        tokens
+    }
+
+    fn token_for(&mut self, text: &str, piece: &Piece) -> Token {
+        let raw = &text[piece.start..piece.end];
+        if !piece.is_word {
+            return self.punct_token(piece, raw);
+        }
+        let key = self.word_key(raw);
+        let class = classify(&key);
+        self.make_token(piece.start, piece.end, &key, class)
+    }
+
+    fn punct_token(&mut self, piece: &Piece, raw: &str) -> Token {
+        if raw == "%" && self.normalization.spelling {
+            return self.make_token(piece.start, piece.end, "percent", TokenClass::Content);
+        }
+        let folded: String = raw.chars().map(fold_punctuation).collect();
+        let class = if is_currency(&folded) {
+            TokenClass::Content
+        } else {
+            TokenClass::Punct
+        };
+        self.make_token(piece.start, piece.end, &folded, class)
+    }
+
+    fn make_token(&mut self, start: usize, end: usize, key: &str, class: TokenClass) -> Token {
+        let key_id = self.vocabulary.intern(key);
+        let stem = match class {
+            TokenClass::Content => {
+                let lower = key.to_lowercase();
+                let stemmed = self.stemmer.stem(&lower).into_owned();
+                self.vocabulary.intern(&stemmed)
+            }
+            _ => key_id,
+        };
+        Token {
+            start,
+            end,
+            key: key_id,
+            stem,
+            class,
+        }
+    }
+
+    /// The normalised key of one word as written.
+    fn word_key(&self, raw: &str) -> String {
+        let n = &self.normalization;
+        let mut word: String = raw
+            .chars()
+            .map(fold_punctuation)
+            .filter(|&c| !(n.punctuation && is_ignorable_in_word(c)))
+            .collect();
+        if n.punctuation {
+            word = strip_digit_grouping(&word);
+        }
+        if n.case {
+            word = word.to_lowercase();
+        }
+        if n.spelling {
+            word = fold_latin_accents(&word);
+            let lower = word.to_lowercase();
+            let folded = spelling::fold(&lower);
+            if let Some(digits) = number_word_value(&folded) {
+                return digits.to_owned();
+            }
+            if *folded != *lower {
+                return folded.into_owned();
+            }
+        }
+        word
+    }
+}
+
+/// Splits `text[range]` into words and punctuation marks (whitespace dropped).
+fn split_pieces(text: &str, range: std::ops::Range<usize>) -> Vec<Piece> {
+    let base = range.start;
+    text[range]
+        .split_word_bound_indices()
+        .filter(|(_, s)| !s.chars().all(char::is_whitespace))
+        .map(|(offset, s)| Piece {
+            start: base + offset,
+            end: base + offset + s.len(),
+            is_word: s.chars().any(char::is_alphanumeric),
+        })
+        .collect()
+}
+
+/// Joins "cease" "-" "fire" into one piece ("cease-fire" keys like "ceasefire"); figures joined
+/// by a hyphen ("6-4") stay apart.
+fn merge_compounds(text: &str, pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while let Some(piece) = pieces.get(i) {
+        let mut merged = Piece { ..*piece };
+        i += 1;
+        while merged.is_word
+            && let (Some(hyphen), Some(next)) = (pieces.get(i), pieces.get(i + 1))
+            && next.is_word
+            && hyphen.start == merged.end
+            && next.start == hyphen.end
+            && is_hyphen(&text[hyphen.start..hyphen.end])
+            && (starts_alphabetic(text, merged.start) || starts_alphabetic(text, next.start))
+        {
+            merged.end = next.end;
+            i += 2;
+        }
+        out.push(merged);
+    }
+    out
+}
+
+fn is_hyphen(s: &str) -> bool {
+    matches!(s, "-" | "\u{2010}" | "\u{2011}")
+}
+
+fn starts_alphabetic(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_alphabetic)
+}
+
+fn is_per_cent(text: &str, piece: &Piece, next: &Piece) -> bool {
+    piece.is_word
+        && next.is_word
+        && text[piece.start..piece.end].eq_ignore_ascii_case("per")
+        && text[next.start..next.end].eq_ignore_ascii_case("cent")
+}
+
+fn is_currency(s: &str) -> bool {
+    matches!(s, "$" | "€" | "£" | "¥" | "₹")
+}
+
+/// Unicode quotes, apostrophes and dashes folded to their ASCII forms.
+fn fold_punctuation(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '«' | '»' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{00A0}' | '\u{2009}' | '\u{202F}' => ' ',
+        _ => c,
+    }
+}
+
+/// Characters that do not change a word when punctuation is ignored: dots in "U.S.",
+/// apostrophes, hyphens in compounds.
+fn is_ignorable_in_word(c: char) -> bool {
+    matches!(c, '.' | '\'' | '-' | '_')
+}
+
+/// "32,070" → "32070" (commas between digits only).
+fn strip_digit_grouping(word: &str) -> String {
+    if !word.contains(',') {
+        return word.to_owned();
+    }
+    let chars: Vec<char> = word.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            !(c == ','
+                && i > 0
+                && chars.get(i - 1).is_some_and(char::is_ascii_digit)
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+        })
+        .map(|(_, &c)| c)
+        .collect()
+}
+
+/// "Bahçesaray" → "Bahcesaray": accents dropped from Latin letters only (other scripts keep
+/// their marks, which distinguish letters there).
+fn fold_latin_accents(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_owned();
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        let mut decomposed = std::iter::once(c).nfd();
+        match decomposed.next() {
+            Some(base) if base.is_ascii_alphabetic() && !c.is_ascii() => out.push(base),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Number words as digits, so "five people" and "5 people" read alike.
+fn number_word_value(word: &str) -> Option<&'static str> {
+    const NUMBER_WORDS: &[(&str, &str)] = &[
+        ("eight", "8"),
+        ("eighteen", "18"),
+        ("eighty", "80"),
+        ("eleven", "11"),
+        ("fifteen", "15"),
+        ("fifty", "50"),
+        ("five", "5"),
+        ("forty", "40"),
+        ("four", "4"),
+        ("fourteen", "14"),
+        ("nine", "9"),
+        ("nineteen", "19"),
+        ("ninety", "90"),
+        ("seven", "7"),
+        ("seventeen", "17"),
+        ("seventy", "70"),
+        ("six", "6"),
+        ("sixteen", "16"),
+        ("sixty", "60"),
+        ("ten", "10"),
+        ("thirteen", "13"),
+        ("thirty", "30"),
+        ("three", "3"),
+        ("twelve", "12"),
+        ("twenty", "20"),
+        ("two", "2"),
+        ("zero", "0"),
+    ];
+    NUMBER_WORDS
+        .binary_search_by(|(w, _)| (*w).cmp(word))
+        .ok()
+        .map(|i| NUMBER_WORDS[i].1)
+}
+
+/// Classifies a normalised word.
+fn classify(key: &str) -> TokenClass {
+    if key.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && key.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        TokenClass::Number
+    } else if is_stopword(&key.to_lowercase()) {
+        TokenClass::Function
+    } else {
+        TokenClass::Content
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        keys_with(text, Normalization::default())
+    }
+
+    fn keys_with(text: &str, normalization: Normalization) -> Vec<String> {
+        let mut t = Tokenizer::new(normalization);
+        let tokens = t.tokenize(text, 0..text.len());
+        tokens
+            .iter()
+            .filter(|tok| tok.is_compared(&normalization))
+            .map(|tok| t.vocabulary.word(tok.key).to_owned())
+            .collect()
+    }
+
+    fn same(a: &str, b: &str) {
+        assert_eq!(keys(a), keys(b), "{a:?} vs {b:?}");
+    }
+
+    #[test]
+    fn spans_give_the_words_back() {
+        let text = "The U.S. cease-fire “holds,” officials said.";
+        let mut t = Tokenizer::new(Normalization::default());
+        let words: Vec<&str> = t
+            .tokenize(text, 0..text.len())
+            .iter()
+            .map(|tok| &text[tok.start..tok.end])
+            .collect();
+        assert_eq!(words, ["The", "U.S", ".", "cease-fire", "“", "holds", ",", "”", "officials", "said", "."]);
+    }
+
+    #[test]
+    fn normalisations_from_the_issue() {
+        same("The U.S. and the U.N. agreed.", "The US and the UN agreed");
+        same("A cease-fire was announced", "A ceasefire was announced");
+        same("the Defense Ministry", "the defence ministry");
+        same("It would jeopardize talks", "It would jeopardise talks");
+        same("“We’re ready,” she said — again.", "\"We're ready\" she said -- again");
+        same("32,070 people", "32070 people");
+        same("five people died", "5 people died");
+        same("up 3 per cent", "up 3%");
+        same("Bahçesaray", "Bahcesaray");
+        same("the  town\ncentre", "the town center");
+    }
+
+    #[test]
+    fn real_differences_remain() {
+        assert_ne!(keys("12 rescue workers"), keys("23 rescue workers"));
+        assert_ne!(keys("protesters gathered"), keys("rioters gathered"));
+        assert_ne!(keys("6-4, 6-3"), keys("64, 63"));
+        assert_ne!(keys("I would have"), keys("I'd have"));
+    }
+
+    #[test]
+    fn toggles_turn_normalisations_off() {
+        let strict = Normalization {
+            case: false,
+            punctuation: false,
+            spelling: false,
+        };
+        assert_ne!(keys_with("Defence", strict), keys_with("defense", strict));
+        assert_ne!(keys_with("The town.", strict), keys_with("the town", strict));
+        let no_spelling = Normalization {
+            spelling: false,
+            ..Normalization::default()
+        };
+        assert_ne!(keys_with("defence", no_spelling), keys_with("defense", no_spelling));
+        assert_eq!(keys_with("The town.", no_spelling), keys_with("the town", no_spelling));
+    }
+
+    #[test]
+    fn stems_join_inflections_but_keys_do_not() {
+        let mut t = Tokenizer::new(Normalization::default());
+        let a = t.tokenize("killed", 0..6)[0];
+        let b = t.tokenize("kills", 0..5)[0];
+        assert_ne!(a.key, b.key);
+        assert_eq!(a.stem, b.stem);
+    }
+
+    #[test]
+    fn classes() {
+        let mut t = Tokenizer::new(Normalization::default());
+        let text = "The toll rose to 1,200.";
+        let classes: Vec<TokenClass> = t.tokenize(text, 0..text.len()).iter().map(|tok| tok.class).collect();
+        use TokenClass::*;
+        assert_eq!(classes, [Function, Content, Content, Function, Number, Punct]);
+    }
+}

@@ -1,0 +1,103 @@
+//! Sentences made ready for comparison: tokens, the keys and stems of their words, and weights.
+
+use super::normalize::{Normalization, Token, TokenClass, Tokenizer};
+use crate::article::Article;
+
+/// Weight of a function word relative to a content word when measuring shared wording.
+const FUNCTION_WORD_WEIGHT: f32 = 0.2;
+
+/// One sentence, tokenised.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    /// Every token, punctuation included, in order.
+    pub tokens: Vec<Token>,
+    /// Keys of the tokens that take part in word comparison (see [`Token::is_compared`]).
+    pub keys: Vec<u32>,
+    /// For each entry of `keys`, its index in `tokens`.
+    pub key_tokens: Vec<usize>,
+    /// Stems of the word tokens (punctuation left out), in order.
+    pub stems: Vec<u32>,
+    /// Weight of each stem.
+    pub weights: Vec<f32>,
+    /// Whether each stem is a content word or figure.
+    pub is_content: Vec<bool>,
+    /// Sum of `weights`.
+    pub total_weight: f32,
+    /// Number of content words and figures.
+    pub content_count: usize,
+}
+
+impl Prepared {
+    fn new(tokens: Vec<Token>, normalization: &Normalization) -> Self {
+        let mut prepared = Prepared::default();
+        for (i, token) in tokens.iter().enumerate() {
+            if token.is_compared(normalization) {
+                prepared.keys.push(token.key);
+                prepared.key_tokens.push(i);
+            }
+            if token.is_word() {
+                let content = token.class != TokenClass::Function;
+                let weight = if content { 1.0 } else { FUNCTION_WORD_WEIGHT };
+                prepared.stems.push(token.stem);
+                prepared.weights.push(weight);
+                prepared.is_content.push(content);
+                prepared.total_weight += weight;
+                prepared.content_count += usize::from(content);
+            }
+        }
+        prepared.tokens = tokens;
+        prepared
+    }
+
+    /// The number of words (punctuation left out).
+    pub fn word_count(&self) -> usize {
+        self.stems.len()
+    }
+}
+
+/// All sentences of all articles, tokenised with one shared vocabulary.
+pub struct PreparedSet {
+    /// `sentences[article][sentence]`.
+    pub sentences: Vec<Vec<Prepared>>,
+    /// The tokenizer, holding the vocabulary the ids refer to.
+    pub tokenizer: Tokenizer,
+}
+
+impl PreparedSet {
+    /// Tokenises every sentence of `articles`.
+    pub fn new<'a>(articles: impl IntoIterator<Item = &'a Article>, normalization: Normalization) -> Self {
+        let mut tokenizer = Tokenizer::new(normalization);
+        let sentences = articles
+            .into_iter()
+            .map(|article| {
+                article
+                    .sentences
+                    .iter()
+                    .map(|s| Prepared::new(tokenizer.tokenize(&article.text, s.range()), &normalization))
+                    .collect()
+            })
+            .collect();
+        PreparedSet {
+            sentences,
+            tokenizer,
+        }
+    }
+
+    /// The same set with articles moved from canonical positions to input positions:
+    /// `order[c]` is the input index of canonical article `c`.
+    pub fn reordered(self, order: &[usize]) -> Self {
+        let mut slots: Vec<Vec<Prepared>> = vec![Vec::new(); order.len()];
+        for (canonical, sentences) in self.sentences.into_iter().enumerate() {
+            slots[order[canonical]] = sentences;
+        }
+        PreparedSet {
+            sentences: slots,
+            tokenizer: self.tokenizer,
+        }
+    }
+
+    /// The prepared sentence `sentence` of `article`.
+    pub fn get(&self, article: usize, sentence: usize) -> &Prepared {
+        &self.sentences[article][sentence]
+    }
+}

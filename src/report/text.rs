@@ -1,0 +1,160 @@
+//! The plain-text summary `parallax compare` prints by default: per-article shares, the overlap
+//! matrix, derivations and the findings, readable in a terminal.
+
+use std::fmt::Write;
+
+use crate::compare::Comparison;
+
+/// Most rows of each findings table printed.
+const MAX_ROWS: usize = 25;
+
+/// The summary as text.
+pub fn render(c: &Comparison) -> String {
+    let mut out = String::new();
+    articles(&mut out, c);
+    overlap(&mut out, c);
+    derivations(&mut out, c);
+    substitutions(&mut out, c);
+    quotes(&mut out, c);
+    numbers(&mut out, c);
+    omissions(&mut out, c);
+    out
+}
+
+fn pct(x: f32) -> String {
+    format!("{:>3.0}%", x * 100.0)
+}
+
+fn articles(out: &mut String, c: &Comparison) {
+    let shared = c.groups.len();
+    let _ = writeln!(
+        out,
+        "{} articles, {} links, {} shared passages\n",
+        c.articles.len(),
+        c.links.len(),
+        shared
+    );
+    let _ = writeln!(out, "  #  identical reworded unique  sentences  label");
+    for (i, (a, s)) in c.articles.iter().zip(&c.stats.articles).enumerate() {
+        let _ = writeln!(
+            out,
+            "{:>3}  {:>9} {:>8} {:>6}  {:>9}  {}",
+            i + 1,
+            pct(s.identical),
+            pct(s.reworded),
+            pct(s.unique),
+            a.sentences.len(),
+            a.label
+        );
+    }
+}
+
+fn overlap(out: &mut String, c: &Comparison) {
+    if c.articles.len() < 2 {
+        return;
+    }
+    let _ = writeln!(out, "\nOverlap (share of row article's text found in column article)");
+    let _ = write!(out, "     ");
+    for j in 0..c.articles.len() {
+        let _ = write!(out, "{:>5}", j + 1);
+    }
+    let _ = writeln!(out);
+    for (i, row) in c.stats.overlap.iter().enumerate() {
+        let _ = write!(out, "{:>3}  ", i + 1);
+        for (j, v) in row.iter().enumerate() {
+            if i == j {
+                let _ = write!(out, "{:>5}", "-");
+            } else {
+                let _ = write!(out, "{:>5}", pct(*v));
+            }
+        }
+        let _ = writeln!(out);
+    }
+}
+
+fn derivations(out: &mut String, c: &Comparison) {
+    for d in &c.stats.derivations {
+        let _ = writeln!(
+            out,
+            "\n{} looks derived from {} ({} of its text is found there)",
+            c.articles[d.derived].label,
+            c.articles[d.source].label,
+            pct(d.containment).trim()
+        );
+    }
+}
+
+fn section(out: &mut String, title: &str, total: usize) -> bool {
+    if total == 0 {
+        return false;
+    }
+    let _ = writeln!(out, "\n{title} ({total})");
+    true
+}
+
+fn substitutions(out: &mut String, c: &Comparison) {
+    if !section(out, "Substitutions", c.substitutions.len()) {
+        return;
+    }
+    let mut rows: Vec<_> = c.substitutions.iter().collect();
+    rows.sort_by(|x, y| y.count.cmp(&x.count).then((x.a, x.b).cmp(&(y.a, y.b))));
+    for s in rows.iter().take(MAX_ROWS) {
+        let show = |w: &str| if w.is_empty() { "(nothing)".to_owned() } else { format!("\"{w}\"") };
+        let _ = writeln!(
+            out,
+            "  {:>2}×  {} → {}   [{} → {}]",
+            s.count,
+            show(&s.from),
+            show(&s.to),
+            c.articles[s.a].label,
+            c.articles[s.b].label
+        );
+    }
+    more(out, c.substitutions.len());
+}
+
+fn quotes(out: &mut String, c: &Comparison) {
+    if !section(out, "Quote changes", c.quote_changes.len()) {
+        return;
+    }
+    for q in c.quote_changes.iter().take(MAX_ROWS) {
+        let _ = writeln!(out, "  {}: “{}”", c.articles[q.a.article].label, q.a_quote);
+        let _ = writeln!(out, "  {}: “{}”\n", c.articles[q.b.article].label, q.b_quote);
+    }
+    more(out, c.quote_changes.len());
+}
+
+fn numbers(out: &mut String, c: &Comparison) {
+    if !section(out, "Conflicting figures", c.numbers.len()) {
+        return;
+    }
+    for fact in c.numbers.iter().take(MAX_ROWS) {
+        let _ = writeln!(out, "  {}", fact.fact);
+        for m in &fact.mentions {
+            let _ = writeln!(out, "    {:<24} {}", c.articles[m.article].label, m.text);
+        }
+    }
+    more(out, c.numbers.len());
+}
+
+fn omissions(out: &mut String, c: &Comparison) {
+    if !section(out, "Omissions", c.omissions.len()) {
+        return;
+    }
+    for o in c.omissions.iter().take(MAX_ROWS) {
+        let _ = writeln!(
+            out,
+            "  {} lacks (carried by {}): {}",
+            c.articles[o.article].label,
+            o.present_in.len(),
+            o.text
+        );
+    }
+    more(out, c.omissions.len());
+}
+
+fn more(out: &mut String, total: usize) {
+    if total > MAX_ROWS {
+        let _ = writeln!(out, "  … and {} more (see the JSON or HTML report)", total - MAX_ROWS);
+    }
+}
