@@ -6,5 +6,6 @@
 
 pub mod article;
 pub mod compare;
+pub mod design;
 pub mod cli;
 pub mod report;

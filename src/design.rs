@@ -1,0 +1,192 @@
+//! Design tokens: the colour language, spacing and legend shared by the desktop app and the HTML
+//! report, kept in one place so both always mean the same thing by the same colour.
+//!
+//! The palette is built on the Okabe–Ito colours, which stay distinct for the common forms of
+//! colour blindness: shared text is tinted blue, darker the more articles carry it (a heat scale);
+//! reworded text is amber; unique text is reddish purple. Within reworded sentences, removed words
+//! are struck through in vermilion and added words underlined in bluish green, so the marks never
+//! rely on colour alone.
+
+use crate::compare::Status;
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// `#rrggbb`, for CSS.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    /// Linear interpolation from `self` (t = 0) to `other` (t = 1).
+    pub fn mix(self, other: Rgb, t: f32) -> Rgb {
+        let t = t.clamp(0.0, 1.0);
+        let lerp = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t).round() as u8;
+        Rgb(lerp(self.0, other.0), lerp(self.1, other.1), lerp(self.2, other.2))
+    }
+}
+
+/// The colours of one theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// Page / column background.
+    pub background: Rgb,
+    /// Panels, headers, the side panel.
+    pub panel: Rgb,
+    /// Body text.
+    pub text: Rgb,
+    /// Secondary text (labels, counts).
+    pub muted: Rgb,
+    /// Thin lines between areas.
+    pub border: Rgb,
+    /// Tint of text shared by two articles (the light end of the heat scale).
+    pub shared_few: Rgb,
+    /// Tint of text shared by every article (the dark end of the heat scale).
+    pub shared_all: Rgb,
+    /// Tint of reworded sentences.
+    pub reworded: Rgb,
+    /// Tint of unique sentences.
+    pub unique: Rgb,
+    /// Removed words (struck through).
+    pub deleted: Rgb,
+    /// Added words (underlined).
+    pub inserted: Rgb,
+    /// The sentence in focus and its counterparts (outline, ribbons).
+    pub focus: Rgb,
+    /// Bar segment: identical share.
+    pub bar_identical: Rgb,
+    /// Bar segment: reworded share.
+    pub bar_reworded: Rgb,
+    /// Bar segment: unique share.
+    pub bar_unique: Rgb,
+}
+
+/// The light theme.
+pub const LIGHT: Palette = Palette {
+    background: Rgb(0xfc, 0xfc, 0xfb),
+    panel: Rgb(0xf1, 0xf1, 0xef),
+    text: Rgb(0x1f, 0x23, 0x28),
+    muted: Rgb(0x5f, 0x66, 0x6e),
+    border: Rgb(0xd6, 0xd8, 0xdb),
+    shared_few: Rgb(0xe3, 0xf1, 0xfb),
+    shared_all: Rgb(0x9c, 0xcc, 0xee),
+    reworded: Rgb(0xfb, 0xe6, 0xb4),
+    unique: Rgb(0xf4, 0xdc, 0xea),
+    deleted: Rgb(0xc2, 0x4a, 0x00),
+    inserted: Rgb(0x00, 0x7a, 0x5a),
+    focus: Rgb(0x00, 0x5f, 0x99),
+    bar_identical: Rgb(0x00, 0x72, 0xb2),
+    bar_reworded: Rgb(0xe6, 0x9f, 0x00),
+    bar_unique: Rgb(0xcc, 0x79, 0xa7),
+};
+
+/// The dark theme.
+pub const DARK: Palette = Palette {
+    background: Rgb(0x1b, 0x1d, 0x21),
+    panel: Rgb(0x24, 0x27, 0x2c),
+    text: Rgb(0xe4, 0xe6, 0xe9),
+    muted: Rgb(0x9a, 0xa1, 0xaa),
+    border: Rgb(0x3a, 0x3f, 0x46),
+    shared_few: Rgb(0x1e, 0x33, 0x45),
+    shared_all: Rgb(0x12, 0x4c, 0x78),
+    reworded: Rgb(0x4d, 0x3b, 0x12),
+    unique: Rgb(0x47, 0x28, 0x3c),
+    deleted: Rgb(0xff, 0x8a, 0x4c),
+    inserted: Rgb(0x4c, 0xd6, 0xa8),
+    focus: Rgb(0x56, 0xb4, 0xe9),
+    bar_identical: Rgb(0x56, 0xb4, 0xe9),
+    bar_reworded: Rgb(0xe6, 0x9f, 0x00),
+    bar_unique: Rgb(0xcc, 0x79, 0xa7),
+};
+
+impl Palette {
+    /// The tint of text carried by `shared_by` of `total` articles (heat scale).
+    pub fn shared_tint(&self, shared_by: usize, total: usize) -> Rgb {
+        if total <= 2 {
+            return self.shared_all;
+        }
+        let t = (shared_by.saturating_sub(2)) as f32 / (total - 2) as f32;
+        self.shared_few.mix(self.shared_all, t)
+    }
+
+    /// The background tint of a sentence with `status`, shared by `shared_by` of `total`.
+    pub fn sentence_tint(&self, status: Status, shared_by: usize, total: usize) -> Rgb {
+        match status {
+            Status::Identical => self.shared_tint(shared_by, total),
+            Status::Reworded => self.reworded,
+            Status::Unique => self.unique,
+        }
+    }
+}
+
+/// One entry of the legend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LegendEntry {
+    /// What is shown ("Shared", "Reworded", …).
+    pub name: &'static str,
+    /// What it means, in a sentence.
+    pub meaning: &'static str,
+}
+
+/// The legend, in the order it is shown.
+pub const LEGEND: &[LegendEntry] = &[
+    LegendEntry {
+        name: "Shared",
+        meaning: "The same sentence in other articles; the darker the blue, the more articles carry it.",
+    },
+    LegendEntry {
+        name: "Reworded",
+        meaning: "The same sentence reused with words swapped, added or cut.",
+    },
+    LegendEntry {
+        name: "Unique",
+        meaning: "Found in no other article.",
+    },
+    LegendEntry {
+        name: "Removed",
+        meaning: "Words the counterpart has that this version cut (struck through).",
+    },
+    LegendEntry {
+        name: "Added",
+        meaning: "Words this version added or changed (underlined).",
+    },
+];
+
+/// Spacing, in logical pixels (egui points; CSS px in the HTML report).
+pub mod spacing {
+    /// Inner margin of a column and of panels.
+    pub const COLUMN_PADDING: f32 = 12.0;
+    /// Gap between columns (room for ribbons).
+    pub const COLUMN_GAP: f32 = 28.0;
+    /// Gap between paragraphs.
+    pub const PARAGRAPH_GAP: f32 = 10.0;
+    /// Narrowest a column may get.
+    pub const MIN_COLUMN_WIDTH: f32 = 260.0;
+    /// Widest a column may get.
+    pub const MAX_COLUMN_WIDTH: f32 = 560.0;
+    /// Width of the overview strip beside each column.
+    pub const OVERVIEW_WIDTH: f32 = 10.0;
+    /// Rounding of tinted sentence backgrounds.
+    pub const TINT_ROUNDING: f32 = 3.0;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heat_scale_darkens_with_more_articles() {
+        let few = LIGHT.shared_tint(2, 6);
+        let all = LIGHT.shared_tint(6, 6);
+        assert_eq!(few, LIGHT.shared_few);
+        assert_eq!(all, LIGHT.shared_all);
+        let mid = LIGHT.shared_tint(4, 6);
+        assert!(mid.0 < few.0 && mid.0 > all.0);
+    }
+
+    #[test]
+    fn hex_is_css_ready() {
+        assert_eq!(Rgb(0, 0x72, 0xb2).hex(), "#0072b2");
+    }
+}
