@@ -1,1 +1,343 @@
-//! Decoding bytes to text (placeholder).
+//! Turning a file's bytes into text.
+//!
+//! This module owns the decision whether a file is text at all (empty, whitespace-only and binary
+//! files are refused) and which encoding it is read in: UTF-8 (a byte order mark is dropped),
+//! UTF-16 LE or BE when the file starts with a byte order mark, and Windows-1252 for anything that
+//! is not valid UTF-8. Line endings are left exactly as they are.
+
+use std::fmt;
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
+/// The warning attached to text that was not valid UTF-8 and was read as Windows-1252.
+pub const WINDOWS_1252_WARNING: &str = "decoded as Windows-1252 (the file is not valid UTF-8)";
+
+/// The largest share of control characters (in tenths of a percent) that text may contain.
+const MAX_CONTROL_PER_MILLE: usize = 100;
+
+/// Text decoded from a file's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The decoded text, without a byte order mark, line endings untouched.
+    pub text: String,
+    /// The name of the encoding the bytes were read in (`"UTF-8"`, `"UTF-16LE"`, `"UTF-16BE"`,
+    /// `"windows-1252"`).
+    pub encoding: &'static str,
+    /// Something the user should know about how the bytes were read, e.g. that the file was not
+    /// valid UTF-8 and was decoded as Windows-1252.
+    pub warning: Option<String>,
+}
+
+/// Why a file's bytes are not text that can be read as an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// The file has no content at all (or only a byte order mark).
+    #[error("the file is empty")]
+    Empty,
+    /// The file contains nothing but whitespace.
+    #[error("the file contains only whitespace")]
+    Blank,
+    /// The file is not text.
+    #[error("not a text file ({0})")]
+    Binary(BinaryKind),
+}
+
+/// What gave a binary file away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryKind {
+    /// Starts with the PNG signature.
+    Png,
+    /// Starts with the JPEG signature.
+    Jpeg,
+    /// Starts with the GIF signature.
+    Gif,
+    /// Starts with `%PDF-`.
+    Pdf,
+    /// Starts with the ZIP signature (also `.docx`, `.odt`, `.epub`).
+    Zip,
+    /// Starts with the gzip signature.
+    Gzip,
+    /// Contains NUL bytes and is not UTF-16.
+    NulBytes,
+    /// Too large a share of its characters are control characters.
+    ControlCharacters,
+}
+
+impl fmt::Display for BinaryKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            BinaryKind::Png => "a PNG image",
+            BinaryKind::Jpeg => "a JPEG image",
+            BinaryKind::Gif => "a GIF image",
+            BinaryKind::Pdf => "a PDF document",
+            BinaryKind::Zip => "a ZIP archive or office document",
+            BinaryKind::Gzip => "a gzip archive",
+            BinaryKind::NulBytes | BinaryKind::ControlCharacters => "binary content",
+        })
+    }
+}
+
+/// File signatures that mark a file as binary whatever follows.
+const SIGNATURES: &[(&[u8], BinaryKind)] = &[
+    (b"\x89PNG\r\n\x1a\n", BinaryKind::Png),
+    (b"\xff\xd8\xff", BinaryKind::Jpeg),
+    (b"GIF87a", BinaryKind::Gif),
+    (b"GIF89a", BinaryKind::Gif),
+    (b"%PDF-", BinaryKind::Pdf),
+    (b"PK\x03\x04", BinaryKind::Zip),
+    (b"PK\x05\x06", BinaryKind::Zip),
+    (b"\x1f\x8b", BinaryKind::Gzip),
+];
+
+/// Decodes `bytes` to text, or says why they are not text.
+///
+/// # Errors
+/// [`DecodeError::Empty`] for no bytes (or a lone byte order mark), [`DecodeError::Blank`] for
+/// whitespace only, [`DecodeError::Binary`] for known binary signatures, NUL bytes outside UTF-16,
+/// or text that is more than a tenth control characters.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if let Some(kind) = signature(bytes) {
+        return Err(DecodeError::Binary(kind));
+    }
+    let decoded = match Encoding::for_bom(bytes) {
+        Some((encoding, bom_len)) => decode_with_bom(encoding, &bytes[bom_len..]),
+        None if bytes.contains(&0) => return Err(DecodeError::Binary(BinaryKind::NulBytes)),
+        None => decode_without_bom(bytes),
+    };
+    check_text(&decoded.text)?;
+    log::debug!(
+        "decoded {} bytes as {}{}",
+        bytes.len(),
+        decoded.encoding,
+        decoded
+            .warning
+            .as_deref()
+            .map(|w| format!(" ({w})"))
+            .unwrap_or_default()
+    );
+    Ok(decoded)
+}
+
+/// The binary format `bytes` starts with, if it is a known one.
+fn signature(bytes: &[u8]) -> Option<BinaryKind> {
+    SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|&(_, kind)| kind)
+}
+
+/// Decodes text that followed a byte order mark for `encoding` (UTF-8 or UTF-16).
+fn decode_with_bom(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let warning = had_errors.then(|| {
+        format!(
+            "the file is not valid {}: unreadable bytes were replaced with \u{FFFD}",
+            encoding.name()
+        )
+    });
+    Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        warning,
+    }
+}
+
+/// Decodes text without a byte order mark: UTF-8 when valid, Windows-1252 otherwise.
+fn decode_without_bom(bytes: &[u8]) -> Decoded {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8.name(),
+            warning: None,
+        },
+        Err(_) => {
+            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+            Decoded {
+                text: text.into_owned(),
+                encoding: WINDOWS_1252.name(),
+                warning: Some(WINDOWS_1252_WARNING.to_owned()),
+            }
+        }
+    }
+}
+
+/// Refuses decoded text that is empty, blank, or mostly control characters.
+fn check_text(text: &str) -> Result<(), DecodeError> {
+    if text.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if text.trim().is_empty() {
+        return Err(DecodeError::Blank);
+    }
+    if too_many_controls(text) {
+        return Err(DecodeError::Binary(BinaryKind::ControlCharacters));
+    }
+    Ok(())
+}
+
+/// Whether more than a tenth of the characters of `text` are control characters other than the
+/// ones text files use: tab, line feed, carriage return, form feed and the DOS end-of-file mark.
+fn too_many_controls(text: &str) -> bool {
+    let (mut total, mut controls) = (0usize, 0usize);
+    for c in text.chars() {
+        total += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0c}' | '\u{1a}') {
+            controls += 1;
+        }
+    }
+    controls * 1000 > total * MAX_CONTROL_PER_MILLE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut bytes = if big_endian {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
+        for unit in text.encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend_from_slice(&pair);
+        }
+        bytes
+    }
+
+    #[test]
+    fn plain_utf8_is_kept_as_is() {
+        let decoded = decode("Caf\u{e9} crème\r\nline two\n".as_bytes()).unwrap();
+        assert_eq!(decoded.text, "Caf\u{e9} crème\r\nline two\n");
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.warning, None);
+    }
+
+    #[test]
+    fn utf8_bom_is_dropped() {
+        let decoded = decode(b"\xef\xbb\xbfHeadline\r\n\r\nBody.").unwrap();
+        assert_eq!(decoded.text, "Headline\r\n\r\nBody.");
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.warning, None);
+    }
+
+    #[test]
+    fn invalid_utf8_after_a_bom_is_replaced_with_a_warning() {
+        let decoded = decode(b"\xef\xbb\xbfcaf\xe9 au lait").unwrap();
+        assert_eq!(decoded.text, "caf\u{FFFD} au lait");
+        assert!(decoded.warning.unwrap().contains("not valid UTF-8"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_read_as_windows_1252() {
+        let decoded = decode(b"caf\xe9 \x93quoted\x94").unwrap();
+        assert_eq!(decoded.text, "caf\u{e9} \u{201c}quoted\u{201d}");
+        assert_eq!(decoded.encoding, "windows-1252");
+        assert!(decoded.warning.unwrap().contains("decoded as Windows-1252"));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        for big_endian in [false, true] {
+            let decoded = decode(&utf16("Zo\u{eb}\r\nsecond line", big_endian)).unwrap();
+            assert_eq!(decoded.text, "Zo\u{eb}\r\nsecond line");
+            assert_eq!(
+                decoded.encoding,
+                if big_endian { "UTF-16BE" } else { "UTF-16LE" }
+            );
+            assert_eq!(decoded.warning, None);
+        }
+    }
+
+    #[test]
+    fn truncated_utf16_is_decoded_with_a_warning() {
+        let mut bytes = utf16("odd length", false);
+        bytes.push(b'x');
+        let decoded = decode(&bytes).unwrap();
+        assert!(decoded.text.starts_with("odd length"));
+        assert!(decoded.warning.unwrap().contains("UTF-16LE"));
+    }
+
+    #[test]
+    fn empty_and_bom_only_files_are_empty() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b"\xef\xbb\xbf"), Err(DecodeError::Empty));
+        assert_eq!(decode(b"\xff\xfe"), Err(DecodeError::Empty));
+    }
+
+    #[test]
+    fn whitespace_only_is_blank() {
+        assert_eq!(decode(b" \r\n\t\n  "), Err(DecodeError::Blank));
+        assert_eq!(decode(&utf16(" \n ", true)), Err(DecodeError::Blank));
+        assert_eq!(
+            decode("\u{a0}\u{3000}\n".as_bytes()),
+            Err(DecodeError::Blank)
+        );
+    }
+
+    #[test]
+    fn signatures_are_binary() {
+        let cases: [(&[u8], BinaryKind); 6] = [
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", BinaryKind::Png),
+            (b"\xff\xd8\xff\xe0\0\x10JFIF", BinaryKind::Jpeg),
+            (b"GIF89a\x01\0\x01\0", BinaryKind::Gif),
+            (b"%PDF-1.7\n%text-like header", BinaryKind::Pdf),
+            (b"PK\x03\x04\x14\0\0\0", BinaryKind::Zip),
+            (b"\x1f\x8b\x08\0", BinaryKind::Gzip),
+        ];
+        for (bytes, kind) in cases {
+            assert_eq!(decode(bytes), Err(DecodeError::Binary(kind)));
+        }
+    }
+
+    #[test]
+    fn nul_bytes_without_utf16_bom_are_binary() {
+        assert_eq!(
+            decode(b"plain words\0and more words"),
+            Err(DecodeError::Binary(BinaryKind::NulBytes))
+        );
+    }
+
+    #[test]
+    fn many_control_characters_are_binary() {
+        let bytes: Vec<u8> = (0..200u8)
+            .map(|i| if i % 4 == 0 { 0x01 } else { b'a' })
+            .collect();
+        assert_eq!(
+            decode(&bytes),
+            Err(DecodeError::Binary(BinaryKind::ControlCharacters))
+        );
+        assert_eq!(
+            decode(&utf16("\u{0}\u{1}\u{2}abc", false)),
+            Err(DecodeError::Binary(BinaryKind::ControlCharacters))
+        );
+    }
+
+    #[test]
+    fn a_few_control_characters_are_tolerated() {
+        let mut text = "A line of ordinary prose.\u{0c}\n".repeat(20);
+        text.push('\u{1b}');
+        text.push('\u{1a}');
+        assert!(decode(text.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn messages_say_why() {
+        assert_eq!(DecodeError::Empty.to_string(), "the file is empty");
+        assert_eq!(
+            DecodeError::Binary(BinaryKind::NulBytes).to_string(),
+            "not a text file (binary content)"
+        );
+        assert_eq!(
+            DecodeError::Binary(BinaryKind::Png).to_string(),
+            "not a text file (a PNG image)"
+        );
+    }
+}

@@ -1,30 +1,448 @@
-//! Reading files into articles (placeholder).
+//! Reading files into articles.
+//!
+//! This module owns the way from a file (or a file's bytes, for dropped files and the bundled
+//! sample) to an [`Article`]: reading it, refusing what is not an article with an error that names
+//! the file and says why, choosing the format, decoding ([`super::decode`]), extracting the main
+//! text of web pages ([`super::html`]), choosing the outlet label, and segmenting
+//! ([`Article::from_text`]).
+
+use std::fs::File;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::{Article, Format};
+use super::decode::{self, BinaryKind, DecodeError};
+use super::{Article, Format, collapse_whitespace, html};
 
-/// Why a file could not be read as an article.
+/// The largest file that is read, in bytes (1 GiB).
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Why a file could not be read as an article. Every message starts with the file's path.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    /// Any I/O failure.
-    #[error("{path}: {source}")]
-    Io {
+    /// Nothing exists at the path.
+    #[error("{}: no such file", path.display())]
+    NotFound {
         /// The file.
         path: PathBuf,
-        /// The reason.
-        source: std::io::Error,
+    },
+    /// The file (or a folder on the way to it) may not be read.
+    #[error("{}: permission denied", path.display())]
+    PermissionDenied {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The path names a directory.
+    #[error("{}: is a directory, not a file", path.display())]
+    IsDirectory {
+        /// The directory.
+        path: PathBuf,
+    },
+    /// The path names a device, pipe or socket, which could block or never end.
+    #[error("{}: not a regular file (a device, pipe or socket)", path.display())]
+    NotRegularFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error(
+        "{}: the file is too large ({} MiB; the limit is {} MiB)",
+        path.display(),
+        size / (1 << 20),
+        MAX_FILE_BYTES / (1 << 20)
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes (at least this much, when it grew while being read).
+        size: u64,
+    },
+    /// Reading failed for another reason.
+    #[error("{}: could not be read ({error})", path.display())]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        error: io::Error,
+    },
+    /// The file has no content.
+    #[error("{}: the file is empty", path.display())]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file contains only whitespace.
+    #[error("{}: the file contains only whitespace", path.display())]
+    Blank {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is not text.
+    #[error("{}: not a text file ({kind})", path.display())]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// What gave it away.
+        kind: BinaryKind,
+    },
+    /// The file is a web page without any text to compare.
+    #[error("{}: no article text found in the page", path.display())]
+    NoArticleText {
+        /// The file.
+        path: PathBuf,
     },
 }
 
-/// Reads the file at `path`.
-pub fn load_file(path: &Path) -> Result<Article, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
-    load_bytes(&path.to_string_lossy(), &bytes)
+impl LoadError {
+    /// The file the error is about, as it was given.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::NotFound { path }
+            | LoadError::PermissionDenied { path }
+            | LoadError::IsDirectory { path }
+            | LoadError::NotRegularFile { path }
+            | LoadError::TooLarge { path, .. }
+            | LoadError::Unreadable { path, .. }
+            | LoadError::Empty { path }
+            | LoadError::Blank { path }
+            | LoadError::Binary { path, .. }
+            | LoadError::NoArticleText { path } => path,
+        }
+    }
+
+    /// The error for an I/O failure on `path`, by its kind.
+    fn from_io(path: &Path, error: io::Error) -> Self {
+        let path = path.to_path_buf();
+        match error.kind() {
+            io::ErrorKind::NotFound => LoadError::NotFound { path },
+            io::ErrorKind::PermissionDenied => LoadError::PermissionDenied { path },
+            io::ErrorKind::IsADirectory => LoadError::IsDirectory { path },
+            _ => LoadError::Unreadable { path, error },
+        }
+    }
+
+    /// The error for the content of `path` that did not decode to text.
+    fn from_decode(path: &Path, error: DecodeError) -> Self {
+        let path = path.to_path_buf();
+        match error {
+            DecodeError::Empty => LoadError::Empty { path },
+            DecodeError::Blank => LoadError::Blank { path },
+            DecodeError::Binary(kind) => LoadError::Binary { path, kind },
+        }
+    }
 }
 
-/// Builds an article from bytes named `name`.
+/// Reads the file at `path` into an article (see [`load_bytes`]); the article's source is `path`.
+///
+/// # Errors
+/// Any [`LoadError`]; the error's path is `path`.
+pub fn load_file(path: &Path) -> Result<Article, LoadError> {
+    let bytes = read(path)?;
+    article_from_bytes(path, &bytes)
+}
+
+/// Builds an article from the content `bytes` of the file `name` (a path or a file name).
+///
+/// `name` decides the format (by extension, else by sniffing the text) and the fallback label
+/// (its file stem), becomes the article's source, and names the file in errors.
+///
+/// # Errors
+/// [`LoadError::TooLarge`], [`LoadError::Empty`], [`LoadError::Blank`], [`LoadError::Binary`],
+/// or [`LoadError::NoArticleText`] for a web page without text.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Article, LoadError> {
-    let text = String::from_utf8_lossy(bytes).into_owned();
-    let label = Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Article::from_text(label, name, text, Format::Text))
+    article_from_bytes(Path::new(name), bytes)
+}
+
+/// Builds the article of the file `path` from its content `bytes`.
+fn article_from_bytes(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+        });
+    }
+    let decoded = decode::decode(bytes).map_err(|error| LoadError::from_decode(path, error))?;
+    let format = detect_format(path, &decoded.text);
+    let source = path.to_string_lossy();
+    let mut article = match format {
+        Format::Html => html_article(path, &decoded.text)?,
+        Format::Text | Format::Markdown => {
+            Article::from_text(file_label(path), source.as_ref(), decoded.text, format)
+        }
+    };
+    article.warnings.extend(decoded.warning);
+    log::info!(
+        "{source}: read as {format:?} ({}), {} sentences, labelled {:?}",
+        decoded.encoding,
+        article.sentences.len(),
+        article.label
+    );
+    Ok(article)
+}
+
+/// Reads a regular file of at most [`MAX_FILE_BYTES`].
+fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let metadata = std::fs::metadata(path).map_err(|e| LoadError::from_io(path, e))?;
+    if metadata.is_dir() {
+        return Err(LoadError::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    if !metadata.is_file() {
+        return Err(LoadError::NotRegularFile {
+            path: path.to_path_buf(),
+        });
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size: metadata.len(),
+        });
+    }
+    let file = File::open(path).map_err(|e| LoadError::from_io(path, e))?;
+    let capacity = usize::try_from(metadata.len()).unwrap_or_default();
+    let mut bytes = Vec::with_capacity(capacity);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::from_io(path, e))?;
+    Ok(bytes)
+}
+
+/// The format of the file `path` with the decoded content `text`: by extension, else sniffed.
+fn detect_format(path: &Path, text: &str) -> Format {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("txt") => Format::Text,
+        Some("md" | "markdown") => Format::Markdown,
+        Some("html" | "htm" | "xhtml") => Format::Html,
+        _ if looks_like_html(text) => Format::Html,
+        _ => Format::Text,
+    }
+}
+
+/// Whether `text` starts (after whitespace) with `<!doctype html` or `<html`, in any case.
+fn looks_like_html(text: &str) -> bool {
+    let start = text.trim_start().as_bytes();
+    ["<!doctype html", "<html"].iter().any(|prefix| {
+        start
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    })
+}
+
+/// The article of the web page `html` read from `path`.
+fn html_article(path: &Path, html: &str) -> Result<Article, LoadError> {
+    let extracted = html::extract(html);
+    if extracted.text.trim().is_empty() {
+        return Err(LoadError::NoArticleText {
+            path: path.to_path_buf(),
+        });
+    }
+    let label = extracted
+        .site_name
+        .as_deref()
+        .map(collapse_whitespace)
+        .filter(|site| !site.is_empty())
+        .unwrap_or_else(|| file_label(path));
+    let source = path.to_string_lossy();
+    let mut article = Article::from_text(label, source.as_ref(), extracted.text, Format::Html);
+    if extracted.title.is_some() {
+        article.title = extracted.title;
+    }
+    Ok(article)
+}
+
+/// The label for the file `path`: its file stem, trimmed (the whole path if that is empty).
+fn file_label(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().trim().to_owned())
+        .unwrap_or_default();
+    if stem.is_empty() {
+        path.to_string_lossy().trim().to_owned()
+    } else {
+        stem
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_follows_the_extension() {
+        let html = "<!DOCTYPE html><p>x</p>";
+        assert_eq!(detect_format(Path::new("a/b.txt"), html), Format::Text);
+        assert_eq!(detect_format(Path::new("b.md"), "x"), Format::Markdown);
+        assert_eq!(
+            detect_format(Path::new("b.MARKDOWN"), "x"),
+            Format::Markdown
+        );
+        assert_eq!(detect_format(Path::new("b.HTM"), "x"), Format::Html);
+        assert_eq!(detect_format(Path::new("b.html"), "x"), Format::Html);
+        assert_eq!(detect_format(Path::new("b.xhtml"), "x"), Format::Html);
+    }
+
+    #[test]
+    fn unknown_extensions_are_sniffed() {
+        assert_eq!(
+            detect_format(Path::new("dropped"), "\r\n  <!DOCTYPE HTML>"),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format(Path::new("page.php"), "<html lang=en>"),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format(Path::new("notes.text"), "<b>bold</b> start"),
+            Format::Text
+        );
+        assert_eq!(detect_format(Path::new("x.csv"), "a,b"), Format::Text);
+        assert_eq!(detect_format(Path::new("short"), "<ht"), Format::Text);
+        assert_eq!(detect_format(Path::new("accents"), "é<html"), Format::Text);
+    }
+
+    #[test]
+    fn label_is_the_trimmed_file_stem() {
+        assert_eq!(
+            file_label(Path::new("corpus/reuters_cbc.txt")),
+            "reuters_cbc"
+        );
+        assert_eq!(
+            file_label(Path::new(" Daily Lantern .html")),
+            "Daily Lantern"
+        );
+        assert_eq!(file_label(Path::new("noext")), "noext");
+        assert_eq!(file_label(Path::new(".hidden")), ".hidden");
+    }
+
+    #[test]
+    fn every_error_names_its_file() {
+        let path = PathBuf::from("reports/a.txt");
+        let errors = [
+            LoadError::NotFound { path: path.clone() },
+            LoadError::PermissionDenied { path: path.clone() },
+            LoadError::IsDirectory { path: path.clone() },
+            LoadError::NotRegularFile { path: path.clone() },
+            LoadError::TooLarge {
+                path: path.clone(),
+                size: 3 << 30,
+            },
+            LoadError::Unreadable {
+                path: path.clone(),
+                error: io::Error::other("disk on fire"),
+            },
+            LoadError::Empty { path: path.clone() },
+            LoadError::Blank { path: path.clone() },
+            LoadError::Binary {
+                path: path.clone(),
+                kind: BinaryKind::Pdf,
+            },
+            LoadError::NoArticleText { path: path.clone() },
+        ];
+        for error in errors {
+            assert_eq!(error.path(), path);
+            assert!(error.to_string().starts_with("reports/a.txt: "), "{error}");
+        }
+    }
+
+    #[test]
+    fn messages_read_well() {
+        let path = PathBuf::from("x.png");
+        let binary = LoadError::Binary {
+            path: path.clone(),
+            kind: BinaryKind::NulBytes,
+        };
+        assert_eq!(
+            binary.to_string(),
+            "x.png: not a text file (binary content)"
+        );
+        let large = LoadError::TooLarge {
+            path,
+            size: 3 << 30,
+        };
+        assert_eq!(
+            large.to_string(),
+            "x.png: the file is too large (3072 MiB; the limit is 1024 MiB)"
+        );
+    }
+
+    #[test]
+    fn io_errors_are_classified() {
+        let path = Path::new("f");
+        let kinds = [
+            (io::ErrorKind::NotFound, "f: no such file"),
+            (io::ErrorKind::PermissionDenied, "f: permission denied"),
+            (io::ErrorKind::IsADirectory, "f: is a directory, not a file"),
+        ];
+        for (kind, message) in kinds {
+            assert_eq!(LoadError::from_io(path, kind.into()).to_string(), message);
+        }
+        let other = LoadError::from_io(path, io::Error::other("bad sector"));
+        assert_eq!(other.to_string(), "f: could not be read (bad sector)");
+    }
+
+    #[test]
+    fn text_keeps_its_derived_title_and_crlf() {
+        let article =
+            load_bytes("desk/lantern.txt", b"Harbour reopens\r\n\r\nBoats return.").unwrap();
+        assert_eq!(article.text, "Harbour reopens\r\n\r\nBoats return.");
+        assert_eq!(article.label, "lantern");
+        assert_eq!(article.source, "desk/lantern.txt");
+        assert_eq!(article.format, Format::Text);
+        assert!(article.warnings.is_empty());
+    }
+
+    #[test]
+    fn windows_1252_loads_with_a_warning() {
+        let article = load_bytes("old.txt", b"caf\xe9 \x93quoted\x94").unwrap();
+        assert_eq!(article.text, "caf\u{e9} \u{201c}quoted\u{201d}");
+        assert_eq!(article.warnings.len(), 1);
+        assert!(article.warnings[0].contains("decoded as Windows-1252"));
+    }
+
+    #[test]
+    fn decode_failures_become_load_errors() {
+        assert!(matches!(
+            load_bytes("e.txt", b""),
+            Err(LoadError::Empty { .. })
+        ));
+        assert!(matches!(
+            load_bytes("w.txt", b" \n\t"),
+            Err(LoadError::Blank { .. })
+        ));
+        assert!(matches!(
+            load_bytes("z.zip", b"PK\x03\x04rest"),
+            Err(LoadError::Binary {
+                kind: BinaryKind::Zip,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn html_uses_site_name_and_title() {
+        let page = "<html><head><title>Mill closes | The Ferry Post</title>\
+            <meta property=\"og:site_name\" content=\"The Ferry Post\"></head>\
+            <body><p>The old flour mill on the river bank shut its doors on Friday after ninety \
+            years of work.</p></body></html>";
+        let article = load_bytes("saved/page.htm", page.as_bytes()).unwrap();
+        assert_eq!(article.label, "The Ferry Post");
+        assert_eq!(article.format, Format::Html);
+        assert_eq!(article.title.as_deref(), Some("Mill closes"));
+        assert!(article.text.starts_with("The old flour mill"));
+    }
+
+    #[test]
+    fn html_without_text_is_refused() {
+        let page = "<!doctype html><html><head><title>Empty</title><script>var a = 1;</script>\
+            </head><body><nav>Home</nav><img src=x.png></body></html>";
+        let error = load_bytes("blank.html", page.as_bytes()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "blank.html: no article text found in the page"
+        );
+    }
 }
