@@ -247,11 +247,24 @@ fn html_article(path: &Path, html: &str) -> Result<Article, LoadError> {
         .filter(|site| !site.is_empty())
         .unwrap_or_else(|| file_label(path));
     let source = path.to_string_lossy();
-    let mut article = Article::from_text(label, source.as_ref(), extracted.text, Format::Html);
+    let text = with_headline(extracted.title.as_deref(), extracted.text);
+    let mut article = Article::from_text(label, source.as_ref(), text, Format::Html);
     if extracted.title.is_some() {
         article.title = extracted.title;
     }
     Ok(article)
+}
+
+/// The page text with its title as the first line, unless the text already opens with it:
+/// extraction usually drops the `<h1>` that repeats the title, and without it a web page would
+/// lack the headline its plain-text versions have.
+fn with_headline(title: Option<&str>, text: String) -> String {
+    match title.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(title) if !collapse_whitespace(text.trim_start()).starts_with(title) => {
+            format!("{title}\n\n{text}")
+        }
+        _ => text,
+    }
 }
 
 /// The label for the file `path`: its file stem, trimmed (the whole path if that is empty).
@@ -432,7 +445,17 @@ mod tests {
         assert_eq!(article.label, "The Ferry Post");
         assert_eq!(article.format, Format::Html);
         assert_eq!(article.title.as_deref(), Some("Mill closes"));
-        assert!(article.text.starts_with("The old flour mill"));
+        assert!(article.text.starts_with("Mill closes\n\nThe old flour mill"));
+    }
+
+    #[test]
+    fn html_text_opens_with_its_title_once() {
+        let page = "<html><head><title>Mill closes</title></head><body><article>\
+            <p>The old mill on the Ferry Road closed its doors on Friday after ninety years.</p>\
+            <p>Its forty workers were offered jobs at the new plant across the river.</p></article></body></html>";
+        let article = load_bytes("mill.html", page.as_bytes()).expect("loads");
+        assert!(article.text.starts_with("Mill closes\n\nThe old mill"), "{:?}", article.text);
+        assert_eq!(with_headline(Some("Mill closes"), "Mill closes\n\nBody.".into()), "Mill closes\n\nBody.");
     }
 
     #[test]
