@@ -9,3 +9,4 @@ pub mod compare;
 pub mod design;
 pub mod cli;
 pub mod report;
+pub mod sample;

@@ -104,3 +104,22 @@ proptest! {
         prop_assert_eq!(first.omissions.len(), second.omissions.len());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Reordering a finished comparison gives exactly what comparing the reordered articles gives.
+    #[test]
+    fn permuting_a_comparison_equals_comparing_permuted_articles(
+        articles in prop::collection::vec(article_strategy(), 2..5),
+        rotation in 0usize..5,
+    ) {
+        let built: Vec<Article> = articles.iter().enumerate().map(|(i, p)| build(i, p)).collect();
+        let n = built.len();
+        let order: Vec<usize> = (0..n).map(|i| (i + rotation) % n).rev().collect();
+        let permuted_input: Vec<Article> = order.iter().map(|&i| built[i].clone()).collect();
+        let direct = compare(permuted_input, &Options::default());
+        let reordered = compare(built, &Options::default()).permuted(&order);
+        prop_assert_eq!(direct, reordered);
+    }
+}

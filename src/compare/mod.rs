@@ -13,6 +13,7 @@ mod groups;
 mod index;
 pub mod model;
 pub mod normalize;
+mod permute;
 mod prepare;
 mod stats;
 

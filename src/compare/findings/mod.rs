@@ -10,6 +10,9 @@ use super::prepare::PreparedSet;
 use super::{Group, Link, NumberFact, Omission, QuoteChange, Substitution};
 use crate::article::Article;
 
+use std::collections::BTreeMap;
+
+pub use numbers::sort_facts;
 pub use quotes::quoted_spans;
 
 /// Everything the findings stage produces.
@@ -27,9 +30,23 @@ pub struct Findings {
 /// Computes all findings. `set` must be in the same article order as `articles`.
 pub fn find(articles: &[Article], set: &PreparedSet, links: &[Link], groups: &[Group]) -> Findings {
     Findings {
-        substitutions: substitutions::find(articles, links),
+        substitutions: find_substitutions(articles, links),
         quote_changes: quotes::find(articles, set, links),
         numbers: numbers::find(articles, set, links),
-        omissions: omissions::find(articles, groups),
+        omissions: find_omissions(articles, groups),
     }
 }
+
+/// The most frequent of `items` (ties: the alphabetically first), so a choice among articles'
+/// wordings never depends on which article happens to come first.
+fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for item in items {
+        *counts.entry(item).or_default() += 1;
+    }
+    let best = counts.values().copied().max()?;
+    counts.into_iter().find(|(_, n)| *n == best).map(|(item, _)| item)
+}
+
+pub use omissions::find as find_omissions;
+pub use substitutions::find as find_substitutions;

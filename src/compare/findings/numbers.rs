@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::TokenClass;
 use crate::compare::prepare::{Prepared, PreparedSet};
+use super::most_common;
 use crate::compare::{EditOp, Link, NumberFact, NumberMention, SentenceRef};
 
 /// Longest replacement (in words, each side) whose figures are taken as the same quantity.
@@ -49,11 +50,16 @@ pub fn find(articles: &[Article], set: &PreparedSet, links: &[Link]) -> Vec<Numb
         .into_iter()
         .filter_map(|figures| fact_from(articles, set, &figures))
         .collect();
+    sort_facts(&mut facts);
+    facts
+}
+
+/// Orders facts by their first mention.
+pub fn sort_facts(facts: &mut [NumberFact]) {
     facts.sort_by(|x, y| {
-        let key = |f: &NumberFact| f.mentions.first().map(|m| (m.article, m.sentence));
+        let key = |f: &NumberFact| f.mentions.first().map(|m| (m.article, m.sentence, m.text.clone()));
         key(x).cmp(&key(y))
     });
-    facts
 }
 
 fn join_figures_of_link(articles: &[Article], set: &PreparedSet, link: &Link, joins: &mut Joins) {
@@ -105,9 +111,8 @@ fn fact_from(articles: &[Article], set: &PreparedSet, figures: &[Figure]) -> Opt
     if values.len() < 2 || in_articles.len() < 2 {
         return None;
     }
-    let first = figures.first()?;
     Some(NumberFact {
-        fact: describe(articles, set, *first),
+        fact: most_common(figures.iter().map(|f| describe(articles, set, *f)))?,
         mentions,
     })
 }

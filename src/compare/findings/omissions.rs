@@ -1,6 +1,7 @@
 //! Omissions: content that most articles carry and one article lacks.
 
 use crate::article::{Article, collapse_whitespace};
+use super::most_common;
 use crate::compare::{Group, Omission};
 
 /// For each group carried by at least two articles and by more than half of the articles other
@@ -14,10 +15,9 @@ pub fn find(articles: &[Article], groups: &[Group]) -> Vec<Omission> {
         if present.len() < 2 || 2 * present.len() <= n - 1 {
             continue;
         }
-        let Some(first) = group.members.first() else {
+        let Some(text) = representative_text(articles, group) else {
             continue;
         };
-        let text = collapse_whitespace(articles[first.article].sentence_text(first.sentence));
         for article in (0..n).filter(|a| !present.contains(a)) {
             out.push(Omission {
                 article,
@@ -29,4 +29,14 @@ pub fn find(articles: &[Article], groups: &[Group]) -> Vec<Omission> {
     }
     out.sort_by_key(|o| (o.article, o.group));
     out
+}
+
+/// The wording most members of the group share, so the choice does not depend on article order.
+fn representative_text(articles: &[Article], group: &Group) -> Option<String> {
+    most_common(
+        group
+            .members
+            .iter()
+            .map(|m| collapse_whitespace(articles[m.article].sentence_text(m.sentence))),
+    )
 }

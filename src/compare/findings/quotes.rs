@@ -10,51 +10,76 @@ use std::ops::Range;
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::Token;
 use crate::compare::prepare::{Prepared, PreparedSet};
-use crate::compare::{Link, LinkKind, QuoteChange};
+use crate::compare::{Link, LinkKind, QuoteChange, SentenceRef};
 
 /// Fewest words a quotation needs to be compared.
 const MIN_QUOTE_WORDS: usize = 2;
 /// Share of words two quotations must have in common to be versions of one quote.
 const MIN_QUOTE_OVERLAP: f32 = 0.3;
 
-/// Quote changes in all links (identical links cannot have any).
+/// Quote changes in all links (identical links cannot have any), sorted by sentence pair.
 pub fn find(articles: &[Article], set: &PreparedSet, links: &[Link]) -> Vec<QuoteChange> {
     let mut out = Vec::new();
     for link in links.iter().filter(|l| l.kind == LinkKind::Reworded) {
-        let (a, b) = (link.a, link.b);
-        let a_text = &articles[a.article].text;
-        let b_text = &articles[b.article].text;
-        let a_sentence = articles[a.article].sentences[a.sentence].range();
-        let b_sentence = articles[b.article].sentences[b.sentence].range();
-        let a_quotes = quoted_spans(a_text, a_sentence);
-        let b_quotes = quoted_spans(b_text, b_sentence);
-        let pa = set.get(a.article, a.sentence);
-        let pb = set.get(b.article, b.sentence);
-        for qa in &a_quotes {
-            let ka = keys_within(pa, qa);
-            if ka.len() < MIN_QUOTE_WORDS {
-                continue;
-            }
-            let best = b_quotes
-                .iter()
-                .map(|qb| (qb, keys_within(pb, qb)))
-                .filter(|(_, kb)| kb.len() >= MIN_QUOTE_WORDS)
-                .map(|(qb, kb)| (qb, overlap(&ka, &kb), kb))
-                .max_by(|x, y| x.1.total_cmp(&y.1));
-            if let Some((qb, share, kb)) = best
-                && share >= MIN_QUOTE_OVERLAP
-                && ka != kb
-            {
+        let a_quotes = quotes_of(articles, set, link.a);
+        let b_quotes = quotes_of(articles, set, link.b);
+        for (qa, qb) in match_quotes(&a_quotes, &b_quotes) {
+            if qa.keys != qb.keys {
                 out.push(QuoteChange {
-                    a,
-                    b,
-                    a_quote: collapse_whitespace(&a_text[qa.clone()]),
-                    b_quote: collapse_whitespace(&b_text[qb.clone()]),
+                    a: link.a,
+                    b: link.b,
+                    a_quote: collapse_whitespace(&articles[link.a.article].text[qa.span.clone()]),
+                    b_quote: collapse_whitespace(&articles[link.b.article].text[qb.span.clone()]),
                 });
             }
         }
     }
+    out.sort_by(|x, y| (x.a, x.b, &x.a_quote, &x.b_quote).cmp(&(y.a, y.b, &y.a_quote, &y.b_quote)));
     out
+}
+
+/// A quotation in a sentence: its span and the keys of its words.
+struct Quote {
+    span: Range<usize>,
+    keys: Vec<u32>,
+}
+
+fn quotes_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<Quote> {
+    let article = &articles[at.article];
+    let prepared = set.get(at.article, at.sentence);
+    quoted_spans(&article.text, article.sentences[at.sentence].range())
+        .into_iter()
+        .map(|span| Quote {
+            keys: keys_within(prepared, &span),
+            span,
+        })
+        .filter(|q| q.keys.len() >= MIN_QUOTE_WORDS)
+        .collect()
+}
+
+/// Pairs each quotation with at most one in the other sentence: the most similar pairs first,
+/// so the result is the same from either side.
+fn match_quotes<'q>(a: &'q [Quote], b: &'q [Quote]) -> Vec<(&'q Quote, &'q Quote)> {
+    let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
+    for (i, qa) in a.iter().enumerate() {
+        for (j, qb) in b.iter().enumerate() {
+            let share = overlap(&qa.keys, &qb.keys);
+            if share >= MIN_QUOTE_OVERLAP {
+                candidates.push((share, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1 + x.2).cmp(&(y.1 + y.2))));
+    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
+    let mut pairs = Vec::new();
+    for (_, i, j) in candidates {
+        if !used_a[i] && !used_b[j] {
+            used_a[i] = true;
+            used_b[j] = true;
+            pairs.push((&a[i], &b[j]));
+        }
+    }
+    pairs
 }
 
 /// Keys of the compared words lying inside `span`.
