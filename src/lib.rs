@@ -4,9 +4,12 @@
 //! writes reports ([`report`]). The desktop application ([`app`], feature `app`) and the command
 //! line ([`cli`]) are views over the same [`compare::Comparison`].
 
+#[cfg(feature = "app")]
+pub mod app;
 pub mod article;
 pub mod compare;
 pub mod design;
 pub mod cli;
 pub mod report;
 pub mod sample;
+pub mod session;

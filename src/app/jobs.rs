@@ -1,0 +1,267 @@
+//! Background work: loading files, comparing, saving reports and sessions. Everything slow runs on
+//! a worker thread and reports back over a channel the app drains once per frame; the UI thread
+//! never waits. A comparison shows its progress, can be cancelled, is superseded by a newer one,
+//! and a panic inside it is caught and reported instead of taking the app down.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use super::dialogs::Choice;
+use super::workspace::ArticleId;
+use crate::article::{Article, LoadError, load_file};
+use crate::compare::{Cancelled, Comparison, Options, Progress, compare_with_progress};
+use crate::session::{Session, SessionError};
+
+/// What a worker thread sends back.
+#[derive(Debug)]
+pub enum Message {
+    /// Files finished loading (in the order asked).
+    Loaded(Vec<(PathBuf, Result<Article, LoadError>)>),
+    /// A comparison finished, failed or was cancelled.
+    Compared {
+        /// The workspace generation it was started for.
+        generation: u64,
+        /// The articles it covers, by id.
+        ids: Vec<ArticleId>,
+        /// The result.
+        outcome: Result<Comparison, JobFailure>,
+    },
+    /// A report or session was written (or not).
+    Saved {
+        /// What was written ("report", "session").
+        what: &'static str,
+        /// Where.
+        path: PathBuf,
+        /// Why it failed, if it did.
+        error: Option<String>,
+    },
+    /// A session file was read.
+    SessionOpened(Result<Session, SessionError>),
+    /// The user closed a file dialog (`None`: cancelled).
+    Dialog(Option<Choice>),
+}
+
+/// Why a comparison produced no result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JobFailure {
+    /// The user (or a newer comparison) cancelled it.
+    Cancelled,
+    /// It panicked; the message says where.
+    Crashed(String),
+}
+
+/// Progress of the running comparison, shared with its thread.
+#[derive(Debug)]
+pub struct JobProgress {
+    stage: Mutex<&'static str>,
+    done: AtomicUsize,
+    total: AtomicUsize,
+    cancelled: AtomicBool,
+    ctx: egui::Context,
+}
+
+impl JobProgress {
+    fn new(ctx: egui::Context) -> Self {
+        JobProgress {
+            stage: Mutex::new("starting"),
+            done: AtomicUsize::new(0),
+            total: AtomicUsize::new(0),
+            cancelled: AtomicBool::new(false),
+            ctx,
+        }
+    }
+
+    /// The current stage and the fraction of it done (0–1, if known).
+    pub fn snapshot(&self) -> (&'static str, Option<f32>) {
+        let stage = self.stage.lock().map_or("working", |s| *s);
+        let total = self.total.load(Ordering::Relaxed);
+        let fraction = (total > 0).then(|| self.done.load(Ordering::Relaxed) as f32 / total as f32);
+        (stage, fraction)
+    }
+
+    /// Asks the comparison to stop.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+}
+
+impl Progress for JobProgress {
+    fn update(&self, stage: &'static str, done: usize, total: usize) {
+        if let Ok(mut s) = self.stage.lock() {
+            *s = stage;
+        }
+        self.done.store(done, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+        self.ctx.request_repaint();
+    }
+
+    fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+}
+
+/// The comparison in flight.
+#[derive(Debug)]
+pub struct RunningComparison {
+    /// The workspace generation it is for.
+    pub generation: u64,
+    /// Its progress.
+    pub progress: Arc<JobProgress>,
+    /// When it started.
+    pub started: Instant,
+    /// How many articles it compares.
+    pub articles: usize,
+}
+
+/// The app's background work.
+pub struct Jobs {
+    sender: Sender<Message>,
+    receiver: Receiver<Message>,
+    ctx: egui::Context,
+    /// The comparison in flight, if any.
+    pub comparison: Option<RunningComparison>,
+    /// How many load or save operations are in flight.
+    pub busy: usize,
+}
+
+impl Jobs {
+    /// Background work that wakes `ctx` when it reports.
+    pub fn new(ctx: egui::Context) -> Self {
+        let (sender, receiver) = channel();
+        Jobs {
+            sender,
+            receiver,
+            ctx,
+            comparison: None,
+            busy: 0,
+        }
+    }
+
+    /// A sender for results produced elsewhere (file dialogs).
+    pub fn sender(&self) -> Sender<Message> {
+        self.sender.clone()
+    }
+
+    /// The messages that arrived since the last call.
+    pub fn poll(&mut self) -> Vec<Message> {
+        let messages: Vec<Message> = self.receiver.try_iter().collect();
+        for m in &messages {
+            match m {
+                Message::Loaded(_) | Message::Saved { .. } | Message::SessionOpened(_) => {
+                    self.busy = self.busy.saturating_sub(1);
+                }
+                Message::Compared { generation, .. } => {
+                    if self.comparison.as_ref().is_some_and(|c| c.generation == *generation) {
+                        self.comparison = None;
+                    }
+                }
+                Message::Dialog(_) => {}
+            }
+        }
+        messages
+    }
+
+    /// Whether any background work is running.
+    pub fn is_busy(&self) -> bool {
+        self.busy > 0 || self.comparison.is_some()
+    }
+
+    fn spawn(&self, name: &str, work: impl FnOnce(&Sender<Message>) + Send + 'static) {
+        let sender = self.sender.clone();
+        let ctx = self.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name(format!("parallax-{name}"))
+            .spawn(move || {
+                work(&sender);
+                ctx.request_repaint();
+            });
+        if let Err(e) = spawned {
+            log::error!("could not start a {name} thread: {e}");
+        }
+    }
+
+    /// Loads `paths` in the background.
+    pub fn load(&mut self, paths: Vec<PathBuf>) {
+        self.busy += 1;
+        self.spawn("load", move |sender| {
+            let results = paths
+                .into_iter()
+                .map(|path| {
+                    let result = catch_unwind(AssertUnwindSafe(|| load_file(&path)))
+                        .unwrap_or_else(|panic| Err(LoadError::Unreadable {
+                            path: path.clone(),
+                            error: std::io::Error::other(panic_message(&panic)),
+                        }));
+                    (path, result)
+                })
+                .collect();
+            let _ = sender.send(Message::Loaded(results));
+        });
+    }
+
+    /// Compares `articles` in the background, cancelling any comparison still running.
+    pub fn compare(&mut self, generation: u64, ids: Vec<ArticleId>, articles: Vec<Article>, options: Options) {
+        self.cancel_comparison();
+        let progress = Arc::new(JobProgress::new(self.ctx.clone()));
+        self.comparison = Some(RunningComparison {
+            generation,
+            progress: Arc::clone(&progress),
+            started: Instant::now(),
+            articles: articles.len(),
+        });
+        self.spawn("compare", move |sender| {
+            let outcome = match catch_unwind(AssertUnwindSafe(|| compare_with_progress(articles, &options, &*progress))) {
+                Ok(Ok(comparison)) => Ok(comparison),
+                Ok(Err(Cancelled)) => Err(JobFailure::Cancelled),
+                Err(panic) => Err(JobFailure::Crashed(panic_message(&panic))),
+            };
+            let _ = sender.send(Message::Compared {
+                generation,
+                ids,
+                outcome,
+            });
+        });
+    }
+
+    /// Cancels the running comparison, if any.
+    pub fn cancel_comparison(&mut self) {
+        if let Some(running) = self.comparison.take() {
+            running.progress.cancel();
+        }
+    }
+
+    /// Writes `contents` to `path` atomically in the background.
+    pub fn save(&mut self, what: &'static str, path: PathBuf, render: impl FnOnce() -> Result<String, String> + Send + 'static, protected: Vec<PathBuf>) {
+        self.busy += 1;
+        self.spawn("save", move |sender| {
+            let error = catch_unwind(AssertUnwindSafe(|| {
+                let contents = render()?;
+                crate::report::write_atomically(&path, contents.as_bytes(), &protected).map_err(|e| e.to_string())
+            }))
+            .unwrap_or_else(|panic| Err(panic_message(&panic)))
+            .err();
+            let _ = sender.send(Message::Saved { what, path, error });
+        });
+    }
+
+    /// Reads a session file in the background.
+    pub fn open_session(&mut self, path: PathBuf) {
+        self.busy += 1;
+        self.spawn("session", move |sender| {
+            let _ = sender.send(Message::SessionOpened(Session::open(&path)));
+        });
+    }
+}
+
+/// The text of a caught panic.
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an internal error".to_owned())
+}

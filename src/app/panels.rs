@@ -1,0 +1,395 @@
+//! The window's frame around the columns: menu bar, toolbar, banners, status bar with progress and
+//! legend, the findings side panel, the welcome screen, and the settings and help windows.
+
+use egui::{Align, Layout, RichText, vec2};
+
+use super::ParallaxApp;
+use super::command::Command;
+use super::frame::{self, Shortcut};
+use super::state::{Filter, ThemeChoice};
+use super::theme::{TEXT_SIZE_RANGE, color, palette};
+use crate::compare::Options;
+use crate::design::LEGEND;
+
+/// Draws every panel of the window.
+pub fn show(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    egui::Panel::top("parallax-menu").show(ui, |ui| menu_bar(app, ui));
+    if !app.workspace.entries.is_empty() {
+        egui::Panel::top("parallax-toolbar").show(ui, |ui| toolbar(app, ui));
+    }
+    if !app.banners.is_empty() {
+        egui::Panel::top("parallax-banners").show(ui, |ui| banners(app, ui));
+    }
+    egui::Panel::bottom("parallax-status").show(ui, |ui| status_bar(app, ui));
+    if app.state.settings.findings_open && app.workspace.snapshot.is_some() {
+        egui::Panel::right("parallax-findings")
+            .resizable(true)
+            .default_size(340.0)
+            .min_size(240.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                ui.heading("Findings");
+                let mut commands = std::mem::take(&mut app.commands);
+                app.findings.ui(ui, &app.workspace, &mut commands);
+                app.commands = commands;
+            });
+    }
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().fill(ui.visuals().panel_fill))
+        .show(ui, |ui| {
+            if app.workspace.entries.is_empty() {
+                welcome(app, ui);
+            } else if app.workspace.snapshot.is_none() {
+                ui.centered_and_justified(|ui| {
+                    ui.spinner();
+                });
+            } else {
+                let mut commands = std::mem::take(&mut app.commands);
+                app.view.ui(ui, &app.workspace, &app.state.settings, &mut commands);
+                app.commands = commands;
+            }
+        });
+    drop_hint(ui);
+    settings_window(app, ui);
+    help_window(app, ui);
+}
+
+fn menu_item(ui: &mut egui::Ui, text: &str, shortcut: Option<&Shortcut>) -> bool {
+    let mut button = egui::Button::new(text);
+    if let Some(s) = shortcut {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&s.keys));
+    }
+    let clicked = ui.add(button).clicked();
+    if clicked {
+        ui.close();
+    }
+    clicked
+}
+
+fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if menu_item(ui, "Open articles…", Some(&frame::OPEN)) {
+                app.push(Command::ShowOpenDialog);
+            }
+            if menu_item(ui, "Paste article", Some(&frame::PASTE)) {
+                app.push(Command::PasteFromClipboard);
+            }
+            if menu_item(ui, "Open the sample comparison", None) {
+                app.push(Command::OpenSample);
+            }
+            ui.menu_button("Open recent", |ui| {
+                if app.state.recent.is_empty() {
+                    ui.label(RichText::new("Nothing yet").weak());
+                }
+                for recent in app.state.recent.clone() {
+                    if ui.button(recent.title()).clicked() {
+                        app.push(Command::OpenRecent(recent));
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
+            if menu_item(ui, "Open session…", None) {
+                app.push(Command::ShowOpenSessionDialog);
+            }
+            if menu_item(ui, "Save session…", Some(&frame::SAVE_SESSION)) {
+                app.push(Command::ShowSaveSessionDialog);
+            }
+            if menu_item(ui, "Save report…", Some(&frame::SAVE_REPORT)) {
+                app.push(Command::ShowSaveReportDialog);
+            }
+            ui.separator();
+            if menu_item(ui, "Close all", None) {
+                app.push(Command::CloseAll);
+            }
+            if menu_item(ui, "Quit", None) {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            let mut findings = app.state.settings.findings_open;
+            if ui.checkbox(&mut findings, "Findings panel").changed() {
+                app.push(Command::SetFindingsOpen(findings));
+            }
+            let mut lock = app.state.settings.lock_scroll;
+            if ui.checkbox(&mut lock, "Lock scrolling").changed() {
+                app.push(Command::SetLockScroll(lock));
+            }
+            ui.separator();
+            if menu_item(ui, "Larger text", Some(&frame::LARGER)) {
+                app.push(Command::SetTextSize(app.state.settings.text_size + 1.0));
+            }
+            if menu_item(ui, "Smaller text", Some(&frame::SMALLER)) {
+                app.push(Command::SetTextSize(app.state.settings.text_size - 1.0));
+            }
+            ui.separator();
+            if menu_item(ui, "Settings…", None) {
+                app.push(Command::SetSettingsOpen(true));
+            }
+        });
+        ui.menu_button("Navigate", |ui| {
+            if menu_item(ui, "Next difference", Some(&frame::NEXT)) {
+                app.push(Command::NextDifference);
+            }
+            if menu_item(ui, "Previous difference", Some(&frame::PREVIOUS)) {
+                app.push(Command::PreviousDifference);
+            }
+            if menu_item(ui, "Find…", Some(&frame::FIND)) {
+                app.push(Command::ShowFind);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if menu_item(ui, "Keyboard shortcuts and colours", None) {
+                app.help_open = true;
+            }
+        });
+    });
+}
+
+fn toolbar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Open…").on_hover_text("Add articles (Ctrl+O)").clicked() {
+            app.push(Command::ShowOpenDialog);
+        }
+        if ui.button("Save report…").on_hover_text("HTML, Markdown or JSON (Ctrl+S)").clicked() {
+            app.push(Command::ShowSaveReportDialog);
+        }
+        ui.separator();
+        for filter in Filter::ALL {
+            if ui.selectable_label(app.view.filter == filter, filter.name()).clicked() {
+                app.push(Command::SetFilter(filter));
+            }
+        }
+        ui.separator();
+        if ui.button("◀ Previous").on_hover_text("Previous difference (Shift+F7)").clicked() {
+            app.push(Command::PreviousDifference);
+        }
+        if ui.button("Next ▶").on_hover_text("Next difference (F7)").clicked() {
+            app.push(Command::NextDifference);
+        }
+        ui.separator();
+        let mut lock = app.state.settings.lock_scroll;
+        if ui.toggle_value(&mut lock, "Lock scrolling").on_hover_text("Scrolling one column keeps the others level").changed() {
+            app.push(Command::SetLockScroll(lock));
+        }
+        let mut findings = app.state.settings.findings_open;
+        if ui.toggle_value(&mut findings, "Findings").changed() {
+            app.push(Command::SetFindingsOpen(findings));
+        }
+        ui.separator();
+        find_bar(app, ui);
+    });
+}
+
+fn find_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    if !app.view.find.open {
+        if ui.button("Find…").on_hover_text("Ctrl+F").clicked() {
+            app.push(Command::ShowFind);
+        }
+        return;
+    }
+    let response = ui.add(egui::TextEdit::singleline(&mut app.view.find.query).hint_text("Find in all articles").desired_width(180.0));
+    let response = response.accessible_name("Find");
+    if app.view.find.take_focus {
+        response.request_focus();
+        app.view.find.take_focus = false;
+    }
+    app.view.find.refresh(&app.workspace);
+    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        let backwards = ui.input(|i| i.modifiers.shift);
+        app.push(Command::FindNext(!backwards));
+        app.view.find.take_focus = true;
+    }
+    let count = app.view.find.matches.len();
+    let position = app.view.find.current.map_or(String::new(), |k| format!("{} of ", k + 1));
+    ui.label(RichText::new(if app.view.find.query.trim().is_empty() { String::new() } else { format!("{position}{count} found") }).small().weak());
+    if ui.small_button("▲").on_hover_text("Previous match (Shift+Enter)").clicked() {
+        app.push(Command::FindNext(false));
+    }
+    if ui.small_button("▼").on_hover_text("Next match (Enter)").clicked() {
+        app.push(Command::FindNext(true));
+    }
+    if ui.small_button("×").on_hover_text("Close (Esc)").clicked() {
+        app.push(Command::HideFind);
+    }
+}
+
+fn banners(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    let p = palette(ui.ctx());
+    let mut dismissed = None;
+    let mut open = None;
+    for (k, banner) in app.banners.iter().enumerate() {
+        let (fill, text_color) = if banner.is_error { (color(p.unique), color(p.deleted)) } else { (color(p.shared_few), color(p.text)) };
+        egui::Frame::new().fill(fill).inner_margin(vec2(8.0, 4.0)).corner_radius(4.0).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(if banner.is_error { "⚠" } else { "✓" }).color(text_color));
+                ui.label(RichText::new(&banner.text).color(text_color));
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                        dismissed = Some(k);
+                    }
+                    if let Some(path) = &banner.open
+                        && ui.small_button("Open").clicked()
+                    {
+                        open = Some(path.clone());
+                    }
+                });
+            });
+        });
+    }
+    if let Some(k) = dismissed {
+        app.push(Command::DismissBanner(k));
+    }
+    if let Some(path) = open {
+        app.push(Command::OpenExternally(path));
+    }
+}
+
+fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    let p = palette(ui.ctx());
+    ui.horizontal(|ui| {
+        if let Some(running) = &app.jobs.comparison {
+            ui.spinner();
+            let (stage, fraction) = running.progress.snapshot();
+            let text = match fraction {
+                Some(f) => format!("Comparing {} articles: {stage} ({:.0}%)", running.articles, f * 100.0),
+                None => format!("Comparing {} articles: {stage}", running.articles),
+            };
+            ui.label(text);
+            if ui.small_button("Cancel").clicked() {
+                app.push(Command::CancelJob);
+            }
+        } else if app.jobs.busy > 0 {
+            ui.spinner();
+            ui.label("Working…");
+        } else if let Some(snapshot) = &app.workspace.snapshot {
+            let c = &snapshot.comparison;
+            ui.label(RichText::new(format!("{} articles · {} links · {} shared passages", c.articles.len(), c.links.len(), c.groups.len())).small());
+        } else {
+            ui.label(RichText::new("Open two or more articles about the same story").small().weak());
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            for entry in LEGEND.iter().rev() {
+                let swatch = match entry.name {
+                    "Shared" => p.shared_all,
+                    "Reworded" => p.reworded,
+                    "Unique" => p.unique,
+                    "Removed" => p.deleted,
+                    _ => p.inserted,
+                };
+                let text = match entry.name {
+                    "Removed" => RichText::new(entry.name).strikethrough().color(color(swatch)),
+                    "Added" => RichText::new(entry.name).underline().color(color(swatch)),
+                    _ => RichText::new(format!("  {}  ", entry.name)).background_color(color(swatch)).color(color(p.text)),
+                };
+                ui.label(text.small()).on_hover_text(entry.meaning);
+            }
+        });
+    });
+}
+
+fn welcome(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    ui.vertical_centered(|ui| {
+        ui.add_space((ui.available_height() * 0.15).min(120.0));
+        ui.heading(RichText::new("Parallax").size(34.0));
+        ui.label(RichText::new("Read several outlets' versions of a story side by side: what they share, what they reword, what only one says.").weak());
+        ui.add_space(18.0);
+        if ui.add_sized(vec2(260.0, 34.0), egui::Button::new("Open articles…")).clicked() {
+            app.push(Command::ShowOpenDialog);
+        }
+        if ui.add_sized(vec2(260.0, 34.0), egui::Button::new("Open the sample comparison")).clicked() {
+            app.push(Command::OpenSample);
+        }
+        ui.label(RichText::new("or drop files on this window, or paste an article with Ctrl+Shift+V").small().weak());
+        if !app.state.recent.is_empty() {
+            ui.add_space(18.0);
+            ui.label(RichText::new("Recent comparisons").strong());
+            for recent in app.state.recent.clone().into_iter().take(6) {
+                if ui.link(recent.title()).clicked() {
+                    app.push(Command::OpenRecent(recent));
+                }
+            }
+        }
+    });
+}
+
+/// While files are dragged over the window, say what dropping them does.
+fn drop_hint(ui: &egui::Ui) {
+    let hovered = ui.input(|i| i.raw.hovered_files.len());
+    if hovered == 0 {
+        return;
+    }
+    let painter = ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("parallax-drop")));
+    let rect = ui.ctx().content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(150));
+    let text = if hovered == 1 { "Drop to add this article".to_owned() } else { format!("Drop to add {hovered} articles") };
+    painter.text(rect.center(), egui::Align2::CENTER_CENTER, text, egui::FontId::proportional(24.0), egui::Color32::WHITE);
+}
+
+fn settings_window(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    let mut open = app.settings_open;
+    let mut options: Options = app.state.settings.options;
+    let mut theme = app.state.settings.theme;
+    let mut size = app.state.settings.text_size;
+    egui::Window::new("Settings").open(&mut open).resizable(false).collapsible(false).show(ui.ctx(), |ui| {
+        egui::Grid::new("parallax-settings").num_columns(2).spacing(vec2(12.0, 8.0)).show(ui, |ui| {
+            ui.label("Theme");
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut theme, ThemeChoice::System, "System");
+                ui.selectable_value(&mut theme, ThemeChoice::Light, "Light");
+                ui.selectable_value(&mut theme, ThemeChoice::Dark, "Dark");
+            });
+            ui.end_row();
+            ui.label("Text size");
+            ui.add(egui::Slider::new(&mut size, TEXT_SIZE_RANGE).suffix(" pt"));
+            ui.end_row();
+            ui.label("Similarity threshold");
+            let draft = app.threshold_draft.get_or_insert(options.threshold);
+            let slider = ui
+                .add(egui::Slider::new(draft, 0.2..=0.95).fixed_decimals(2))
+                .on_hover_text("How much wording two sentences must share to count as a rewording. Lower finds looser rewrites; higher only close ones. The comparison runs again when you let go.");
+            if !slider.dragged() {
+                options.threshold = *draft;
+                app.threshold_draft = None;
+            }
+            ui.end_row();
+            ui.label("Treat as the same");
+            ui.vertical(|ui| {
+                ui.checkbox(&mut options.normalization.case, "Upper and lower case");
+                ui.checkbox(&mut options.normalization.punctuation, "Punctuation");
+                ui.checkbox(&mut options.normalization.spelling, "Spelling variants (defence/defense, five/5)");
+            });
+            ui.end_row();
+        });
+    });
+    app.settings_open = open;
+    if theme != app.state.settings.theme {
+        app.push(Command::SetTheme(theme));
+    }
+    if size != app.state.settings.text_size {
+        app.push(Command::SetTextSize(size));
+    }
+    if options != app.state.settings.options {
+        app.push(Command::SetOptions(options));
+    }
+}
+
+fn help_window(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    let mut open = app.help_open;
+    egui::Window::new("Keyboard shortcuts and colours").open(&mut open).collapsible(false).show(ui.ctx(), |ui| {
+        egui::Grid::new("parallax-help-keys").num_columns(2).striped(true).show(ui, |ui| {
+            for s in frame::HELP {
+                ui.label(RichText::new(ui.ctx().format_shortcut(&s.keys)).monospace());
+                ui.label(s.description);
+                ui.end_row();
+            }
+        });
+        ui.separator();
+        for entry in LEGEND {
+            ui.label(RichText::new(entry.name).strong());
+            ui.label(entry.meaning);
+        }
+    });
+    app.help_open = open;
+}

@@ -1,0 +1,121 @@
+//! The column bodies: the visible paragraphs of each article painted from their cached galleys,
+//! find highlights, the overview strip, and the pointer: hover, click to focus, wheel to scroll.
+
+use egui::{Rect, Sense, Stroke, pos2, vec2};
+
+use super::super::command::{Command, CommandQueue, SentenceKey};
+use super::super::state::Settings;
+use super::super::theme::{color, palette};
+use super::super::workspace::{Column, Workspace};
+use super::{ColumnsView, Geometry, overlay, overview, to_ref};
+use crate::compare::Comparison;
+
+/// Draws every visible column body; returns the sentence under the pointer.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn bodies(
+    ui: &mut egui::Ui,
+    view: &mut ColumnsView,
+    workspace: &Workspace,
+    c: &Comparison,
+    columns: &[Column],
+    visible: &[usize],
+    geometry: &Geometry,
+    settings: &Settings,
+    commands: &mut CommandQueue,
+) -> Option<SentenceKey> {
+    let mut hovered = None;
+    for &i in visible {
+        let column = columns[i];
+        let body = geometry.body_rect(i);
+        let response = ui.interact(body.intersect(geometry.area), egui::Id::unique(("parallax-column", column.id)), Sense::click());
+        paint_body(ui, view, column, body, geometry, i);
+        if let Some(pointer) = response.hover_pos() {
+            let key = sentence_under(view, column, geometry, i, pointer);
+            if let Some(key) = key {
+                hovered = Some(key);
+                let response = response.clone().on_hover_ui_at_pointer(|ui| {
+                    if let Some(here) = to_ref(workspace, key) {
+                        overlay::tooltip(ui, workspace, c, here);
+                    }
+                });
+                if response.clicked() {
+                    commands.push(if view.focus == Some(key) { Command::ClearFocus } else { Command::Focus(key) });
+                }
+            } else if response.clicked() {
+                commands.push(Command::ClearFocus);
+            }
+            handle_wheel(ui, view, column, workspace, geometry, settings);
+        }
+        overview::strip(ui, view, workspace, c, column, i, geometry, settings);
+    }
+    hovered
+}
+
+/// The sentence of `column` under screen position `pointer`.
+fn sentence_under(view: &ColumnsView, column: Column, geometry: &Geometry, i: usize, pointer: egui::Pos2) -> Option<SentenceKey> {
+    let layout = view.layouts.get(&column.id)?;
+    let origin = geometry.text_origin(i);
+    let content = pointer - origin + vec2(0.0, view.offset(column.id));
+    layout.sentence_at(pos2(content.x, content.y)).map(|sentence| SentenceKey {
+        article: column.id,
+        sentence,
+    })
+}
+
+fn handle_wheel(ui: &mut egui::Ui, view: &mut ColumnsView, column: Column, workspace: &Workspace, geometry: &Geometry, settings: &Settings) {
+    let (delta, shift) = ui.input(|i| (i.smooth_scroll_delta(), i.modifiers.shift));
+    if delta == egui::Vec2::ZERO {
+        return;
+    }
+    if shift || delta.x.abs() > delta.y.abs() {
+        let sideways = if shift && delta.x == 0.0 { vec2(delta.y, 0.0) } else { vec2(delta.x, 0.0) };
+        view.scroll_sideways(sideways);
+    } else {
+        view.scroll(column.id, delta.y, settings.lock_scroll, workspace, geometry);
+    }
+}
+
+fn paint_body(ui: &egui::Ui, view: &ColumnsView, column: Column, body: Rect, geometry: &Geometry, i: usize) {
+    let p = palette(ui.ctx());
+    let clip = body.intersect(geometry.area);
+    let painter = ui.painter().with_clip_rect(clip);
+    painter.rect_filled(body, 0.0, color(p.background));
+    let Some(layout) = view.layouts.get(&column.id) else {
+        return;
+    };
+    let offset = view.offset(column.id);
+    let origin = geometry.text_origin(i);
+    let top = offset - geometry.viewport_height() * 0.1;
+    let bottom = offset + body.height();
+    for paragraph in layout.visible(top..bottom) {
+        let pos = origin + vec2(0.0, paragraph.y - offset);
+        painter.galley(pos, paragraph.galley.clone(), color(p.text));
+    }
+    paint_find_matches(&painter, view, column, origin, offset, top..bottom);
+    painter.rect_stroke(body, 0.0, Stroke::new(1.0, color(p.border)), egui::StrokeKind::Inside);
+}
+
+fn paint_find_matches(painter: &egui::Painter, view: &ColumnsView, column: Column, origin: egui::Pos2, offset: f32, range: std::ops::Range<f32>) {
+    let Some(layout) = view.layouts.get(&column.id) else {
+        return;
+    };
+    if !view.find.open {
+        return;
+    }
+    for (k, (id, sentence, bytes)) in view.find.matches.iter().enumerate() {
+        if *id != column.id {
+            continue;
+        }
+        let current = view.find.current == Some(k);
+        let fill = if current {
+            egui::Color32::from_rgba_unmultiplied(255, 170, 0, 120)
+        } else {
+            egui::Color32::from_rgba_unmultiplied(255, 214, 0, 70)
+        };
+        for rect in layout.byte_range_rects(*sentence, bytes.clone()) {
+            if rect.bottom() >= range.start && rect.top() <= range.end {
+                painter.rect_filled(rect.translate(origin.to_vec2() - vec2(0.0, offset)), 2.0, fill);
+            }
+        }
+    }
+}

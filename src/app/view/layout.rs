@@ -1,0 +1,429 @@
+//! Text layout of one column: each paragraph of an article laid out once into a galley (with its
+//! tints and word marks baked in), stacked vertically, with the screen rectangles of every
+//! sentence kept for hit testing, outlines, ribbons and find highlights.
+//!
+//! Layout is the expensive part of a frame, so it happens only when the width, text size, theme,
+//! filter or a paragraph's marks change; a paragraph whose marks did not change keeps its galley.
+//! Painting then draws only the paragraphs inside the viewport.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Galley, Pos2, Rect, Stroke, pos2, vec2};
+
+use super::super::state::Filter;
+use super::super::theme::color;
+use crate::article::Role;
+use crate::compare::{Comparison, EditOp, Link, SentenceRef, Status};
+use crate::design::{Palette, spacing};
+
+/// Word-level marks of one sentence.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Marks {
+    /// Byte ranges (article text) of words added or changed relative to the counterpart.
+    pub added: Vec<(usize, usize)>,
+    /// Words the counterpart has and this sentence lacks: shown struck through, inserted before
+    /// the given byte offset.
+    pub removed: Vec<(usize, String)>,
+}
+
+impl Marks {
+    /// Marks of the sentence at `side` of `link`, relative to the other side.
+    pub fn from_link(c: &Comparison, link: &Link, side: SentenceRef, with_removed: bool) -> Marks {
+        let this_is_a = link.a == side;
+        let other_text = &c.articles[link.other(side).article].text;
+        let mut marks = Marks::default();
+        for edit in link.edits.iter().filter(|e| e.op != EditOp::Equal) {
+            let (mine, theirs) = if this_is_a { (edit.a, edit.b) } else { (edit.b, edit.a) };
+            if mine.1 > mine.0 {
+                marks.added.push(mine);
+            }
+            if with_removed && theirs.1 > theirs.0 {
+                let words = crate::article::collapse_whitespace(&other_text[theirs.0..theirs.1]);
+                marks.removed.push((mine.0, words));
+            }
+        }
+        marks
+    }
+}
+
+/// How the column's text is styled: anything that changes every paragraph's layout.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    /// Text width available to paragraphs.
+    pub width: f32,
+    /// Body text size.
+    pub text_size: f32,
+    /// The theme's palette.
+    pub palette: &'static Palette,
+    /// Which statuses are emphasised.
+    pub filter: Filter,
+}
+
+/// Where a piece of the original text sits in a galley.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Segment {
+    /// Byte offset in the article text.
+    byte: usize,
+    /// Char index in the galley.
+    char: usize,
+    /// Length in bytes.
+    len: usize,
+}
+
+/// One laid-out paragraph.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// Top, relative to the column's content.
+    pub y: f32,
+    /// The laid-out text.
+    pub galley: Arc<Galley>,
+    /// The sentences it holds.
+    pub sentences: Range<usize>,
+    /// Per sentence (in order): its rectangles, relative to the galley.
+    rects: Vec<Vec<Rect>>,
+    /// Per sentence: where its original text sits in the galley.
+    segments: Vec<Vec<Segment>>,
+    /// The marks it was laid out with.
+    marks: Vec<Marks>,
+}
+
+/// A laid-out column.
+#[derive(Debug, Clone)]
+pub struct ColumnLayout {
+    /// The style it was laid out with.
+    pub style: Style,
+    /// The paragraphs, top to bottom.
+    pub paragraphs: Vec<Paragraph>,
+    /// For each sentence, the paragraph holding it.
+    paragraph_of: Vec<usize>,
+    /// Total height of the content.
+    pub height: f32,
+}
+
+/// What the layout needs to know about the article.
+pub struct Source<'a> {
+    /// The comparison.
+    pub comparison: &'a Comparison,
+    /// The article's index in it.
+    pub article: usize,
+}
+
+impl ColumnLayout {
+    /// Lays out every paragraph of the article.
+    pub fn build(fonts: &mut dyn FnMut(LayoutJob) -> Arc<Galley>, source: &Source<'_>, style: Style, marks: &[Marks]) -> Self {
+        let article = &source.comparison.articles[source.article];
+        let mut paragraphs = Vec::new();
+        let mut paragraph_of = vec![0; article.sentences.len()];
+        let mut start = 0;
+        while start < article.sentences.len() {
+            let number = article.sentences[start].paragraph;
+            let end = (start..article.sentences.len())
+                .find(|&i| article.sentences[i].paragraph != number)
+                .unwrap_or(article.sentences.len());
+            for slot in &mut paragraph_of[start..end] {
+                *slot = paragraphs.len();
+            }
+            paragraphs.push(lay_out_paragraph(fonts, source, &style, start..end, &marks[start..end]));
+            start = end;
+        }
+        let mut layout = ColumnLayout {
+            style,
+            paragraphs,
+            paragraph_of,
+            height: 0.0,
+        };
+        layout.stack();
+        layout
+    }
+
+    /// Lays out again only the paragraphs whose marks changed.
+    pub fn update_marks(&mut self, fonts: &mut dyn FnMut(LayoutJob) -> Arc<Galley>, source: &Source<'_>, marks: &[Marks]) {
+        let mut changed = false;
+        for paragraph in &mut self.paragraphs {
+            let range = paragraph.sentences.clone();
+            if paragraph.marks.as_slice() != &marks[range.clone()] {
+                *paragraph = lay_out_paragraph(fonts, source, &self.style, range.clone(), &marks[range]);
+                changed = true;
+            }
+        }
+        if changed {
+            self.stack();
+        }
+    }
+
+    /// Places paragraphs one below the other.
+    fn stack(&mut self) {
+        let mut y = 0.0;
+        for paragraph in &mut self.paragraphs {
+            paragraph.y = y;
+            y += paragraph.galley.size().y + spacing::PARAGRAPH_GAP;
+        }
+        self.height = y;
+    }
+
+    /// The rectangles of sentence `s`, relative to the column's content.
+    pub fn sentence_rects(&self, s: usize) -> Vec<Rect> {
+        let Some(p) = self.paragraph_of.get(s).and_then(|&p| self.paragraphs.get(p)) else {
+            return Vec::new();
+        };
+        let offset = vec2(0.0, p.y);
+        p.rects[s - p.sentences.start].iter().map(|r| r.translate(offset)).collect()
+    }
+
+    /// The box around sentence `s`, relative to the column's content.
+    pub fn sentence_bounds(&self, s: usize) -> Option<Rect> {
+        self.sentence_rects(s).into_iter().reduce(|a, b| a.union(b))
+    }
+
+    /// Every sentence's vertical extent `(sentence, top, bottom)`, top to bottom.
+    pub fn sentence_extents(&self) -> impl Iterator<Item = (usize, f32, f32)> + '_ {
+        self.paragraphs.iter().flat_map(|p| {
+            p.rects.iter().enumerate().filter_map(move |(k, rects)| {
+                let top = rects.iter().map(|r| r.top()).reduce(f32::min)?;
+                let bottom = rects.iter().map(|r| r.bottom()).reduce(f32::max)?;
+                Some((p.sentences.start + k, p.y + top, p.y + bottom))
+            })
+        })
+    }
+
+    /// The sentence under `pos` (relative to the column's content).
+    pub fn sentence_at(&self, pos: Pos2) -> Option<usize> {
+        let index = self.paragraphs.partition_point(|p| p.y <= pos.y).checked_sub(1)?;
+        let p = &self.paragraphs[index];
+        let local = pos - vec2(0.0, p.y);
+        p.rects.iter().enumerate().find_map(|(i, rects)| {
+            rects
+                .iter()
+                .any(|r| r.expand2(vec2(2.0, 1.0)).contains(local))
+                .then_some(p.sentences.start + i)
+        })
+    }
+
+    /// The paragraphs intersecting the vertical range `y` (content coordinates).
+    pub fn visible(&self, y: Range<f32>) -> impl Iterator<Item = &Paragraph> {
+        let first = self
+            .paragraphs
+            .partition_point(|p| p.y + p.galley.size().y < y.start);
+        self.paragraphs[first..].iter().take_while(move |p| p.y <= y.end)
+    }
+
+    /// The rectangles of article bytes `range` inside sentence `s` (for find highlights).
+    pub fn byte_range_rects(&self, s: usize, range: Range<usize>) -> Vec<Rect> {
+        let Some(p) = self.paragraph_of.get(s).and_then(|&p| self.paragraphs.get(p)) else {
+            return Vec::new();
+        };
+        let segments = &p.segments[s - p.sentences.start];
+        let (Some(start), Some(end)) = (char_of(segments, range.start, p), char_of(segments, range.end, p)) else {
+            return Vec::new();
+        };
+        char_range_rects(&p.galley, start..end)
+            .into_iter()
+            .map(|r| r.translate(vec2(0.0, p.y)))
+            .collect()
+    }
+}
+
+/// The galley char index of article byte `byte`, if it is inside one of `segments`.
+fn char_of(segments: &[Segment], byte: usize, p: &Paragraph) -> Option<usize> {
+    let segment = segments.iter().find(|s| byte >= s.byte && byte <= s.byte + s.len)?;
+    let text = &p.galley.job.text;
+    // The galley text holds the segment verbatim (whitespace folded to spaces, same length).
+    let galley_byte = text.char_indices().nth(segment.char).map_or(text.len(), |(b, _)| b);
+    let within = text.get(galley_byte..galley_byte + (byte - segment.byte))?;
+    Some(segment.char + within.chars().count())
+}
+
+/// Lays out sentences `range` of the article as one paragraph.
+fn lay_out_paragraph(
+    fonts: &mut dyn FnMut(LayoutJob) -> Arc<Galley>,
+    source: &Source<'_>,
+    style: &Style,
+    range: Range<usize>,
+    marks: &[Marks],
+) -> Paragraph {
+    let c = source.comparison;
+    let article = &c.articles[source.article];
+    let mut builder = JobBuilder::new(style.width);
+    let mut char_ranges = Vec::with_capacity(range.len());
+    let mut segments = Vec::with_capacity(range.len());
+    for (k, s) in range.clone().enumerate() {
+        let sentence = &article.sentences[s];
+        let info = &c.sentences[source.article][s];
+        let look = Look::of(style, sentence.role, info.status, info.shared_by, c.articles.len());
+        if k > 0 {
+            builder.push(" ", &look.plain());
+        } else if sentence.role == Role::ListItem {
+            builder.push("•  ", &look.plain());
+        }
+        let start_char = builder.chars;
+        segments.push(push_sentence(&mut builder, &article.text, sentence.range(), &marks[k], &look));
+        char_ranges.push(start_char..builder.chars);
+    }
+    let galley = fonts(builder.job);
+    let rects = char_ranges.into_iter().map(|r| char_range_rects(&galley, r)).collect();
+    Paragraph {
+        y: 0.0,
+        galley,
+        sentences: range,
+        rects,
+        segments,
+        marks: marks.to_vec(),
+    }
+}
+
+/// Appends one sentence: its text in pieces, with added words underlined and removed words
+/// inserted struck through. Returns where its original text went.
+fn push_sentence(builder: &mut JobBuilder, text: &str, range: Range<usize>, marks: &Marks, look: &Look) -> Vec<Segment> {
+    let mut cuts: Vec<usize> = vec![range.start, range.end];
+    for &(a, b) in &marks.added {
+        cuts.extend([a.clamp(range.start, range.end), b.clamp(range.start, range.end)]);
+    }
+    for (at, _) in &marks.removed {
+        cuts.push((*at).clamp(range.start, range.end));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut segments = Vec::new();
+    for window in cuts.windows(2) {
+        let (a, b) = (window[0], window[1]);
+        push_removed_at(builder, marks, a, look);
+        if b > a && text.is_char_boundary(a) && text.is_char_boundary(b) {
+            let added = marks.added.iter().any(|&(x, y)| x <= a && b <= y);
+            let format = if added { look.added() } else { look.tinted() };
+            segments.push(Segment {
+                byte: a,
+                char: builder.chars,
+                len: b - a,
+            });
+            builder.push(&fold_whitespace(&text[a..b]), &format);
+        }
+    }
+    push_removed_at(builder, marks, range.end, look);
+    segments
+}
+
+fn push_removed_at(builder: &mut JobBuilder, marks: &Marks, at: usize, look: &Look) {
+    for (_, words) in marks.removed.iter().filter(|(pos, _)| *pos == at) {
+        builder.push(&format!("{words} "), &look.removed());
+    }
+}
+
+/// Line breaks and tabs become spaces (same byte length), so wrapped text flows as a paragraph.
+fn fold_whitespace(s: &str) -> String {
+    s.chars()
+        .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+        .collect()
+}
+
+/// Builds a layout job while counting chars.
+struct JobBuilder {
+    job: LayoutJob,
+    chars: usize,
+}
+
+impl JobBuilder {
+    fn new(width: f32) -> Self {
+        let mut job = LayoutJob::default();
+        job.wrap.max_width = width.max(40.0);
+        job.break_on_newline = false;
+        JobBuilder { job, chars: 0 }
+    }
+
+    fn push(&mut self, text: &str, format: &TextFormat) {
+        self.chars += text.chars().count();
+        self.job.append(text, 0.0, format.clone());
+    }
+}
+
+/// The formats of one sentence.
+struct Look {
+    base: TextFormat,
+    tint: Color32,
+    palette: &'static Palette,
+}
+
+impl Look {
+    fn of(style: &Style, role: Role, status: Status, shared_by: usize, total: usize) -> Look {
+        let p = style.palette;
+        let emphasised = match style.filter {
+            Filter::All => true,
+            Filter::Shared => status == Status::Identical,
+            Filter::Reworded => status == Status::Reworded,
+            Filter::Unique => status == Status::Unique,
+        };
+        let (size, text_color) = match role {
+            Role::Headline => (style.text_size * 1.4, color(p.text)),
+            Role::Heading => (style.text_size * 1.15, color(p.text)),
+            Role::Byline | Role::Dateline | Role::Caption => (style.text_size * 0.9, color(p.muted)),
+            Role::ListItem | Role::Body => (style.text_size, color(p.text)),
+        };
+        let tint = if emphasised {
+            color(p.sentence_tint(status, shared_by, total))
+        } else {
+            Color32::TRANSPARENT
+        };
+        let base = TextFormat {
+            font_id: FontId::proportional(size),
+            color: if emphasised { text_color } else { text_color.gamma_multiply(0.45) },
+            italics: role == Role::Caption,
+            line_height: Some(size * 1.45),
+            ..TextFormat::default()
+        };
+        Look { base, tint, palette: p }
+    }
+
+    /// Between sentences: no tint.
+    fn plain(&self) -> TextFormat {
+        self.base.clone()
+    }
+
+    fn tinted(&self) -> TextFormat {
+        TextFormat {
+            background: self.tint,
+            ..self.base.clone()
+        }
+    }
+
+    fn added(&self) -> TextFormat {
+        let inserted = color(self.palette.inserted);
+        TextFormat {
+            background: self.tint,
+            underline: Stroke::new(1.5, inserted),
+            ..self.base.clone()
+        }
+    }
+
+    fn removed(&self) -> TextFormat {
+        let deleted = color(self.palette.deleted);
+        TextFormat {
+            color: deleted,
+            strikethrough: Stroke::new(1.2, deleted),
+            background: self.tint,
+            ..self.base.clone()
+        }
+    }
+}
+
+/// The rectangles (one per row) covering chars `range` of `galley`.
+pub fn char_range_rects(galley: &Galley, range: Range<usize>) -> Vec<Rect> {
+    let mut rects = Vec::new();
+    let mut row_start = 0;
+    for placed in &galley.rows {
+        let glyphs = &placed.row.glyphs;
+        let row_end = row_start + glyphs.len();
+        let (from, to) = (range.start.max(row_start), range.end.min(row_end));
+        if from < to {
+            let x0 = glyphs[from - row_start].pos.x;
+            let x1 = glyphs[to - 1 - row_start].max_x();
+            let top = placed.pos.y;
+            rects.push(Rect::from_min_max(
+                pos2(placed.pos.x + x0, top),
+                pos2(placed.pos.x + x1, top + placed.row.size.y),
+            ));
+        }
+        row_start = row_end + usize::from(placed.ends_with_newline);
+    }
+    rects
+}

@@ -1,0 +1,443 @@
+//! The comparative view and the panels around it. [`ColumnsView`] holds the view's runtime state
+//! (layouts, scroll positions, hover, focus); the submodules draw its parts. Views read the
+//! workspace and the comparison and push [`Command`]s; they never change the document.
+
+mod columns;
+pub mod findings;
+mod header;
+pub mod layout;
+mod marks;
+mod overlay;
+mod overview;
+mod sync;
+
+use std::collections::HashMap;
+
+use egui::{Rect, Vec2, pos2, vec2};
+
+use super::command::{Command, CommandQueue, SentenceKey};
+use super::state::{Filter, Settings};
+use super::theme::palette;
+use super::workspace::{ArticleId, Column, Workspace};
+use crate::compare::{Comparison, SentenceRef, Status};
+use crate::design::spacing;
+use layout::{ColumnLayout, Source, Style};
+use sync::Mapping;
+
+/// Height of the column headers.
+const HEADER_HEIGHT: f32 = 66.0;
+/// Height of the horizontal scroll bar shown when columns overflow.
+const HSCROLL_HEIGHT: f32 = 10.0;
+/// At most this many columns share the width; more scroll sideways.
+const MAX_VISIBLE_COLUMNS: usize = 12;
+/// Where (as a share of the viewport height) the line that locked scrolling keeps level sits.
+const READING_LINE: f32 = 0.3;
+
+/// An article label being edited in its header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rename {
+    /// The article.
+    pub id: ArticleId,
+    /// The text typed so far.
+    pub text: String,
+    /// Whether the text field already has focus.
+    pub focused: bool,
+}
+
+/// Text search across all articles.
+#[derive(Debug, Clone, Default)]
+pub struct Find {
+    /// Whether the find bar is shown.
+    pub open: bool,
+    /// The query.
+    pub query: String,
+    /// Whether the bar should take keyboard focus this frame.
+    pub take_focus: bool,
+    /// Matches of the query: article, sentence, byte range in the article text.
+    pub matches: Vec<(ArticleId, usize, std::ops::Range<usize>)>,
+    /// The match the view moved to last.
+    pub current: Option<usize>,
+    /// The query the matches are for.
+    searched: String,
+}
+
+impl Find {
+    /// Recomputes the matches if the query changed.
+    pub fn refresh(&mut self, workspace: &Workspace) {
+        if self.query == self.searched {
+            return;
+        }
+        self.searched = self.query.clone();
+        self.matches.clear();
+        self.current = None;
+        let query = self.query.trim().to_lowercase();
+        let Some(snapshot) = &workspace.snapshot else {
+            return;
+        };
+        if query.is_empty() {
+            return;
+        }
+        for column in workspace.columns() {
+            let article = &snapshot.comparison.articles[column.index];
+            for (s, sentence) in article.sentences.iter().enumerate() {
+                let text = &article.text[sentence.range()];
+                let lower = text.to_lowercase();
+                // Lower-casing can change byte lengths; only report matches that map back exactly.
+                if lower.len() != text.len() {
+                    continue;
+                }
+                for (at, _) in lower.match_indices(&query) {
+                    let start = sentence.start + at;
+                    self.matches.push((column.id, s, start..start + query.len()));
+                }
+            }
+        }
+    }
+
+    /// Forgets the matches (the articles changed).
+    pub fn reset(&mut self) {
+        self.searched.clear();
+        self.matches.clear();
+        self.current = None;
+    }
+}
+
+/// Runtime state of the comparative view.
+#[derive(Default)]
+pub struct ColumnsView {
+    layouts: HashMap<ArticleId, ColumnLayout>,
+    /// The focus each layout's marks were computed for.
+    marked_for: HashMap<ArticleId, Option<SentenceKey>>,
+    offsets: HashMap<ArticleId, f32>,
+    h_offset: f32,
+    /// The sentence under the pointer.
+    pub hover: Option<SentenceKey>,
+    /// The sentence in focus (clicked, or reached with next/previous difference).
+    pub focus: Option<SentenceKey>,
+    /// Line the other columns up with this sentence on the next frame.
+    align_pending: Option<SentenceKey>,
+    /// The column the user worked in last.
+    pub active: Option<ArticleId>,
+    /// A label being edited.
+    pub rename: Option<Rename>,
+    /// The find bar.
+    pub find: Find,
+    /// Which statuses are emphasised.
+    pub filter: Filter,
+    /// The snapshot generation the layouts belong to.
+    generation: Option<u64>,
+    /// Last frame's geometry, for commands applied between frames.
+    last_viewport_height: f32,
+}
+
+/// Where things are on screen this frame.
+#[derive(Debug, Clone, Copy)]
+struct Geometry {
+    area: Rect,
+    column_width: f32,
+    columns: usize,
+    h_offset: f32,
+    overflow: bool,
+}
+
+impl Geometry {
+    fn new(area: Rect, columns: usize, h_offset: f32) -> Self {
+        let gap = spacing::COLUMN_GAP;
+        let fit = ((area.width() + gap) / (spacing::MIN_COLUMN_WIDTH + gap)).floor() as usize;
+        let visible = fit.clamp(1, MAX_VISIBLE_COLUMNS).min(columns.max(1));
+        let column_width = ((area.width() + gap) / visible as f32 - gap).max(spacing::MIN_COLUMN_WIDTH.min(area.width()));
+        let overflow = columns > visible;
+        let content = columns as f32 * (column_width + gap) - gap;
+        let h_offset = h_offset.clamp(0.0, (content - area.width()).max(0.0));
+        Geometry {
+            area,
+            column_width,
+            columns,
+            h_offset,
+            overflow,
+        }
+    }
+
+    fn column_left(&self, i: usize) -> f32 {
+        self.area.left() + i as f32 * (self.column_width + spacing::COLUMN_GAP) - self.h_offset
+    }
+
+    fn header_rect(&self, i: usize) -> Rect {
+        let left = self.column_left(i);
+        Rect::from_min_size(pos2(left, self.area.top()), vec2(self.column_width, HEADER_HEIGHT))
+    }
+
+    fn body_rect(&self, i: usize) -> Rect {
+        let left = self.column_left(i);
+        let bottom = self.area.bottom() - if self.overflow { HSCROLL_HEIGHT + 4.0 } else { 0.0 };
+        Rect::from_min_max(pos2(left, self.area.top() + HEADER_HEIGHT), pos2(left + self.column_width, bottom))
+    }
+
+    /// Where text starts in the body (content y = 0 is at `top`).
+    fn text_origin(&self, i: usize) -> egui::Pos2 {
+        let body = self.body_rect(i);
+        pos2(body.left() + spacing::COLUMN_PADDING, body.top() + spacing::COLUMN_PADDING)
+    }
+
+    fn text_width(&self) -> f32 {
+        self.column_width - 2.0 * spacing::COLUMN_PADDING - spacing::OVERVIEW_WIDTH - 4.0
+    }
+
+    fn viewport_height(&self) -> f32 {
+        self.body_rect(0).height() - spacing::COLUMN_PADDING
+    }
+
+    fn is_visible(&self, i: usize) -> bool {
+        let left = self.column_left(i);
+        left < self.area.right() && left + self.column_width > self.area.left()
+    }
+}
+
+impl ColumnsView {
+    /// Forgets everything tied to the previous comparison.
+    fn reset_for(&mut self, generation: u64) {
+        self.layouts.clear();
+        self.marked_for.clear();
+        self.hover = None;
+        if self.generation.is_some() {
+            self.focus = None;
+            self.align_pending = None;
+        }
+        self.find.reset();
+        self.generation = Some(generation);
+    }
+
+    /// Focuses `key` and lines the other columns up with it.
+    pub fn set_focus(&mut self, key: Option<SentenceKey>) {
+        self.focus = key;
+        self.align_pending = key;
+        if let Some(k) = key {
+            self.active = Some(k.article);
+        }
+    }
+
+    /// Draws the columns into `ui`'s whole available area.
+    pub fn ui(&mut self, ui: &mut egui::Ui, workspace: &Workspace, settings: &Settings, commands: &mut CommandQueue) {
+        let Some(snapshot) = &workspace.snapshot else {
+            return;
+        };
+        if self.generation != Some(snapshot.generation) {
+            self.reset_for(snapshot.generation);
+        }
+        let comparison = &snapshot.comparison;
+        let columns = workspace.columns();
+        self.drop_closed_columns(&columns);
+        let area = ui.available_rect_before_wrap();
+        ui.allocate_rect(area, egui::Sense::hover());
+        let geometry = Geometry::new(area, columns.len(), self.h_offset);
+        self.h_offset = geometry.h_offset;
+        self.last_viewport_height = geometry.viewport_height();
+        let style = Style {
+            width: geometry.text_width(),
+            text_size: settings.text_size,
+            palette: palette(ui.ctx()),
+            filter: Filter::All,
+        };
+        let visible: Vec<usize> = (0..columns.len()).filter(|&i| geometry.is_visible(i)).collect();
+        self.ensure_layouts(ui, comparison, &columns, &visible, style, workspace);
+        if let Some(key) = self.align_pending.take() {
+            self.align_to(key, &columns, comparison, snapshot, &geometry);
+        }
+        header::headers(ui, self, workspace, comparison, &columns, &visible, &geometry, commands);
+        let hovered = columns::bodies(ui, self, workspace, comparison, &columns, &visible, &geometry, settings, commands);
+        self.hover = hovered;
+        overlay::paint(ui, self, workspace, comparison, &columns, &visible, &geometry);
+        if geometry.overflow {
+            self.horizontal_scrollbar(ui, &geometry);
+        }
+    }
+
+    fn drop_closed_columns(&mut self, columns: &[Column]) {
+        let open: Vec<ArticleId> = columns.iter().map(|c| c.id).collect();
+        self.layouts.retain(|id, _| open.contains(id));
+        self.offsets.retain(|id, _| open.contains(id));
+        let still_open = |k: &Option<SentenceKey>| k.is_none_or(|k| open.contains(&k.article));
+        if !still_open(&self.focus) {
+            self.focus = None;
+        }
+        if !still_open(&self.hover) {
+            self.hover = None;
+        }
+    }
+
+    /// Lays out the visible columns that need it (new, resized, restyled, or with new marks).
+    fn ensure_layouts(&mut self, ui: &egui::Ui, c: &Comparison, columns: &[Column], visible: &[usize], mut style: Style, workspace: &Workspace) {
+        let focus = self.focus.and_then(|k| to_ref(workspace, k));
+        style.filter = self.filter;
+        let mut lay_out = |job| ui.fonts_mut(|f| f.layout_job(job));
+        for &i in visible {
+            let column = columns[i];
+            let source = Source {
+                comparison: c,
+                article: column.index,
+            };
+            let needs_build = self.layouts.get(&column.id).is_none_or(|l| l.style != style);
+            let marks_stale = self.marked_for.get(&column.id) != Some(&self.focus);
+            if needs_build || marks_stale {
+                let marks = marks::column_marks(c, column.index, focus);
+                match self.layouts.get_mut(&column.id) {
+                    Some(layout) if !needs_build => layout.update_marks(&mut lay_out, &source, &marks),
+                    _ => {
+                        let layout = ColumnLayout::build(&mut lay_out, &source, style, &marks);
+                        self.layouts.insert(column.id, layout);
+                    }
+                }
+                self.marked_for.insert(column.id, self.focus);
+            }
+        }
+    }
+
+    /// The vertical scroll offset of a column.
+    fn offset(&self, id: ArticleId) -> f32 {
+        self.offsets.get(&id).copied().unwrap_or(0.0)
+    }
+
+    /// Sets a column's offset, kept within its content.
+    fn set_offset(&mut self, id: ArticleId, offset: f32, viewport: f32) {
+        let max = self.layouts.get(&id).map_or(0.0, |l| (l.height - viewport * 0.5).max(0.0));
+        self.offsets.insert(id, offset.clamp(0.0, max));
+    }
+
+    /// Scrolls column `source` by `delta`, and with locked scrolling the others with it.
+    fn scroll(&mut self, source: ArticleId, delta: f32, lock: bool, workspace: &Workspace, geometry: &Geometry) {
+        let viewport = geometry.viewport_height();
+        let new = self.offset(source) - delta;
+        self.set_offset(source, new, viewport);
+        self.active = Some(source);
+        if lock {
+            self.follow(source, workspace, geometry);
+        }
+    }
+
+    /// Moves every other column so its content is level with column `source`'s reading line.
+    fn follow(&mut self, source: ArticleId, workspace: &Workspace, geometry: &Geometry) {
+        let Some(snapshot) = &workspace.snapshot else {
+            return;
+        };
+        let viewport = geometry.viewport_height();
+        let line = viewport * READING_LINE;
+        let y = self.offset(source) + line;
+        for column in workspace.columns().into_iter().filter(|c| c.id != source) {
+            if let Some(mapping) = self.mapping(source, column.id, &snapshot.comparison, snapshot) {
+                let target = mapping.map(y) - line;
+                self.set_offset(column.id, target, viewport);
+            }
+        }
+    }
+
+    /// The position mapping from column `a` to column `b` (both must be laid out).
+    fn mapping(&self, a: ArticleId, b: ArticleId, c: &Comparison, snapshot: &super::workspace::Snapshot) -> Option<Mapping> {
+        let (la, lb) = (self.layouts.get(&a)?, self.layouts.get(&b)?);
+        let (ia, ib) = (snapshot.index_of(a)?, snapshot.index_of(b)?);
+        let centre = |layout: &ColumnLayout, s: usize| layout.sentence_bounds(s).map(|r| r.center().y);
+        let pairs = c
+            .links
+            .iter()
+            .filter_map(|link| {
+                let (sa, sb) = if link.a.article == ia && link.b.article == ib {
+                    (link.a.sentence, link.b.sentence)
+                } else if link.a.article == ib && link.b.article == ia {
+                    (link.b.sentence, link.a.sentence)
+                } else {
+                    return None;
+                };
+                Some((centre(la, sa)?, centre(lb, sb)?))
+            })
+            .collect();
+        Some(Mapping::new(pairs, la.height, lb.height))
+    }
+
+    /// Lines every other column up with sentence `key` (its first counterpart level with it), and
+    /// scrolls `key` into view if it is not.
+    fn align_to(&mut self, key: SentenceKey, columns: &[Column], c: &Comparison, snapshot: &super::workspace::Snapshot, geometry: &Geometry) {
+        let viewport = geometry.viewport_height();
+        let Some(bounds) = self.layouts.get(&key.article).and_then(|l| l.sentence_bounds(key.sentence)) else {
+            return;
+        };
+        let mut screen_y = bounds.top() - self.offset(key.article);
+        if screen_y < 0.0 || bounds.bottom() - self.offset(key.article) > viewport {
+            screen_y = viewport * READING_LINE;
+            self.set_offset(key.article, bounds.top() - screen_y, viewport);
+        }
+        let Some(index) = snapshot.index_of(key.article) else {
+            return;
+        };
+        let here = SentenceRef::new(index, key.sentence);
+        for column in columns.iter().filter(|col| col.id != key.article) {
+            let counterpart_top = c
+                .links_of(here)
+                .map(|l| l.other(here))
+                .filter(|o| o.article == column.index)
+                .filter_map(|o| self.layouts.get(&column.id)?.sentence_bounds(o.sentence))
+                .map(|r| r.top())
+                .reduce(f32::min);
+            if let Some(top) = counterpart_top {
+                self.set_offset(column.id, top - screen_y, viewport);
+            }
+        }
+    }
+
+    /// Scrolls the focused sentence's column to show it (used after next/previous difference).
+    pub fn last_viewport_height(&self) -> f32 {
+        self.last_viewport_height
+    }
+
+    fn horizontal_scrollbar(&mut self, ui: &mut egui::Ui, geometry: &Geometry) {
+        let area = geometry.area;
+        let track = Rect::from_min_max(pos2(area.left(), area.bottom() - HSCROLL_HEIGHT), area.max);
+        let content = geometry.columns as f32 * (geometry.column_width + spacing::COLUMN_GAP) - spacing::COLUMN_GAP;
+        let fraction = (area.width() / content).clamp(0.05, 1.0);
+        let thumb_width = track.width() * fraction;
+        let max_offset = (content - area.width()).max(1.0);
+        let thumb_left = track.left() + (track.width() - thumb_width) * (geometry.h_offset / max_offset);
+        let thumb = Rect::from_min_size(pos2(thumb_left, track.top()), vec2(thumb_width, track.height()));
+        let response = ui.interact(track, egui::Id::unique("parallax-hscroll"), egui::Sense::click_and_drag());
+        if let Some(pointer) = response.interact_pointer_pos() {
+            let t = ((pointer.x - track.left() - thumb_width / 2.0) / (track.width() - thumb_width).max(1.0)).clamp(0.0, 1.0);
+            self.h_offset = t * max_offset;
+        }
+        let visuals = ui.visuals();
+        ui.painter().rect_filled(track, 4.0, visuals.extreme_bg_color);
+        let fill = if response.hovered() || response.dragged() { visuals.widgets.hovered.bg_fill } else { visuals.widgets.inactive.bg_fill };
+        ui.painter().rect_filled(thumb, 4.0, fill);
+    }
+
+    /// Handles sideways wheel movement over the columns.
+    fn scroll_sideways(&mut self, delta: Vec2) {
+        self.h_offset -= delta.x;
+    }
+}
+
+/// The comparison's reference for a view key.
+pub fn to_ref(workspace: &Workspace, key: SentenceKey) -> Option<SentenceRef> {
+    let index = workspace.snapshot.as_ref()?.index_of(key.article)?;
+    Some(SentenceRef::new(index, key.sentence))
+}
+
+/// The view key for a comparison reference.
+pub fn to_key(workspace: &Workspace, r: SentenceRef) -> Option<SentenceKey> {
+    let id = *workspace.snapshot.as_ref()?.ids.get(r.article)?;
+    Some(SentenceKey {
+        article: id,
+        sentence: r.sentence,
+    })
+}
+
+/// Whether a sentence of `status` is what the filter is looking for (differences walk).
+pub fn is_difference(status: Status, filter: Filter) -> bool {
+    match filter {
+        Filter::All | Filter::Shared => status != Status::Identical,
+        Filter::Reworded => status == Status::Reworded,
+        Filter::Unique => status == Status::Unique,
+    }
+}
+
+/// Queues a focus change for `r` if it maps to an open column.
+pub fn focus_command(workspace: &Workspace, r: SentenceRef) -> Option<Command> {
+    to_key(workspace, r).map(Command::Focus)
+}

@@ -1,0 +1,217 @@
+//! Comparison sessions (`.parallax.json`): the articles (with their texts embedded, so a session
+//! opens on another machine), their labels and order, and the comparison settings.
+//!
+//! Files carry a format name and version; a newer or damaged file is refused with a message that
+//! says which, never half-read.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::{Article, Format};
+use crate::compare::Options;
+use crate::report::{WriteError, write_atomically};
+
+/// The `format` field of every session file.
+pub const FORMAT: &str = "parallax-session";
+/// The version this build writes and the newest it reads.
+pub const VERSION: u32 = 1;
+/// The usual file-name ending.
+pub const EXTENSION: &str = "parallax.json";
+
+/// A saved comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The version that wrote the file.
+    pub version: u32,
+    /// Comparison settings.
+    #[serde(default)]
+    pub options: Options,
+    /// The articles in column order.
+    pub articles: Vec<SessionArticle>,
+}
+
+/// One article of a session, with its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionArticle {
+    /// Outlet label.
+    pub label: String,
+    /// Where it was first loaded from.
+    pub source: String,
+    /// Its title, if known.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// How its text is segmented.
+    #[serde(default)]
+    pub format: Format,
+    /// The text as loaded.
+    pub text: String,
+}
+
+/// Why a session could not be opened or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// The file could not be read.
+    #[error("{path}: could not read the session: {reason}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// The file is not a session, or is damaged.
+    #[error("{path}: not a Parallax session or damaged ({reason})")]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// Where the file stops making sense.
+        reason: String,
+    },
+    /// The file was written by a newer Parallax.
+    #[error("{path}: written by a newer Parallax (session version {found}; this version reads up to {VERSION})")]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// Its version.
+        found: u32,
+    },
+    /// The file could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+impl Session {
+    /// A session of `articles` compared with `options`.
+    pub fn new(articles: &[Article], options: Options) -> Self {
+        Session {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            options,
+            articles: articles
+                .iter()
+                .map(|a| SessionArticle {
+                    label: a.label.clone(),
+                    source: a.source.clone(),
+                    title: a.title.clone(),
+                    format: a.format,
+                    text: a.text.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The session's articles, segmented again.
+    pub fn articles(&self) -> Vec<Article> {
+        self.articles
+            .iter()
+            .map(|a| {
+                let mut article = Article::from_text(&a.label, &a.source, a.text.clone(), a.format);
+                if a.title.is_some() {
+                    article.title.clone_from(&a.title);
+                }
+                article
+            })
+            .collect()
+    }
+
+    /// Reads a session file.
+    pub fn open(path: &Path) -> Result<Session, SessionError> {
+        let text = std::fs::read_to_string(path).map_err(|e| SessionError::Read {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        Session::parse(path, &text)
+    }
+
+    /// Parses a session read from `path`.
+    pub fn parse(path: &Path, text: &str) -> Result<Session, SessionError> {
+        let damaged = |reason: String| SessionError::Damaged {
+            path: path.to_path_buf(),
+            reason,
+        };
+        let header: Header = serde_json::from_str(text).map_err(|e| damaged(e.to_string()))?;
+        if header.format != FORMAT {
+            return Err(damaged(format!("format is {:?}, expected {FORMAT:?}", header.format)));
+        }
+        if header.version > VERSION {
+            return Err(SessionError::TooNew {
+                path: path.to_path_buf(),
+                found: header.version,
+            });
+        }
+        serde_json::from_str(text).map_err(|e| damaged(e.to_string()))
+    }
+
+    /// Writes the session atomically, never over one of `protected` (the input articles).
+    pub fn save(&self, path: &Path, protected: &[PathBuf]) -> Result<(), SessionError> {
+        let json = serde_json::to_string_pretty(self).map_err(|e| SessionError::Damaged {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        Ok(write_atomically(path, json.as_bytes(), protected)?)
+    }
+}
+
+/// The two fields read first, to tell a newer version from a damaged file.
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_session() -> Session {
+        let articles = vec![
+            Article::from_text("Courier", "a.txt", "A short headline\n\nThe ferry sank near the pier on Friday.", Format::Text),
+            Article::from_text("Ledger", "b.txt", "The ferry sank close to the pier on Friday.", Format::Text),
+        ];
+        Session::new(&articles, Options::default())
+    }
+
+    #[test]
+    fn round_trips_through_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.parallax.json");
+        let session = sample_session();
+        session.save(&path, &[]).unwrap();
+        let opened = Session::open(&path).unwrap();
+        assert_eq!(opened, session);
+        let articles = opened.articles();
+        assert_eq!(articles[0].label, "Courier");
+        assert_eq!(articles[0].title.as_deref(), Some("A short headline"));
+        assert_eq!(articles[1].sentence_text(0), "The ferry sank close to the pier on Friday.");
+    }
+
+    #[test]
+    fn newer_versions_are_refused_with_a_clear_message() {
+        let text = r#"{"format":"parallax-session","version":7,"articles":[],"future_field":1}"#;
+        let err = Session::parse(Path::new("x.parallax.json"), text).unwrap_err();
+        assert!(matches!(err, SessionError::TooNew { found: 7, .. }));
+        assert!(err.to_string().contains("newer Parallax"), "{err}");
+    }
+
+    #[test]
+    fn damaged_files_are_refused() {
+        for text in ["", "{", "[1,2]", r#"{"format":"something-else","version":1,"articles":[]}"#,
+            r#"{"format":"parallax-session","version":1,"articles":[{"label":3}]}"#] {
+            let err = Session::parse(Path::new("bad.parallax.json"), text).unwrap_err();
+            assert!(matches!(err, SessionError::Damaged { .. }), "{text:?}: {err}");
+            assert!(err.to_string().starts_with("bad.parallax.json: "), "{err}");
+        }
+    }
+
+    #[test]
+    fn never_writes_over_an_input_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("a.txt");
+        std::fs::write(&input, "original").unwrap();
+        let err = sample_session().save(&input, std::slice::from_ref(&input)).unwrap_err();
+        assert!(matches!(err, SessionError::Write(WriteError::WouldOverwriteInput { .. })));
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), "original");
+    }
+}
