@@ -113,7 +113,8 @@ pub enum CompareError {
 
 /// Loads every file, naming all that fail (not just the first).
 pub fn load_all(files: &[PathBuf]) -> Result<Vec<Article>, Vec<LoadError>> {
-    let (loaded, failed): (Vec<_>, Vec<_>) = files.iter().map(|f| load_file(f)).partition(Result::is_ok);
+    let (loaded, failed): (Vec<_>, Vec<_>) =
+        files.iter().map(|f| load_file(f)).partition(Result::is_ok);
     if failed.is_empty() {
         Ok(loaded.into_iter().filter_map(Result::ok).collect())
     } else {

@@ -23,7 +23,11 @@ impl Rgb {
     pub fn mix(self, other: Rgb, t: f32) -> Rgb {
         let t = t.clamp(0.0, 1.0);
         let lerp = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t).round() as u8;
-        Rgb(lerp(self.0, other.0), lerp(self.1, other.1), lerp(self.2, other.2))
+        Rgb(
+            lerp(self.0, other.0),
+            lerp(self.1, other.1),
+            lerp(self.2, other.2),
+        )
     }
 }
 

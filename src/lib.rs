@@ -7,9 +7,9 @@
 #[cfg(feature = "app")]
 pub mod app;
 pub mod article;
+pub mod cli;
 pub mod compare;
 pub mod design;
-pub mod cli;
 pub mod report;
 pub mod sample;
 pub mod session;

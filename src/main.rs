@@ -24,9 +24,9 @@ fn main() -> ExitCode {
 
 fn exit_code(e: &CompareError) -> ExitCode {
     match e {
-        CompareError::Unreadable(_) | CompareError::TooFew(_) | CompareError::TooManyLabels { .. } => {
-            ExitCode::from(2)
-        }
+        CompareError::Unreadable(_)
+        | CompareError::TooFew(_)
+        | CompareError::TooManyLabels { .. } => ExitCode::from(2),
         CompareError::Write(_) | CompareError::Stdout(_) => ExitCode::from(1),
     }
 }

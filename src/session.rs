@@ -70,7 +70,9 @@ pub enum SessionError {
         reason: String,
     },
     /// The file was written by a newer Parallax.
-    #[error("{path}: written by a newer Parallax (session version {found}; this version reads up to {VERSION})")]
+    #[error(
+        "{path}: written by a newer Parallax (session version {found}; this version reads up to {VERSION})"
+    )]
     TooNew {
         /// The file.
         path: PathBuf,
@@ -133,7 +135,10 @@ impl Session {
         };
         let header: Header = serde_json::from_str(text).map_err(|e| damaged(e.to_string()))?;
         if header.format != FORMAT {
-            return Err(damaged(format!("format is {:?}, expected {FORMAT:?}", header.format)));
+            return Err(damaged(format!(
+                "format is {:?}, expected {FORMAT:?}",
+                header.format
+            )));
         }
         if header.version > VERSION {
             return Err(SessionError::TooNew {
@@ -167,8 +172,18 @@ mod tests {
 
     fn sample_session() -> Session {
         let articles = vec![
-            Article::from_text("Courier", "a.txt", "A short headline\n\nThe ferry sank near the pier on Friday.", Format::Text),
-            Article::from_text("Ledger", "b.txt", "The ferry sank close to the pier on Friday.", Format::Text),
+            Article::from_text(
+                "Courier",
+                "a.txt",
+                "A short headline\n\nThe ferry sank near the pier on Friday.",
+                Format::Text,
+            ),
+            Article::from_text(
+                "Ledger",
+                "b.txt",
+                "The ferry sank close to the pier on Friday.",
+                Format::Text,
+            ),
         ];
         Session::new(&articles, Options::default())
     }
@@ -184,7 +199,10 @@ mod tests {
         let articles = opened.articles();
         assert_eq!(articles[0].label, "Courier");
         assert_eq!(articles[0].title.as_deref(), Some("A short headline"));
-        assert_eq!(articles[1].sentence_text(0), "The ferry sank close to the pier on Friday.");
+        assert_eq!(
+            articles[1].sentence_text(0),
+            "The ferry sank close to the pier on Friday."
+        );
     }
 
     #[test]
@@ -197,10 +215,18 @@ mod tests {
 
     #[test]
     fn damaged_files_are_refused() {
-        for text in ["", "{", "[1,2]", r#"{"format":"something-else","version":1,"articles":[]}"#,
-            r#"{"format":"parallax-session","version":1,"articles":[{"label":3}]}"#] {
+        for text in [
+            "",
+            "{",
+            "[1,2]",
+            r#"{"format":"something-else","version":1,"articles":[]}"#,
+            r#"{"format":"parallax-session","version":1,"articles":[{"label":3}]}"#,
+        ] {
             let err = Session::parse(Path::new("bad.parallax.json"), text).unwrap_err();
-            assert!(matches!(err, SessionError::Damaged { .. }), "{text:?}: {err}");
+            assert!(
+                matches!(err, SessionError::Damaged { .. }),
+                "{text:?}: {err}"
+            );
             assert!(err.to_string().starts_with("bad.parallax.json: "), "{err}");
         }
     }
@@ -210,8 +236,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let input = dir.path().join("a.txt");
         std::fs::write(&input, "original").unwrap();
-        let err = sample_session().save(&input, std::slice::from_ref(&input)).unwrap_err();
-        assert!(matches!(err, SessionError::Write(WriteError::WouldOverwriteInput { .. })));
+        let err = sample_session()
+            .save(&input, std::slice::from_ref(&input))
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            SessionError::Write(WriteError::WouldOverwriteInput { .. })
+        ));
         assert_eq!(std::fs::read_to_string(&input).unwrap(), "original");
     }
 }

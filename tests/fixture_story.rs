@@ -15,7 +15,9 @@ fn fixture_dir() -> PathBuf {
 }
 
 fn files() -> Vec<PathBuf> {
-    DOCS.iter().map(|d| fixture_dir().join(format!("{d}.txt"))).collect()
+    DOCS.iter()
+        .map(|d| fixture_dir().join(format!("{d}.txt")))
+        .collect()
 }
 
 fn expected() -> Value {
@@ -33,7 +35,11 @@ fn run(args: &[&str], files: &[PathBuf]) -> std::process::Output {
 
 fn report() -> Value {
     let out = run(&["compare", "--format", "json"], &files());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("JSON report")
 }
 
@@ -44,7 +50,9 @@ fn doc_index(id: &str) -> usize {
 /// The sentences of `article` that overlap the first occurrence of `text` in its file.
 fn sentences_covering(report: &Value, article: usize, text: &str) -> Vec<usize> {
     let body = report["articles"][article]["text"].as_str().expect("text");
-    let start = body.find(text).unwrap_or_else(|| panic!("{text:?} not in article {article}"));
+    let start = body
+        .find(text)
+        .unwrap_or_else(|| panic!("{text:?} not in article {article}"));
     let end = start + text.len();
     report["articles"][article]["sentences"]
         .as_array()
@@ -52,7 +60,10 @@ fn sentences_covering(report: &Value, article: usize, text: &str) -> Vec<usize> 
         .iter()
         .enumerate()
         .filter(|(_, s)| {
-            let (s0, s1) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+            let (s0, s1) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
             s0 < end && start < s1
         })
         .map(|(i, _)| i)
@@ -65,7 +76,12 @@ fn linked_pairs(report: &Value) -> HashSet<((usize, usize), (usize, usize))> {
         .expect("links")
         .iter()
         .map(|l| {
-            let end = |v: &Value| (v[0].as_u64().unwrap() as usize, v[1].as_u64().unwrap() as usize);
+            let end = |v: &Value| {
+                (
+                    v[0].as_u64().unwrap() as usize,
+                    v[1].as_u64().unwrap() as usize,
+                )
+            };
             let (a, b) = (end(&l["a"]), end(&l["b"]));
             if a < b { (a, b) } else { (b, a) }
         })
@@ -73,8 +89,15 @@ fn linked_pairs(report: &Value) -> HashSet<((usize, usize), (usize, usize))> {
 }
 
 /// Whether some sentence covering `a_text` is linked to some sentence covering `b_text`.
-fn is_linked(report: &Value, pairs: &HashSet<((usize, usize), (usize, usize))>, entry: &Value) -> bool {
-    let (a, b) = (doc_index(entry["a"].as_str().unwrap()), doc_index(entry["b"].as_str().unwrap()));
+fn is_linked(
+    report: &Value,
+    pairs: &HashSet<((usize, usize), (usize, usize))>,
+    entry: &Value,
+) -> bool {
+    let (a, b) = (
+        doc_index(entry["a"].as_str().unwrap()),
+        doc_index(entry["b"].as_str().unwrap()),
+    );
     let sa = sentences_covering(report, a, entry["a_text"].as_str().unwrap());
     let sb = sentences_covering(report, b, entry["b_text"].as_str().unwrap());
     sa.iter().any(|&x| {
@@ -91,17 +114,31 @@ fn finds_the_hand_made_links() {
     let pairs = linked_pairs(&report);
     let expected = expected();
     let links = expected["links"].as_array().unwrap();
-    let missed: Vec<&Value> = links.iter().filter(|l| !is_linked(&report, &pairs, l)).collect();
+    let missed: Vec<&Value> = links
+        .iter()
+        .filter(|l| !is_linked(&report, &pairs, l))
+        .collect();
     let recall = 1.0 - missed.len() as f64 / links.len() as f64;
-    assert!(recall >= 0.9, "link recall {recall:.2}; missed: {missed:#?}");
+    assert!(
+        recall >= 0.9,
+        "link recall {recall:.2}; missed: {missed:#?}"
+    );
 }
 
 #[test]
 fn identical_links_are_classified_identical() {
     let report = report();
     let expected = expected();
-    for entry in expected["links"].as_array().unwrap().iter().filter(|l| l["kind"] == "identical") {
-        let (a, b) = (doc_index(entry["a"].as_str().unwrap()), doc_index(entry["b"].as_str().unwrap()));
+    for entry in expected["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["kind"] == "identical")
+    {
+        let (a, b) = (
+            doc_index(entry["a"].as_str().unwrap()),
+            doc_index(entry["b"].as_str().unwrap()),
+        );
         let sa = sentences_covering(&report, a, entry["a_text"].as_str().unwrap());
         let sb = sentences_covering(&report, b, entry["b_text"].as_str().unwrap());
         let kinds: Vec<&str> = report["links"]
@@ -109,9 +146,18 @@ fn identical_links_are_classified_identical() {
             .unwrap()
             .iter()
             .filter(|l| {
-                let ends = [(l["a"][0].as_u64().unwrap() as usize, l["a"][1].as_u64().unwrap() as usize),
-                    (l["b"][0].as_u64().unwrap() as usize, l["b"][1].as_u64().unwrap() as usize)];
-                ends.iter().any(|e| e.0 == a && sa.contains(&e.1)) && ends.iter().any(|e| e.0 == b && sb.contains(&e.1))
+                let ends = [
+                    (
+                        l["a"][0].as_u64().unwrap() as usize,
+                        l["a"][1].as_u64().unwrap() as usize,
+                    ),
+                    (
+                        l["b"][0].as_u64().unwrap() as usize,
+                        l["b"][1].as_u64().unwrap() as usize,
+                    ),
+                ];
+                ends.iter().any(|e| e.0 == a && sa.contains(&e.1))
+                    && ends.iter().any(|e| e.0 == b && sb.contains(&e.1))
             })
             .map(|l| l["kind"].as_str().unwrap())
             .collect();
@@ -124,8 +170,14 @@ fn never_links_independent_wording() {
     let report = report();
     let pairs = linked_pairs(&report);
     let independent = doc_index("independent");
-    let with_independent: Vec<_> = pairs.iter().filter(|(a, b)| a.0 == independent || b.0 == independent).collect();
-    assert!(with_independent.is_empty(), "links to the independent article: {with_independent:?}");
+    let with_independent: Vec<_> = pairs
+        .iter()
+        .filter(|(a, b)| a.0 == independent || b.0 == independent)
+        .collect();
+    assert!(
+        with_independent.is_empty(),
+        "links to the independent article: {with_independent:?}"
+    );
     for entry in expected()["not_links"].as_array().unwrap() {
         assert!(!is_linked(&report, &pairs, entry), "must not link: {entry}");
     }
@@ -137,18 +189,30 @@ fn finds_planted_substitutions_and_no_spelling_variants() {
     let subs = report["substitutions"].as_array().unwrap();
     let has = |a: &str, b: &str, from: &str, to: &str| {
         subs.iter().any(|s| {
-            s["a"] == doc_index(a) && s["b"] == doc_index(b) && s["from"].as_str().unwrap().eq_ignore_ascii_case(from)
+            s["a"] == doc_index(a)
+                && s["b"] == doc_index(b)
+                && s["from"].as_str().unwrap().eq_ignore_ascii_case(from)
                 && s["to"].as_str().unwrap().eq_ignore_ascii_case(to)
         })
     };
-    assert!(has("outlet-a", "wire", "claimed", "said"), "said → claimed not found");
-    assert!(has("outlet-a", "wire", "embattled", ""), "added 'embattled' not found");
+    assert!(
+        has("outlet-a", "wire", "claimed", "said"),
+        "said → claimed not found"
+    );
+    assert!(
+        has("outlet-a", "wire", "embattled", ""),
+        "added 'embattled' not found"
+    );
     for variant in expected()["spelling_variants"].as_array().unwrap() {
-        let (from, to) = (variant["from"].as_str().unwrap(), variant["to"].as_str().unwrap());
+        let (from, to) = (
+            variant["from"].as_str().unwrap(),
+            variant["to"].as_str().unwrap(),
+        );
         assert!(
             !subs.iter().any(|s| {
                 let (f, t) = (s["from"].as_str().unwrap(), s["to"].as_str().unwrap());
-                (f.eq_ignore_ascii_case(from) && t.eq_ignore_ascii_case(to)) || (f.eq_ignore_ascii_case(to) && t.eq_ignore_ascii_case(from))
+                (f.eq_ignore_ascii_case(from) && t.eq_ignore_ascii_case(to))
+                    || (f.eq_ignore_ascii_case(to) && t.eq_ignore_ascii_case(from))
             }),
             "spelling variant reported as a substitution: {from} → {to}"
         );
@@ -162,9 +226,18 @@ fn finds_the_altered_quote() {
     let wire = doc_index("wire");
     let outlet_b = doc_index("outlet-b");
     let found = changes.iter().any(|q| {
-        let ends = [q["a"][0].as_u64().unwrap() as usize, q["b"][0].as_u64().unwrap() as usize];
-        ends.contains(&wire) && ends.contains(&outlet_b)
-            && [q["a_quote"].as_str().unwrap(), q["b_quote"].as_str().unwrap()].iter().any(|t| t.contains("that was lost"))
+        let ends = [
+            q["a"][0].as_u64().unwrap() as usize,
+            q["b"][0].as_u64().unwrap() as usize,
+        ];
+        ends.contains(&wire)
+            && ends.contains(&outlet_b)
+            && [
+                q["a_quote"].as_str().unwrap(),
+                q["b_quote"].as_str().unwrap(),
+            ]
+            .iter()
+            .any(|t| t.contains("that was lost"))
     });
     assert!(found, "quote change wire~outlet-b not found: {changes:#?}");
 }
@@ -183,7 +256,10 @@ fn finds_the_conflicting_figure_in_three_outlets() {
             .collect();
         [4000, 5000, 6000].iter().all(|v| values.contains(v))
     });
-    assert!(found, "4,000 / 5,000 / 6,000 not reported as one fact: {facts:#?}");
+    assert!(
+        found,
+        "4,000 / 5,000 / 6,000 not reported as one fact: {facts:#?}"
+    );
 }
 
 #[test]
@@ -199,17 +275,36 @@ fn reports_omissions_of_the_condensed_version() {
         .filter(|o| o["missing_from"] == "outlet-c")
         .map(|o| o["text"].as_str().unwrap())
         .collect();
-    let reported_for_c = omissions.iter().filter(|o| o["article"] == outlet_c).count();
-    assert!(reported_for_c * 10 >= expected_for_c.len() * 7, "{reported_for_c} of {} omissions", expected_for_c.len());
+    let reported_for_c = omissions
+        .iter()
+        .filter(|o| o["article"] == outlet_c)
+        .count();
+    assert!(
+        reported_for_c * 10 >= expected_for_c.len() * 7,
+        "{reported_for_c} of {} omissions",
+        expected_for_c.len()
+    );
 }
 
 #[test]
 fn every_report_format_runs_end_to_end() {
     let dir = tempfile::tempdir().unwrap();
-    for (format, ext, marker) in [("text", "txt", "articles"), ("json", "json", "parallax-report/1"), ("html", "html", "<html"), ("md", "md", "#")] {
+    for (format, ext, marker) in [
+        ("text", "txt", "articles"),
+        ("json", "json", "parallax-report/1"),
+        ("html", "html", "<html"),
+        ("md", "md", "#"),
+    ] {
         let path = dir.path().join(format!("report.{ext}"));
-        let out = run(&["compare", "--format", format, "-o", path.to_str().unwrap()], &files());
-        assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = run(
+            &["compare", "--format", format, "-o", path.to_str().unwrap()],
+            &files(),
+        );
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let written = std::fs::read_to_string(&path).unwrap();
         assert!(written.contains(marker), "{format} report lacks {marker:?}");
         for label in ["outlet-a", "outlet-b", "wire"] {

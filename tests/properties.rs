@@ -29,7 +29,12 @@ fn article_strategy() -> impl Strategy<Value = Vec<usize>> {
 
 fn build(index: usize, picks: &[usize]) -> Article {
     let text: Vec<&str> = picks.iter().map(|&i| POOL[i]).collect();
-    Article::from_text(format!("outlet-{index}"), format!("outlet-{index}.txt"), text.join("\n\n"), Format::Text)
+    Article::from_text(
+        format!("outlet-{index}"),
+        format!("outlet-{index}.txt"),
+        text.join("\n\n"),
+        Format::Text,
+    )
 }
 
 /// The links as label-level facts, independent of article indices.
@@ -37,9 +42,22 @@ fn canonical_links(c: &Comparison) -> BTreeSet<(String, String, usize, usize, St
     c.links
         .iter()
         .map(|l| {
-            let (a, b) = (&c.articles[l.a.article].label, &c.articles[l.b.article].label);
-            let (first, second) = if a < b { ((a, l.a), (b, l.b)) } else { ((b, l.b), (a, l.a)) };
-            (first.0.clone(), second.0.clone(), first.1.sentence, second.1.sentence, format!("{:?}", l.kind))
+            let (a, b) = (
+                &c.articles[l.a.article].label,
+                &c.articles[l.b.article].label,
+            );
+            let (first, second) = if a < b {
+                ((a, l.a), (b, l.b))
+            } else {
+                ((b, l.b), (a, l.a))
+            };
+            (
+                first.0.clone(),
+                second.0.clone(),
+                first.1.sentence,
+                second.1.sentence,
+                format!("{:?}", l.kind),
+            )
         })
         .collect()
 }

@@ -53,14 +53,28 @@ impl Choice {
 /// Shows file dialogs; the answer is sent to `reply`, followed by a repaint of `ctx`.
 pub trait Dialogs {
     /// Opens a dialog for `request`, starting in `folder`, over `parent` when there is a window.
-    fn show(&self, request: Request, folder: Option<PathBuf>, parent: Option<&eframe::Frame>, reply: Sender<Message>, ctx: egui::Context);
+    fn show(
+        &self,
+        request: Request,
+        folder: Option<PathBuf>,
+        parent: Option<&eframe::Frame>,
+        reply: Sender<Message>,
+        ctx: egui::Context,
+    );
 }
 
 /// The platform's native dialogs (XDG portal or zenity on Linux).
 pub struct NativeDialogs;
 
 impl Dialogs for NativeDialogs {
-    fn show(&self, request: Request, folder: Option<PathBuf>, parent: Option<&eframe::Frame>, reply: Sender<Message>, ctx: egui::Context) {
+    fn show(
+        &self,
+        request: Request,
+        folder: Option<PathBuf>,
+        parent: Option<&eframe::Frame>,
+        reply: Sender<Message>,
+        ctx: egui::Context,
+    ) {
         let mut dialog = rfd::FileDialog::new();
         if let Some(folder) = folder.filter(|f| f.is_dir()) {
             dialog = dialog.set_directory(folder);

@@ -50,7 +50,19 @@ pub const SMALLER: Shortcut = shortcut(Modifiers::COMMAND, Key::Minus, "Smaller 
 pub const RESET_SIZE: Shortcut = shortcut(Modifiers::COMMAND, Key::Num0, "Default text size");
 
 /// The shortcuts listed in the help window, in order.
-pub const HELP: &[&Shortcut] = &[&OPEN, &PASTE, &SAVE_REPORT, &SAVE_SESSION, &CLOSE, &FIND, &NEXT, &PREVIOUS, &LARGER, &SMALLER, &RESET_SIZE];
+pub const HELP: &[&Shortcut] = &[
+    &OPEN,
+    &PASTE,
+    &SAVE_REPORT,
+    &SAVE_SESSION,
+    &CLOSE,
+    &FIND,
+    &NEXT,
+    &PREVIOUS,
+    &LARGER,
+    &SMALLER,
+    &RESET_SIZE,
+];
 
 /// Handles window-wide input for this frame.
 pub fn handle_input(app: &mut ParallaxApp, ctx: &egui::Context) {
@@ -62,7 +74,7 @@ pub fn handle_input(app: &mut ParallaxApp, ctx: &egui::Context) {
 fn shortcuts(app: &mut ParallaxApp, ctx: &egui::Context) {
     // Shift variants first: matching ignores extra Shift.
     let typing = ctx.egui_wants_keyboard_input();
-    let mut pressed = |s: &Shortcut| ctx.input_mut(|i| i.consume_shortcut(&s.keys));
+    let pressed = |s: &Shortcut| ctx.input_mut(|i| i.consume_shortcut(&s.keys));
     let size = app.state.settings.text_size;
     let table: [(&Shortcut, Option<Command>); 12] = [
         (&SAVE_SESSION, Some(Command::ShowSaveSessionDialog)),
@@ -70,7 +82,13 @@ fn shortcuts(app: &mut ParallaxApp, ctx: &egui::Context) {
         (&PREVIOUS, Some(Command::PreviousDifference)),
         (&OPEN, Some(Command::ShowOpenDialog)),
         (&SAVE_REPORT, Some(Command::ShowSaveReportDialog)),
-        (&CLOSE, app.view.active.or_else(|| app.workspace.entries.last().map(|e| e.id)).map(Command::Remove)),
+        (
+            &CLOSE,
+            app.view
+                .active
+                .or_else(|| app.workspace.entries.last().map(|e| e.id))
+                .map(Command::Remove),
+        ),
         (&FIND, Some(Command::ShowFind)),
         (&NEXT, Some(Command::NextDifference)),
         (&LARGER, Some(Command::SetTextSize(size + 1.0))),
@@ -88,7 +106,11 @@ fn shortcuts(app: &mut ParallaxApp, ctx: &egui::Context) {
         }
     }
     if !typing && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-        app.push(if app.view.find.open { Command::HideFind } else { Command::ClearFocus });
+        app.push(if app.view.find.open {
+            Command::HideFind
+        } else {
+            Command::ClearFocus
+        });
     }
 }
 

@@ -155,7 +155,11 @@ impl Jobs {
                     self.busy = self.busy.saturating_sub(1);
                 }
                 Message::Compared { generation, .. } => {
-                    if self.comparison.as_ref().is_some_and(|c| c.generation == *generation) {
+                    if self
+                        .comparison
+                        .as_ref()
+                        .is_some_and(|c| c.generation == *generation)
+                    {
                         self.comparison = None;
                     }
                 }
@@ -192,10 +196,12 @@ impl Jobs {
                 .into_iter()
                 .map(|path| {
                     let result = catch_unwind(AssertUnwindSafe(|| load_file(&path)))
-                        .unwrap_or_else(|panic| Err(LoadError::Unreadable {
-                            path: path.clone(),
-                            error: std::io::Error::other(panic_message(&panic)),
-                        }));
+                        .unwrap_or_else(|panic| {
+                            Err(LoadError::Unreadable {
+                                path: path.clone(),
+                                error: std::io::Error::other(panic_message(&panic)),
+                            })
+                        });
                     (path, result)
                 })
                 .collect();
@@ -204,7 +210,13 @@ impl Jobs {
     }
 
     /// Compares `articles` in the background, cancelling any comparison still running.
-    pub fn compare(&mut self, generation: u64, ids: Vec<ArticleId>, articles: Vec<Article>, options: Options) {
+    pub fn compare(
+        &mut self,
+        generation: u64,
+        ids: Vec<ArticleId>,
+        articles: Vec<Article>,
+        options: Options,
+    ) {
         self.cancel_comparison();
         let progress = Arc::new(JobProgress::new(self.ctx.clone()));
         self.comparison = Some(RunningComparison {
@@ -214,7 +226,9 @@ impl Jobs {
             articles: articles.len(),
         });
         self.spawn("compare", move |sender| {
-            let outcome = match catch_unwind(AssertUnwindSafe(|| compare_with_progress(articles, &options, &*progress))) {
+            let outcome = match catch_unwind(AssertUnwindSafe(|| {
+                compare_with_progress(articles, &options, &*progress)
+            })) {
                 Ok(Ok(comparison)) => Ok(comparison),
                 Ok(Err(Cancelled)) => Err(JobFailure::Cancelled),
                 Err(panic) => Err(JobFailure::Crashed(panic_message(&panic))),
@@ -235,12 +249,19 @@ impl Jobs {
     }
 
     /// Writes `contents` to `path` atomically in the background.
-    pub fn save(&mut self, what: &'static str, path: PathBuf, render: impl FnOnce() -> Result<String, String> + Send + 'static, protected: Vec<PathBuf>) {
+    pub fn save(
+        &mut self,
+        what: &'static str,
+        path: PathBuf,
+        render: impl FnOnce() -> Result<String, String> + Send + 'static,
+        protected: Vec<PathBuf>,
+    ) {
         self.busy += 1;
         self.spawn("save", move |sender| {
             let error = catch_unwind(AssertUnwindSafe(|| {
                 let contents = render()?;
-                crate::report::write_atomically(&path, contents.as_bytes(), &protected).map_err(|e| e.to_string())
+                crate::report::write_atomically(&path, contents.as_bytes(), &protected)
+                    .map_err(|e| e.to_string())
             }))
             .unwrap_or_else(|panic| Err(panic_message(&panic)))
             .err();

@@ -83,12 +83,27 @@ impl ParallaxApp {
     /// The app as eframe creates it: state restored from storage, then `files` (or the sample,
     /// or what was open last time) opened.
     pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>, sample: bool) -> Self {
-        let state: State = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
-        Self::with_parts(cc.egui_ctx.clone(), state, Box::new(NativeDialogs), files, sample)
+        let state: State = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        Self::with_parts(
+            cc.egui_ctx.clone(),
+            state,
+            Box::new(NativeDialogs),
+            files,
+            sample,
+        )
     }
 
     /// The app built from explicit parts (tests and benchmarks pass their own dialogs).
-    pub fn with_parts(ctx: egui::Context, state: State, dialogs: Box<dyn Dialogs>, files: Vec<PathBuf>, sample: bool) -> Self {
+    pub fn with_parts(
+        ctx: egui::Context,
+        state: State,
+        dialogs: Box<dyn Dialogs>,
+        files: Vec<PathBuf>,
+        sample: bool,
+    ) -> Self {
         theme::install(&ctx);
         let mut app = ParallaxApp {
             jobs: Jobs::new(ctx.clone()),
@@ -131,7 +146,13 @@ impl ParallaxApp {
         for command in self.commands.drain() {
             self.run(command, frame);
         }
-        if !self.workspace.is_current() && self.jobs.comparison.as_ref().is_none_or(|c| c.generation != self.workspace.generation) {
+        if !self.workspace.is_current()
+            && self
+                .jobs
+                .comparison
+                .as_ref()
+                .is_none_or(|c| c.generation != self.workspace.generation)
+        {
             self.start_comparison();
         }
     }
@@ -143,7 +164,12 @@ impl ParallaxApp {
         }
         let ids = self.workspace.entries.iter().map(|e| e.id).collect();
         let articles = self.workspace.articles();
-        self.jobs.compare(self.workspace.generation, ids, articles, self.state.settings.options);
+        self.jobs.compare(
+            self.workspace.generation,
+            ids,
+            articles,
+            self.state.settings.options,
+        );
     }
 
     fn run(&mut self, command: Command, frame: Option<&eframe::Frame>) {
@@ -204,7 +230,10 @@ impl ParallaxApp {
             Command::SetFindingsOpen(open) => self.state.settings.findings_open = open,
             Command::SetTheme(choice) => self.state.settings.theme = choice,
             Command::SetTextSize(size) => {
-                self.state.settings.text_size = size.clamp(*theme::TEXT_SIZE_RANGE.start(), *theme::TEXT_SIZE_RANGE.end());
+                self.state.settings.text_size = size.clamp(
+                    *theme::TEXT_SIZE_RANGE.start(),
+                    *theme::TEXT_SIZE_RANGE.end(),
+                );
             }
             Command::SetSettingsOpen(open) => self.settings_open = open,
             Command::ShowFind => {
@@ -236,9 +265,17 @@ impl ParallaxApp {
                     }
                 }
             }
-            Message::Compared { generation, ids, outcome } => self.on_compared(generation, ids, outcome),
+            Message::Compared {
+                generation,
+                ids,
+                outcome,
+            } => self.on_compared(generation, ids, outcome),
             Message::Saved { what, path, error } => match error {
-                None => self.notice(format!("Saved the {what} to {}", path.display()), false, Some(path)),
+                None => self.notice(
+                    format!("Saved the {what} to {}", path.display()),
+                    false,
+                    Some(path),
+                ),
                 Some(e) => self.notice(format!("Could not save the {what}: {e}"), true, None),
             },
             Message::SessionOpened(result) => match result {
@@ -262,7 +299,12 @@ impl ParallaxApp {
         }
     }
 
-    fn on_compared(&mut self, generation: u64, ids: Vec<workspace::ArticleId>, outcome: Result<crate::compare::Comparison, JobFailure>) {
+    fn on_compared(
+        &mut self,
+        generation: u64,
+        ids: Vec<workspace::ArticleId>,
+        outcome: Result<crate::compare::Comparison, JobFailure>,
+    ) {
         match outcome {
             Ok(comparison) => {
                 if generation == self.workspace.generation {
@@ -305,7 +347,13 @@ impl ParallaxApp {
             return;
         }
         self.dialog_open = true;
-        self.dialogs.show(request, self.state.last_folder.clone(), frame, self.jobs.sender(), self.ctx.clone());
+        self.dialogs.show(
+            request,
+            self.state.last_folder.clone(),
+            frame,
+            self.jobs.sender(),
+            self.ctx.clone(),
+        );
     }
 
     fn open_recent(&mut self, recent: &state::Recent) {
@@ -329,17 +377,36 @@ impl ParallaxApp {
     fn paste_from_clipboard(&mut self) {
         match arboard::Clipboard::new().and_then(|mut c| c.get_text()) {
             Ok(text) => self.add_pasted(text),
-            Err(e) => self.notice(format!("Nothing to paste: the clipboard holds no text ({e})"), true, None),
+            Err(e) => self.notice(
+                format!("Nothing to paste: the clipboard holds no text ({e})"),
+                true,
+                None,
+            ),
         }
     }
 
     fn add_pasted(&mut self, text: String) {
         if text.trim().is_empty() {
-            self.notice("Nothing to paste: the clipboard text is empty".to_owned(), true, None);
+            self.notice(
+                "Nothing to paste: the clipboard text is empty".to_owned(),
+                true,
+                None,
+            );
             return;
         }
-        let n = self.workspace.entries.iter().filter(|e| e.origin == Origin::Memory).count() + 1;
-        let article = Article::from_text(format!("Pasted article {n}"), "pasted text", text, Format::Text);
+        let n = self
+            .workspace
+            .entries
+            .iter()
+            .filter(|e| e.origin == Origin::Memory)
+            .count()
+            + 1;
+        let article = Article::from_text(
+            format!("Pasted article {n}"),
+            "pasted text",
+            text,
+            Format::Text,
+        );
         let id = self.workspace.add(article, Origin::Memory);
         self.commands.push(Command::StartRename(id));
     }
@@ -350,27 +417,56 @@ impl ParallaxApp {
             .entries
             .iter()
             .take(3)
-            .map(|e| e.article.label.chars().filter(|c| c.is_alphanumeric() || *c == '-').collect::<String>())
+            .map(|e| {
+                e.article
+                    .label
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() || *c == '-')
+                    .collect::<String>()
+            })
             .filter(|l| !l.is_empty())
             .collect();
-        if labels.is_empty() { "parallax-comparison".to_owned() } else { format!("parallax-{}", labels.join("-")) }
+        if labels.is_empty() {
+            "parallax-comparison".to_owned()
+        } else {
+            format!("parallax-{}", labels.join("-"))
+        }
     }
 
     fn save_report(&mut self, path: PathBuf) {
         let Some(comparison) = self.workspace.as_shown() else {
-            self.notice("There is no finished comparison to save yet.".to_owned(), true, None);
+            self.notice(
+                "There is no finished comparison to save yet.".to_owned(),
+                true,
+                None,
+            );
             return;
         };
         let format = ReportFormat::from_path(&path).unwrap_or(ReportFormat::Html);
-        let path = if ReportFormat::from_path(&path).is_none() { path.with_extension(format.extension()) } else { path };
+        let path = if ReportFormat::from_path(&path).is_none() {
+            path.with_extension(format.extension())
+        } else {
+            path
+        };
         let protected = self.workspace.input_paths();
-        self.jobs.save("report", path, move || Ok(crate::report::render(&comparison, format)), protected);
+        self.jobs.save(
+            "report",
+            path,
+            move || Ok(crate::report::render(&comparison, format)),
+            protected,
+        );
     }
 
     fn save_session(&mut self, path: PathBuf) {
-        let session = crate::session::Session::new(&self.workspace.articles(), self.state.settings.options);
+        let session =
+            crate::session::Session::new(&self.workspace.articles(), self.state.settings.options);
         let protected = self.workspace.input_paths();
-        self.jobs.save("session", path, move || serde_json::to_string_pretty(&session).map_err(|e| e.to_string()), protected);
+        self.jobs.save(
+            "session",
+            path,
+            move || serde_json::to_string_pretty(&session).map_err(|e| e.to_string()),
+            protected,
+        );
     }
 
     fn notice(&mut self, text: String, is_error: bool, open: Option<PathBuf>) {
@@ -378,12 +474,18 @@ impl ParallaxApp {
             log::warn!("{text}");
         }
         let since = self.ctx.input(|i| i.time);
-        self.banners.push(Banner { text, is_error, open, since });
+        self.banners.push(Banner {
+            text,
+            is_error,
+            open,
+            since,
+        });
     }
 
     /// Drops confirmations that have been shown long enough.
     fn expire_banners(&mut self, now: f64) {
-        self.banners.retain(|b| b.is_error || b.open.is_some() || now - b.since < NOTICE_SECONDS);
+        self.banners
+            .retain(|b| b.is_error || b.open.is_some() || now - b.since < NOTICE_SECONDS);
     }
 
     fn step_difference(&mut self, forward: bool) {
@@ -401,9 +503,15 @@ impl ParallaxApp {
         };
         let c = &snapshot.comparison;
         let count = c.articles[column.index].sentences.len();
-        let current = self.view.focus.filter(|k| k.article == column.id).map(|k| k.sentence);
-        let is_target = |s: usize| view::is_difference(c.sentences[column.index][s].status, self.view.filter);
-        let run = |s: usize, t: usize| is_target(s) && is_target(t) && same_run(c, column.index, s, t);
+        let current = self
+            .view
+            .focus
+            .filter(|k| k.article == column.id)
+            .map(|k| k.sentence);
+        let is_target =
+            |s: usize| view::is_difference(c.sentences[column.index][s].status, self.view.filter);
+        let run =
+            |s: usize, t: usize| is_target(s) && is_target(t) && same_run(c, column.index, s, t);
         let found = if forward {
             let mut s = current.map_or(0, |cur| cur + 1);
             while s > 0 && s < count && run(s - 1, s) {
@@ -423,7 +531,10 @@ impl ParallaxApp {
             })
         };
         if let Some(sentence) = found {
-            self.view.set_focus(Some(command::SentenceKey { article: column.id, sentence }));
+            self.view.set_focus(Some(command::SentenceKey {
+                article: column.id,
+                sentence,
+            }));
         }
     }
 
@@ -442,7 +553,8 @@ impl ParallaxApp {
         };
         find.current = Some(next);
         let (article, sentence, _) = find.matches[next].clone();
-        self.view.set_focus(Some(command::SentenceKey { article, sentence }));
+        self.view
+            .set_focus(Some(command::SentenceKey { article, sentence }));
     }
 
     /// Applies the theme choice when it changed.
@@ -522,5 +634,9 @@ pub fn run(files: Vec<PathBuf>, sample: bool) -> eframe::Result {
         viewport,
         ..Default::default()
     };
-    eframe::run_native(APP_ID, options, Box::new(move |cc| Ok(Box::new(ParallaxApp::new(cc, files, sample)))))
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| Ok(Box::new(ParallaxApp::new(cc, files, sample)))),
+    )
 }

@@ -45,7 +45,8 @@ pub fn show(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 });
             } else {
                 let mut commands = std::mem::take(&mut app.commands);
-                app.view.ui(ui, &app.workspace, &app.state.settings, &mut commands);
+                app.view
+                    .ui(ui, &app.workspace, &app.state.settings, &mut commands);
                 app.commands = commands;
             }
         });
@@ -149,28 +150,51 @@ fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
 
 fn toolbar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
-        if ui.button("Open…").on_hover_text("Add articles (Ctrl+O)").clicked() {
+        if ui
+            .button("Open…")
+            .on_hover_text("Add articles (Ctrl+O)")
+            .clicked()
+        {
             app.push(Command::ShowOpenDialog);
         }
-        if ui.button("Save report…").on_hover_text("HTML, Markdown or JSON (Ctrl+S)").clicked() {
+        if ui
+            .button("Save report…")
+            .on_hover_text("HTML, Markdown or JSON (Ctrl+S)")
+            .clicked()
+        {
             app.push(Command::ShowSaveReportDialog);
         }
         ui.separator();
         for filter in Filter::ALL {
-            if ui.selectable_label(app.view.filter == filter, filter.name()).clicked() {
+            if ui
+                .selectable_label(app.view.filter == filter, filter.name())
+                .clicked()
+            {
                 app.push(Command::SetFilter(filter));
             }
         }
         ui.separator();
-        if ui.button("◀ Previous").on_hover_text("Previous difference (Shift+F7)").clicked() {
+        if ui
+            .button("◀ Previous")
+            .on_hover_text("Previous difference (Shift+F7)")
+            .clicked()
+        {
             app.push(Command::PreviousDifference);
         }
-        if ui.button("Next ▶").on_hover_text("Next difference (F7)").clicked() {
+        if ui
+            .button("Next ▶")
+            .on_hover_text("Next difference (F7)")
+            .clicked()
+        {
             app.push(Command::NextDifference);
         }
         ui.separator();
         let mut lock = app.state.settings.lock_scroll;
-        if ui.toggle_value(&mut lock, "Lock scrolling").on_hover_text("Scrolling one column keeps the others level").changed() {
+        if ui
+            .toggle_value(&mut lock, "Lock scrolling")
+            .on_hover_text("Scrolling one column keeps the others level")
+            .changed()
+        {
             app.push(Command::SetLockScroll(lock));
         }
         let mut findings = app.state.settings.findings_open;
@@ -189,7 +213,11 @@ fn find_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         }
         return;
     }
-    let response = ui.add(egui::TextEdit::singleline(&mut app.view.find.query).hint_text("Find in all articles").desired_width(180.0));
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut app.view.find.query)
+            .hint_text("Find in all articles")
+            .desired_width(180.0),
+    );
     let response = response.accessible_name("Find");
     if app.view.find.take_focus {
         response.request_focus();
@@ -202,12 +230,32 @@ fn find_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         app.view.find.take_focus = true;
     }
     let count = app.view.find.matches.len();
-    let position = app.view.find.current.map_or(String::new(), |k| format!("{} of ", k + 1));
-    ui.label(RichText::new(if app.view.find.query.trim().is_empty() { String::new() } else { format!("{position}{count} found") }).small().weak());
-    if ui.small_button("▲").on_hover_text("Previous match (Shift+Enter)").clicked() {
+    let position = app
+        .view
+        .find
+        .current
+        .map_or(String::new(), |k| format!("{} of ", k + 1));
+    ui.label(
+        RichText::new(if app.view.find.query.trim().is_empty() {
+            String::new()
+        } else {
+            format!("{position}{count} found")
+        })
+        .small()
+        .weak(),
+    );
+    if ui
+        .small_button("▲")
+        .on_hover_text("Previous match (Shift+Enter)")
+        .clicked()
+    {
         app.push(Command::FindNext(false));
     }
-    if ui.small_button("▼").on_hover_text("Next match (Enter)").clicked() {
+    if ui
+        .small_button("▼")
+        .on_hover_text("Next match (Enter)")
+        .clicked()
+    {
         app.push(Command::FindNext(true));
     }
     if ui.small_button("×").on_hover_text("Close (Esc)").clicked() {
@@ -220,23 +268,33 @@ fn banners(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     let mut dismissed = None;
     let mut open = None;
     for (k, banner) in app.banners.iter().enumerate() {
-        let (fill, text_color) = if banner.is_error { (color(p.unique), color(p.deleted)) } else { (color(p.shared_few), color(p.text)) };
-        egui::Frame::new().fill(fill).inner_margin(vec2(8.0, 4.0)).corner_radius(4.0).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(if banner.is_error { "⚠" } else { "✓" }).color(text_color));
-                ui.label(RichText::new(&banner.text).color(text_color));
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    if ui.small_button("×").on_hover_text("Dismiss").clicked() {
-                        dismissed = Some(k);
-                    }
-                    if let Some(path) = &banner.open
-                        && ui.small_button("Open").clicked()
-                    {
-                        open = Some(path.clone());
-                    }
+        let (fill, text_color) = if banner.is_error {
+            (color(p.unique), color(p.deleted))
+        } else {
+            (color(p.shared_few), color(p.text))
+        };
+        egui::Frame::new()
+            .fill(fill)
+            .inner_margin(vec2(8.0, 4.0))
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(if banner.is_error { "⚠" } else { "✓" }).color(text_color),
+                    );
+                    ui.label(RichText::new(&banner.text).color(text_color));
+                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                        if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                            dismissed = Some(k);
+                        }
+                        if let Some(path) = &banner.open
+                            && ui.small_button("Open").clicked()
+                        {
+                            open = Some(path.clone());
+                        }
+                    });
                 });
             });
-        });
     }
     if let Some(k) = dismissed {
         app.push(Command::DismissBanner(k));
@@ -253,7 +311,11 @@ fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             ui.spinner();
             let (stage, fraction) = running.progress.snapshot();
             let text = match fraction {
-                Some(f) => format!("Comparing {} articles: {stage} ({:.0}%)", running.articles, f * 100.0),
+                Some(f) => format!(
+                    "Comparing {} articles: {stage} ({:.0}%)",
+                    running.articles,
+                    f * 100.0
+                ),
                 None => format!("Comparing {} articles: {stage}", running.articles),
             };
             ui.label(text);
@@ -265,9 +327,21 @@ fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             ui.label("Working…");
         } else if let Some(snapshot) = &app.workspace.snapshot {
             let c = &snapshot.comparison;
-            ui.label(RichText::new(format!("{} articles · {} links · {} shared passages", c.articles.len(), c.links.len(), c.groups.len())).small());
+            ui.label(
+                RichText::new(format!(
+                    "{} articles · {} links · {} shared passages",
+                    c.articles.len(),
+                    c.links.len(),
+                    c.groups.len()
+                ))
+                .small(),
+            );
         } else {
-            ui.label(RichText::new("Open two or more articles about the same story").small().weak());
+            ui.label(
+                RichText::new("Open two or more articles about the same story")
+                    .small()
+                    .weak(),
+            );
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             for entry in LEGEND.iter().rev() {
@@ -279,9 +353,13 @@ fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                     _ => p.inserted,
                 };
                 let text = match entry.name {
-                    "Removed" => RichText::new(entry.name).strikethrough().color(color(swatch)),
+                    "Removed" => RichText::new(entry.name)
+                        .strikethrough()
+                        .color(color(swatch)),
                     "Added" => RichText::new(entry.name).underline().color(color(swatch)),
-                    _ => RichText::new(format!("  {}  ", entry.name)).background_color(color(swatch)).color(color(p.text)),
+                    _ => RichText::new(format!("  {}  ", entry.name))
+                        .background_color(color(swatch))
+                        .color(color(p.text)),
                 };
                 ui.label(text.small()).on_hover_text(entry.meaning);
             }
@@ -320,11 +398,24 @@ fn drop_hint(ui: &egui::Ui) {
     if hovered == 0 {
         return;
     }
-    let painter = ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("parallax-drop")));
+    let painter = ui.ctx().layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("parallax-drop"),
+    ));
     let rect = ui.ctx().content_rect();
     painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(150));
-    let text = if hovered == 1 { "Drop to add this article".to_owned() } else { format!("Drop to add {hovered} articles") };
-    painter.text(rect.center(), egui::Align2::CENTER_CENTER, text, egui::FontId::proportional(24.0), egui::Color32::WHITE);
+    let text = if hovered == 1 {
+        "Drop to add this article".to_owned()
+    } else {
+        format!("Drop to add {hovered} articles")
+    };
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
 }
 
 fn settings_window(app: &mut ParallaxApp, ui: &mut egui::Ui) {
@@ -377,19 +468,25 @@ fn settings_window(app: &mut ParallaxApp, ui: &mut egui::Ui) {
 
 fn help_window(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     let mut open = app.help_open;
-    egui::Window::new("Keyboard shortcuts and colours").open(&mut open).collapsible(false).show(ui.ctx(), |ui| {
-        egui::Grid::new("parallax-help-keys").num_columns(2).striped(true).show(ui, |ui| {
-            for s in frame::HELP {
-                ui.label(RichText::new(ui.ctx().format_shortcut(&s.keys)).monospace());
-                ui.label(s.description);
-                ui.end_row();
+    egui::Window::new("Keyboard shortcuts and colours")
+        .open(&mut open)
+        .collapsible(false)
+        .show(ui.ctx(), |ui| {
+            egui::Grid::new("parallax-help-keys")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    for s in frame::HELP {
+                        ui.label(RichText::new(ui.ctx().format_shortcut(&s.keys)).monospace());
+                        ui.label(s.description);
+                        ui.end_row();
+                    }
+                });
+            ui.separator();
+            for entry in LEGEND {
+                ui.label(RichText::new(entry.name).strong());
+                ui.label(entry.meaning);
             }
         });
-        ui.separator();
-        for entry in LEGEND {
-            ui.label(RichText::new(entry.name).strong());
-            ui.label(entry.meaning);
-        }
-    });
     app.help_open = open;
 }

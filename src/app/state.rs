@@ -40,7 +40,12 @@ pub enum Filter {
 
 impl Filter {
     /// Every filter, in toolbar order.
-    pub const ALL: [Filter; 4] = [Filter::All, Filter::Shared, Filter::Reworded, Filter::Unique];
+    pub const ALL: [Filter; 4] = [
+        Filter::All,
+        Filter::Shared,
+        Filter::Reworded,
+        Filter::Unique,
+    ];
 
     /// Its name in the toolbar.
     pub fn name(self) -> &'static str {
@@ -158,12 +163,19 @@ mod tests {
     fn recent_list_moves_repeats_to_the_front_and_stays_short() {
         let mut state = State::default();
         for i in 0..15 {
-            state.remember(Recent { sources: vec![file(&format!("{i}.txt"))] });
+            state.remember(Recent {
+                sources: vec![file(&format!("{i}.txt"))],
+            });
         }
-        state.remember(Recent { sources: vec![file("9.txt")] });
+        state.remember(Recent {
+            sources: vec![file("9.txt")],
+        });
         assert_eq!(state.recent.len(), MAX_RECENT);
         assert_eq!(state.recent[0].title(), "9.txt");
-        assert_eq!(state.recent.iter().filter(|r| r.title() == "9.txt").count(), 1);
+        assert_eq!(
+            state.recent.iter().filter(|r| r.title() == "9.txt").count(),
+            1
+        );
     }
 
     #[test]

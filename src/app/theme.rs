@@ -1,14 +1,23 @@
 //! The app's look: the design tokens of [`crate::design`] turned into egui colours and styles for
 //! the light and dark themes, and the fallback fonts that give every script real glyphs.
 
-use egui::{Color32, FontData, FontFamily, FontId, FontInsert, FontPriority, InsertFontFamily, Stroke, TextStyle, Theme};
+use egui::{
+    Color32, FontData, FontFamily, FontId, FontInsert, FontPriority, InsertFontFamily, Stroke,
+    TextStyle, Theme,
+};
 
 use crate::design::{DARK, LIGHT, Palette, Rgb};
 
 /// Fallback fonts compiled into the binary (see `assets/fonts/README.md`).
 const FALLBACK_FONTS: &[(&str, &[u8])] = &[
-    ("dejavu-sans", include_bytes!("../../assets/fonts/DejaVuSans.ttf")),
-    ("droid-sans-fallback", include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf")),
+    (
+        "dejavu-sans",
+        include_bytes!("../../assets/fonts/DejaVuSans.ttf"),
+    ),
+    (
+        "droid-sans-fallback",
+        include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf"),
+    ),
 ];
 
 /// Default size of article text, in points.
@@ -69,10 +78,18 @@ fn apply(style: &mut egui::Style, p: &Palette) {
     visuals.widgets.noninteractive.fg_stroke = Stroke::new(1.0, color(p.text));
     style.spacing.item_spacing = egui::vec2(8.0, 6.0);
     style.spacing.button_padding = egui::vec2(8.0, 4.0);
-    style.text_styles.insert(TextStyle::Body, FontId::proportional(14.0));
-    style.text_styles.insert(TextStyle::Button, FontId::proportional(14.0));
-    style.text_styles.insert(TextStyle::Small, FontId::proportional(11.5));
-    style.text_styles.insert(TextStyle::Heading, FontId::proportional(19.0));
+    style
+        .text_styles
+        .insert(TextStyle::Body, FontId::proportional(14.0));
+    style
+        .text_styles
+        .insert(TextStyle::Button, FontId::proportional(14.0));
+    style
+        .text_styles
+        .insert(TextStyle::Small, FontId::proportional(11.5));
+    style
+        .text_styles
+        .insert(TextStyle::Heading, FontId::proportional(19.0));
 }
 
 #[cfg(test)]
@@ -84,11 +101,23 @@ mod tests {
         let ctx = egui::Context::default();
         install(&ctx);
         let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
-        let samples = ["Привет", "Καλημέρα", "שלום", "مرحبا", "你好", "こんにちは", "안녕하세요", "→ ✓ ▼ ⚠"];
+        let samples = [
+            "Привет",
+            "Καλημέρα",
+            "שלום",
+            "مرحبا",
+            "你好",
+            "こんにちは",
+            "안녕하세요",
+            "→ ✓ ▼ ⚠",
+        ];
         ctx.fonts_mut(|fonts| {
             for text in samples {
                 for c in text.chars().filter(|c| !c.is_whitespace()) {
-                    assert!(fonts.has_glyph(&FontId::proportional(14.0), c), "no glyph for {c:?} in {text}");
+                    assert!(
+                        fonts.has_glyph(&FontId::proportional(14.0), c),
+                        "no glyph for {c:?} in {text}"
+                    );
                 }
             }
         });

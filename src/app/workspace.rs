@@ -131,7 +131,8 @@ impl Workspace {
     }
 
     fn make_labels_unique(&mut self) {
-        let mut articles: Vec<Article> = self.entries.iter().map(|e| (*e.article).clone()).collect();
+        let mut articles: Vec<Article> =
+            self.entries.iter().map(|e| (*e.article).clone()).collect();
         let before: Vec<String> = articles.iter().map(|a| a.label.clone()).collect();
         crate::article::make_labels_unique(&mut articles);
         for ((entry, article), old) in self.entries.iter_mut().zip(articles).zip(before) {
@@ -158,7 +159,11 @@ impl Workspace {
         };
         self.entries
             .iter()
-            .filter_map(|e| snapshot.index_of(e.id).map(|index| Column { id: e.id, index }))
+            .filter_map(|e| {
+                snapshot
+                    .index_of(e.id)
+                    .map(|index| Column { id: e.id, index })
+            })
             .collect()
     }
 
@@ -210,7 +215,9 @@ impl Workspace {
                     path: path.clone(),
                     label: e.article.label.clone(),
                 }),
-                Origin::Sample if !sources.contains(&Source::Sample) => sources.push(Source::Sample),
+                Origin::Sample if !sources.contains(&Source::Sample) => {
+                    sources.push(Source::Sample)
+                }
                 Origin::Sample => {}
                 Origin::Memory => return None,
             }
@@ -246,7 +253,12 @@ mod tests {
         let mut w = Workspace::default();
         let ids: Vec<ArticleId> = ["A", "B", "C"]
             .iter()
-            .map(|l| w.add(article(l, &format!("The {l} text says something.")), Origin::Memory))
+            .map(|l| {
+                w.add(
+                    article(l, &format!("The {l} text says something.")),
+                    Origin::Memory,
+                )
+            })
             .collect();
         let comparison = crate::compare::compare(w.articles(), &crate::compare::Options::default());
         w.snapshot = Some(Snapshot {

@@ -445,7 +445,11 @@ mod tests {
         assert_eq!(article.label, "The Ferry Post");
         assert_eq!(article.format, Format::Html);
         assert_eq!(article.title.as_deref(), Some("Mill closes"));
-        assert!(article.text.starts_with("Mill closes\n\nThe old flour mill"));
+        assert!(
+            article
+                .text
+                .starts_with("Mill closes\n\nThe old flour mill")
+        );
     }
 
     #[test]
@@ -454,8 +458,15 @@ mod tests {
             <p>The old mill on the Ferry Road closed its doors on Friday after ninety years.</p>\
             <p>Its forty workers were offered jobs at the new plant across the river.</p></article></body></html>";
         let article = load_bytes("mill.html", page.as_bytes()).expect("loads");
-        assert!(article.text.starts_with("Mill closes\n\nThe old mill"), "{:?}", article.text);
-        assert_eq!(with_headline(Some("Mill closes"), "Mill closes\n\nBody.".into()), "Mill closes\n\nBody.");
+        assert!(
+            article.text.starts_with("Mill closes\n\nThe old mill"),
+            "{:?}",
+            article.text
+        );
+        assert_eq!(
+            with_headline(Some("Mill closes"), "Mill closes\n\nBody.".into()),
+            "Mill closes\n\nBody."
+        );
     }
 
     #[test]

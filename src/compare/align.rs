@@ -145,7 +145,10 @@ pub fn identical_pairs(set: &PreparedSet) -> Vec<(SentenceRef, SentenceRef)> {
         }
     }
     let mut pairs = Vec::new();
-    for members in buckets.values().filter(|m| m.len() > 1 && m.len() <= MAX_IDENTICAL_BUCKET) {
+    for members in buckets
+        .values()
+        .filter(|m| m.len() > 1 && m.len() <= MAX_IDENTICAL_BUCKET)
+    {
         for (i, a) in members.iter().enumerate() {
             for b in &members[i + 1..] {
                 if a.article != b.article {

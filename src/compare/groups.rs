@@ -94,7 +94,9 @@ pub fn build(articles: &[Article], links: &[Link]) -> (Vec<Group>, Vec<Vec<Sente
                 });
             }
             let group = group_of_root[root];
-            groups[group].members.push(SentenceRef::new(article, sentence));
+            groups[group]
+                .members
+                .push(SentenceRef::new(article, sentence));
             entry.group = Some(group);
         }
     }

@@ -34,7 +34,10 @@ impl Numbering {
             offsets.push(article_of.len());
             article_of.extend(std::iter::repeat_n(article, sentences.len()));
         }
-        Numbering { offsets, article_of }
+        Numbering {
+            offsets,
+            article_of,
+        }
     }
 
     fn sentence_ref(&self, global: usize) -> SentenceRef {
@@ -65,7 +68,10 @@ fn content_stems(set: &PreparedSet) -> Vec<Vec<u32>> {
 
 /// Sentence pairs from different articles worth scoring, each as `(a, b)` with
 /// `a.article < b.article`, sorted and without repeats.
-pub fn candidate_pairs(set: &PreparedSet, progress: &dyn Progress) -> Result<Vec<(SentenceRef, SentenceRef)>, Cancelled> {
+pub fn candidate_pairs(
+    set: &PreparedSet,
+    progress: &dyn Progress,
+) -> Result<Vec<(SentenceRef, SentenceRef)>, Cancelled> {
     let numbering = Numbering::new(set);
     let stems = content_stems(set);
     let total = stems.len();

@@ -21,8 +21,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 pub use model::*;
-use prepare::PreparedSet;
 pub use normalize::Normalization;
+use prepare::PreparedSet;
 
 /// Settings of a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -130,7 +130,10 @@ fn canonical_order(articles: &[Article]) -> Vec<usize> {
 /// `a` is the article given first. Edits are computed in canonical orientation and flipped, so
 /// they too do not depend on input order.
 fn link_in_input_order(set: &PreparedSet, d: &align::Decision, order: &[usize]) -> Link {
-    let edits = diff::word_edits(set.get(d.a.article, d.a.sentence), set.get(d.b.article, d.b.sentence));
+    let edits = diff::word_edits(
+        set.get(d.a.article, d.a.sentence),
+        set.get(d.b.article, d.b.sentence),
+    );
     let a = SentenceRef::new(order[d.a.article], d.a.sentence);
     let b = SentenceRef::new(order[d.b.article], d.b.sentence);
     let (a, b, edits) = if a.article < b.article {

@@ -14,7 +14,10 @@ impl Comparison {
             new_of_old[old] = new;
         }
         let remap = |r: SentenceRef| SentenceRef::new(new_of_old[r.article], r.sentence);
-        let articles: Vec<_> = order.iter().map(|&old| self.articles[old].clone()).collect();
+        let articles: Vec<_> = order
+            .iter()
+            .map(|&old| self.articles[old].clone())
+            .collect();
 
         let mut links: Vec<Link> = self.links.iter().map(|l| remap_link(l, remap)).collect();
         links.sort_by_key(|l| (l.a, l.b));
@@ -28,7 +31,9 @@ impl Comparison {
                 std::mem::swap(&mut q.a_quote, &mut q.b_quote);
             }
         }
-        quote_changes.sort_by(|x, y| (x.a, x.b, &x.a_quote, &x.b_quote).cmp(&(y.a, y.b, &y.a_quote, &y.b_quote)));
+        quote_changes.sort_by(|x, y| {
+            (x.a, x.b, &x.a_quote, &x.b_quote).cmp(&(y.a, y.b, &y.a_quote, &y.b_quote))
+        });
 
         let mut numbers = self.numbers.clone();
         for fact in &mut numbers {
@@ -57,7 +62,11 @@ impl Comparison {
 fn remap_link(link: &Link, remap: impl Fn(SentenceRef) -> SentenceRef) -> Link {
     let (a, b) = (remap(link.a), remap(link.b));
     if a.article < b.article {
-        Link { a, b, ..link.clone() }
+        Link {
+            a,
+            b,
+            ..link.clone()
+        }
     } else {
         Link {
             a: b,

@@ -65,7 +65,10 @@ pub struct PreparedSet {
 
 impl PreparedSet {
     /// Tokenises every sentence of `articles`.
-    pub fn new<'a>(articles: impl IntoIterator<Item = &'a Article>, normalization: Normalization) -> Self {
+    pub fn new<'a>(
+        articles: impl IntoIterator<Item = &'a Article>,
+        normalization: Normalization,
+    ) -> Self {
         let mut tokenizer = Tokenizer::new(normalization);
         let sentences = articles
             .into_iter()
@@ -73,7 +76,9 @@ impl PreparedSet {
                 article
                     .sentences
                     .iter()
-                    .map(|s| Prepared::new(tokenizer.tokenize(&article.text, s.range()), &normalization))
+                    .map(|s| {
+                        Prepared::new(tokenizer.tokenize(&article.text, s.range()), &normalization)
+                    })
                     .collect()
             })
             .collect();

@@ -43,7 +43,11 @@ fn article_stats(chars: &[usize], info: &[SentenceInfo]) -> ArticleStats {
             .filter(|(_, i)| i.status == status)
             .map(|(c, _)| c)
             .sum();
-        if total == 0 { 0.0 } else { n as f32 / total as f32 }
+        if total == 0 {
+            0.0
+        } else {
+            n as f32 / total as f32
+        }
     };
     ArticleStats {
         chars: total,
@@ -73,7 +77,11 @@ fn overlap_matrix(n: usize, links: &[Link], chars: &[Vec<usize>]) -> Vec<Vec<f32
                     sentences.sort_unstable();
                     sentences.dedup();
                     let covered: usize = sentences.iter().map(|&s| chars[i][s]).sum();
-                    if total == 0 { 0.0 } else { covered as f32 / total as f32 }
+                    if total == 0 {
+                        0.0
+                    } else {
+                        covered as f32 / total as f32
+                    }
                 })
                 .collect()
         })

@@ -53,7 +53,10 @@ fn overlap(out: &mut String, c: &Comparison) {
     if c.articles.len() < 2 {
         return;
     }
-    let _ = writeln!(out, "\nOverlap (share of row article's text found in column article)");
+    let _ = writeln!(
+        out,
+        "\nOverlap (share of row article's text found in column article)"
+    );
     let _ = write!(out, "     ");
     for j in 0..c.articles.len() {
         let _ = write!(out, "{:>5}", j + 1);
@@ -99,7 +102,13 @@ fn substitutions(out: &mut String, c: &Comparison) {
     let mut rows: Vec<_> = c.substitutions.iter().collect();
     rows.sort_by(|x, y| y.count.cmp(&x.count).then((x.a, x.b).cmp(&(y.a, y.b))));
     for s in rows.iter().take(MAX_ROWS) {
-        let show = |w: &str| if w.is_empty() { "(nothing)".to_owned() } else { format!("\"{w}\"") };
+        let show = |w: &str| {
+            if w.is_empty() {
+                "(nothing)".to_owned()
+            } else {
+                format!("\"{w}\"")
+            }
+        };
         let _ = writeln!(
             out,
             "  {:>2}×  {} → {}   [{} → {}]",
@@ -119,7 +128,11 @@ fn quotes(out: &mut String, c: &Comparison) {
     }
     for q in c.quote_changes.iter().take(MAX_ROWS) {
         let _ = writeln!(out, "  {}: “{}”", c.articles[q.a.article].label, q.a_quote);
-        let _ = writeln!(out, "  {}: “{}”\n", c.articles[q.b.article].label, q.b_quote);
+        let _ = writeln!(
+            out,
+            "  {}: “{}”\n",
+            c.articles[q.b.article].label, q.b_quote
+        );
     }
     more(out, c.quote_changes.len());
 }
@@ -155,6 +168,10 @@ fn omissions(out: &mut String, c: &Comparison) {
 
 fn more(out: &mut String, total: usize) {
     if total > MAX_ROWS {
-        let _ = writeln!(out, "  … and {} more (see the JSON or HTML report)", total - MAX_ROWS);
+        let _ = writeln!(
+            out,
+            "  … and {} more (see the JSON or HTML report)",
+            total - MAX_ROWS
+        );
     }
 }

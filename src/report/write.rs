@@ -25,7 +25,11 @@ pub enum WriteError {
 }
 
 /// Writes `contents` to `path` atomically, refusing paths in `protected` (the input articles).
-pub fn write_atomically(path: &Path, contents: &[u8], protected: &[PathBuf]) -> Result<(), WriteError> {
+pub fn write_atomically(
+    path: &Path,
+    contents: &[u8],
+    protected: &[PathBuf],
+) -> Result<(), WriteError> {
     if protected.iter().any(|p| same_file(p, path)) {
         return Err(WriteError::WouldOverwriteInput {
             path: path.to_path_buf(),

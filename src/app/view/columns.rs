@@ -27,7 +27,11 @@ pub(super) fn bodies(
     for &i in visible {
         let column = columns[i];
         let body = geometry.body_rect(i);
-        let response = ui.interact(body.intersect(geometry.area), egui::Id::unique(("parallax-column", column.id)), Sense::click());
+        let response = ui.interact(
+            body.intersect(geometry.area),
+            egui::Id::unique(("parallax-column", column.id)),
+            Sense::click(),
+        );
         paint_body(ui, view, column, body, geometry, i);
         if let Some(pointer) = response.hover_pos() {
             let key = sentence_under(view, column, geometry, i, pointer);
@@ -39,7 +43,11 @@ pub(super) fn bodies(
                     }
                 });
                 if response.clicked() {
-                    commands.push(if view.focus == Some(key) { Command::ClearFocus } else { Command::Focus(key) });
+                    commands.push(if view.focus == Some(key) {
+                        Command::ClearFocus
+                    } else {
+                        Command::Focus(key)
+                    });
                 }
             } else if response.clicked() {
                 commands.push(Command::ClearFocus);
@@ -52,30 +60,62 @@ pub(super) fn bodies(
 }
 
 /// The sentence of `column` under screen position `pointer`.
-fn sentence_under(view: &ColumnsView, column: Column, geometry: &Geometry, i: usize, pointer: egui::Pos2) -> Option<SentenceKey> {
+fn sentence_under(
+    view: &ColumnsView,
+    column: Column,
+    geometry: &Geometry,
+    i: usize,
+    pointer: egui::Pos2,
+) -> Option<SentenceKey> {
     let layout = view.layouts.get(&column.id)?;
     let origin = geometry.text_origin(i);
     let content = pointer - origin + vec2(0.0, view.offset(column.id));
-    layout.sentence_at(pos2(content.x, content.y)).map(|sentence| SentenceKey {
-        article: column.id,
-        sentence,
-    })
+    layout
+        .sentence_at(pos2(content.x, content.y))
+        .map(|sentence| SentenceKey {
+            article: column.id,
+            sentence,
+        })
 }
 
-fn handle_wheel(ui: &mut egui::Ui, view: &mut ColumnsView, column: Column, workspace: &Workspace, geometry: &Geometry, settings: &Settings) {
+fn handle_wheel(
+    ui: &mut egui::Ui,
+    view: &mut ColumnsView,
+    column: Column,
+    workspace: &Workspace,
+    geometry: &Geometry,
+    settings: &Settings,
+) {
     let (delta, shift) = ui.input(|i| (i.smooth_scroll_delta(), i.modifiers.shift));
     if delta == egui::Vec2::ZERO {
         return;
     }
     if shift || delta.x.abs() > delta.y.abs() {
-        let sideways = if shift && delta.x == 0.0 { vec2(delta.y, 0.0) } else { vec2(delta.x, 0.0) };
+        let sideways = if shift && delta.x == 0.0 {
+            vec2(delta.y, 0.0)
+        } else {
+            vec2(delta.x, 0.0)
+        };
         view.scroll_sideways(sideways);
     } else {
-        view.scroll(column.id, delta.y, settings.lock_scroll, workspace, geometry);
+        view.scroll(
+            column.id,
+            delta.y,
+            settings.lock_scroll,
+            workspace,
+            geometry,
+        );
     }
 }
 
-fn paint_body(ui: &egui::Ui, view: &ColumnsView, column: Column, body: Rect, geometry: &Geometry, i: usize) {
+fn paint_body(
+    ui: &egui::Ui,
+    view: &ColumnsView,
+    column: Column,
+    body: Rect,
+    geometry: &Geometry,
+    i: usize,
+) {
     let p = palette(ui.ctx());
     let clip = body.intersect(geometry.area);
     let painter = ui.painter().with_clip_rect(clip);
@@ -92,10 +132,22 @@ fn paint_body(ui: &egui::Ui, view: &ColumnsView, column: Column, body: Rect, geo
         painter.galley(pos, paragraph.galley.clone(), color(p.text));
     }
     paint_find_matches(&painter, view, column, origin, offset, top..bottom);
-    painter.rect_stroke(body, 0.0, Stroke::new(1.0, color(p.border)), egui::StrokeKind::Inside);
+    painter.rect_stroke(
+        body,
+        0.0,
+        Stroke::new(1.0, color(p.border)),
+        egui::StrokeKind::Inside,
+    );
 }
 
-fn paint_find_matches(painter: &egui::Painter, view: &ColumnsView, column: Column, origin: egui::Pos2, offset: f32, range: std::ops::Range<f32>) {
+fn paint_find_matches(
+    painter: &egui::Painter,
+    view: &ColumnsView,
+    column: Column,
+    origin: egui::Pos2,
+    offset: f32,
+    range: std::ops::Range<f32>,
+) {
     let Some(layout) = view.layouts.get(&column.id) else {
         return;
     };
@@ -114,7 +166,11 @@ fn paint_find_matches(painter: &egui::Painter, view: &ColumnsView, column: Colum
         };
         for rect in layout.byte_range_rects(*sentence, bytes.clone()) {
             if rect.bottom() >= range.start && rect.top() <= range.end {
-                painter.rect_filled(rect.translate(origin.to_vec2() - vec2(0.0, offset)), 2.0, fill);
+                painter.rect_filled(
+                    rect.translate(origin.to_vec2() - vec2(0.0, offset)),
+                    2.0,
+                    fill,
+                );
             }
         }
     }

@@ -38,69 +38,121 @@ impl FindingsPanel {
         };
         let c = &snapshot.comparison;
         let columns = workspace.columns();
-        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            section(ui, "Originality", true, |ui| originality(ui, workspace, c, &columns));
-            section(ui, "Overlap", true, |ui| overlap(ui, workspace, c, &columns));
-            let subs = format!("Substitutions ({})", c.substitutions.len());
-            section(ui, &subs, true, |ui| self.substitutions(ui, workspace, c, commands));
-            let quotes = format!("Quote changes ({})", c.quote_changes.len());
-            section(ui, &quotes, !c.quote_changes.is_empty(), |ui| quote_changes(ui, workspace, c, commands));
-            let numbers = format!("Conflicting figures ({})", c.numbers.len());
-            section(ui, &numbers, !c.numbers.is_empty(), |ui| conflicting_numbers(ui, workspace, c, commands));
-            let omissions = format!("Omissions ({})", c.omissions.len());
-            section(ui, &omissions, false, |ui| omission_list(ui, workspace, c, commands));
-        });
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                section(ui, "Originality", true, |ui| {
+                    originality(ui, workspace, c, &columns)
+                });
+                section(ui, "Overlap", true, |ui| {
+                    overlap(ui, workspace, c, &columns)
+                });
+                let subs = format!("Substitutions ({})", c.substitutions.len());
+                section(ui, &subs, true, |ui| {
+                    self.substitutions(ui, workspace, c, commands)
+                });
+                let quotes = format!("Quote changes ({})", c.quote_changes.len());
+                section(ui, &quotes, !c.quote_changes.is_empty(), |ui| {
+                    quote_changes(ui, workspace, c, commands)
+                });
+                let numbers = format!("Conflicting figures ({})", c.numbers.len());
+                section(ui, &numbers, !c.numbers.is_empty(), |ui| {
+                    conflicting_numbers(ui, workspace, c, commands)
+                });
+                let omissions = format!("Omissions ({})", c.omissions.len());
+                section(ui, &omissions, false, |ui| {
+                    omission_list(ui, workspace, c, commands)
+                });
+            });
     }
 
-    fn substitutions(&mut self, ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, commands: &mut CommandQueue) {
+    fn substitutions(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        c: &Comparison,
+        commands: &mut CommandQueue,
+    ) {
         if c.substitutions.is_empty() {
             ui.label(RichText::new("No words were swapped between linked sentences.").weak());
             return;
         }
         ui.horizontal(|ui| {
             ui.label(RichText::new("Sort by").small().weak());
-            for (order, name) in [(SubstitutionOrder::Count, "count"), (SubstitutionOrder::From, "from"), (SubstitutionOrder::To, "to")] {
+            for (order, name) in [
+                (SubstitutionOrder::Count, "count"),
+                (SubstitutionOrder::From, "from"),
+                (SubstitutionOrder::To, "to"),
+            ] {
                 ui.selectable_value(&mut self.order, order, name);
             }
         });
         let mut rows: Vec<&crate::compare::Substitution> = c.substitutions.iter().collect();
         match self.order {
-            SubstitutionOrder::Count => rows.sort_by(|x, y| y.count.cmp(&x.count).then(x.from.cmp(&y.from))),
-            SubstitutionOrder::From => rows.sort_by(|x, y| x.from.to_lowercase().cmp(&y.from.to_lowercase())),
-            SubstitutionOrder::To => rows.sort_by(|x, y| x.to.to_lowercase().cmp(&y.to.to_lowercase())),
+            SubstitutionOrder::Count => {
+                rows.sort_by(|x, y| y.count.cmp(&x.count).then(x.from.cmp(&y.from)))
+            }
+            SubstitutionOrder::From => {
+                rows.sort_by(|x, y| x.from.to_lowercase().cmp(&y.from.to_lowercase()))
+            }
+            SubstitutionOrder::To => {
+                rows.sort_by(|x, y| x.to.to_lowercase().cmp(&y.to.to_lowercase()))
+            }
         }
         let p = palette(ui.ctx());
-        egui::Grid::new("parallax-substitutions").num_columns(3).striped(true).spacing(vec2(10.0, 4.0)).show(ui, |ui| {
-            for s in rows.iter().take(200) {
-                let from = if s.from.is_empty() { "—".to_owned() } else { s.from.clone() };
-                let to = if s.to.is_empty() { "—".to_owned() } else { s.to.clone() };
-                let text = egui::text::LayoutJob::default();
-                let _ = text;
-                let row = ui.add(
-                    egui::Label::new(
-                        RichText::new(format!("{from} → {to}"))
-                            .color(color(p.text)),
-                    )
-                    .sense(Sense::click()),
-                );
-                ui.label(RichText::new(format!("×{}", s.count)).weak());
-                ui.label(RichText::new(format!("{} → {}", label(workspace, c, s.a), label(workspace, c, s.b))).small().weak());
-                ui.end_row();
-                if row.on_hover_text("Show where").clicked()
-                    && let Some((a, _)) = s.occurrences.first()
-                    && let Some(cmd) = focus_command(workspace, *a)
-                {
-                    commands.push(cmd);
+        egui::Grid::new("parallax-substitutions")
+            .num_columns(3)
+            .striped(true)
+            .spacing(vec2(10.0, 4.0))
+            .show(ui, |ui| {
+                for s in rows.iter().take(200) {
+                    let from = if s.from.is_empty() {
+                        "—".to_owned()
+                    } else {
+                        s.from.clone()
+                    };
+                    let to = if s.to.is_empty() {
+                        "—".to_owned()
+                    } else {
+                        s.to.clone()
+                    };
+                    let text = egui::text::LayoutJob::default();
+                    let _ = text;
+                    let row = ui.add(
+                        egui::Label::new(
+                            RichText::new(format!("{from} → {to}")).color(color(p.text)),
+                        )
+                        .sense(Sense::click()),
+                    );
+                    ui.label(RichText::new(format!("×{}", s.count)).weak());
+                    ui.label(
+                        RichText::new(format!(
+                            "{} → {}",
+                            label(workspace, c, s.a),
+                            label(workspace, c, s.b)
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                    ui.end_row();
+                    if row.on_hover_text("Show where").clicked()
+                        && let Some((a, _)) = s.occurrences.first()
+                        && let Some(cmd) = focus_command(workspace, *a)
+                    {
+                        commands.push(cmd);
+                    }
                 }
-            }
-        });
+            });
     }
 }
 
 /// A collapsible section with a heading.
 fn section(ui: &mut egui::Ui, title: &str, open: bool, add: impl FnOnce(&mut egui::Ui)) {
     egui::CollapsingHeader::new(RichText::new(title).strong())
-        .id_salt(("parallax-findings", title.split(' ').next().unwrap_or(title)))
+        .id_salt((
+            "parallax-findings",
+            title.split(' ').next().unwrap_or(title),
+        ))
         .default_open(open)
         .show(ui, add);
 }
@@ -111,7 +163,10 @@ fn label(workspace: &Workspace, c: &Comparison, index: usize) -> String {
         .snapshot
         .as_ref()
         .and_then(|s| s.ids.get(index))
-        .map_or_else(|| c.articles[index].label.clone(), |id| workspace.label(*id).to_owned())
+        .map_or_else(
+            || c.articles[index].label.clone(),
+            |id| workspace.label(*id).to_owned(),
+        )
 }
 
 fn originality(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &[Column]) {
@@ -121,11 +176,20 @@ fn originality(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns
             continue;
         };
         ui.label(RichText::new(workspace.label(column.id)).small());
-        let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), 10.0), Sense::hover());
+        let (rect, response) =
+            ui.allocate_exact_size(vec2(ui.available_width(), 10.0), Sense::hover());
         let mut x = rect.left();
-        for (share, fill) in [(stats.identical, p.bar_identical), (stats.reworded, p.bar_reworded), (stats.unique, p.bar_unique)] {
+        for (share, fill) in [
+            (stats.identical, p.bar_identical),
+            (stats.reworded, p.bar_reworded),
+            (stats.unique, p.bar_unique),
+        ] {
             let w = rect.width() * share;
-            ui.painter().rect_filled(Rect::from_min_size(pos2(x, rect.top()), vec2(w, rect.height())), 0.0, color(fill));
+            ui.painter().rect_filled(
+                Rect::from_min_size(pos2(x, rect.top()), vec2(w, rect.height())),
+                0.0,
+                color(fill),
+            );
             x += w;
         }
         response.on_hover_text(format!(
@@ -155,37 +219,79 @@ fn overlap(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &[
         return;
     }
     let cell = ((ui.available_width() - 20.0) / n as f32).clamp(12.0, 36.0);
-    let (rect, response) = ui.allocate_exact_size(vec2(cell * n as f32 + 20.0, cell * n as f32 + 20.0), Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(
+        vec2(cell * n as f32 + 20.0, cell * n as f32 + 20.0),
+        Sense::hover(),
+    );
     let origin = rect.min + vec2(20.0, 20.0);
     let painter = ui.painter();
     for (row, a) in columns.iter().enumerate() {
-        painter.text(pos2(rect.left() + 10.0, origin.y + (row as f32 + 0.5) * cell), egui::Align2::CENTER_CENTER, format!("{}", row + 1), egui::FontId::proportional(10.0), color(p.muted));
-        painter.text(pos2(origin.x + (row as f32 + 0.5) * cell, rect.top() + 10.0), egui::Align2::CENTER_CENTER, format!("{}", row + 1), egui::FontId::proportional(10.0), color(p.muted));
+        painter.text(
+            pos2(rect.left() + 10.0, origin.y + (row as f32 + 0.5) * cell),
+            egui::Align2::CENTER_CENTER,
+            format!("{}", row + 1),
+            egui::FontId::proportional(10.0),
+            color(p.muted),
+        );
+        painter.text(
+            pos2(origin.x + (row as f32 + 0.5) * cell, rect.top() + 10.0),
+            egui::Align2::CENTER_CENTER,
+            format!("{}", row + 1),
+            egui::FontId::proportional(10.0),
+            color(p.muted),
+        );
         for (col, b) in columns.iter().enumerate() {
             let value = c.stats.overlap[a.index][b.index];
-            let fill = if row == col { color(p.border) } else { color(p.background.mix(p.bar_identical, value)) };
-            let cell_rect = Rect::from_min_size(origin + vec2(col as f32 * cell, row as f32 * cell), vec2(cell - 1.0, cell - 1.0));
+            let fill = if row == col {
+                color(p.border)
+            } else {
+                color(p.background.mix(p.bar_identical, value))
+            };
+            let cell_rect = Rect::from_min_size(
+                origin + vec2(col as f32 * cell, row as f32 * cell),
+                vec2(cell - 1.0, cell - 1.0),
+            );
             painter.rect_filled(cell_rect, 1.0, fill);
         }
     }
     if let Some(pointer) = response.hover_pos() {
-        let (col, row) = (((pointer.x - origin.x) / cell).floor(), ((pointer.y - origin.y) / cell).floor());
+        let (col, row) = (
+            ((pointer.x - origin.x) / cell).floor(),
+            ((pointer.y - origin.y) / cell).floor(),
+        );
         if col >= 0.0 && row >= 0.0 && (col as usize) < n && (row as usize) < n && col != row {
             let (a, b) = (columns[row as usize], columns[col as usize]);
             let value = c.stats.overlap[a.index][b.index];
-            response.on_hover_text(format!("{:.0}% of {} is found in {}", value * 100.0, workspace.label(a.id), workspace.label(b.id)));
+            response.on_hover_text(format!(
+                "{:.0}% of {} is found in {}",
+                value * 100.0,
+                workspace.label(a.id),
+                workspace.label(b.id)
+            ));
         }
     }
     for (k, column) in columns.iter().enumerate() {
-        ui.label(RichText::new(format!("{}  {}", k + 1, workspace.label(column.id))).small().weak());
+        ui.label(
+            RichText::new(format!("{}  {}", k + 1, workspace.label(column.id)))
+                .small()
+                .weak(),
+        );
     }
     let _ = Stroke::NONE;
     let _ = Color32::TRANSPARENT;
 }
 
 /// A clickable line that focuses `at`.
-fn goto(ui: &mut egui::Ui, workspace: &Workspace, text: RichText, at: SentenceRef, commands: &mut CommandQueue) {
-    let response = ui.add(egui::Label::new(text).sense(Sense::click())).on_hover_text("Show in the columns");
+fn goto(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    text: RichText,
+    at: SentenceRef,
+    commands: &mut CommandQueue,
+) {
+    let response = ui
+        .add(egui::Label::new(text).sense(Sense::click()))
+        .on_hover_text("Show in the columns");
     if response.clicked()
         && let Some(key) = to_key(workspace, at)
     {
@@ -193,38 +299,83 @@ fn goto(ui: &mut egui::Ui, workspace: &Workspace, text: RichText, at: SentenceRe
     }
 }
 
-fn quote_changes(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, commands: &mut CommandQueue) {
+fn quote_changes(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    c: &Comparison,
+    commands: &mut CommandQueue,
+) {
     let p = palette(ui.ctx());
     for q in &c.quote_changes {
         ui.group(|ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(label(workspace, c, q.a.article)).small().weak());
-            goto(ui, workspace, RichText::new(format!("“{}”", q.a_quote)).color(color(p.text)), q.a, commands);
-            ui.label(RichText::new(label(workspace, c, q.b.article)).small().weak());
-            goto(ui, workspace, RichText::new(format!("“{}”", q.b_quote)).color(color(p.text)), q.b, commands);
+            ui.label(
+                RichText::new(label(workspace, c, q.a.article))
+                    .small()
+                    .weak(),
+            );
+            goto(
+                ui,
+                workspace,
+                RichText::new(format!("“{}”", q.a_quote)).color(color(p.text)),
+                q.a,
+                commands,
+            );
+            ui.label(
+                RichText::new(label(workspace, c, q.b.article))
+                    .small()
+                    .weak(),
+            );
+            goto(
+                ui,
+                workspace,
+                RichText::new(format!("“{}”", q.b_quote)).color(color(p.text)),
+                q.b,
+                commands,
+            );
         });
     }
 }
 
-fn conflicting_numbers(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, commands: &mut CommandQueue) {
+fn conflicting_numbers(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    c: &Comparison,
+    commands: &mut CommandQueue,
+) {
     for fact in &c.numbers {
         ui.group(|ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(&fact.fact).strong());
             for m in &fact.mentions {
                 let text = RichText::new(format!("{}: {}", label(workspace, c, m.article), m.text));
-                goto(ui, workspace, text, SentenceRef::new(m.article, m.sentence), commands);
+                goto(
+                    ui,
+                    workspace,
+                    text,
+                    SentenceRef::new(m.article, m.sentence),
+                    commands,
+                );
             }
         });
     }
 }
 
-fn omission_list(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, commands: &mut CommandQueue) {
+fn omission_list(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    c: &Comparison,
+    commands: &mut CommandQueue,
+) {
     for o in &c.omissions {
         let Some(first) = c.groups.get(o.group).and_then(|g| g.members.first()) else {
             continue;
         };
-        let text = RichText::new(format!("{} lacks: {}", label(workspace, c, o.article), o.text));
+        let text = RichText::new(format!(
+            "{} lacks: {}",
+            label(workspace, c, o.article),
+            o.text
+        ));
         goto(ui, workspace, text, *first, commands);
     }
 }

@@ -29,21 +29,42 @@ pub(super) fn headers(
         let column = columns[i];
         let rect = geometry.header_rect(i);
         let clip = rect.intersect(geometry.area);
-        let mut child = ui.new_child(UiBuilder::new().max_rect(rect.shrink2(vec2(4.0, 6.0))).layout(Layout::top_down(Align::Min)));
+        let mut child = ui.new_child(
+            UiBuilder::new()
+                .max_rect(rect.shrink2(vec2(4.0, 6.0)))
+                .layout(Layout::top_down(Align::Min)),
+        );
         child.set_clip_rect(clip);
         header(&mut child, view, workspace, c, column, i, commands);
         drop_target(ui, rect, i, commands);
         let p = palette(ui.ctx());
-        ui.painter().with_clip_rect(clip).hline(rect.x_range(), rect.bottom() - 0.5, Stroke::new(1.0, color(p.border)));
+        ui.painter().with_clip_rect(clip).hline(
+            rect.x_range(),
+            rect.bottom() - 0.5,
+            Stroke::new(1.0, color(p.border)),
+        );
     }
 }
 
-fn header(ui: &mut egui::Ui, view: &mut ColumnsView, workspace: &Workspace, c: &Comparison, column: Column, position: usize, commands: &mut CommandQueue) {
+fn header(
+    ui: &mut egui::Ui,
+    view: &mut ColumnsView,
+    workspace: &Workspace,
+    c: &Comparison,
+    column: Column,
+    position: usize,
+    commands: &mut CommandQueue,
+) {
     let article = &c.articles[column.index];
     ui.horizontal(|ui| {
-        ui.dnd_drag_source(egui::Id::unique(("parallax-column-drag", column.id)), position, |ui| {
-            ui.label(RichText::new("⠿").weak()).on_hover_text("Drag to move this column");
-        });
+        ui.dnd_drag_source(
+            egui::Id::unique(("parallax-column-drag", column.id)),
+            position,
+            |ui| {
+                ui.label(RichText::new("⠿").weak())
+                    .on_hover_text("Drag to move this column");
+            },
+        );
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             let close = ui
                 .add(egui::Button::new("×").frame(false))
@@ -54,7 +75,10 @@ fn header(ui: &mut egui::Ui, view: &mut ColumnsView, workspace: &Workspace, c: &
             label_or_editor(ui, view, workspace, column, commands);
         });
     });
-    let title = article.title.clone().unwrap_or_else(|| article.source.clone());
+    let title = article
+        .title
+        .clone()
+        .unwrap_or_else(|| article.source.clone());
     ui.add(egui::Label::new(RichText::new(title).small().weak()).truncate());
     if let Some(stats) = c.stats.articles.get(column.index) {
         share_bar(ui, stats);
@@ -62,7 +86,13 @@ fn header(ui: &mut egui::Ui, view: &mut ColumnsView, workspace: &Workspace, c: &
 }
 
 /// The label, or the text field that renames it.
-fn label_or_editor(ui: &mut egui::Ui, view: &mut ColumnsView, workspace: &Workspace, column: crate::app::workspace::Column, commands: &mut CommandQueue) {
+fn label_or_editor(
+    ui: &mut egui::Ui,
+    view: &mut ColumnsView,
+    workspace: &Workspace,
+    column: crate::app::workspace::Column,
+    commands: &mut CommandQueue,
+) {
     let label = workspace.label(column.id);
     match &mut view.rename {
         Some(rename) if rename.id == column.id => {
@@ -85,7 +115,11 @@ fn label_or_editor(ui: &mut egui::Ui, view: &mut ColumnsView, workspace: &Worksp
         }
         _ => {
             let response = ui
-                .add(egui::Label::new(RichText::new(label).strong()).truncate().sense(Sense::click()))
+                .add(
+                    egui::Label::new(RichText::new(label).strong())
+                        .truncate()
+                        .sense(Sense::click()),
+                )
                 .on_hover_text("Double-click to rename");
             if response.double_clicked() {
                 view.rename = Some(Rename {
@@ -100,12 +134,24 @@ fn label_or_editor(ui: &mut egui::Ui, view: &mut ColumnsView, workspace: &Worksp
 
 /// Accepts a dragged header and moves that column here.
 fn drop_target(ui: &mut egui::Ui, rect: Rect, position: usize, commands: &mut CommandQueue) {
-    let response = ui.interact(rect, egui::Id::unique(("parallax-column-drop", position)), Sense::hover());
+    let response = ui.interact(
+        rect,
+        egui::Id::unique(("parallax-column-drop", position)),
+        Sense::hover(),
+    );
     if let Some(from) = response.dnd_hover_payload::<usize>()
         && *from != position
     {
-        let x = if *from < position { rect.right() } else { rect.left() };
-        ui.painter().vline(x, rect.y_range(), Stroke::new(3.0, ui.visuals().selection.stroke.color));
+        let x = if *from < position {
+            rect.right()
+        } else {
+            rect.left()
+        };
+        ui.painter().vline(
+            x,
+            rect.y_range(),
+            Stroke::new(3.0, ui.visuals().selection.stroke.color),
+        );
     }
     if let Some(from) = response.dnd_release_payload::<usize>()
         && *from != position
@@ -120,14 +166,23 @@ fn drop_target(ui: &mut egui::Ui, rect: Rect, position: usize, commands: &mut Co
 /// A stacked bar of the article's identical / reworded / unique shares.
 fn share_bar(ui: &mut egui::Ui, stats: &ArticleStats) {
     let p = palette(ui.ctx());
-    let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), BAR_HEIGHT), Sense::hover());
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), BAR_HEIGHT), Sense::hover());
     let painter = ui.painter();
     painter.rect_filled(rect, 2.0, color(p.border));
     let mut x = rect.left();
-    for (share, fill) in [(stats.identical, p.bar_identical), (stats.reworded, p.bar_reworded), (stats.unique, p.bar_unique)] {
+    for (share, fill) in [
+        (stats.identical, p.bar_identical),
+        (stats.reworded, p.bar_reworded),
+        (stats.unique, p.bar_unique),
+    ] {
         let width = rect.width() * share.clamp(0.0, 1.0);
         if width > 0.0 {
-            painter.rect_filled(Rect::from_min_size(pos2(x, rect.top()), vec2(width, rect.height())), 0.0, color(fill));
+            painter.rect_filled(
+                Rect::from_min_size(pos2(x, rect.top()), vec2(width, rect.height())),
+                0.0,
+                color(fill),
+            );
         }
         x += width;
     }

@@ -35,7 +35,11 @@ impl Marks {
         let other_text = &c.articles[link.other(side).article].text;
         let mut marks = Marks::default();
         for edit in link.edits.iter().filter(|e| e.op != EditOp::Equal) {
-            let (mine, theirs) = if this_is_a { (edit.a, edit.b) } else { (edit.b, edit.a) };
+            let (mine, theirs) = if this_is_a {
+                (edit.a, edit.b)
+            } else {
+                (edit.b, edit.a)
+            };
             if mine.1 > mine.0 {
                 marks.added.push(mine);
             }
@@ -112,7 +116,12 @@ pub struct Source<'a> {
 
 impl ColumnLayout {
     /// Lays out every paragraph of the article.
-    pub fn build(fonts: &mut dyn FnMut(LayoutJob) -> Arc<Galley>, source: &Source<'_>, style: Style, marks: &[Marks]) -> Self {
+    pub fn build(
+        fonts: &mut dyn FnMut(LayoutJob) -> Arc<Galley>,
+        source: &Source<'_>,
+        style: Style,
+        marks: &[Marks],
+    ) -> Self {
         let article = &source.comparison.articles[source.article];
         let mut paragraphs = Vec::new();
         let mut paragraph_of = vec![0; article.sentences.len()];
@@ -125,7 +134,13 @@ impl ColumnLayout {
             for slot in &mut paragraph_of[start..end] {
                 *slot = paragraphs.len();
             }
-            paragraphs.push(lay_out_paragraph(fonts, source, &style, start..end, &marks[start..end]));
+            paragraphs.push(lay_out_paragraph(
+                fonts,
+                source,
+                &style,
+                start..end,
+                &marks[start..end],
+            ));
             start = end;
         }
         let mut layout = ColumnLayout {
@@ -139,12 +154,18 @@ impl ColumnLayout {
     }
 
     /// Lays out again only the paragraphs whose marks changed.
-    pub fn update_marks(&mut self, fonts: &mut dyn FnMut(LayoutJob) -> Arc<Galley>, source: &Source<'_>, marks: &[Marks]) {
+    pub fn update_marks(
+        &mut self,
+        fonts: &mut dyn FnMut(LayoutJob) -> Arc<Galley>,
+        source: &Source<'_>,
+        marks: &[Marks],
+    ) {
         let mut changed = false;
         for paragraph in &mut self.paragraphs {
             let range = paragraph.sentences.clone();
             if paragraph.marks.as_slice() != &marks[range.clone()] {
-                *paragraph = lay_out_paragraph(fonts, source, &self.style, range.clone(), &marks[range]);
+                *paragraph =
+                    lay_out_paragraph(fonts, source, &self.style, range.clone(), &marks[range]);
                 changed = true;
             }
         }
@@ -165,11 +186,18 @@ impl ColumnLayout {
 
     /// The rectangles of sentence `s`, relative to the column's content.
     pub fn sentence_rects(&self, s: usize) -> Vec<Rect> {
-        let Some(p) = self.paragraph_of.get(s).and_then(|&p| self.paragraphs.get(p)) else {
+        let Some(p) = self
+            .paragraph_of
+            .get(s)
+            .and_then(|&p| self.paragraphs.get(p))
+        else {
             return Vec::new();
         };
         let offset = vec2(0.0, p.y);
-        p.rects[s - p.sentences.start].iter().map(|r| r.translate(offset)).collect()
+        p.rects[s - p.sentences.start]
+            .iter()
+            .map(|r| r.translate(offset))
+            .collect()
     }
 
     /// The box around sentence `s`, relative to the column's content.
@@ -190,7 +218,10 @@ impl ColumnLayout {
 
     /// The sentence under `pos` (relative to the column's content).
     pub fn sentence_at(&self, pos: Pos2) -> Option<usize> {
-        let index = self.paragraphs.partition_point(|p| p.y <= pos.y).checked_sub(1)?;
+        let index = self
+            .paragraphs
+            .partition_point(|p| p.y <= pos.y)
+            .checked_sub(1)?;
         let p = &self.paragraphs[index];
         let local = pos - vec2(0.0, p.y);
         p.rects.iter().enumerate().find_map(|(i, rects)| {
@@ -206,16 +237,25 @@ impl ColumnLayout {
         let first = self
             .paragraphs
             .partition_point(|p| p.y + p.galley.size().y < y.start);
-        self.paragraphs[first..].iter().take_while(move |p| p.y <= y.end)
+        self.paragraphs[first..]
+            .iter()
+            .take_while(move |p| p.y <= y.end)
     }
 
     /// The rectangles of article bytes `range` inside sentence `s` (for find highlights).
     pub fn byte_range_rects(&self, s: usize, range: Range<usize>) -> Vec<Rect> {
-        let Some(p) = self.paragraph_of.get(s).and_then(|&p| self.paragraphs.get(p)) else {
+        let Some(p) = self
+            .paragraph_of
+            .get(s)
+            .and_then(|&p| self.paragraphs.get(p))
+        else {
             return Vec::new();
         };
         let segments = &p.segments[s - p.sentences.start];
-        let (Some(start), Some(end)) = (char_of(segments, range.start, p), char_of(segments, range.end, p)) else {
+        let (Some(start), Some(end)) = (
+            char_of(segments, range.start, p),
+            char_of(segments, range.end, p),
+        ) else {
             return Vec::new();
         };
         char_range_rects(&p.galley, start..end)
@@ -227,10 +267,15 @@ impl ColumnLayout {
 
 /// The galley char index of article byte `byte`, if it is inside one of `segments`.
 fn char_of(segments: &[Segment], byte: usize, p: &Paragraph) -> Option<usize> {
-    let segment = segments.iter().find(|s| byte >= s.byte && byte <= s.byte + s.len)?;
+    let segment = segments
+        .iter()
+        .find(|s| byte >= s.byte && byte <= s.byte + s.len)?;
     let text = &p.galley.job.text;
     // The galley text holds the segment verbatim (whitespace folded to spaces, same length).
-    let galley_byte = text.char_indices().nth(segment.char).map_or(text.len(), |(b, _)| b);
+    let galley_byte = text
+        .char_indices()
+        .nth(segment.char)
+        .map_or(text.len(), |(b, _)| b);
     let within = text.get(galley_byte..galley_byte + (byte - segment.byte))?;
     Some(segment.char + within.chars().count())
 }
@@ -251,18 +296,33 @@ fn lay_out_paragraph(
     for (k, s) in range.clone().enumerate() {
         let sentence = &article.sentences[s];
         let info = &c.sentences[source.article][s];
-        let look = Look::of(style, sentence.role, info.status, info.shared_by, c.articles.len());
+        let look = Look::of(
+            style,
+            sentence.role,
+            info.status,
+            info.shared_by,
+            c.articles.len(),
+        );
         if k > 0 {
             builder.push(" ", &look.plain());
         } else if sentence.role == Role::ListItem {
             builder.push("•  ", &look.plain());
         }
         let start_char = builder.chars;
-        segments.push(push_sentence(&mut builder, &article.text, sentence.range(), &marks[k], &look));
+        segments.push(push_sentence(
+            &mut builder,
+            &article.text,
+            sentence.range(),
+            &marks[k],
+            &look,
+        ));
         char_ranges.push(start_char..builder.chars);
     }
     let galley = fonts(builder.job);
-    let rects = char_ranges.into_iter().map(|r| char_range_rects(&galley, r)).collect();
+    let rects = char_ranges
+        .into_iter()
+        .map(|r| char_range_rects(&galley, r))
+        .collect();
     Paragraph {
         y: 0.0,
         galley,
@@ -275,10 +335,19 @@ fn lay_out_paragraph(
 
 /// Appends one sentence: its text in pieces, with added words underlined and removed words
 /// inserted struck through. Returns where its original text went.
-fn push_sentence(builder: &mut JobBuilder, text: &str, range: Range<usize>, marks: &Marks, look: &Look) -> Vec<Segment> {
+fn push_sentence(
+    builder: &mut JobBuilder,
+    text: &str,
+    range: Range<usize>,
+    marks: &Marks,
+    look: &Look,
+) -> Vec<Segment> {
     let mut cuts: Vec<usize> = vec![range.start, range.end];
     for &(a, b) in &marks.added {
-        cuts.extend([a.clamp(range.start, range.end), b.clamp(range.start, range.end)]);
+        cuts.extend([
+            a.clamp(range.start, range.end),
+            b.clamp(range.start, range.end),
+        ]);
     }
     for (at, _) in &marks.removed {
         cuts.push((*at).clamp(range.start, range.end));
@@ -313,7 +382,13 @@ fn push_removed_at(builder: &mut JobBuilder, marks: &Marks, at: usize, look: &Lo
 /// Line breaks and tabs become spaces (same byte length), so wrapped text flows as a paragraph.
 fn fold_whitespace(s: &str) -> String {
     s.chars()
-        .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -356,7 +431,9 @@ impl Look {
         let (size, text_color) = match role {
             Role::Headline => (style.text_size * 1.4, color(p.text)),
             Role::Heading => (style.text_size * 1.15, color(p.text)),
-            Role::Byline | Role::Dateline | Role::Caption => (style.text_size * 0.9, color(p.muted)),
+            Role::Byline | Role::Dateline | Role::Caption => {
+                (style.text_size * 0.9, color(p.muted))
+            }
             Role::ListItem | Role::Body => (style.text_size, color(p.text)),
         };
         let tint = if emphasised {
@@ -366,12 +443,20 @@ impl Look {
         };
         let base = TextFormat {
             font_id: FontId::proportional(size),
-            color: if emphasised { text_color } else { text_color.gamma_multiply(0.45) },
+            color: if emphasised {
+                text_color
+            } else {
+                text_color.gamma_multiply(0.45)
+            },
             italics: role == Role::Caption,
             line_height: Some(size * 1.45),
             ..TextFormat::default()
         };
-        Look { base, tint, palette: p }
+        Look {
+            base,
+            tint,
+            palette: p,
+        }
     }
 
     /// Between sentences: no tint.

@@ -88,7 +88,8 @@ impl Find {
                 }
                 for (at, _) in lower.match_indices(&query) {
                     let start = sentence.start + at;
-                    self.matches.push((column.id, s, start..start + query.len()));
+                    self.matches
+                        .push((column.id, s, start..start + query.len()));
                 }
             }
         }
@@ -145,7 +146,8 @@ impl Geometry {
         let gap = spacing::COLUMN_GAP;
         let fit = ((area.width() + gap) / (spacing::MIN_COLUMN_WIDTH + gap)).floor() as usize;
         let visible = fit.clamp(1, MAX_VISIBLE_COLUMNS).min(columns.max(1));
-        let column_width = ((area.width() + gap) / visible as f32 - gap).max(spacing::MIN_COLUMN_WIDTH.min(area.width()));
+        let column_width = ((area.width() + gap) / visible as f32 - gap)
+            .max(spacing::MIN_COLUMN_WIDTH.min(area.width()));
         let overflow = columns > visible;
         let content = columns as f32 * (column_width + gap) - gap;
         let h_offset = h_offset.clamp(0.0, (content - area.width()).max(0.0));
@@ -164,19 +166,33 @@ impl Geometry {
 
     fn header_rect(&self, i: usize) -> Rect {
         let left = self.column_left(i);
-        Rect::from_min_size(pos2(left, self.area.top()), vec2(self.column_width, HEADER_HEIGHT))
+        Rect::from_min_size(
+            pos2(left, self.area.top()),
+            vec2(self.column_width, HEADER_HEIGHT),
+        )
     }
 
     fn body_rect(&self, i: usize) -> Rect {
         let left = self.column_left(i);
-        let bottom = self.area.bottom() - if self.overflow { HSCROLL_HEIGHT + 4.0 } else { 0.0 };
-        Rect::from_min_max(pos2(left, self.area.top() + HEADER_HEIGHT), pos2(left + self.column_width, bottom))
+        let bottom = self.area.bottom()
+            - if self.overflow {
+                HSCROLL_HEIGHT + 4.0
+            } else {
+                0.0
+            };
+        Rect::from_min_max(
+            pos2(left, self.area.top() + HEADER_HEIGHT),
+            pos2(left + self.column_width, bottom),
+        )
     }
 
     /// Where text starts in the body (content y = 0 is at `top`).
     fn text_origin(&self, i: usize) -> egui::Pos2 {
         let body = self.body_rect(i);
-        pos2(body.left() + spacing::COLUMN_PADDING, body.top() + spacing::COLUMN_PADDING)
+        pos2(
+            body.left() + spacing::COLUMN_PADDING,
+            body.top() + spacing::COLUMN_PADDING,
+        )
     }
 
     fn text_width(&self) -> f32 {
@@ -217,7 +233,13 @@ impl ColumnsView {
     }
 
     /// Draws the columns into `ui`'s whole available area.
-    pub fn ui(&mut self, ui: &mut egui::Ui, workspace: &Workspace, settings: &Settings, commands: &mut CommandQueue) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        settings: &Settings,
+        commands: &mut CommandQueue,
+    ) {
         let Some(snapshot) = &workspace.snapshot else {
             return;
         };
@@ -238,15 +260,23 @@ impl ColumnsView {
             palette: palette(ui.ctx()),
             filter: Filter::All,
         };
-        let visible: Vec<usize> = (0..columns.len()).filter(|&i| geometry.is_visible(i)).collect();
+        let visible: Vec<usize> = (0..columns.len())
+            .filter(|&i| geometry.is_visible(i))
+            .collect();
         self.ensure_layouts(ui, comparison, &columns, &visible, style, workspace);
         if let Some(key) = self.align_pending.take() {
             self.align_to(key, &columns, comparison, snapshot, &geometry);
         }
-        header::headers(ui, self, workspace, comparison, &columns, &visible, &geometry, commands);
-        let hovered = columns::bodies(ui, self, workspace, comparison, &columns, &visible, &geometry, settings, commands);
+        header::headers(
+            ui, self, workspace, comparison, &columns, &visible, &geometry, commands,
+        );
+        let hovered = columns::bodies(
+            ui, self, workspace, comparison, &columns, &visible, &geometry, settings, commands,
+        );
         self.hover = hovered;
-        overlay::paint(ui, self, workspace, comparison, &columns, &visible, &geometry);
+        overlay::paint(
+            ui, self, workspace, comparison, &columns, &visible, &geometry,
+        );
         if geometry.overflow {
             self.horizontal_scrollbar(ui, &geometry);
         }
@@ -266,7 +296,15 @@ impl ColumnsView {
     }
 
     /// Lays out the visible columns that need it (new, resized, restyled, or with new marks).
-    fn ensure_layouts(&mut self, ui: &egui::Ui, c: &Comparison, columns: &[Column], visible: &[usize], mut style: Style, workspace: &Workspace) {
+    fn ensure_layouts(
+        &mut self,
+        ui: &egui::Ui,
+        c: &Comparison,
+        columns: &[Column],
+        visible: &[usize],
+        mut style: Style,
+        workspace: &Workspace,
+    ) {
         let focus = self.focus.and_then(|k| to_ref(workspace, k));
         style.filter = self.filter;
         let mut lay_out = |job| ui.fonts_mut(|f| f.layout_job(job));
@@ -276,12 +314,17 @@ impl ColumnsView {
                 comparison: c,
                 article: column.index,
             };
-            let needs_build = self.layouts.get(&column.id).is_none_or(|l| l.style != style);
+            let needs_build = self
+                .layouts
+                .get(&column.id)
+                .is_none_or(|l| l.style != style);
             let marks_stale = self.marked_for.get(&column.id) != Some(&self.focus);
             if needs_build || marks_stale {
                 let marks = marks::column_marks(c, column.index, focus);
                 match self.layouts.get_mut(&column.id) {
-                    Some(layout) if !needs_build => layout.update_marks(&mut lay_out, &source, &marks),
+                    Some(layout) if !needs_build => {
+                        layout.update_marks(&mut lay_out, &source, &marks)
+                    }
                     _ => {
                         let layout = ColumnLayout::build(&mut lay_out, &source, style, &marks);
                         self.layouts.insert(column.id, layout);
@@ -299,12 +342,22 @@ impl ColumnsView {
 
     /// Sets a column's offset, kept within its content.
     fn set_offset(&mut self, id: ArticleId, offset: f32, viewport: f32) {
-        let max = self.layouts.get(&id).map_or(0.0, |l| (l.height - viewport * 0.5).max(0.0));
+        let max = self
+            .layouts
+            .get(&id)
+            .map_or(0.0, |l| (l.height - viewport * 0.5).max(0.0));
         self.offsets.insert(id, offset.clamp(0.0, max));
     }
 
     /// Scrolls column `source` by `delta`, and with locked scrolling the others with it.
-    fn scroll(&mut self, source: ArticleId, delta: f32, lock: bool, workspace: &Workspace, geometry: &Geometry) {
+    fn scroll(
+        &mut self,
+        source: ArticleId,
+        delta: f32,
+        lock: bool,
+        workspace: &Workspace,
+        geometry: &Geometry,
+    ) {
         let viewport = geometry.viewport_height();
         let new = self.offset(source) - delta;
         self.set_offset(source, new, viewport);
@@ -331,10 +384,17 @@ impl ColumnsView {
     }
 
     /// The position mapping from column `a` to column `b` (both must be laid out).
-    fn mapping(&self, a: ArticleId, b: ArticleId, c: &Comparison, snapshot: &super::workspace::Snapshot) -> Option<Mapping> {
+    fn mapping(
+        &self,
+        a: ArticleId,
+        b: ArticleId,
+        c: &Comparison,
+        snapshot: &super::workspace::Snapshot,
+    ) -> Option<Mapping> {
         let (la, lb) = (self.layouts.get(&a)?, self.layouts.get(&b)?);
         let (ia, ib) = (snapshot.index_of(a)?, snapshot.index_of(b)?);
-        let centre = |layout: &ColumnLayout, s: usize| layout.sentence_bounds(s).map(|r| r.center().y);
+        let centre =
+            |layout: &ColumnLayout, s: usize| layout.sentence_bounds(s).map(|r| r.center().y);
         let pairs = c
             .links
             .iter()
@@ -354,9 +414,20 @@ impl ColumnsView {
 
     /// Lines every other column up with sentence `key` (its first counterpart level with it), and
     /// scrolls `key` into view if it is not.
-    fn align_to(&mut self, key: SentenceKey, columns: &[Column], c: &Comparison, snapshot: &super::workspace::Snapshot, geometry: &Geometry) {
+    fn align_to(
+        &mut self,
+        key: SentenceKey,
+        columns: &[Column],
+        c: &Comparison,
+        snapshot: &super::workspace::Snapshot,
+        geometry: &Geometry,
+    ) {
         let viewport = geometry.viewport_height();
-        let Some(bounds) = self.layouts.get(&key.article).and_then(|l| l.sentence_bounds(key.sentence)) else {
+        let Some(bounds) = self
+            .layouts
+            .get(&key.article)
+            .and_then(|l| l.sentence_bounds(key.sentence))
+        else {
             return;
         };
         let mut screen_y = bounds.top() - self.offset(key.article);
@@ -390,20 +461,36 @@ impl ColumnsView {
     fn horizontal_scrollbar(&mut self, ui: &mut egui::Ui, geometry: &Geometry) {
         let area = geometry.area;
         let track = Rect::from_min_max(pos2(area.left(), area.bottom() - HSCROLL_HEIGHT), area.max);
-        let content = geometry.columns as f32 * (geometry.column_width + spacing::COLUMN_GAP) - spacing::COLUMN_GAP;
+        let content = geometry.columns as f32 * (geometry.column_width + spacing::COLUMN_GAP)
+            - spacing::COLUMN_GAP;
         let fraction = (area.width() / content).clamp(0.05, 1.0);
         let thumb_width = track.width() * fraction;
         let max_offset = (content - area.width()).max(1.0);
-        let thumb_left = track.left() + (track.width() - thumb_width) * (geometry.h_offset / max_offset);
-        let thumb = Rect::from_min_size(pos2(thumb_left, track.top()), vec2(thumb_width, track.height()));
-        let response = ui.interact(track, egui::Id::unique("parallax-hscroll"), egui::Sense::click_and_drag());
+        let thumb_left =
+            track.left() + (track.width() - thumb_width) * (geometry.h_offset / max_offset);
+        let thumb = Rect::from_min_size(
+            pos2(thumb_left, track.top()),
+            vec2(thumb_width, track.height()),
+        );
+        let response = ui.interact(
+            track,
+            egui::Id::unique("parallax-hscroll"),
+            egui::Sense::click_and_drag(),
+        );
         if let Some(pointer) = response.interact_pointer_pos() {
-            let t = ((pointer.x - track.left() - thumb_width / 2.0) / (track.width() - thumb_width).max(1.0)).clamp(0.0, 1.0);
+            let t = ((pointer.x - track.left() - thumb_width / 2.0)
+                / (track.width() - thumb_width).max(1.0))
+            .clamp(0.0, 1.0);
             self.h_offset = t * max_offset;
         }
         let visuals = ui.visuals();
-        ui.painter().rect_filled(track, 4.0, visuals.extreme_bg_color);
-        let fill = if response.hovered() || response.dragged() { visuals.widgets.hovered.bg_fill } else { visuals.widgets.inactive.bg_fill };
+        ui.painter()
+            .rect_filled(track, 4.0, visuals.extreme_bg_color);
+        let fill = if response.hovered() || response.dragged() {
+            visuals.widgets.hovered.bg_fill
+        } else {
+            visuals.widgets.inactive.bg_fill
+        };
         ui.painter().rect_filled(thumb, 4.0, fill);
     }
 

@@ -17,14 +17,30 @@ const MAX_TOOLTIP_LINKS: usize = 6;
 const RIBBON_STEPS: usize = 24;
 
 /// Paints outlines and ribbons for the hovered (else focused) sentence.
-pub(super) fn paint(ui: &egui::Ui, view: &ColumnsView, workspace: &Workspace, c: &Comparison, columns: &[Column], visible: &[usize], geometry: &Geometry) {
+pub(super) fn paint(
+    ui: &egui::Ui,
+    view: &ColumnsView,
+    workspace: &Workspace,
+    c: &Comparison,
+    columns: &[Column],
+    visible: &[usize],
+    geometry: &Geometry,
+) {
     let p = palette(ui.ctx());
     let focus_color = color(p.focus);
     let painter = ui.painter().with_clip_rect(geometry.area);
     let position_of = |index: usize| columns.iter().position(|col| col.index == index);
 
     if let Some(focus) = view.focus.and_then(|k| to_ref(workspace, k)) {
-        outline(&painter, view, columns, geometry, focus, position_of(focus.article), Stroke::new(2.0, focus_color));
+        outline(
+            &painter,
+            view,
+            columns,
+            geometry,
+            focus,
+            position_of(focus.article),
+            Stroke::new(2.0, focus_color),
+        );
     }
     let Some(target) = view.hover.or(view.focus).and_then(|k| to_ref(workspace, k)) else {
         return;
@@ -35,25 +51,53 @@ pub(super) fn paint(ui: &egui::Ui, view: &ColumnsView, workspace: &Workspace, c:
     let Some(source) = screen_bounds(view, columns, geometry, target, source_position) else {
         return;
     };
-    outline(&painter, view, columns, geometry, target, Some(source_position), Stroke::new(1.5, focus_color));
+    outline(
+        &painter,
+        view,
+        columns,
+        geometry,
+        target,
+        Some(source_position),
+        Stroke::new(1.5, focus_color),
+    );
     for link in c.links_of(target) {
         let other = link.other(target);
         let Some(position) = position_of(other.article).filter(|q| visible.contains(q)) else {
             continue;
         };
-        outline(&painter, view, columns, geometry, other, Some(position), Stroke::new(1.5, focus_color));
+        outline(
+            &painter,
+            view,
+            columns,
+            geometry,
+            other,
+            Some(position),
+            Stroke::new(1.5, focus_color),
+        );
         if let Some(bounds) = screen_bounds(view, columns, geometry, other, position) {
             let fill = match link.kind {
                 LinkKind::Identical => color(p.bar_identical),
                 LinkKind::Reworded => color(p.bar_reworded),
             };
-            ribbon(&painter, geometry, (source_position, source), (position, bounds), fill);
+            ribbon(
+                &painter,
+                geometry,
+                (source_position, source),
+                (position, bounds),
+                fill,
+            );
         }
     }
 }
 
 /// The on-screen box of sentence `r` in the column at `position`, clamped to the body.
-fn screen_bounds(view: &ColumnsView, columns: &[Column], geometry: &Geometry, r: SentenceRef, position: usize) -> Option<Rect> {
+fn screen_bounds(
+    view: &ColumnsView,
+    columns: &[Column],
+    geometry: &Geometry,
+    r: SentenceRef,
+    position: usize,
+) -> Option<Rect> {
     let column = columns.get(position)?;
     let layout = view.layouts.get(&column.id)?;
     let bounds = layout.sentence_bounds(r.sentence)?;
@@ -62,10 +106,21 @@ fn screen_bounds(view: &ColumnsView, columns: &[Column], geometry: &Geometry, r:
     let body = geometry.body_rect(position);
     let top = on_screen.top().clamp(body.top(), body.bottom() - 4.0);
     let bottom = on_screen.bottom().clamp(top + 4.0, body.bottom());
-    Some(Rect::from_min_max(pos2(on_screen.left(), top), pos2(on_screen.right(), bottom)))
+    Some(Rect::from_min_max(
+        pos2(on_screen.left(), top),
+        pos2(on_screen.right(), bottom),
+    ))
 }
 
-fn outline(painter: &egui::Painter, view: &ColumnsView, columns: &[Column], geometry: &Geometry, r: SentenceRef, position: Option<usize>, stroke: Stroke) {
+fn outline(
+    painter: &egui::Painter,
+    view: &ColumnsView,
+    columns: &[Column],
+    geometry: &Geometry,
+    r: SentenceRef,
+    position: Option<usize>,
+    stroke: Stroke,
+) {
     let Some(position) = position else {
         return;
     };
@@ -79,18 +134,44 @@ fn outline(painter: &egui::Painter, view: &ColumnsView, columns: &[Column], geom
     let body = geometry.body_rect(position);
     let painter = painter.with_clip_rect(body.intersect(geometry.area));
     for rect in layout.sentence_rects(r.sentence) {
-        painter.rect_stroke(rect.translate(origin).expand(1.5), 3.0, stroke, egui::StrokeKind::Outside);
+        painter.rect_stroke(
+            rect.translate(origin).expand(1.5),
+            3.0,
+            stroke,
+            egui::StrokeKind::Outside,
+        );
     }
 }
 
 /// A translucent band from one sentence's box to another's, across the gap between columns.
-fn ribbon(painter: &egui::Painter, geometry: &Geometry, from: (usize, Rect), to: (usize, Rect), fill: Color32) {
+fn ribbon(
+    painter: &egui::Painter,
+    geometry: &Geometry,
+    from: (usize, Rect),
+    to: (usize, Rect),
+    fill: Color32,
+) {
     let ((from_position, a), (to_position, b)) = (from, to);
     let rightwards = to_position > from_position;
-    let x0 = if rightwards { geometry.body_rect(from_position).right() - 2.0 } else { geometry.body_rect(from_position).left() + 2.0 };
-    let x1 = if rightwards { geometry.body_rect(to_position).left() + 2.0 } else { geometry.body_rect(to_position).right() - 2.0 };
+    let x0 = if rightwards {
+        geometry.body_rect(from_position).right() - 2.0
+    } else {
+        geometry.body_rect(from_position).left() + 2.0
+    };
+    let x1 = if rightwards {
+        geometry.body_rect(to_position).left() + 2.0
+    } else {
+        geometry.body_rect(to_position).right() - 2.0
+    };
     let mid = (x0 + x1) / 2.0;
-    let edge = |y0: f32, y1: f32| CubicBezierShape::from_points_stroke([pos2(x0, y0), pos2(mid, y0), pos2(mid, y1), pos2(x1, y1)], false, Color32::TRANSPARENT, Stroke::NONE);
+    let edge = |y0: f32, y1: f32| {
+        CubicBezierShape::from_points_stroke(
+            [pos2(x0, y0), pos2(mid, y0), pos2(mid, y1), pos2(x1, y1)],
+            false,
+            Color32::TRANSPARENT,
+            Stroke::NONE,
+        )
+    };
     let top = edge(a.top(), b.top()).flatten(Some(1.0 / RIBBON_STEPS as f32));
     let bottom = edge(a.bottom(), b.bottom()).flatten(Some(1.0 / RIBBON_STEPS as f32));
     painter.add(band_mesh(&top, &bottom, fill.gamma_multiply(0.28)));
@@ -103,13 +184,22 @@ fn ribbon(painter: &egui::Painter, geometry: &Geometry, from: (usize, Rect), to:
 fn band_mesh(top: &[Pos2], bottom: &[Pos2], fill: Color32) -> Mesh {
     let mut mesh = Mesh::default();
     for (t, b) in top.iter().zip(bottom) {
-        mesh.vertices.push(Vertex { pos: *t, uv: egui::epaint::WHITE_UV, color: fill });
-        mesh.vertices.push(Vertex { pos: *b, uv: egui::epaint::WHITE_UV, color: fill });
+        mesh.vertices.push(Vertex {
+            pos: *t,
+            uv: egui::epaint::WHITE_UV,
+            color: fill,
+        });
+        mesh.vertices.push(Vertex {
+            pos: *b,
+            uv: egui::epaint::WHITE_UV,
+            color: fill,
+        });
     }
     let pairs = top.len().min(bottom.len()) as u32;
     for k in 0..pairs.saturating_sub(1) {
         let i = 2 * k;
-        mesh.indices.extend_from_slice(&[i, i + 1, i + 2, i + 1, i + 3, i + 2]);
+        mesh.indices
+            .extend_from_slice(&[i, i + 1, i + 2, i + 1, i + 3, i + 2]);
     }
     mesh
 }
@@ -120,7 +210,10 @@ pub(super) fn tooltip(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, 
     let info = c.info(here);
     let n = c.articles.len();
     let headline = match info.status {
-        Status::Identical => format!("Shared word for word · in {} of {n} articles", info.shared_by),
+        Status::Identical => format!(
+            "Shared word for word · in {} of {n} articles",
+            info.shared_by
+        ),
         Status::Reworded => format!("Reworded · in {} of {n} articles", info.shared_by),
         Status::Unique => "Unique: no other article carries this".to_owned(),
     };
@@ -133,21 +226,36 @@ pub(super) fn tooltip(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, 
             .snapshot
             .as_ref()
             .and_then(|s| s.ids.get(other.article))
-            .map_or_else(|| c.articles[other.article].label.clone(), |id| workspace.label(*id).to_owned());
+            .map_or_else(
+                || c.articles[other.article].label.clone(),
+                |id| workspace.label(*id).to_owned(),
+            );
         ui.separator();
         let kind = match link.kind {
             LinkKind::Identical => "identical".to_owned(),
             LinkKind::Reworded => format!("reworded · {:.0}% similar", link.similarity * 100.0),
         };
-        ui.label(egui::RichText::new(format!("{label} — {kind}")).small().weak());
+        ui.label(
+            egui::RichText::new(format!("{label} — {kind}"))
+                .small()
+                .weak(),
+        );
         if link.kind == LinkKind::Reworded {
             ui.label(diff_job(ui, c, link, here));
         }
     }
     if links.len() > MAX_TOOLTIP_LINKS {
-        ui.label(egui::RichText::new(format!("… and {} more", links.len() - MAX_TOOLTIP_LINKS)).small().weak());
+        ui.label(
+            egui::RichText::new(format!("… and {} more", links.len() - MAX_TOOLTIP_LINKS))
+                .small()
+                .weak(),
+        );
     }
-    ui.label(egui::RichText::new("Click to line the other columns up with it").small().weak());
+    ui.label(
+        egui::RichText::new("Click to line the other columns up with it")
+            .small()
+            .weak(),
+    );
 }
 
 /// The diff of `link` read from `here`: this side's words, removed ones struck and the
@@ -155,7 +263,11 @@ pub(super) fn tooltip(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, 
 fn diff_job(ui: &egui::Ui, c: &Comparison, link: &Link, here: SentenceRef) -> LayoutJob {
     let p = palette(ui.ctx());
     let font = FontId::proportional(13.0);
-    let plain = TextFormat { font_id: font.clone(), color: color(p.text), ..TextFormat::default() };
+    let plain = TextFormat {
+        font_id: font.clone(),
+        color: color(p.text),
+        ..TextFormat::default()
+    };
     let removed = TextFormat {
         color: color(p.deleted),
         strikethrough: Stroke::new(1.2, color(p.deleted)),
@@ -167,11 +279,25 @@ fn diff_job(ui: &egui::Ui, c: &Comparison, link: &Link, here: SentenceRef) -> La
         ..plain.clone()
     };
     let from_a = link.a == here;
-    let (mine, theirs) = if from_a { (&c.articles[link.a.article].text, &c.articles[link.b.article].text) } else { (&c.articles[link.b.article].text, &c.articles[link.a.article].text) };
+    let (mine, theirs) = if from_a {
+        (
+            &c.articles[link.a.article].text,
+            &c.articles[link.b.article].text,
+        )
+    } else {
+        (
+            &c.articles[link.b.article].text,
+            &c.articles[link.a.article].text,
+        )
+    };
     let mut job = LayoutJob::default();
     job.wrap.max_width = 440.0;
     for edit in &link.edits {
-        let (m, t) = if from_a { (edit.a, edit.b) } else { (edit.b, edit.a) };
+        let (m, t) = if from_a {
+            (edit.a, edit.b)
+        } else {
+            (edit.b, edit.a)
+        };
         let mine_words = crate::article::collapse_whitespace(&mine[m.0..m.1]);
         let their_words = crate::article::collapse_whitespace(&theirs[t.0..t.1]);
         let (op_mine, op_theirs) = match edit.op {
@@ -179,7 +305,11 @@ fn diff_job(ui: &egui::Ui, c: &Comparison, link: &Link, here: SentenceRef) -> La
             EditOp::Delete | EditOp::Insert | EditOp::Replace => (true, true),
         };
         if op_mine && !mine_words.is_empty() {
-            let format = if edit.op == EditOp::Equal { &plain } else { &removed };
+            let format = if edit.op == EditOp::Equal {
+                &plain
+            } else {
+                &removed
+            };
             job.append(&mine_words, 0.0, format.clone());
             job.append(" ", 0.0, plain.clone());
         }

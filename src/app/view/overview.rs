@@ -25,7 +25,10 @@ pub(super) fn strip(
 ) {
     let body = geometry.body_rect(i);
     let strip = Rect::from_min_max(
-        pos2(body.right() - spacing::OVERVIEW_WIDTH - 3.0, body.top() + 3.0),
+        pos2(
+            body.right() - spacing::OVERVIEW_WIDTH - 3.0,
+            body.top() + 3.0,
+        ),
         pos2(body.right() - 3.0, body.bottom() - 3.0),
     );
     if !geometry.area.intersects(strip) {
@@ -45,16 +48,32 @@ pub(super) fn strip(
         let fill = band_color(p, info.status, info.shared_by, total);
         let y0 = strip.top() + top * scale;
         let y1 = (strip.top() + bottom * scale).max(y0 + 1.0);
-        painter.rect_filled(Rect::from_min_max(pos2(strip.left(), y0), pos2(strip.right(), y1)), 0.0, fill);
+        painter.rect_filled(
+            Rect::from_min_max(pos2(strip.left(), y0), pos2(strip.right(), y1)),
+            0.0,
+            fill,
+        );
     }
     let offset = view.offset(column.id);
     let viewport = Rect::from_min_max(
         pos2(strip.left() - 1.0, strip.top() + offset * scale),
-        pos2(strip.right() + 1.0, (strip.top() + (offset + geometry.viewport_height()) * scale).min(strip.bottom())),
+        pos2(
+            strip.right() + 1.0,
+            (strip.top() + (offset + geometry.viewport_height()) * scale).min(strip.bottom()),
+        ),
     );
-    painter.rect_stroke(viewport, 2.0, Stroke::new(1.5, color(p.focus)), egui::StrokeKind::Outside);
+    painter.rect_stroke(
+        viewport,
+        2.0,
+        Stroke::new(1.5, color(p.focus)),
+        egui::StrokeKind::Outside,
+    );
 
-    let response = ui.interact(strip, egui::Id::unique(("parallax-overview", column.id)), Sense::click_and_drag());
+    let response = ui.interact(
+        strip,
+        egui::Id::unique(("parallax-overview", column.id)),
+        Sense::click_and_drag(),
+    );
     let response = response.on_hover_text("Overview: click to jump");
     if let Some(pointer) = response.interact_pointer_pos()
         && (response.clicked() || response.dragged())
@@ -66,10 +85,19 @@ pub(super) fn strip(
 }
 
 /// The strip colour of a sentence: stronger than the text tint so thin bands stay visible.
-fn band_color(p: &crate::design::Palette, status: Status, shared_by: usize, total: usize) -> Color32 {
+fn band_color(
+    p: &crate::design::Palette,
+    status: Status,
+    shared_by: usize,
+    total: usize,
+) -> Color32 {
     match status {
         Status::Identical => {
-            let strength = if total <= 2 { 1.0 } else { 0.45 + 0.55 * (shared_by.saturating_sub(2) as f32 / (total - 2) as f32) };
+            let strength = if total <= 2 {
+                1.0
+            } else {
+                0.45 + 0.55 * (shared_by.saturating_sub(2) as f32 / (total - 2) as f32)
+            };
             color(p.bar_identical).gamma_multiply(strength)
         }
         Status::Reworded => color(p.bar_reworded),

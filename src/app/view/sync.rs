@@ -25,7 +25,10 @@ impl Mapping {
     /// The position in column B level with `y` in column A.
     pub fn map(&self, y: f32) -> f32 {
         let i = self.anchors.partition_point(|a| a.0 <= y);
-        match (i.checked_sub(1).and_then(|k| self.anchors.get(k)), self.anchors.get(i)) {
+        match (
+            i.checked_sub(1).and_then(|k| self.anchors.get(k)),
+            self.anchors.get(i),
+        ) {
             (Some(&(a0, b0)), Some(&(a1, b1))) if a1 > a0 => b0 + (y - a0) * (b1 - b0) / (a1 - a0),
             (Some(&(a0, b0)), _) => b0 + (y - a0),
             (None, Some(&(a1, b1))) => b1 - (a1 - y),
@@ -75,7 +78,16 @@ mod tests {
     #[test]
     fn moved_paragraphs_do_not_fold_the_mapping() {
         // The third pair goes backwards in B (a moved paragraph): it is left out.
-        let m = Mapping::new(vec![(100.0, 100.0), (200.0, 200.0), (300.0, 50.0), (400.0, 400.0)], 500.0, 500.0);
+        let m = Mapping::new(
+            vec![
+                (100.0, 100.0),
+                (200.0, 200.0),
+                (300.0, 50.0),
+                (400.0, 400.0),
+            ],
+            500.0,
+            500.0,
+        );
         assert!(m.map(300.0) > m.map(200.0));
         assert_eq!(m.map(300.0), 300.0);
     }

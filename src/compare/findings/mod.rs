@@ -45,7 +45,10 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
         *counts.entry(item).or_default() += 1;
     }
     let best = counts.values().copied().max()?;
-    counts.into_iter().find(|(_, n)| *n == best).map(|(item, _)| item)
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(item, _)| item)
 }
 
 pub use omissions::find as find_omissions;

@@ -8,18 +8,34 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::most_common;
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::TokenClass;
 use crate::compare::prepare::{Prepared, PreparedSet};
-use super::most_common;
 use crate::compare::{EditOp, Link, NumberFact, NumberMention, SentenceRef};
 
 /// Longest replacement (in words, each side) whose figures are taken as the same quantity.
 const MAX_REPLACEMENT_WORDS: usize = 4;
 /// Words that qualify a figure and belong to its wording ("more than 40,000").
 const QUALIFIERS: &[&str] = &[
-    "about", "almost", "approximately", "around", "estimated", "least", "less", "more", "nearly",
-    "over", "roughly", "some", "than", "under", "up", "to", "at", "an",
+    "about",
+    "almost",
+    "approximately",
+    "around",
+    "estimated",
+    "least",
+    "less",
+    "more",
+    "nearly",
+    "over",
+    "roughly",
+    "some",
+    "than",
+    "under",
+    "up",
+    "to",
+    "at",
+    "an",
 ];
 /// Scale words that multiply the figure before them.
 const SCALES: &[(&str, f64)] = &[
@@ -57,7 +73,11 @@ pub fn find(articles: &[Article], set: &PreparedSet, links: &[Link]) -> Vec<Numb
 /// Orders facts by their first mention.
 pub fn sort_facts(facts: &mut [NumberFact]) {
     facts.sort_by(|x, y| {
-        let key = |f: &NumberFact| f.mentions.first().map(|m| (m.article, m.sentence, m.text.clone()));
+        let key = |f: &NumberFact| {
+            f.mentions
+                .first()
+                .map(|m| (m.article, m.sentence, m.text.clone()))
+        };
         key(x).cmp(&key(y))
     });
 }
@@ -128,9 +148,17 @@ fn mention(articles: &[Article], set: &PreparedSet, figure: Figure) -> NumberMen
         first -= 1;
     }
     let number = p.tokens[figure.token];
-    let mut value = vocabulary.word(number.key).replace(',', "").parse::<f64>().ok();
+    let mut value = vocabulary
+        .word(number.key)
+        .replace(',', "")
+        .parse::<f64>()
+        .ok();
     let mut last = figure.token;
-    if let Some(scale) = p.tokens.get(last + 1).and_then(|_| scale_of(&word(last + 1))) {
+    if let Some(scale) = p
+        .tokens
+        .get(last + 1)
+        .and_then(|_| scale_of(&word(last + 1)))
+    {
         value = value.map(|v| v * scale);
         last += 1;
     }
@@ -150,7 +178,10 @@ fn mention(articles: &[Article], set: &PreparedSet, figure: Figure) -> NumberMen
 }
 
 fn scale_of(word: &str) -> Option<f64> {
-    SCALES.iter().find(|(w, _)| *w == word || format!("{w}s") == word).map(|(_, v)| *v)
+    SCALES
+        .iter()
+        .find(|(w, _)| *w == word || format!("{w}s") == word)
+        .map(|(_, v)| *v)
 }
 
 /// A short description of what a figure counts: the words after it, up to the first function

@@ -1,7 +1,7 @@
 //! Omissions: content that most articles carry and one article lacks.
 
-use crate::article::{Article, collapse_whitespace};
 use super::most_common;
+use crate::article::{Article, collapse_whitespace};
 use crate::compare::{Group, Omission};
 
 /// For each group carried by at least two articles and by more than half of the articles other

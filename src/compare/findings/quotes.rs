@@ -186,9 +186,15 @@ mod tests {
 
     #[test]
     fn finds_curly_straight_and_single_quotes() {
-        assert_eq!(quotes("He said “we will rebuild,” and left."), ["we will rebuild,"]);
+        assert_eq!(
+            quotes("He said “we will rebuild,” and left."),
+            ["we will rebuild,"]
+        );
         assert_eq!(quotes("\"It is over,\" she said."), ["It is over,"]);
-        assert_eq!(quotes("She called it 'a disgrace' on Monday."), ["a disgrace"]);
+        assert_eq!(
+            quotes("She called it 'a disgrace' on Monday."),
+            ["a disgrace"]
+        );
     }
 
     #[test]

@@ -24,7 +24,12 @@ pub fn find(articles: &[Article], links: &[Link]) -> Vec<Substitution> {
             if !is_substitution(&from, &to) {
                 continue;
             }
-            let key = (link.a.article, link.b.article, from.to_lowercase(), to.to_lowercase());
+            let key = (
+                link.a.article,
+                link.b.article,
+                from.to_lowercase(),
+                to.to_lowercase(),
+            );
             let entry = found.entry(key).or_insert_with(|| Substitution {
                 a: link.a.article,
                 b: link.b.article,

@@ -373,7 +373,9 @@ fn number_word_value(word: &str) -> Option<&'static str> {
 /// Classifies a normalised word.
 fn classify(key: &str) -> TokenClass {
     if key.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && key.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     {
         TokenClass::Number
     } else if is_stopword(&key.to_lowercase()) {
@@ -414,7 +416,22 @@ mod tests {
             .iter()
             .map(|tok| &text[tok.start..tok.end])
             .collect();
-        assert_eq!(words, ["The", "U.S", ".", "cease-fire", "“", "holds", ",", "”", "officials", "said", "."]);
+        assert_eq!(
+            words,
+            [
+                "The",
+                "U.S",
+                ".",
+                "cease-fire",
+                "“",
+                "holds",
+                ",",
+                "”",
+                "officials",
+                "said",
+                "."
+            ]
+        );
     }
 
     #[test]
@@ -423,7 +440,10 @@ mod tests {
         same("A cease-fire was announced", "A ceasefire was announced");
         same("the Defense Ministry", "the defence ministry");
         same("It would jeopardize talks", "It would jeopardise talks");
-        same("“We’re ready,” she said — again.", "\"We're ready\" she said -- again");
+        same(
+            "“We’re ready,” she said — again.",
+            "\"We're ready\" she said -- again",
+        );
         same("32,070 people", "32070 people");
         same("five people died", "5 people died");
         same("up 3 per cent", "up 3%");
@@ -447,13 +467,22 @@ mod tests {
             spelling: false,
         };
         assert_ne!(keys_with("Defence", strict), keys_with("defense", strict));
-        assert_ne!(keys_with("The town.", strict), keys_with("the town", strict));
+        assert_ne!(
+            keys_with("The town.", strict),
+            keys_with("the town", strict)
+        );
         let no_spelling = Normalization {
             spelling: false,
             ..Normalization::default()
         };
-        assert_ne!(keys_with("defence", no_spelling), keys_with("defense", no_spelling));
-        assert_eq!(keys_with("The town.", no_spelling), keys_with("the town", no_spelling));
+        assert_ne!(
+            keys_with("defence", no_spelling),
+            keys_with("defense", no_spelling)
+        );
+        assert_eq!(
+            keys_with("The town.", no_spelling),
+            keys_with("the town", no_spelling)
+        );
     }
 
     #[test]
@@ -469,8 +498,15 @@ mod tests {
     fn classes() {
         let mut t = Tokenizer::new(Normalization::default());
         let text = "The toll rose to 1,200.";
-        let classes: Vec<TokenClass> = t.tokenize(text, 0..text.len()).iter().map(|tok| tok.class).collect();
+        let classes: Vec<TokenClass> = t
+            .tokenize(text, 0..text.len())
+            .iter()
+            .map(|tok| tok.class)
+            .collect();
         use TokenClass::*;
-        assert_eq!(classes, [Function, Content, Content, Function, Number, Punct]);
+        assert_eq!(
+            classes,
+            [Function, Content, Content, Function, Number, Punct]
+        );
     }
 }

@@ -106,7 +106,9 @@ const DOUBLE_L_STEMS: &[&str] = &[
 const DOUBLE_L_SUFFIXES: &[&str] = &["ed", "ing", "er", "ers", "or", "ors"];
 
 /// Words ending in "-our" that are not British spellings of "-or" words.
-const OUR_EXCEPTIONS: &[&str] = &["four", "fours", "flour", "flours", "scour", "scours", "scoured", "scouring"];
+const OUR_EXCEPTIONS: &[&str] = &[
+    "four", "fours", "flour", "flours", "scour", "scours", "scoured", "scouring",
+];
 
 /// The spelling key of a lower-case word: American spelling for known British variants.
 pub fn fold(word: &str) -> Cow<'_, str> {
@@ -122,7 +124,12 @@ pub fn fold(word: &str) -> Cow<'_, str> {
 
 /// centre → center, centres → centers, centred → centered.
 fn fold_re_ending(word: &str) -> Option<String> {
-    for (suffix, replacement) in [("re", "er"), ("res", "ers"), ("red", "ered"), ("ring", "ering")] {
+    for (suffix, replacement) in [
+        ("re", "er"),
+        ("res", "ers"),
+        ("red", "ered"),
+        ("ring", "ering"),
+    ] {
         if let Some(stem) = word.strip_suffix(suffix)
             && RE_STEMS.contains(&stem)
         {
@@ -149,7 +156,9 @@ fn fold_our(word: &str) -> Option<String> {
     }
     let at = word.rfind("our")?;
     let rest = &word[at + 3..];
-    let allowed = ["", "s", "ed", "ing", "ite", "ites", "able", "ably", "ful", "er", "ers", "less"];
+    let allowed = [
+        "", "s", "ed", "ing", "ite", "ites", "able", "ably", "ful", "er", "ers", "less",
+    ];
     (at >= 2 && allowed.contains(&rest)).then(|| format!("{}or{}", &word[..at], rest))
 }
 
