@@ -1,7 +1,9 @@
 //! Reports: serialisers from a [`Comparison`] to the formats users save and share (JSON, HTML,
 //! Markdown) and the plain-text summary the command line prints, plus writing them safely.
 
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod text;
 mod write;
 
@@ -52,7 +54,7 @@ pub fn render(comparison: &Comparison, format: ReportFormat) -> String {
     match format {
         ReportFormat::Text => text::render(comparison),
         ReportFormat::Json => json::render(comparison),
-        ReportFormat::Html => text::render(comparison),
-        ReportFormat::Markdown => text::render(comparison),
+        ReportFormat::Html => html::render(comparison),
+        ReportFormat::Markdown => markdown::render(comparison),
     }
 }

@@ -1,0 +1,378 @@
+//! Report renderers (HTML, Markdown, JSON) on small invented stories: the HTML page is
+//! self-contained and safe with hostile text, every sentence is anchored and kept in its
+//! article's order, swapped words are marked; Markdown escapes article text; JSON offsets hold.
+
+use std::collections::HashSet;
+
+use parallax::article::{Article, Format};
+use parallax::compare::{Comparison, Options, SentenceRef, compare};
+use parallax::report::{ReportFormat, render};
+
+const HEADLINE: &str = "Storm floods the old mill district of Brenna overnight";
+const RAIN: &str = "Heavy rain pushed the Lune river over its banks late on Tuesday, flooding dozens of streets \
+                    in the old mill district.";
+const EVACUATED: &str = "Emergency crews evacuated about 300 residents to the town sports hall shortly before \
+                         midnight.";
+const EVACUATED_SWAPPED: &str = "Emergency crews evacuated about 300 tenants to the town sports hall shortly \
+                                 before midnight.";
+const WALL: &str =
+    "The mayor said the *new* flood_wall had held | along most of the quay on Wednesday.";
+const BRIDGE: &str =
+    "Engineers will inspect the damaged footbridge near the weir on Thursday morning.";
+const HOSTILE: &str = "A sign on the bakery read <script>alert(1)</script> and \"><img src=x onerror=alert(2)> \
+                       in red paint.";
+
+/// One sentence per paragraph, so the story segments the same whatever the segmenter does
+/// inside paragraphs.
+fn article(label: &str, sentences: &[&str]) -> Article {
+    Article::from_text(
+        label,
+        format!("{label}.txt"),
+        sentences.join("\n\n"),
+        Format::Text,
+    )
+}
+
+/// Two versions of a five-sentence story: one word swapped, and one sentence each of its own
+/// (the second version's, with hostile markup, comes early, so rows must really be aligned).
+fn two_versions() -> Comparison {
+    let gazette = article(
+        "Harbour Gazette",
+        &[HEADLINE, RAIN, EVACUATED, WALL, BRIDGE],
+    );
+    let courier = article(
+        "Valley Courier",
+        &[HEADLINE, HOSTILE, RAIN, EVACUATED_SWAPPED, WALL],
+    );
+    compare(vec![gazette, courier], &Options::default())
+}
+
+/// The sentence of article `article` whose text contains `needle`.
+fn find_sentence(c: &Comparison, article: usize, needle: &str) -> SentenceRef {
+    let index = (0..c.articles[article].sentences.len())
+        .find(|&s| c.articles[article].sentence_text(s).contains(needle))
+        .unwrap_or_else(|| panic!("no sentence of article {article} contains {needle:?}"));
+    SentenceRef::new(article, index)
+}
+
+/// Every tag of an HTML page whose text is escaped: what sits between `<` and `>`.
+fn tags(html: &str) -> Vec<&str> {
+    html.split('<')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('>').map(|(tag, _)| tag))
+        .collect()
+}
+
+/// The names of a tag's attributes (values are escaped, so `="` only starts a value).
+fn attribute_names(tag: &str) -> Vec<&str> {
+    tag.match_indices("=\"")
+        .map(|(i, _)| {
+            let before = &tag[..i];
+            &before[before.rfind(char::is_whitespace).map_or(0, |p| p + 1)..]
+        })
+        .collect()
+}
+
+/// The values of attribute `name` in every tag.
+fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let needle = format!(" {name}=\"");
+    let mut values = Vec::new();
+    for tag in tags(html) {
+        for (i, _) in tag.match_indices(&needle) {
+            if let Some((value, _)) = tag[i + needle.len()..].split_once('"') {
+                values.push(value);
+            }
+        }
+    }
+    values
+}
+
+fn anchor(r: SentenceRef) -> String {
+    format!("s-{}-{}", r.article, r.sentence)
+}
+
+/// The table row (`<tr>…</tr>`) of the aligned view holding sentence `r`.
+fn row_holding(html: &str, r: SentenceRef) -> &str {
+    let id = format!("id=\"{}\"", anchor(r));
+    let at = html.find(&id).unwrap_or_else(|| panic!("no anchor {id}"));
+    let start = html[..at].rfind("<tr>").expect("sentence inside a row");
+    let end = at + html[at..].find("</tr>").expect("row closes");
+    &html[start..end]
+}
+
+#[test]
+fn html_is_self_contained_with_a_strict_policy() {
+    let html = render(&two_versions(), ReportFormat::Html);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !html.to_ascii_lowercase().contains("<script"),
+        "no script element may appear"
+    );
+    let csp = tags(&html)
+        .into_iter()
+        .find(|t| t.contains("http-equiv=\"Content-Security-Policy\""))
+        .expect("a Content-Security-Policy meta tag");
+    assert!(csp.contains("default-src 'none'"), "{csp}");
+    assert!(csp.contains("style-src 'sha256-"), "{csp}");
+    assert!(!csp.contains("unsafe"), "{csp}");
+    let csp_at = html.find("Content-Security-Policy").expect("policy");
+    assert!(
+        csp_at < html.find("<style>").expect("style block"),
+        "the policy precedes the styles"
+    );
+    assert_eq!(
+        html.matches("<style>").count(),
+        1,
+        "exactly one style block (the hashed one)"
+    );
+    for tag in tags(&html) {
+        let lower = tag.to_ascii_lowercase();
+        assert!(
+            !lower.contains("http:") && !lower.contains("https:"),
+            "remote reference in <{tag}>"
+        );
+        let name = lower.split_whitespace().next().unwrap_or("");
+        assert!(
+            ![
+                "img", "link", "iframe", "object", "embed", "script", "base", "form"
+            ]
+            .contains(&name),
+            "<{tag}>"
+        );
+        for attribute in attribute_names(&lower) {
+            assert!(
+                !["src", "style", "srcset", "action"].contains(&attribute),
+                "<{tag}>"
+            );
+            assert!(!attribute.starts_with("on"), "event handler in <{tag}>");
+        }
+    }
+    for href in attribute_values(&html, "href") {
+        assert!(href.starts_with('#'), "only links inside the page: {href}");
+    }
+    assert!(
+        !html.contains("url(") && !html.contains("@import"),
+        "the CSS loads nothing"
+    );
+}
+
+#[test]
+fn html_escapes_hostile_article_text() {
+    let mut c = two_versions();
+    c.articles[1].label = "Courier <b>\"&'</b>".to_owned();
+    let html = render(&c, ReportFormat::Html);
+    assert!(!html.contains("<script>alert(1)</script>"));
+    assert!(!html.contains("<img"));
+    assert!(!html.contains("\"><img src=x"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(!html.contains("Courier <b>"));
+    assert!(html.contains("Courier &lt;b&gt;&quot;&amp;&#39;&lt;/b&gt;"));
+}
+
+#[test]
+fn html_shows_every_label_and_anchors_every_sentence_once() {
+    let c = two_versions();
+    let html = render(&c, ReportFormat::Html);
+    assert!(html.contains("<h1>Parallax comparison</h1>"));
+    for article in &c.articles {
+        assert!(html.contains(&article.label), "label {}", article.label);
+    }
+    let ids: Vec<&str> = attribute_values(&html, "id");
+    let unique: HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "ids are unique");
+    for (a, article) in c.articles.iter().enumerate() {
+        for s in 0..article.sentences.len() {
+            let id = anchor(SentenceRef::new(a, s));
+            assert!(unique.contains(id.as_str()), "anchor {id}");
+        }
+    }
+    for href in attribute_values(&html, "href") {
+        assert!(unique.contains(&href[1..]), "link {href} leads nowhere");
+    }
+}
+
+#[test]
+fn html_marks_the_swapped_word_against_the_counterpart() {
+    let c = two_versions();
+    let html = render(&c, ReportFormat::Html);
+    let gazette = find_sentence(&c, 0, "residents");
+    let courier = find_sentence(&c, 1, "tenants");
+    let row = row_holding(&html, courier);
+    assert!(
+        row.contains(&format!("id=\"{}\"", anchor(gazette))),
+        "the two versions share a row: {row}"
+    );
+    assert!(
+        row.contains("<del>residents</del> <ins>tenants</ins>"),
+        "{row}"
+    );
+    assert!(
+        row.contains("<del>tenants</del> <ins>residents</ins>"),
+        "{row}"
+    );
+    let rain_row = row_holding(&html, find_sentence(&c, 0, "Lune river"));
+    assert!(rain_row.contains(&format!(
+        "id=\"{}\"",
+        anchor(find_sentence(&c, 1, "Lune river"))
+    )));
+    assert!(
+        !rain_row.contains("<del>") && !rain_row.contains("<ins>"),
+        "identical sentences carry no marks"
+    );
+    let hostile_row = row_holding(&html, find_sentence(&c, 1, "bakery"));
+    assert!(
+        !hostile_row.contains("id=\"s-0-"),
+        "unique text added by one version gets a row of its own"
+    );
+}
+
+#[test]
+fn html_keeps_each_article_in_its_own_order_when_paragraphs_move() {
+    let original = article(
+        "Harbour Gazette",
+        &[HEADLINE, RAIN, EVACUATED, WALL, BRIDGE],
+    );
+    let moved = article("Valley Courier", &[HEADLINE, BRIDGE, RAIN, EVACUATED, WALL]);
+    let c = compare(vec![original, moved], &Options::default());
+    let html = render(&c, ReportFormat::Html);
+    for (a, article) in c.articles.iter().enumerate() {
+        let positions: Vec<usize> = (0..article.sentences.len())
+            .map(|s| {
+                html.find(&format!("id=\"{}\"", anchor(SentenceRef::new(a, s))))
+                    .expect("anchor")
+            })
+            .collect();
+        assert!(
+            positions.windows(2).all(|w| w[0] < w[1]),
+            "article {a} is shown in its own order"
+        );
+    }
+    let bridge = find_sentence(&c, 1, "footbridge");
+    let elsewhere = find_sentence(&c, 0, "footbridge");
+    let row = row_holding(&html, bridge);
+    assert!(
+        row.contains("↗ also in"),
+        "the moved sentence points to its counterpart: {row}"
+    );
+    assert!(
+        row.contains(&format!("href=\"#{}\"", anchor(elsewhere))),
+        "{row}"
+    );
+}
+
+#[test]
+fn html_puts_each_versions_own_sentences_at_one_place_side_by_side() {
+    let gazette = article(
+        "Harbour Gazette",
+        &[HEADLINE, RAIN, EVACUATED, WALL, BRIDGE],
+    );
+    let courier = article(
+        "Valley Courier",
+        &[HEADLINE, RAIN, EVACUATED_SWAPPED, WALL, HOSTILE],
+    );
+    let c = compare(vec![gazette, courier], &Options::default());
+    let html = render(&c, ReportFormat::Html);
+    let row = row_holding(&html, find_sentence(&c, 0, "footbridge"));
+    assert!(
+        row.contains(&format!(
+            "id=\"{}\"",
+            anchor(find_sentence(&c, 1, "bakery"))
+        )),
+        "{row}"
+    );
+}
+
+#[test]
+fn markdown_has_the_summary_and_the_marked_change() {
+    let c = two_versions();
+    let md = render(&c, ReportFormat::Markdown);
+    for section in [
+        "# Parallax comparison",
+        "## Articles",
+        "## Overlap",
+        "## Derivations",
+        "## Substitutions",
+        "## Quote changes",
+        "## Conflicting figures",
+        "## Omissions",
+        "## Shared passages",
+    ] {
+        assert!(md.lines().any(|l| l == section), "missing {section}");
+    }
+    assert!(md.contains("| Harbour Gazette |") && md.contains("| Valley Courier |"));
+    let swapped = md
+        .lines()
+        .find(|l| l.starts_with("- **Valley Courier**") && l.contains("sports hall"))
+        .expect("the courier's version of the evacuation");
+    assert!(swapped.contains("~~residents~~ **tenants**"), "{swapped}");
+    assert!(md.contains("| “residents” | “tenants” | Harbour Gazette → Valley Courier |"));
+}
+
+#[test]
+fn markdown_escapes_article_text() {
+    let mut c = two_versions();
+    c.articles[1].label = "Courier <script>alert(1)</script>".to_owned();
+    let md = render(&c, ReportFormat::Markdown);
+    let wall = md
+        .lines()
+        .find(|l| l.starts_with("- **Harbour Gazette**") && l.contains("mayor"))
+        .expect("the shared sentence");
+    assert!(
+        wall.contains(r"the \*new\* flood\_wall had held \| along"),
+        "{wall}"
+    );
+    assert!(!md.contains(" *new* ") && !md.contains("flood_wall") && !md.contains("held | along"));
+    assert!(!md.contains("<script>"));
+    assert!(md.contains(r"Courier \<script\>alert(1)\</script\>"));
+}
+
+#[test]
+fn json_parses_and_offsets_give_the_text_back() {
+    let c = two_versions();
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&c, ReportFormat::Json)).expect("valid JSON");
+    assert_eq!(json["schema"], "parallax-report/1");
+    let articles = json["articles"].as_array().expect("articles");
+    assert_eq!(articles.len(), 2);
+    for (a, article) in articles.iter().enumerate() {
+        let text = article["text"].as_str().expect("text");
+        assert_eq!(text, c.articles[a].text);
+        for sentence in article["sentences"].as_array().expect("sentences") {
+            let (start, end) = (
+                sentence["start"].as_u64().expect("start"),
+                sentence["end"].as_u64().expect("end"),
+            );
+            let slice =
+                &text[usize::try_from(start).expect("fits")..usize::try_from(end).expect("fits")];
+            assert_eq!(slice, sentence["text"].as_str().expect("sentence text"));
+        }
+    }
+    let links = json["links"].as_array().expect("links");
+    assert!(!links.is_empty());
+    for link in links {
+        let (a, b) = (
+            link["a"][0].as_u64().expect("a"),
+            link["b"][0].as_u64().expect("b"),
+        );
+        assert!(a < b, "a is the lower article index");
+        for edit in link["edits"].as_array().expect("edits") {
+            for (side, article) in [("a", a), ("b", b)] {
+                let range = &edit[side];
+                let text = articles[usize::try_from(article).expect("fits")]["text"]
+                    .as_str()
+                    .expect("text");
+                let (start, end) = (
+                    range[0].as_u64().expect("start"),
+                    range[1].as_u64().expect("end"),
+                );
+                let slice = &text
+                    [usize::try_from(start).expect("fits")..usize::try_from(end).expect("fits")];
+                assert_eq!(
+                    slice,
+                    edit[format!("{side}_text")].as_str().expect("edit text")
+                );
+            }
+        }
+    }
+}
