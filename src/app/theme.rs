@@ -18,6 +18,10 @@ const FALLBACK_FONTS: &[(&str, &[u8])] = &[
         "droid-sans-fallback",
         include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf"),
     ),
+    (
+        "baekmuk-dotum",
+        include_bytes!("../../assets/fonts/BaekmukDotum.ttf"),
+    ),
 ];
 
 /// Default size of article text, in points.
@@ -100,7 +104,8 @@ mod tests {
     fn every_script_the_issue_names_has_a_glyph() {
         let ctx = egui::Context::default();
         install(&ctx);
-        let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
         let samples = [
             "Привет",
             "Καλημέρα",
