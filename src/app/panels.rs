@@ -26,6 +26,7 @@ pub fn show(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             .resizable(true)
             .default_size(340.0)
             .min_size(240.0)
+            .max_size(560.0)
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 ui.heading("Findings");

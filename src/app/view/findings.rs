@@ -2,13 +2,13 @@
 //! the substitutions table (sortable; a row jumps to its sentences), quote changes side by side,
 //! conflicting figures and omissions. Every row navigates to the sentences it is about.
 
-use egui::{Color32, Rect, RichText, Sense, Stroke, pos2, vec2};
+use egui::{Rect, RichText, Sense, Stroke, pos2, vec2};
 
 use super::super::command::{Command, CommandQueue};
 use super::super::theme::{color, palette};
 use super::super::workspace::{Column, Workspace};
 use super::{focus_command, to_key};
-use crate::compare::{Comparison, SentenceRef};
+use crate::compare::{Comparison, SentenceRef, Substitution};
 
 /// How the substitutions table is sorted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -87,62 +87,120 @@ impl FindingsPanel {
                 ui.selectable_value(&mut self.order, order, name);
             }
         });
-        let mut rows: Vec<&crate::compare::Substitution> = c.substitutions.iter().collect();
+        let mut rows = group_substitutions(c);
         match self.order {
             SubstitutionOrder::Count => {
-                rows.sort_by(|x, y| y.count.cmp(&x.count).then(x.from.cmp(&y.from)))
+                rows.sort_by(|x, y| y.count.cmp(&x.count).then(x.from.cmp(y.from)))
             }
-            SubstitutionOrder::From => {
-                rows.sort_by(|x, y| x.from.to_lowercase().cmp(&y.from.to_lowercase()))
-            }
-            SubstitutionOrder::To => {
-                rows.sort_by(|x, y| x.to.to_lowercase().cmp(&y.to.to_lowercase()))
-            }
+            SubstitutionOrder::From => rows.sort_by_key(|r| r.from.to_lowercase()),
+            SubstitutionOrder::To => rows.sort_by_key(|r| r.to.to_lowercase()),
         }
-        let p = palette(ui.ctx());
-        egui::Grid::new("parallax-substitutions")
-            .num_columns(3)
-            .striped(true)
-            .spacing(vec2(10.0, 4.0))
-            .show(ui, |ui| {
-                for s in rows.iter().take(200) {
-                    let from = if s.from.is_empty() {
-                        "—".to_owned()
-                    } else {
-                        s.from.clone()
-                    };
-                    let to = if s.to.is_empty() {
-                        "—".to_owned()
-                    } else {
-                        s.to.clone()
-                    };
-                    let text = egui::text::LayoutJob::default();
-                    let _ = text;
-                    let row = ui.add(
-                        egui::Label::new(
-                            RichText::new(format!("{from} → {to}")).color(color(p.text)),
-                        )
-                        .sense(Sense::click()),
-                    );
-                    ui.label(RichText::new(format!("×{}", s.count)).weak());
-                    ui.label(
-                        RichText::new(format!(
-                            "{} → {}",
-                            label(workspace, c, s.a),
-                            label(workspace, c, s.b)
-                        ))
-                        .small()
-                        .weak(),
-                    );
-                    ui.end_row();
-                    if row.on_hover_text("Show where").clicked()
-                        && let Some((a, _)) = s.occurrences.first()
-                        && let Some(cmd) = focus_command(workspace, *a)
-                    {
-                        commands.push(cmd);
-                    }
-                }
-            });
+        for row in rows {
+            substitution_row(ui, workspace, c, &row, commands);
+        }
+    }
+}
+
+/// One wording change with its total count and the outlet pairs it occurs between.
+struct SubstitutionRow<'c> {
+    from: &'c str,
+    to: &'c str,
+    count: usize,
+    pairs: Vec<&'c Substitution>,
+}
+
+/// Substitutions grouped by wording across all article pairs.
+fn group_substitutions(c: &Comparison) -> Vec<SubstitutionRow<'_>> {
+    let mut rows: Vec<SubstitutionRow<'_>> = Vec::new();
+    for s in &c.substitutions {
+        let same = |r: &SubstitutionRow<'_>| {
+            r.from.to_lowercase() == s.from.to_lowercase()
+                && r.to.to_lowercase() == s.to.to_lowercase()
+        };
+        match rows.iter_mut().find(|r| same(r)) {
+            Some(row) => {
+                row.count += s.count;
+                row.pairs.push(s);
+            }
+            None => rows.push(SubstitutionRow {
+                from: &s.from,
+                to: &s.to,
+                count: s.count,
+                pairs: vec![s],
+            }),
+        }
+    }
+    rows
+}
+
+fn substitution_row(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    c: &Comparison,
+    row: &SubstitutionRow<'_>,
+    commands: &mut CommandQueue,
+) {
+    let p = palette(ui.ctx());
+    let shown = |w: &str| {
+        if w.is_empty() {
+            "(nothing)".to_owned()
+        } else {
+            w.to_owned()
+        }
+    };
+    let mut job = egui::text::LayoutJob::default();
+    let body = egui::TextFormat {
+        font_id: egui::FontId::proportional(13.5),
+        color: color(p.text),
+        ..Default::default()
+    };
+    job.append(
+        &shown(row.from),
+        0.0,
+        egui::TextFormat {
+            strikethrough: Stroke::new(1.0, color(p.deleted)),
+            color: color(p.deleted),
+            ..body.clone()
+        },
+    );
+    job.append("  →  ", 0.0, body.clone());
+    job.append(
+        &shown(row.to),
+        0.0,
+        egui::TextFormat {
+            underline: Stroke::new(1.0, color(p.inserted)),
+            color: color(p.inserted),
+            ..body.clone()
+        },
+    );
+    let (clicked, _) = egui::Sides::new().shrink_left().truncate().show(
+        ui,
+        |ui| {
+            ui.add(egui::Label::new(job).truncate().sense(Sense::click()))
+                .on_hover_text("Show where")
+                .clicked()
+        },
+        |ui| ui.label(RichText::new(format!("×{}", row.count)).strong()),
+    );
+    let pairs: Vec<String> = row
+        .pairs
+        .iter()
+        .map(|s| {
+            format!(
+                "{} → {} ×{}",
+                label(workspace, c, s.a),
+                label(workspace, c, s.b),
+                s.count
+            )
+        })
+        .collect();
+    ui.add(egui::Label::new(RichText::new(pairs.join(" · ")).small().weak()).truncate());
+    ui.add_space(2.0);
+    if clicked
+        && let Some((a, _)) = row.pairs.first().and_then(|s| s.occurrences.first())
+        && let Some(cmd) = focus_command(workspace, *a)
+    {
+        commands.push(cmd);
     }
 }
 
@@ -277,8 +335,6 @@ fn overlap(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &[
                 .weak(),
         );
     }
-    let _ = Stroke::NONE;
-    let _ = Color32::TRANSPARENT;
 }
 
 /// A clickable line that focuses `at`.

@@ -56,25 +56,29 @@ fn header(
     commands: &mut CommandQueue,
 ) {
     let article = &c.articles[column.index];
-    ui.horizontal(|ui| {
-        ui.dnd_drag_source(
-            egui::Id::unique(("parallax-column-drag", column.id)),
-            position,
-            |ui| {
-                ui.label(RichText::new("⠿").weak())
-                    .on_hover_text("Drag to move this column");
-            },
-        );
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            let close = ui
-                .add(egui::Button::new("×").frame(false))
-                .on_hover_text("Close this article (Ctrl+W closes the active one)");
-            if close.clicked() {
-                commands.push(Command::Remove(column.id));
-            }
+    let (_, close) = egui::Sides::new().shrink_left().truncate().show(
+        ui,
+        |ui| {
+            ui.dnd_drag_source(
+                egui::Id::unique(("parallax-column-drag", column.id)),
+                position,
+                |ui| {
+                    ui.label(RichText::new("⠿").weak())
+                        .on_hover_text("Drag to move this column");
+                },
+            );
             label_or_editor(ui, view, workspace, column, commands);
-        });
-    });
+        },
+        |ui| {
+            ui.add(egui::Button::new("×").frame(false))
+                .on_hover_text("Close this article (Ctrl+W closes the active one)")
+                .clicked()
+        },
+    );
+    if close {
+        commands.push(Command::Remove(column.id));
+    }
+
     let title = article
         .title
         .clone()
