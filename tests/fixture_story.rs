@@ -8,6 +8,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
+/// Linked sentence pairs, each as `((article, sentence), (article, sentence))`, smaller end first.
+type LinkSet = HashSet<((usize, usize), (usize, usize))>;
+
 const DOCS: [&str; 5] = ["independent", "outlet-a", "outlet-b", "outlet-c", "wire"];
 
 fn fixture_dir() -> PathBuf {
@@ -70,7 +73,7 @@ fn sentences_covering(report: &Value, article: usize, text: &str) -> Vec<usize> 
         .collect()
 }
 
-fn linked_pairs(report: &Value) -> HashSet<((usize, usize), (usize, usize))> {
+fn linked_pairs(report: &Value) -> LinkSet {
     report["links"]
         .as_array()
         .expect("links")
@@ -89,11 +92,7 @@ fn linked_pairs(report: &Value) -> HashSet<((usize, usize), (usize, usize))> {
 }
 
 /// Whether some sentence covering `a_text` is linked to some sentence covering `b_text`.
-fn is_linked(
-    report: &Value,
-    pairs: &HashSet<((usize, usize), (usize, usize))>,
-    entry: &Value,
-) -> bool {
+fn is_linked(report: &Value, pairs: &LinkSet, entry: &Value) -> bool {
     let (a, b) = (
         doc_index(entry["a"].as_str().unwrap()),
         doc_index(entry["b"].as_str().unwrap()),

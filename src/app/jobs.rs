@@ -28,7 +28,7 @@ pub enum Message {
         /// The articles it covers, by id.
         ids: Vec<ArticleId>,
         /// The result.
-        outcome: Result<Comparison, JobFailure>,
+        outcome: Result<Box<Comparison>, JobFailure>,
     },
     /// A report or session was written (or not).
     Saved {
@@ -229,7 +229,8 @@ impl Jobs {
             let outcome = match catch_unwind(AssertUnwindSafe(|| {
                 compare_with_progress(articles, &options, &*progress)
             })) {
-                Ok(Ok(comparison)) => Ok(comparison),
+                Ok(Ok(comparison)) => Ok(Box::new(comparison)),
+
                 Ok(Err(Cancelled)) => Err(JobFailure::Cancelled),
                 Err(panic) => Err(JobFailure::Crashed(panic_message(&panic))),
             };

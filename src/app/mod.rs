@@ -303,13 +303,14 @@ impl ParallaxApp {
         &mut self,
         generation: u64,
         ids: Vec<workspace::ArticleId>,
-        outcome: Result<crate::compare::Comparison, JobFailure>,
+        outcome: Result<Box<crate::compare::Comparison>, JobFailure>,
     ) {
         match outcome {
             Ok(comparison) => {
                 if generation == self.workspace.generation {
                     self.workspace.snapshot = Some(Snapshot {
-                        comparison: Arc::new(comparison),
+                        comparison: Arc::from(comparison),
+
                         ids,
                         generation,
                     });

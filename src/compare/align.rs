@@ -11,18 +11,32 @@ use std::collections::HashMap;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::prepare::{Prepared, PreparedSet};
+use super::tiling::{MIN_TILE, tiled};
 use super::{Cancelled, LinkKind, Progress, SentenceRef};
 
 /// Default minimum similarity for a rewording.
-pub const DEFAULT_THRESHOLD: f32 = 0.5;
+pub const DEFAULT_THRESHOLD: f32 = 0.45;
 /// Minimum number of words for a link of any kind (shorter units are too generic).
 const MIN_WORDS: usize = 3;
 /// Minimum number of shared content words for a rewording.
 const MIN_SHARED_CONTENT: usize = 2;
-/// Share of the shorter sentence that must be found in the longer one for a split or merge.
-const CONTAINMENT_FOR_SPLIT: f32 = 0.8;
+/// Share of the shorter sentence that must sit in runs of two or more shared words, unless the
+/// two are very similar anyway: the evidence that wording was reused rather than the facts.
+const MIN_RUN_COVERAGE: f32 = 0.4;
+/// Similarity above which no further evidence of reuse is asked for.
+const CLEARLY_SIMILAR: f32 = 0.55;
+/// Share of the shorter sentence found, in order, in the longer one for a split or merge.
+const CONTAINMENT_FOR_SPLIT: f32 = 0.65;
+/// Share of the shorter sentence in runs of three or more shared words, for a split or merge.
+const TILE_COVERAGE_FOR_SPLIT: f32 = 0.45;
+/// Shared content words a split or merge needs.
+const MIN_SHARED_FOR_SPLIT: usize = 4;
 /// Content words the shorter sentence needs before containment alone can link it.
-const MIN_CONTENT_FOR_SPLIT: usize = 4;
+const MIN_CONTENT_FOR_SPLIT: usize = 3;
+/// Similarity from which two unlinked sentences count as saying much the same thing.
+const NEAR_SIMILARITY: f32 = 0.3;
+/// Shared content words two unlinked sentences need to count as saying much the same thing.
+const NEAR_SHARED_CONTENT: usize = 3;
 /// Identical sentences repeated more often than this are boilerplate, not reuse.
 const MAX_IDENTICAL_BUCKET: usize = 256;
 
@@ -35,6 +49,26 @@ pub struct PairScore {
     pub containment: f32,
     /// Content words and figures the two share.
     pub shared_content: usize,
+}
+
+/// What two sentences are to each other.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Verdict {
+    /// Linked: identical or reworded, with the similarity.
+    Link(LinkKind, f32),
+    /// Not linked, but saying much the same thing (their figures may be compared).
+    Near,
+    /// Unrelated.
+    Unrelated,
+}
+
+/// The links decided among the candidates, and the near misses.
+#[derive(Debug, Default)]
+pub struct Alignment {
+    /// The links, in candidate order.
+    pub links: Vec<Decision>,
+    /// Unlinked pairs that say much the same thing.
+    pub near: Vec<(SentenceRef, SentenceRef)>,
 }
 
 /// A decided link, before word edits are computed.
@@ -116,19 +150,41 @@ pub fn is_identical(x: &Prepared, y: &Prepared) -> bool {
 }
 
 /// The link two scored sentences make, if any.
-pub fn decide(x: &Prepared, y: &Prepared, threshold: f32) -> Option<(LinkKind, f32)> {
+///
+/// A rewording needs enough shared wording (`threshold`) and some runs of shared words; a split or
+/// merge needs the shorter sentence to sit, mostly in runs of shared words, inside the longer.
+pub fn decide(x: &Prepared, y: &Prepared, threshold: f32) -> Verdict {
     if x.word_count() < MIN_WORDS || y.word_count() < MIN_WORDS {
-        return None;
+        return Verdict::Unrelated;
     }
     if is_identical(x, y) {
-        return Some((LinkKind::Identical, 1.0));
+        return Verdict::Link(LinkKind::Identical, 1.0);
     }
     let s = score(x, y);
-    let reworded = s.shared_content >= MIN_SHARED_CONTENT && s.similarity >= threshold;
-    let split_or_merge = s.containment >= CONTAINMENT_FOR_SPLIT
+    let near = s.similarity >= NEAR_SIMILARITY && s.shared_content >= NEAR_SHARED_CONTENT;
+    let maybe_reworded = s.shared_content >= MIN_SHARED_CONTENT && s.similarity >= threshold;
+    let maybe_split = s.containment >= CONTAINMENT_FOR_SPLIT
         && x.content_count.min(y.content_count) >= MIN_CONTENT_FOR_SPLIT
-        && s.shared_content >= MIN_CONTENT_FOR_SPLIT;
-    (reworded || split_or_merge).then_some((LinkKind::Reworded, s.similarity))
+        && s.shared_content >= MIN_SHARED_FOR_SPLIT;
+    if !(maybe_reworded || maybe_split) {
+        return if near {
+            Verdict::Near
+        } else {
+            Verdict::Unrelated
+        };
+    }
+    let shorter = x.stems.len().min(y.stems.len()).max(1) as f32;
+    let coverage = |min_tile| tiled(&x.stems, &y.stems, min_tile) as f32 / shorter;
+    let reworded =
+        maybe_reworded && (s.similarity >= CLEARLY_SIMILAR || coverage(2) >= MIN_RUN_COVERAGE);
+    let split = maybe_split && coverage(MIN_TILE) >= TILE_COVERAGE_FOR_SPLIT;
+    if reworded || split {
+        Verdict::Link(LinkKind::Reworded, s.similarity)
+    } else if near {
+        Verdict::Near
+    } else {
+        Verdict::Unrelated
+    }
 }
 
 /// Pairs of sentences in different articles whose compared words are exactly the same.
@@ -166,13 +222,13 @@ pub fn select_links(
     candidates: Vec<(SentenceRef, SentenceRef)>,
     threshold: f32,
     progress: &dyn Progress,
-) -> Result<Vec<Decision>, Cancelled> {
+) -> Result<Alignment, Cancelled> {
     let mut pairs = candidates;
     pairs.extend(identical_pairs(set));
     pairs.sort_unstable();
     pairs.dedup();
     let total = pairs.len();
-    let mut decisions = Vec::new();
+    let mut alignment = Alignment::default();
     for (i, (a, b)) in pairs.into_iter().enumerate() {
         if i % 4096 == 0 {
             if progress.is_cancelled() {
@@ -182,14 +238,16 @@ pub fn select_links(
         }
         let x = set.get(a.article, a.sentence);
         let y = set.get(b.article, b.sentence);
-        if let Some((kind, similarity)) = decide(x, y, threshold) {
-            decisions.push(Decision {
+        match decide(x, y, threshold) {
+            Verdict::Link(kind, similarity) => alignment.links.push(Decision {
                 a,
                 b,
                 kind,
                 similarity,
-            });
+            }),
+            Verdict::Near => alignment.near.push((a, b)),
+            Verdict::Unrelated => {}
         }
     }
-    Ok(decisions)
+    Ok(alignment)
 }

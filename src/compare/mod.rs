@@ -16,6 +16,7 @@ pub mod normalize;
 mod permute;
 mod prepare;
 mod stats;
+mod tiling;
 
 use serde::{Deserialize, Serialize};
 
@@ -86,12 +87,23 @@ pub fn compare_with_progress(
     let order = canonical_order(&articles);
     let canonical = PreparedSet::new(order.iter().map(|&i| &articles[i]), options.normalization);
     let candidates = index::candidate_pairs(&canonical, progress)?;
-    let decisions = align::select_links(&canonical, candidates, options.threshold, progress)?;
-    progress.update("comparing words", 0, decisions.len());
-    let mut links: Vec<Link> = decisions
+    let alignment = align::select_links(&canonical, candidates, options.threshold, progress)?;
+    progress.update("comparing words", 0, alignment.links.len());
+    let mut links: Vec<Link> = alignment
+        .links
         .iter()
         .map(|d| link_in_input_order(&canonical, d, &order))
         .collect();
+    let to_input = |r: SentenceRef| SentenceRef::new(order[r.article], r.sentence);
+    let mut near: Vec<(SentenceRef, SentenceRef)> = alignment
+        .near
+        .iter()
+        .map(|&(a, b)| {
+            let (a, b) = (to_input(a), to_input(b));
+            if a < b { (a, b) } else { (b, a) }
+        })
+        .collect();
+    near.sort_unstable();
     links.sort_by_key(|l| (l.a, l.b));
     if progress.is_cancelled() {
         return Err(Cancelled);
@@ -99,7 +111,11 @@ pub fn compare_with_progress(
     progress.update("collecting findings", 0, 1);
     let prepared = canonical.reordered(&order);
     let (groups, sentences) = groups::build(&articles, &links);
-    let found = findings::find(&articles, &prepared, &links, &groups);
+    let mut rank = vec![0; order.len()];
+    for (canonical, &input) in order.iter().enumerate() {
+        rank[input] = canonical;
+    }
+    let found = findings::find(&articles, &prepared, &links, &near, &groups, &rank);
     let stats = stats::compute(&articles, &links, &sentences);
     Ok(Comparison {
         articles,

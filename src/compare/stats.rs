@@ -89,11 +89,9 @@ fn overlap_matrix(n: usize, links: &[Link], chars: &[Vec<usize>]) -> Vec<Vec<f32
 }
 
 fn derivations(overlap: &[Vec<f32>]) -> Vec<Derivation> {
-    let n = overlap.len();
     let mut out = Vec::new();
-    for derived in 0..n {
-        for source in 0..n {
-            let contained = overlap[derived][source];
+    for (derived, row) in overlap.iter().enumerate() {
+        for (source, &contained) in row.iter().enumerate() {
             if derived != source
                 && contained >= DERIVED_CONTAINMENT
                 && contained - overlap[source][derived] >= DERIVED_MARGIN

@@ -20,11 +20,12 @@ pub fn column_marks(c: &Comparison, article: usize, focus: Option<SentenceRef>) 
         })
         .collect();
     if let Some(focus) = focus {
-        if focus.article == article {
-            if let Some(m) = marks.get_mut(focus.sentence) {
-                *m = Marks::default();
-            }
+        if focus.article == article
+            && let Some(m) = marks.get_mut(focus.sentence)
+        {
+            *m = Marks::default();
         }
+
         for link in c.links_of(focus) {
             let other = link.other(focus);
             if other.article == article

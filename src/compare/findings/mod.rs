@@ -7,7 +7,7 @@ mod quotes;
 mod substitutions;
 
 use super::prepare::PreparedSet;
-use super::{Group, Link, NumberFact, Omission, QuoteChange, Substitution};
+use super::{Group, Link, NumberFact, Omission, QuoteChange, SentenceRef, Substitution};
 use crate::article::Article;
 
 use std::collections::BTreeMap;
@@ -27,12 +27,20 @@ pub struct Findings {
     pub omissions: Vec<Omission>,
 }
 
-/// Computes all findings. `set` must be in the same article order as `articles`.
-pub fn find(articles: &[Article], set: &PreparedSet, links: &[Link], groups: &[Group]) -> Findings {
+/// Computes all findings. `set` must be in the same article order as `articles`; `rank[i]` is
+/// article `i`'s position in the canonical (content) order.
+pub fn find(
+    articles: &[Article],
+    set: &PreparedSet,
+    links: &[Link],
+    near: &[(SentenceRef, SentenceRef)],
+    groups: &[Group],
+    rank: &[usize],
+) -> Findings {
     Findings {
         substitutions: find_substitutions(articles, links),
         quote_changes: quotes::find(articles, set, links),
-        numbers: numbers::find(articles, set, links),
+        numbers: numbers::find(articles, set, links, near, rank),
         omissions: find_omissions(articles, groups),
     }
 }

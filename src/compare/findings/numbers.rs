@@ -6,7 +6,7 @@
 //! "rescue workers"). Those correspondences are joined across all links; a joined set whose
 //! values differ is a finding, listing every article's wording.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use super::most_common;
 use crate::article::{Article, collapse_whitespace};
@@ -14,14 +14,20 @@ use crate::compare::normalize::TokenClass;
 use crate::compare::prepare::{Prepared, PreparedSet};
 use crate::compare::{EditOp, Link, NumberFact, NumberMention, SentenceRef};
 
-/// Longest replacement (in words, each side) whose figures are taken as the same quantity.
-const MAX_REPLACEMENT_WORDS: usize = 4;
+/// Longest replacement (in words, each side) whose one figure each corresponds without further
+/// evidence ("About 3,000 protesters" → "More than 5,000 villagers").
+const SHORT_REPLACEMENT_WORDS: usize = 4;
+
+/// Longest replacement (in words, each side) whose figures can correspond at all.
+const MAX_REPLACEMENT_WORDS: usize = 6;
 /// Words that qualify a figure and belong to its wording ("more than 40,000").
 const QUALIFIERS: &[&str] = &[
     "about",
     "almost",
+    "an",
     "approximately",
     "around",
+    "at",
     "estimated",
     "least",
     "less",
@@ -31,11 +37,9 @@ const QUALIFIERS: &[&str] = &[
     "roughly",
     "some",
     "than",
+    "to",
     "under",
     "up",
-    "to",
-    "at",
-    "an",
 ];
 /// Scale words that multiply the figure before them.
 const SCALES: &[(&str, f64)] = &[
@@ -47,6 +51,8 @@ const SCALES: &[(&str, f64)] = &[
     ("thousand", 1e3),
     ("trillion", 1e12),
 ];
+/// Words after a figure read as what it counts (at most).
+const COUNTED_WORDS: usize = 3;
 
 /// A figure in a sentence: the token index of its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -55,11 +61,39 @@ struct Figure {
     token: usize,
 }
 
-/// Quantities reported with different figures.
-pub fn find(articles: &[Article], set: &PreparedSet, links: &[Link]) -> Vec<NumberFact> {
-    let mut joins = Joins::default();
+/// Quantities reported with different figures. `near` are pairs of sentences that were not
+/// linked but say much the same thing: their figures correspond only when they count the same
+/// thing (same word after the figure).
+pub fn find(
+    articles: &[Article],
+    set: &PreparedSet,
+    links: &[Link],
+    near: &[(SentenceRef, SentenceRef)],
+    rank: &[usize],
+) -> Vec<NumberFact> {
+    let mut strong = Vec::new();
     for link in links {
-        join_figures_of_link(articles, set, link, &mut joins);
+        figures_of_link(articles, set, link, &mut strong);
+    }
+    let mut weak = Vec::new();
+    for &(a, b) in near {
+        figures_counting_the_same(set, a, b, &mut weak);
+    }
+    // Joins are made in an order fixed by the articles' content (their canonical rank), so the
+    // result does not depend on the order the articles were given in.
+    let key = |f: &Figure| (rank[f.at.article], f.at.sentence, f.token);
+    let mut joins = Joins::default();
+    for mut proposals in [strong, weak] {
+        for pair in &mut proposals {
+            if key(&pair.1) < key(&pair.0) {
+                *pair = (pair.1, pair.0);
+            }
+        }
+        proposals.sort_by_key(|(x, y)| (key(x), key(y)));
+        proposals.dedup();
+        for (x, y) in proposals {
+            joins.union((x, value_of(set, x)), (y, value_of(set, y)));
+        }
     }
     let mut facts: Vec<NumberFact> = joins
         .components()
@@ -82,7 +116,29 @@ pub fn sort_facts(facts: &mut [NumberFact]) {
     });
 }
 
-fn join_figures_of_link(articles: &[Article], set: &PreparedSet, link: &Link, joins: &mut Joins) {
+/// The value of a figure, scale words included ("1.3 million").
+fn value_of(set: &PreparedSet, figure: Figure) -> Option<f64> {
+    let p = set.get(figure.at.article, figure.at.sentence);
+    let vocabulary = &set.tokenizer.vocabulary;
+    let value = vocabulary
+        .word(p.tokens[figure.token].key)
+        .replace(',', "")
+        .parse::<f64>()
+        .ok()?;
+    let scale = p
+        .tokens
+        .get(figure.token + 1)
+        .and_then(|t| scale_of(&vocabulary.word(t.key).to_lowercase()))
+        .unwrap_or(1.0);
+    Some(value * scale)
+}
+
+fn figures_of_link(
+    articles: &[Article],
+    set: &PreparedSet,
+    link: &Link,
+    out: &mut Vec<(Figure, Figure)>,
+) {
     let pa = set.get(link.a.article, link.a.sentence);
     let pb = set.get(link.b.article, link.b.sentence);
     let a_text = &articles[link.a.article].text;
@@ -90,21 +146,77 @@ fn join_figures_of_link(articles: &[Article], set: &PreparedSet, link: &Link, jo
     for edit in &link.edits {
         let fa = figures_in(pa, edit.a, link.a);
         let fb = figures_in(pb, edit.b, link.b);
-        let corresponding = match edit.op {
+        if fa.is_empty() || fa.len() != fb.len() {
+            continue;
+        }
+        let words = |text: &str, span: (usize, usize)| word_count(&text[span.0..span.1]);
+        let (wa, wb) = (words(a_text, edit.a), words(b_text, edit.b));
+        let corresponding = |x: &Figure, y: &Figure| match edit.op {
             EditOp::Equal => true,
-            EditOp::Replace => {
-                word_count(&a_text[edit.a.0..edit.a.1]) <= MAX_REPLACEMENT_WORDS
-                    && word_count(&b_text[edit.b.0..edit.b.1]) <= MAX_REPLACEMENT_WORDS
-                    && fa.len() == fb.len()
+            EditOp::Replace if wa.max(wb) <= SHORT_REPLACEMENT_WORDS && fa.len() == 1 => true,
+
+            EditOp::Replace if wa.max(wb) <= MAX_REPLACEMENT_WORDS => {
+                same_context(pa, x.token, pb, y.token)
             }
-            EditOp::Delete | EditOp::Insert => false,
+            _ => false,
         };
-        if corresponding {
-            for (x, y) in fa.iter().zip(&fb) {
-                joins.union(*x, *y);
+        for (x, y) in fa.iter().zip(&fb) {
+            if corresponding(x, y) {
+                out.push((*x, *y));
             }
         }
     }
+}
+
+/// The figures of two similar but unlinked sentences that sit in the same words: the same
+/// counted word after them and the same word before.
+fn figures_counting_the_same(
+    set: &PreparedSet,
+    a: SentenceRef,
+    b: SentenceRef,
+    out: &mut Vec<(Figure, Figure)>,
+) {
+    let (pa, pb) = (
+        set.get(a.article, a.sentence),
+        set.get(b.article, b.sentence),
+    );
+    let all = |p: &Prepared, at: SentenceRef| figures_in(p, (0, usize::MAX), at);
+    let same = |x: &Figure, y: &Figure| {
+        counted_stem(pa, x.token).is_some_and(|s| Some(s) == counted_stem(pb, y.token))
+            && word_before(pa, x.token).is_some_and(|s| Some(s) == word_before(pb, y.token))
+    };
+    for x in all(pa, a) {
+        let matching: Vec<Figure> = all(pb, b).into_iter().filter(|y| same(&x, y)).collect();
+        if let [y] = matching.as_slice() {
+            out.push((x, *y));
+        }
+    }
+}
+
+/// Whether two figures sit in the same words: the same counted word after them, or the same word
+/// before them.
+fn same_context(pa: &Prepared, ta: usize, pb: &Prepared, tb: usize) -> bool {
+    let after = counted_stem(pa, ta).is_some_and(|s| Some(s) == counted_stem(pb, tb));
+    let before = word_before(pa, ta).is_some_and(|s| Some(s) == word_before(pb, tb));
+    after || before
+}
+
+/// The stem of the content word a figure counts (the first word after it, past scale words).
+fn counted_stem(p: &Prepared, token: usize) -> Option<u32> {
+    p.tokens[token + 1..]
+        .iter()
+        .find(|t| t.is_word())
+        .filter(|t| t.class == TokenClass::Content)
+        .map(|t| t.stem)
+}
+
+/// The stem of the word before a figure, past qualifiers.
+fn word_before(p: &Prepared, token: usize) -> Option<u32> {
+    p.tokens[..token]
+        .iter()
+        .rev()
+        .find(|t| t.is_word() && t.class == TokenClass::Content)
+        .map(|t| t.stem)
 }
 
 fn word_count(s: &str) -> usize {
@@ -132,7 +244,8 @@ fn fact_from(articles: &[Article], set: &PreparedSet, figures: &[Figure]) -> Opt
         return None;
     }
     Some(NumberFact {
-        fact: most_common(figures.iter().map(|f| describe(articles, set, *f)))?,
+        fact: most_common(figures.iter().filter_map(|f| describe(articles, set, *f)))
+            .unwrap_or_else(|| "a figure".to_owned()),
         mentions,
     })
 }
@@ -147,34 +260,38 @@ fn mention(articles: &[Article], set: &PreparedSet, figure: Figure) -> NumberMen
     while first > 0 && QUALIFIERS.contains(&word(first - 1).as_str()) {
         first -= 1;
     }
-    let number = p.tokens[figure.token];
-    let mut value = vocabulary
-        .word(number.key)
-        .replace(',', "")
-        .parse::<f64>()
-        .ok();
+    let value = value_of(set, figure);
     let mut last = figure.token;
-    if let Some(scale) = p
-        .tokens
-        .get(last + 1)
-        .and_then(|_| scale_of(&word(last + 1)))
-    {
-        value = value.map(|v| v * scale);
+    if p.tokens.get(last + 1).is_some() && scale_of(&word(last + 1)).is_some() {
         last += 1;
     }
-    // The counted thing: up to two following words.
-    for _ in 0..2 {
-        match p.tokens.get(last + 1) {
-            Some(t) if t.is_word() && t.class != TokenClass::Number => last += 1,
-            _ => break,
-        }
+    let counted = p.tokens[last + 1..]
+        .iter()
+        .take_while(|t| t.class == TokenClass::Content)
+        .take(COUNTED_WORDS)
+        .count();
+    if counted == 0 {
+        // Nothing counted after the figure ("the toll rose to 38"): show the words before it.
+        first = preceding_words(p, first, COUNTED_WORDS);
     }
+    last += counted;
     NumberMention {
         article: figure.at.article,
         sentence: figure.at.sentence,
         text: collapse_whitespace(&text[p.tokens[first].start..p.tokens[last].end]),
         value,
     }
+}
+
+/// The index `n` words before token `at` (punctuation stops the walk).
+fn preceding_words(p: &Prepared, at: usize, n: usize) -> usize {
+    let mut first = at;
+    let mut taken = 0;
+    while first > 0 && taken < n && p.tokens[first - 1].is_word() {
+        first -= 1;
+        taken += 1;
+    }
+    first
 }
 
 fn scale_of(word: &str) -> Option<f64> {
@@ -184,42 +301,64 @@ fn scale_of(word: &str) -> Option<f64> {
         .map(|(_, v)| *v)
 }
 
-/// A short description of what a figure counts: the words after it, up to the first function
-/// word or punctuation ("rescue workers").
-fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> String {
+/// What a figure counts: the content words after it ("rescue workers"), or, when nothing follows,
+/// the words before it without leading function words ("overall death toll from the disaster").
+fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<String> {
     let p = set.get(figure.at.article, figure.at.sentence);
     let text = &articles[figure.at.article].text;
-    let words: Vec<&str> = p.tokens[figure.token + 1..]
+    let vocabulary = &set.tokenizer.vocabulary;
+    let mut after = figure.token + 1;
+    if p.tokens
+        .get(after)
+        .is_some_and(|t| scale_of(&vocabulary.word(t.key).to_lowercase()).is_some())
+    {
+        after += 1;
+    }
+    let counted: Vec<&str> = p.tokens[after.min(p.tokens.len())..]
         .iter()
         .take_while(|t| t.class == TokenClass::Content)
-        .take(3)
+        .take(COUNTED_WORDS)
         .map(|t| &text[t.start..t.end])
         .collect();
-    if words.is_empty() {
-        let sentence = articles[figure.at.article].sentence_text(figure.at.sentence);
-        collapse_whitespace(sentence).chars().take(60).collect()
-    } else {
-        words.join(" ")
+    if !counted.is_empty() {
+        return Some(counted.join(" ").to_lowercase());
     }
+    let mut first = preceding_words(p, figure.token, 6);
+    while first < figure.token && p.tokens[first].class != TokenClass::Content {
+        first += 1;
+    }
+    let mut last = figure.token;
+    while last > first && p.tokens[last - 1].class != TokenClass::Content {
+        last -= 1;
+    }
+    (last > first).then(|| {
+        collapse_whitespace(&text[p.tokens[first].start..p.tokens[last - 1].end]).to_lowercase()
+    })
 }
 
-/// Union-find over figures, keyed by value so the result never depends on link order.
+/// Figures joined into quantities. A join is refused when it would give one article two
+/// different values for the quantity: that means two quantities were about to be conflated
+/// ("five people" killed in the first avalanche, "23 people" in the second).
 #[derive(Default)]
 struct Joins {
     ids: HashMap<Figure, usize>,
     figures: Vec<Figure>,
+    values: Vec<Option<f64>>,
     parent: Vec<usize>,
+    members: Vec<Vec<usize>>,
 }
 
 impl Joins {
-    fn id(&mut self, f: Figure) -> usize {
+    fn id(&mut self, f: Figure, value: Option<f64>) -> usize {
         if let Some(&id) = self.ids.get(&f) {
             return id;
         }
         let id = self.figures.len();
         self.ids.insert(f, id);
         self.figures.push(f);
+        self.values.push(value);
         self.parent.push(id);
+        self.members.push(vec![id]);
         id
     }
 
@@ -231,31 +370,48 @@ impl Joins {
         x
     }
 
-    fn union(&mut self, a: Figure, b: Figure) {
-        let (ia, ib) = (self.id(a), self.id(b));
+    /// Joins the quantities of `a` and `b` unless that would conflate two quantities.
+    fn union(&mut self, (a, va): (Figure, Option<f64>), (b, vb): (Figure, Option<f64>)) {
+        let (ia, ib) = (self.id(a, va), self.id(b, vb));
         let (ra, rb) = (self.find(ia), self.find(ib));
-        if ra != rb {
-            self.parent[ra.max(rb)] = ra.min(rb);
+        if ra == rb || self.would_conflate(ra, rb) {
+            return;
         }
+        let (root, child) = (ra.min(rb), ra.max(rb));
+        self.parent[child] = root;
+        let moved = std::mem::take(&mut self.members[child]);
+        self.members[root].extend(moved);
     }
 
-    /// The joined sets, each sorted by position.
-    fn components(mut self) -> Vec<Vec<Figure>> {
-        let mut by_root: BTreeMap<Figure, Vec<Figure>> = BTreeMap::new();
-        let mut roots = Vec::with_capacity(self.figures.len());
-        for i in 0..self.figures.len() {
-            roots.push(self.find(i));
-        }
-        let mut members: HashMap<usize, Vec<Figure>> = HashMap::new();
-        for (i, root) in roots.into_iter().enumerate() {
-            members.entry(root).or_default().push(self.figures[i]);
-        }
-        for (_, mut list) in members {
-            list.sort();
-            if let Some(&first) = list.first() {
-                by_root.insert(first, list);
-            }
-        }
-        by_root.into_values().collect()
+    fn would_conflate(&self, ra: usize, rb: usize) -> bool {
+        self.members[ra].iter().any(|&x| {
+            self.members[rb].iter().any(|&y| {
+                self.figures[x].at.article == self.figures[y].at.article
+                    && !same_value(self.values[x], self.values[y])
+            })
+        })
+    }
+
+    /// The joined sets, each sorted by position, in order of their first figure.
+    fn components(self) -> Vec<Vec<Figure>> {
+        let mut out: Vec<Vec<Figure>> = self
+            .members
+            .iter()
+            .filter(|m| !m.is_empty())
+            .map(|m| {
+                let mut list: Vec<Figure> = m.iter().map(|&i| self.figures[i]).collect();
+                list.sort();
+                list
+            })
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+fn same_value(x: Option<f64>, y: Option<f64>) -> bool {
+    match (x, y) {
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
+        _ => false,
     }
 }

@@ -4,18 +4,23 @@
 
 use std::collections::BTreeMap;
 
-use crate::article::{Article, collapse_whitespace};
+use crate::article::{Article, Role, collapse_whitespace};
 use crate::compare::{EditOp, Link, LinkKind, SentenceRef, Substitution};
 
 /// Longest side (in words) a replacement may have to count as a substitution rather than a
 /// rewritten passage.
 const MAX_WORDS_PER_SIDE: usize = 12;
+/// Similarity a link involving a headline needs before its edits count as substitutions.
+const MIN_HEADLINE_SIMILARITY: f32 = 0.75;
 
 /// Aggregated substitutions of all reworded links.
 pub fn find(articles: &[Article], links: &[Link]) -> Vec<Substitution> {
     type Key = (usize, usize, String, String);
     let mut found: BTreeMap<Key, Substitution> = BTreeMap::new();
-    for link in links.iter().filter(|l| l.kind == LinkKind::Reworded) {
+    for link in links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Reworded && is_close_enough(articles, l))
+    {
         let a_text = &articles[link.a.article].text;
         let b_text = &articles[link.b.article].text;
         for edit in link.edits.iter().filter(|e| e.op != EditOp::Equal) {
@@ -45,6 +50,15 @@ pub fn find(articles: &[Article], links: &[Link]) -> Vec<Substitution> {
     let mut out: Vec<Substitution> = found.into_values().collect();
     out.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)).then(y.count.cmp(&x.count)));
     out
+}
+
+/// Whether a link's word edits are substitutions rather than a rewrite: headlines are rewritten
+/// wholesale (and headline–lead links are paraphrases), so their edits count only when the two
+/// are very close.
+fn is_close_enough(articles: &[Article], link: &Link) -> bool {
+    let is_headline =
+        |r: SentenceRef| articles[r.article].sentences[r.sentence].role == Role::Headline;
+    link.similarity >= MIN_HEADLINE_SIMILARITY || !(is_headline(link.a) || is_headline(link.b))
 }
 
 fn push_occurrence(list: &mut Vec<(SentenceRef, SentenceRef)>, pair: (SentenceRef, SentenceRef)) {

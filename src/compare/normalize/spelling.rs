@@ -105,9 +105,12 @@ const DOUBLE_L_STEMS: &[&str] = &[
 /// Inflections after which a doubled "l" may appear.
 const DOUBLE_L_SUFFIXES: &[&str] = &["ed", "ing", "er", "ers", "or", "ors"];
 
-/// Words ending in "-our" that are not British spellings of "-or" words.
-const OUR_EXCEPTIONS: &[&str] = &[
-    "four", "fours", "flour", "flours", "scour", "scours", "scoured", "scouring",
+/// What precedes "our" in British spellings of American "-or" words (colour, neighbourhood,
+/// favourite, honourable, labourers).
+const OUR_STEMS: &[&str] = &[
+    "arb", "ard", "arm", "behavi", "cand", "clam", "col", "demean", "dol", "endeav", "fav", "ferv",
+    "flav", "glam", "harb", "hon", "hum", "lab", "neighb", "od", "parl", "ranc", "rig", "rum",
+    "sav", "savi", "splend", "succ", "tum", "val", "vap", "vig",
 ];
 
 /// The spelling key of a lower-case word: American spelling for known British variants.
@@ -149,17 +152,12 @@ fn fold_double_l(word: &str) -> Option<String> {
     })
 }
 
-/// colour → color, favourite → favorite, honoured → honored ("four" and "flour" stay).
+/// colour → color, neighbourhood → neighborhood, honourable → honorable.
 fn fold_our(word: &str) -> Option<String> {
-    if word.len() < 5 || OUR_EXCEPTIONS.contains(&word) {
-        return None;
-    }
-    let at = word.rfind("our")?;
-    let rest = &word[at + 3..];
-    let allowed = [
-        "", "s", "ed", "ing", "ite", "ites", "able", "ably", "ful", "er", "ers", "less",
-    ];
-    (at >= 2 && allowed.contains(&rest)).then(|| format!("{}or{}", &word[..at], rest))
+    OUR_STEMS.iter().find_map(|stem| {
+        let rest = word.strip_prefix(stem)?.strip_prefix("our")?;
+        Some(format!("{stem}or{rest}"))
+    })
 }
 
 /// organise → organize, organisation → organization, analyse → analyze.
@@ -206,6 +204,8 @@ mod tests {
         same("colour", "color");
         same("favourite", "favorite");
         same("honoured", "honored");
+        same("neighbourhood", "neighborhood");
+        same("labourers", "laborers");
         same("centre", "center");
         same("centres", "centers");
         same("kilometres", "kilometers");
@@ -220,6 +220,9 @@ mod tests {
     #[test]
     fn distinct_words_stay_distinct() {
         assert_ne!(fold("four"), fold("for"));
+        assert_eq!(fold("flour"), "flour");
+        assert_eq!(fold("hour"), "hour");
+        assert_eq!(fold("journal"), "journal");
         assert_ne!(fold("filled"), fold("filed"));
         assert_ne!(fold("hour"), fold("her"));
         assert_ne!(fold("more"), fold("mer"));
