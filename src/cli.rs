@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
 use crate::article::{Article, LoadError, load_file};
 use crate::compare::{Options, compare};
@@ -113,8 +114,9 @@ pub enum CompareError {
 
 /// Loads every file, naming all that fail (not just the first).
 pub fn load_all(files: &[PathBuf]) -> Result<Vec<Article>, Vec<LoadError>> {
-    let (loaded, failed): (Vec<_>, Vec<_>) =
-        files.iter().map(|f| load_file(f)).partition(Result::is_ok);
+    let results: Vec<Result<Article, LoadError>> = files.par_iter().map(|f| load_file(f)).collect();
+    let (loaded, failed): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+
     if failed.is_empty() {
         Ok(loaded.into_iter().filter_map(Result::ok).collect())
     } else {

@@ -6,7 +6,11 @@
 //! rewards reuse) and as a bag of words (which survives reordered clauses). A short sentence
 //! almost wholly contained in a longer one is linked too: that is how splits and merges show up.
 
-use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use super::FastMap;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
@@ -37,6 +41,8 @@ const MIN_CONTENT_FOR_SPLIT: usize = 3;
 const NEAR_SIMILARITY: f32 = 0.3;
 /// Shared content words two unlinked sentences need to count as saying much the same thing.
 const NEAR_SHARED_CONTENT: usize = 3;
+/// Sentence pairs scored per parallel task (and between cancellation checks).
+const SCORING_CHUNK: usize = 2048;
 /// Identical sentences repeated more often than this are boilerplate, not reuse.
 const MAX_IDENTICAL_BUCKET: usize = 256;
 
@@ -95,7 +101,7 @@ pub fn score(x: &Prepared, y: &Prepared) -> PairScore {
         };
     }
     let (in_order, shared_content) = in_order_overlap(x, y);
-    let bag = bag_overlap(x, y);
+    let (bag, _) = bag_overlap(x, y);
     let similarity = ((2.0 * in_order / total) + (2.0 * bag / total)) / 2.0;
     let smaller = x.total_weight.min(y.total_weight).max(f32::EPSILON);
     PairScore {
@@ -125,23 +131,37 @@ fn in_order_overlap(x: &Prepared, y: &Prepared) -> (f32, usize) {
     (weight, content)
 }
 
-/// Weight of the stems the two sentences share, in any order (multiset intersection).
-fn bag_overlap(x: &Prepared, y: &Prepared) -> f32 {
-    let mut available: HashMap<u32, (usize, f32)> = HashMap::with_capacity(x.stems.len());
-    for (stem, weight) in x.stems.iter().zip(&x.weights) {
-        let entry = available.entry(*stem).or_insert((0, *weight));
-        entry.0 += 1;
-    }
-    let mut shared = 0.0;
-    for (stem, weight) in y.stems.iter().zip(&y.weights) {
-        if let Some(entry) = available.get_mut(stem)
-            && entry.0 > 0
-        {
-            entry.0 -= 1;
-            shared += weight.min(entry.1);
+/// Weight of the stems the two sentences share in any order (multiset intersection of their
+/// sorted bags), and how many of them are content.
+fn bag_overlap(x: &Prepared, y: &Prepared) -> (f32, usize) {
+    let (mut i, mut j) = (0, 0);
+    let (mut weight, mut content) = (0.0, 0);
+    while let (Some(&(sa, wa, ca)), Some(&(sb, wb, _))) = (x.bag.get(i), y.bag.get(j)) {
+        match sa.cmp(&sb) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                weight += wa.min(wb);
+                content += usize::from(ca);
+                i += 1;
+                j += 1;
+            }
         }
     }
-    shared
+    (weight, content)
+}
+
+/// Whether the pair could pass any test at all, judged from the bag of words alone (an upper
+/// bound of every in-order measure), so most unrelated pairs skip the diff.
+fn could_relate(x: &Prepared, y: &Prepared, threshold: f32) -> bool {
+    let (bag, shared) = bag_overlap(x, y);
+    let total = (x.total_weight + y.total_weight).max(f32::EPSILON);
+    let dice = 2.0 * bag / total;
+    let containment = bag / x.total_weight.min(y.total_weight).max(f32::EPSILON);
+    let reworded = shared >= MIN_SHARED_CONTENT && dice >= threshold;
+    let split = shared >= MIN_SHARED_FOR_SPLIT && containment >= CONTAINMENT_FOR_SPLIT;
+    let near = shared >= NEAR_SHARED_CONTENT && dice >= NEAR_SIMILARITY;
+    reworded || split || near
 }
 
 /// Whether two sentences are the same words once normalised.
@@ -159,6 +179,9 @@ pub fn decide(x: &Prepared, y: &Prepared, threshold: f32) -> Verdict {
     }
     if is_identical(x, y) {
         return Verdict::Link(LinkKind::Identical, 1.0);
+    }
+    if !could_relate(x, y, threshold) {
+        return Verdict::Unrelated;
     }
     let s = score(x, y);
     let near = s.similarity >= NEAR_SIMILARITY && s.shared_content >= NEAR_SHARED_CONTENT;
@@ -189,7 +212,7 @@ pub fn decide(x: &Prepared, y: &Prepared, threshold: f32) -> Verdict {
 
 /// Pairs of sentences in different articles whose compared words are exactly the same.
 pub fn identical_pairs(set: &PreparedSet) -> Vec<(SentenceRef, SentenceRef)> {
-    let mut buckets: HashMap<&[u32], Vec<SentenceRef>> = HashMap::new();
+    let mut buckets: FastMap<&[u32], Vec<SentenceRef>> = FastMap::default();
     for (article, sentences) in set.sentences.iter().enumerate() {
         for (sentence, prepared) in sentences.iter().enumerate() {
             if prepared.word_count() >= MIN_WORDS {
@@ -228,17 +251,25 @@ pub fn select_links(
     pairs.sort_unstable();
     pairs.dedup();
     let total = pairs.len();
-    let mut alignment = Alignment::default();
-    for (i, (a, b)) in pairs.into_iter().enumerate() {
-        if i % 4096 == 0 {
+    let done = AtomicUsize::new(0);
+    let verdicts: Vec<Vec<(SentenceRef, SentenceRef, Verdict)>> = pairs
+        .par_chunks(SCORING_CHUNK)
+        .map(|chunk| {
             if progress.is_cancelled() {
                 return Err(Cancelled);
             }
-            progress.update("scoring sentence pairs", i, total);
-        }
-        let x = set.get(a.article, a.sentence);
-        let y = set.get(b.article, b.sentence);
-        match decide(x, y, threshold) {
+            let verdicts = chunk
+                .iter()
+                .map(|&(a, b)| (a, b, decide(set.get(a.article, a.sentence), set.get(b.article, b.sentence), threshold)))
+                .collect();
+            let finished = done.fetch_add(chunk.len(), Ordering::Relaxed) + chunk.len();
+            progress.update("scoring sentence pairs", finished, total);
+            Ok(verdicts)
+        })
+        .collect::<Result<_, Cancelled>>()?;
+    let mut alignment = Alignment::default();
+    for (a, b, verdict) in verdicts.into_iter().flatten() {
+        match verdict {
             Verdict::Link(kind, similarity) => alignment.links.push(Decision {
                 a,
                 b,

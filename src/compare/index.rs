@@ -6,15 +6,20 @@
 //! total length. Pairs are weighted by inverse document frequency and each sentence keeps its
 //! best few partners per other article; the union over both ends makes the result symmetric.
 
-use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 use super::prepare::PreparedSet;
-use super::{Cancelled, Progress, SentenceRef};
+use super::{Cancelled, FastMap, Progress, SentenceRef};
 
 /// How many partners a sentence keeps in each other article.
 const PARTNERS_PER_ARTICLE: usize = 4;
 /// Stems shared by more sentences than this (at least) are too common to find candidates with.
 const MIN_POSTINGS_CAP: usize = 64;
+/// Per article, how many more sentences a stem may occur in before it is too common.
+const POSTINGS_PER_ARTICLE: usize = 12;
+
 /// How often (in sentences) to check for cancellation and report progress.
 const PROGRESS_EVERY: usize = 512;
 
@@ -75,63 +80,114 @@ pub fn candidate_pairs(
     let numbering = Numbering::new(set);
     let stems = content_stems(set);
     let total = stems.len();
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: FastMap<u32, Vec<usize>> = FastMap::default();
     for (global, sentence_stems) in stems.iter().enumerate() {
         for &stem in sentence_stems {
             postings.entry(stem).or_default().push(global);
         }
     }
-    let cap = MIN_POSTINGS_CAP.max(total / 10);
-    let idf = |df: usize| ((total as f32 + 1.0) / df as f32).ln().max(0.1);
+    let cap = MIN_POSTINGS_CAP.max(POSTINGS_PER_ARTICLE * set.sentences.len());
 
-    let mut scores = vec![0.0f32; total];
-    let mut shared = vec![0u16; total];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut pairs = Vec::new();
-    for x in 0..total {
-        if x % PROGRESS_EVERY == 0 {
-            if progress.is_cancelled() {
-                return Err(Cancelled);
-            }
-            progress.update("finding candidates", x, total);
+
+    let lookup = Lookup {
+        numbering: &numbering,
+        stems: &stems,
+        postings: &postings,
+        cap,
+        total,
+    };
+    let done = AtomicUsize::new(0);
+    let chunks: Vec<Vec<(SentenceRef, SentenceRef)>> = (0..total)
+        .step_by(PROGRESS_EVERY)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map_init(
+            || Scratch::new(total),
+            |scratch, first| {
+                if progress.is_cancelled() {
+                    return Err(Cancelled);
+                }
+                let mut pairs = Vec::new();
+                for x in first..(first + PROGRESS_EVERY).min(total) {
+                    lookup.partners_of(x, scratch, &mut pairs);
+                }
+                let finished = done.fetch_add(PROGRESS_EVERY, Ordering::Relaxed) + PROGRESS_EVERY;
+                progress.update("finding candidates", finished.min(total), total);
+                Ok(pairs)
+            },
+        )
+        .collect::<Result<_, Cancelled>>()?;
+    let mut pairs: Vec<(SentenceRef, SentenceRef)> = chunks.into_iter().flatten().collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    Ok(pairs)
+}
+
+/// Per-thread accumulators, reset after each sentence (only the touched entries).
+struct Scratch {
+    scores: Vec<f32>,
+    shared: Vec<u16>,
+    touched: Vec<usize>,
+}
+
+impl Scratch {
+    fn new(total: usize) -> Self {
+        Scratch {
+            scores: vec![0.0; total],
+            shared: vec![0; total],
+            touched: Vec::new(),
         }
-        let own_article = numbering.article_of[x];
-        for stem in &stems[x] {
-            let Some(list) = postings.get(stem).filter(|l| l.len() <= cap) else {
+    }
+}
+
+/// Everything the partner search reads.
+struct Lookup<'a> {
+    numbering: &'a Numbering,
+    stems: &'a [Vec<u32>],
+    postings: &'a FastMap<u32, Vec<usize>>,
+    cap: usize,
+    total: usize,
+}
+
+impl Lookup<'_> {
+    /// Adds the best partners of sentence `x` in every other article to `pairs`.
+    fn partners_of(&self, x: usize, scratch: &mut Scratch, pairs: &mut Vec<(SentenceRef, SentenceRef)>) {
+        let own_article = self.numbering.article_of[x];
+        let idf = |df: usize| ((self.total as f32 + 1.0) / df as f32).ln().max(0.1);
+        for stem in &self.stems[x] {
+            let Some(list) = self.postings.get(stem).filter(|l| l.len() <= self.cap) else {
                 continue;
             };
             let weight = idf(list.len());
             for &y in list {
-                if numbering.article_of[y] == own_article {
+                if self.numbering.article_of[y] == own_article {
                     continue;
                 }
-                if shared[y] == 0 {
-                    touched.push(y);
+                if scratch.shared[y] == 0 {
+                    scratch.touched.push(y);
                 }
-                scores[y] += weight;
-                shared[y] = shared[y].saturating_add(1);
+                scratch.scores[y] += weight;
+                scratch.shared[y] = scratch.shared[y].saturating_add(1);
             }
         }
-        let small = stems[x].len() <= 2;
-        let mut kept: Vec<(usize, f32)> = touched
+        let small = self.stems[x].len() <= 2;
+        let mut kept: Vec<(usize, f32)> = scratch
+            .touched
             .iter()
-            .filter(|&&y| shared[y] >= 2 || small || stems[y].len() <= 2)
-            .map(|&y| (y, scores[y]))
+            .filter(|&&y| scratch.shared[y] >= 2 || small || self.stems[y].len() <= 2)
+            .map(|&y| (y, scratch.scores[y]))
             .collect();
-        keep_best_per_article(&mut kept, &numbering.article_of);
+        keep_best_per_article(&mut kept, &self.numbering.article_of);
         for (y, _) in kept {
             let (a, b) = if x < y { (x, y) } else { (y, x) };
-            pairs.push((numbering.sentence_ref(a), numbering.sentence_ref(b)));
+            pairs.push((self.numbering.sentence_ref(a), self.numbering.sentence_ref(b)));
         }
-        for &y in &touched {
-            scores[y] = 0.0;
-            shared[y] = 0;
+        for &y in &scratch.touched {
+            scratch.scores[y] = 0.0;
+            scratch.shared[y] = 0;
         }
-        touched.clear();
+        scratch.touched.clear();
     }
-    pairs.sort_unstable();
-    pairs.dedup();
-    Ok(pairs)
 }
 
 /// Keeps, for each article, the [`PARTNERS_PER_ARTICLE`] highest-scoring partners (ties broken

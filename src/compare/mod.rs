@@ -18,12 +18,17 @@ mod prepare;
 mod stats;
 mod tiling;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 pub use model::*;
 pub use normalize::Normalization;
 use prepare::PreparedSet;
+
+/// A hash map with a fast, fixed-seed hasher: quick for the engine's many small keys, and the
+/// same on every run (no code may depend on its iteration order anyway).
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// Settings of a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -91,7 +96,7 @@ pub fn compare_with_progress(
     progress.update("comparing words", 0, alignment.links.len());
     let mut links: Vec<Link> = alignment
         .links
-        .iter()
+        .par_iter()
         .map(|d| link_in_input_order(&canonical, d, &order))
         .collect();
     let to_input = |r: SentenceRef| SentenceRef::new(order[r.article], r.sentence);

@@ -21,6 +21,9 @@ pub struct Prepared {
     pub weights: Vec<f32>,
     /// Whether each stem is a content word or figure.
     pub is_content: Vec<bool>,
+    /// The stems sorted (with their weights and whether they are content), for fast
+    /// bag-of-words overlaps.
+    pub bag: Vec<(u32, f32, bool)>,
     /// Sum of `weights`.
     pub total_weight: f32,
     /// Number of content words and figures.
@@ -45,6 +48,14 @@ impl Prepared {
                 prepared.content_count += usize::from(content);
             }
         }
+        prepared.bag = prepared
+            .stems
+            .iter()
+            .zip(&prepared.weights)
+            .zip(&prepared.is_content)
+            .map(|((&stem, &weight), &content)| (stem, weight, content))
+            .collect();
+        prepared.bag.sort_unstable_by_key(|&(stem, _, _)| stem);
         prepared.tokens = tokens;
         prepared
     }

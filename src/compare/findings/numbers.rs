@@ -295,9 +295,10 @@ fn preceding_words(p: &Prepared, at: usize, n: usize) -> usize {
 }
 
 fn scale_of(word: &str) -> Option<f64> {
+    let singular = word.strip_suffix('s').unwrap_or(word);
     SCALES
         .iter()
-        .find(|(w, _)| *w == word || format!("{w}s") == word)
+        .find(|(w, _)| *w == word || *w == singular)
         .map(|(_, v)| *v)
 }
 

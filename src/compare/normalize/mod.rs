@@ -8,14 +8,15 @@
 
 mod spelling;
 mod stopwords;
-
-use std::collections::HashMap;
+mod words;
 
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
 
 pub use stopwords::is_stopword;
+use words::Piece;
+
+use super::FastMap;
 
 /// What differences count as "the same words".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,7 +84,7 @@ impl Token {
 /// Interns normalised strings so tokens compare as integers.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
     words: Vec<String>,
 }
 
@@ -105,20 +106,22 @@ impl Vocabulary {
     }
 }
 
+/// What a piece of text, as written, becomes: computed once per distinct spelling.
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    key: u32,
+    stem: u32,
+    class: TokenClass,
+}
+
 /// Turns sentence text into tokens, sharing one vocabulary across all articles.
 pub struct Tokenizer {
     normalization: Normalization,
     stemmer: rust_stemmers::Stemmer,
     /// The interned keys and stems.
     pub vocabulary: Vocabulary,
-}
-
-/// A piece of text found by word segmentation, before normalisation.
-#[derive(Clone, Copy)]
-struct Piece {
-    start: usize,
-    end: usize,
-    is_word: bool,
+    /// Pieces already normalised, by their text as written (words repeat a lot).
+    known: FastMap<String, Known>,
 }
 
 impl Tokenizer {
@@ -128,12 +131,13 @@ impl Tokenizer {
             normalization,
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
             vocabulary: Vocabulary::default(),
+            known: FastMap::default(),
         }
     }
 
     /// Tokens of `text[range]`, with spans relative to `text`.
     pub fn tokenize(&mut self, text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
-        let pieces = merge_compounds(text, split_pieces(text, range));
+        let pieces = merge_compounds(text, words::pieces(text, range));
         let mut tokens = Vec::with_capacity(pieces.len());
         let mut i = 0;
         while i < pieces.len() {
@@ -142,7 +146,14 @@ impl Tokenizer {
                 && self.normalization.spelling
                 && is_per_cent(text, piece, next)
             {
-                tokens.push(self.make_token(piece.start, next.end, "percent", TokenClass::Content));
+                let known = self.known_for("percent", TokenClass::Content);
+                tokens.push(Token {
+                    start: piece.start,
+                    end: next.end,
+                    key: known.key,
+                    stem: known.stem,
+                    class: known.class,
+                });
                 i += 2;
                 continue;
             }
@@ -154,17 +165,35 @@ impl Tokenizer {
 
     fn token_for(&mut self, text: &str, piece: &Piece) -> Token {
         let raw = &text[piece.start..piece.end];
-        if !piece.is_word {
-            return self.punct_token(piece, raw);
+        let known = match self.known.get(raw) {
+            Some(known) => *known,
+            None => {
+                let known = self.normalise_piece(raw, piece.is_word);
+                self.known.insert(raw.to_owned(), known);
+                known
+            }
+        };
+        Token {
+            start: piece.start,
+            end: piece.end,
+            key: known.key,
+            stem: known.stem,
+            class: known.class,
+        }
+    }
+
+    fn normalise_piece(&mut self, raw: &str, is_word: bool) -> Known {
+        if !is_word {
+            return self.punct_known(raw);
         }
         let key = self.word_key(raw);
         let class = classify(&key);
-        self.make_token(piece.start, piece.end, &key, class)
+        self.known_for(&key, class)
     }
 
-    fn punct_token(&mut self, piece: &Piece, raw: &str) -> Token {
+    fn punct_known(&mut self, raw: &str) -> Known {
         if raw == "%" && self.normalization.spelling {
-            return self.make_token(piece.start, piece.end, "percent", TokenClass::Content);
+            return self.known_for("percent", TokenClass::Content);
         }
         let folded: String = raw.chars().map(fold_punctuation).collect();
         let class = if is_currency(&folded) {
@@ -172,10 +201,10 @@ impl Tokenizer {
         } else {
             TokenClass::Punct
         };
-        self.make_token(piece.start, piece.end, &folded, class)
+        self.known_for(&folded, class)
     }
 
-    fn make_token(&mut self, start: usize, end: usize, key: &str, class: TokenClass) -> Token {
+    fn known_for(&mut self, key: &str, class: TokenClass) -> Known {
         let key_id = self.vocabulary.intern(key);
         let stem = match class {
             TokenClass::Content => {
@@ -185,9 +214,7 @@ impl Tokenizer {
             }
             _ => key_id,
         };
-        Token {
-            start,
-            end,
+        Known {
             key: key_id,
             stem,
             class,
@@ -221,20 +248,6 @@ impl Tokenizer {
         }
         word
     }
-}
-
-/// Splits `text[range]` into words and punctuation marks (whitespace dropped).
-fn split_pieces(text: &str, range: std::ops::Range<usize>) -> Vec<Piece> {
-    let base = range.start;
-    text[range]
-        .split_word_bound_indices()
-        .filter(|(_, s)| !s.chars().all(char::is_whitespace))
-        .map(|(offset, s)| Piece {
-            start: base + offset,
-            end: base + offset + s.len(),
-            is_word: s.chars().any(char::is_alphanumeric),
-        })
-        .collect()
 }
 
 /// Joins "cease" "-" "fire" into one piece ("cease-fire" keys like "ceasefire"); figures joined
