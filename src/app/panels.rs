@@ -326,6 +326,12 @@ fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         } else if app.jobs.busy > 0 {
             ui.spinner();
             ui.label("Working…");
+        } else if let Some(snapshot) = &app.workspace.snapshot
+            && snapshot.comparison.articles.len() < 2
+        {
+            ui.label(
+                RichText::new("1 article · open another version of the story to compare").small(),
+            );
         } else if let Some(snapshot) = &app.workspace.snapshot {
             let c = &snapshot.comparison;
             ui.label(
@@ -433,8 +439,9 @@ fn settings_window(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 ui.selectable_value(&mut theme, ThemeChoice::Dark, "Dark");
             });
             ui.end_row();
-            ui.label("Text size");
-            ui.add(egui::Slider::new(&mut size, TEXT_SIZE_RANGE).suffix(" pt"));
+            let label = ui.label("Text size");
+            ui.add(egui::Slider::new(&mut size, TEXT_SIZE_RANGE).suffix(" pt"))
+                .labelled_by(label.id);
             ui.end_row();
             ui.label("Similarity threshold");
             let draft = app.threshold_draft.get_or_insert(options.threshold);

@@ -167,10 +167,12 @@ impl Workspace {
             .collect()
     }
 
-    /// Whether the comparison is up to date with the open articles and settings.
+    /// Whether the comparison is up to date with the open articles and settings. A single
+    /// article is "compared" too, so that it gets a column (it is read, renamed, and waits there
+    /// for a second one) instead of a spinner that never ends.
     pub fn is_current(&self) -> bool {
         match &self.snapshot {
-            None => self.entries.len() < 2,
+            None => self.entries.is_empty(),
             Some(s) => s.generation == self.generation,
         }
     }

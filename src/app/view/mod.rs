@@ -129,6 +129,8 @@ pub struct ColumnsView {
     generation: Option<u64>,
     /// Last frame's geometry, for commands applied between frames.
     last_viewport_height: f32,
+    /// Last frame's geometry, to find where a sentence was drawn.
+    last_geometry: Option<Geometry>,
 }
 
 /// Where things are on screen this frame.
@@ -254,6 +256,7 @@ impl ColumnsView {
         let geometry = Geometry::new(area, columns.len(), self.h_offset);
         self.h_offset = geometry.h_offset;
         self.last_viewport_height = geometry.viewport_height();
+        self.last_geometry = Some(geometry);
         let style = Style {
             width: geometry.text_width(),
             text_size: settings.text_size,
@@ -336,7 +339,7 @@ impl ColumnsView {
     }
 
     /// The vertical scroll offset of a column.
-    fn offset(&self, id: ArticleId) -> f32 {
+    pub fn offset(&self, id: ArticleId) -> f32 {
         self.offsets.get(&id).copied().unwrap_or(0.0)
     }
 
@@ -456,6 +459,33 @@ impl ColumnsView {
     /// Scrolls the focused sentence's column to show it (used after next/previous difference).
     pub fn last_viewport_height(&self) -> f32 {
         self.last_viewport_height
+    }
+
+    /// Where sentence `key` was drawn in the last frame: its line boxes in screen coordinates
+    /// (empty if its column is not laid out). Parts may lie outside the column's visible body.
+    pub fn sentence_screen_rects(&self, workspace: &Workspace, key: SentenceKey) -> Vec<Rect> {
+        let Some(geometry) = self.last_geometry else {
+            return Vec::new();
+        };
+        let Some(i) = workspace.columns().iter().position(|c| c.id == key.article) else {
+            return Vec::new();
+        };
+        let Some(layout) = self.layouts.get(&key.article) else {
+            return Vec::new();
+        };
+        let shift = geometry.text_origin(i).to_vec2() - vec2(0.0, self.offset(key.article));
+        layout
+            .sentence_rects(key.sentence)
+            .into_iter()
+            .map(|r| r.translate(shift))
+            .collect()
+    }
+
+    /// The screen rectangle of column `id`'s body (below its header) in the last frame.
+    pub fn column_body_rect(&self, workspace: &Workspace, id: ArticleId) -> Option<Rect> {
+        let geometry = self.last_geometry?;
+        let i = workspace.columns().iter().position(|c| c.id == id)?;
+        Some(geometry.body_rect(i).intersect(geometry.area))
     }
 
     fn horizontal_scrollbar(&mut self, ui: &mut egui::Ui, geometry: &Geometry) {

@@ -1,0 +1,997 @@
+//! The desktop app driven headlessly through egui_kittest: the real [`ParallaxApp`] in an eframe
+//! harness (no GPU, no snapshots), with file dialogs replaced by a fake that answers at once.
+//! Loading, comparing and saving run on threads as in the app; [`step_until`] steps frames until
+//! their results have arrived, bounded by a step count rather than by wall-clock time.
+
+#![cfg(feature = "app")]
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use eframe::egui;
+use egui::{Key, Modifiers, Pos2, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use parallax::app::ParallaxApp;
+use parallax::app::command::{Command, SentenceKey};
+use parallax::app::dialogs::{Choice, Dialogs, Request};
+use parallax::app::jobs::Message;
+use parallax::app::state::{Filter, State};
+use parallax::app::workspace::ArticleId;
+use parallax::compare::{SentenceRef, Status};
+
+/// Frames to step before a background job counts as stuck.
+const MAX_STEPS: usize = 1000;
+/// Pause between those frames, so worker threads get to run.
+const STEP_PAUSE: Duration = Duration::from_millis(5);
+
+// ---------------------------------------------------------------------------------------------
+// Harness and helpers
+
+/// File dialogs that never open: each request is recorded and answered with the next scripted
+/// choice (or "cancelled" when none is left).
+#[derive(Clone, Default)]
+struct FakeDialogs {
+    answers: Arc<Mutex<VecDeque<Choice>>>,
+    requests: Arc<Mutex<Vec<Request>>>,
+}
+
+impl FakeDialogs {
+    /// Answers the next dialog with `choice`.
+    fn will_answer(&self, choice: Choice) {
+        self.answers.lock().unwrap().push_back(choice);
+    }
+
+    /// The dialogs asked for so far.
+    fn requests(&self) -> Vec<Request> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+impl Dialogs for FakeDialogs {
+    fn show(
+        &self,
+        request: Request,
+        _folder: Option<PathBuf>,
+        _parent: Option<&eframe::Frame>,
+        reply: Sender<Message>,
+        ctx: egui::Context,
+    ) {
+        self.requests.lock().unwrap().push(request);
+        let choice = self.answers.lock().unwrap().pop_front();
+        reply.send(Message::Dialog(choice)).unwrap();
+        ctx.request_repaint();
+    }
+}
+
+/// A file dropped on the window.
+#[derive(Debug)]
+struct FakeDroppedFile(PathBuf);
+
+impl egui::DroppedFile for FakeDroppedFile {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// A file of the harbour-fire story.
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/harbor-fire")
+        .join(name)
+}
+
+/// The wire story and two outlets' versions of it.
+fn three_articles() -> Vec<PathBuf> {
+    ["wire.txt", "outlet-a.txt", "outlet-b.txt"]
+        .map(fixture)
+        .to_vec()
+}
+
+/// The app as `parallax FILES…` starts it, with default settings and fake dialogs.
+fn launch(files: Vec<PathBuf>) -> (Harness<'static, ParallaxApp>, FakeDialogs) {
+    let dialogs = FakeDialogs::default();
+    let fake = dialogs.clone();
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            ParallaxApp::with_parts(
+                cc.egui_ctx.clone(),
+                State::default(),
+                Box::new(fake),
+                files,
+                false,
+            )
+        });
+    (harness, dialogs)
+}
+
+/// The app with `files` open and compared.
+fn launch_compared(files: Vec<PathBuf>) -> (Harness<'static, ParallaxApp>, FakeDialogs) {
+    let count = files.len();
+    let (mut harness, dialogs) = launch(files);
+    step_until(
+        &mut harness,
+        "the articles to be loaded and compared",
+        |app| is_settled(app) && app.workspace.columns().len() == count,
+    );
+    (harness, dialogs)
+}
+
+/// Steps frames until `done` holds for the app, panicking (with `what`) after [`MAX_STEPS`].
+fn step_until(
+    harness: &mut Harness<'_, ParallaxApp>,
+    what: &str,
+    done: impl Fn(&ParallaxApp) -> bool,
+) {
+    for _ in 0..MAX_STEPS {
+        harness.step();
+        if done(harness.state()) {
+            return;
+        }
+        std::thread::sleep(STEP_PAUSE);
+    }
+    let app = harness.state();
+    panic!(
+        "gave up waiting for {what} after {MAX_STEPS} frames: {} open, {} columns, \
+         comparison running: {}, other jobs: {}, banners: {:?}",
+        app.workspace.entries.len(),
+        app.workspace.columns().len(),
+        app.jobs.comparison.is_some(),
+        app.jobs.busy,
+        banner_texts(app),
+    );
+}
+
+/// No job is running and the comparison is up to date with the open articles.
+fn is_settled(app: &ParallaxApp) -> bool {
+    !app.jobs.is_busy() && app.workspace.is_current()
+}
+
+/// Runs frames until nothing is pending, then checks every input widget has a name.
+fn settle(harness: &mut Harness<'_, ParallaxApp>) {
+    step_until(harness, "the app to settle", is_settled);
+    harness.run_steps(2);
+    harness.check_accessibility();
+}
+
+/// The generation of the comparison on screen.
+fn shown_generation(app: &ParallaxApp) -> u64 {
+    app.workspace
+        .snapshot
+        .as_ref()
+        .expect("a comparison is shown")
+        .generation
+}
+
+/// The column labels, left to right.
+fn column_labels(app: &ParallaxApp) -> Vec<String> {
+    app.workspace
+        .columns()
+        .iter()
+        .map(|c| app.workspace.label(c.id).to_owned())
+        .collect()
+}
+
+/// The texts of the banners above the columns.
+fn banner_texts(app: &ParallaxApp) -> Vec<String> {
+    app.banners.iter().map(|b| b.text.clone()).collect()
+}
+
+/// The id of the column at `position`.
+fn column_id(app: &ParallaxApp, position: usize) -> ArticleId {
+    app.workspace.columns()[position].id
+}
+
+/// The comparison's reference for a view key.
+fn sentence_ref(app: &ParallaxApp, key: SentenceKey) -> SentenceRef {
+    let index = app
+        .workspace
+        .snapshot
+        .as_ref()
+        .and_then(|s| s.index_of(key.article))
+        .expect("the sentence's article is compared");
+    SentenceRef::new(index, key.sentence)
+}
+
+/// The comparison status of a sentence.
+fn status_of(app: &ParallaxApp, key: SentenceKey) -> Status {
+    let r = sentence_ref(app, key);
+    app.workspace
+        .snapshot
+        .as_ref()
+        .unwrap()
+        .comparison
+        .sentences[r.article][r.sentence]
+        .status
+}
+
+/// How many sentences article `id` has.
+fn sentence_count(app: &ParallaxApp, id: ArticleId) -> usize {
+    let r = sentence_ref(
+        app,
+        SentenceKey {
+            article: id,
+            sentence: 0,
+        },
+    );
+    app.workspace.snapshot.as_ref().unwrap().comparison.articles[r.article]
+        .sentences
+        .len()
+}
+
+/// The counterparts of `key` in other columns, as view keys.
+fn counterparts(app: &ParallaxApp, key: SentenceKey) -> Vec<SentenceKey> {
+    let snapshot = app.workspace.snapshot.as_ref().unwrap();
+    let here = sentence_ref(app, key);
+    snapshot
+        .comparison
+        .links_of(here)
+        .map(|l| l.other(here))
+        .map(|o| SentenceKey {
+            article: snapshot.ids[o.article],
+            sentence: o.sentence,
+        })
+        .collect()
+}
+
+/// The box around sentence `key` on screen in the last frame.
+fn screen_bounds(app: &ParallaxApp, key: SentenceKey) -> Option<Rect> {
+    app.view
+        .sentence_screen_rects(&app.workspace, key)
+        .into_iter()
+        .reduce(|a, b| a.union(b))
+}
+
+/// A point inside sentence `key` as drawn in the last frame, if it is within its column's body.
+fn point_in_sentence(app: &ParallaxApp, key: SentenceKey) -> Option<Pos2> {
+    let body = app.view.column_body_rect(&app.workspace, key.article)?;
+    app.view
+        .sentence_screen_rects(&app.workspace, key)
+        .into_iter()
+        .map(|r| r.center())
+        .find(|p| body.shrink(4.0).contains(*p))
+}
+
+/// Asserts that a widget labelled `label` sits in the header of the column at `position`.
+#[track_caller]
+fn assert_heads_column(harness: &Harness<'_, ParallaxApp>, label: &str, position: usize) {
+    let app = harness.state();
+    let body = app
+        .view
+        .column_body_rect(&app.workspace, column_id(app, position))
+        .expect("the column is drawn");
+    let in_header = harness.query_all_by_label(label).any(|node| {
+        let r = node.rect();
+        r.bottom() <= body.top() + 1.0 && body.x_range().contains(r.center().x)
+    });
+    assert!(in_header, "the label {label:?} heads column {position}");
+}
+
+/// Presses `key` with `modifiers` and runs the frames that react to it.
+fn press(harness: &mut Harness<'_, ParallaxApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(2);
+}
+
+/// Clicks the primary button at `pos` and runs the frames that react to it.
+fn click_at(harness: &mut Harness<'_, ParallaxApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run_steps(3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+
+#[test]
+fn articles_from_the_command_line_open_compared() {
+    let (mut harness, _) = launch_compared(three_articles());
+    settle(&mut harness);
+    let app = harness.state();
+    let labels = column_labels(app);
+    assert_eq!(labels.len(), 3, "three columns: {labels:?}");
+    let links = app
+        .workspace
+        .snapshot
+        .as_ref()
+        .unwrap()
+        .comparison
+        .links
+        .len();
+    assert!(links > 0, "the outlets share sentences with the wire story");
+    for (position, label) in labels.iter().enumerate() {
+        assert_heads_column(&harness, label, position);
+    }
+    harness.get_by_label_contains(&format!("3 articles · {links} links"));
+}
+
+#[test]
+fn hovering_and_clicking_a_sentence_lines_up_its_counterparts() {
+    let (mut harness, _) = launch_compared(three_articles());
+    settle(&mut harness);
+    let app = harness.state();
+    let first = column_id(app, 0);
+    let others: Vec<ArticleId> = (1..3).map(|k| column_id(app, k)).collect();
+    // The visible sentence of the first column, with counterparts in both other columns none of
+    // which is above it, whose counterparts sit furthest below it: lining them up needs scrolling.
+    let (key, point, largest_gap) = (0..sentence_count(app, first))
+        .map(|sentence| SentenceKey {
+            article: first,
+            sentence,
+        })
+        .filter_map(|key| {
+            let point = point_in_sentence(app, key)?;
+            let top = screen_bounds(app, key)?.top();
+            let found = counterparts(app, key);
+            let gaps: Vec<f32> = others
+                .iter()
+                .map(|&other| {
+                    found
+                        .iter()
+                        .filter(|k| k.article == other)
+                        .filter_map(|&k| screen_bounds(app, k))
+                        .map(|r| r.top() - top)
+                        .reduce(f32::min)
+                })
+                .collect::<Option<_>>()?;
+            let lowest = gaps.iter().copied().reduce(f32::min)?;
+            let largest = gaps.iter().copied().reduce(f32::max)?;
+            (lowest >= 0.0).then_some((key, point, largest))
+        })
+        .max_by(|a, b| a.2.total_cmp(&b.2))
+        .expect("a visible sentence of the wire story is carried by both outlets");
+    assert!(
+        largest_gap > 100.0,
+        "the chosen sentence {key:?} has a counterpart {largest_gap} points lower, so aligning scrolls"
+    );
+
+    harness.hover_at(point);
+    harness.run_steps(2);
+    let app = harness.state();
+    assert_eq!(
+        app.view.hover,
+        Some(key),
+        "the pointer is over sentence {key:?}"
+    );
+    let found = counterparts(app, key);
+    for other in &others {
+        assert!(
+            found.iter().any(|k| k.article == *other),
+            "the hovered sentence has a counterpart in column {other:?}"
+        );
+    }
+
+    click_at(&mut harness, point);
+    let app = harness.state();
+    assert_eq!(app.view.focus, Some(key), "clicking focuses the sentence");
+    let focused_top = screen_bounds(app, key)
+        .expect("the focused sentence is laid out")
+        .top();
+    for other in &others {
+        let counterpart_top = found
+            .iter()
+            .filter(|k| k.article == *other)
+            .filter_map(|&k| screen_bounds(app, k))
+            .map(|r| r.top())
+            .reduce(f32::min)
+            .expect("the counterpart is laid out");
+        assert!(
+            (counterpart_top - focused_top).abs() < 2.0,
+            "column {other:?} scrolled its counterpart level with the focus: {counterpart_top} vs {focused_top}"
+        );
+    }
+
+    assert!(
+        others.iter().any(|&other| app.view.offset(other) > 100.0),
+        "lining up scrolled another column"
+    );
+
+    // Clicking the focused sentence again clears the focus.
+    let point = point_in_sentence(harness.state(), key).expect("the focus is still shown");
+    click_at(&mut harness, point);
+    assert_eq!(harness.state().view.focus, None);
+}
+
+#[test]
+fn filter_buttons_set_and_reset_the_filter() {
+    let (mut harness, _) = launch_compared(three_articles());
+    settle(&mut harness);
+    assert_eq!(harness.state().view.filter, Filter::All);
+    for (label, filter) in [
+        ("Reworded", Filter::Reworded),
+        ("Unique", Filter::Unique),
+        ("Shared", Filter::Shared),
+        ("All", Filter::All),
+    ] {
+        harness.get_by_label(label).click();
+        harness.run_steps(3);
+        assert_eq!(
+            harness.state().view.filter,
+            filter,
+            "after clicking {label:?}"
+        );
+    }
+}
+
+#[test]
+fn next_and_previous_difference_walk_the_reworded_and_unique_passages() {
+    let (mut harness, _) = launch_compared(three_articles());
+    settle(&mut harness);
+    assert_eq!(harness.state().view.focus, None);
+
+    // With nothing focused, F7 goes to the first difference of the first column.
+    press(&mut harness, Modifiers::NONE, Key::F7);
+    let app = harness.state();
+    let wire = column_id(app, 0);
+    let first_difference = (0..sentence_count(app, wire))
+        .map(|sentence| SentenceKey {
+            article: wire,
+            sentence,
+        })
+        .find(|&k| status_of(app, k) != Status::Identical)
+        .expect("the wire story has a reworded or unique sentence");
+    assert_eq!(app.view.focus, Some(first_difference));
+
+    // Work in the third column (the outlet that rewrites most), from its first sentence shown.
+    let outlet = column_id(app, 2);
+    let (start, point) = (0..sentence_count(app, outlet))
+        .map(|sentence| SentenceKey {
+            article: outlet,
+            sentence,
+        })
+        .find_map(|k| Some((k, point_in_sentence(app, k)?)))
+        .expect("the outlet's column shows a sentence");
+    click_at(&mut harness, point);
+    assert_eq!(harness.state().view.focus, Some(start));
+
+    // F7 walks forward through differences, each one scrolled into view, and stops at the last.
+    let mut walk = vec![start];
+    loop {
+        press(&mut harness, Modifiers::NONE, Key::F7);
+        let app = harness.state();
+        let focus = app.view.focus.expect("F7 keeps a focus");
+        if focus == *walk.last().unwrap() {
+            break;
+        }
+        assert_eq!(focus.article, outlet, "F7 stays in the column worked in");
+        assert!(
+            focus.sentence > walk.last().unwrap().sentence,
+            "F7 walks forward: {walk:?} then {focus:?}"
+        );
+        assert_ne!(
+            status_of(app, focus),
+            Status::Identical,
+            "{focus:?} is a difference"
+        );
+        let body = app.view.column_body_rect(&app.workspace, outlet).unwrap();
+        let bounds = screen_bounds(app, focus).unwrap();
+        assert!(
+            body.contains_rect(bounds),
+            "the focused {focus:?} at {bounds:?} is shown in {body:?}"
+        );
+        walk.push(focus);
+        assert!(walk.len() < 100, "F7 never reaches the end");
+    }
+    assert!(
+        walk.len() >= 5,
+        "the outlet has several differences: {walk:?}"
+    );
+    assert!(
+        harness.state().view.offset(outlet) > 0.0,
+        "the walk went far enough down for the column to scroll"
+    );
+
+    // Shift+F7 retraces the same passages backwards.
+    for expected in walk[1..walk.len() - 1].iter().rev() {
+        press(&mut harness, Modifiers::SHIFT, Key::F7);
+        assert_eq!(
+            harness.state().view.focus,
+            Some(*expected),
+            "Shift+F7 goes back one"
+        );
+    }
+
+    // The toolbar buttons do the same.
+    let (second, third) = (walk[1], walk[2]);
+    harness.get_by_label("Next ▶").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().view.focus,
+        Some(third),
+        "\"Next ▶\" goes forward"
+    );
+    harness.get_by_label("◀ Previous").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().view.focus,
+        Some(second),
+        "\"◀ Previous\" goes back"
+    );
+}
+
+#[test]
+fn reports_are_saved_where_the_dialog_says_in_the_format_its_extension_names() {
+    let (mut harness, dialogs) = launch_compared(three_articles());
+    settle(&mut harness);
+    let dir = tempfile::tempdir().unwrap();
+    let labels = column_labels(harness.state());
+
+    // Ctrl+S asks where to save, suggesting a name built from the labels.
+    let html = dir.path().join("report.html");
+    dialogs.will_answer(Choice::ReportPath(html.clone()));
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    wait_for_saved_banner(&mut harness, &html);
+    assert_eq!(
+        dialogs.requests(),
+        [Request::SaveReport {
+            file_name: "parallax-wire-outlet-a-outlet-b.html".to_owned()
+        }]
+    );
+    let page = std::fs::read_to_string(&html).expect("the HTML report was written");
+    assert!(
+        page.trim_start()
+            .to_lowercase()
+            .starts_with("<!doctype html"),
+        "an HTML page"
+    );
+    assert!(
+        page.contains(r#"<meta http-equiv="Content-Security-Policy""#),
+        "the page carries its Content-Security-Policy"
+    );
+    for label in &labels {
+        assert!(page.contains(label.as_str()), "the page names {label:?}");
+    }
+
+    // The toolbar button does the same; the extension picks the format.
+    let markdown = dir.path().join("report.md");
+    dialogs.will_answer(Choice::ReportPath(markdown.clone()));
+    harness.get_by_label("Save report…").click();
+    wait_for_saved_banner(&mut harness, &markdown);
+    let text = std::fs::read_to_string(&markdown).expect("the Markdown report was written");
+    assert!(
+        text.starts_with("# "),
+        "a Markdown document: {}",
+        &text[..80.min(text.len())]
+    );
+    assert!(!text.contains("<html"), "not HTML");
+    for label in &labels {
+        assert!(
+            text.contains(&format!("| {label} |")),
+            "the Markdown table lists {label:?}"
+        );
+    }
+
+    let json = dir.path().join("report.json");
+    dialogs.will_answer(Choice::ReportPath(json.clone()));
+    harness.get_by_label("Save report…").click();
+    wait_for_saved_banner(&mut harness, &json);
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).expect("valid JSON");
+    let saved: Vec<&str> = value["articles"]
+        .as_array()
+        .expect("an articles array")
+        .iter()
+        .map(|a| a["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(saved, labels, "the JSON report lists the columns in order");
+
+    // Each confirmation offers to open its file; none of them is an error.
+    settle(&mut harness);
+    assert_eq!(harness.get_all_by_label("Open").count(), 3);
+    assert!(harness.state().banners.iter().all(|b| !b.is_error));
+
+    // A cancelled dialog writes nothing and says nothing.
+    harness.get_by_label("Save report…").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().banners.len(), 3);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+}
+
+/// Steps until the banner confirming that the report was saved to `path` appears.
+fn wait_for_saved_banner(harness: &mut Harness<'_, ParallaxApp>, path: &Path) {
+    let expected = format!("Saved the report to {}", path.display());
+    step_until(harness, &format!("the banner {expected:?}"), |app| {
+        banner_texts(app).contains(&expected)
+    });
+    assert!(path.is_file(), "{} exists", path.display());
+}
+
+#[test]
+fn an_unreadable_file_gets_a_banner_and_the_others_are_compared() {
+    let missing = PathBuf::from("/nonexistent/missing.txt");
+    let (mut harness, _) = launch(vec![fixture("wire.txt"), missing, fixture("outlet-a.txt")]);
+    step_until(
+        &mut harness,
+        "the two readable articles to be compared",
+        |app| is_settled(app) && app.workspace.columns().len() == 2,
+    );
+    settle(&mut harness);
+    let app = harness.state();
+    assert_eq!(column_labels(app), ["wire", "outlet-a"]);
+    assert!(
+        !app.workspace
+            .snapshot
+            .as_ref()
+            .unwrap()
+            .comparison
+            .links
+            .is_empty()
+    );
+    assert_eq!(app.banners.len(), 1, "one banner: {:?}", banner_texts(app));
+    let banner = &app.banners[0];
+    assert!(banner.is_error);
+    assert!(
+        banner.text.contains("missing.txt"),
+        "the banner names the file: {:?}",
+        banner.text
+    );
+
+    // Its "×" (the one on the banner's line, not a column's) dismisses it.
+    let line = harness.get_by_label_contains("missing.txt").rect();
+    let close = harness
+        .get_all_by_label("×")
+        .find(|node| node.rect().center().y > line.top() && node.rect().center().y < line.bottom())
+        .expect("the banner has a close button");
+    close.click();
+    harness.run_steps(3);
+    assert!(harness.state().banners.is_empty());
+    assert!(harness.query_by_label_contains("missing.txt").is_none());
+    assert_eq!(
+        harness.state().workspace.columns().len(),
+        2,
+        "the columns stay"
+    );
+}
+
+#[test]
+fn a_dropped_file_is_added_and_compared() {
+    let (mut harness, _) = launch_compared(vec![fixture("wire.txt"), fixture("outlet-a.txt")]);
+    settle(&mut harness);
+    let generation = shown_generation(harness.state());
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(FakeDroppedFile(fixture("outlet-b.txt"))));
+    step_until(&mut harness, "the dropped file to be compared", |app| {
+        is_settled(app) && app.workspace.columns().len() == 3
+    });
+    let app = harness.state();
+    assert_eq!(column_labels(app), ["wire", "outlet-a", "outlet-b"]);
+    assert!(shown_generation(app) > generation, "a new comparison");
+    assert!(
+        app.banners.is_empty(),
+        "no complaint: {:?}",
+        banner_texts(app)
+    );
+}
+
+/// An invented article sharing its first sentence with the harbour-fire wire story.
+fn pasted_article() -> String {
+    let wire = std::fs::read_to_string(fixture("wire.txt")).unwrap();
+    let lead = wire
+        .split("\n\n")
+        .nth(1)
+        .expect("the wire story's lead paragraph");
+    format!(
+        "Warehouse blaze in Port Alden\n\n{lead}\n\nHarbourmaster Petra Quill said the ferry \
+         to the islands would run from the north pier until further notice."
+    )
+}
+
+/// Selects the text of the focused field and types `text` over it, then presses Enter.
+fn retype_and_enter(harness: &mut Harness<'_, ParallaxApp>, text: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+}
+
+#[test]
+fn pasting_outside_a_text_field_adds_an_article_and_renames_it() {
+    let (mut harness, _) = launch_compared(vec![fixture("wire.txt"), fixture("outlet-a.txt")]);
+    settle(&mut harness);
+    harness.event(egui::Event::Paste(pasted_article()));
+    harness.run_steps(2);
+    let app = harness.state();
+    assert_eq!(app.workspace.entries.len(), 3);
+    let pasted = app.workspace.entries[2].id;
+    assert_eq!(app.workspace.label(pasted), "Pasted article 1");
+    assert_eq!(
+        app.view.rename.as_ref().map(|r| r.id),
+        Some(pasted),
+        "renaming starts"
+    );
+
+    // The name field appears in the new column's header, with the keyboard in it.
+    step_until(&mut harness, "the pasted article's column", |app| {
+        is_settled(app) && app.workspace.columns().len() == 3
+    });
+    harness.run_steps(2);
+    assert!(
+        harness.get_by_label("Outlet name").is_focused(),
+        "the name field has focus"
+    );
+    retype_and_enter(&mut harness, "Evening Ledger");
+    let app = harness.state();
+    assert_eq!(app.view.rename, None, "Enter ends renaming");
+    assert_eq!(app.workspace.label(pasted), "Evening Ledger");
+    assert_heads_column(&harness, "Evening Ledger", 2);
+    let snapshot = app.workspace.snapshot.as_ref().unwrap();
+    let index = snapshot.index_of(pasted).unwrap();
+    assert!(
+        snapshot
+            .comparison
+            .links
+            .iter()
+            .any(|l| l.a.article == index || l.b.article == index),
+        "the pasted lead is linked to the wire story's"
+    );
+}
+
+#[test]
+fn an_article_pasted_into_an_empty_window_gets_a_column() {
+    let (mut harness, _) = launch(Vec::new());
+    harness.run_steps(2);
+    harness.event(egui::Event::Paste(pasted_article()));
+    step_until(&mut harness, "the pasted article's column", |app| {
+        is_settled(app) && app.workspace.columns().len() == 1
+    });
+    harness.run_steps(2);
+    harness.get_by_label_contains("1 article");
+    assert!(
+        harness.get_by_label("Outlet name").is_focused(),
+        "the name field has focus"
+    );
+    retype_and_enter(&mut harness, "Evening Ledger");
+    let app = harness.state();
+    assert_eq!(column_labels(app), ["Evening Ledger"]);
+    settle(&mut harness);
+}
+
+#[test]
+fn closing_and_reordering_columns() {
+    let files = ["wire.txt", "outlet-a.txt", "outlet-b.txt", "outlet-c.txt"].map(fixture);
+    let (mut harness, _) = launch_compared(files.to_vec());
+    settle(&mut harness);
+    assert_eq!(
+        column_labels(harness.state()),
+        ["wire", "outlet-a", "outlet-b", "outlet-c"]
+    );
+
+    // Ctrl+W closes the column worked in last.
+    let app = harness.state();
+    let outlet_a = column_id(app, 1);
+    let (key, point) = (0..sentence_count(app, outlet_a))
+        .map(|sentence| SentenceKey {
+            article: outlet_a,
+            sentence,
+        })
+        .find_map(|k| Some((k, point_in_sentence(app, k)?)))
+        .unwrap();
+    click_at(&mut harness, point);
+    assert_eq!(harness.state().view.focus, Some(key));
+    let generation = harness.state().workspace.generation;
+    press(&mut harness, Modifiers::COMMAND, Key::W);
+    assert_eq!(
+        harness.state().workspace.entries.len(),
+        3,
+        "Ctrl+W closed one article"
+    );
+    step_until(&mut harness, "the comparison of the other three", |app| {
+        is_settled(app) && app.workspace.columns().len() == 3
+    });
+    let app = harness.state();
+    assert_eq!(column_labels(app), ["wire", "outlet-b", "outlet-c"]);
+    assert!(shown_generation(app) > generation);
+    assert_eq!(
+        app.workspace
+            .snapshot
+            .as_ref()
+            .unwrap()
+            .comparison
+            .articles
+            .len(),
+        3
+    );
+    assert_eq!(app.view.focus, None, "the focus went with its column");
+
+    // A column's own "×" closes it.
+    let body = app
+        .view
+        .column_body_rect(&app.workspace, column_id(app, 2))
+        .unwrap();
+    let close = harness
+        .get_all_by_label("×")
+        .find(|n| n.rect().bottom() <= body.top() && body.x_range().contains(n.rect().center().x))
+        .expect("the last column's header has a close button");
+    close.click();
+    step_until(&mut harness, "the comparison of the other two", |app| {
+        is_settled(app) && app.workspace.columns().len() == 2
+    });
+    assert_eq!(column_labels(harness.state()), ["wire", "outlet-b"]);
+    settle(&mut harness);
+
+    // Moving a column reorders the view without comparing again.
+    let generation = shown_generation(harness.state());
+    harness.state_mut().push(Command::Move { from: 0, to: 1 });
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(column_labels(app), ["outlet-b", "wire"]);
+    assert!(app.jobs.comparison.is_none(), "no comparison job started");
+    assert!(app.workspace.is_current());
+    assert_eq!(shown_generation(app), generation);
+    let shown = app.workspace.as_shown().unwrap();
+    let labels: Vec<&str> = shown.articles.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(labels, ["outlet-b", "wire"], "reports follow the new order");
+    assert_heads_column(&harness, "outlet-b", 0);
+    assert_heads_column(&harness, "wire", 1);
+}
+
+#[test]
+fn the_welcome_screen_opens_the_sample_or_chosen_files() {
+    let (mut harness, dialogs) = launch(Vec::new());
+    harness.run();
+    assert!(harness.state().workspace.entries.is_empty());
+    harness.get_by_label("Open articles…");
+    harness.get_by_label("Open the sample comparison").click();
+    step_until(&mut harness, "the sample comparison", |app| {
+        is_settled(app) && app.workspace.columns().len() == 4
+    });
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label("Open the sample comparison")
+            .is_none()
+    );
+
+    // Back to the welcome screen, and open files through the (fake) dialog.
+    harness.state_mut().push(Command::CloseAll);
+    harness.run_steps(2);
+    dialogs.will_answer(Choice::Articles(three_articles()));
+    harness.get_by_label("Open articles…").click();
+    step_until(&mut harness, "the chosen articles", |app| {
+        is_settled(app) && app.workspace.columns().len() == 3
+    });
+    assert_eq!(dialogs.requests(), [Request::OpenArticles]);
+    assert_eq!(
+        column_labels(harness.state()),
+        ["wire", "outlet-a", "outlet-b"]
+    );
+
+    // Ctrl+O asks again; cancelling the dialog changes nothing.
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    harness.run_steps(2);
+    assert_eq!(
+        dialogs.requests(),
+        [Request::OpenArticles, Request::OpenArticles]
+    );
+    assert_eq!(
+        column_labels(harness.state()),
+        ["wire", "outlet-a", "outlet-b"]
+    );
+    assert!(is_settled(harness.state()));
+}
+
+#[test]
+fn find_goes_to_matches_in_every_article() {
+    let (mut harness, _) = launch_compared(three_articles());
+    settle(&mut harness);
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    assert!(harness.state().view.find.open);
+    assert!(
+        harness.get_by_label("Find").is_focused(),
+        "Ctrl+F puts the cursor in the find bar"
+    );
+
+    // "fertilizer" is in the wire story and the second outlet (the first spells it "fertiliser").
+    harness.event(egui::Event::Text("fertilizer".to_owned()));
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    let app = harness.state();
+    let matches = &app.view.find.matches;
+    assert!(!matches.is_empty(), "the word is found");
+    let mut articles: Vec<ArticleId> = matches.iter().map(|m| m.0).collect();
+    articles.dedup();
+    assert_eq!(
+        articles,
+        [column_id(app, 0), column_id(app, 2)],
+        "in two articles"
+    );
+    let first = SentenceKey {
+        article: matches[0].0,
+        sentence: matches[0].1,
+    };
+    assert_eq!(app.view.find.current, Some(0));
+    assert_eq!(app.view.focus, Some(first), "Enter goes to the first match");
+    harness.get_by_label_contains(&format!("1 of {} found", matches.len()));
+
+    // Enter again goes to the next match, still typing in the find bar.
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.view.find.current, Some(1));
+    let (article, sentence, _) = app.view.find.matches[1].clone();
+    assert_eq!(app.view.focus, Some(SentenceKey { article, sentence }));
+    assert!(harness.get_by_label("Find").is_focused());
+
+    // Escape leaves the field; a second Escape closes the bar.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!harness.state().view.find.open);
+}
+
+#[test]
+fn changing_the_threshold_compares_again_while_the_old_result_stays_shown() {
+    let (mut harness, _) = launch_compared(three_articles());
+    settle(&mut harness);
+    let before = shown_generation(harness.state());
+    let mut options = harness.state().state.settings.options;
+    options.threshold = 0.8;
+
+    // Applied between frames, so the new job has certainly not reported yet.
+    let app = harness.state_mut();
+    app.push(Command::SetOptions(options));
+    app.apply(None);
+    assert!(app.jobs.comparison.is_some(), "a comparison is running");
+    assert_eq!(
+        shown_generation(app),
+        before,
+        "the previous result is still shown"
+    );
+    assert_eq!(app.workspace.columns().len(), 3);
+    // The view stays usable meanwhile: the next frame draws the columns (whichever result it
+    // has by then).
+    harness.step();
+    for label in ["wire", "outlet-a", "outlet-b"] {
+        assert!(
+            harness.query_all_by_label(label).next().is_some(),
+            "{label:?} is shown"
+        );
+    }
+    step_until(&mut harness, "the new comparison", is_settled);
+    let app = harness.state();
+    assert!(
+        shown_generation(app) > before,
+        "a new comparison replaced the old one"
+    );
+    assert_eq!(app.state.settings.options.threshold, 0.8);
+    assert_eq!(
+        app.workspace
+            .snapshot
+            .as_ref()
+            .unwrap()
+            .comparison
+            .options
+            .threshold,
+        0.8,
+        "it used the new threshold"
+    );
+
+    // The same options again change nothing.
+    let generation = app.workspace.generation;
+    harness.state_mut().push(Command::SetOptions(options));
+    harness.run_steps(2);
+    assert_eq!(harness.state().workspace.generation, generation);
+    assert!(harness.state().jobs.comparison.is_none());
+
+    // The settings window itself is reachable by name.
+    harness.state_mut().push(Command::SetSettingsOpen(true));
+    settle(&mut harness);
+    harness.get_by_label("Settings");
+}
