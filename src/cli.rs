@@ -32,6 +32,12 @@ pub struct Cli {
 pub enum Command {
     /// Compare articles and print or save a report (no window).
     Compare(CompareArgs),
+    /// Add Parallax to the desktop's application menu (desktop entry and icon, for this user).
+    #[cfg(feature = "app")]
+    InstallDesktop,
+    /// Remove what `install-desktop` added.
+    #[cfg(feature = "app")]
+    UninstallDesktop,
 }
 
 /// Arguments of `parallax compare`.

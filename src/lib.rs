@@ -10,6 +10,8 @@ pub mod article;
 pub mod cli;
 pub mod compare;
 pub mod design;
+#[cfg(feature = "app")]
+pub mod desktop;
 pub mod report;
 pub mod sample;
 pub mod session;

@@ -1,6 +1,11 @@
 //! The `parallax` binary: parses the command line and hands over to the command line tool or the
 //! desktop app. Errors are reported here, once, with the exit code: 0 on success, 2 on bad usage
 //! or unreadable input, 1 on any other failure.
+//!
+//! Release builds for Windows use the GUI subsystem, so no console window opens behind the app;
+//! a command-line run attaches to the console it was started from instead.
+
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
 use std::process::ExitCode;
 
@@ -8,6 +13,8 @@ use clap::Parser;
 use parallax::cli::{Cli, Command, CompareError, run_compare};
 
 fn main() -> ExitCode {
+    #[cfg(all(windows, not(debug_assertions)))]
+    attach_parent_console();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     match cli.command {
@@ -18,7 +25,37 @@ fn main() -> ExitCode {
                 exit_code(&e)
             }
         },
+        #[cfg(feature = "app")]
+        Some(Command::InstallDesktop) => run_desktop(parallax::desktop::run_install),
+        #[cfg(feature = "app")]
+        Some(Command::UninstallDesktop) => run_desktop(parallax::desktop::run_uninstall),
         None => run_app(cli),
+    }
+}
+
+/// With arguments (a command, `--help`, files), shows output and errors in the console the
+/// program was started from, if any: the GUI subsystem starts it without one.
+#[cfg(all(windows, not(debug_assertions)))]
+fn attach_parent_console() {
+    use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
+    if std::env::args_os().len() > 1 {
+        // SAFETY: AttachConsole takes a process id by value and touches no memory of ours; when
+        // the parent has no console it fails, and the program goes on without one.
+        unsafe { AttachConsole(ATTACH_PARENT_PROCESS) };
+    }
+}
+
+/// Runs `install-desktop` or `uninstall-desktop`; on failure, prints why and exits with 1.
+#[cfg(feature = "app")]
+fn run_desktop(
+    command: fn(&mut dyn std::io::Write) -> Result<(), parallax::desktop::DesktopError>,
+) -> ExitCode {
+    match command(&mut std::io::stdout().lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: {e}");
+            ExitCode::from(1)
+        }
     }
 }
 
