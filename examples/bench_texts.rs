@@ -11,15 +11,29 @@ mod synthetic;
 use std::path::PathBuf;
 
 fn main() -> std::io::Result<()> {
-    let folder = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "parallax-bench".into()));
+    let folder = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "parallax-bench".into()),
+    );
     std::fs::create_dir_all(folder.join("twenty"))?;
     let original = synthetic::article(1, 100_000);
     std::fs::write(folder.join("original-100k.txt"), &original)?;
-    std::fs::write(folder.join("rewrite-100k.txt"), synthetic::rewrite(&original, 2))?;
+    std::fs::write(
+        folder.join("rewrite-100k.txt"),
+        synthetic::rewrite(&original, 2),
+    )?;
     let wire = synthetic::article(3, 3_000);
     for i in 0..20 {
-        let text = if i == 0 { wire.clone() } else { synthetic::rewrite(&wire, 10 + i) };
-        std::fs::write(folder.join("twenty").join(format!("outlet-{i:02}.txt")), text)?;
+        let text = if i == 0 {
+            wire.clone()
+        } else {
+            synthetic::rewrite(&wire, 10 + i)
+        };
+        std::fs::write(
+            folder.join("twenty").join(format!("outlet-{i:02}.txt")),
+            text,
+        )?;
     }
     println!("wrote {}", folder.display());
     Ok(())

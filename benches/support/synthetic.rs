@@ -33,7 +33,9 @@ const FUNCTION: &[&str] = &[
     "the", "a", "of", "to", "in", "and", "on", "for", "with", "at", "by", "from", "that", "was",
     "were", "is", "had", "has", "said", "after", "before", "as", "their", "its", "who", "which",
 ];
-const ONSETS: &[&str] = &["b", "br", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "st", "t", "v", "w"];
+const ONSETS: &[&str] = &[
+    "b", "br", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "st", "t", "v", "w",
+];
 const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ea", "ou"];
 const CODAS: &[&str] = &["", "n", "r", "l", "st", "nd", "m", "ck", "t", "s"];
 /// Distinct content words in the synthetic vocabulary.
@@ -74,7 +76,11 @@ pub fn sentence(rng: &mut Rng) -> String {
             format!("{}", 2 + rng.below(40_000))
         } else {
             let w = content_word(rng);
-            if i > 0 && rng.chance(0.12) { capitalise(&w) } else { w }
+            if i > 0 && rng.chance(0.12) {
+                capitalise(&w)
+            } else {
+                w
+            }
         };
         words.push(w);
     }
@@ -85,7 +91,9 @@ pub fn sentence(rng: &mut Rng) -> String {
 
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// An article of about `words` words: paragraphs of two to four sentences.
@@ -95,7 +103,10 @@ pub fn article(seed: u64, words: usize) -> String {
     let mut count = 0;
     while count < words {
         let sentences: Vec<String> = (0..2 + rng.below(3)).map(|_| sentence(&mut rng)).collect();
-        count += sentences.iter().map(|s| s.split_whitespace().count()).sum::<usize>();
+        count += sentences
+            .iter()
+            .map(|s| s.split_whitespace().count())
+            .sum::<usize>();
         paragraphs.push(sentences.join(" "));
     }
     paragraphs.join("\n\n")

@@ -200,7 +200,7 @@ pub fn decide(x: &Prepared, y: &Prepared, threshold: f32) -> Verdict {
     let coverage = |min_tile| tiled(&x.stems, &y.stems, min_tile) as f32 / shorter;
     let reworded =
         maybe_reworded && (s.similarity >= CLEARLY_SIMILAR || coverage(2) >= MIN_RUN_COVERAGE);
-    let split = maybe_split && coverage(MIN_TILE) >= TILE_COVERAGE_FOR_SPLIT;
+    let split = !reworded && maybe_split && coverage(MIN_TILE) >= TILE_COVERAGE_FOR_SPLIT;
     if reworded || split {
         Verdict::Link(LinkKind::Reworded, s.similarity)
     } else if near {
@@ -260,7 +260,17 @@ pub fn select_links(
             }
             let verdicts = chunk
                 .iter()
-                .map(|&(a, b)| (a, b, decide(set.get(a.article, a.sentence), set.get(b.article, b.sentence), threshold)))
+                .map(|&(a, b)| {
+                    (
+                        a,
+                        b,
+                        decide(
+                            set.get(a.article, a.sentence),
+                            set.get(b.article, b.sentence),
+                            threshold,
+                        ),
+                    )
+                })
                 .collect();
             let finished = done.fetch_add(chunk.len(), Ordering::Relaxed) + chunk.len();
             progress.update("scoring sentence pairs", finished, total);

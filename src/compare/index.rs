@@ -88,7 +88,6 @@ pub fn candidate_pairs(
     }
     let cap = MIN_POSTINGS_CAP.max(POSTINGS_PER_ARTICLE * set.sentences.len());
 
-
     let lookup = Lookup {
         numbering: &numbering,
         stems: &stems,
@@ -151,7 +150,12 @@ struct Lookup<'a> {
 
 impl Lookup<'_> {
     /// Adds the best partners of sentence `x` in every other article to `pairs`.
-    fn partners_of(&self, x: usize, scratch: &mut Scratch, pairs: &mut Vec<(SentenceRef, SentenceRef)>) {
+    fn partners_of(
+        &self,
+        x: usize,
+        scratch: &mut Scratch,
+        pairs: &mut Vec<(SentenceRef, SentenceRef)>,
+    ) {
         let own_article = self.numbering.article_of[x];
         let idf = |df: usize| ((self.total as f32 + 1.0) / df as f32).ln().max(0.1);
         for stem in &self.stems[x] {
@@ -180,7 +184,10 @@ impl Lookup<'_> {
         keep_best_per_article(&mut kept, &self.numbering.article_of);
         for (y, _) in kept {
             let (a, b) = if x < y { (x, y) } else { (y, x) };
-            pairs.push((self.numbering.sentence_ref(a), self.numbering.sentence_ref(b)));
+            pairs.push((
+                self.numbering.sentence_ref(a),
+                self.numbering.sentence_ref(b),
+            ));
         }
         for &y in &scratch.touched {
             scratch.scores[y] = 0.0;

@@ -90,7 +90,8 @@ pub fn compare_with_progress(
     progress: &dyn Progress,
 ) -> Result<Comparison, Cancelled> {
     let order = canonical_order(&articles);
-    let canonical = PreparedSet::new(order.iter().map(|&i| &articles[i]), options.normalization);
+    let in_order: Vec<&Article> = order.iter().map(|&i| &articles[i]).collect();
+    let canonical = PreparedSet::new(&in_order, options.normalization);
     let candidates = index::candidate_pairs(&canonical, progress)?;
     let alignment = align::select_links(&canonical, candidates, options.threshold, progress)?;
     progress.update("comparing words", 0, alignment.links.len());

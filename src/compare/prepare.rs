@@ -1,6 +1,8 @@
 //! Sentences made ready for comparison: tokens, the keys and stems of their words, and weights.
 
-use super::normalize::{Normalization, Token, TokenClass, Tokenizer};
+use rayon::prelude::*;
+
+use super::normalize::{Normalization, Token, TokenClass, Tokenizer, Vocabulary};
 use crate::article::Article;
 
 /// Weight of a function word relative to a content word when measuring shared wording.
@@ -70,32 +72,50 @@ impl Prepared {
 pub struct PreparedSet {
     /// `sentences[article][sentence]`.
     pub sentences: Vec<Vec<Prepared>>,
-    /// The tokenizer, holding the vocabulary the ids refer to.
-    pub tokenizer: Tokenizer,
+    /// The interned keys and stems the ids refer to.
+    pub vocabulary: Vocabulary,
 }
 
 impl PreparedSet {
-    /// Tokenises every sentence of `articles`.
-    pub fn new<'a>(
-        articles: impl IntoIterator<Item = &'a Article>,
-        normalization: Normalization,
-    ) -> Self {
-        let mut tokenizer = Tokenizer::new(normalization);
-        let sentences = articles
-            .into_iter()
+    /// Tokenises every sentence of `articles`: each article on its own thread with its own
+    /// vocabulary, merged afterwards in article order so ids never depend on thread timing.
+    pub fn new(articles: &[&Article], normalization: Normalization) -> Self {
+        let tokenized: Vec<(Vocabulary, Vec<Vec<Token>>)> = articles
+            .par_iter()
             .map(|article| {
-                article
+                let mut tokenizer = Tokenizer::new(normalization);
+                let sentences = article
                     .sentences
                     .iter()
-                    .map(|s| {
-                        Prepared::new(tokenizer.tokenize(&article.text, s.range()), &normalization)
+                    .map(|s| tokenizer.tokenize(&article.text, s.range()))
+                    .collect();
+                (tokenizer.vocabulary, sentences)
+            })
+            .collect();
+        let mut vocabulary = Vocabulary::default();
+        let remaps: Vec<Vec<u32>> = tokenized
+            .iter()
+            .map(|(local, _)| local.words().map(|w| vocabulary.intern(w)).collect())
+            .collect();
+        let sentences = tokenized
+            .into_par_iter()
+            .zip(remaps)
+            .map(|((_, sentences), remap)| {
+                sentences
+                    .into_iter()
+                    .map(|mut tokens| {
+                        for token in &mut tokens {
+                            token.key = remap[token.key as usize];
+                            token.stem = remap[token.stem as usize];
+                        }
+                        Prepared::new(tokens, &normalization)
                     })
                     .collect()
             })
             .collect();
         PreparedSet {
             sentences,
-            tokenizer,
+            vocabulary,
         }
     }
 
@@ -108,7 +128,7 @@ impl PreparedSet {
         }
         PreparedSet {
             sentences: slots,
-            tokenizer: self.tokenizer,
+            vocabulary: self.vocabulary,
         }
     }
 

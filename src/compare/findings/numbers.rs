@@ -119,7 +119,7 @@ pub fn sort_facts(facts: &mut [NumberFact]) {
 /// The value of a figure, scale words included ("1.3 million").
 fn value_of(set: &PreparedSet, figure: Figure) -> Option<f64> {
     let p = set.get(figure.at.article, figure.at.sentence);
-    let vocabulary = &set.tokenizer.vocabulary;
+    let vocabulary = &set.vocabulary;
     let value = vocabulary
         .word(p.tokens[figure.token].key)
         .replace(',', "")
@@ -253,7 +253,7 @@ fn fact_from(articles: &[Article], set: &PreparedSet, figures: &[Figure]) -> Opt
 fn mention(articles: &[Article], set: &PreparedSet, figure: Figure) -> NumberMention {
     let p = set.get(figure.at.article, figure.at.sentence);
     let text = &articles[figure.at.article].text;
-    let vocabulary = &set.tokenizer.vocabulary;
+    let vocabulary = &set.vocabulary;
     let word = |i: usize| vocabulary.word(p.tokens[i].key).to_lowercase();
 
     let mut first = figure.token;
@@ -307,7 +307,7 @@ fn scale_of(word: &str) -> Option<f64> {
 fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<String> {
     let p = set.get(figure.at.article, figure.at.sentence);
     let text = &articles[figure.at.article].text;
-    let vocabulary = &set.tokenizer.vocabulary;
+    let vocabulary = &set.vocabulary;
     let mut after = figure.token + 1;
     if p.tokens
         .get(after)

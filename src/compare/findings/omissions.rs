@@ -12,9 +12,10 @@ pub fn find(articles: &[Article], groups: &[Group]) -> Vec<Omission> {
     for (index, group) in groups.iter().enumerate() {
         let mut present: Vec<usize> = group.members.iter().map(|m| m.article).collect();
         present.dedup();
-        if present.len() < 2 || 2 * present.len() < n {
+        if present.len() < 2 || 2 * present.len() < n || present.len() == n {
             continue;
         }
+
         let Some(text) = representative_text(articles, group) else {
             continue;
         };

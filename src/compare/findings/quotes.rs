@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::Token;
 use crate::compare::prepare::{Prepared, PreparedSet};
@@ -19,21 +21,25 @@ const MIN_QUOTE_OVERLAP: f32 = 0.3;
 
 /// Quote changes in all links (identical links cannot have any), sorted by sentence pair.
 pub fn find(articles: &[Article], set: &PreparedSet, links: &[Link]) -> Vec<QuoteChange> {
-    let mut out = Vec::new();
-    for link in links.iter().filter(|l| l.kind == LinkKind::Reworded) {
-        let a_quotes = quotes_of(articles, set, link.a);
-        let b_quotes = quotes_of(articles, set, link.b);
-        for (qa, qb) in match_quotes(&a_quotes, &b_quotes) {
-            if qa.keys != qb.keys {
-                out.push(QuoteChange {
+    let mut out: Vec<QuoteChange> = links
+        .par_iter()
+        .filter(|l| l.kind == LinkKind::Reworded)
+        .flat_map_iter(|link| {
+            let a_quotes = quotes_of(articles, set, link.a);
+            let b_quotes = quotes_of(articles, set, link.b);
+            match_quotes(&a_quotes, &b_quotes)
+                .into_iter()
+                .filter(|(qa, qb)| qa.keys != qb.keys)
+                .map(|(qa, qb)| QuoteChange {
                     a: link.a,
                     b: link.b,
                     a_quote: collapse_whitespace(&articles[link.a.article].text[qa.span.clone()]),
                     b_quote: collapse_whitespace(&articles[link.b.article].text[qb.span.clone()]),
-                });
-            }
-        }
-    }
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+
     out.sort_by(|x, y| (x.a, x.b, &x.a_quote, &x.b_quote).cmp(&(y.a, y.b, &y.a_quote, &y.b_quote)));
     out
 }
@@ -46,8 +52,13 @@ struct Quote {
 
 fn quotes_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<Quote> {
     let article = &articles[at.article];
+    let range = article.sentences[at.sentence].range();
+    if !article.text[range.clone()].contains(['"', '\'', '“', '”', '‘', '’', '«', '»', '„'])
+    {
+        return Vec::new();
+    }
     let prepared = set.get(at.article, at.sentence);
-    quoted_spans(&article.text, article.sentences[at.sentence].range())
+    quoted_spans(&article.text, range)
         .into_iter()
         .map(|span| Quote {
             keys: keys_within(prepared, &span),

@@ -100,6 +100,11 @@ impl Vocabulary {
         id
     }
 
+    /// Every interned string, in id order.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+
     /// The string behind `id`.
     pub fn word(&self, id: u32) -> &str {
         self.words.get(id as usize).map_or("", String::as_str)

@@ -54,10 +54,18 @@ fn ascii_pieces(text: &str, range: Range<usize>) -> Vec<Piece> {
         } else if is_word_byte(b) {
             let end = word_end(bytes, i);
             let is_word = bytes[i..end].iter().any(u8::is_ascii_alphanumeric);
-            out.push(Piece { start: base + i, end: base + end, is_word });
+            out.push(Piece {
+                start: base + i,
+                end: base + end,
+                is_word,
+            });
             i = end;
         } else {
-            out.push(Piece { start: base + i, end: base + i + 1, is_word: false });
+            out.push(Piece {
+                start: base + i,
+                end: base + i + 1,
+                is_word: false,
+            });
             i += 1;
         }
     }
@@ -103,15 +111,21 @@ mod tests {
     use proptest::prelude::*;
 
     fn words(text: &str) -> Vec<&str> {
-        pieces(text, 0..text.len()).iter().map(|p| &text[p.start..p.end]).collect()
+        pieces(text, 0..text.len())
+            .iter()
+            .map(|p| &text[p.start..p.end])
+            .collect()
     }
 
     #[test]
     fn keeps_abbreviations_contractions_and_figures_whole() {
-        assert_eq!(words("The U.S. didn't pay $1,200.50 (3.5%) on 6-4."), [
-            "The", "U.S", ".", "didn't", "pay", "$", "1,200.50", "(", "3.5", "%", ")", "on", "6",
-            "-", "4", "."
-        ]);
+        assert_eq!(
+            words("The U.S. didn't pay $1,200.50 (3.5%) on 6-4."),
+            [
+                "The", "U.S", ".", "didn't", "pay", "$", "1,200.50", "(", "3.5", "%", ")", "on",
+                "6", "-", "4", "."
+            ]
+        );
         assert_eq!(words("150th a_b --"), ["150th", "a_b", "-", "-"]);
     }
 
