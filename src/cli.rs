@@ -43,9 +43,10 @@ pub enum Command {
 /// Arguments of `parallax compare`.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// Report format.
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    /// Report format [default: from the output file's extension, else text].
+    #[arg(short, long, value_enum)]
+    pub format: Option<FormatArg>,
+
     /// Where to write the report ("-" or nothing: standard output).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -60,7 +61,21 @@ pub struct CompareArgs {
     pub files: Vec<PathBuf>,
 }
 
+impl CompareArgs {
+    /// The format asked for; without `--format`, the output file's extension decides (`.html`,
+    /// `.md`, `.json`), else the text summary.
+    pub fn report_format(&self) -> ReportFormat {
+        self.format.map(ReportFormat::from).unwrap_or_else(|| {
+            self.output
+                .as_deref()
+                .and_then(ReportFormat::from_path)
+                .unwrap_or(ReportFormat::Text)
+        })
+    }
+}
+
 /// Report formats on the command line.
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     /// Readable summary.
@@ -156,7 +171,8 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
         ..Options::default()
     };
     let comparison = compare(articles, &options);
-    let report = render(&comparison, args.format.into());
+    let report = render(&comparison, args.report_format());
+
     match args.output.as_deref() {
         None => write_stdout(&report),
         Some(p) if p.as_os_str() == "-" => write_stdout(&report),

@@ -1,14 +1,43 @@
-//! The findings side panel: per-outlet originality bars, the N×N overlap matrix as a heat map,
-//! the substitutions table (sortable; a row jumps to its sentences), quote changes side by side,
-//! conflicting figures and omissions. Every row navigates to the sentences it is about.
+//! The findings side panel, in tabs: an overview (per-outlet originality bars, derivations, the
+//! N×N overlap matrix as a heat map), the substitutions table (sortable, grouped by wording with
+//! counts per outlet pair), quote changes, conflicting figures and omissions. Every row navigates
+//! to the sentences it is about.
+//!
+//! Long lists are virtualised (only visible rows are laid out), and the grouping of substitutions
+//! is computed once per comparison, so the panel costs little even with fifty articles.
 
-use egui::{Rect, RichText, Sense, Stroke, pos2, vec2};
+use std::collections::HashMap;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{FontId, Rect, RichText, Sense, Stroke, pos2, vec2};
 
 use super::super::command::{Command, CommandQueue};
 use super::super::theme::{color, palette};
 use super::super::workspace::{Column, Workspace};
-use super::{focus_command, to_key};
-use crate::compare::{Comparison, SentenceRef, Substitution};
+use super::to_key;
+use crate::compare::{Comparison, SentenceRef};
+use crate::design::Palette;
+
+/// Height of one row of a list.
+const ROW_HEIGHT: f32 = 20.0;
+/// Height of a two-line row (wording and outlets).
+const DOUBLE_ROW_HEIGHT: f32 = 38.0;
+
+/// The panel's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Originality, derivations and overlap.
+    #[default]
+    Overview,
+    /// Word and phrase substitutions.
+    Substitutions,
+    /// Altered quotes.
+    Quotes,
+    /// Conflicting figures.
+    Figures,
+    /// Content most articles carry that one lacks.
+    Omissions,
+}
 
 /// How the substitutions table is sorted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -22,11 +51,42 @@ pub enum SubstitutionOrder {
     To,
 }
 
+/// One wording change across all article pairs.
+#[derive(Debug, Clone)]
+struct SubstitutionRow {
+    from: String,
+    to: String,
+    count: usize,
+    /// `(a, b, count)` per article pair.
+    pairs: Vec<(usize, usize, usize)>,
+    /// Where it first occurs.
+    first: Option<SentenceRef>,
+}
+
+/// A line of the figures list: a fact's heading or one article's wording of it.
+#[derive(Debug, Clone, Copy)]
+enum FigureLine {
+    Fact(usize),
+    Mention(usize, usize),
+}
+
+/// What the panel derives from a comparison, once.
+#[derive(Debug, Default)]
+struct Derived {
+    generation: u64,
+    order: SubstitutionOrder,
+    substitutions: Vec<SubstitutionRow>,
+    figures: Vec<FigureLine>,
+}
+
 /// Runtime state of the panel.
 #[derive(Debug, Default)]
 pub struct FindingsPanel {
+    /// The tab shown.
+    pub tab: Tab,
     /// Sort order of the substitutions table.
     pub order: SubstitutionOrder,
+    derived: Option<Derived>,
 }
 
 impl FindingsPanel {
@@ -37,182 +97,58 @@ impl FindingsPanel {
             return;
         };
         let c = &snapshot.comparison;
+        self.refresh(snapshot.generation, c);
+        self.tabs(ui, c);
+        ui.separator();
         let columns = workspace.columns();
-        egui::ScrollArea::vertical()
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                section(ui, "Originality", true, |ui| {
-                    originality(ui, workspace, c, &columns)
-                });
-                section(ui, "Overlap", true, |ui| {
-                    overlap(ui, workspace, c, &columns)
-                });
-                let subs = format!("Substitutions ({})", c.substitutions.len());
-                section(ui, &subs, true, |ui| {
-                    self.substitutions(ui, workspace, c, commands)
-                });
-                let quotes = format!("Quote changes ({})", c.quote_changes.len());
-                section(ui, &quotes, !c.quote_changes.is_empty(), |ui| {
-                    quote_changes(ui, workspace, c, commands)
-                });
-                let numbers = format!("Conflicting figures ({})", c.numbers.len());
-                section(ui, &numbers, !c.numbers.is_empty(), |ui| {
-                    conflicting_numbers(ui, workspace, c, commands)
-                });
-                let omissions = format!("Omissions ({})", c.omissions.len());
-                section(ui, &omissions, false, |ui| {
-                    omission_list(ui, workspace, c, commands)
-                });
-            });
+        let Some(derived) = &self.derived else {
+            return;
+        };
+        match self.tab {
+            Tab::Overview => overview(ui, workspace, c, &columns),
+            Tab::Substitutions => {
+                sort_bar(ui, &mut self.order);
+                substitutions(ui, workspace, &derived.substitutions, commands);
+            }
+            Tab::Quotes => quotes(ui, workspace, c, commands),
+            Tab::Figures => figures(ui, workspace, c, &derived.figures, commands),
+            Tab::Omissions => omissions(ui, workspace, c, commands),
+        }
     }
 
-    fn substitutions(
-        &mut self,
-        ui: &mut egui::Ui,
-        workspace: &Workspace,
-        c: &Comparison,
-        commands: &mut CommandQueue,
-    ) {
-        if c.substitutions.is_empty() {
-            ui.label(RichText::new("No words were swapped between linked sentences.").weak());
-            return;
+    /// Recomputes the derived lists when the comparison or the sort order changed.
+    fn refresh(&mut self, generation: u64, c: &Comparison) {
+        let fresh = self
+            .derived
+            .as_ref()
+            .is_some_and(|d| d.generation == generation && d.order == self.order);
+        if !fresh {
+            self.derived = Some(Derived {
+                generation,
+                order: self.order,
+                substitutions: group_substitutions(c, self.order),
+                figures: figure_lines(c),
+            });
         }
-        ui.horizontal(|ui| {
-            ui.label(RichText::new("Sort by").small().weak());
-            for (order, name) in [
-                (SubstitutionOrder::Count, "count"),
-                (SubstitutionOrder::From, "from"),
-                (SubstitutionOrder::To, "to"),
-            ] {
-                ui.selectable_value(&mut self.order, order, name);
+    }
+
+    fn tabs(&mut self, ui: &mut egui::Ui, c: &Comparison) {
+        ui.horizontal_wrapped(|ui| {
+            let tabs = [
+                (Tab::Overview, "Overview".to_owned()),
+                (
+                    Tab::Substitutions,
+                    format!("Substitutions {}", c.substitutions.len()),
+                ),
+                (Tab::Quotes, format!("Quotes {}", c.quote_changes.len())),
+                (Tab::Figures, format!("Figures {}", c.numbers.len())),
+                (Tab::Omissions, format!("Omissions {}", c.omissions.len())),
+            ];
+            for (tab, name) in tabs {
+                ui.selectable_value(&mut self.tab, tab, name);
             }
         });
-        let mut rows = group_substitutions(c);
-        match self.order {
-            SubstitutionOrder::Count => {
-                rows.sort_by(|x, y| y.count.cmp(&x.count).then(x.from.cmp(y.from)))
-            }
-            SubstitutionOrder::From => rows.sort_by_key(|r| r.from.to_lowercase()),
-            SubstitutionOrder::To => rows.sort_by_key(|r| r.to.to_lowercase()),
-        }
-        for row in rows {
-            substitution_row(ui, workspace, c, &row, commands);
-        }
     }
-}
-
-/// One wording change with its total count and the outlet pairs it occurs between.
-struct SubstitutionRow<'c> {
-    from: &'c str,
-    to: &'c str,
-    count: usize,
-    pairs: Vec<&'c Substitution>,
-}
-
-/// Substitutions grouped by wording across all article pairs.
-fn group_substitutions(c: &Comparison) -> Vec<SubstitutionRow<'_>> {
-    let mut rows: Vec<SubstitutionRow<'_>> = Vec::new();
-    for s in &c.substitutions {
-        let same = |r: &SubstitutionRow<'_>| {
-            r.from.to_lowercase() == s.from.to_lowercase()
-                && r.to.to_lowercase() == s.to.to_lowercase()
-        };
-        match rows.iter_mut().find(|r| same(r)) {
-            Some(row) => {
-                row.count += s.count;
-                row.pairs.push(s);
-            }
-            None => rows.push(SubstitutionRow {
-                from: &s.from,
-                to: &s.to,
-                count: s.count,
-                pairs: vec![s],
-            }),
-        }
-    }
-    rows
-}
-
-fn substitution_row(
-    ui: &mut egui::Ui,
-    workspace: &Workspace,
-    c: &Comparison,
-    row: &SubstitutionRow<'_>,
-    commands: &mut CommandQueue,
-) {
-    let p = palette(ui.ctx());
-    let shown = |w: &str| {
-        if w.is_empty() {
-            "(nothing)".to_owned()
-        } else {
-            w.to_owned()
-        }
-    };
-    let mut job = egui::text::LayoutJob::default();
-    let body = egui::TextFormat {
-        font_id: egui::FontId::proportional(13.5),
-        color: color(p.text),
-        ..Default::default()
-    };
-    job.append(
-        &shown(row.from),
-        0.0,
-        egui::TextFormat {
-            strikethrough: Stroke::new(1.0, color(p.deleted)),
-            color: color(p.deleted),
-            ..body.clone()
-        },
-    );
-    job.append("  →  ", 0.0, body.clone());
-    job.append(
-        &shown(row.to),
-        0.0,
-        egui::TextFormat {
-            underline: Stroke::new(1.0, color(p.inserted)),
-            color: color(p.inserted),
-            ..body.clone()
-        },
-    );
-    let (clicked, _) = egui::Sides::new().shrink_left().truncate().show(
-        ui,
-        |ui| {
-            ui.add(egui::Label::new(job).truncate().sense(Sense::click()))
-                .on_hover_text("Show where")
-                .clicked()
-        },
-        |ui| ui.label(RichText::new(format!("×{}", row.count)).strong()),
-    );
-    let pairs: Vec<String> = row
-        .pairs
-        .iter()
-        .map(|s| {
-            format!(
-                "{} → {} ×{}",
-                label(workspace, c, s.a),
-                label(workspace, c, s.b),
-                s.count
-            )
-        })
-        .collect();
-    ui.add(egui::Label::new(RichText::new(pairs.join(" · ")).small().weak()).truncate());
-    ui.add_space(2.0);
-    if clicked
-        && let Some((a, _)) = row.pairs.first().and_then(|s| s.occurrences.first())
-        && let Some(cmd) = focus_command(workspace, *a)
-    {
-        commands.push(cmd);
-    }
-}
-
-/// A collapsible section with a heading.
-fn section(ui: &mut egui::Ui, title: &str, open: bool, add: impl FnOnce(&mut egui::Ui)) {
-    egui::CollapsingHeader::new(RichText::new(title).strong())
-        .id_salt((
-            "parallax-findings",
-            title.split(' ').next().unwrap_or(title),
-        ))
-        .default_open(open)
-        .show(ui, add);
 }
 
 /// The label of comparison article `index`, as the user named it.
@@ -225,6 +161,51 @@ fn label(workspace: &Workspace, c: &Comparison, index: usize) -> String {
             || c.articles[index].label.clone(),
             |id| workspace.label(*id).to_owned(),
         )
+}
+
+/// Focuses `at` when `response` was clicked.
+fn go_to_on_click(
+    response: &egui::Response,
+    workspace: &Workspace,
+    at: SentenceRef,
+    commands: &mut CommandQueue,
+) {
+    if response.clicked()
+        && let Some(key) = to_key(workspace, at)
+    {
+        commands.push(Command::Focus(key));
+    }
+}
+
+fn overview(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &[Column]) {
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.label(RichText::new("Originality").strong());
+            originality(ui, workspace, c, columns);
+            if !c.stats.derivations.is_empty() {
+                ui.add_space(6.0);
+                for d in &c.stats.derivations {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} looks derived from {} ({:.0}% of it is found there)",
+                            label(workspace, c, d.derived),
+                            label(workspace, c, d.source),
+                            d.containment * 100.0
+                        ))
+                        .small(),
+                    );
+                }
+            }
+            ui.add_space(10.0);
+            ui.label(RichText::new("Overlap").strong());
+            ui.label(
+                RichText::new("Share of each row's text found in each column's article")
+                    .small()
+                    .weak(),
+            );
+            overlap(ui, workspace, c, columns);
+        });
 }
 
 fn originality(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &[Column]) {
@@ -257,17 +238,6 @@ fn originality(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns
             stats.unique * 100.0
         ));
     }
-    for d in &c.stats.derivations {
-        ui.label(
-            RichText::new(format!(
-                "{} looks derived from {} ({:.0}% of it is found there)",
-                label(workspace, c, d.derived),
-                label(workspace, c, d.source),
-                d.containment * 100.0
-            ))
-            .small(),
-        );
-    }
 }
 
 fn overlap(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &[Column]) {
@@ -276,28 +246,32 @@ fn overlap(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &[
     if n < 2 {
         return;
     }
-    let cell = ((ui.available_width() - 20.0) / n as f32).clamp(12.0, 36.0);
-    let (rect, response) = ui.allocate_exact_size(
-        vec2(cell * n as f32 + 20.0, cell * n as f32 + 20.0),
-        Sense::hover(),
-    );
-    let origin = rect.min + vec2(20.0, 20.0);
+    let margin = 22.0;
+    let cell = ((ui.available_width() - margin) / n as f32).clamp(6.0, 36.0);
+    let side = cell * n as f32 + margin;
+    let (rect, response) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
+    let origin = rect.min + vec2(margin, margin);
     let painter = ui.painter();
+    let font = FontId::proportional(10.0);
     for (row, a) in columns.iter().enumerate() {
-        painter.text(
-            pos2(rect.left() + 10.0, origin.y + (row as f32 + 0.5) * cell),
-            egui::Align2::CENTER_CENTER,
-            format!("{}", row + 1),
-            egui::FontId::proportional(10.0),
-            color(p.muted),
-        );
-        painter.text(
-            pos2(origin.x + (row as f32 + 0.5) * cell, rect.top() + 10.0),
-            egui::Align2::CENTER_CENTER,
-            format!("{}", row + 1),
-            egui::FontId::proportional(10.0),
-            color(p.muted),
-        );
+        let middle = (row as f32 + 0.5) * cell;
+        if cell >= 12.0 || row % 5 == 0 {
+            let number = format!("{}", row + 1);
+            painter.text(
+                pos2(rect.left() + 10.0, origin.y + middle),
+                egui::Align2::CENTER_CENTER,
+                &number,
+                font.clone(),
+                color(p.muted),
+            );
+            painter.text(
+                pos2(origin.x + middle, rect.top() + 10.0),
+                egui::Align2::CENTER_CENTER,
+                &number,
+                font.clone(),
+                color(p.muted),
+            );
+        }
         for (col, b) in columns.iter().enumerate() {
             let value = c.stats.overlap[a.index][b.index];
             let fill = if row == col {
@@ -337,101 +311,259 @@ fn overlap(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &[
     }
 }
 
-/// A clickable line that focuses `at`.
-fn goto(
-    ui: &mut egui::Ui,
-    workspace: &Workspace,
-    text: RichText,
-    at: SentenceRef,
-    commands: &mut CommandQueue,
-) {
-    let response = ui
-        .add(egui::Label::new(text).sense(Sense::click()))
-        .on_hover_text("Show in the columns");
-    if response.clicked()
-        && let Some(key) = to_key(workspace, at)
-    {
-        commands.push(Command::Focus(key));
-    }
+fn sort_bar(ui: &mut egui::Ui, order: &mut SubstitutionOrder) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Sort by").small().weak());
+        for (value, name) in [
+            (SubstitutionOrder::Count, "count"),
+            (SubstitutionOrder::From, "from"),
+            (SubstitutionOrder::To, "to"),
+        ] {
+            ui.selectable_value(order, value, name);
+        }
+    });
 }
 
-fn quote_changes(
+/// Substitutions grouped by wording (case aside) across article pairs, sorted.
+fn group_substitutions(c: &Comparison, order: SubstitutionOrder) -> Vec<SubstitutionRow> {
+    let mut index: HashMap<(String, String), usize> = HashMap::new();
+    let mut rows: Vec<SubstitutionRow> = Vec::new();
+    for s in &c.substitutions {
+        let key = (s.from.to_lowercase(), s.to.to_lowercase());
+        let row = *index.entry(key).or_insert_with(|| {
+            rows.push(SubstitutionRow {
+                from: s.from.clone(),
+                to: s.to.clone(),
+                count: 0,
+                pairs: Vec::new(),
+                first: s.occurrences.first().map(|(a, _)| *a),
+            });
+            rows.len() - 1
+        });
+        rows[row].count += s.count;
+        rows[row].pairs.push((s.a, s.b, s.count));
+    }
+    match order {
+        SubstitutionOrder::Count => {
+            rows.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.from.cmp(&y.from)))
+        }
+        SubstitutionOrder::From => rows.sort_by_cached_key(|r| r.from.to_lowercase()),
+        SubstitutionOrder::To => rows.sort_by_cached_key(|r| r.to.to_lowercase()),
+    }
+    rows
+}
+
+fn substitutions(
     ui: &mut egui::Ui,
     workspace: &Workspace,
-    c: &Comparison,
+    rows: &[SubstitutionRow],
     commands: &mut CommandQueue,
 ) {
+    if rows.is_empty() {
+        ui.label(RichText::new("No words were swapped between linked sentences.").weak());
+        return;
+    }
+    let c = workspace.snapshot.as_ref().map(|s| &s.comparison);
+    let Some(c) = c else {
+        return;
+    };
     let p = palette(ui.ctx());
-    for q in &c.quote_changes {
-        ui.group(|ui| {
-            ui.set_width(ui.available_width());
-            ui.label(
-                RichText::new(label(workspace, c, q.a.article))
-                    .small()
-                    .weak(),
-            );
-            goto(
-                ui,
-                workspace,
-                RichText::new(format!("“{}”", q.a_quote)).color(color(p.text)),
-                q.a,
-                commands,
-            );
-            ui.label(
-                RichText::new(label(workspace, c, q.b.article))
-                    .small()
-                    .weak(),
-            );
-            goto(
-                ui,
-                workspace,
-                RichText::new(format!("“{}”", q.b_quote)).color(color(p.text)),
-                q.b,
-                commands,
-            );
-        });
-    }
-}
-
-fn conflicting_numbers(
-    ui: &mut egui::Ui,
-    workspace: &Workspace,
-    c: &Comparison,
-    commands: &mut CommandQueue,
-) {
-    for fact in &c.numbers {
-        ui.group(|ui| {
-            ui.set_width(ui.available_width());
-            ui.label(RichText::new(&fact.fact).strong());
-            for m in &fact.mentions {
-                let text = RichText::new(format!("{}: {}", label(workspace, c, m.article), m.text));
-                goto(
-                    ui,
-                    workspace,
-                    text,
-                    SentenceRef::new(m.article, m.sentence),
-                    commands,
-                );
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        DOUBLE_ROW_HEIGHT,
+        rows.len(),
+        |ui, range| {
+            for row in &rows[range] {
+                substitution_row(ui, workspace, c, p, row, commands);
             }
-        });
-    }
+        },
+    );
 }
 
-fn omission_list(
+fn substitution_row(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    c: &Comparison,
+    p: &Palette,
+    row: &SubstitutionRow,
+    commands: &mut CommandQueue,
+) {
+    let shown = |w: &str| {
+        if w.is_empty() {
+            "(nothing)".to_owned()
+        } else {
+            w.to_owned()
+        }
+    };
+    let body = TextFormat {
+        font_id: FontId::proportional(13.5),
+        color: color(p.text),
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    job.append(
+        &shown(&row.from),
+        0.0,
+        TextFormat {
+            strikethrough: Stroke::new(1.0, color(p.deleted)),
+            color: color(p.deleted),
+            ..body.clone()
+        },
+    );
+    job.append("  →  ", 0.0, body.clone());
+    job.append(
+        &shown(&row.to),
+        0.0,
+        TextFormat {
+            underline: Stroke::new(1.0, color(p.inserted)),
+            color: color(p.inserted),
+            ..body
+        },
+    );
+    ui.allocate_ui(vec2(ui.available_width(), DOUBLE_ROW_HEIGHT), |ui| {
+        let (clicked, _) = egui::Sides::new().shrink_left().truncate().show(
+            ui,
+            |ui| {
+                ui.add(egui::Label::new(job).truncate().sense(Sense::click()))
+                    .on_hover_text("Show where")
+            },
+            |ui| ui.label(RichText::new(format!("×{}", row.count)).strong()),
+        );
+        let pairs: Vec<String> = row
+            .pairs
+            .iter()
+            .map(|&(a, b, n)| {
+                format!(
+                    "{} → {} ×{n}",
+                    label(workspace, c, a),
+                    label(workspace, c, b)
+                )
+            })
+            .collect();
+        ui.add(egui::Label::new(RichText::new(pairs.join(" · ")).small().weak()).truncate());
+        if let Some(first) = row.first {
+            go_to_on_click(&clicked, workspace, first, commands);
+        }
+    });
+}
+
+fn quotes(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, commands: &mut CommandQueue) {
+    if c.quote_changes.is_empty() {
+        ui.label(RichText::new("No quotation differs between linked sentences.").weak());
+        return;
+    }
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        DOUBLE_ROW_HEIGHT + 6.0,
+        c.quote_changes.len(),
+        |ui, range| {
+            for q in &c.quote_changes[range] {
+                ui.allocate_ui(vec2(ui.available_width(), DOUBLE_ROW_HEIGHT + 6.0), |ui| {
+                    for (at, quote) in [(q.a, &q.a_quote), (q.b, &q.b_quote)] {
+                        let text = format!("{}: “{quote}”", label(workspace, c, at.article));
+                        let response = ui
+                            .add(
+                                egui::Label::new(RichText::new(text.clone()).size(13.0))
+                                    .truncate()
+                                    .sense(Sense::click()),
+                            )
+                            .on_hover_text(text);
+                        go_to_on_click(&response, workspace, at, commands);
+                    }
+                });
+            }
+        },
+    );
+}
+
+/// The facts and their mentions as one list of lines.
+fn figure_lines(c: &Comparison) -> Vec<FigureLine> {
+    c.numbers
+        .iter()
+        .enumerate()
+        .flat_map(|(f, fact)| {
+            std::iter::once(FigureLine::Fact(f))
+                .chain((0..fact.mentions.len()).map(move |m| FigureLine::Mention(f, m)))
+        })
+        .collect()
+}
+
+fn figures(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    c: &Comparison,
+    lines: &[FigureLine],
+    commands: &mut CommandQueue,
+) {
+    if lines.is_empty() {
+        ui.label(RichText::new("No quantity is reported with different figures.").weak());
+        return;
+    }
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        ROW_HEIGHT,
+        lines.len(),
+        |ui, range| {
+            for line in &lines[range] {
+                match *line {
+                    FigureLine::Fact(f) => {
+                        ui.add(
+                            egui::Label::new(RichText::new(&c.numbers[f].fact).strong()).truncate(),
+                        );
+                    }
+                    FigureLine::Mention(f, m) => {
+                        let mention = &c.numbers[f].mentions[m];
+                        let text = format!(
+                            "    {}: {}",
+                            label(workspace, c, mention.article),
+                            mention.text
+                        );
+                        let response =
+                            ui.add(egui::Label::new(text).truncate().sense(Sense::click()));
+                        go_to_on_click(
+                            &response,
+                            workspace,
+                            SentenceRef::new(mention.article, mention.sentence),
+                            commands,
+                        );
+                    }
+                }
+            }
+        },
+    );
+}
+
+fn omissions(
     ui: &mut egui::Ui,
     workspace: &Workspace,
     c: &Comparison,
     commands: &mut CommandQueue,
 ) {
-    for o in &c.omissions {
-        let Some(first) = c.groups.get(o.group).and_then(|g| g.members.first()) else {
-            continue;
-        };
-        let text = RichText::new(format!(
-            "{} lacks: {}",
-            label(workspace, c, o.article),
-            o.text
-        ));
-        goto(ui, workspace, text, *first, commands);
+    if c.omissions.is_empty() {
+        ui.label(RichText::new("No article lacks what most of the others carry.").weak());
+        return;
     }
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        ROW_HEIGHT,
+        c.omissions.len(),
+        |ui, range| {
+            for o in &c.omissions[range] {
+                let text = format!("{} lacks: {}", label(workspace, c, o.article), o.text);
+                let response = ui
+                    .add(
+                        egui::Label::new(text.clone())
+                            .truncate()
+                            .sense(Sense::click()),
+                    )
+                    .on_hover_text(format!(
+                        "{text}\n(carried by {} articles)",
+                        o.present_in.len()
+                    ));
+                if let Some(first) = c.groups.get(o.group).and_then(|g| g.members.first()) {
+                    go_to_on_click(&response, workspace, *first, commands);
+                }
+            }
+        },
+    );
 }

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use egui::{Rect, Vec2, pos2, vec2};
 
-use super::command::{Command, CommandQueue, SentenceKey};
+use super::command::{CommandQueue, SentenceKey};
 use super::state::{Filter, Settings};
 use super::theme::palette;
 use super::workspace::{ArticleId, Column, Workspace};
@@ -127,8 +127,6 @@ pub struct ColumnsView {
     pub filter: Filter,
     /// The snapshot generation the layouts belong to.
     generation: Option<u64>,
-    /// Last frame's geometry, for commands applied between frames.
-    last_viewport_height: f32,
     /// Last frame's geometry, to find where a sentence was drawn.
     last_geometry: Option<Geometry>,
 }
@@ -213,14 +211,15 @@ impl Geometry {
 
 impl ColumnsView {
     /// Forgets everything tied to the previous comparison.
+    ///
+    /// The focus survives: an open article keeps its id and text, so its sentence numbers still
+    /// hold (a closed article's focus is dropped with its column), and the columns line up with
+    /// it again once laid out.
     fn reset_for(&mut self, generation: u64) {
         self.layouts.clear();
         self.marked_for.clear();
         self.hover = None;
-        if self.generation.is_some() {
-            self.focus = None;
-            self.align_pending = None;
-        }
+        self.align_pending = self.focus;
         self.find.reset();
         self.generation = Some(generation);
     }
@@ -255,7 +254,6 @@ impl ColumnsView {
         ui.allocate_rect(area, egui::Sense::hover());
         let geometry = Geometry::new(area, columns.len(), self.h_offset);
         self.h_offset = geometry.h_offset;
-        self.last_viewport_height = geometry.viewport_height();
         self.last_geometry = Some(geometry);
         let style = Style {
             width: geometry.text_width(),
@@ -456,11 +454,6 @@ impl ColumnsView {
         }
     }
 
-    /// Scrolls the focused sentence's column to show it (used after next/previous difference).
-    pub fn last_viewport_height(&self) -> f32 {
-        self.last_viewport_height
-    }
-
     /// Where sentence `key` was drawn in the last frame: its line boxes in screen coordinates
     /// (empty if its column is not laid out). Parts may lie outside the column's visible body.
     pub fn sentence_screen_rects(&self, workspace: &Workspace, key: SentenceKey) -> Vec<Rect> {
@@ -552,9 +545,4 @@ pub fn is_difference(status: Status, filter: Filter) -> bool {
         Filter::Reworded => status == Status::Reworded,
         Filter::Unique => status == Status::Unique,
     }
-}
-
-/// Queues a focus change for `r` if it maps to an open column.
-pub fn focus_command(workspace: &Workspace, r: SentenceRef) -> Option<Command> {
-    to_key(workspace, r).map(Command::Focus)
 }

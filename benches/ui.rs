@@ -1,0 +1,130 @@
+//! Frame times of the desktop app's UI code on a headless `egui::Context`, with twenty articles
+//! of about 3,000 words compared: a steady frame, a frame where the pointer moves to another
+//! sentence (highlights and ribbons), and a frame that scrolls the columns (locked scrolling).
+
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Event, MouseWheelUnit, Pos2, RawInput, Rect, pos2, vec2};
+use parallax::app::ParallaxApp;
+use parallax::app::command::Command;
+use parallax::app::dialogs::{Dialogs, Request};
+use parallax::app::jobs::Message;
+use parallax::app::state::State;
+use parallax::article::{Article, Format};
+
+/// Benchmarks never open file dialogs.
+struct NoDialogs;
+
+impl Dialogs for NoDialogs {
+    fn show(
+        &self,
+        _: Request,
+        _: Option<PathBuf>,
+        _: Option<&eframe::Frame>,
+        _: Sender<Message>,
+        _: egui::Context,
+    ) {
+    }
+}
+
+const SCREEN: Rect = Rect::from_min_max(Pos2::ZERO, pos2(1600.0, 1000.0));
+
+fn input(events: Vec<Event>) -> RawInput {
+    RawInput {
+        screen_rect: Some(SCREEN),
+        events,
+        ..RawInput::default()
+    }
+}
+
+/// One frame of the app with `events` as its input.
+fn frame(ctx: &egui::Context, app: &mut ParallaxApp, events: Vec<Event>) {
+    let mut output = ctx.run_ui(input(events), |ui| app.show(ui, None));
+    output.textures_delta.clear();
+}
+
+/// The app with twenty synthetic articles compared and laid out.
+fn app_with_twenty_articles() -> (egui::Context, ParallaxApp) {
+    let ctx = egui::Context::default();
+    let mut app = ParallaxApp::with_parts(
+        ctx.clone(),
+        State::default(),
+        Box::new(NoDialogs),
+        Vec::new(),
+        false,
+    );
+    let wire = synthetic::article(3, 3_000);
+    let articles: Vec<Article> = (0..20)
+        .map(|i| {
+            let text = if i == 0 {
+                wire.clone()
+            } else {
+                synthetic::rewrite(&wire, 10 + i)
+            };
+            Article::from_text(
+                format!("Outlet {i}"),
+                format!("outlet-{i}.txt"),
+                text,
+                Format::Text,
+            )
+        })
+        .collect();
+    app.push(Command::AddArticles(articles));
+    while app.workspace.snapshot.is_none() || app.jobs.is_busy() {
+        frame(&ctx, &mut app, Vec::new());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    for _ in 0..3 {
+        frame(&ctx, &mut app, Vec::new());
+    }
+    (ctx, app)
+}
+
+fn frames(c: &mut Criterion) {
+    let (ctx, mut app) = app_with_twenty_articles();
+    let mut group = c.benchmark_group("ui frame, 20 articles of 3,000 words");
+    group.bench_function("steady", |b| {
+        b.iter(|| frame(&ctx, black_box(&mut app), Vec::new()))
+    });
+
+    let mut toggle = false;
+    group.bench_function("pointer moves to another sentence", |b| {
+        b.iter(|| {
+            toggle = !toggle;
+            let y = if toggle { 320.0 } else { 520.0 };
+            frame(&ctx, &mut app, vec![Event::PointerMoved(pos2(140.0, y))]);
+        })
+    });
+
+    let mut down = false;
+    group.bench_function("scroll with locked columns", |b| {
+        b.iter(|| {
+            down = !down;
+            let delta = if down { -120.0 } else { 120.0 };
+            frame(
+                &ctx,
+                &mut app,
+                vec![
+                    Event::PointerMoved(pos2(140.0, 400.0)),
+                    Event::MouseWheel {
+                        unit: MouseWheelUnit::Point,
+                        delta: vec2(0.0, delta),
+                        phase: egui::TouchPhase::Move,
+                        source: egui::MouseWheelSource::Wheel,
+                        modifiers: egui::Modifiers::NONE,
+                    },
+                ],
+            );
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);

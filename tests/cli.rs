@@ -1,0 +1,151 @@
+//! The command line as users run it: help and version, output formats and where they go,
+//! labels, and exit codes for bad usage.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn parallax(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/harbor-fire")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn help_and_version() {
+    let help = parallax(&["--help"]);
+    assert!(help.status.success());
+    assert!(stdout(&help).contains("compare"), "{}", stdout(&help));
+    let compare_help = parallax(&["compare", "--help"]);
+    for flag in ["--format", "--output", "--label", "--threshold"] {
+        assert!(
+            stdout(&compare_help).contains(flag),
+            "compare --help lacks {flag}"
+        );
+    }
+    let version = parallax(&["--version"]);
+    assert!(version.status.success());
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("parallax {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn text_summary_goes_to_standard_output_by_default() {
+    let out = parallax(&["compare", &fixture("wire.txt"), &fixture("outlet-a.txt")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("2 articles"), "{text}");
+    assert!(text.contains("wire") && text.contains("outlet-a"));
+    let dash = parallax(&[
+        "compare",
+        "-o",
+        "-",
+        &fixture("wire.txt"),
+        &fixture("outlet-a.txt"),
+    ]);
+    assert_eq!(stdout(&dash), text);
+}
+
+#[test]
+fn the_output_extension_chooses_the_format_unless_format_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| -> PathBuf { dir.path().join(name) };
+    for (name, marker) in [
+        ("r.html", "<!doctype html>"),
+        ("r.md", "# "),
+        ("r.json", "\"schema\": \"parallax-report/1\""),
+        ("r.txt", "2 articles"),
+    ] {
+        let target = path(name);
+        let out = parallax(&[
+            "compare",
+            "-o",
+            target.to_str().unwrap(),
+            &fixture("wire.txt"),
+            &fixture("outlet-b.txt"),
+        ]);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let written = std::fs::read_to_string(&target).unwrap();
+        assert!(
+            written.to_lowercase().contains(&marker.to_lowercase()),
+            "{name} lacks {marker}"
+        );
+    }
+    let forced = path("forced.html");
+    let out = parallax(&[
+        "compare",
+        "--format",
+        "json",
+        "-o",
+        forced.to_str().unwrap(),
+        &fixture("wire.txt"),
+        &fixture("outlet-b.txt"),
+    ]);
+    assert!(out.status.success());
+    assert!(
+        std::fs::read_to_string(&forced)
+            .unwrap()
+            .trim_start()
+            .starts_with('{')
+    );
+}
+
+#[test]
+fn labels_name_the_outlets_in_order() {
+    let out = parallax(&[
+        "compare",
+        "--format",
+        "json",
+        "--label",
+        "Meridian",
+        "--label",
+        "Ledger",
+        &fixture("wire.txt"),
+        &fixture("outlet-a.txt"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["articles"][0]["label"], "Meridian");
+    assert_eq!(report["articles"][1]["label"], "Ledger");
+}
+
+#[test]
+fn bad_usage_exits_with_2_and_says_why() {
+    let cases: [(&[&str], &str); 4] = [
+        (&["compare"], "FILE"),
+        (&["compare", "--format", "pdf", "a.txt", "b.txt"], "pdf"),
+        (
+            &["compare", "--threshold", "1.5", "a.txt", "b.txt"],
+            "outside 0..1",
+        ),
+        (
+            &[
+                "compare", "--label", "A", "--label", "B", "--label", "C", "x.txt", "y.txt",
+            ],
+            "3 labels given for 2 files",
+        ),
+    ];
+    for (args, reason) in cases {
+        let out = parallax(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(reason), "{args:?}: {}", stderr(&out));
+    }
+}
