@@ -22,11 +22,13 @@ pub fn show(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     }
     egui::Panel::bottom("parallax-status").show(ui, |ui| status_bar(app, ui));
     if app.state.settings.findings_open && app.workspace.snapshot.is_some() {
+        // The panel gives way on narrow windows so at least two columns fit beside it.
+        let width = ui.available_width();
         egui::Panel::right("parallax-findings")
             .resizable(true)
-            .default_size(340.0)
-            .min_size(240.0)
-            .max_size(560.0)
+            .default_size((width * 0.26).clamp(220.0, 360.0))
+            .min_size(200.0)
+            .max_size((width * 0.45).max(220.0))
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 ui.heading("Findings");

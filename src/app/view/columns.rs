@@ -1,6 +1,7 @@
 //! The column bodies: the visible paragraphs of each article painted from their cached galleys,
 //! find highlights, the overview strip, and the pointer: hover, click to focus, wheel to scroll.
 
+use egui::text::LayoutJob;
 use egui::{Rect, Sense, Stroke, pos2, vec2};
 
 use super::super::command::{Command, CommandQueue, SentenceKey};
@@ -127,10 +128,21 @@ fn paint_body(
     let origin = geometry.text_origin(i);
     let top = offset - geometry.viewport_height() * 0.1;
     let bottom = offset + body.height();
+    let underline = Stroke::new(1.5, color(p.inserted));
+    let lift = layout.style.text_size * 0.12 + 1.0;
     for paragraph in layout.visible(top..bottom) {
         let pos = origin + vec2(0.0, paragraph.y - offset);
-        painter.galley(pos, paragraph.galley.clone(), color(p.text));
+        // Ask egui's galley cache each frame (a cheap hit): a galley kept from an earlier frame
+        // would point into a font atlas egui may have rebuilt since.
+        let galley = ui.fonts_mut(|f| f.layout_job(LayoutJob::clone(&paragraph.galley.job)));
+        painter.galley(pos, galley, color(p.text));
+
+        for rect in &paragraph.underlines {
+            let rect = rect.translate(pos.to_vec2());
+            painter.hline(rect.x_range(), rect.bottom() - lift, underline);
+        }
     }
+
     paint_find_matches(&painter, view, column, origin, offset, top..bottom);
     painter.rect_stroke(
         body,

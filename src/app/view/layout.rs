@@ -89,6 +89,9 @@ pub struct Paragraph {
     rects: Vec<Vec<Rect>>,
     /// Per sentence: where its original text sits in the galley.
     segments: Vec<Vec<Segment>>,
+    /// Rows of added words, relative to the galley (underlined when painted: egui's own
+    /// underline sits on the row's edge, where the next row's tint would cover it).
+    pub underlines: Vec<Rect>,
     /// The marks it was laid out with.
     marks: Vec<Marks>,
 }
@@ -293,6 +296,7 @@ fn lay_out_paragraph(
     let mut builder = JobBuilder::new(style.width);
     let mut char_ranges = Vec::with_capacity(range.len());
     let mut segments = Vec::with_capacity(range.len());
+    let mut added = Vec::new();
     for (k, s) in range.clone().enumerate() {
         let sentence = &article.sentences[s];
         let info = &c.sentences[source.article][s];
@@ -315,6 +319,7 @@ fn lay_out_paragraph(
             sentence.range(),
             &marks[k],
             &look,
+            &mut added,
         ));
         char_ranges.push(start_char..builder.chars);
     }
@@ -323,6 +328,10 @@ fn lay_out_paragraph(
         .into_iter()
         .map(|r| char_range_rects(&galley, r))
         .collect();
+    let underlines = added
+        .into_iter()
+        .flat_map(|r| char_range_rects(&galley, r))
+        .collect();
     Paragraph {
         y: 0.0,
         galley,
@@ -330,17 +339,20 @@ fn lay_out_paragraph(
         rects,
         segments,
         marks: marks.to_vec(),
+        underlines,
     }
 }
 
-/// Appends one sentence: its text in pieces, with added words underlined and removed words
-/// inserted struck through. Returns where its original text went.
+/// Appends one sentence: its text in pieces, with removed words inserted struck through. The
+/// char ranges of added words go to `added` (they are underlined when painted). Returns where
+/// the sentence's original text went.
 fn push_sentence(
     builder: &mut JobBuilder,
     text: &str,
     range: Range<usize>,
     marks: &Marks,
     look: &Look,
+    added: &mut Vec<Range<usize>>,
 ) -> Vec<Segment> {
     let mut cuts: Vec<usize> = vec![range.start, range.end];
     for &(a, b) in &marks.added {
@@ -359,14 +371,17 @@ fn push_sentence(
         let (a, b) = (window[0], window[1]);
         push_removed_at(builder, marks, a, look);
         if b > a && text.is_char_boundary(a) && text.is_char_boundary(b) {
-            let added = marks.added.iter().any(|&(x, y)| x <= a && b <= y);
-            let format = if added { look.added() } else { look.tinted() };
+            let is_added = marks.added.iter().any(|&(x, y)| x <= a && b <= y);
             segments.push(Segment {
                 byte: a,
                 char: builder.chars,
                 len: b - a,
             });
-            builder.push(&fold_whitespace(&text[a..b]), &format);
+            let start = builder.chars;
+            builder.push(&fold_whitespace(&text[a..b]), &look.tinted());
+            if is_added {
+                added.push(start..builder.chars);
+            }
         }
     }
     push_removed_at(builder, marks, range.end, look);
@@ -467,15 +482,6 @@ impl Look {
     fn tinted(&self) -> TextFormat {
         TextFormat {
             background: self.tint,
-            ..self.base.clone()
-        }
-    }
-
-    fn added(&self) -> TextFormat {
-        let inserted = color(self.palette.inserted);
-        TextFormat {
-            background: self.tint,
-            underline: Stroke::new(1.5, inserted),
             ..self.base.clone()
         }
     }

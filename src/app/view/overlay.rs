@@ -39,7 +39,7 @@ pub(super) fn paint(
             geometry,
             focus,
             position_of(focus.article),
-            Stroke::new(2.0, focus_color),
+            Emphasis::Focus.colors(focus_color),
         );
     }
     let Some(target) = view.hover.or(view.focus).and_then(|k| to_ref(workspace, k)) else {
@@ -58,7 +58,7 @@ pub(super) fn paint(
         geometry,
         target,
         Some(source_position),
-        Stroke::new(1.5, focus_color),
+        Emphasis::Related.colors(focus_color),
     );
     for link in c.links_of(target) {
         let other = link.other(target);
@@ -72,7 +72,7 @@ pub(super) fn paint(
             geometry,
             other,
             Some(position),
-            Stroke::new(1.5, focus_color),
+            Emphasis::Related.colors(focus_color),
         );
         if let Some(bounds) = screen_bounds(view, columns, geometry, other, position) {
             let fill = match link.kind {
@@ -112,6 +112,27 @@ fn screen_bounds(
     ))
 }
 
+/// How strongly a sentence is highlighted.
+#[derive(Debug, Clone, Copy)]
+enum Emphasis {
+    /// The sentence in focus.
+    Focus,
+    /// The sentence under the pointer and the counterparts of the hovered or focused one.
+    Related,
+}
+
+impl Emphasis {
+    /// The translucent wash over the text and the solid bar beside it.
+    fn colors(self, focus: Color32) -> (Color32, Color32) {
+        match self {
+            Emphasis::Focus => (focus.gamma_multiply(0.22), focus),
+            Emphasis::Related => (focus.gamma_multiply(0.12), focus.gamma_multiply(0.7)),
+        }
+    }
+}
+
+/// Washes sentence `r` (in the column at `position`) with a translucent tint, which leaves the
+/// word marks readable, and draws a bar beside it in the column's margin.
 fn outline(
     painter: &egui::Painter,
     view: &ColumnsView,
@@ -119,7 +140,7 @@ fn outline(
     geometry: &Geometry,
     r: SentenceRef,
     position: Option<usize>,
-    stroke: Stroke,
+    (wash, bar): (Color32, Color32),
 ) {
     let Some(position) = position else {
         return;
@@ -133,12 +154,17 @@ fn outline(
     let origin = geometry.text_origin(position).to_vec2() - egui::vec2(0.0, view.offset(column.id));
     let body = geometry.body_rect(position);
     let painter = painter.with_clip_rect(body.intersect(geometry.area));
-    for rect in layout.sentence_rects(r.sentence) {
-        painter.rect_stroke(
-            rect.translate(origin).expand(1.5),
-            3.0,
-            stroke,
-            egui::StrokeKind::Outside,
+    let rects = layout.sentence_rects(r.sentence);
+    for rect in &rects {
+        painter.rect_filled(rect.translate(origin), 2.0, wash);
+    }
+    if let Some(bounds) = rects.into_iter().reduce(|a, b| a.union(b)) {
+        let bounds = bounds.translate(origin);
+        let x = body.left() + 4.0;
+        painter.rect_filled(
+            Rect::from_min_max(pos2(x, bounds.top()), pos2(x + 3.0, bounds.bottom())),
+            1.5,
+            bar,
         );
     }
 }
