@@ -14,12 +14,19 @@
 //! Word marks use the engine's word edits as they are (no diff is recomputed here); the pieces,
 //! the quote locator and the systematic substitutions are shared with the Markdown report.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::ops::Range;
 
+use base64::Engine as _;
+use base64::prelude::BASE64_STANDARD;
+use sha2::{Digest, Sha256};
+
+use super::annotate::{
+    Piece, Systematic, best_link, marked_pieces, marked_quotes, sentence_range,
+    substitutions_by_count, systematic_substitutions,
+};
 use crate::article::Role;
-use crate::compare::{Comparison, EditOp, Link, QuoteChange, SentenceInfo, SentenceRef, Status};
+use crate::compare::{Comparison, Link, SentenceInfo, SentenceRef, Status};
 use crate::design::{DARK, LEGEND, LIGHT, Palette, spacing};
 
 /// Steps of the overlap heat scale (cells below half a step are not tinted).
@@ -159,244 +166,6 @@ fn pct(x: f32) -> String {
 /// The anchor id of sentence `r` in the aligned view.
 fn anchor(r: SentenceRef) -> String {
     format!("s-{}-{}", r.article, r.sentence)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Word marks, shared with the Markdown report.
-
-/// A stretch of a sentence shown against one counterpart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Piece<'a> {
-    /// Own text the counterpart also has (or spacing between marks).
-    Same(&'a str),
-    /// The counterpart's words that this version cut or replaced (shown struck).
-    Removed(&'a str),
-    /// Own words the counterpart lacks or has differently (shown underlined).
-    Added(&'a str),
-}
-
-/// The bytes `range` of sentence `own`'s article, split into pieces by the edits of `link` (one
-/// of whose ends is `own`): the counterpart's removed words appear where they were. Only what
-/// lies in `range` and, on the counterpart's side, in `other_range` is marked (a quotation is
-/// compared with the other quotation, not with the rest of its sentence).
-pub(crate) fn marked_pieces<'a>(
-    c: &'a Comparison,
-    own: SentenceRef,
-    link: &Link,
-    range: Range<usize>,
-    other_range: Range<usize>,
-) -> Vec<Piece<'a>> {
-    let own_text = c.articles[own.article].text.as_str();
-    let other_text = c.articles[link.other(own).article].text.as_str();
-    let own_is_a = link.a == own;
-    let mut pieces = Vec::new();
-    let mut cursor = range.start;
-    for edit in link.edits.iter().filter(|e| e.op != EditOp::Equal) {
-        let (mine, theirs) = if own_is_a {
-            (edit.a, edit.b)
-        } else {
-            (edit.b, edit.a)
-        };
-        if mine.1 < range.start || mine.0 > range.end {
-            continue;
-        }
-        let start = mine.0.clamp(cursor, range.end);
-        let end = mine.1.clamp(start, range.end);
-        push_same(&mut pieces, own_text.get(cursor..start));
-        let removed_span = theirs.0.max(other_range.start)..theirs.1.min(other_range.end);
-        if let Some(removed) = other_text
-            .get(removed_span)
-            .filter(|t| !t.trim().is_empty())
-        {
-            let before = own_text.get(range.start..start).unwrap_or("");
-            let after = own_text.get(start..range.end).unwrap_or("");
-            push_removed(&mut pieces, before, removed, after);
-        }
-        if let Some(added) = own_text.get(start..end).filter(|t| !t.is_empty()) {
-            pieces.push(Piece::Added(added));
-        }
-        cursor = end;
-    }
-    push_same(&mut pieces, own_text.get(cursor..range.end));
-    pieces
-}
-
-fn push_same<'a>(pieces: &mut Vec<Piece<'a>>, text: Option<&'a str>) {
-    if let Some(text) = text.filter(|t| !t.is_empty()) {
-        pieces.push(Piece::Same(text));
-    }
-}
-
-/// Pushes removed words, with a space before them when they follow a word and after them when a
-/// word follows, so "the house" with "big" removed reads "the ~~big~~ house".
-fn push_removed<'a>(pieces: &mut Vec<Piece<'a>>, before: &str, removed: &'a str, after: &str) {
-    if before
-        .chars()
-        .next_back()
-        .is_some_and(|ch| !ch.is_whitespace())
-    {
-        pieces.push(Piece::Same(" "));
-    }
-    pieces.push(Piece::Removed(removed));
-    if after.chars().next().is_some_and(char::is_alphanumeric) {
-        pieces.push(Piece::Same(" "));
-    }
-}
-
-/// The byte range of sentence `r` in its article's text.
-pub(crate) fn sentence_range(c: &Comparison, r: SentenceRef) -> Range<usize> {
-    c.articles[r.article].sentences[r.sentence].range()
-}
-
-/// The link between sentences `x` and `y`, if they are linked directly.
-pub(crate) fn link_between(c: &Comparison, x: SentenceRef, y: SentenceRef) -> Option<&Link> {
-    c.links_of(x).find(|l| l.other(x) == y)
-}
-
-/// The counterpart a sentence's marks are shown against: its link with the highest similarity
-/// (to four decimals), preferring the earliest article (then sentence) among equals.
-fn best_link(c: &Comparison, r: SentenceRef) -> Option<&Link> {
-    c.links_of(r).max_by(|x, y| {
-        let similarity = |l: &Link| super::json::round(l.similarity);
-        similarity(x)
-            .total_cmp(&similarity(y))
-            .then_with(|| y.other(r).cmp(&x.other(r)))
-    })
-}
-
-/// The byte range of `quote` (whitespace collapsed, as findings store it) within sentence `r`.
-fn quote_range(c: &Comparison, r: SentenceRef, quote: &str) -> Option<Range<usize>> {
-    let span = c.articles[r.article].sentences.get(r.sentence)?.range();
-    let sentence = c.articles[r.article].text.get(span.clone())?;
-    if quote.is_empty() {
-        return None;
-    }
-    sentence.char_indices().find_map(|(i, _)| {
-        matched_len(&sentence[i..], quote).map(|len| span.start + i..span.start + i + len)
-    })
-}
-
-/// How many bytes at the start of `haystack` match `needle`, where a space in `needle` matches
-/// any run of whitespace.
-fn matched_len(haystack: &str, needle: &str) -> Option<usize> {
-    let mut rest = haystack.char_indices().peekable();
-    let mut end = 0;
-    for wanted in needle.chars() {
-        if wanted == ' ' {
-            let mut any = false;
-            while let Some((i, ch)) = rest.next_if(|(_, ch)| ch.is_whitespace()) {
-                end = i + ch.len_utf8();
-                any = true;
-            }
-            if !any {
-                return None;
-            }
-        } else {
-            let (i, ch) = rest.next().filter(|(_, ch)| *ch == wanted)?;
-            end = i + ch.len_utf8();
-        }
-    }
-    Some(end)
-}
-
-/// A pair of wordings that outlets swap across several article pairs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Systematic {
-    /// One wording (empty: nothing; the empty wording always comes first), as first met.
-    pub(crate) first: String,
-    /// The articles using `first`.
-    pub(crate) first_in: Vec<usize>,
-    /// The other wording (empty: nothing).
-    pub(crate) second: String,
-    /// The articles using `second`.
-    pub(crate) second_in: Vec<usize>,
-    /// How many article pairs show the swap.
-    pub(crate) pairs: usize,
-    /// How many times it occurs in all.
-    pub(crate) count: usize,
-}
-
-impl Systematic {
-    /// Whether both wordings have words (else one side added or cut them).
-    pub(crate) fn is_swap(&self) -> bool {
-        !self.first.is_empty() && !self.second.is_empty()
-    }
-}
-
-/// Substitutions aggregated over article pairs, in either direction (case ignored), kept when
-/// they occur between at least two pairs: word swaps before additions and cuts, then most pairs
-/// and occurrences first.
-pub(crate) fn systematic_substitutions(c: &Comparison) -> Vec<Systematic> {
-    let mut found: BTreeMap<(String, String), Systematic> = BTreeMap::new();
-    for s in &c.substitutions {
-        let (mut x, mut y) = ((s.from.as_str(), s.a), (s.to.as_str(), s.b));
-        if x.0.to_lowercase() > y.0.to_lowercase() {
-            std::mem::swap(&mut x, &mut y);
-        }
-        let entry = found
-            .entry((x.0.to_lowercase(), y.0.to_lowercase()))
-            .or_insert_with(|| Systematic {
-                first: x.0.to_owned(),
-                first_in: Vec::new(),
-                second: y.0.to_owned(),
-                second_in: Vec::new(),
-                pairs: 0,
-                count: 0,
-            });
-        insert_sorted(&mut entry.first_in, x.1);
-        insert_sorted(&mut entry.second_in, y.1);
-        entry.pairs += 1;
-        entry.count += s.count;
-    }
-    let mut out: Vec<Systematic> = found.into_values().filter(|s| s.pairs >= 2).collect();
-    out.sort_by_key(|s| {
-        (
-            s.first.is_empty() || s.second.is_empty(),
-            std::cmp::Reverse((s.pairs, s.count)),
-        )
-    });
-    out
-}
-
-fn insert_sorted(list: &mut Vec<usize>, value: usize) {
-    if let Err(at) = list.binary_search(&value) {
-        list.insert(at, value);
-    }
-}
-
-/// Both quotations of a quote change, the words that differ marked with `mark`; each is
-/// escaped with `plain` when it cannot be located or the sentences are not linked directly.
-pub(crate) fn marked_quotes(
-    c: &Comparison,
-    q: &QuoteChange,
-    mark: fn(&[Piece<'_>]) -> String,
-    plain: fn(&str) -> String,
-) -> (String, String) {
-    let link = link_between(c, q.a, q.b);
-    let ranges = (
-        quote_range(c, q.a, &q.a_quote),
-        quote_range(c, q.b, &q.b_quote),
-    );
-    match (link, ranges) {
-        (Some(link), (Some(a), Some(b))) => (
-            mark(&marked_pieces(c, q.a, link, a.clone(), b.clone())),
-            mark(&marked_pieces(c, q.b, link, b, a)),
-        ),
-        _ => (plain(&q.a_quote), plain(&q.b_quote)),
-    }
-}
-
-/// Substitutions, most frequent first (then by article pair and wording).
-pub(crate) fn substitutions_by_count(c: &Comparison) -> Vec<&crate::compare::Substitution> {
-    let mut rows: Vec<_> = c.substitutions.iter().collect();
-    rows.sort_by(|x, y| {
-        y.count
-            .cmp(&x.count)
-            .then((x.a, x.b).cmp(&(y.a, y.b)))
-            .then_with(|| x.from.cmp(&y.from))
-            .then_with(|| x.to.cmp(&y.to))
-    });
-    rows
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -678,90 +447,8 @@ fn spacing_properties() -> String {
 fn content_security_policy(css: &str) -> String {
     format!(
         "default-src 'none'; style-src 'sha256-{}'; base-uri 'none'; form-action 'none'",
-        base64(&sha256(css.as_bytes()))
+        BASE64_STANDARD.encode(Sha256::digest(css.as_bytes()))
     )
-}
-
-/// SHA-256 (FIPS 180-4) of `data`.
-fn sha256(data: &[u8]) -> [u8; 32] {
-    const K: [u32; 64] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-        0xc67178f2,
-    ];
-    let mut state: [u32; 8] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-        0x5be0cd19,
-    ];
-    let mut message = data.to_vec();
-    message.push(0x80);
-    while message.len() % 64 != 56 {
-        message.push(0);
-    }
-    message.extend_from_slice(&((data.len() as u64).wrapping_mul(8)).to_be_bytes());
-    for block in message.chunks_exact(64) {
-        let mut w = [0u32; 64];
-        for (word, bytes) in w.iter_mut().zip(block.chunks_exact(4)) {
-            *word = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-        }
-        for i in 16..64 {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[i - 7])
-                .wrapping_add(s1);
-        }
-        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = state;
-        for (k, wi) in K.iter().zip(w) {
-            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-            let choice = (e & f) ^ (!e & g);
-            let t1 = h
-                .wrapping_add(s1)
-                .wrapping_add(choice)
-                .wrapping_add(*k)
-                .wrapping_add(wi);
-            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-            let majority = (a & b) ^ (a & c) ^ (b & c);
-            let t2 = s0.wrapping_add(majority);
-            (h, g, f, e, d, c, b, a) = (g, f, e, d.wrapping_add(t1), c, b, a, t1.wrapping_add(t2));
-        }
-        for (word, add) in state.iter_mut().zip([a, b, c, d, e, f, g, h]) {
-            *word = word.wrapping_add(add);
-        }
-    }
-    let mut digest = [0u8; 32];
-    for (bytes, word) in digest.chunks_exact_mut(4).zip(state) {
-        bytes.copy_from_slice(&word.to_be_bytes());
-    }
-    digest
-}
-
-/// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let byte = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
-        let triple = (byte(0) << 16) | (byte(1) << 8) | byte(2);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(
-                    ALPHABET[((triple >> (18 - 6 * i)) & 63) as usize],
-                ));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 /// Integer percentages of `shares` that add up to 100 (largest remainders round up), or all
@@ -1529,27 +1216,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sha256_matches_known_digests() {
-        assert_eq!(
-            base64(&sha256(b"")),
-            "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
+    fn the_policy_hashes_the_style_block() {
+        // The digest of the empty string, as browsers compute it for a CSP source.
+        assert!(
+            content_security_policy("")
+                .contains("'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='")
         );
-        assert_eq!(
-            base64(&sha256(b"abc")),
-            "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
-        );
-        let long = vec![b'a'; 1000];
-        assert_eq!(
-            base64(&sha256(&long)),
-            "Qe3s5C1j6Nm/UVqbppMuHCDLyfWl0TRkWttdsblzfqM="
-        );
-    }
-
-    #[test]
-    fn base64_pads() {
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
     }
 
     #[test]
@@ -1565,16 +1237,6 @@ mod tests {
         assert_eq!(percent_widths([1.0 / 3.0; 3]).iter().sum::<usize>(), 100);
         assert_eq!(percent_widths([0.0; 3]), [0; 3]);
         assert_eq!(percent_widths([0.5, 0.25, 0.25]), [50, 25, 25]);
-    }
-
-    #[test]
-    fn whitespace_in_quotes_matches_line_breaks() {
-        assert_eq!(
-            matched_len("we will\n  rebuild it", "we will rebuild"),
-            Some(17)
-        );
-        assert_eq!(matched_len("we will", "we  will"), None);
-        assert_eq!(matched_len("we won", "we will"), None);
     }
 
     #[test]

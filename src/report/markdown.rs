@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use super::html::{
+use super::annotate::{
     Piece, Systematic, link_between, marked_pieces, marked_quotes, sentence_range,
     substitutions_by_count, systematic_substitutions,
 };

@@ -1,6 +1,7 @@
 //! Reports: serialisers from a [`Comparison`] to the formats users save and share (JSON, HTML,
 //! Markdown) and the plain-text summary the command line prints, plus writing them safely.
 
+mod annotate;
 pub mod html;
 pub mod json;
 pub mod markdown;
