@@ -28,16 +28,9 @@ fn two_long_articles(c: &mut Criterion) {
 }
 
 fn twenty_articles(c: &mut Criterion) {
-    let wire = synthetic::article(3, 3_000);
-    let articles: Vec<Article> = (0..20)
-        .map(|i| {
-            let text = if i == 0 {
-                wire.clone()
-            } else {
-                synthetic::rewrite(&wire, 10 + i)
-            };
-            article(&format!("outlet-{i}"), text)
-        })
+    let articles: Vec<Article> = synthetic::outlets(20, 3_000)
+        .into_iter()
+        .map(|(label, text)| article(&label, text))
         .collect();
     let mut group = c.benchmark_group("compare");
     group.sample_size(10);

@@ -59,20 +59,10 @@ fn app_with_twenty_articles() -> (egui::Context, ParallaxApp) {
         Vec::new(),
         false,
     );
-    let wire = synthetic::article(3, 3_000);
-    let articles: Vec<Article> = (0..20)
-        .map(|i| {
-            let text = if i == 0 {
-                wire.clone()
-            } else {
-                synthetic::rewrite(&wire, 10 + i)
-            };
-            Article::from_text(
-                format!("Outlet {i}"),
-                format!("outlet-{i}.txt"),
-                text,
-                Format::Text,
-            )
+    let articles: Vec<Article> = synthetic::outlets(20, 3_000)
+        .into_iter()
+        .map(|(label, text)| {
+            Article::from_text(label.clone(), format!("{label}.txt"), text, Format::Text)
         })
         .collect();
     app.push(Command::AddArticles(articles));

@@ -23,17 +23,9 @@ fn main() -> std::io::Result<()> {
         folder.join("rewrite-100k.txt"),
         synthetic::rewrite(&original, 2),
     )?;
-    let wire = synthetic::article(3, 3_000);
-    for i in 0..20 {
-        let text = if i == 0 {
-            wire.clone()
-        } else {
-            synthetic::rewrite(&wire, 10 + i)
-        };
-        std::fs::write(
-            folder.join("twenty").join(format!("outlet-{i:02}.txt")),
-            text,
-        )?;
+    for (label, text) in synthetic::outlets(20, 3_000) {
+        let name = label.to_lowercase().replace(' ', "-");
+        std::fs::write(folder.join("twenty").join(format!("{name}.txt")), text)?;
     }
     println!("wrote {}", folder.display());
     Ok(())

@@ -157,3 +157,19 @@ fn edit_sentence(s: &str, rng: &mut Rng) -> String {
     }
     words.join(" ")
 }
+
+/// `count` outlets' versions of one wire story of about `words` words: the wire itself first,
+/// then rewrites of it, as `(label, text)`.
+pub fn outlets(count: usize, words: usize) -> Vec<(String, String)> {
+    let wire = article(3, words);
+    (0..count)
+        .map(|i| {
+            let text = if i == 0 {
+                wire.clone()
+            } else {
+                rewrite(&wire, 10 + i as u64)
+            };
+            (format!("Outlet {i:02}"), text)
+        })
+        .collect()
+}

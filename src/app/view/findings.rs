@@ -18,6 +18,8 @@ use super::to_key;
 use crate::compare::{Comparison, SentenceRef};
 use crate::design::Palette;
 
+/// Height of the originality bars.
+const ORIGINALITY_BAR_HEIGHT: f32 = 10.0;
 /// Height of one row of a list.
 const ROW_HEIGHT: f32 = 20.0;
 /// Height of a two-line row (wording and outlets).
@@ -209,34 +211,12 @@ fn overview(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &
 }
 
 fn originality(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &[Column]) {
-    let p = palette(ui.ctx());
     for column in columns {
         let Some(stats) = c.stats.articles.get(column.index) else {
             continue;
         };
         ui.label(RichText::new(workspace.label(column.id)).small());
-        let (rect, response) =
-            ui.allocate_exact_size(vec2(ui.available_width(), 10.0), Sense::hover());
-        let mut x = rect.left();
-        for (share, fill) in [
-            (stats.identical, p.bar_identical),
-            (stats.reworded, p.bar_reworded),
-            (stats.unique, p.bar_unique),
-        ] {
-            let w = rect.width() * share;
-            ui.painter().rect_filled(
-                Rect::from_min_size(pos2(x, rect.top()), vec2(w, rect.height())),
-                0.0,
-                color(fill),
-            );
-            x += w;
-        }
-        response.on_hover_text(format!(
-            "{:.0}% identical, {:.0}% reworded, {:.0}% unique",
-            stats.identical * 100.0,
-            stats.reworded * 100.0,
-            stats.unique * 100.0
-        ));
+        super::header::share_bar(ui, stats, ORIGINALITY_BAR_HEIGHT);
     }
 }
 

@@ -85,7 +85,7 @@ fn header(
         .unwrap_or_else(|| article.source.clone());
     ui.add(egui::Label::new(RichText::new(title).small().weak()).truncate());
     if let Some(stats) = c.stats.articles.get(column.index) {
-        share_bar(ui, stats);
+        share_bar(ui, stats, BAR_HEIGHT);
     }
 }
 
@@ -168,10 +168,10 @@ fn drop_target(ui: &mut egui::Ui, rect: Rect, position: usize, commands: &mut Co
 }
 
 /// A stacked bar of the article's identical / reworded / unique shares.
-fn share_bar(ui: &mut egui::Ui, stats: &ArticleStats) {
+pub(super) fn share_bar(ui: &mut egui::Ui, stats: &ArticleStats, height: f32) {
     let p = palette(ui.ctx());
     let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width(), BAR_HEIGHT), Sense::hover());
+        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
     let painter = ui.painter();
     painter.rect_filled(rect, 2.0, color(p.border));
     let mut x = rect.left();

@@ -187,13 +187,16 @@ impl ColumnLayout {
         self.height = y;
     }
 
-    /// The rectangles of sentence `s`, relative to the column's content.
-    pub fn sentence_rects(&self, s: usize) -> Vec<Rect> {
-        let Some(p) = self
-            .paragraph_of
+    /// The paragraph holding sentence `s`.
+    fn paragraph_holding(&self, s: usize) -> Option<&Paragraph> {
+        self.paragraph_of
             .get(s)
             .and_then(|&p| self.paragraphs.get(p))
-        else {
+    }
+
+    /// The rectangles of sentence `s`, relative to the column's content.
+    pub fn sentence_rects(&self, s: usize) -> Vec<Rect> {
+        let Some(p) = self.paragraph_holding(s) else {
             return Vec::new();
         };
         let offset = vec2(0.0, p.y);
@@ -247,11 +250,7 @@ impl ColumnLayout {
 
     /// The rectangles of article bytes `range` inside sentence `s` (for find highlights).
     pub fn byte_range_rects(&self, s: usize, range: Range<usize>) -> Vec<Rect> {
-        let Some(p) = self
-            .paragraph_of
-            .get(s)
-            .and_then(|&p| self.paragraphs.get(p))
-        else {
+        let Some(p) = self.paragraph_holding(s) else {
             return Vec::new();
         };
         let segments = &p.segments[s - p.sentences.start];
