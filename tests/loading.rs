@@ -276,7 +276,10 @@ fn a_saved_news_page_yields_its_article() {
     );
     let paragraphs: Vec<&str> = article.text.split("\n\n").collect();
     assert_eq!(paragraphs.len(), 4, "{}", article.text);
-    assert_eq!(paragraphs[0], "Port Averly votes to bring back the lighthouse ferry");
+    assert_eq!(
+        paragraphs[0],
+        "Port Averly votes to bring back the lighthouse ferry"
+    );
     assert!(paragraphs[1].starts_with("PORT AVERLY \u{2014} The town council voted seven to two"));
     assert!(paragraphs[2].starts_with("Council members said the service would run"));
     assert!(paragraphs[3].ends_with("before the first sailing in June."));
@@ -377,8 +380,7 @@ fn html_nested_ten_thousand_deep_loads() {
         );
         let article = load_written("deep.html", page.as_bytes()).unwrap();
         assert_eq!(
-            article.text,
-            "The deep well\n\nAt the bottom of the well there is a single sentence.",
+            article.text, "The deep well\n\nAt the bottom of the well there is a single sentence.",
             "{tag}"
         );
         assert_eq!(article.title.as_deref(), Some("The deep well"));
@@ -403,7 +405,11 @@ fn a_fifty_megabyte_text_file_loads() {
     let text = paragraph.repeat(50 * 1024 * 1024 / paragraph.len() + 1);
     let article = load_written("big.txt", text.as_bytes()).unwrap();
     assert_eq!(article.text.len(), text.len());
-    assert!(article.sentences.len() > 500_000, "{} sentences", article.sentences.len());
+    assert!(
+        article.sentences.len() > 500_000,
+        "{} sentences",
+        article.sentences.len()
+    );
 }
 
 #[test]
