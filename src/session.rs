@@ -120,9 +120,13 @@ impl Session {
 
     /// Reads a session file.
     pub fn open(path: &Path) -> Result<Session, SessionError> {
-        let text = std::fs::read_to_string(path).map_err(|e| SessionError::Read {
+        let bytes = std::fs::read(path).map_err(|e| SessionError::Read {
             path: path.to_path_buf(),
             reason: e.to_string(),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| SessionError::Damaged {
+            path: path.to_path_buf(),
+            reason: "the file is not text".to_owned(),
         })?;
         Session::parse(path, &text)
     }

@@ -10,6 +10,8 @@ pub mod html;
 pub mod load;
 pub mod segment;
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 pub use load::{LoadError, load_bytes, load_file};
@@ -150,14 +152,53 @@ pub fn collapse_whitespace(text: &str) -> String {
 }
 
 /// Gives articles that share a label a number ("Courier", "Courier (2)"), so every column and
-/// report row can be told apart.
+/// report row can be told apart. A numbered label that is already taken, or that another article
+/// carries as its own ("Courier (2).txt"), is skipped: labels come out unique whatever they were.
 pub fn make_labels_unique(articles: &mut [Article]) {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let given: HashSet<String> = articles.iter().map(|a| a.label.clone()).collect();
+    let mut taken: HashSet<String> = HashSet::new();
     for article in articles.iter_mut() {
-        let count = seen.entry(article.label.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            article.label = format!("{} ({count})", article.label);
+        if !taken.contains(&article.label) {
+            taken.insert(article.label.clone());
+            continue;
         }
+        let numbered = (2..)
+            .map(|n| format!("{} ({n})", article.label))
+            .find(|label| !taken.contains(label) && !given.contains(label))
+            .unwrap_or_default();
+        article.label.clone_from(&numbered);
+        taken.insert(numbered);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labelled(labels: &[&str]) -> Vec<String> {
+        let mut articles: Vec<Article> = labels
+            .iter()
+            .map(|l| Article::from_text(*l, "x.txt", "Some words here.", Format::Text))
+            .collect();
+        make_labels_unique(&mut articles);
+        articles.into_iter().map(|a| a.label).collect()
+    }
+
+    #[test]
+    fn repeated_labels_are_numbered() {
+        assert_eq!(
+            labelled(&["Courier", "Ledger", "Courier", "Courier"]),
+            ["Courier", "Ledger", "Courier (2)", "Courier (3)"]
+        );
+    }
+
+    #[test]
+    fn numbers_already_in_use_are_skipped() {
+        assert_eq!(labelled(&["a", "a", "a (2)"]), ["a", "a (3)", "a (2)"]);
+        assert_eq!(labelled(&["a (2)", "a", "a"]), ["a (2)", "a", "a (3)"]);
+        assert_eq!(
+            labelled(&["a (2)", "a (2)", "a", "a"]),
+            ["a (2)", "a (2) (2)", "a", "a (3)"]
+        );
     }
 }

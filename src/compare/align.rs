@@ -45,6 +45,11 @@ const NEAR_SHARED_CONTENT: usize = 3;
 const SCORING_CHUNK: usize = 2048;
 /// Identical sentences repeated more often than this are boilerplate, not reuse.
 const MAX_IDENTICAL_BUCKET: usize = 256;
+/// Two units whose word counts multiply to more than this (500 words each, or 10 against 25,000)
+/// are linked only when identical: scoring them takes time growing with the product and faster
+/// (the in-order diff, the tiling), and no two real sentences are that long; such units are
+/// texts without punctuation, which would otherwise stall the comparison for hours.
+const MAX_SCORED_PRODUCT: usize = 250_000;
 
 /// How much two sentences share.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -180,7 +185,9 @@ pub fn decide(x: &Prepared, y: &Prepared, threshold: f32) -> Verdict {
     if is_identical(x, y) {
         return Verdict::Link(LinkKind::Identical, 1.0);
     }
-    if !could_relate(x, y, threshold) {
+    if x.word_count().saturating_mul(y.word_count()) > MAX_SCORED_PRODUCT
+        || !could_relate(x, y, threshold)
+    {
         return Verdict::Unrelated;
     }
     let s = score(x, y);

@@ -35,19 +35,31 @@ pub fn write_atomically(
             path: path.to_path_buf(),
         });
     }
-    let io_error = |e: std::io::Error| WriteError::Io {
-        path: path.to_path_buf(),
-        reason: describe_io_error(&e),
-    };
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".parallax-")
-        .suffix(".tmp")
-        .tempfile_in(&folder)
-        .map_err(io_error)?;
+    let io_error = |e: std::io::Error| WriteError::Io {
+        path: path.to_path_buf(),
+        reason: describe_io_error(&e, &folder),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".parallax-").suffix(".tmp");
+    // The temporary file is created private (0600) by default; a report or session should get
+    // the permissions any new file gets (0666 less the umask), or keep those of the file it
+    // replaces.
+    #[cfg(unix)]
+    builder
+        .permissions(<std::fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o666));
+    let mut temporary = builder.tempfile_in(&folder).map_err(io_error)?;
+    if let Ok(previous) = std::fs::metadata(path)
+        && previous.is_file()
+    {
+        temporary
+            .as_file()
+            .set_permissions(previous.permissions())
+            .map_err(io_error)?;
+    }
     temporary.write_all(contents).map_err(io_error)?;
     temporary.as_file().sync_all().map_err(io_error)?;
     temporary.persist(path).map_err(|e| io_error(e.error))?;
@@ -61,14 +73,30 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// A plain-words reason for an I/O failure ("permission denied", "no space left on device").
-fn describe_io_error(e: &std::io::Error) -> String {
+/// A plain-words reason for an I/O failure writing into `folder` ("permission denied", "the disk
+/// is full"), without the temporary file's name that the error may carry.
+fn describe_io_error(e: &std::io::Error, folder: &Path) -> String {
     use std::io::ErrorKind;
     match e.kind() {
         ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        ErrorKind::NotFound => "the folder does not exist".to_owned(),
+        ErrorKind::NotFound if !folder.exists() => "the folder does not exist".to_owned(),
+        ErrorKind::NotADirectory => "a part of the path is not a folder".to_owned(),
+        ErrorKind::IsADirectory => "a folder of that name is in the way".to_owned(),
         ErrorKind::ReadOnlyFilesystem => "the folder is on a read-only file system".to_owned(),
         ErrorKind::StorageFull => "the disk is full".to_owned(),
-        _ => e.to_string(),
+        _ => os_message(e),
+    }
+}
+
+/// What the operating system said, without the temporary file's path that `tempfile` appends
+/// to its errors (` at path "…/.parallax-XXXX.tmp"`).
+fn os_message(e: &std::io::Error) -> String {
+    if let Some(code) = e.raw_os_error() {
+        return std::io::Error::from_raw_os_error(code).to_string();
+    }
+    let text = e.to_string();
+    match text.rfind(" at path \"") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
     }
 }

@@ -185,10 +185,15 @@ fn figures_counting_the_same(
         counted_stem(pa, x.token).is_some_and(|s| Some(s) == counted_stem(pb, y.token))
             && word_before(pa, x.token).is_some_and(|s| Some(s) == word_before(pb, y.token))
     };
-    for x in all(pa, a) {
-        let matching: Vec<Figure> = all(pb, b).into_iter().filter(|y| same(&x, y)).collect();
-        if let [y] = matching.as_slice() {
-            out.push((x, *y));
+    let (xs, ys) = (all(pa, a), all(pb, b));
+    for x in &xs {
+        let matching: Vec<&Figure> = ys.iter().filter(|y| same(x, y)).collect();
+        // The match must be the only one seen from either side: were it checked from `a`'s side
+        // only, the result would depend on which sentence comes first, i.e. on article order.
+        if let [y] = matching.as_slice()
+            && xs.iter().filter(|other| same(other, y)).count() == 1
+        {
+            out.push((*x, **y));
         }
     }
 }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Seeds fuzz/corpus/<target>/ from the repository's own invented texts (tests/fixtures, the bundled
+# sample) and the saved regression inputs, in the input layout each target expects (see
+# fuzz/src/lib.rs). Safe to run again: seeds are named by content.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+corpus=fuzz/corpus
+mkdir -p "$corpus"/{load,html,segment,compare}
+
+# seed TARGET PREFIX-BYTES FILE...: writes PREFIX followed by the files' contents (joined by 0xff).
+seed() {
+    local target=$1 prefix=$2
+    shift 2
+    local tmp
+    tmp=$(mktemp)
+    printf "$prefix" >"$tmp"
+    local first=1
+    for file in "$@"; do
+        [[ $first == 1 ]] || printf '\xff' >>"$tmp"
+        first=0
+        cat "$file" >>"$tmp"
+    done
+    mv "$tmp" "$corpus/$target/seed-$(sha1sum "$tmp" 2>/dev/null | cut -c1-16 || cksum <"$tmp" | cut -d' ' -f1)"
+}
+
+texts=(tests/fixtures/harbor-fire/*.txt assets/samples/*.txt)
+pages=(tests/fixtures/harbor-fire/*.html tests/fixtures/loading/*.html)
+
+for file in "${texts[@]}"; do
+    seed load '\x00' "$file"
+    seed load '\x01' "$file"
+    seed segment '\x00' "$file"
+    seed segment '\x01' "$file"
+done
+for file in "${pages[@]}"; do
+    seed load '\x02' "$file"
+    seed load '\x03' "$file"
+    seed html '' "$file"
+    seed segment '\x02' "$file"
+done
+seed compare '\x00\x00' tests/fixtures/harbor-fire/wire.txt tests/fixtures/harbor-fire/outlet-a.txt
+seed compare '\x01\x04' tests/fixtures/harbor-fire/outlet-b.txt tests/fixtures/harbor-fire/outlet-c.txt \
+    tests/fixtures/harbor-fire/wire-wrapped.txt
+seed compare '\x02\x00' assets/samples/wire.txt assets/samples/the-courier.txt \
+    assets/samples/daily-ledger.txt assets/samples/northern-post.txt
+seed compare '\x00\x01' assets/samples/wire.txt assets/samples/northern-post.txt
+
+# The saved crashing inputs are seeds too.
+for target in load html segment compare; do
+    regressions=tests/fixtures/fuzz-regressions/$target
+    if [[ -d $regressions ]]; then
+        find "$regressions" -type f ! -name '*.md' ! -name '.*' -exec cp {} "$corpus/$target/" \;
+    fi
+done
