@@ -1,5 +1,7 @@
 //! Writes the synthetic articles the benchmarks use into a folder, so whole-process timings (and
 //! `git diff --no-index --word-diff` on the same files) can be measured for the README's table:
+//! pairs of an article and its rewrite at 25k, 50k, 100k and 200k words, and 20 outlets of ~3,000
+//! words.
 //!
 //! ```sh
 //! cargo run --release --example bench_texts -- /tmp/parallax-bench
@@ -17,12 +19,12 @@ fn main() -> std::io::Result<()> {
             .unwrap_or_else(|| "parallax-bench".into()),
     );
     std::fs::create_dir_all(folder.join("twenty"))?;
-    let original = synthetic::article(1, 100_000);
-    std::fs::write(folder.join("original-100k.txt"), &original)?;
-    std::fs::write(
-        folder.join("rewrite-100k.txt"),
-        synthetic::rewrite(&original, 2),
-    )?;
+    for thousands in [25, 50, 100, 200] {
+        let original = synthetic::article(1, thousands * 1_000);
+        let rewrite = synthetic::rewrite(&original, 2);
+        std::fs::write(folder.join(format!("original-{thousands}k.txt")), &original)?;
+        std::fs::write(folder.join(format!("rewrite-{thousands}k.txt")), rewrite)?;
+    }
     for (label, text) in synthetic::outlets(20, 3_000) {
         let name = label.to_lowercase().replace(' ', "-");
         std::fs::write(folder.join("twenty").join(format!("{name}.txt")), text)?;

@@ -1033,6 +1033,42 @@ fn a_report_gets_ordinary_permissions_or_keeps_the_previous_ones() {
 
 #[cfg(unix)]
 #[test]
+fn a_report_through_a_symbolic_link_replaces_the_file_and_keeps_the_link() {
+    let dir = TempDir::new().unwrap();
+    let real = write(&dir, "reports/real.json", "the previous report");
+    let link = dir.path().join("latest.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    assert_succeeded(&write_report(&dir, &link));
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    let report: Value = serde_json::from_str(&fs::read_to_string(&real).unwrap()).unwrap();
+    assert_eq!(report["schema"], "parallax-report/1");
+    assert!(leftover_temporaries(real.parent().unwrap()).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_into_a_pipe_is_written_into_it_and_the_pipe_stays() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = TempDir::new().unwrap();
+    let pipe = dir.path().join("report.pipe");
+    let made = Command::new("mkfifo").arg(&pipe).status().expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || fs::read_to_string(pipe).expect("read the pipe"))
+    };
+    let run = write_report(&dir, &pipe);
+    assert_succeeded(&run);
+    // Checked before waiting for the reader, which would wait forever had the pipe been replaced.
+    assert!(fs::metadata(&pipe).unwrap().file_type().is_fifo());
+    let received = reader.join().unwrap();
+    let report: Value = serde_json::from_str(&received).expect("the report came through");
+    assert_eq!(report["schema"], "parallax-report/1");
+    assert!(leftover_temporaries(dir.path()).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
 fn a_failed_write_keeps_the_previous_report_and_says_why() {
     let dir = TempDir::new().unwrap();
     let folder = dir.path().join("locked");

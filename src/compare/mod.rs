@@ -91,15 +91,23 @@ pub fn compare_with_progress(
 ) -> Result<Comparison, Cancelled> {
     let order = canonical_order(&articles);
     let in_order: Vec<&Article> = order.iter().map(|&i| &articles[i]).collect();
-    let canonical = PreparedSet::new(&in_order, options.normalization);
-    let candidates = index::candidate_pairs(&canonical, progress)?;
-    let alignment = align::select_links(&canonical, candidates, options.threshold, progress)?;
+    let canonical = timed("tokenising", || {
+        PreparedSet::new(&in_order, options.normalization)
+    });
+    let candidates = timed("finding candidates", || {
+        index::candidate_pairs(&canonical, progress)
+    })?;
+    let alignment = timed("scoring candidates", || {
+        align::select_links(&canonical, candidates, options.threshold, progress)
+    })?;
     progress.update("comparing words", 0, alignment.links.len());
-    let mut links: Vec<Link> = alignment
-        .links
-        .par_iter()
-        .map(|d| link_in_input_order(&canonical, d, &order))
-        .collect();
+    let mut links: Vec<Link> = timed("diffing links", || {
+        alignment
+            .links
+            .par_iter()
+            .map(|d| link_in_input_order(&canonical, d, &order))
+            .collect()
+    });
     let to_input = |r: SentenceRef| SentenceRef::new(order[r.article], r.sentence);
     let mut near: Vec<(SentenceRef, SentenceRef)> = alignment
         .near
@@ -121,8 +129,11 @@ pub fn compare_with_progress(
     for (canonical, &input) in order.iter().enumerate() {
         rank[input] = canonical;
     }
-    let found = findings::find(&articles, &prepared, &links, &near, &groups, &rank);
+    let found = timed("findings", || {
+        findings::find(&articles, &prepared, &links, &near, &groups, &rank)
+    });
     let stats = stats::compute(&articles, &links, &sentences);
+    timed("freeing tokens", || drop(prepared));
     Ok(Comparison {
         articles,
         options: *options,
@@ -135,6 +146,14 @@ pub fn compare_with_progress(
         omissions: found.omissions,
         stats,
     })
+}
+
+/// Runs `work`, logging how long it took (`RUST_LOG=parallax=debug` shows the phases).
+fn timed<T>(phase: &str, work: impl FnOnce() -> T) -> T {
+    let started = std::time::Instant::now();
+    let result = work();
+    log::debug!("{phase}: {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
+    result
 }
 
 /// Article indices sorted by content (text, then label, then source): `order[c]` is the input

@@ -34,7 +34,15 @@ pub struct Prepared {
 
 impl Prepared {
     fn new(tokens: Vec<Token>, normalization: &Normalization) -> Self {
-        let mut prepared = Prepared::default();
+        let n = tokens.len();
+        let mut prepared = Prepared {
+            keys: Vec::with_capacity(n),
+            key_tokens: Vec::with_capacity(n),
+            stems: Vec::with_capacity(n),
+            weights: Vec::with_capacity(n),
+            is_content: Vec::with_capacity(n),
+            ..Prepared::default()
+        };
         for (i, token) in tokens.iter().enumerate() {
             if token.is_compared(normalization) {
                 prepared.keys.push(token.key);

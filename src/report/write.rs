@@ -1,6 +1,9 @@
 //! Writing report and session files without ever losing data: the content goes to a temporary
 //! file in the destination folder, which is then renamed over the destination, so a failed write
-//! leaves any previous file intact. Article files given as input are never overwritten.
+//! leaves any previous file intact. Article files given as input are never overwritten. A
+//! symbolic link is followed (the file it points to is replaced, the link stays), and a device or
+//! pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written into directly: renaming over it would put
+//! a plain file in its place.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -35,7 +38,13 @@ pub fn write_atomically(
             path: path.to_path_buf(),
         });
     }
-    let folder = match path.parent() {
+    // Follow a symbolic link to the file it names, so the link is kept and its target replaced.
+    let resolved = std::fs::canonicalize(path).ok();
+    let target = resolved.as_deref().unwrap_or(path);
+    if is_device_or_pipe(target) {
+        return write_in_place(path, target, contents);
+    }
+    let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
@@ -52,7 +61,7 @@ pub fn write_atomically(
     builder
         .permissions(<std::fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o666));
     let mut temporary = builder.tempfile_in(&folder).map_err(io_error)?;
-    if let Ok(previous) = std::fs::metadata(path)
+    if let Ok(previous) = std::fs::metadata(target)
         && previous.is_file()
     {
         temporary
@@ -62,8 +71,27 @@ pub fn write_atomically(
     }
     temporary.write_all(contents).map_err(io_error)?;
     temporary.as_file().sync_all().map_err(io_error)?;
-    temporary.persist(path).map_err(|e| io_error(e.error))?;
+    temporary.persist(target).map_err(|e| io_error(e.error))?;
     Ok(())
+}
+
+/// Whether `path` exists and is neither a regular file nor a folder: a character or block device,
+/// a FIFO or a socket.
+fn is_device_or_pipe(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// Writes `contents` straight into `target`, an existing device or pipe that `path` names.
+fn write_in_place(path: &Path, target: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    let folder = target.parent().unwrap_or(Path::new("/"));
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(target)
+        .and_then(|mut file| file.write_all(contents))
+        .map_err(|e| WriteError::Io {
+            path: path.to_path_buf(),
+            reason: describe_io_error(&e, folder),
+        })
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

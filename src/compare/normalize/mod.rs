@@ -229,6 +229,15 @@ impl Tokenizer {
     /// The normalised key of one word as written.
     fn word_key(&self, raw: &str) -> String {
         let n = &self.normalization;
+        if n.case && raw.bytes().all(|b| b.is_ascii_alphabetic()) {
+            // Most words: plain ASCII letters, with no punctuation, digits or accents to fold.
+            let lower = raw.to_ascii_lowercase();
+            return if n.spelling {
+                spelling_key(&lower).unwrap_or(lower)
+            } else {
+                lower
+            };
+        }
         let mut word: String = raw
             .chars()
             .map(fold_punctuation)
@@ -242,17 +251,22 @@ impl Tokenizer {
         }
         if n.spelling {
             word = fold_latin_accents(&word);
-            let lower = word.to_lowercase();
-            let folded = spelling::fold(&lower);
-            if let Some(digits) = number_word_value(&folded) {
-                return digits.to_owned();
-            }
-            if *folded != *lower {
-                return folded.into_owned();
+            if let Some(key) = spelling_key(&word.to_lowercase()) {
+                return key;
             }
         }
         word
     }
+}
+
+/// The key of a lower-case word when spelling variants are folded and it differs from the word:
+/// the US spelling of a UK one, or the digits of a number word.
+fn spelling_key(lower: &str) -> Option<String> {
+    let folded = spelling::fold(lower);
+    if let Some(digits) = number_word_value(&folded) {
+        return Some(digits.to_owned());
+    }
+    (*folded != *lower).then(|| folded.into_owned())
 }
 
 /// Joins "cease" "-" "fire" into one piece ("cease-fire" keys like "ceasefire"); figures joined

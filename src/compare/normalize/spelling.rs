@@ -154,6 +154,9 @@ fn fold_double_l(word: &str) -> Option<String> {
 
 /// colour → color, neighbourhood → neighborhood, honourable → honorable.
 fn fold_our(word: &str) -> Option<String> {
+    if !word.contains("our") {
+        return None;
+    }
     OUR_STEMS.iter().find_map(|stem| {
         let rest = word.strip_prefix(stem)?.strip_prefix("our")?;
         Some(format!("{stem}or{rest}"))
