@@ -995,3 +995,61 @@ fn changing_the_threshold_compares_again_while_the_old_result_stays_shown() {
     settle(&mut harness);
     harness.get_by_label("Settings");
 }
+
+/// A long invented article: `sentences` distinct sentences about a harbour inquiry.
+fn long_article(sentences: usize) -> parallax::article::Article {
+    let text: String = (0..sentences)
+        .map(|i| {
+            let paragraph_break = if i % 5 == 4 { "\n\n" } else { " " };
+            format!(
+                "Inspector {i} of the harbour inquiry counted {} crates near berth {}.{paragraph_break}",
+                i * 7 + 3,
+                i % 41
+            )
+        })
+        .collect();
+    parallax::article::Article::from_text(
+        "Inquiry log",
+        "inquiry-log.txt",
+        text,
+        parallax::article::Format::Text,
+    )
+}
+
+#[test]
+fn a_cancelled_comparison_keeps_the_previous_result_until_asked_again() {
+    let (mut harness, _) = launch_compared(vec![fixture("wire.txt"), fixture("outlet-a.txt")]);
+    settle(&mut harness);
+    let previous = shown_generation(harness.state());
+    harness
+        .state_mut()
+        .push(Command::AddArticles(vec![long_article(6_000)]));
+    step_until(&mut harness, "the comparison to start", |app| {
+        app.jobs.comparison.is_some()
+    });
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    for _ in 0..20 {
+        harness.step();
+        let app = harness.state();
+        assert!(app.jobs.comparison.is_none(), "cancelled, not restarted");
+        assert_eq!(shown_generation(app), previous, "the previous result stays");
+        assert_eq!(app.workspace.entries.len(), 3, "the new article stays open");
+    }
+    assert!(
+        harness
+            .query_by_label_contains("Comparison cancelled")
+            .is_some()
+    );
+
+    harness.get_by_label("Compare again").click();
+    step_until(&mut harness, "the comparison of three articles", |app| {
+        is_settled(app) && app.workspace.columns().len() == 3
+    });
+    assert!(shown_generation(harness.state()) > previous);
+    assert!(
+        harness
+            .query_by_label_contains("Comparison cancelled")
+            .is_none()
+    );
+}

@@ -27,6 +27,10 @@ use parallax::session::{Session, SessionError};
 use serde_json::Value;
 use tempfile::TempDir;
 
+#[path = "support/utf16.rs"]
+mod support;
+use support::utf16;
+
 /// A short invented news story (headline and three sentences).
 const STORY: &str = "Orvel library reopens after the flood\n\n\
     The Orvel town library reopened on Thursday, three weeks after a burst water main flooded its \
@@ -143,23 +147,6 @@ fn labels(report: &Value) -> Vec<String> {
         .iter()
         .map(|a| a["label"].as_str().expect("label").to_owned())
         .collect()
-}
-
-/// `text` as UTF-16 with a byte order mark.
-fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-    let mut bytes = if big_endian {
-        vec![0xfe, 0xff]
-    } else {
-        vec![0xff, 0xfe]
-    };
-    for unit in text.encode_utf16() {
-        bytes.extend_from_slice(&if big_endian {
-            unit.to_be_bytes()
-        } else {
-            unit.to_le_bytes()
-        });
-    }
-    bytes
 }
 
 /// Whether a new file can be created in `folder` (false when permissions apply and forbid it;
@@ -899,14 +886,9 @@ fn the_markdown_report_escapes_hostile_article_text() {
     let dir = TempDir::new().unwrap();
     let markdown = hostile_run(&dir, "md");
     for (at, _) in markdown.match_indices('<') {
-        let backslashes = markdown[..at]
-            .bytes()
-            .rev()
-            .take_while(|&b| b == b'\\')
-            .count();
         let rest = &markdown[at..];
         assert!(
-            backslashes % 2 == 1
+            is_escaped(&markdown, at)
                 || ["<del>", "</del>", "<ins>", "</ins>"]
                     .iter()
                     .any(|t| rest.starts_with(t)),
@@ -915,17 +897,19 @@ fn the_markdown_report_escapes_hostile_article_text() {
         );
     }
     for (at, _) in markdown.match_indices("](") {
-        let backslashes = markdown[..at]
-            .bytes()
-            .rev()
-            .take_while(|&b| b == b'\\')
-            .count();
         assert!(
-            backslashes % 2 == 1,
+            is_escaped(&markdown, at),
             "a live link: {:?}",
             &markdown[at..markdown.len().min(at + 50)]
         );
     }
+}
+
+/// Whether the character at byte `at` of Markdown `text` is escaped (an odd run of backslashes
+/// before it).
+fn is_escaped(text: &str, at: usize) -> bool {
+    let backslashes = text[..at].bytes().rev().take_while(|&b| b == b'\\').count();
+    backslashes % 2 == 1
 }
 
 #[test]
@@ -1039,7 +1023,12 @@ fn a_report_through_a_symbolic_link_replaces_the_file_and_keeps_the_link() {
     let link = dir.path().join("latest.json");
     std::os::unix::fs::symlink(&real, &link).unwrap();
     assert_succeeded(&write_report(&dir, &link));
-    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     let report: Value = serde_json::from_str(&fs::read_to_string(&real).unwrap()).unwrap();
     assert_eq!(report["schema"], "parallax-report/1");
     assert!(leftover_temporaries(real.parent().unwrap()).is_empty());
@@ -1051,7 +1040,10 @@ fn a_report_into_a_pipe_is_written_into_it_and_the_pipe_stays() {
     use std::os::unix::fs::FileTypeExt;
     let dir = TempDir::new().unwrap();
     let pipe = dir.path().join("report.pipe");
-    let made = Command::new("mkfifo").arg(&pipe).status().expect("mkfifo runs");
+    let made = Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo runs");
     assert!(made.success());
     let reader = {
         let pipe = pipe.clone();

@@ -9,6 +9,10 @@ use parallax::article::{Article, Format, LoadError, load_bytes, load_file};
 use proptest::prelude::*;
 use tempfile::TempDir;
 
+#[path = "support/utf16.rs"]
+mod support;
+use support::utf16;
+
 const STORY: &str = "Gull Point ferry returns\n\nThe ferry to Gull Point will sail again from May.\nTickets go on sale next week.\n";
 
 /// Writes `bytes` to `name` inside `dir` and returns the path.
@@ -22,22 +26,6 @@ fn write(dir: &TempDir, name: &str, bytes: &[u8]) -> PathBuf {
 fn load_written(name: &str, bytes: &[u8]) -> Result<Article, LoadError> {
     let dir = TempDir::new().expect("temp dir");
     load_file(&write(&dir, name, bytes))
-}
-
-fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-    let mut bytes = if big_endian {
-        vec![0xfe, 0xff]
-    } else {
-        vec![0xff, 0xfe]
-    };
-    for unit in text.encode_utf16() {
-        bytes.extend_from_slice(&if big_endian {
-            unit.to_be_bytes()
-        } else {
-            unit.to_le_bytes()
-        });
-    }
-    bytes
 }
 
 fn fixture(name: &str) -> PathBuf {

@@ -65,8 +65,11 @@ pub enum Command {
     OpenExternally(PathBuf),
     /// Compare again with these settings.
     SetOptions(Options),
-    /// Stop the running comparison.
+    /// Stop the running comparison; it is not restarted until the articles or settings change or
+    /// [`Command::CompareAgain`] asks for it.
     CancelJob,
+    /// Run the comparison the user cancelled after all.
+    CompareAgain,
     /// Focus a sentence: its counterparts light up and the other columns line up with it.
     Focus(SentenceKey),
     /// Clear the focus.

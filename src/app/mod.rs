@@ -77,6 +77,9 @@ pub struct ParallaxApp {
     ctx: egui::Context,
     /// Whether the theme in `state` has been applied to the context.
     applied_theme: Option<ThemeChoice>,
+    /// The workspace generation whose comparison the user cancelled: it is not started again
+    /// until the workspace changes or the user asks.
+    pub cancelled_generation: Option<u64>,
 }
 
 impl ParallaxApp {
@@ -120,6 +123,7 @@ impl ParallaxApp {
             dialog_open: false,
             ctx,
             applied_theme: None,
+            cancelled_generation: None,
         };
         if !files.is_empty() {
             app.commands.push(Command::OpenFiles(files));
@@ -147,6 +151,7 @@ impl ParallaxApp {
             self.run(command, frame);
         }
         if !self.workspace.is_current()
+            && self.cancelled_generation != Some(self.workspace.generation)
             && self
                 .jobs
                 .comparison
@@ -220,7 +225,11 @@ impl ParallaxApp {
                     self.workspace.invalidate();
                 }
             }
-            Command::CancelJob => self.jobs.cancel_comparison(),
+            Command::CancelJob => {
+                self.cancelled_generation = Some(self.workspace.generation);
+                self.jobs.cancel_comparison();
+            }
+            Command::CompareAgain => self.cancelled_generation = None,
             Command::Focus(key) => self.view.set_focus(Some(key)),
             Command::ClearFocus => self.view.set_focus(None),
             Command::NextDifference => self.step_difference(true),

@@ -328,6 +328,18 @@ fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         } else if app.jobs.busy > 0 {
             ui.spinner();
             ui.label("Working…");
+        } else if app.cancelled_generation == Some(app.workspace.generation)
+            && !app.workspace.is_current()
+        {
+            let shown = if app.workspace.snapshot.is_some() {
+                "Comparison cancelled · the columns show the previous result"
+            } else {
+                "Comparison cancelled"
+            };
+            ui.label(RichText::new(shown).small());
+            if ui.small_button("Compare again").clicked() {
+                app.push(Command::CompareAgain);
+            }
         } else if let Some(snapshot) = &app.workspace.snapshot
             && snapshot.comparison.articles.len() < 2
         {
