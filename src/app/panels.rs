@@ -43,9 +43,7 @@ pub fn show(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             if app.workspace.entries.is_empty() {
                 welcome(app, ui);
             } else if app.workspace.snapshot.is_none() {
-                ui.centered_and_justified(|ui| {
-                    ui.spinner();
-                });
+                first_comparison_pending(app, ui);
             } else {
                 let mut commands = std::mem::take(&mut app.commands);
                 app.view
@@ -56,6 +54,30 @@ pub fn show(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     drop_hint(ui);
     settings_window(app, ui);
     help_window(app, ui);
+}
+
+/// The central area before the first comparison of the open articles has arrived: a spinner
+/// while it runs, or, once cancelled, what is open and a way to compare after all.
+fn first_comparison_pending(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    let cancelled = app.cancelled_generation == Some(app.workspace.generation);
+    let articles = app.workspace.entries.len();
+    ui.vertical_centered(|ui| {
+        ui.add_space((ui.available_height() * 0.4 - 40.0).max(0.0));
+        if cancelled {
+            ui.label(RichText::new("Comparison cancelled").heading());
+            ui.label(format!(
+                "{articles} article{} open; nothing is lost.",
+                if articles == 1 { " is" } else { "s are" }
+            ));
+            ui.add_space(8.0);
+            if ui.button("Compare again").clicked() {
+                app.push(Command::CompareAgain);
+            }
+        } else {
+            ui.spinner();
+            ui.label(format!("Comparing {articles} articles…"));
+        }
+    });
 }
 
 fn menu_item(ui: &mut egui::Ui, text: &str, shortcut: Option<&Shortcut>) -> bool {
@@ -331,14 +353,16 @@ fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         } else if app.cancelled_generation == Some(app.workspace.generation)
             && !app.workspace.is_current()
         {
-            let shown = if app.workspace.snapshot.is_some() {
-                "Comparison cancelled · the columns show the previous result"
+            if app.workspace.snapshot.is_some() {
+                ui.label(
+                    RichText::new("Comparison cancelled · the columns show the previous result")
+                        .small(),
+                );
+                if ui.small_button("Compare again").clicked() {
+                    app.push(Command::CompareAgain);
+                }
             } else {
-                "Comparison cancelled"
-            };
-            ui.label(RichText::new(shown).small());
-            if ui.small_button("Compare again").clicked() {
-                app.push(Command::CompareAgain);
+                ui.label(RichText::new("Comparison cancelled").small());
             }
         } else if let Some(snapshot) = &app.workspace.snapshot
             && snapshot.comparison.articles.len() < 2
