@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use crate::article::{Article, LoadError, load_file};
-use crate::compare::{Options, compare};
+use crate::compare::{Options, compare, timed};
 use crate::report::{ReportFormat, render, write_atomically};
 
 /// Parallax: compare news articles sentence by sentence.
@@ -153,7 +153,8 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
             files: args.files.len(),
         });
     }
-    let mut articles = load_all(&args.files).map_err(CompareError::Unreadable)?;
+    let mut articles =
+        timed("loading", || load_all(&args.files)).map_err(CompareError::Unreadable)?;
     if articles.len() < 2 {
         return Err(CompareError::TooFew(articles.len()));
     }
@@ -170,14 +171,13 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
         threshold: args.threshold,
         ..Options::default()
     };
-    let comparison = compare(articles, &options);
-    let report = render(&comparison, args.report_format());
-
-    match args.output.as_deref() {
+    let comparison = timed("comparing", || compare(articles, &options));
+    let report = timed("rendering", || render(&comparison, args.report_format()));
+    timed("writing", || match args.output.as_deref() {
         None => write_stdout(&report),
         Some(p) if p.as_os_str() == "-" => write_stdout(&report),
         Some(path) => Ok(write_atomically(path, report.as_bytes(), &args.files)?),
-    }
+    })
 }
 
 fn write_stdout(report: &str) -> Result<(), CompareError> {

@@ -149,7 +149,7 @@ pub fn compare_with_progress(
 }
 
 /// Runs `work`, logging how long it took (`RUST_LOG=parallax=debug` shows the phases).
-fn timed<T>(phase: &str, work: impl FnOnce() -> T) -> T {
+pub(crate) fn timed<T>(phase: &str, work: impl FnOnce() -> T) -> T {
     let started = std::time::Instant::now();
     let result = work();
     log::debug!("{phase}: {:.1} ms", started.elapsed().as_secs_f64() * 1e3);

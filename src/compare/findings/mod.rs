@@ -37,11 +37,26 @@ pub fn find(
     groups: &[Group],
     rank: &[usize],
 ) -> Findings {
+    // The four kinds are independent of one another: found side by side.
+    let ((substitutions, quote_changes), (numbers, omissions)) = rayon::join(
+        || {
+            rayon::join(
+                || find_substitutions(articles, links),
+                || quotes::find(articles, set, links),
+            )
+        },
+        || {
+            rayon::join(
+                || numbers::find(articles, set, links, near, rank),
+                || find_omissions(articles, groups),
+            )
+        },
+    );
     Findings {
-        substitutions: find_substitutions(articles, links),
-        quote_changes: quotes::find(articles, set, links),
-        numbers: numbers::find(articles, set, links, near, rank),
-        omissions: find_omissions(articles, groups),
+        substitutions,
+        quote_changes,
+        numbers,
+        omissions,
     }
 }
 
