@@ -18,6 +18,13 @@ use crate::article::Role;
 use crate::compare::{Comparison, EditOp, Link, SentenceRef, Status};
 use crate::design::{Palette, spacing};
 
+/// Paragraphs longer than this (in bytes of article text) are laid out in blocks of whole
+/// sentences, so a frame paints and hit-tests only the blocks in view.
+const MAX_BLOCK_BYTES: usize = 10_000;
+/// Sentences longer than this (text without punctuation, a whole file on one line) show their
+/// beginning and how much more there is: a galley of megabytes would stall every frame.
+const MAX_SHOWN_SENTENCE_BYTES: usize = 20_000;
+
 /// Word-level marks of one sentence.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Marks {
@@ -94,6 +101,8 @@ pub struct Paragraph {
     pub underlines: Vec<Rect>,
     /// The marks it was laid out with.
     marks: Vec<Marks>,
+    /// Whether it continues the paragraph above (a long paragraph laid out in blocks).
+    continued: bool,
 }
 
 /// A laid-out column.
@@ -130,20 +139,15 @@ impl ColumnLayout {
         let mut paragraph_of = vec![0; article.sentences.len()];
         let mut start = 0;
         while start < article.sentences.len() {
-            let number = article.sentences[start].paragraph;
-            let end = (start..article.sentences.len())
-                .find(|&i| article.sentences[i].paragraph != number)
-                .unwrap_or(article.sentences.len());
+            let end = block_end(&article.sentences, start);
             for slot in &mut paragraph_of[start..end] {
                 *slot = paragraphs.len();
             }
-            paragraphs.push(lay_out_paragraph(
-                fonts,
-                source,
-                &style,
-                start..end,
-                &marks[start..end],
-            ));
+            let mut block =
+                lay_out_paragraph(fonts, source, &style, start..end, &marks[start..end]);
+            block.continued = start > 0
+                && article.sentences[start - 1].paragraph == article.sentences[start].paragraph;
+            paragraphs.push(block);
             start = end;
         }
         let mut layout = ColumnLayout {
@@ -167,8 +171,10 @@ impl ColumnLayout {
         for paragraph in &mut self.paragraphs {
             let range = paragraph.sentences.clone();
             if paragraph.marks.as_slice() != &marks[range.clone()] {
+                let continued = paragraph.continued;
                 *paragraph =
                     lay_out_paragraph(fonts, source, &self.style, range.clone(), &marks[range]);
+                paragraph.continued = continued;
                 changed = true;
             }
         }
@@ -180,11 +186,14 @@ impl ColumnLayout {
     /// Places paragraphs one below the other.
     fn stack(&mut self) {
         let mut y = 0.0;
-        for paragraph in &mut self.paragraphs {
+        for (i, paragraph) in self.paragraphs.iter_mut().enumerate() {
+            if i > 0 && !paragraph.continued {
+                y += spacing::PARAGRAPH_GAP;
+            }
             paragraph.y = y;
-            y += paragraph.galley.size().y + spacing::PARAGRAPH_GAP;
+            y += paragraph.galley.size().y;
         }
-        self.height = y;
+        self.height = y + spacing::PARAGRAPH_GAP;
     }
 
     /// The paragraph holding sentence `s`.
@@ -282,6 +291,22 @@ fn char_of(segments: &[Segment], byte: usize, p: &Paragraph) -> Option<usize> {
     Some(segment.char + within.chars().count())
 }
 
+/// Where the block of sentences starting at `start` ends: at the end of its paragraph, or
+/// earlier once it holds [`MAX_BLOCK_BYTES`] (always at least one sentence).
+fn block_end(sentences: &[crate::article::Sentence], start: usize) -> usize {
+    let paragraph = sentences[start].paragraph;
+    let mut bytes = sentences[start].len();
+    let mut end = start + 1;
+    while let Some(next) = sentences.get(end)
+        && next.paragraph == paragraph
+        && bytes + next.len() <= MAX_BLOCK_BYTES
+    {
+        bytes += next.len();
+        end += 1;
+    }
+    end
+}
+
 /// Lays out sentences `range` of the article as one paragraph.
 fn lay_out_paragraph(
     fonts: &mut dyn FnMut(LayoutJob) -> Arc<Galley>,
@@ -312,14 +337,23 @@ fn lay_out_paragraph(
             builder.push("•  ", &look.plain());
         }
         let start_char = builder.chars;
+        let shown = shown_part(&article.text, sentence.range());
         segments.push(push_sentence(
             &mut builder,
             &article.text,
-            sentence.range(),
+            shown.clone(),
             &marks[k],
             &look,
             &mut added,
         ));
+        let hidden = &article.text[shown.end..sentence.end];
+        if !hidden.is_empty() {
+            let note = format!(
+                " … ({} more characters not shown)",
+                grouped(hidden.chars().count())
+            );
+            builder.push(&note, &look.plain());
+        }
         char_ranges.push(start_char..builder.chars);
     }
     let galley = fonts(builder.job);
@@ -339,7 +373,37 @@ fn lay_out_paragraph(
         segments,
         marks: marks.to_vec(),
         underlines,
+        continued: false,
     }
+}
+
+/// The part of the sentence at `range` that is shown: all of it, or its first
+/// [`MAX_SHOWN_SENTENCE_BYTES`] (cut at a character boundary).
+fn shown_part(text: &str, range: Range<usize>) -> Range<usize> {
+    let limit = range.start + MAX_SHOWN_SENTENCE_BYTES;
+    if range.end <= limit {
+        return range;
+    }
+    let cut = text.floor_char_boundary(limit);
+    // At the last space before the limit, unless the text has none to speak of.
+    let at_space = text[range.start..cut]
+        .rfind(char::is_whitespace)
+        .map(|i| range.start + i)
+        .filter(|&i| i > range.start + MAX_SHOWN_SENTENCE_BYTES / 2);
+    range.start..at_space.unwrap_or(cut)
+}
+
+/// `4700716` → "4,700,716".
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// Appends one sentence: its text in pieces, with removed words inserted struck through. The
@@ -516,4 +580,61 @@ pub fn char_range_rects(galley: &Galley, range: Range<usize>) -> Vec<Rect> {
         row_start = row_end + usize::from(placed.ends_with_newline);
     }
     rects
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Sentence;
+
+    fn sentence(start: usize, len: usize, paragraph: usize) -> Sentence {
+        Sentence {
+            start,
+            end: start + len,
+            paragraph,
+            role: Role::Body,
+        }
+    }
+
+    #[test]
+    fn long_paragraphs_are_laid_out_in_blocks_of_whole_sentences() {
+        let quarter = MAX_BLOCK_BYTES / 4;
+        let sentences: Vec<Sentence> = (0..10)
+            .map(|i| sentence(i * quarter, quarter, usize::from(i >= 8)))
+            .collect();
+        assert_eq!(block_end(&sentences, 0), 4, "a full block");
+        assert_eq!(block_end(&sentences, 4), 8, "the rest of the paragraph");
+        assert_eq!(block_end(&sentences, 8), 10, "the next paragraph");
+        let huge = [sentence(0, 3 * MAX_BLOCK_BYTES, 0), sentence(0, 1, 0)];
+        assert_eq!(
+            block_end(&huge, 0),
+            1,
+            "one sentence even when it is larger"
+        );
+    }
+
+    #[test]
+    fn very_long_sentences_are_cut_at_a_space_before_the_limit() {
+        let short = "A short sentence.";
+        assert_eq!(shown_part(short, 0..short.len()), 0..short.len());
+        let long = "word ".repeat(MAX_SHOWN_SENTENCE_BYTES);
+        let shown = shown_part(&long, 0..long.len());
+        assert!(shown.end <= MAX_SHOWN_SENTENCE_BYTES);
+        assert!(shown.end > MAX_SHOWN_SENTENCE_BYTES - 5);
+        assert!(long[shown.end..].starts_with(' '));
+        let unbroken = "é".repeat(MAX_SHOWN_SENTENCE_BYTES);
+        let shown = shown_part(&unbroken, 0..unbroken.len());
+        assert_eq!(
+            shown.end, MAX_SHOWN_SENTENCE_BYTES,
+            "on a character boundary"
+        );
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(7), "7");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_000), "1,000");
+        assert_eq!(grouped(4_700_716), "4,700,716");
+    }
 }
