@@ -261,6 +261,16 @@ fn point_in_sentence(app: &ParallaxApp, key: SentenceKey) -> Option<Pos2> {
         .find(|p| body.shrink(4.0).contains(*p))
 }
 
+/// The first sentence of article `id` drawn inside its column, with a point inside it.
+fn first_shown_sentence(app: &ParallaxApp, id: ArticleId) -> Option<(SentenceKey, Pos2)> {
+    (0..sentence_count(app, id))
+        .map(|sentence| SentenceKey {
+            article: id,
+            sentence,
+        })
+        .find_map(|k| Some((k, point_in_sentence(app, k)?)))
+}
+
 /// Asserts that a widget labelled `label` sits in the header of the column at `position`.
 #[track_caller]
 fn assert_heads_column(harness: &Harness<'_, ParallaxApp>, label: &str, position: usize) {
@@ -450,13 +460,8 @@ fn next_and_previous_difference_walk_the_reworded_and_unique_passages() {
 
     // Work in the third column (the outlet that rewrites most), from its first sentence shown.
     let outlet = column_id(app, 2);
-    let (start, point) = (0..sentence_count(app, outlet))
-        .map(|sentence| SentenceKey {
-            article: outlet,
-            sentence,
-        })
-        .find_map(|k| Some((k, point_in_sentence(app, k)?)))
-        .expect("the outlet's column shows a sentence");
+    let (start, point) =
+        first_shown_sentence(app, outlet).expect("the outlet's column shows a sentence");
     click_at(&mut harness, point);
     assert_eq!(harness.state().view.focus, Some(start));
 
@@ -777,13 +782,7 @@ fn closing_and_reordering_columns() {
     // Ctrl+W closes the column worked in last.
     let app = harness.state();
     let outlet_a = column_id(app, 1);
-    let (key, point) = (0..sentence_count(app, outlet_a))
-        .map(|sentence| SentenceKey {
-            article: outlet_a,
-            sentence,
-        })
-        .find_map(|k| Some((k, point_in_sentence(app, k)?)))
-        .unwrap();
+    let (key, point) = first_shown_sentence(app, outlet_a).unwrap();
     click_at(&mut harness, point);
     assert_eq!(harness.state().view.focus, Some(key));
     let generation = harness.state().workspace.generation;
