@@ -79,7 +79,7 @@ pub struct ParallaxApp {
     applied_theme: Option<ThemeChoice>,
     /// The workspace generation whose comparison the user cancelled: it is not started again
     /// until the workspace changes or the user asks.
-    pub cancelled_generation: Option<u64>,
+    cancelled_generation: Option<u64>,
 }
 
 impl ParallaxApp {
@@ -136,6 +136,11 @@ impl ParallaxApp {
         app
     }
 
+    /// Whether the open articles are not compared because the user cancelled their comparison.
+    pub fn comparison_cancelled(&self) -> bool {
+        self.cancelled_generation == Some(self.workspace.generation) && !self.workspace.is_current()
+    }
+
     /// Queues a command (as the UI does).
     pub fn push(&mut self, command: Command) {
         self.commands.push(command);
@@ -151,7 +156,7 @@ impl ParallaxApp {
             self.run(command, frame);
         }
         if !self.workspace.is_current()
-            && self.cancelled_generation != Some(self.workspace.generation)
+            && !self.comparison_cancelled()
             && self
                 .jobs
                 .comparison

@@ -59,7 +59,7 @@ pub fn show(app: &mut ParallaxApp, ui: &mut egui::Ui) {
 /// The central area before the first comparison of the open articles has arrived: a spinner
 /// while it runs, or, once cancelled, what is open and a way to compare after all.
 fn first_comparison_pending(app: &mut ParallaxApp, ui: &mut egui::Ui) {
-    let cancelled = app.cancelled_generation == Some(app.workspace.generation);
+    let cancelled = app.comparison_cancelled();
     let articles = app.workspace.entries.len();
     ui.vertical_centered(|ui| {
         ui.add_space((ui.available_height() * 0.4 - 40.0).max(0.0));
@@ -350,9 +350,7 @@ fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         } else if app.jobs.busy > 0 {
             ui.spinner();
             ui.label("Working…");
-        } else if app.cancelled_generation == Some(app.workspace.generation)
-            && !app.workspace.is_current()
-        {
+        } else if app.comparison_cancelled() {
             if app.workspace.snapshot.is_some() {
                 ui.label(
                     RichText::new("Comparison cancelled · the columns show the previous result")

@@ -229,15 +229,6 @@ impl Tokenizer {
     /// The normalised key of one word as written.
     fn word_key(&self, raw: &str) -> String {
         let n = &self.normalization;
-        if n.case && raw.bytes().all(|b| b.is_ascii_alphabetic()) {
-            // Most words: plain ASCII letters, with no punctuation, digits or accents to fold.
-            let lower = raw.to_ascii_lowercase();
-            return if n.spelling {
-                spelling_key(&lower).unwrap_or(lower)
-            } else {
-                lower
-            };
-        }
         let mut word: String = raw
             .chars()
             .map(fold_punctuation)
