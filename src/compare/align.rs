@@ -14,7 +14,7 @@ use super::FastMap;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use super::prepare::{Prepared, PreparedSet};
+use super::prepare::{self, Prepared, PreparedSet};
 use super::tiling::{MIN_TILE, tiled};
 use super::{Cancelled, LinkKind, Progress, SentenceRef};
 
@@ -128,8 +128,9 @@ fn in_order_overlap(x: &Prepared, y: &Prepared) -> (f32, usize) {
         } = op
         {
             for k in 0..len {
-                weight += x.weights[old_index + k].min(y.weights[new_index + k]);
-                content += usize::from(x.is_content[old_index + k]);
+                let (cx, cy) = (x.is_content[old_index + k], y.is_content[new_index + k]);
+                weight += prepare::weight(cx && cy);
+                content += usize::from(cx);
             }
         }
     }
@@ -141,12 +142,12 @@ fn in_order_overlap(x: &Prepared, y: &Prepared) -> (f32, usize) {
 fn bag_overlap(x: &Prepared, y: &Prepared) -> (f32, usize) {
     let (mut i, mut j) = (0, 0);
     let (mut weight, mut content) = (0.0, 0);
-    while let (Some(&(sa, wa, ca)), Some(&(sb, wb, _))) = (x.bag.get(i), y.bag.get(j)) {
+    while let (Some(&(sa, ca)), Some(&(sb, cb))) = (x.bag.get(i), y.bag.get(j)) {
         match sa.cmp(&sb) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                weight += wa.min(wb);
+                weight += prepare::weight(ca && cb);
                 content += usize::from(ca);
                 i += 1;
                 j += 1;

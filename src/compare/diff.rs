@@ -37,6 +37,10 @@ pub fn word_edits(x: &Prepared, y: &Prepared) -> Vec<Edit> {
 }
 
 fn raw_runs(x: &Prepared, y: &Prepared) -> Vec<Run> {
+    if x.keys == y.keys {
+        // Identical wording (most links of reused copy): one equal run, no diff needed.
+        return identical_runs(x.keys.len());
+    }
     capture_diff_slices(Algorithm::Patience, &x.keys, &y.keys)
         .into_iter()
         .map(|op| {
@@ -50,6 +54,18 @@ fn raw_runs(x: &Prepared, y: &Prepared) -> Vec<Run> {
             Run { op, a, b }
         })
         .collect()
+}
+
+/// The runs of two sentences with the same `len` compared words: what the diff would find.
+fn identical_runs(len: usize) -> Vec<Run> {
+    if len == 0 {
+        return Vec::new();
+    }
+    vec![Run {
+        op: EditOp::Equal,
+        a: 0..len,
+        b: 0..len,
+    }]
 }
 
 /// Folds "change, short equal run of function words, change" into one replacement.
@@ -100,4 +116,59 @@ fn byte_span(p: &Prepared, range: &Range<usize>) -> (usize, usize) {
     let start = token_at(range.start).map_or(0, |t| t.start);
     let end = token_at(range.end - 1).map_or(start, |t| t.end);
     (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, Format};
+    use crate::compare::Normalization;
+    use crate::compare::prepare::PreparedSet;
+
+    fn prepared(texts: [&str; 2]) -> PreparedSet {
+        let articles: Vec<Article> = texts
+            .iter()
+            .map(|t| Article::from_text("x", "x.txt", *t, Format::Text))
+            .collect();
+        let refs: Vec<&Article> = articles.iter().collect();
+        PreparedSet::new(&refs, Normalization::default())
+    }
+
+    #[test]
+    fn identical_wording_takes_the_shortcut_with_the_diffs_result() {
+        for text in [
+            "The toll rose to 1,200 on Monday, officials said.",
+            "“We are ready,” she said.",
+            "Floods.",
+        ] {
+            let set = prepared([text, &text.to_uppercase()]);
+            let (x, y) = (set.get(0, 0), set.get(1, 0));
+            assert_eq!(x.keys, y.keys);
+            let diffed: Vec<Run> = capture_diff_slices(Algorithm::Patience, &x.keys, &y.keys)
+                .into_iter()
+                .map(|op| {
+                    let (_, a, b) = op.as_tag_tuple();
+                    Run {
+                        op: EditOp::Equal,
+                        a,
+                        b,
+                    }
+                })
+                .collect();
+            assert_eq!(raw_runs(x, y), diffed, "{text}");
+        }
+    }
+
+    #[test]
+    fn changed_wording_is_diffed() {
+        let set = prepared([
+            "Protesters gathered outside the ministry on Monday.",
+            "Rioters gathered outside the ministry on Monday.",
+        ]);
+        let edits = word_edits(set.get(0, 0), set.get(1, 0));
+        assert_eq!(edits[0].op, EditOp::Replace);
+        assert_eq!(edits[0].a, (0, 10));
+        assert_eq!(edits[0].b, (0, 7));
+        assert!(edits[1..].iter().all(|e| e.op == EditOp::Equal));
+    }
 }

@@ -8,6 +8,16 @@ use crate::article::Article;
 /// Weight of a function word relative to a content word when measuring shared wording.
 const FUNCTION_WORD_WEIGHT: f32 = 0.2;
 
+/// The weight of a word when measuring shared wording: content words and figures count fully,
+/// function words a little.
+pub fn weight(is_content: bool) -> f32 {
+    if is_content {
+        1.0
+    } else {
+        FUNCTION_WORD_WEIGHT
+    }
+}
+
 /// One sentence, tokenised.
 #[derive(Debug, Clone, Default)]
 pub struct Prepared {
@@ -19,14 +29,11 @@ pub struct Prepared {
     pub key_tokens: Vec<usize>,
     /// Stems of the word tokens (punctuation left out), in order.
     pub stems: Vec<u32>,
-    /// Weight of each stem.
-    pub weights: Vec<f32>,
-    /// Whether each stem is a content word or figure.
+    /// Whether each stem is a content word or figure (see [`weight`]).
     pub is_content: Vec<bool>,
-    /// The stems sorted (with their weights and whether they are content), for fast
-    /// bag-of-words overlaps.
-    pub bag: Vec<(u32, f32, bool)>,
-    /// Sum of `weights`.
+    /// The stems sorted (with whether they are content), for fast bag-of-words overlaps.
+    pub bag: Vec<(u32, bool)>,
+    /// Sum of the stems' weights.
     pub total_weight: f32,
     /// Number of content words and figures.
     pub content_count: usize,
@@ -39,7 +46,6 @@ impl Prepared {
             keys: Vec::with_capacity(n),
             key_tokens: Vec::with_capacity(n),
             stems: Vec::with_capacity(n),
-            weights: Vec::with_capacity(n),
             is_content: Vec::with_capacity(n),
             ..Prepared::default()
         };
@@ -50,22 +56,22 @@ impl Prepared {
             }
             if token.is_word() {
                 let content = token.class != TokenClass::Function;
-                let weight = if content { 1.0 } else { FUNCTION_WORD_WEIGHT };
                 prepared.stems.push(token.stem);
-                prepared.weights.push(weight);
                 prepared.is_content.push(content);
-                prepared.total_weight += weight;
+                prepared.total_weight += weight(content);
                 prepared.content_count += usize::from(content);
             }
         }
         prepared.bag = prepared
             .stems
             .iter()
-            .zip(&prepared.weights)
-            .zip(&prepared.is_content)
-            .map(|((&stem, &weight), &content)| (stem, weight, content))
+            .copied()
+            .zip(prepared.is_content.iter().copied())
             .collect();
-        prepared.bag.sort_unstable_by_key(|&(stem, _, _)| stem);
+        // Content words first among equal stems, so overlaps pair content with content.
+        prepared
+            .bag
+            .sort_unstable_by_key(|&(stem, content)| (stem, !content));
         prepared.tokens = tokens;
         prepared
     }
@@ -100,21 +106,28 @@ impl PreparedSet {
                 (tokenizer.vocabulary, sentences)
             })
             .collect();
-        let mut vocabulary = Vocabulary::default();
-        let remaps: Vec<Vec<u32>> = tokenized
-            .iter()
-            .map(|(local, _)| local.words().map(|w| vocabulary.intern(w)).collect())
-            .collect();
-        let sentences = tokenized
+        // The first article's vocabulary becomes the shared one (its ids stay as they are); the
+        // others' words are added to it in article order.
+        let mut tokenized = tokenized.into_iter();
+        let (mut vocabulary, first) = tokenized.next().unwrap_or_default();
+        let mut remaps = vec![None];
+        let mut sentences = vec![first];
+        for (local, article) in tokenized {
+            remaps.push(Some(local.words().map(|w| vocabulary.intern(w)).collect()));
+            sentences.push(article);
+        }
+        let sentences = sentences
             .into_par_iter()
             .zip(remaps)
-            .map(|((_, sentences), remap)| {
+            .map(|(sentences, remap): (Vec<Vec<Token>>, Option<Vec<u32>>)| {
                 sentences
                     .into_iter()
                     .map(|mut tokens| {
-                        for token in &mut tokens {
-                            token.key = remap[token.key as usize];
-                            token.stem = remap[token.stem as usize];
+                        if let Some(remap) = &remap {
+                            for token in &mut tokens {
+                                token.key = remap[token.key as usize];
+                                token.stem = remap[token.stem as usize];
+                            }
                         }
                         Prepared::new(tokens, &normalization)
                     })

@@ -39,7 +39,11 @@ pub(super) fn for_each_sentence(
     };
     let mut sentence_start = 0;
     let mut at = 0;
-    while let Some(c) = span.get(at..).and_then(|rest| rest.chars().next()) {
+    loop {
+        at = skip_plain_ascii(span, at);
+        let Some(c) = span.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         match step(span, at, c) {
             Step::Boundary { end, next } => {
                 emit(start + sentence_start, start + end);
@@ -50,6 +54,18 @@ pub(super) fn for_each_sentence(
         }
     }
     emit(start + sentence_start, start + span.len());
+}
+
+/// The first byte offset from `at` that is not a plain ASCII character: every ASCII character
+/// but ".", "!", "?" and ";" only advances the scan (the other marks that end sentences are not
+/// ASCII), so runs of them are skipped at once.
+fn skip_plain_ascii(span: &str, at: usize) -> usize {
+    let rest = span.as_bytes().get(at..).unwrap_or_default();
+    let plain = rest
+        .iter()
+        .position(|&b| !b.is_ascii() || matches!(b, b'.' | b'!' | b'?' | b';'))
+        .unwrap_or(rest.len());
+    at + plain
 }
 
 /// What the scan does at one character.

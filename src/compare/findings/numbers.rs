@@ -6,13 +6,13 @@
 //! "rescue workers"). Those correspondences are joined across all links; a joined set whose
 //! values differ is a finding, listing every article's wording.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
 
 use super::most_common;
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::TokenClass;
 use crate::compare::prepare::{Prepared, PreparedSet};
-use crate::compare::{EditOp, Link, NumberFact, NumberMention, SentenceRef};
+use crate::compare::{EditOp, FastMap, Link, NumberFact, NumberMention, SentenceRef};
 
 /// Longest replacement (in words, each side) whose one figure each corresponds without further
 /// evidence ("About 3,000 protesters" → "More than 5,000 villagers").
@@ -71,14 +71,14 @@ pub fn find(
     near: &[(SentenceRef, SentenceRef)],
     rank: &[usize],
 ) -> Vec<NumberFact> {
-    let mut strong = Vec::new();
-    for link in links {
-        figures_of_link(articles, set, link, &mut strong);
-    }
-    let mut weak = Vec::new();
-    for &(a, b) in near {
-        figures_counting_the_same(set, a, b, &mut weak);
-    }
+    let strong: Vec<(Figure, Figure)> = links
+        .par_iter()
+        .flat_map_iter(|link| figures_of_link(articles, set, link))
+        .collect();
+    let weak: Vec<(Figure, Figure)> = near
+        .par_iter()
+        .flat_map_iter(|&(a, b)| figures_counting_the_same(set, a, b))
+        .collect();
     // Joins are made in an order fixed by the articles' content (their canonical rank), so the
     // result does not depend on the order the articles were given in.
     let key = |f: &Figure| (rank[f.at.article], f.at.sentence, f.token);
@@ -133,19 +133,20 @@ fn value_of(set: &PreparedSet, figure: Figure) -> Option<f64> {
     Some(value * scale)
 }
 
-fn figures_of_link(
-    articles: &[Article],
-    set: &PreparedSet,
-    link: &Link,
-    out: &mut Vec<(Figure, Figure)>,
-) {
+/// The figures of a link's two sentences that sit at corresponding places.
+fn figures_of_link(articles: &[Article], set: &PreparedSet, link: &Link) -> Vec<(Figure, Figure)> {
+    let mut out = Vec::new();
     let pa = set.get(link.a.article, link.a.sentence);
     let pb = set.get(link.b.article, link.b.sentence);
+    let (all_a, all_b) = (figures_in(pa, link.a), figures_in(pb, link.b));
+    if all_a.is_empty() || all_b.is_empty() {
+        return out;
+    }
     let a_text = &articles[link.a.article].text;
     let b_text = &articles[link.b.article].text;
     for edit in &link.edits {
-        let fa = figures_in(pa, edit.a, link.a);
-        let fb = figures_in(pb, edit.b, link.b);
+        let fa = inside(&all_a, pa, edit.a);
+        let fb = inside(&all_b, pb, edit.b);
         if fa.is_empty() || fa.len() != fb.len() {
             continue;
         }
@@ -160,12 +161,13 @@ fn figures_of_link(
             }
             _ => false,
         };
-        for (x, y) in fa.iter().zip(&fb) {
+        for (x, y) in fa.iter().zip(fb) {
             if corresponding(x, y) {
                 out.push((*x, *y));
             }
         }
     }
+    out
 }
 
 /// The figures of two similar but unlinked sentences that sit in the same words: the same
@@ -174,18 +176,17 @@ fn figures_counting_the_same(
     set: &PreparedSet,
     a: SentenceRef,
     b: SentenceRef,
-    out: &mut Vec<(Figure, Figure)>,
-) {
+) -> Vec<(Figure, Figure)> {
+    let mut out = Vec::new();
     let (pa, pb) = (
         set.get(a.article, a.sentence),
         set.get(b.article, b.sentence),
     );
-    let all = |p: &Prepared, at: SentenceRef| figures_in(p, (0, usize::MAX), at);
     let same = |x: &Figure, y: &Figure| {
         counted_stem(pa, x.token).is_some_and(|s| Some(s) == counted_stem(pb, y.token))
             && word_before(pa, x.token).is_some_and(|s| Some(s) == word_before(pb, y.token))
     };
-    let (xs, ys) = (all(pa, a), all(pb, b));
+    let (xs, ys) = (figures_in(pa, a), figures_in(pb, b));
     for x in &xs {
         let matching: Vec<&Figure> = ys.iter().filter(|y| same(x, y)).collect();
         // The match must be the only one seen from either side: were it checked from `a`'s side
@@ -196,6 +197,7 @@ fn figures_counting_the_same(
             out.push((*x, **y));
         }
     }
+    out
 }
 
 /// Whether two figures sit in the same words: the same counted word after them, or the same word
@@ -228,14 +230,23 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// Figures whose number token lies inside byte span `span`.
-fn figures_in(p: &Prepared, span: (usize, usize), at: SentenceRef) -> Vec<Figure> {
+/// The figures of sentence `p` (at `at`), in order.
+fn figures_in(p: &Prepared, at: SentenceRef) -> Vec<Figure> {
     p.tokens
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.class == TokenClass::Number && t.start >= span.0 && t.end <= span.1)
+        .filter(|(_, t)| t.class == TokenClass::Number)
         .map(|(token, _)| Figure { at, token })
         .collect()
+}
+
+/// Those of `figures` (of sentence `p`) whose number lies inside byte span `span`.
+fn inside<'f>(figures: &'f [Figure], p: &Prepared, span: (usize, usize)) -> &'f [Figure] {
+    let starts_after = |f: &Figure| p.tokens[f.token].start < span.0;
+    let ends_within = |f: &Figure| p.tokens[f.token].end <= span.1;
+    let first = figures.partition_point(starts_after);
+    let last = first + figures[first..].partition_point(ends_within);
+    &figures[first..last]
 }
 
 fn fact_from(articles: &[Article], set: &PreparedSet, figures: &[Figure]) -> Option<NumberFact> {
@@ -347,7 +358,7 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
 /// ("five people" killed in the first avalanche, "23 people" in the second).
 #[derive(Default)]
 struct Joins {
-    ids: HashMap<Figure, usize>,
+    ids: FastMap<Figure, usize>,
     figures: Vec<Figure>,
     values: Vec<Option<f64>>,
     parent: Vec<usize>,
@@ -398,12 +409,14 @@ impl Joins {
         })
     }
 
-    /// The joined sets, each sorted by position, in order of their first figure.
+    /// The joined sets of figures that may disagree (from two articles or more, with two values
+    /// or more: a cheap first sieve, [`fact_from`] decides), each sorted by position, in order
+    /// of their first figure.
     fn components(self) -> Vec<Vec<Figure>> {
         let mut out: Vec<Vec<Figure>> = self
             .members
             .iter()
-            .filter(|m| !m.is_empty())
+            .filter(|m| self.may_disagree(m))
             .map(|m| {
                 let mut list: Vec<Figure> = m.iter().map(|&i| self.figures[i]).collect();
                 list.sort();
@@ -412,6 +425,20 @@ impl Joins {
             .collect();
         out.sort();
         out
+    }
+
+    fn may_disagree(&self, members: &[usize]) -> bool {
+        let Some(&first) = members.first() else {
+            return false;
+        };
+        let article = self.figures[first].at.article;
+        let values = || members.iter().filter_map(|&i| self.values[i]);
+        let lowest = values().fold(f64::INFINITY, f64::min);
+        let highest = values().fold(f64::NEG_INFINITY, f64::max);
+        lowest < highest
+            && members
+                .iter()
+                .any(|&i| self.figures[i].at.article != article)
     }
 }
 

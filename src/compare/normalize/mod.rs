@@ -127,6 +127,8 @@ pub struct Tokenizer {
     pub vocabulary: Vocabulary,
     /// Pieces already normalised, by their text as written (words repeat a lot).
     known: FastMap<String, Known>,
+    /// Stems already computed, by key (spellings that differ in case share a key).
+    stems: FastMap<u32, u32>,
 }
 
 impl Tokenizer {
@@ -137,6 +139,7 @@ impl Tokenizer {
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
             vocabulary: Vocabulary::default(),
             known: FastMap::default(),
+            stems: FastMap::default(),
         }
     }
 
@@ -212,11 +215,15 @@ impl Tokenizer {
     fn known_for(&mut self, key: &str, class: TokenClass) -> Known {
         let key_id = self.vocabulary.intern(key);
         let stem = match class {
-            TokenClass::Content => {
-                let lower = key.to_lowercase();
-                let stemmed = self.stemmer.stem(&lower).into_owned();
-                self.vocabulary.intern(&stemmed)
-            }
+            TokenClass::Content => match self.stems.get(&key_id) {
+                Some(&stem) => stem,
+                None => {
+                    let stemmed = self.stemmer.stem(&key.to_lowercase()).into_owned();
+                    let stem = self.vocabulary.intern(&stemmed);
+                    self.stems.insert(key_id, stem);
+                    stem
+                }
+            },
             _ => key_id,
         };
         Known {
@@ -240,7 +247,9 @@ impl Tokenizer {
         if n.case {
             word = word.to_lowercase();
         }
-        if n.spelling {
+        // Spelling variants are all about letters: figures ("1200", "3.5") have none to fold.
+        let has_letters = !word.is_ascii() || word.bytes().any(|b| b.is_ascii_alphabetic());
+        if n.spelling && has_letters {
             word = fold_latin_accents(&word);
             if let Some(key) = spelling_key(&word.to_lowercase()) {
                 return key;
