@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::prepare::PreparedSet;
-use super::{Cancelled, FastMap, Progress, SentenceRef};
+use super::{Cancelled, Progress, SentenceRef};
 
 /// How many partners a sentence keeps in each other article.
 const PARTNERS_PER_ARTICLE: usize = 4;
@@ -51,24 +51,62 @@ impl Numbering {
     }
 }
 
-/// Distinct content stems of every sentence, by global id.
+/// Distinct content stems of every sentence, by global id, in increasing order (read off the
+/// sentence's sorted bag of stems).
 fn content_stems(set: &PreparedSet) -> Vec<Vec<u32>> {
-    set.sentences
-        .iter()
-        .flatten()
+    let sentences: Vec<_> = set.sentences.iter().flatten().collect();
+    sentences
+        .par_iter()
         .map(|p| {
             let mut stems: Vec<u32> = p
-                .stems
+                .bag
                 .iter()
-                .zip(&p.is_content)
-                .filter(|(_, content)| **content)
+                .filter(|(_, content)| *content)
                 .map(|(stem, _)| *stem)
                 .collect();
-            stems.sort_unstable();
             stems.dedup();
             stems
         })
         .collect()
+}
+
+/// For each stem, the sentences (global ids, in increasing order) that contain it: one flat
+/// list cut at offsets, since stem ids are dense.
+struct Postings {
+    /// Where each stem's sentences begin in `sentences` (one entry more than there are stems).
+    starts: Vec<usize>,
+    sentences: Vec<usize>,
+}
+
+impl Postings {
+    fn new(stems: &[Vec<u32>]) -> Self {
+        let stem_count = stems.iter().flatten().max().map_or(0, |&s| s as usize + 1);
+        let mut starts = vec![0usize; stem_count + 1];
+        for &stem in stems.iter().flatten() {
+            starts[stem as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut sentences = vec![0; starts[stem_count]];
+        for (global, sentence_stems) in stems.iter().enumerate() {
+            for &stem in sentence_stems {
+                sentences[next[stem as usize]] = global;
+                next[stem as usize] += 1;
+            }
+        }
+        Postings { starts, sentences }
+    }
+
+    /// The sentences containing `stem`.
+    fn of(&self, stem: u32) -> &[usize] {
+        let stem = stem as usize;
+        match (self.starts.get(stem), self.starts.get(stem + 1)) {
+            (Some(&start), Some(&end)) => &self.sentences[start..end],
+            _ => &[],
+        }
+    }
 }
 
 /// Sentence pairs from different articles worth scoring, each as `(a, b)` with
@@ -80,12 +118,7 @@ pub fn candidate_pairs(
     let numbering = Numbering::new(set);
     let stems = content_stems(set);
     let total = stems.len();
-    let mut postings: FastMap<u32, Vec<usize>> = FastMap::default();
-    for (global, sentence_stems) in stems.iter().enumerate() {
-        for &stem in sentence_stems {
-            postings.entry(stem).or_default().push(global);
-        }
-    }
+    let postings = Postings::new(&stems);
     let cap = MIN_POSTINGS_CAP.max(POSTINGS_PER_ARTICLE * set.sentences.len());
 
     let lookup = Lookup {
@@ -143,7 +176,7 @@ impl Scratch {
 struct Lookup<'a> {
     numbering: &'a Numbering,
     stems: &'a [Vec<u32>],
-    postings: &'a FastMap<u32, Vec<usize>>,
+    postings: &'a Postings,
     cap: usize,
     total: usize,
 }
@@ -159,9 +192,10 @@ impl Lookup<'_> {
         let own_article = self.numbering.article_of[x];
         let idf = |df: usize| ((self.total as f32 + 1.0) / df as f32).ln().max(0.1);
         for stem in &self.stems[x] {
-            let Some(list) = self.postings.get(stem).filter(|l| l.len() <= self.cap) else {
+            let list = self.postings.of(*stem);
+            if list.is_empty() || list.len() > self.cap {
                 continue;
-            };
+            }
             let weight = idf(list.len());
             for &y in list {
                 if self.numbering.article_of[y] == own_article {

@@ -270,15 +270,15 @@ fn spelling_key(lower: &str) -> Option<String> {
 }
 
 /// Joins "cease" "-" "fire" into one piece ("cease-fire" keys like "ceasefire"); figures joined
-/// by a hyphen ("6-4") stay apart.
-fn merge_compounds(text: &str, pieces: Vec<Piece>) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
-    let mut i = 0;
-    while let Some(piece) = pieces.get(i) {
-        let mut merged = Piece { ..*piece };
-        i += 1;
+/// by a hyphen ("6-4") stay apart. Done in place: merged pieces move down over the ones they
+/// absorb.
+fn merge_compounds(text: &str, mut pieces: Vec<Piece>) -> Vec<Piece> {
+    let (mut read, mut write) = (0, 0);
+    while let Some(&piece) = pieces.get(read) {
+        let mut merged = piece;
+        read += 1;
         while merged.is_word
-            && let (Some(hyphen), Some(next)) = (pieces.get(i), pieces.get(i + 1))
+            && let (Some(hyphen), Some(next)) = (pieces.get(read), pieces.get(read + 1))
             && next.is_word
             && hyphen.start == merged.end
             && next.start == hyphen.end
@@ -286,11 +286,13 @@ fn merge_compounds(text: &str, pieces: Vec<Piece>) -> Vec<Piece> {
             && (starts_alphabetic(text, merged.start) || starts_alphabetic(text, next.start))
         {
             merged.end = next.end;
-            i += 2;
+            read += 2;
         }
-        out.push(merged);
+        pieces[write] = merged;
+        write += 1;
     }
-    out
+    pieces.truncate(write);
+    pieces
 }
 
 fn is_hyphen(s: &str) -> bool {

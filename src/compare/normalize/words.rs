@@ -49,60 +49,89 @@ fn ascii_pieces(text: &str, range: Range<usize>) -> Vec<Piece> {
     let mut out = Vec::with_capacity(bytes.len() / 5 + 1);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_whitespace() {
-            i += 1;
-        } else if is_word_byte(b) {
-            let end = word_end(bytes, i);
-            let is_word = bytes[i..end].iter().any(u8::is_ascii_alphanumeric);
-            out.push(Piece {
-                start: base + i,
-                end: base + end,
-                is_word,
-            });
-            i = end;
-        } else {
-            out.push(Piece {
-                start: base + i,
-                end: base + i + 1,
-                is_word: false,
-            });
-            i += 1;
-        }
+        let (end, is_word) = match CLASSES[usize::from(b)] {
+            Class::Space => {
+                i += 1;
+                continue;
+            }
+            Class::Letter | Class::Digit | Class::Underscore => word_end(bytes, i),
+            Class::Other => (i + 1, false),
+        };
+        out.push(Piece {
+            start: base + i,
+            end: base + end,
+            is_word,
+        });
+        i = end;
     }
     out
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+/// What an ASCII byte is to word segmentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Letter,
+    Digit,
+    Underscore,
+    Other,
 }
 
-/// Where the word starting at `start` ends: letters, digits and underscores run on, and a middle
-/// mark joins two sides it fits (`'` and `.` between letters or between digits, `:` between
-/// letters, `,` and `;` between digits).
-fn word_end(bytes: &[u8], start: usize) -> usize {
+/// The class of every ASCII byte (non-ASCII bytes never reach the ASCII path).
+const CLASSES: [Class; 256] = {
+    let mut classes = [Class::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_whitespace() {
+            Class::Space
+        } else if byte.is_ascii_alphabetic() {
+            Class::Letter
+        } else if byte.is_ascii_digit() {
+            Class::Digit
+        } else if byte == b'_' {
+            Class::Underscore
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// Where the word starting at `start` ends, and whether it has a letter or digit: letters,
+/// digits and underscores run on, and a middle mark joins two sides it fits (`'` and `.` between
+/// letters or between digits, `:` between letters, `,` and `;` between digits).
+fn word_end(bytes: &[u8], start: usize) -> (usize, bool) {
+    let class = |i: usize| {
+        bytes
+            .get(i)
+            .map_or(Class::Other, |&b| CLASSES[usize::from(b)])
+    };
+    let mut alphanumeric = class(start) != Class::Underscore;
     let mut i = start + 1;
-    while let Some(&b) = bytes.get(i) {
-        if is_word_byte(b) {
+    loop {
+        let here = class(i);
+        if matches!(here, Class::Letter | Class::Digit | Class::Underscore) {
+            alphanumeric |= here != Class::Underscore;
             i += 1;
             continue;
         }
-        let (Some(&before), Some(&after)) = (bytes.get(i - 1), bytes.get(i + 1)) else {
-            break;
-        };
-        let letters = before.is_ascii_alphabetic() && after.is_ascii_alphabetic();
-        let digits = before.is_ascii_digit() && after.is_ascii_digit();
-        let joins = match b {
-            b'\'' | b'.' => letters || digits,
-            b':' => letters,
-            b',' | b';' => digits,
+        let (before, after) = (class(i - 1), class(i + 1));
+        let letters = before == Class::Letter && after == Class::Letter;
+        let digits = before == Class::Digit && after == Class::Digit;
+        let joins = match bytes.get(i) {
+            Some(b'\'' | b'.') => letters || digits,
+            Some(b':') => letters,
+            Some(b',' | b';') => digits,
             _ => false,
         };
         if !joins {
-            break;
+            return (i, alphanumeric);
         }
         i += 2;
+        alphanumeric = true;
     }
-    i
 }
 
 #[cfg(test)]
