@@ -41,19 +41,63 @@ fn raw_runs(x: &Prepared, y: &Prepared) -> Vec<Run> {
         // Identical wording (most links of reused copy): one equal run, no diff needed.
         return identical_runs(x.keys.len());
     }
-    capture_diff_slices(Algorithm::Patience, &x.keys, &y.keys)
-        .into_iter()
-        .map(|op| {
-            let (tag, a, b) = op.as_tag_tuple();
-            let op = match tag {
-                DiffTag::Equal => EditOp::Equal,
-                DiffTag::Delete => EditOp::Delete,
-                DiffTag::Insert => EditOp::Insert,
-                DiffTag::Replace => EditOp::Replace,
-            };
-            Run { op, a, b }
-        })
-        .collect()
+    // The words both sentences start and end with are equal runs; only what lies between them
+    // is diffed (a reworded sentence mostly changes a few words in its middle).
+    let (xk, yk) = (&x.keys, &y.keys);
+    let prefix = xk.iter().zip(yk).take_while(|(a, b)| a == b).count();
+    let suffix = xk[prefix..]
+        .iter()
+        .rev()
+        .zip(yk[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (x_end, y_end) = (xk.len() - suffix, yk.len() - suffix);
+    let mut runs = Vec::new();
+    if prefix > 0 {
+        runs.push(equal_run(0..prefix, 0..prefix));
+    }
+    let middle = capture_diff_slices(Algorithm::Patience, &xk[prefix..x_end], &yk[prefix..y_end]);
+    runs.extend(middle.into_iter().map(|op| {
+        let (tag, a, b) = op.as_tag_tuple();
+        let op = match tag {
+            DiffTag::Equal => EditOp::Equal,
+            DiffTag::Delete => EditOp::Delete,
+            DiffTag::Insert => EditOp::Insert,
+            DiffTag::Replace => EditOp::Replace,
+        };
+        Run {
+            op,
+            a: a.start + prefix..a.end + prefix,
+            b: b.start + prefix..b.end + prefix,
+        }
+    }));
+    if suffix > 0 {
+        runs.push(equal_run(x_end..xk.len(), y_end..yk.len()));
+    }
+    merge_equal_neighbours(runs)
+}
+
+fn equal_run(a: Range<usize>, b: Range<usize>) -> Run {
+    Run {
+        op: EditOp::Equal,
+        a,
+        b,
+    }
+}
+
+/// Joins adjacent equal runs (the trimmed ends next to an equal run of the middle).
+fn merge_equal_neighbours(runs: Vec<Run>) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        match out.last_mut() {
+            Some(last) if last.op == EditOp::Equal && run.op == EditOp::Equal => {
+                last.a.end = run.a.end;
+                last.b.end = run.b.end;
+            }
+            _ => out.push(run),
+        }
+    }
+    out
 }
 
 /// The runs of two sentences with the same `len` compared words: what the diff would find.

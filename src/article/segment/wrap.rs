@@ -27,24 +27,18 @@ const WIDTH_BUCKETS: usize = 257;
 
 /// The wrap width of `text` when it is hard-wrapped, or `None`.
 pub(super) fn hard_wrap_width(text: &str) -> Option<usize> {
+    if !mostly_short_lines(text) {
+        return None;
+    }
     let mut histogram = [0usize; WIDTH_BUCKETS];
     let mut breaks = 0usize;
-    let mut lines_seen = 0usize;
-    let mut short_lines = 0usize;
-    for_each_break(
-        text,
-        |line| {
-            lines_seen += 1;
-            short_lines += usize::from(line.width <= MAX_WRAPPED_LINE);
-        },
-        |last, _| {
-            breaks += 1;
-            if let Some(bucket) = histogram.get_mut(last.width.min(WIDTH_BUCKETS - 1)) {
-                *bucket += 1;
-            }
-        },
-    );
-    if breaks < MIN_BREAKS || short_lines * 5 < lines_seen * 4 {
+    for_each_break(text, |last, _| {
+        breaks += 1;
+        if let Some(bucket) = histogram.get_mut(last.width.min(WIDTH_BUCKETS - 1)) {
+            *bucket += 1;
+        }
+    });
+    if breaks < MIN_BREAKS {
         return None;
     }
     let width = percentile(&histogram, breaks, 80)?;
@@ -52,27 +46,40 @@ pub(super) fn hard_wrap_width(text: &str) -> Option<usize> {
         return None;
     }
     let mut soft = 0usize;
-    for_each_break(
-        text,
-        |_| {},
-        |last, current| soft += usize::from(is_full(last, current, width) && !last.ends_with_stop),
-    );
+    for_each_break(text, |last, current| {
+        soft += usize::from(is_full(last, current, width) && !last.ends_with_stop);
+    });
     (soft * 2 >= breaks).then_some(width)
 }
 
-/// Calls `on_line` for each non-blank line and `on_break` for each break between two lines of
-/// running text in the same block.
-fn for_each_break(
-    text: &str,
-    mut on_line: impl FnMut(&Shape),
-    mut on_break: impl FnMut(&Shape, &Shape),
-) {
+/// Whether most non-blank lines of `text` are at most [`MAX_WRAPPED_LINE`] characters long, by
+/// the same measure as [`Shape::width`] but without shaping each line: the quick test that tells
+/// most texts (one paragraph per line) apart before any closer look.
+fn mostly_short_lines(text: &str) -> bool {
+    let (mut short, mut seen) = (0usize, 0usize);
+    for line in lines(text) {
+        let Some(raw) = text.get(line.start..line.end) else {
+            continue;
+        };
+        let measured = raw.trim_end();
+        if measured.trim_start().is_empty() {
+            continue;
+        }
+        seen += 1;
+        // A character takes one to four bytes: only lines in between need counting.
+        let is_short = measured.len() <= MAX_WRAPPED_LINE
+            || (measured.len() <= 4 * MAX_WRAPPED_LINE
+                && measured.chars().count() <= MAX_WRAPPED_LINE);
+        short += usize::from(is_short);
+    }
+    short * 5 >= seen * 4
+}
+
+/// Calls `on_break` for each break between two lines of running text in the same block.
+fn for_each_break(text: &str, mut on_break: impl FnMut(&Shape, &Shape)) {
     let mut last: Option<Shape> = None;
     for line in lines(text) {
         let current = shape(text, line, Format::Text);
-        if let Some(current) = &current {
-            on_line(current);
-        }
         let current = current.filter(|s| s.marker != Marker::Separator);
         if let (Some(last), Some(current)) = (&last, &current)
             && current.marker == Marker::None
