@@ -203,6 +203,47 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn runs_cover_both_sentences_and_equal_runs_are_equal(
+            x in proptest::collection::vec(0usize..6, 3..14),
+            y in proptest::collection::vec(0usize..6, 3..14),
+        ) {
+            const WORDS: [&str; 6] = ["the", "port", "fire", "crews", "said", "burned"];
+            let sentence = |ids: &[usize]| {
+                let words: Vec<&str> = ids.iter().map(|&i| WORDS[i]).collect();
+                format!("{}.", words.join(" "))
+            };
+            let set = prepared([&sentence(&x), &sentence(&y)]);
+            let (px, py) = (set.get(0, 0), set.get(1, 0));
+            let runs = raw_runs(px, py);
+            let (mut at_x, mut at_y) = (0, 0);
+            for (i, run) in runs.iter().enumerate() {
+                proptest::prop_assert_eq!((run.a.start, run.b.start), (at_x, at_y));
+                (at_x, at_y) = (run.a.end, run.b.end);
+                if run.op == EditOp::Equal {
+                    proptest::prop_assert_eq!(&px.keys[run.a.clone()], &py.keys[run.b.clone()]);
+                    let next_is_equal = runs.get(i + 1).is_some_and(|r| r.op == EditOp::Equal);
+                    proptest::prop_assert!(!next_is_equal, "adjacent equal runs");
+                }
+            }
+            proptest::prop_assert_eq!((at_x, at_y), (px.keys.len(), py.keys.len()));
+        }
+    }
+
+    #[test]
+    fn a_change_in_the_middle_keeps_both_ends_equal() {
+        let set = prepared([
+            "Crews said the fire burned for hours near the port.",
+            "Crews said the blaze burned for hours near the port.",
+        ]);
+        let edits = word_edits(set.get(0, 0), set.get(1, 0));
+        let ops: Vec<EditOp> = edits.iter().map(|e| e.op).collect();
+        assert_eq!(ops, [EditOp::Equal, EditOp::Replace, EditOp::Equal]);
+        assert_eq!(edits[1].a, (15, 19));
+        assert_eq!(edits[1].b, (15, 20));
+    }
+
     #[test]
     fn changed_wording_is_diffed() {
         let set = prepared([
