@@ -125,7 +125,10 @@ pub struct Tokenizer {
     stemmer: rust_stemmers::Stemmer,
     /// The interned keys and stems.
     pub vocabulary: Vocabulary,
-    /// Pieces already normalised, by their text as written (words repeat a lot).
+    /// Pieces of up to seven bytes already normalised, by [`short_spelling`] (most words are
+    /// short, and an integer key is quicker to find than a string).
+    known_short: FastMap<u64, Known>,
+    /// Longer pieces already normalised, by their text as written.
     known: FastMap<String, Known>,
     /// Stems already computed, by key (spellings that differ in case share a key).
     stems: FastMap<u32, u32>,
@@ -138,6 +141,7 @@ impl Tokenizer {
             normalization,
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
             vocabulary: Vocabulary::default(),
+            known_short: FastMap::default(),
             known: FastMap::default(),
             stems: FastMap::default(),
         }
@@ -173,11 +177,18 @@ impl Tokenizer {
 
     fn token_for(&mut self, text: &str, piece: &Piece) -> Token {
         let raw = &text[piece.start..piece.end];
-        let known = match self.known.get(raw) {
+        let cached = match short_spelling(raw) {
+            Some(short) => self.known_short.get(&short),
+            None => self.known.get(raw),
+        };
+        let known = match cached {
             Some(known) => *known,
             None => {
                 let known = self.normalise_piece(raw, piece.is_word);
-                self.known.insert(raw.to_owned(), known);
+                match short_spelling(raw) {
+                    Some(short) => self.known_short.insert(short, known),
+                    None => self.known.insert(raw.to_owned(), known),
+                };
                 known
             }
         };
@@ -257,6 +268,19 @@ impl Tokenizer {
         }
         word
     }
+}
+
+/// A spelling of up to seven bytes packed into an integer: its bytes, and its length in the top
+/// byte (so no two spellings share one).
+fn short_spelling(raw: &str) -> Option<u64> {
+    let bytes = raw.as_bytes();
+    if bytes.len() > 7 {
+        return None;
+    }
+    let mut packed = [0u8; 8];
+    packed[..bytes.len()].copy_from_slice(bytes);
+    packed[7] = bytes.len() as u8;
+    Some(u64::from_le_bytes(packed))
 }
 
 /// The key of a lower-case word when spelling variants are folded and it differs from the word:
