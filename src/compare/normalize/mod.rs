@@ -553,6 +553,18 @@ mod tests {
     }
 
     #[test]
+    fn short_spellings_pack_to_distinct_integers() {
+        let spellings = ["a", "a\0", "\0", "ab", "ba", "abcdefg", "é", "€"];
+        let packed: Vec<u64> = spellings.iter().filter_map(|s| short_spelling(s)).collect();
+        assert_eq!(packed.len(), spellings.len());
+        let mut distinct = packed.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), packed.len());
+        assert_eq!(short_spelling("abcdefgh"), None);
+    }
+
+    #[test]
     fn classes() {
         let mut t = Tokenizer::new(Normalization::default());
         let text = "The toll rose to 1,200.";
