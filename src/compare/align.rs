@@ -10,8 +10,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::FastMap;
-
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::prepare::{self, Prepared, PreparedSet};
@@ -219,27 +217,43 @@ pub fn decide(x: &Prepared, y: &Prepared, threshold: f32) -> Verdict {
 }
 
 /// Pairs of sentences in different articles whose compared words are exactly the same.
+///
+/// Sentences are hashed in parallel and sorted by hash (then words), so the sentences with the
+/// same words lie next to each other; no map of small vectors is built.
 pub fn identical_pairs(set: &PreparedSet) -> Vec<(SentenceRef, SentenceRef)> {
-    let mut buckets: FastMap<&[u32], Vec<SentenceRef>> = FastMap::default();
-    for (article, sentences) in set.sentences.iter().enumerate() {
-        for (sentence, prepared) in sentences.iter().enumerate() {
-            if prepared.word_count() >= MIN_WORDS {
-                buckets
-                    .entry(prepared.keys.as_slice())
-                    .or_default()
-                    .push(SentenceRef::new(article, sentence));
-            }
-        }
-    }
+    use std::hash::BuildHasher;
+    let hasher = &foldhash::fast::FixedState::default();
+    let mut hashed: Vec<(u64, SentenceRef)> = set
+        .sentences
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(article, sentences)| {
+            sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, prepared)| prepared.word_count() >= MIN_WORDS)
+                .map(move |(sentence, prepared)| {
+                    let hash = hasher.hash_one(prepared.keys.as_slice());
+                    (hash, SentenceRef::new(article, sentence))
+                })
+        })
+        .collect();
+    let keys = |r: &SentenceRef| set.get(r.article, r.sentence).keys.as_slice();
+    hashed.par_sort_unstable_by(|(h1, r1), (h2, r2)| {
+        h1.cmp(h2)
+            .then_with(|| keys(r1).cmp(keys(r2)))
+            .then(r1.cmp(r2))
+    });
     let mut pairs = Vec::new();
-    for members in buckets
-        .values()
-        .filter(|m| m.len() > 1 && m.len() <= MAX_IDENTICAL_BUCKET)
-    {
-        for (i, a) in members.iter().enumerate() {
-            for b in &members[i + 1..] {
-                if a.article != b.article {
-                    pairs.push((*a, *b));
+    let same_words =
+        |x: &(u64, SentenceRef), y: &(u64, SentenceRef)| x.0 == y.0 && keys(&x.1) == keys(&y.1);
+    for members in hashed.chunk_by(same_words) {
+        if members.len() > 1 && members.len() <= MAX_IDENTICAL_BUCKET {
+            for (i, (_, a)) in members.iter().enumerate() {
+                for (_, b) in &members[i + 1..] {
+                    if a.article != b.article {
+                        pairs.push((*a, *b));
+                    }
                 }
             }
         }
@@ -299,4 +313,42 @@ pub fn select_links(
         }
     }
     Ok(alignment)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, Format};
+    use crate::compare::Normalization;
+
+    fn prepared(texts: &[&str]) -> PreparedSet {
+        let articles: Vec<Article> = texts
+            .iter()
+            .map(|t| Article::from_text("x", "x.txt", *t, Format::Text))
+            .collect();
+        let refs: Vec<&Article> = articles.iter().collect();
+        PreparedSet::new(&refs, Normalization::default())
+    }
+
+    #[test]
+    fn identical_pairs_join_the_same_words_across_articles_only() {
+        let set = prepared(&[
+            "The fire burned for hours. Crews came. The fire burned for hours.",
+            "Crews came. The Fire burned, for hours!",
+            "Nothing here is shared at all. THE FIRE BURNED FOR HOURS.",
+        ]);
+        let mut pairs = identical_pairs(&set);
+        pairs.sort_unstable();
+        let r = SentenceRef::new;
+        assert_eq!(
+            pairs,
+            [
+                (r(0, 0), r(1, 1)),
+                (r(0, 0), r(2, 1)),
+                (r(0, 2), r(1, 1)),
+                (r(0, 2), r(2, 1)),
+                (r(1, 1), r(2, 1)),
+            ]
+        );
+    }
 }
