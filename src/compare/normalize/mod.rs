@@ -10,6 +10,8 @@ mod spelling;
 mod stopwords;
 mod words;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -229,8 +231,7 @@ impl Tokenizer {
             TokenClass::Content => match self.stems.get(&key_id) {
                 Some(&stem) => stem,
                 None => {
-                    let stemmed = self.stemmer.stem(&key.to_lowercase()).into_owned();
-                    let stem = self.vocabulary.intern(&stemmed);
+                    let stem = self.vocabulary.intern(&self.stemmer.stem(&lowercase(key)));
                     self.stems.insert(key_id, stem);
                     stem
                 }
@@ -252,21 +253,34 @@ impl Tokenizer {
             .map(fold_punctuation)
             .filter(|&c| !(n.punctuation && is_ignorable_in_word(c)))
             .collect();
-        if n.punctuation {
+        if n.punctuation && word.contains(',') {
             word = strip_digit_grouping(&word);
         }
-        if n.case {
-            word = word.to_lowercase();
+        if n.case
+            && let Cow::Owned(lower) = lowercase(&word)
+        {
+            word = lower;
         }
         // Spelling variants are all about letters: figures ("1200", "3.5") have none to fold.
         let has_letters = !word.is_ascii() || word.bytes().any(|b| b.is_ascii_alphabetic());
         if n.spelling && has_letters {
-            word = fold_latin_accents(&word);
-            if let Some(key) = spelling_key(&word.to_lowercase()) {
+            if !word.is_ascii() {
+                word = fold_latin_accents(&word);
+            }
+            if let Some(key) = spelling_key(&lowercase(&word)) {
                 return key;
             }
         }
         word
+    }
+}
+
+/// `s` in lower case, borrowed when it is already (the usual case for ASCII keys).
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
     }
 }
 
@@ -357,9 +371,6 @@ fn is_ignorable_in_word(c: char) -> bool {
 
 /// "32,070" → "32070" (commas between digits only).
 fn strip_digit_grouping(word: &str) -> String {
-    if !word.contains(',') {
-        return word.to_owned();
-    }
     let chars: Vec<char> = word.chars().collect();
     chars
         .iter()
@@ -377,9 +388,6 @@ fn strip_digit_grouping(word: &str) -> String {
 /// "Bahçesaray" → "Bahcesaray": accents dropped from Latin letters only (other scripts keep
 /// their marks, which distinguish letters there).
 fn fold_latin_accents(word: &str) -> String {
-    if word.is_ascii() {
-        return word.to_owned();
-    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         let mut decomposed = std::iter::once(c).nfd();
@@ -436,7 +444,7 @@ fn classify(key: &str) -> TokenClass {
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     {
         TokenClass::Number
-    } else if is_stopword(&key.to_lowercase()) {
+    } else if is_stopword(&lowercase(key)) {
         TokenClass::Function
     } else {
         TokenClass::Content
