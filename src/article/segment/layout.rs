@@ -53,7 +53,7 @@ impl Iterator for Lines<'_> {
         }
         let rest = self.bytes.get(self.position..).unwrap_or_default();
         let start = self.position;
-        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+        match memchr::memchr2(b'\n', b'\r', rest) {
             Some(offset) => {
                 let crlf = rest.get(offset..offset + 2) == Some(b"\r\n".as_slice());
                 self.position = start + offset + if crlf { 2 } else { 1 };
