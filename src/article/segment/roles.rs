@@ -343,7 +343,7 @@ fn is_caption(unit: &str) -> bool {
 /// A quick test that every unit holding one of [`CAPTION_MARKERS`] passes (they all have a
 /// bracket, a slash, a colon or "Getty"), so that most paragraphs skip the marker search.
 fn may_hold_credit(unit: &str) -> bool {
-    unit.contains(['(', '/', ':']) || unit.contains("Getty")
+    memchr::memchr3(b'(', b'/', b':', unit.as_bytes()).is_some() || unit.contains("Getty")
 }
 
 /// Words of a date line besides the date itself.
