@@ -133,8 +133,7 @@ pub fn compare_with_progress(
         findings::find(&articles, &prepared, &links, &near, &groups, &rank)
     });
     let stats = stats::compute(&articles, &links, &sentences);
-    // Freeing a million small vectors takes milliseconds the caller need not wait for.
-    rayon::spawn(move || drop(prepared));
+    timed("freeing tokens", || drop(prepared));
     Ok(Comparison {
         articles,
         options: *options,
