@@ -318,21 +318,10 @@ pub fn select_links(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Article, Format};
-    use crate::compare::Normalization;
-
-    fn prepared(texts: &[&str]) -> PreparedSet {
-        let articles: Vec<Article> = texts
-            .iter()
-            .map(|t| Article::from_text("x", "x.txt", *t, Format::Text))
-            .collect();
-        let refs: Vec<&Article> = articles.iter().collect();
-        PreparedSet::new(&refs, Normalization::default())
-    }
 
     #[test]
     fn identical_pairs_join_the_same_words_across_articles_only() {
-        let set = prepared(&[
+        let set = PreparedSet::from_texts(&[
             "The fire burned for hours. Crews came. The fire burned for hours.",
             "Crews came. The Fire burned, for hours!",
             "Nothing here is shared at all. THE FIRE BURNED FOR HOURS.",

@@ -165,17 +165,10 @@ fn byte_span(p: &Prepared, range: &Range<usize>) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Article, Format};
-    use crate::compare::Normalization;
     use crate::compare::prepare::PreparedSet;
 
     fn prepared(texts: [&str; 2]) -> PreparedSet {
-        let articles: Vec<Article> = texts
-            .iter()
-            .map(|t| Article::from_text("x", "x.txt", *t, Format::Text))
-            .collect();
-        let refs: Vec<&Article> = articles.iter().collect();
-        PreparedSet::new(&refs, Normalization::default())
+        PreparedSet::from_texts(&texts)
     }
 
     #[test]

@@ -157,4 +157,15 @@ impl PreparedSet {
     pub fn get(&self, article: usize, sentence: usize) -> &Prepared {
         &self.sentences[article][sentence]
     }
+
+    /// The set for plain-text articles `texts`, with the default normalisation (for tests).
+    #[cfg(test)]
+    pub fn from_texts(texts: &[&str]) -> Self {
+        let articles: Vec<Article> = texts
+            .iter()
+            .map(|t| Article::from_text("x", "x.txt", *t, crate::article::Format::Text))
+            .collect();
+        let refs: Vec<&Article> = articles.iter().collect();
+        PreparedSet::new(&refs, Normalization::default())
+    }
 }
