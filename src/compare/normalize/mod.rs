@@ -179,7 +179,8 @@ impl Tokenizer {
 
     fn token_for(&mut self, text: &str, piece: &Piece) -> Token {
         let raw = &text[piece.start..piece.end];
-        let cached = match short_spelling(raw) {
+        let short = short_spelling(raw);
+        let cached = match short {
             Some(short) => self.known_short.get(&short),
             None => self.known.get(raw),
         };
@@ -187,7 +188,7 @@ impl Tokenizer {
             Some(known) => *known,
             None => {
                 let known = self.normalise_piece(raw, piece.is_word);
-                match short_spelling(raw) {
+                match short {
                     Some(short) => self.known_short.insert(short, known),
                     None => self.known.insert(raw.to_owned(), known),
                 };
