@@ -12,7 +12,9 @@ use rayon::prelude::*;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use super::index::Bar;
 use super::prepare::{self, Prepared, PreparedSet};
+use super::sequence::Revision;
 use super::tiling::{MIN_TILE, tiled};
 use super::{Cancelled, LinkKind, Progress, SentenceRef};
 
@@ -41,8 +43,6 @@ const NEAR_SIMILARITY: f32 = 0.3;
 const NEAR_SHARED_CONTENT: usize = 3;
 /// Sentence pairs scored per parallel task (and between cancellation checks).
 const SCORING_CHUNK: usize = 2048;
-/// Identical sentences repeated more often than this are boilerplate, not reuse.
-const MAX_IDENTICAL_BUCKET: usize = 256;
 /// Two units whose word counts multiply to more than this (500 words each, or 10 against 25,000)
 /// are linked only when identical: scoring them takes time growing with the product and faster
 /// (the in-order diff, the tiling), and no two real sentences are that long; such units are
@@ -78,6 +78,22 @@ pub struct Alignment {
     pub links: Vec<Decision>,
     /// Unlinked pairs that say much the same thing.
     pub near: Vec<(SentenceRef, SentenceRef)>,
+}
+
+impl Alignment {
+    /// Applies what the order of the texts says: links found by position are added (a near
+    /// miss that became a link is no longer one), links out of order are dropped.
+    pub fn revise(&mut self, revision: Revision) {
+        let mut added: Vec<(SentenceRef, SentenceRef)> =
+            revision.added.iter().map(|d| (d.a, d.b)).collect();
+        added.sort_unstable();
+        self.near.retain(|pair| added.binary_search(pair).is_err());
+        let mut dropped = revision.dropped;
+        dropped.sort_unstable();
+        self.links
+            .retain(|d| dropped.binary_search(&(d.a, d.b)).is_err());
+        self.links.extend(revision.added);
+    }
 }
 
 /// A decided link, before word edits are computed.
@@ -135,6 +151,18 @@ fn in_order_overlap(x: &Prepared, y: &Prepared) -> (f32, usize) {
     (weight, content)
 }
 
+/// Positions of `x`'s words that the in-order comparison with `y` matches.
+pub fn matched_positions(x: &Prepared, y: &Prepared) -> Vec<usize> {
+    capture_diff_slices(Algorithm::Myers, &x.stems, &y.stems)
+        .into_iter()
+        .filter_map(|op| match op {
+            DiffOp::Equal { old_index, len, .. } => Some(old_index..old_index + len),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
 /// Weight of the stems the two sentences share in any order (multiset intersection of their
 /// sorted bags), and how many of them are content.
 fn bag_overlap(x: &Prepared, y: &Prepared) -> (f32, usize) {
@@ -166,6 +194,16 @@ fn could_relate(x: &Prepared, y: &Prepared, threshold: f32) -> bool {
     let split = shared >= MIN_SHARED_FOR_SPLIT && containment >= CONTAINMENT_FOR_SPLIT;
     let near = shared >= NEAR_SHARED_CONTENT && dice >= NEAR_SIMILARITY;
     reworded || split || near
+}
+
+/// Whether a sentence has enough words to be linked at all.
+pub fn long_enough(x: &Prepared) -> bool {
+    x.word_count() >= MIN_WORDS
+}
+
+/// The most content words two sentences can have in common (their bags' shared content).
+pub fn shared_content_upper_bound(x: &Prepared, y: &Prepared) -> usize {
+    bag_overlap(x, y).1
 }
 
 /// Whether two sentences are the same words once normalised.
@@ -216,11 +254,27 @@ pub fn decide(x: &Prepared, y: &Prepared, threshold: f32) -> Verdict {
     }
 }
 
-/// Pairs of sentences in different articles whose compared words are exactly the same.
+/// What a candidate pair must share to have a chance of any verdict but [`Verdict::Unrelated`]
+/// at `threshold`: the weakest of the rewording, split and near-miss bars.
+pub fn candidate_bar(threshold: f32) -> Bar {
+    Bar {
+        min_dice: threshold,
+        min_shared_content: MIN_SHARED_CONTENT,
+        min_containment: CONTAINMENT_FOR_SPLIT,
+        min_shared_for_containment: MIN_SHARED_FOR_SPLIT,
+        min_content_for_containment: MIN_CONTENT_FOR_SPLIT,
+    }
+}
+
+/// Pairs of sentences in different articles whose compared words are exactly the same, among
+/// the article pairs `compared` accepts.
 ///
 /// Sentences are hashed in parallel and sorted by hash (then words), so the sentences with the
 /// same words lie next to each other; no map of small vectors is built.
-pub fn identical_pairs(set: &PreparedSet) -> Vec<(SentenceRef, SentenceRef)> {
+pub fn identical_pairs(
+    set: &PreparedSet,
+    compared: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Vec<(SentenceRef, SentenceRef)> {
     use std::hash::BuildHasher;
     let hasher = &foldhash::fast::FixedState::default();
     let mut hashed: Vec<(u64, SentenceRef)> = set
@@ -248,10 +302,10 @@ pub fn identical_pairs(set: &PreparedSet) -> Vec<(SentenceRef, SentenceRef)> {
     let same_words =
         |x: &(u64, SentenceRef), y: &(u64, SentenceRef)| x.0 == y.0 && keys(&x.1) == keys(&y.1);
     for members in hashed.chunk_by(same_words) {
-        if members.len() > 1 && members.len() <= MAX_IDENTICAL_BUCKET {
+        if members.len() > 1 {
             for (i, (_, a)) in members.iter().enumerate() {
                 for (_, b) in &members[i + 1..] {
-                    if a.article != b.article {
+                    if a.article != b.article && compared(a.article, b.article) {
                         pairs.push((*a, *b));
                     }
                 }
@@ -265,11 +319,12 @@ pub fn identical_pairs(set: &PreparedSet) -> Vec<(SentenceRef, SentenceRef)> {
 pub fn select_links(
     set: &PreparedSet,
     candidates: Vec<(SentenceRef, SentenceRef)>,
+    identical: Vec<(SentenceRef, SentenceRef)>,
     threshold: f32,
     progress: &dyn Progress,
 ) -> Result<Alignment, Cancelled> {
     let mut pairs = candidates;
-    pairs.extend(identical_pairs(set));
+    pairs.extend(identical);
     pairs.sort_unstable();
     pairs.dedup();
     let total = pairs.len();
@@ -326,7 +381,7 @@ mod tests {
             "Crews came. The Fire burned, for hours!",
             "Nothing here is shared at all. THE FIRE BURNED FOR HOURS.",
         ]);
-        let mut pairs = identical_pairs(&set);
+        let mut pairs = identical_pairs(&set, &|_, _| true);
         pairs.sort_unstable();
         let r = SentenceRef::new;
         assert_eq!(

@@ -1,44 +1,74 @@
 //! Candidate search: the sentence pairs worth scoring, found through an inverted index of
 //! content-word stems instead of comparing every sentence with every other.
 //!
-//! Each sentence looks up the stems it contains; stems that occur in too many sentences (the
-//! story's main topic words in a long text) are skipped, so the work stays close to linear in the
-//! total length. Pairs are weighted by inverse document frequency and each sentence keeps its
-//! best few partners per other article; the union over both ends makes the result symmetric.
+//! The search is a similarity join with *prefix filtering*: every link [`super::align`] can
+//! decide needs the two sentences to share a minimum weight of stems, relative to the lighter of
+//! the two. Each sentence's content stems are put in one global order, rarest first, and the
+//! sentence looks up only the shortest leading run of them (its prefix) that any such partner
+//! must touch: the stems left out weigh too little to reach the bar on their own. The proof holds
+//! for any order, so the candidates a pair gets depend on the two sentences alone, never on how
+//! much other text is compared (no stem is ever skipped for being common, no partner dropped for
+//! lack of room); the rarest-first order only keeps the lists looked up short.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::prepare::PreparedSet;
+use super::prepare::{self, Prepared, PreparedSet};
 use super::{Cancelled, Progress, SentenceRef};
-
-/// How many partners a sentence keeps in each other article.
-const PARTNERS_PER_ARTICLE: usize = 4;
-/// Stems shared by more sentences than this (at least) are too common to find candidates with.
-const MIN_POSTINGS_CAP: usize = 64;
-/// Per article, how many more sentences a stem may occur in before it is too common.
-const POSTINGS_PER_ARTICLE: usize = 12;
 
 /// How often (in sentences) to check for cancellation and report progress.
 const PROGRESS_EVERY: usize = 512;
 
+/// What a pair must share to be worth scoring, as [`super::align`] decides links: either
+/// enough of both sentences (a rewording), or most of the lighter one (a split or merge).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bar {
+    /// Weight in common relative to the two sentences' mean weight (Dice), for a rewording.
+    pub min_dice: f32,
+    /// Content words in common, for a rewording.
+    pub min_shared_content: usize,
+    /// Weight in common relative to the lighter sentence's weight, for a split or merge.
+    pub min_containment: f32,
+    /// Content words in common, for a split or merge.
+    pub min_shared_for_containment: usize,
+    /// Content words the lighter sentence needs before it can be contained.
+    pub min_content_for_containment: usize,
+}
+
+impl Bar {
+    /// Whether `content` shared content words and `function` weight of shared function words
+    /// can reach the bar between sentences of weights `lighter` and `heavier`, the lighter
+    /// having `lighter_content` content words.
+    fn reachable(&self, content: u32, function: f32, lighter: (f32, usize), heavier: f32) -> bool {
+        let weight = content as f32 * prepare::weight(true) + function;
+        let content = content as usize;
+        let dice = content >= self.min_shared_content
+            && 2.0 * weight >= self.min_dice * (lighter.0 + heavier);
+        let contained = content >= self.min_shared_for_containment
+            && lighter.1 >= self.min_content_for_containment
+            && weight >= self.min_containment * lighter.0;
+        dice || contained
+    }
+}
+
 /// Flat numbering of all sentences of all articles.
 struct Numbering {
-    /// Global id of the first sentence of each article.
+    /// Global id of the first sentence of each article (and one past the last).
     offsets: Vec<usize>,
     /// Article of each global id.
-    article_of: Vec<usize>,
+    article_of: Vec<u32>,
 }
 
 impl Numbering {
     fn new(set: &PreparedSet) -> Self {
-        let mut offsets = Vec::with_capacity(set.sentences.len());
+        let mut offsets = Vec::with_capacity(set.sentences.len() + 1);
         let mut article_of = Vec::new();
         for (article, sentences) in set.sentences.iter().enumerate() {
             offsets.push(article_of.len());
-            article_of.extend(std::iter::repeat_n(article, sentences.len()));
+            article_of.extend(std::iter::repeat_n(article as u32, sentences.len()));
         }
+        offsets.push(article_of.len());
         Numbering {
             offsets,
             article_of,
@@ -46,87 +76,132 @@ impl Numbering {
     }
 
     fn sentence_ref(&self, global: usize) -> SentenceRef {
-        let article = self.article_of[global];
+        let article = self.article_of[global] as usize;
         SentenceRef::new(article, global - self.offsets[article])
     }
 }
 
-/// Distinct content stems of every sentence, by global id, in increasing order (read off the
-/// sentence's sorted bag of stems).
-fn content_stems(set: &PreparedSet) -> Vec<Vec<u32>> {
-    let sentences: Vec<_> = set.sentences.iter().flatten().collect();
-    sentences
-        .par_iter()
-        .map(|p| {
-            let mut stems: Vec<u32> = p
-                .bag
-                .iter()
-                .filter(|(_, content)| *content)
-                .map(|(stem, _)| *stem)
-                .collect();
-            stems.dedup();
-            stems
-        })
-        .collect()
+/// A sentence's distinct content stems with how often each occurs, read off its sorted bag.
+fn counted_content_stems(p: &Prepared) -> Vec<(u32, u32)> {
+    let mut stems: Vec<(u32, u32)> = Vec::new();
+    for &(stem, content) in &p.bag {
+        if !content {
+            continue;
+        }
+        match stems.last_mut() {
+            Some((last, count)) if *last == stem => *count += 1,
+            _ => stems.push((stem, 1)),
+        }
+    }
+    stems
 }
 
-/// For each stem, the sentences (global ids, in increasing order) that contain it: one flat
-/// list cut at offsets, since stem ids are dense.
+/// A sentence's content stems in the global order (rarest first), with how often each occurs
+/// and how many content words lie from each position to the end.
+#[derive(Default)]
+struct Ordered {
+    stems: Vec<u32>,
+    counts: Vec<u32>,
+    /// `rest[k]`: content words from position `k` on (one entry more than there are stems).
+    rest: Vec<u32>,
+}
+
+impl Ordered {
+    fn new(mut stems: Vec<(u32, u32)>, frequency: &[u32]) -> Self {
+        stems.sort_unstable_by_key(|&(stem, _)| (frequency[stem as usize], stem));
+        let mut rest = vec![0; stems.len() + 1];
+        for k in (0..stems.len()).rev() {
+            rest[k] = rest[k + 1] + stems[k].1;
+        }
+        Ordered {
+            stems: stems.iter().map(|&(s, _)| s).collect(),
+            counts: stems.iter().map(|&(_, n)| n).collect(),
+            rest,
+        }
+    }
+}
+
+/// For each stem, the sentences (global ids, in increasing order) that contain it, with the
+/// stem's position in each sentence's global order: one flat list cut at offsets.
 struct Postings {
-    /// Where each stem's sentences begin in `sentences` (one entry more than there are stems).
+    /// Where each stem's entries begin (one entry more than there are stems).
     starts: Vec<usize>,
-    sentences: Vec<usize>,
+    entries: Vec<(u32, u32)>,
 }
 
 impl Postings {
-    fn new(stems: &[Vec<u32>]) -> Self {
-        let stem_count = stems.iter().flatten().max().map_or(0, |&s| s as usize + 1);
+    fn new(ordered: &[Ordered], stem_count: usize) -> Self {
         let mut starts = vec![0usize; stem_count + 1];
-        for &stem in stems.iter().flatten() {
-            starts[stem as usize + 1] += 1;
+        for sentence in ordered {
+            for &stem in &sentence.stems {
+                starts[stem as usize + 1] += 1;
+            }
         }
         for i in 1..starts.len() {
             starts[i] += starts[i - 1];
         }
         let mut next = starts.clone();
-        let mut sentences = vec![0; starts[stem_count]];
-        for (global, sentence_stems) in stems.iter().enumerate() {
-            for &stem in sentence_stems {
-                sentences[next[stem as usize]] = global;
+        let mut entries = vec![(0, 0); starts[stem_count]];
+        for (global, sentence) in ordered.iter().enumerate() {
+            for (position, &stem) in sentence.stems.iter().enumerate() {
+                entries[next[stem as usize]] = (global as u32, position as u32);
                 next[stem as usize] += 1;
             }
         }
-        Postings { starts, sentences }
+        Postings { starts, entries }
     }
 
-    /// The sentences containing `stem`.
-    fn of(&self, stem: u32) -> &[usize] {
+    /// The sentences containing `stem`, with its position in each.
+    fn of(&self, stem: u32) -> &[(u32, u32)] {
         let stem = stem as usize;
-        match (self.starts.get(stem), self.starts.get(stem + 1)) {
-            (Some(&start), Some(&end)) => &self.sentences[start..end],
-            _ => &[],
-        }
+        &self.entries[self.starts[stem]..self.starts[stem + 1]]
     }
 }
 
+/// Every content stem's document frequency (in how many sentences it occurs).
+fn frequencies(stems: &[Vec<(u32, u32)>]) -> Vec<u32> {
+    let stem_count = stems
+        .iter()
+        .flatten()
+        .map(|&(s, _)| s as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut frequency = vec![0u32; stem_count];
+    for &(stem, _) in stems.iter().flatten() {
+        frequency[stem as usize] += 1;
+    }
+    frequency
+}
+
 /// Sentence pairs from different articles worth scoring, each as `(a, b)` with
-/// `a.article < b.article`, sorted and without repeats.
+/// `a.article < b.article`, sorted and without repeats: every pair that shares at least `bar`,
+/// among the article pairs `compared` accepts.
 pub fn candidate_pairs(
     set: &PreparedSet,
+    bar: Bar,
+    compared: &(dyn Fn(usize, usize) -> bool + Sync),
     progress: &dyn Progress,
 ) -> Result<Vec<(SentenceRef, SentenceRef)>, Cancelled> {
     let numbering = Numbering::new(set);
-    let stems = content_stems(set);
-    let total = stems.len();
-    let postings = Postings::new(&stems);
-    let cap = MIN_POSTINGS_CAP.max(POSTINGS_PER_ARTICLE * set.sentences.len());
-
+    let sentences: Vec<&Prepared> = set.sentences.iter().flatten().collect();
+    let stems: Vec<Vec<(u32, u32)>> = sentences
+        .par_iter()
+        .map(|p| counted_content_stems(p))
+        .collect();
+    let frequency = frequencies(&stems);
+    let ordered: Vec<Ordered> = stems
+        .into_par_iter()
+        .map(|stems| Ordered::new(stems, &frequency))
+        .collect();
+    let postings = Postings::new(&ordered, frequency.len());
+    let total = ordered.len();
     let lookup = Lookup {
         numbering: &numbering,
-        stems: &stems,
+        sentences: &sentences,
+        ordered: &ordered,
         postings: &postings,
-        cap,
-        total,
+        bar,
+        compared,
     };
     let done = AtomicUsize::new(0);
     let chunks: Vec<Vec<(SentenceRef, SentenceRef)>> = (0..total)
@@ -150,22 +225,23 @@ pub fn candidate_pairs(
         )
         .collect::<Result<_, Cancelled>>()?;
     let mut pairs: Vec<(SentenceRef, SentenceRef)> = chunks.into_iter().flatten().collect();
-    pairs.sort_unstable();
+    pairs.par_sort_unstable();
     pairs.dedup();
+    log::debug!("{} candidate pairs", pairs.len());
     Ok(pairs)
 }
 
 /// Per-thread accumulators, reset after each sentence (only the touched entries).
 struct Scratch {
-    scores: Vec<f32>,
-    shared: Vec<u16>,
-    touched: Vec<usize>,
+    /// Content words of the probing sentence's prefix found in each sentence, plus one (zero:
+    /// not touched yet; `u32::MAX`: ruled out when first touched).
+    shared: Vec<u32>,
+    touched: Vec<u32>,
 }
 
 impl Scratch {
     fn new(total: usize) -> Self {
         Scratch {
-            scores: vec![0.0; total],
             shared: vec![0; total],
             touched: Vec::new(),
         }
@@ -175,79 +251,125 @@ impl Scratch {
 /// Everything the partner search reads.
 struct Lookup<'a> {
     numbering: &'a Numbering,
-    stems: &'a [Vec<u32>],
+    sentences: &'a [&'a Prepared],
+    ordered: &'a [Ordered],
     postings: &'a Postings,
-    cap: usize,
-    total: usize,
+    bar: Bar,
+    compared: &'a (dyn Fn(usize, usize) -> bool + Sync),
 }
 
+/// Marks a sentence ruled out for the current probe.
+const RULED_OUT: u32 = u32::MAX;
+
 impl Lookup<'_> {
-    /// Adds the best partners of sentence `x` in every other article to `pairs`.
+    /// Adds to `pairs` every sentence of another article that could share the bar with `x`
+    /// while weighing at least as much as `x` (a lighter partner finds `x` itself).
+    ///
+    /// A partner first met at stem position `p` of `x` and `q` of its own shares no rarer stem
+    /// (those came first in both orders), so it can share at most the content words from there
+    /// on in both: when that cannot reach the bar it is ruled out at once (the positional filter
+    /// of similarity joins), which keeps the common words at the end of the order cheap.
     fn partners_of(
         &self,
         x: usize,
         scratch: &mut Scratch,
         pairs: &mut Vec<(SentenceRef, SentenceRef)>,
     ) {
-        let own_article = self.numbering.article_of[x];
-        let idf = |df: usize| ((self.total as f32 + 1.0) / df as f32).ln().max(0.1);
-        for stem in &self.stems[x] {
-            let list = self.postings.of(*stem);
-            if list.is_empty() || list.len() > self.cap {
-                continue;
-            }
-            let weight = idf(list.len());
-            for &y in list {
-                if self.numbering.article_of[y] == own_article {
+        let own_article = self.numbering.article_of[x] as usize;
+        let sentence = self.sentences[x];
+        let mine = &self.ordered[x];
+        let prefix = self.prefix_length(x);
+        for p in 0..prefix {
+            let stem = mine.stems[p];
+            for &(y, q) in self.postings.of(stem) {
+                let y = y as usize;
+                let seen = scratch.shared[y];
+                if seen == RULED_OUT {
                     continue;
                 }
-                if scratch.shared[y] == 0 {
-                    scratch.touched.push(y);
+                if seen > 0 {
+                    scratch.shared[y] =
+                        seen + mine.counts[p].min(self.ordered[y].counts[q as usize]);
+                    continue;
                 }
-                scratch.scores[y] += weight;
-                scratch.shared[y] = scratch.shared[y].saturating_add(1);
+                scratch.touched.push(y as u32);
+                let article = self.numbering.article_of[y] as usize;
+                let reachable = article != own_article
+                    && self.heavier_or_equal(y, x, sentence.total_weight)
+                    && self.could_reach(x, p, y, q as usize)
+                    && (self.compared)(own_article.min(article), own_article.max(article));
+                scratch.shared[y] = if reachable {
+                    1 + mine.counts[p].min(self.ordered[y].counts[q as usize])
+                } else {
+                    RULED_OUT
+                };
             }
         }
-        let small = self.stems[x].len() <= 2;
-        let mut kept: Vec<(usize, f32)> = scratch
-            .touched
-            .iter()
-            .filter(|&&y| scratch.shared[y] >= 2 || small || self.stems[y].len() <= 2)
-            .map(|&y| (y, scratch.scores[y]))
-            .collect();
-        keep_best_per_article(&mut kept, &self.numbering.article_of);
-        for (y, _) in kept {
-            let (a, b) = if x < y { (x, y) } else { (y, x) };
-            pairs.push((
-                self.numbering.sentence_ref(a),
-                self.numbering.sentence_ref(b),
-            ));
-        }
+        // What the stems after the prefix can still add to what the prefix found.
+        let after_prefix = mine.rest[prefix];
         for &y in &scratch.touched {
-            scratch.scores[y] = 0.0;
+            let y = y as usize;
+            let shared = scratch.shared[y];
+            let enough = shared != RULED_OUT && self.reachable(x, y, shared - 1 + after_prefix);
+            if enough {
+                let (a, b) = if x < y { (x, y) } else { (y, x) };
+                pairs.push((
+                    self.numbering.sentence_ref(a),
+                    self.numbering.sentence_ref(b),
+                ));
+            }
             scratch.shared[y] = 0;
         }
         scratch.touched.clear();
     }
-}
 
-/// Keeps, for each article, the [`PARTNERS_PER_ARTICLE`] highest-scoring partners (ties broken
-/// by position, so the choice never depends on hash order).
-fn keep_best_per_article(candidates: &mut Vec<(usize, f32)>, article_of: &[usize]) {
-    candidates.sort_unstable_by(|(y1, s1), (y2, s2)| {
-        article_of[*y1]
-            .cmp(&article_of[*y2])
-            .then(s2.total_cmp(s1))
-            .then(y1.cmp(y2))
-    });
-    let mut previous_article = usize::MAX;
-    let mut taken = 0;
-    candidates.retain(|(y, _)| {
-        if article_of[*y] != previous_article {
-            previous_article = article_of[*y];
-            taken = 0;
-        }
-        taken += 1;
-        taken <= PARTNERS_PER_ARTICLE
-    });
+    /// Whether `x` and `y`, sharing no stem before positions `p` and `q` of their orders, can
+    /// still share the bar.
+    fn could_reach(&self, x: usize, p: usize, y: usize, q: usize) -> bool {
+        let content = self.ordered[x].rest[p].min(self.ordered[y].rest[q]);
+        self.reachable(x, y, content)
+    }
+
+    /// Whether lighter `x` and heavier `y` sharing at most `content` content words (and any of
+    /// their function words) can reach the bar.
+    fn reachable(&self, x: usize, y: usize, content: u32) -> bool {
+        let (px, py) = (self.sentences[x], self.sentences[y]);
+        let function = self.function_weight(x).min(self.function_weight(y));
+        self.bar.reachable(
+            content,
+            function,
+            (px.total_weight, px.content_count),
+            py.total_weight,
+        )
+    }
+
+    /// The weight of a sentence's function words.
+    fn function_weight(&self, x: usize) -> f32 {
+        let sentence = self.sentences[x];
+        sentence.total_weight - sentence.content_count as f32 * prepare::weight(true)
+    }
+
+    /// Whether `y` weighs at least as much as `x` (ties count both ways).
+    fn heavier_or_equal(&self, y: usize, x: usize, weight_x: f32) -> bool {
+        let weight_y = self.sentences[y].total_weight;
+        weight_y > weight_x || (weight_y == weight_x && y != x)
+    }
+
+    /// How many of `x`'s ordered stems any partner sharing the bar must touch: rarest first,
+    /// until the stems left (with every function word) could no longer reach the bar by
+    /// themselves.
+    fn prefix_length(&self, x: usize) -> usize {
+        let mine = &self.ordered[x];
+        let sentence = self.sentences[x];
+        let function = self.function_weight(x);
+        // A heavier partner makes the rewording bar only higher: weigh it as `x` itself.
+        let lighter = (sentence.total_weight, sentence.content_count);
+        (0..mine.stems.len())
+            .find(|&p| {
+                !self
+                    .bar
+                    .reachable(mine.rest[p], function, lighter, sentence.total_weight)
+            })
+            .unwrap_or(mine.stems.len())
+    }
 }

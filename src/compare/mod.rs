@@ -15,6 +15,7 @@ pub mod model;
 pub mod normalize;
 mod permute;
 mod prepare;
+mod sequence;
 mod stats;
 mod tiling;
 
@@ -94,12 +95,26 @@ pub fn compare_with_progress(
     let canonical = timed("tokenising", || {
         PreparedSet::new(&in_order, options.normalization)
     });
+    let every_pair = |_: usize, _: usize| true;
     let candidates = timed("finding candidates", || {
-        index::candidate_pairs(&canonical, progress)
+        let bar = align::candidate_bar(options.threshold);
+        index::candidate_pairs(&canonical, bar, &every_pair, progress)
     })?;
-    let alignment = timed("scoring candidates", || {
-        align::select_links(&canonical, candidates, options.threshold, progress)
+    let identical = timed("finding identical sentences", || {
+        align::identical_pairs(&canonical, &every_pair)
+    });
+    let mut alignment = timed("scoring candidates", || {
+        align::select_links(
+            &canonical,
+            candidates,
+            identical,
+            options.threshold,
+            progress,
+        )
     })?;
+    timed("aligning in order", || {
+        alignment.revise(sequence::revise(&canonical, &alignment.links))
+    });
     progress.update("comparing words", 0, alignment.links.len());
     let mut links: Vec<Link> = timed("diffing links", || {
         alignment
