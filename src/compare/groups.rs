@@ -1,5 +1,8 @@
-//! Groups (clusters of sentences linked directly or through each other) and each sentence's
-//! status: identical, reworded or unique, and in how many articles its content appears.
+//! Groups (clusters of sentences linked directly or through each other, for display) and each
+//! sentence's status: identical, reworded or unique, and in how many articles its content
+//! appears. That count is taken from the sentence's own links, never through a chain of links:
+//! a sentence like one of the group's members, which is like another, need not be like that
+//! other, and "in k of N articles" must be true of the sentence itself.
 
 use super::{Group, Link, LinkKind, SentenceInfo, SentenceRef, Status};
 use crate::article::Article;
@@ -111,9 +114,53 @@ pub fn build(articles: &[Article], links: &[Link]) -> (Vec<Group>, Vec<Vec<Sente
         let mut articles_in: Vec<usize> = group.members.iter().map(|m| m.article).collect();
         articles_in.dedup();
         group.articles = articles_in.len();
-        for member in &group.members {
-            info[member.article][member.sentence].shared_by = group.articles;
+    }
+    for (article, sentences) in info.iter_mut().enumerate() {
+        for (sentence, entry) in sentences.iter_mut().enumerate() {
+            let here = SentenceRef::new(article, sentence);
+            let mut others: Vec<usize> = entry
+                .links
+                .iter()
+                .map(|&k| links[k].other(here).article)
+                .collect();
+            others.sort_unstable();
+            others.dedup();
+            entry.shared_by = 1 + others.len();
         }
     }
     (groups, info)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Format;
+
+    fn link(a: (usize, usize), b: (usize, usize)) -> Link {
+        Link {
+            a: a.into(),
+            b: b.into(),
+            kind: LinkKind::Reworded,
+            similarity: 0.5,
+            edits: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn shared_by_counts_direct_links_only_while_groups_follow_chains() {
+        let articles: Vec<Article> = ["One line here.", "Another line.", "A third line."]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                Article::from_text(format!("a{i}"), format!("a{i}.txt"), *t, Format::Text)
+            })
+            .collect();
+        // 0 is like 1 and 1 like 2, but 0 is not like 2.
+        let links = [link((0, 0), (1, 0)), link((1, 0), (2, 0))];
+        let (groups, info) = build(&articles, &links);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].articles, 3);
+        let shared: Vec<usize> = info.iter().map(|a| a[0].shared_by).collect();
+        assert_eq!(shared, [2, 3, 2]);
+    }
 }

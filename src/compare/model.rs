@@ -127,7 +127,8 @@ pub struct SentenceInfo {
     pub group: Option<usize>,
     /// Indices into [`Comparison::links`] of the links that touch this sentence.
     pub links: Vec<usize>,
-    /// In how many of the articles this content appears (1 for unique sentences).
+    /// In how many of the articles this sentence appears: itself and the articles it has a
+    /// direct link to (1 for unique sentences).
     pub shared_by: usize,
 }
 
