@@ -1,10 +1,12 @@
 //! Writes the synthetic articles the benchmarks use into a folder, so whole-process timings (and
 //! `git diff --no-index --word-diff` on the same files) can be measured for the README's table:
 //! pairs of an article and its rewrite at 25k, 50k, 100k and 200k words, and 20 outlets of ~3,000
-//! words.
+//! words. Given a real text as well, it writes its first 100,000 words and the same rewrite of
+//! them (paragraphs moved, sentences reworded or replaced), the pair the README's real-prose
+//! figures come from.
 //!
 //! ```sh
-//! cargo run --release --example bench_texts -- /tmp/parallax-bench
+//! cargo run --release --example bench_texts -- /tmp/parallax-bench [REAL_TEXT]
 //! ```
 
 #[path = "../benches/support/synthetic.rs"]
@@ -29,6 +31,28 @@ fn main() -> std::io::Result<()> {
         let name = label.to_lowercase().replace(' ', "-");
         std::fs::write(folder.join("twenty").join(format!("{name}.txt")), text)?;
     }
+    if let Some(real) = std::env::args().nth(2) {
+        let original = first_words(&std::fs::read_to_string(real)?, 100_000);
+        std::fs::write(
+            folder.join("real-rewrite-100k.txt"),
+            synthetic::rewrite(&original, 2),
+        )?;
+        std::fs::write(folder.join("real-100k.txt"), original)?;
+    }
     println!("wrote {}", folder.display());
     Ok(())
+}
+
+/// The paragraphs of `text` (separated by blank lines) up to about `words` words.
+fn first_words(text: &str, words: usize) -> String {
+    let mut count = 0;
+    let mut kept = Vec::new();
+    for paragraph in text.split("\n\n") {
+        if count >= words {
+            break;
+        }
+        count += paragraph.split_whitespace().count();
+        kept.push(paragraph.trim());
+    }
+    kept.join("\n\n")
 }

@@ -56,6 +56,10 @@ pub struct CompareArgs {
     /// Minimum similarity (0–1) for two sentences to count as a rewording.
     #[arg(long, value_name = "0..1", default_value_t = Options::default().threshold, value_parser = parse_threshold)]
     pub threshold: f32,
+    /// Align every pair of articles even above 50 articles (by default each version is aligned
+    /// with its closest versions only, along the version tree).
+    #[arg(long)]
+    pub all_pairs: bool,
     /// The articles to compare (.txt, .md, .html).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -169,6 +173,7 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
     }
     let options = Options {
         threshold: args.threshold,
+        all_pairs: args.all_pairs,
         ..Options::default()
     };
     let comparison = timed("comparing", || compare(articles, &options));

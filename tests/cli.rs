@@ -71,7 +71,7 @@ fn the_output_extension_chooses_the_format_unless_format_is_given() {
     for (name, marker) in [
         ("r.html", "<!doctype html>"),
         ("r.md", "# "),
-        ("r.json", "\"schema\": \"parallax-report/1\""),
+        ("r.json", "\"schema\": \"parallax-report/2\""),
         ("r.txt", "2 articles"),
     ] {
         let target = path(name);

@@ -152,6 +152,7 @@ fn normalise(report: &Value) -> Value {
         })
         .collect();
     out["groups"] = Value::Array(groups.list);
+    out["versions"] = normalise_versions(report, &remap);
     out["links"] = normalise_links(report, &remap);
     out["substitutions"] = normalise_substitutions(report, &remap);
     out["quote_changes"] = normalise_quote_changes(report, &remap);
@@ -182,6 +183,32 @@ fn normalise(report: &Value) -> Value {
 
     out["stats"] = normalise_stats(report, &remap);
     out
+}
+
+/// The version tree in the new article order: `closest` remapped, stories numbered again in
+/// order of their first article.
+fn normalise_versions(report: &Value, remap: &Remap) -> Value {
+    let versions = report["versions"].as_array().unwrap();
+    let mut story_of_old: Vec<Option<usize>> = vec![None; versions.len()];
+    let mut stories = 0;
+    let list: Vec<Value> = remap
+        .old_of_new
+        .iter()
+        .map(|&old| {
+            let v = &versions[old];
+            let story = index(&v["story"]);
+            let renumbered = *story_of_old[story].get_or_insert_with(|| {
+                stories += 1;
+                stories - 1
+            });
+            let closest = match &v["closest"] {
+                Value::Null => Value::Null,
+                c => remap.article(c),
+            };
+            json!({ "closest": closest, "shared": v["shared"], "story": renumbered })
+        })
+        .collect();
+    Value::Array(list)
 }
 
 /// Groups renumbered: members remapped and sorted, groups in the order of their first member.

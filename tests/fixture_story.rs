@@ -290,7 +290,7 @@ fn every_report_format_runs_end_to_end() {
     let dir = tempfile::tempdir().unwrap();
     for (format, ext, marker) in [
         ("text", "txt", "articles"),
-        ("json", "json", "parallax-report/1"),
+        ("json", "json", "parallax-report/2"),
         ("html", "html", "<html"),
         ("md", "md", "#"),
     ] {

@@ -993,7 +993,7 @@ fn a_report_replaces_the_previous_one_completely() {
     assert_succeeded(&run);
     let written = fs::read_to_string(&output).unwrap();
     let report: Value = serde_json::from_str(&written).expect("only the new report");
-    assert_eq!(report["schema"], "parallax-report/1");
+    assert_eq!(report["schema"], "parallax-report/2");
     assert!(leftover_temporaries(output.parent().unwrap()).is_empty());
 }
 
@@ -1030,7 +1030,7 @@ fn a_report_through_a_symbolic_link_replaces_the_file_and_keeps_the_link() {
             .is_symlink()
     );
     let report: Value = serde_json::from_str(&fs::read_to_string(&real).unwrap()).unwrap();
-    assert_eq!(report["schema"], "parallax-report/1");
+    assert_eq!(report["schema"], "parallax-report/2");
     assert!(leftover_temporaries(real.parent().unwrap()).is_empty());
 }
 
@@ -1055,7 +1055,7 @@ fn a_report_into_a_pipe_is_written_into_it_and_the_pipe_stays() {
     assert!(fs::metadata(&pipe).unwrap().file_type().is_fifo());
     let received = reader.join().unwrap();
     let report: Value = serde_json::from_str(&received).expect("the report came through");
-    assert_eq!(report["schema"], "parallax-report/1");
+    assert_eq!(report["schema"], "parallax-report/2");
     assert!(leftover_temporaries(dir.path()).is_empty());
 }
 

@@ -332,7 +332,7 @@ fn json_parses_and_offsets_give_the_text_back() {
     let c = two_versions();
     let json: serde_json::Value =
         serde_json::from_str(&render(&c, ReportFormat::Json)).expect("valid JSON");
-    assert_eq!(json["schema"], "parallax-report/1");
+    assert_eq!(json["schema"], "parallax-report/2");
     let articles = json["articles"].as_array().expect("articles");
     assert_eq!(articles.len(), 2);
     for (a, article) in articles.iter().enumerate() {

@@ -43,6 +43,9 @@ const NEAR_SIMILARITY: f32 = 0.3;
 const NEAR_SHARED_CONTENT: usize = 3;
 /// Sentence pairs scored per parallel task (and between cancellation checks).
 const SCORING_CHUNK: usize = 2048;
+/// Most links between the occurrences of one sentence repeated in two articles before they are
+/// paired in order instead of each with each.
+const MAX_REPEATED_PAIRS: usize = 64;
 /// Two units whose word counts multiply to more than this (500 words each, or 10 against 25,000)
 /// are linked only when identical: scoring them takes time growing with the product and faster
 /// (the in-order diff, the tiling), and no two real sentences are that long; such units are
@@ -196,6 +199,12 @@ fn could_relate(x: &Prepared, y: &Prepared, threshold: f32) -> bool {
     reworded || split || near
 }
 
+/// Whether two units are short enough to be scored (see [`MAX_SCORED_PRODUCT`]); longer ones
+/// are linked only when identical.
+pub fn scorable(x: &Prepared, y: &Prepared) -> bool {
+    x.word_count().saturating_mul(y.word_count()) <= MAX_SCORED_PRODUCT
+}
+
 /// Whether a sentence has enough words to be linked at all.
 pub fn long_enough(x: &Prepared) -> bool {
     x.word_count() >= MIN_WORDS
@@ -222,9 +231,7 @@ pub fn decide(x: &Prepared, y: &Prepared, threshold: f32) -> Verdict {
     if is_identical(x, y) {
         return Verdict::Link(LinkKind::Identical, 1.0);
     }
-    if x.word_count().saturating_mul(y.word_count()) > MAX_SCORED_PRODUCT
-        || !could_relate(x, y, threshold)
-    {
+    if !scorable(x, y) || !could_relate(x, y, threshold) {
         return Verdict::Unrelated;
     }
     let s = score(x, y);
@@ -302,17 +309,36 @@ pub fn identical_pairs(
     let same_words =
         |x: &(u64, SentenceRef), y: &(u64, SentenceRef)| x.0 == y.0 && keys(&x.1) == keys(&y.1);
     for members in hashed.chunk_by(same_words) {
-        if members.len() > 1 {
-            for (i, (_, a)) in members.iter().enumerate() {
-                for (_, b) in &members[i + 1..] {
-                    if a.article != b.article && compared(a.article, b.article) {
-                        pairs.push((*a, *b));
-                    }
+        // Members are sorted by reference: each article's occurrences form one run.
+        let by_article: Vec<&[(u64, SentenceRef)]> = members
+            .chunk_by(|x, y| x.1.article == y.1.article)
+            .collect();
+        for (i, first) in by_article.iter().enumerate() {
+            for second in &by_article[i + 1..] {
+                if compared(first[0].1.article, second[0].1.article) {
+                    pair_occurrences(first, second, &mut pairs);
                 }
             }
         }
     }
     pairs
+}
+
+/// Pairs the occurrences of one sentence in two articles: every occurrence with every other
+/// when there are few, else in order, the first with the first and so on (a line repeated
+/// thousands of times in both would otherwise make millions of links).
+fn pair_occurrences(
+    first: &[(u64, SentenceRef)],
+    second: &[(u64, SentenceRef)],
+    pairs: &mut Vec<(SentenceRef, SentenceRef)>,
+) {
+    if first.len().saturating_mul(second.len()) <= MAX_REPEATED_PAIRS {
+        for (_, a) in first {
+            pairs.extend(second.iter().map(|(_, b)| (*a, *b)));
+        }
+    } else {
+        pairs.extend(first.iter().zip(second).map(|((_, a), (_, b))| (*a, *b)));
+    }
 }
 
 /// Decides the links among `candidates` (plus every identical pair), in a deterministic order.
@@ -373,6 +399,17 @@ pub fn select_links(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_repeated_many_times_in_two_articles_is_paired_in_order() {
+        let line = "The clerk noted calm water and a light wind. ";
+        let set = PreparedSet::from_texts(&[&line.repeat(10), &line.repeat(12)]);
+        let pairs = identical_pairs(&set, &|_, _| true);
+        let expected: Vec<_> = (0..10)
+            .map(|k| (SentenceRef::new(0, k), SentenceRef::new(1, k)))
+            .collect();
+        assert_eq!(pairs, expected);
+    }
 
     #[test]
     fn identical_pairs_join_the_same_words_across_articles_only() {

@@ -37,8 +37,14 @@ impl UnionFind {
     }
 }
 
-/// Groups and per-sentence facts derived from `links`.
-pub fn build(articles: &[Article], links: &[Link]) -> (Vec<Group>, Vec<Vec<SentenceInfo>>) {
+/// Groups and per-sentence facts derived from `links`. With `along_tree` (the links join each
+/// version only to its neighbours in the version tree), a sentence is carried by every article
+/// its group reaches along the tree, not only by its direct neighbours.
+pub fn build(
+    articles: &[Article],
+    links: &[Link],
+    along_tree: bool,
+) -> (Vec<Group>, Vec<Vec<SentenceInfo>>) {
     let offsets: Vec<usize> = articles
         .iter()
         .scan(0, |acc, a| {
@@ -117,6 +123,10 @@ pub fn build(articles: &[Article], links: &[Link]) -> (Vec<Group>, Vec<Vec<Sente
     }
     for (article, sentences) in info.iter_mut().enumerate() {
         for (sentence, entry) in sentences.iter_mut().enumerate() {
+            if along_tree {
+                entry.shared_by = entry.group.map_or(1, |g| groups[g].articles);
+                continue;
+            }
             let here = SentenceRef::new(article, sentence);
             let mut others: Vec<usize> = entry
                 .links
@@ -157,7 +167,7 @@ mod tests {
             .collect();
         // 0 is like 1 and 1 like 2, but 0 is not like 2.
         let links = [link((0, 0), (1, 0)), link((1, 0), (2, 0))];
-        let (groups, info) = build(&articles, &links);
+        let (groups, info) = build(&articles, &links, false);
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].articles, 3);
         let shared: Vec<usize> = info.iter().map(|a| a[0].shared_by).collect();

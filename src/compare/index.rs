@@ -158,6 +158,14 @@ impl Postings {
     }
 }
 
+/// The entries of a posting list outside the global ids `own.0..own.1` (one article's
+/// sentences): lists are sorted by id, so the article's entries form one run, skipped whole.
+fn other_articles(list: &[(u32, u32)], own: (u32, u32)) -> impl Iterator<Item = &(u32, u32)> {
+    let start = list.partition_point(|&(g, _)| g < own.0);
+    let end = start + list[start..].partition_point(|&(g, _)| g < own.1);
+    list[..start].iter().chain(&list[end..])
+}
+
 /// Every content stem's document frequency (in how many sentences it occurs).
 fn frequencies(stems: &[Vec<(u32, u32)>]) -> Vec<u32> {
     let stem_count = stems
@@ -279,9 +287,13 @@ impl Lookup<'_> {
         let sentence = self.sentences[x];
         let mine = &self.ordered[x];
         let prefix = self.prefix_length(x);
+        let own = (
+            self.numbering.offsets[own_article] as u32,
+            self.numbering.offsets[own_article + 1] as u32,
+        );
         for p in 0..prefix {
             let stem = mine.stems[p];
-            for &(y, q) in self.postings.of(stem) {
+            for &(y, q) in other_articles(self.postings.of(stem), own) {
                 let y = y as usize;
                 let seen = scratch.shared[y];
                 if seen == RULED_OUT {
@@ -294,8 +306,7 @@ impl Lookup<'_> {
                 }
                 scratch.touched.push(y as u32);
                 let article = self.numbering.article_of[y] as usize;
-                let reachable = article != own_article
-                    && self.heavier_or_equal(y, x, sentence.total_weight)
+                let reachable = self.heavier_or_equal(y, x, sentence.total_weight)
                     && self.could_reach(x, p, y, q as usize)
                     && (self.compared)(own_article.min(article), own_article.max(article));
                 scratch.shared[y] = if reachable {

@@ -18,6 +18,7 @@ mod prepare;
 mod sequence;
 mod stats;
 mod tiling;
+mod versions;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -39,6 +40,9 @@ pub struct Options {
     pub threshold: f32,
     /// What differences count as "the same words".
     pub normalization: Normalization,
+    /// Align every pair of articles even above [`ALL_PAIRS_UP_TO`] articles, instead of each
+    /// version with its closest only (the version tree).
+    pub all_pairs: bool,
 }
 
 impl Default for Options {
@@ -46,9 +50,12 @@ impl Default for Options {
         Options {
             threshold: align::DEFAULT_THRESHOLD,
             normalization: Normalization::default(),
+            all_pairs: false,
         }
     }
 }
+
+pub use versions::ALL_PAIRS_UP_TO;
 
 /// Receives progress from a long comparison and may ask it to stop.
 pub trait Progress: Sync {
@@ -95,13 +102,28 @@ pub fn compare_with_progress(
     let canonical = timed("tokenising", || {
         PreparedSet::new(&in_order, options.normalization)
     });
-    let every_pair = |_: usize, _: usize| true;
+    let mut rank = vec![0; order.len()];
+    for (canonical, &input) in order.iter().enumerate() {
+        rank[input] = canonical;
+    }
+    let canonical_rank: Vec<usize> = (0..order.len()).collect();
+    let along_tree = versions::along_tree(articles.len(), options.all_pairs);
+    let sketched_tree = along_tree.then(|| {
+        timed("sketching versions", || {
+            versions::forest(&versions::estimated_shares(&canonical), &canonical_rank)
+        })
+    });
+    let compared = |a: usize, b: usize| {
+        sketched_tree
+            .as_ref()
+            .is_none_or(|tree| versions::are_neighbours(tree, a, b))
+    };
     let candidates = timed("finding candidates", || {
         let bar = align::candidate_bar(options.threshold);
-        index::candidate_pairs(&canonical, bar, &every_pair, progress)
+        index::candidate_pairs(&canonical, bar, &compared, progress)
     })?;
     let identical = timed("finding identical sentences", || {
-        align::identical_pairs(&canonical, &every_pair)
+        align::identical_pairs(&canonical, &compared)
     });
     let mut alignment = timed("scoring candidates", || {
         align::select_links(
@@ -115,6 +137,11 @@ pub fn compare_with_progress(
     timed("aligning in order", || {
         alignment.revise(sequence::revise(&canonical, &alignment.links))
     });
+    let tree = sketched_tree.unwrap_or_else(|| {
+        let shares = versions::linked_shares(&in_order, alignment.links.iter().map(|d| (d.a, d.b)));
+        versions::forest(&shares, &canonical_rank)
+    });
+    let versions = moved_versions(&tree, &order);
     progress.update("comparing words", 0, alignment.links.len());
     let mut links: Vec<Link> = timed("diffing links", || {
         alignment
@@ -139,11 +166,7 @@ pub fn compare_with_progress(
     }
     progress.update("collecting findings", 0, 1);
     let prepared = canonical.reordered(&order);
-    let (groups, sentences) = groups::build(&articles, &links);
-    let mut rank = vec![0; order.len()];
-    for (canonical, &input) in order.iter().enumerate() {
-        rank[input] = canonical;
-    }
+    let (groups, sentences) = groups::build(&articles, &links, along_tree);
     let found = timed("findings", || {
         findings::find(&articles, &prepared, &links, &near, &groups, &rank)
     });
@@ -152,6 +175,7 @@ pub fn compare_with_progress(
     Ok(Comparison {
         articles,
         options: *options,
+        versions,
         links,
         groups,
         sentences,
@@ -161,6 +185,40 @@ pub fn compare_with_progress(
         omissions: found.omissions,
         stats,
     })
+}
+
+/// The version tree with its articles moved: `destination[i]` is the new index of article `i`.
+/// Stories are numbered again in order of their first article at the new positions.
+fn moved_versions(tree: &[Version], destination: &[usize]) -> Vec<Version> {
+    let order = destination;
+    let mut first_of_story = vec![usize::MAX; tree.len()];
+    for (c, v) in tree.iter().enumerate() {
+        first_of_story[v.story] = first_of_story[v.story].min(order[c]);
+    }
+    let mut stories: Vec<usize> = (0..tree.len())
+        .filter(|&s| first_of_story[s] != usize::MAX)
+        .collect();
+    stories.sort_by_key(|&s| first_of_story[s]);
+    let mut renumbered = vec![0; tree.len()];
+    for (new, &old) in stories.iter().enumerate() {
+        renumbered[old] = new;
+    }
+    let mut versions = vec![
+        Version {
+            closest: None,
+            shared: 0.0,
+            story: 0
+        };
+        tree.len()
+    ];
+    for (c, v) in tree.iter().enumerate() {
+        versions[order[c]] = Version {
+            closest: v.closest.map(|p| order[p]),
+            shared: v.shared,
+            story: renumbered[v.story],
+        };
+    }
+    versions
 }
 
 /// Runs `work`, logging how long it took (`RUST_LOG=parallax=debug` shows the phases).

@@ -221,6 +221,20 @@ pub struct Derivation {
     pub containment: f32,
 }
 
+/// Where an article sits in the version tree (see [`Comparison::versions`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Version {
+    /// The version this article is closest to, on the way to its tree's root; `None` for a
+    /// root (the most central version of a story) or an article that is no version of another.
+    pub closest: Option<usize>,
+    /// How sure the tree is of that edge: the share (0–1) of the smaller article's text the two
+    /// have in common (0 for a root).
+    pub shared: f32,
+    /// Which story the article belongs to: articles with the same number are versions of one
+    /// story (numbered in order of their first article).
+    pub story: usize,
+}
+
 /// Whole-comparison statistics.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Stats {
@@ -240,6 +254,9 @@ pub struct Comparison {
     pub articles: Vec<Article>,
     /// The settings the comparison ran with.
     pub options: super::Options,
+    /// Per article, its place in the version tree: which versions of one story each is closest
+    /// to. Above 50 articles (without `all_pairs`) links are found along this tree only.
+    pub versions: Vec<Version>,
     /// Sentence correspondences between articles, ordered by `(a, b)`.
     pub links: Vec<Link>,
     /// Clusters of linked sentences.

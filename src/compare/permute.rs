@@ -3,7 +3,7 @@
 //! so the result equals comparing the reordered articles from scratch.
 
 use super::findings::{find_omissions, find_substitutions, sort_facts};
-use super::{Comparison, Link, SentenceRef, flip, groups, stats};
+use super::{Comparison, Link, SentenceRef, flip, groups, moved_versions, stats, versions};
 
 impl Comparison {
     /// The comparison with its articles in a new order: `order[new_position]` is the current
@@ -21,7 +21,9 @@ impl Comparison {
 
         let mut links: Vec<Link> = self.links.iter().map(|l| remap_link(l, remap)).collect();
         links.sort_by_key(|l| (l.a, l.b));
-        let (groups, sentences) = groups::build(&articles, &links);
+        let along_tree = versions::along_tree(articles.len(), self.options.all_pairs);
+        let (groups, sentences) = groups::build(&articles, &links, along_tree);
+        let versions = moved_versions(&self.versions, &new_of_old);
 
         let mut quote_changes = self.quote_changes.clone();
         for q in &mut quote_changes {
@@ -50,6 +52,7 @@ impl Comparison {
             stats: stats::compute(&articles, &links, &sentences),
             articles,
             options: self.options,
+            versions,
             links,
             groups,
             sentences,

@@ -139,6 +139,8 @@ impl<'a> ArticlePair<'a> {
         links
             .iter()
             .filter(|d| !self.in_order(d.a.sentence, d.b.sentence))
+            // An identical link has no clearly closer rival.
+            .filter(|d| d.kind == LinkKind::Reworded)
             .filter(|d| {
                 let (i, j) = (d.a.sentence, d.b.sentence);
                 let a_side = || {
@@ -278,6 +280,7 @@ impl<'p, 'a> Gap<'p, 'a> {
                 let (px, py) = (pair.sentence_a(x), pair.sentence_b(y));
                 let worth = align::long_enough(px)
                     && align::long_enough(py)
+                    && align::scorable(px, py)
                     && align::shared_content_upper_bound(px, py) >= GAP_SHARED_CONTENT;
                 worth.then(|| align::score(px, py))
             })

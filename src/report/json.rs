@@ -1,4 +1,4 @@
-//! The JSON report (`parallax-report/1`): the whole comparison with stable field names, documented
+//! The JSON report (`parallax-report/2`): the whole comparison with stable field names, documented
 //! in `docs/report-format.md`. Offsets are byte offsets into each article's `text`.
 
 use serde::Serialize;
@@ -6,11 +6,11 @@ use serde::Serialize;
 use crate::article::{Format, Role};
 use crate::compare::{
     Comparison, EditOp, Group, LinkKind, NumberFact, Omission, Options, QuoteChange, SentenceRef,
-    Stats, Status, Substitution,
+    Stats, Status, Substitution, Version,
 };
 
 /// The schema identifier written into every report.
-pub const SCHEMA: &str = "parallax-report/1";
+pub const SCHEMA: &str = "parallax-report/2";
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -18,6 +18,7 @@ struct Report<'a> {
     generator: String,
     options: &'a Options,
     articles: Vec<ArticleOut<'a>>,
+    versions: Vec<VersionOut>,
     links: Vec<LinkOut<'a>>,
     groups: &'a [Group],
     substitutions: &'a [Substitution],
@@ -52,6 +53,23 @@ struct SentenceOut<'a> {
 }
 
 #[derive(Serialize)]
+struct VersionOut {
+    closest: Option<usize>,
+    shared: f64,
+    story: usize,
+}
+
+impl From<&Version> for VersionOut {
+    fn from(v: &Version) -> Self {
+        VersionOut {
+            closest: v.closest,
+            shared: round(v.shared),
+            story: v.story,
+        }
+    }
+}
+
+#[derive(Serialize)]
 struct LinkOut<'a> {
     a: SentenceRef,
     b: SentenceRef,
@@ -80,6 +98,7 @@ pub fn render(c: &Comparison) -> String {
         schema: SCHEMA,
         generator: format!("parallax {}", env!("CARGO_PKG_VERSION")),
         options: &c.options,
+        versions: c.versions.iter().map(VersionOut::from).collect(),
         articles: c
             .articles
             .iter()

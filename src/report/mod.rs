@@ -18,7 +18,7 @@ pub use write::{WriteError, write_atomically};
 pub enum ReportFormat {
     /// A readable plain-text summary.
     Text,
-    /// The full comparison as JSON (`parallax-report/1`).
+    /// The full comparison as JSON (`parallax-report/2`).
     Json,
     /// A self-contained HTML page with the articles side by side.
     Html,

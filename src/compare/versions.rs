@@ -1,0 +1,273 @@
+//! The version tree: which articles are versions of one story, and for each version the version
+//! it is closest to.
+//!
+//! Two articles are versions of each other when one carries a good part of the other's text.
+//! Among versions, a maximum spanning forest over how much text each pair shares joins every
+//! version to its closest one, as progressive multiple aligners build their guide trees; each
+//! tree is rooted at its most central version. Articles that are versions of no other (independent
+//! reports sharing a quote) stay alone: nobody is given an invented parent.
+//!
+//! Up to [`ALL_PAIRS_UP_TO`] articles every pair is aligned and the tree is read off the links.
+//! Above that, how much each pair shares is estimated from sketches of the articles' wording
+//! (bottom-k samples of word-triple hashes), and only the tree's pairs are aligned, so hundreds
+//! of copies of one story cost about linearly.
+
+use std::hash::BuildHasher;
+
+use rayon::prelude::*;
+
+use super::prepare::PreparedSet;
+use super::{SentenceRef, Version};
+use crate::article::Article;
+
+/// Up to this many articles, every pair of articles is aligned.
+pub const ALL_PAIRS_UP_TO: usize = 50;
+/// Share of the smaller article's text two articles must have in common to be versions.
+const VERSION_MIN_SHARE: f32 = 0.3;
+/// Word-triple hashes kept per article sketch.
+const SKETCH_SIZE: usize = 256;
+
+/// Whether a comparison of `articles` articles aligns along the version tree only.
+pub fn along_tree(articles: usize, all_pairs: bool) -> bool {
+    !all_pairs && articles > ALL_PAIRS_UP_TO
+}
+
+/// `share[i][j]`: the share of article `i`'s text (bytes of its sentences) in sentences linked to
+/// article `j`, from the linked sentence pairs.
+pub fn linked_shares(
+    articles: &[&Article],
+    linked: impl Iterator<Item = (SentenceRef, SentenceRef)>,
+) -> Vec<Vec<f32>> {
+    let n = articles.len();
+    let mut covered: Vec<Vec<Vec<bool>>> = articles
+        .iter()
+        .map(|a| vec![vec![false; a.sentences.len()]; n])
+        .collect();
+    for (x, y) in linked {
+        covered[x.article][y.article][x.sentence] = true;
+        covered[y.article][x.article][y.sentence] = true;
+    }
+    articles
+        .iter()
+        .zip(&covered)
+        .map(|(article, to)| {
+            let lengths: Vec<usize> = article.sentences.iter().map(|s| s.range().len()).collect();
+            let total = lengths.iter().sum::<usize>().max(1) as f32;
+            to.iter()
+                .map(|flags| {
+                    let linked: usize = lengths
+                        .iter()
+                        .zip(flags)
+                        .filter(|(_, f)| **f)
+                        .map(|(l, _)| l)
+                        .sum();
+                    linked as f32 / total
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// `share[i][j]`, estimated without aligning: the share of the smaller of `i` and `j`'s word
+/// triples the two have in common, from bottom-k sketches (symmetric).
+pub fn estimated_shares(set: &PreparedSet) -> Vec<Vec<f32>> {
+    let sketches: Vec<Sketch> = set.sentences.par_iter().map(|s| Sketch::new(s)).collect();
+    sketches
+        .par_iter()
+        .map(|x| sketches.iter().map(|y| x.share_with(y)).collect())
+        .collect()
+}
+
+/// A sample of an article's word triples: the smallest hashes, and how many distinct ones
+/// there are.
+struct Sketch {
+    smallest: Vec<u64>,
+    distinct: usize,
+}
+
+impl Sketch {
+    fn new(sentences: &[super::prepare::Prepared]) -> Self {
+        let hasher = foldhash::fast::FixedState::default();
+        let mut hashes: Vec<u64> = sentences
+            .iter()
+            .flat_map(|p| p.keys.windows(3).map(|w| hasher.hash_one(w)))
+            .collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        let distinct = hashes.len();
+        hashes.truncate(SKETCH_SIZE);
+        Sketch {
+            smallest: hashes,
+            distinct,
+        }
+    }
+
+    /// Estimated share of the smaller article's triples found in the other: the Jaccard index
+    /// from the smallest hashes of the union, turned into an intersection size.
+    fn share_with(&self, other: &Sketch) -> f32 {
+        let (mut i, mut j, mut taken, mut both) = (0, 0, 0, 0);
+        while taken < SKETCH_SIZE && (i < self.smallest.len() || j < other.smallest.len()) {
+            let (a, b) = (self.smallest.get(i), other.smallest.get(j));
+            match (a, b) {
+                (Some(a), Some(b)) if a == b => {
+                    both += 1;
+                    i += 1;
+                    j += 1;
+                }
+                (Some(a), Some(b)) if a < b => i += 1,
+                (Some(_), None) => i += 1,
+                _ => j += 1,
+            }
+            taken += 1;
+        }
+        let smaller = self.distinct.min(other.distinct);
+        if taken == 0 || smaller == 0 {
+            return 0.0;
+        }
+        let jaccard = both as f32 / taken as f32;
+        let common = jaccard * (self.distinct + other.distinct) as f32 / (1.0 + jaccard);
+        (common / smaller as f32).min(1.0)
+    }
+}
+
+/// The version forest over `share` (read as `max(share[i][j], share[j][i])` for a pair), with
+/// ties broken by `rank` (each article's canonical position), so the tree never depends on the
+/// order the articles were given in.
+pub fn forest(share: &[Vec<f32>], rank: &[usize]) -> Vec<Version> {
+    let n = share.len();
+    let pair_share = |i: usize, j: usize| share[i][j].max(share[j][i]);
+    let mut edges: Vec<(f32, usize, usize)> = (0..n)
+        .flat_map(|i| ((i + 1)..n).map(move |j| (i, j)))
+        .map(|(i, j)| (pair_share(i, j), i, j))
+        .filter(|&(s, _, _)| s >= VERSION_MIN_SHARE)
+        .collect();
+    let key = |&(s, i, j): &(f32, usize, usize)| {
+        let (low, high) = (rank[i].min(rank[j]), rank[i].max(rank[j]));
+        (std::cmp::Reverse(ordered(s)), low, high)
+    };
+    edges.sort_unstable_by_key(key);
+    let mut component: Vec<usize> = (0..n).collect();
+    let mut neighbours: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
+    for (s, i, j) in edges {
+        let (ci, cj) = (find(&mut component, i), find(&mut component, j));
+        if ci != cj {
+            component[ci.max(cj)] = ci.min(cj);
+            neighbours[i].push((j, s));
+            neighbours[j].push((i, s));
+        }
+    }
+    root_each_tree(share, rank, &mut component, &neighbours)
+}
+
+/// A float's total order as an integer key (shares are never negative).
+fn ordered(x: f32) -> u32 {
+    x.to_bits()
+}
+
+fn find(component: &mut [usize], mut x: usize) -> usize {
+    while component[x] != x {
+        component[x] = component[component[x]];
+        x = component[x];
+    }
+    x
+}
+
+/// Roots each tree of the forest at its most central version (the largest sum of shares with
+/// the other members) and points every other version at its neighbour towards the root.
+fn root_each_tree(
+    share: &[Vec<f32>],
+    rank: &[usize],
+    component: &mut [usize],
+    neighbours: &[Vec<(usize, f32)>],
+) -> Vec<Version> {
+    let n = share.len();
+    let roots: Vec<usize> = (0..n).map(|i| find(component, i)).collect();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, &r) in roots.iter().enumerate() {
+        members[r].push(i);
+    }
+    let mut versions = vec![
+        Version {
+            closest: None,
+            shared: 0.0,
+            story: 0,
+        };
+        n
+    ];
+    let mut stories: Vec<&Vec<usize>> = members.iter().filter(|m| !m.is_empty()).collect();
+    stories.sort_by_key(|m| m.iter().copied().min());
+    for (story, members) in stories.into_iter().enumerate() {
+        let centrality =
+            |&i: &usize| -> f32 { members.iter().map(|&j| share[i][j].max(share[j][i])).sum() };
+        let root = members
+            .iter()
+            .copied()
+            .max_by(|x, y| {
+                centrality(x)
+                    .total_cmp(&centrality(y))
+                    .then(rank[*y].cmp(&rank[*x]))
+            })
+            .unwrap_or(members[0]);
+        let mut queue = std::collections::VecDeque::from([root]);
+        let mut seen = vec![false; n];
+        seen[root] = true;
+        versions[root].story = story;
+        while let Some(v) = queue.pop_front() {
+            for &(w, s) in &neighbours[v] {
+                if !seen[w] {
+                    seen[w] = true;
+                    versions[w] = Version {
+                        closest: Some(v),
+                        shared: s,
+                        story,
+                    };
+                    queue.push_back(w);
+                }
+            }
+        }
+    }
+    versions
+}
+
+/// Whether articles `a` and `b` are neighbours in the tree.
+pub fn are_neighbours(versions: &[Version], a: usize, b: usize) -> bool {
+    versions[a].closest == Some(b) || versions[b].closest == Some(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_version_joins_its_closest_and_strangers_stay_alone() {
+        // 0 and 1 are close copies, 2 is a looser copy of 1, 3 shares a quote with 0 only.
+        let share = vec![
+            vec![1.0, 0.9, 0.5, 0.1],
+            vec![0.9, 1.0, 0.7, 0.0],
+            vec![0.4, 0.6, 1.0, 0.0],
+            vec![0.2, 0.0, 0.0, 1.0],
+        ];
+        let versions = forest(&share, &[0, 1, 2, 3]);
+        // 1 is the most central version: the root; 0 and 2 hang from it.
+        assert_eq!(versions[1].closest, None);
+        assert_eq!(versions[0].closest, Some(1));
+        assert_eq!(versions[2].closest, Some(1));
+        assert_eq!(versions[3].closest, None);
+        assert_eq!(versions[0].story, versions[2].story);
+        assert_ne!(versions[3].story, versions[0].story);
+    }
+
+    #[test]
+    fn sketches_tell_copies_from_strangers() {
+        let base = "The harbour council voted to close the old ferry pier on Tuesday. \
+            Engineers found that the wooden supports had rotted through. \
+            Repairs will start in March and last until the autumn.";
+        let copy = base.replace("Tuesday", "Monday");
+        let other = "A choir from the island sang at the opening of the new library. \
+            The mayor thanked the volunteers who raised the money.";
+        let set = PreparedSet::from_texts(&[base, &copy, other]);
+        let share = estimated_shares(&set);
+        assert!(share[0][1] > 0.7, "{share:?}");
+        assert!(share[0][2] < 0.1, "{share:?}");
+    }
+}
