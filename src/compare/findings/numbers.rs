@@ -4,15 +4,19 @@
 //! Figures at corresponding places of two linked sentences are the same quantity: unchanged ones
 //! sit inside an equal run, changed ones inside a short replacement ("12" → "23" before
 //! "rescue workers"). Those correspondences are joined across all links; a joined set whose
-//! values differ is a finding, listing every article's wording.
+//! values differ is a finding, listing every article's wording. Figures are read by
+//! [`super::figures`]: different currencies or units are never joined, and a joined set whose
+//! figures all agree once bounds and rounding are allowed for ("at least 32,070", "more than
+//! 32,000") is listed as a difference in precision, not a conflict.
 
 use rayon::prelude::*;
 
+use super::figures::{self, Reading};
 use super::most_common;
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::TokenClass;
 use crate::compare::prepare::{Prepared, PreparedSet};
-use crate::compare::{EditOp, FastMap, Link, NumberFact, NumberMention, SentenceRef};
+use crate::compare::{EditOp, FactKind, FastMap, Link, NumberFact, NumberMention, SentenceRef};
 
 /// Longest replacement (in words, each side) whose one figure each corresponds without further
 /// evidence ("About 3,000 protesters" → "More than 5,000 villagers").
@@ -20,37 +24,6 @@ const SHORT_REPLACEMENT_WORDS: usize = 4;
 
 /// Longest replacement (in words, each side) whose figures can correspond at all.
 const MAX_REPLACEMENT_WORDS: usize = 6;
-/// Words that qualify a figure and belong to its wording ("more than 40,000").
-const QUALIFIERS: &[&str] = &[
-    "about",
-    "almost",
-    "an",
-    "approximately",
-    "around",
-    "at",
-    "estimated",
-    "least",
-    "less",
-    "more",
-    "nearly",
-    "over",
-    "roughly",
-    "some",
-    "than",
-    "to",
-    "under",
-    "up",
-];
-/// Scale words that multiply the figure before them.
-const SCALES: &[(&str, f64)] = &[
-    ("billion", 1e9),
-    ("bn", 1e9),
-    ("dozen", 12.0),
-    ("hundred", 100.0),
-    ("million", 1e6),
-    ("thousand", 1e3),
-    ("trillion", 1e12),
-];
 /// Words after a figure read as what it counts (at most).
 const COUNTED_WORDS: usize = 3;
 
@@ -68,12 +41,15 @@ pub fn find(
     articles: &[Article],
     set: &PreparedSet,
     links: &[Link],
+    closest: &[bool],
     near: &[(SentenceRef, SentenceRef)],
     rank: &[usize],
 ) -> Vec<NumberFact> {
     let strong: Vec<(Figure, Figure)> = links
         .par_iter()
-        .flat_map_iter(|link| figures_of_link(articles, set, link))
+        .zip(closest)
+        .filter(|(_, closest)| **closest)
+        .flat_map_iter(|(link, _)| figures_of_link(articles, set, link))
         .collect();
     let weak: Vec<(Figure, Figure)> = near
         .par_iter()
@@ -92,7 +68,7 @@ pub fn find(
         proposals.sort_by_key(|(x, y)| (key(x), key(y)));
         proposals.dedup();
         for (x, y) in proposals {
-            joins.union((x, value_of(set, x)), (y, value_of(set, y)));
+            joins.union((x, reading_of(set, x)), (y, reading_of(set, y)));
         }
     }
     let mut facts: Vec<NumberFact> = joins
@@ -104,33 +80,35 @@ pub fn find(
     facts
 }
 
-/// Orders facts by their first mention.
+/// Orders facts: conflicts before differences in precision, then by their first mention.
 pub fn sort_facts(facts: &mut [NumberFact]) {
     facts.sort_by(|x, y| {
         let key = |f: &NumberFact| {
-            f.mentions
-                .first()
-                .map(|m| (m.article, m.sentence, m.text.clone()))
+            (
+                f.kind,
+                f.mentions
+                    .first()
+                    .map(|m| (m.article, m.sentence, m.text.clone())),
+            )
         };
         key(x).cmp(&key(y))
     });
 }
 
-/// The value of a figure, scale words included ("1.3 million").
-fn value_of(set: &PreparedSet, figure: Figure) -> Option<f64> {
-    let p = set.get(figure.at.article, figure.at.sentence);
-    let vocabulary = &set.vocabulary;
-    let value = vocabulary
-        .word(p.tokens[figure.token].key)
-        .replace(',', "")
-        .parse::<f64>()
-        .ok()?;
-    let scale = p
+/// The lower-case normalised words of sentence `at`, one per token.
+fn words_of(set: &PreparedSet, at: SentenceRef) -> Vec<String> {
+    set.get(at.article, at.sentence)
         .tokens
-        .get(figure.token + 1)
-        .and_then(|t| scale_of(&vocabulary.word(t.key).to_lowercase()))
-        .unwrap_or(1.0);
-    Some(value * scale)
+        .iter()
+        .map(|t| set.vocabulary.word(t.key).to_lowercase())
+        .collect()
+}
+
+/// What a figure says (see [`figures::read`]).
+fn reading_of(set: &PreparedSet, figure: Figure) -> Option<Reading> {
+    let words = words_of(set, figure.at);
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    figures::read(&refs, figure.token)
 }
 
 /// The figures of a link's two sentences that sit at corresponding places.
@@ -138,7 +116,7 @@ fn figures_of_link(articles: &[Article], set: &PreparedSet, link: &Link) -> Vec<
     let mut out = Vec::new();
     let pa = set.get(link.a.article, link.a.sentence);
     let pb = set.get(link.b.article, link.b.sentence);
-    let (all_a, all_b) = (figures_in(pa, link.a), figures_in(pb, link.b));
+    let (all_a, all_b) = (figures_in(set, link.a), figures_in(set, link.b));
     if all_a.is_empty() || all_b.is_empty() {
         return out;
     }
@@ -186,7 +164,7 @@ fn figures_counting_the_same(
         counted_stem(pa, x.token).is_some_and(|s| Some(s) == counted_stem(pb, y.token))
             && word_before(pa, x.token).is_some_and(|s| Some(s) == word_before(pb, y.token))
     };
-    let (xs, ys) = (figures_in(pa, a), figures_in(pb, b));
+    let (xs, ys) = (figures_in(set, a), figures_in(set, b));
     for x in &xs {
         let matching: Vec<&Figure> = ys.iter().filter(|y| same(x, y)).collect();
         // The match must be the only one seen from either side: were it checked from `a`'s side
@@ -230,13 +208,14 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// The figures of sentence `p` (at `at`), in order.
-fn figures_in(p: &Prepared, at: SentenceRef) -> Vec<Figure> {
-    p.tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.class == TokenClass::Number)
-        .map(|(token, _)| Figure { at, token })
+/// The figures of sentence `p` (at `at`), in order: numbers that read as figures (a
+/// conversion in brackets is part of the figure before it, not one of its own).
+fn figures_in(set: &PreparedSet, at: SentenceRef) -> Vec<Figure> {
+    let words = words_of(set, at);
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    (0..refs.len())
+        .filter(|&token| figures::is_figure(refs[token]) && figures::read(&refs, token).is_some())
+        .map(|token| Figure { at, token })
         .collect()
 }
 
@@ -250,53 +229,88 @@ fn inside<'f>(figures: &'f [Figure], p: &Prepared, span: (usize, usize)) -> &'f 
 }
 
 fn fact_from(articles: &[Article], set: &PreparedSet, figures: &[Figure]) -> Option<NumberFact> {
-    let mentions: Vec<NumberMention> = figures.iter().map(|f| mention(articles, set, *f)).collect();
-    let mut values: Vec<f64> = mentions.iter().filter_map(|m| m.value).collect();
-    values.sort_by(f64::total_cmp);
-    values.dedup_by(|x, y| (*x - *y).abs() <= 1e-9 * x.abs().max(1.0));
-    let mut in_articles: Vec<usize> = mentions.iter().map(|m| m.article).collect();
+    let readings: Vec<Option<Reading>> = figures.iter().map(|f| reading_of(set, *f)).collect();
+    let mut in_articles: Vec<usize> = figures.iter().map(|f| f.at.article).collect();
     in_articles.dedup();
-    if values.len() < 2 || in_articles.len() < 2 {
+    if in_articles.len() < 2 {
         return None;
     }
+    let kind = kind_of(figures, &readings)?;
+    let mentions: Vec<NumberMention> = figures
+        .iter()
+        .zip(&readings)
+        .filter_map(|(f, r)| mention(articles, set, *f, r.as_ref()?))
+        .collect();
     Some(NumberFact {
         fact: most_common(figures.iter().filter_map(|f| describe(articles, set, *f)))
             .unwrap_or_else(|| "a figure".to_owned()),
+        kind,
         mentions,
     })
 }
 
-fn mention(articles: &[Article], set: &PreparedSet, figure: Figure) -> NumberMention {
+/// Whether the figures of different articles contradict each other, or only differ in
+/// precision; `None` when they all say the same.
+fn kind_of(figures: &[Figure], readings: &[Option<Reading>]) -> Option<FactKind> {
+    let mut differ = false;
+    for (i, (fx, rx)) in figures.iter().zip(readings).enumerate() {
+        for (fy, ry) in figures[i + 1..].iter().zip(&readings[i + 1..]) {
+            let (Some(rx), Some(ry)) = (rx, ry) else {
+                continue;
+            };
+            if fx.at.article == fy.at.article {
+                continue;
+            }
+            if !rx.agrees_with(ry) {
+                return Some(FactKind::Conflict);
+            }
+            differ |= !same_value(Some(rx.value), Some(ry.value));
+        }
+    }
+    differ.then_some(FactKind::Precision)
+}
+
+/// One article's wording of a figure: qualifier, currency, number, scale and what it counts.
+fn mention(
+    articles: &[Article],
+    set: &PreparedSet,
+    figure: Figure,
+    reading: &Reading,
+) -> Option<NumberMention> {
     let p = set.get(figure.at.article, figure.at.sentence);
     let text = &articles[figure.at.article].text;
-    let vocabulary = &set.vocabulary;
-    let word = |i: usize| vocabulary.word(p.tokens[i].key).to_lowercase();
+    let words = words_of(set, figure.at);
+    let mut first = reading.first;
+    let mut last = counted_from(p, &words, reading.last + 1).1;
+    if last == reading.last {
+        // Nothing counted after the figure ("the toll rose to 38"): show the words before it.
+        first = preceding_words(p, first, COUNTED_WORDS);
+    }
+    last = last.max(reading.last);
+    Some(NumberMention {
+        article: figure.at.article,
+        sentence: figure.at.sentence,
+        text: collapse_whitespace(text.get(p.tokens[first].start..p.tokens[last].end)?),
+        value: Some(reading.value),
+        unit: reading.unit.map(str::to_owned),
+        bound: reading.bound,
+    })
+}
 
-    let mut first = figure.token;
-    while first > 0 && QUALIFIERS.contains(&word(first - 1).as_str()) {
-        first -= 1;
+/// The words a figure counts, starting at token `from`: units first ("francs", "percent"), then
+/// up to [`COUNTED_WORDS`] content words. Returns the first counted word and the last token
+/// taken (`from - 1` when nothing is).
+fn counted_from(p: &Prepared, words: &[String], from: usize) -> (usize, usize) {
+    let mut at = from;
+    while words.get(at).is_some_and(|w| figures::is_unit_word(w)) {
+        at += 1;
     }
-    let value = value_of(set, figure);
-    let mut last = figure.token;
-    if p.tokens.get(last + 1).is_some() && scale_of(&word(last + 1)).is_some() {
-        last += 1;
-    }
-    let counted = p.tokens[last + 1..]
+    let counted = p.tokens[at.min(p.tokens.len())..]
         .iter()
         .take_while(|t| t.class == TokenClass::Content)
         .take(COUNTED_WORDS)
         .count();
-    if counted == 0 {
-        // Nothing counted after the figure ("the toll rose to 38"): show the words before it.
-        first = preceding_words(p, first, COUNTED_WORDS);
-    }
-    last += counted;
-    NumberMention {
-        article: figure.at.article,
-        sentence: figure.at.sentence,
-        text: collapse_whitespace(&text[p.tokens[first].start..p.tokens[last].end]),
-        value,
-    }
+    (at, (at + counted).max(from) - 1)
 }
 
 /// The index `n` words before token `at` (punctuation stops the walk).
@@ -310,70 +324,61 @@ fn preceding_words(p: &Prepared, at: usize, n: usize) -> usize {
     first
 }
 
-fn scale_of(word: &str) -> Option<f64> {
-    let singular = word.strip_suffix('s').unwrap_or(word);
-    SCALES
-        .iter()
-        .find(|(w, _)| *w == word || *w == singular)
-        .map(|(_, v)| *v)
-}
-
-/// What a figure counts: the content words after it ("rescue workers"), or, when nothing follows,
-/// the words before it without leading function words ("overall death toll from the disaster").
+/// What a figure counts: the content words after it past any unit ("rescue workers"), or, when
+/// nothing follows, the words before it without leading function words, qualifiers or currency
+/// ("overall death toll from the disaster"). Never a bare unit.
 fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<String> {
     let p = set.get(figure.at.article, figure.at.sentence);
     let text = &articles[figure.at.article].text;
-    let vocabulary = &set.vocabulary;
-    let mut after = figure.token + 1;
-    if p.tokens
-        .get(after)
-        .is_some_and(|t| scale_of(&vocabulary.word(t.key).to_lowercase()).is_some())
-    {
-        after += 1;
-    }
-    let counted: Vec<&str> = p.tokens[after.min(p.tokens.len())..]
-        .iter()
-        .take_while(|t| t.class == TokenClass::Content)
-        .take(COUNTED_WORDS)
-        .map(|t| &text[t.start..t.end])
-        .collect();
-    if !counted.is_empty() {
+    let words = words_of(set, figure.at);
+    let reading = reading_of(set, figure)?;
+    let (start, last) = counted_from(p, &words, reading.last + 1);
+    if last >= start {
+        let counted: Vec<&str> = p.tokens[start..=last]
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect();
         return Some(counted.join(" ").to_lowercase());
     }
-    let mut first = preceding_words(p, figure.token, 6);
-    while first < figure.token && p.tokens[first].class != TokenClass::Content {
+    let is_label_word =
+        |i: usize| p.tokens[i].class == TokenClass::Content && !figures::is_unit_word(&words[i]);
+    let mut first = preceding_words(p, reading.first, 6);
+    while first < reading.first && !is_label_word(first) {
         first += 1;
     }
-    let mut last = figure.token;
-    while last > first && p.tokens[last - 1].class != TokenClass::Content {
-        last -= 1;
+    let mut end = reading.first;
+    while end > first && !is_label_word(end - 1) {
+        end -= 1;
     }
-    (last > first).then(|| {
-        collapse_whitespace(&text[p.tokens[first].start..p.tokens[last - 1].end]).to_lowercase()
+    (end > first).then(|| {
+        collapse_whitespace(&text[p.tokens[first].start..p.tokens[end - 1].end]).to_lowercase()
     })
 }
 
 /// Figures joined into quantities. A join is refused when it would give one article two
 /// different values for the quantity: that means two quantities were about to be conflated
-/// ("five people" killed in the first avalanche, "23 people" in the second).
+/// ("five people" killed in the first avalanche, "23 people" in the second); and when it would
+/// mix currencies or units ("3 billion Swiss francs", "2 billion dollars").
 #[derive(Default)]
 struct Joins {
     ids: FastMap<Figure, usize>,
     figures: Vec<Figure>,
     values: Vec<Option<f64>>,
+    units: Vec<Option<&'static str>>,
     parent: Vec<usize>,
     members: Vec<Vec<usize>>,
 }
 
 impl Joins {
-    fn id(&mut self, f: Figure, value: Option<f64>) -> usize {
+    fn id(&mut self, f: Figure, reading: Option<&Reading>) -> usize {
         if let Some(&id) = self.ids.get(&f) {
             return id;
         }
         let id = self.figures.len();
         self.ids.insert(f, id);
         self.figures.push(f);
-        self.values.push(value);
+        self.values.push(reading.map(|r| r.value));
+        self.units.push(reading.and_then(|r| r.unit));
         self.parent.push(id);
         self.members.push(vec![id]);
         id
@@ -388,8 +393,8 @@ impl Joins {
     }
 
     /// Joins the quantities of `a` and `b` unless that would conflate two quantities.
-    fn union(&mut self, (a, va): (Figure, Option<f64>), (b, vb): (Figure, Option<f64>)) {
-        let (ia, ib) = (self.id(a, va), self.id(b, vb));
+    fn union(&mut self, (a, ra): (Figure, Option<Reading>), (b, rb): (Figure, Option<Reading>)) {
+        let (ia, ib) = (self.id(a, ra.as_ref()), self.id(b, rb.as_ref()));
         let (ra, rb) = (self.find(ia), self.find(ib));
         if ra == rb || self.would_conflate(ra, rb) {
             return;
@@ -400,11 +405,14 @@ impl Joins {
         self.members[root].extend(moved);
     }
 
+    /// Whether joining would give one article two values for the quantity, or mix currencies
+    /// or units.
     fn would_conflate(&self, ra: usize, rb: usize) -> bool {
         self.members[ra].iter().any(|&x| {
             self.members[rb].iter().any(|&y| {
-                self.figures[x].at.article == self.figures[y].at.article
-                    && !same_value(self.values[x], self.values[y])
+                !figures::same_units(self.units[x], self.units[y])
+                    || self.figures[x].at.article == self.figures[y].at.article
+                        && !same_value(self.values[x], self.values[y])
             })
         })
     }
