@@ -2,7 +2,7 @@
 //! remapped and every derived list rebuilt or re-sorted exactly as [`super::compare`] orders it,
 //! so the result equals comparing the reordered articles from scratch.
 
-use super::findings::counterparts::mutually_closest;
+use super::findings::counterparts::closest_of_either_end;
 use super::findings::{find_omissions, find_substitutions, sort_facts};
 use super::{Comparison, Link, SentenceRef, flip, groups, stats};
 
@@ -45,7 +45,7 @@ impl Comparison {
         sort_facts(&mut numbers);
 
         Comparison {
-            substitutions: find_substitutions(&articles, &links, &mutually_closest(&links)),
+            substitutions: find_substitutions(&articles, &links, &closest_of_either_end(&links)),
             omissions: find_omissions(&articles, &links, &groups),
             stats: stats::compute(&articles, &links, &sentences),
             articles,

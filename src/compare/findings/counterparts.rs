@@ -2,8 +2,10 @@
 //! the app's marks and every report, so they never disagree about it.
 //!
 //! A sentence may be linked to several sentences of one other article (a near-duplicate sentence
-//! there, a split). Findings are read only from links that are each end's closest counterpart in
-//! the other article: a sentence compared with its copy's near-duplicate is not a rewrite.
+//! there, a split). Findings are read only from links that are the closest counterpart in the
+//! other article of at least one of their ends: a sentence compared with its copy's
+//! near-duplicate (each having a closer counterpart of its own) is not a rewrite, while each
+//! half of a split sentence still is.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -29,8 +31,8 @@ pub fn closest_link(c: &Comparison, here: SentenceRef) -> Option<&Link> {
     c.links_of(here).min_by(|x, y| closer(here, x, y))
 }
 
-/// For each link, whether each of its ends is the other's closest counterpart in that article.
-pub fn mutually_closest(links: &[Link]) -> Vec<bool> {
+/// For each link, whether it is the closest counterpart in the other article of either end.
+pub fn closest_of_either_end(links: &[Link]) -> Vec<bool> {
     let mut best: BTreeMap<(SentenceRef, usize), usize> = BTreeMap::new();
     for (index, link) in links.iter().enumerate() {
         for (here, there) in [(link.a, link.b), (link.b, link.a)] {
@@ -48,7 +50,7 @@ pub fn mutually_closest(links: &[Link]) -> Vec<bool> {
         .enumerate()
         .map(|(index, link)| {
             best.get(&(link.a, link.b.article)) == Some(&index)
-                && best.get(&(link.b, link.a.article)) == Some(&index)
+                || best.get(&(link.b, link.a.article)) == Some(&index)
         })
         .collect()
 }
@@ -80,12 +82,18 @@ mod tests {
             link((0, 3), (1, 0), 0.9),
             link((0, 3), (1, 3), 1.0),
         ];
-        assert_eq!(mutually_closest(&links), [true, false, false, true]);
+        assert_eq!(closest_of_either_end(&links), [true, false, false, true]);
+    }
+
+    #[test]
+    fn both_halves_of_a_split_count() {
+        let links = [link((0, 0), (1, 0), 0.7), link((0, 0), (1, 1), 0.6)];
+        assert_eq!(closest_of_either_end(&links), [true, true]);
     }
 
     #[test]
     fn each_article_has_its_own_closest() {
         let links = [link((0, 0), (1, 0), 0.6), link((0, 0), (2, 5), 0.9)];
-        assert_eq!(mutually_closest(&links), [true, true]);
+        assert_eq!(closest_of_either_end(&links), [true, true]);
     }
 }

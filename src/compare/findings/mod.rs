@@ -42,7 +42,7 @@ pub fn find(
     groups: &[Group],
     rank: &[usize],
 ) -> Findings {
-    let closest = counterparts::mutually_closest(links);
+    let closest = counterparts::closest_of_either_end(links);
     // The four kinds are independent of one another: found side by side.
     let ((substitutions, quote_changes), (numbers, omissions)) = rayon::join(
         || {

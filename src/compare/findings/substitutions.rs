@@ -20,7 +20,7 @@ const MAX_WORDS_PER_SIDE: usize = 12;
 const MIN_HEADLINE_SIMILARITY: f32 = 0.75;
 
 /// Aggregated substitutions of the reworded links marked in `closest` (see
-/// [`super::counterparts::mutually_closest`]), ranked.
+/// [`super::counterparts::closest_of_either_end`]), ranked.
 pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Substitution> {
     type Key = (usize, usize, String, String);
     let mut found: BTreeMap<Key, Substitution> = BTreeMap::new();
@@ -90,19 +90,26 @@ pub fn rank(substitutions: &mut [Substitution]) {
 }
 
 /// The kind of the change `from` → `to` and whether it involves a loaded word, or `None` when it
-/// is not a substitution at all (mechanical, too long, or only function words added or cut).
+/// is not a substitution at all (mechanical, or too long).
 fn judge(reader: &mut Reader, from: &str, to: &str) -> Option<(SubstitutionKind, bool)> {
     let (a, b) = (reader.words(from), reader.words(to));
     if a.is_empty() && b.is_empty() || a.len().max(b.len()) > MAX_WORDS_PER_SIDE {
         return None;
     }
     let loaded = a.is_loaded() || b.is_loaded();
-    let one_sided = |words: &Words, kind| (!words.is_function_only()).then_some((kind, loaded));
+    // Function words alone added or cut ("has", "on") are grammar, not additions or cuts.
+    let one_sided = |words: &Words, kind| {
+        if words.is_function_only() {
+            (SubstitutionKind::Function, loaded)
+        } else {
+            (kind, loaded)
+        }
+    };
     if a.is_empty() {
-        return one_sided(&b, SubstitutionKind::Addition);
+        return Some(one_sided(&b, SubstitutionKind::Addition));
     }
     if b.is_empty() {
-        return one_sided(&a, SubstitutionKind::Cut);
+        return Some(one_sided(&a, SubstitutionKind::Cut));
     }
     let kind = match classify(&a, &b) {
         Difference::Mechanical => return None,
@@ -168,8 +175,8 @@ mod tests {
     }
 
     #[test]
-    fn additions_of_function_words_only_are_dropped() {
-        assert_eq!(kind("", "the"), None);
+    fn additions_of_function_words_only_are_grammar() {
+        assert_eq!(kind("", "the"), Some(SubstitutionKind::Function));
         assert_eq!(kind("", "embattled"), Some(SubstitutionKind::Addition));
         assert_eq!(kind("not", ""), Some(SubstitutionKind::Cut));
     }
