@@ -24,6 +24,11 @@ const SHORT_REPLACEMENT_WORDS: usize = 4;
 
 /// Longest replacement (in words, each side) whose figures can correspond at all.
 const MAX_REPLACEMENT_WORDS: usize = 6;
+/// Content words (besides the counted one) two unlinked sentences must share to be about the
+/// same subject.
+const MIN_SHARED_SUBJECT: usize = 3;
+/// Largest ratio between two figures of unlinked sentences that may be one quantity.
+const MAX_RATIO: f64 = 2.0;
 /// Words after a figure read as what it counts (at most).
 const COUNTED_WORDS: usize = 3;
 
@@ -55,11 +60,12 @@ pub fn find(
         .par_iter()
         .flat_map_iter(|&(a, b)| figures_counting_the_same(set, a, b))
         .collect();
+    let same_subject = figures_about_the_same_subject(articles, set);
     // Joins are made in an order fixed by the articles' content (their canonical rank), so the
     // result does not depend on the order the articles were given in.
     let key = |f: &Figure| (rank[f.at.article], f.at.sentence, f.token);
     let mut joins = Joins::default();
-    for mut proposals in [strong, weak] {
+    for mut proposals in [strong, weak, same_subject] {
         for pair in &mut proposals {
             if key(&pair.1) < key(&pair.0) {
                 *pair = (pair.1, pair.0);
@@ -176,6 +182,78 @@ fn figures_counting_the_same(
         }
     }
     out
+}
+
+/// A figure with what it counts and the subject words of its sentence, for matching figures
+/// across sentences that are not linked.
+struct Counted {
+    figure: Figure,
+    unit: Option<&'static str>,
+    value: f64,
+    counted: u32,
+    subject: Vec<u32>,
+}
+
+/// Figures of sentences that are not linked or similar but count the same thing (the same word
+/// after the figure, the same unit) about the same subject (at least [`MIN_SHARED_SUBJECT`]
+/// other content words in common), with values within a factor of [`MAX_RATIO`] of each other:
+/// "more than one million people sheltering in Rafah" and "over 1.3 million people in Rafah".
+fn figures_about_the_same_subject(
+    articles: &[Article],
+    set: &PreparedSet,
+) -> Vec<(Figure, Figure)> {
+    let mut all: Vec<Counted> = Vec::new();
+    for (article, a) in articles.iter().enumerate() {
+        for sentence in 0..a.sentences.len() {
+            let at = SentenceRef::new(article, sentence);
+            let p = set.get(article, sentence);
+            for figure in figures_in(set, at) {
+                let Some(reading) = reading_of(set, figure) else {
+                    continue;
+                };
+                let words = words_of(set, at);
+                let (start, last) = counted_from(p, &words, reading.last + 1);
+                if last < start {
+                    continue;
+                }
+                let counted = p.tokens[start].stem;
+                let mut subject: Vec<u32> = p
+                    .tokens
+                    .iter()
+                    .filter(|t| t.class == TokenClass::Content && t.stem != counted)
+                    .map(|t| t.stem)
+                    .collect();
+                subject.sort_unstable();
+                subject.dedup();
+                all.push(Counted {
+                    figure,
+                    unit: reading.unit,
+                    value: reading.value,
+                    counted,
+                    subject,
+                });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, x) in all.iter().enumerate() {
+        for y in &all[i + 1..] {
+            if x.figure.at.article != y.figure.at.article
+                && x.counted == y.counted
+                && x.unit == y.unit
+                && x.value.min(y.value) * MAX_RATIO >= x.value.max(y.value)
+                && shared(&x.subject, &y.subject) >= MIN_SHARED_SUBJECT
+            {
+                out.push((x.figure, y.figure));
+            }
+        }
+    }
+    out
+}
+
+/// How many items two sorted lists share.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    a.iter().filter(|x| b.binary_search(x).is_ok()).count()
 }
 
 /// Whether two figures sit in the same words: the same counted word after them, or the same word

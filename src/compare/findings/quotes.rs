@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::wording::{Difference, Reader, Words, classify};
+use super::wording::{Reader, Words, classify, is_spelling_only};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::Token;
 use crate::compare::prepare::{Prepared, PreparedSet};
@@ -76,12 +76,11 @@ fn change_of(
         }
         let difference = if wa.is_empty() || wb.is_empty() {
             None
+        } else if is_spelling_only(&wa, &wb) {
+            continue;
         } else {
             Some(classify(&wa, &wb))
         };
-        if difference == Some(Difference::Mechanical) {
-            continue;
-        }
         differences.push((difference, wa.is_empty(), wb.is_empty(), is_tense(&wa, &wb)));
         edits.push(QuoteEdit { a, b });
     }

@@ -16,6 +16,9 @@ use crate::compare::{EditOp, Link, LinkKind, SentenceRef, Substitution, Substitu
 /// Longest side (in words) a replacement may have to count as a substitution rather than a
 /// rewritten passage.
 const MAX_WORDS_PER_SIDE: usize = 12;
+/// Longest side (in words) of a swap judged by its words (attribution, framing, agent); longer
+/// replacements are rewritten passages, ranked after the word swaps of their kind.
+const MAX_SWAP_WORDS: usize = 4;
 /// Similarity a link involving a headline needs before its edits count as substitutions.
 const MIN_HEADLINE_SIMILARITY: f32 = 0.75;
 
@@ -73,12 +76,14 @@ pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Subst
     out
 }
 
-/// Orders substitutions by significance: kind, loaded words first, then how many article pairs
-/// make the change, then how often, then by articles and wording (so the order is total).
+/// Orders substitutions by significance: kind, word swaps before rewritten passages, loaded
+/// words first, then how many article pairs make the change, then how often, then by articles
+/// and wording (so the order is total).
 pub fn rank(substitutions: &mut [Substitution]) {
     substitutions.sort_by_cached_key(|s| {
         (
             s.kind,
+            is_passage(&s.from, &s.to),
             !s.loaded,
             Reverse(s.spread),
             Reverse(s.count),
@@ -111,8 +116,13 @@ fn judge(reader: &mut Reader, from: &str, to: &str) -> Option<(SubstitutionKind,
     if b.is_empty() {
         return Some(one_sided(&a, SubstitutionKind::Cut));
     }
-    let kind = match classify(&a, &b) {
+    let difference = classify(&a, &b);
+    let passage = a.len().max(b.len()) > MAX_SWAP_WORDS;
+    let kind = match difference {
         Difference::Mechanical => return None,
+        Difference::Attribution | Difference::Framing | Difference::Agent if passage => {
+            SubstitutionKind::Content
+        }
         Difference::HouseStyle => SubstitutionKind::HouseStyle,
         Difference::Attribution => SubstitutionKind::Attribution,
         Difference::Framing => SubstitutionKind::Framing,
@@ -121,6 +131,12 @@ fn judge(reader: &mut Reader, from: &str, to: &str) -> Option<(SubstitutionKind,
         Difference::Content => SubstitutionKind::Content,
     };
     Some((kind, loaded))
+}
+
+/// Whether a change rewrites a passage rather than swapping a few words.
+fn is_passage(from: &str, to: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().count();
+    words(from).max(words(to)) > MAX_SWAP_WORDS
 }
 
 /// Sets each substitution's spread: the article pairs making the same change either way round.
@@ -172,6 +188,22 @@ mod tests {
         assert_eq!(kind("long term", "long-term"), None);
         assert_eq!(kind("Oct", "October"), None);
         assert_eq!(kind("U.S.-sponsored", "US-sponsored"), None);
+        assert_eq!(kind("I would", "I’d"), None);
+    }
+
+    #[test]
+    fn a_rewritten_passage_is_content_whatever_its_words() {
+        assert_eq!(
+            kind(
+                "at 1220 GMT on Saturday",
+                "riding a European rocket into the sky"
+            ),
+            Some(SubstitutionKind::Content)
+        );
+        assert_eq!(
+            kind("Authorities said", "Some"),
+            Some(SubstitutionKind::Attribution)
+        );
     }
 
     #[test]

@@ -258,6 +258,16 @@ impl Words {
         squash(&self.written)
     }
 
+    /// As [`Self::squashed_as_written`], contractions written out ("I’d" as "I would").
+    fn squashed_without_contractions(&self) -> String {
+        let expanded: Vec<String> = self
+            .written
+            .iter()
+            .map(|w| expand_contractions(w))
+            .collect();
+        squash(&expanded)
+    }
+
     /// Whether there are no words at all.
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
@@ -328,6 +338,27 @@ impl Words {
     }
 }
 
+/// Contractions and what they stand for ("I’d" is "I would").
+const CONTRACTIONS: &[(&str, &str)] = &[
+    ("can't", "cannot"),
+    ("won't", "will not"),
+    ("n't", " not"),
+    ("'d", " would"),
+    ("'ll", " will"),
+    ("'re", " are"),
+    ("'ve", " have"),
+    ("'m", " am"),
+];
+
+/// A lower-case word with a contraction written out.
+fn expand_contractions(word: &str) -> String {
+    let word = word.replace('’', "'");
+    CONTRACTIONS
+        .iter()
+        .find_map(|(short, long)| word.strip_suffix(short).map(|stem| format!("{stem}{long}")))
+        .unwrap_or(word)
+}
+
 /// Words run together with abbreviations expanded, letters and digits only.
 fn squash(words: &[String]) -> String {
     words
@@ -365,10 +396,18 @@ pub enum Difference {
     Content,
 }
 
-/// How `from` and `to` differ.
+/// Whether two wordings differ only in spelling, case, hyphens, spaces, dots or abbreviations (a
+/// contraction is more than spelling: in a quotation it changes the speaker's words).
+pub fn is_spelling_only(from: &Words, to: &Words) -> bool {
+    from.squashed() == to.squashed() || from.squashed_as_written() == to.squashed_as_written()
+}
+
+/// How `from` and `to` differ (contractions are mechanical: "I would" → "I’d").
 pub fn classify(from: &Words, to: &Words) -> Difference {
     let (squashed_from, squashed_to) = (from.squashed(), to.squashed());
-    if squashed_from == squashed_to || from.squashed_as_written() == to.squashed_as_written() {
+    if is_spelling_only(from, to)
+        || from.squashed_without_contractions() == to.squashed_without_contractions()
+    {
         return Difference::Mechanical;
     }
     if is_house_style(&squashed_from, &squashed_to) {
@@ -449,6 +488,16 @@ mod tests {
                 "{from} → {to}"
             );
         }
+    }
+
+    #[test]
+    fn a_contraction_is_mechanical_but_not_mere_spelling() {
+        let mut reader = Reader::default();
+        let (full, short) = (reader.words("I would"), reader.words("I’d"));
+        assert_eq!(classify(&full, &short), Difference::Mechanical);
+        assert!(!is_spelling_only(&full, &short));
+        let (a, b) = (reader.words("long term"), reader.words("long-term"));
+        assert!(is_spelling_only(&a, &b));
     }
 
     #[test]
