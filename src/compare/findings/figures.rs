@@ -311,9 +311,20 @@ impl Reading {
     }
 
     /// Whether both readings can be true of one quantity.
+    /// Two exact figures rounded alike that differ never agree ("$10 billion", "$9 billion").
     pub fn agrees_with(&self, other: &Reading) -> bool {
+        let same = (self.value - other.value).abs() <= 1e-9 * self.value.abs().max(1.0);
+        if same {
+            return true;
+        }
+        if self.bound == Bound::Exact
+            && other.bound == Bound::Exact
+            && self.precision == other.precision
+        {
+            return false;
+        }
         let ((a_low, a_high), (b_low, b_high)) = (self.range(), other.range());
-        a_low <= b_high * (1.0 + 1e-9) && b_low <= a_high * (1.0 + 1e-9)
+        a_low < b_high && b_low < a_high
     }
 }
 
@@ -384,6 +395,11 @@ mod tests {
         assert!(!agree("20 dead", "23 dead"));
         assert!(!agree("3000 protesters", "5000 protesters"));
         assert!(!agree("at most 10 dead", "at least 12 dead"));
+        assert!(!agree("$ 10 billion telescope", "$ 9 billion telescope"));
+        assert!(agree(
+            "more than 4000 residents",
+            "more than 4000 residents"
+        ));
     }
 
     #[test]

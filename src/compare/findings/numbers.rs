@@ -320,11 +320,52 @@ fn fact_from(articles: &[Article], set: &PreparedSet, figures: &[Figure]) -> Opt
         .filter_map(|(f, r)| mention(articles, set, *f, r.as_ref()?))
         .collect();
     Some(NumberFact {
-        fact: most_common(figures.iter().filter_map(|f| describe(articles, set, *f)))
-            .unwrap_or_else(|| "a figure".to_owned()),
+        fact: shared_label(
+            figures
+                .iter()
+                .filter_map(|f| describe(articles, set, *f))
+                .collect(),
+        )
+        .unwrap_or_else(|| "a figure".to_owned()),
         kind,
         mentions,
     })
+}
+
+/// The words most mentions' labels begin with: the most common first word, extended word by
+/// word while most labels that far go on alike ("observatory" from "observatory", "observatory
+/// hurtled toward" and "observatory"), so one outlet's extra words do not become the label.
+fn shared_label(labels: Vec<String>) -> Option<String> {
+    let split: Vec<Vec<&str>> = labels
+        .iter()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    let mut prefix: Vec<&str> = Vec::new();
+    loop {
+        let matching: Vec<&Vec<&str>> = split
+            .iter()
+            .filter(|words| words.starts_with(&prefix))
+            .collect();
+        let next = most_common(
+            matching
+                .iter()
+                .filter_map(|words| words.get(prefix.len()))
+                .map(|w| (*w).to_owned()),
+        );
+        let Some(next) = next else { break };
+        let continuing = matching
+            .iter()
+            .filter(|words| words.get(prefix.len()) == Some(&next.as_str()))
+            .count();
+        if !prefix.is_empty() && 2 * continuing <= matching.len() {
+            break;
+        }
+        let Some(word) = split.iter().flatten().find(|w| **w == next) else {
+            break;
+        };
+        prefix.push(word);
+    }
+    (!prefix.is_empty()).then(|| prefix.join(" "))
 }
 
 /// Whether the figures of different articles contradict each other, or only differ in
@@ -532,5 +573,25 @@ fn same_value(x: Option<f64>, y: Option<f64>) -> bool {
     match (x, y) {
         (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_is_what_most_mentions_begin_with() {
+        let labels = [
+            "observatory",
+            "observatory hurtled toward",
+            "infrared observatory",
+            "observatory",
+        ];
+        let label = shared_label(labels.iter().map(|l| (*l).to_owned()).collect());
+        assert_eq!(label.as_deref(), Some("observatory"));
+        let labels = ["rescue workers", "rescue workers", "rescue teams"];
+        let label = shared_label(labels.iter().map(|l| (*l).to_owned()).collect());
+        assert_eq!(label.as_deref(), Some("rescue workers"));
     }
 }

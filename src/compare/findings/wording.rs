@@ -249,13 +249,13 @@ impl Words {
     /// The words run together with abbreviations expanded: equal for wordings that differ only
     /// mechanically ("long term"/"long-term", "U.S.-led"/"US-led", "Oct"/"October").
     pub fn squashed(&self) -> String {
-        squash(&self.keys)
+        squash(&self.keys, true)
     }
 
     /// The words as written run together, case, dots and hyphens aside ("three quarters" and
     /// "three-quarters", which the engine keys differently).
     fn squashed_as_written(&self) -> String {
-        squash(&self.written)
+        squash(&self.written, false)
     }
 
     /// As [`Self::squashed_as_written`], contractions written out ("I’d" as "I would").
@@ -265,7 +265,7 @@ impl Words {
             .iter()
             .map(|w| expand_contractions(w))
             .collect();
-        squash(&expanded)
+        squash(&expanded, false)
     }
 
     /// Whether there are no words at all.
@@ -359,11 +359,31 @@ fn expand_contractions(word: &str) -> String {
         .unwrap_or(word)
 }
 
-/// Words run together with abbreviations expanded, letters and digits only.
-fn squash(words: &[String]) -> String {
+/// Numbers written as words, and their digits.
+const NUMBER_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+];
+
+/// A word as digits when it is a small number written out ("one" → "1").
+fn as_digits(word: &str) -> Option<String> {
+    NUMBER_WORDS
+        .iter()
+        .position(|n| *n == word)
+        .map(|i| i.to_string())
+}
+
+/// Words run together with abbreviations expanded (and, with `digits`, small numbers as
+/// digits), letters and digits only.
+fn squash(words: &[String], digits: bool) -> String {
     words
         .iter()
-        .map(|w| expand_abbreviation(w.trim_end_matches('.')))
+        .map(|w| {
+            let w = w.trim_end_matches('.');
+            as_digits(w)
+                .filter(|_| digits)
+                .unwrap_or_else(|| expand_abbreviation(w).to_owned())
+        })
         .collect::<Vec<_>>()
         .concat()
         .chars()
@@ -481,6 +501,7 @@ mod tests {
             ("jeopardising", "jeopardizing"),
             ("Defence Ministry", "defense ministry"),
             ("cease fire", "ceasefire"),
+            ("1", "one"),
         ] {
             assert_eq!(
                 difference(from, to),
