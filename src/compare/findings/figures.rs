@@ -107,6 +107,8 @@ const QUALIFIERS: &[(&[&str], Bound)] = &[
     (&["roughly"], Bound::About),
     (&["some"], Bound::About),
 ];
+/// Four-digit numbers read as years.
+const YEARS: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;
 /// Half-width of the range an approximate figure covers, as a share of it.
 const ABOUT_MARGIN: f64 = 0.1;
 /// Rounding below this is not read as imprecision: "20" and "23" dead disagree.
@@ -190,6 +192,9 @@ fn code(word: &str) -> Option<&'static str> {
 /// one: "$2 billion (1.8 billion euros)").
 pub fn read(words: &[&str], at: usize) -> Option<Reading> {
     let (value, suffix_scale, decimals) = number_of(words[at])?;
+    if is_year(words[at], value) {
+        return None;
+    }
     let mut last = at;
     let mut scale = suffix_scale;
     if suffix_scale == 1.0
@@ -242,6 +247,12 @@ pub fn read(words: &[&str], at: usize) -> Option<Reading> {
         first: qualified_first,
         last,
     })
+}
+
+/// Whether a figure is a year ("the 1999 US Open", "in 2021"): four digits without grouping,
+/// within [`YEARS`]. Years date events; they are not quantities to compare.
+fn is_year(word: &str, value: f64) -> bool {
+    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && YEARS.contains(&value)
 }
 
 /// The unit named right after the figure ("2 billion Swiss francs", "14 kilometres").
@@ -372,6 +383,13 @@ mod tests {
         assert_eq!(reading("some 3,000 protesters").bound, Bound::About);
         assert_eq!(reading("killed 23 people").bound, Bound::Exact);
         assert_eq!(reading("more than 32,070 people").first, 0);
+    }
+
+    #[test]
+    fn years_are_not_figures() {
+        let words = ["the", "1999", "us", "open"];
+        assert!(read(&words, 1).is_none());
+        assert!(read(&["1,999", "people"], 0).is_some());
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //! figures all agree once bounds and rounding are allowed for ("at least 32,070", "more than
 //! 32,000") is listed as a difference in precision, not a conflict.
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 
 use super::figures::{self, Reading};
@@ -27,6 +29,10 @@ const MAX_REPLACEMENT_WORDS: usize = 6;
 /// Content words (besides the counted one) two unlinked sentences must share to be about the
 /// same subject.
 const MIN_SHARED_SUBJECT: usize = 3;
+/// Most figures counting one word in one unit that are compared across unlinked sentences: a
+/// word counted more often than this ("people" in a long document) says too little about what
+/// is counted.
+const MAX_BUCKET: usize = 64;
 /// Largest ratio between two figures of unlinked sentences that may be one quantity.
 const MAX_RATIO: f64 = 2.0;
 /// Words after a figure read as what it counts (at most).
@@ -58,7 +64,7 @@ pub fn find(
         .collect();
     let weak: Vec<(Figure, Figure)> = near
         .par_iter()
-        .flat_map_iter(|&(a, b)| figures_counting_the_same(set, a, b))
+        .flat_map_iter(|&(a, b)| figures_counting_the_same(articles, set, a, b))
         .collect();
     let same_subject = figures_about_the_same_subject(articles, set);
     // Joins are made in an order fixed by the articles' content (their canonical rank), so the
@@ -74,7 +80,10 @@ pub fn find(
         proposals.sort_by_key(|(x, y)| (key(x), key(y)));
         proposals.dedup();
         for (x, y) in proposals {
-            joins.union((x, reading_of(set, x)), (y, reading_of(set, y)));
+            joins.union(
+                (x, reading_of(articles, set, x)),
+                (y, reading_of(articles, set, y)),
+            );
         }
     }
     let mut facts: Vec<NumberFact> = joins
@@ -101,18 +110,23 @@ pub fn sort_facts(facts: &mut [NumberFact]) {
     });
 }
 
-/// The lower-case normalised words of sentence `at`, one per token.
-fn words_of(set: &PreparedSet, at: SentenceRef) -> Vec<String> {
+/// The lower-case normalised words of sentence `at`, one per token; figures as written (digit
+/// grouping kept: "2,000" is a count, "2000" may be a year).
+fn words_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<String> {
+    let text = &articles[at.article].text;
     set.get(at.article, at.sentence)
         .tokens
         .iter()
-        .map(|t| set.vocabulary.word(t.key).to_lowercase())
+        .map(|t| match t.class {
+            TokenClass::Number => text[t.start..t.end].to_owned(),
+            _ => set.vocabulary.word(t.key).to_lowercase(),
+        })
         .collect()
 }
 
 /// What a figure says (see [`figures::read`]).
-fn reading_of(set: &PreparedSet, figure: Figure) -> Option<Reading> {
-    let words = words_of(set, figure.at);
+fn reading_of(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<Reading> {
+    let words = words_of(articles, set, figure.at);
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     figures::read(&refs, figure.token)
 }
@@ -122,7 +136,10 @@ fn figures_of_link(articles: &[Article], set: &PreparedSet, link: &Link) -> Vec<
     let mut out = Vec::new();
     let pa = set.get(link.a.article, link.a.sentence);
     let pb = set.get(link.b.article, link.b.sentence);
-    let (all_a, all_b) = (figures_in(set, link.a), figures_in(set, link.b));
+    let (all_a, all_b) = (
+        figures_in(articles, set, link.a),
+        figures_in(articles, set, link.b),
+    );
     if all_a.is_empty() || all_b.is_empty() {
         return out;
     }
@@ -157,6 +174,7 @@ fn figures_of_link(articles: &[Article], set: &PreparedSet, link: &Link) -> Vec<
 /// The figures of two similar but unlinked sentences that sit in the same words: the same
 /// counted word after them and the same word before.
 fn figures_counting_the_same(
+    articles: &[Article],
     set: &PreparedSet,
     a: SentenceRef,
     b: SentenceRef,
@@ -170,7 +188,7 @@ fn figures_counting_the_same(
         counted_stem(pa, x.token).is_some_and(|s| Some(s) == counted_stem(pb, y.token))
             && word_before(pa, x.token).is_some_and(|s| Some(s) == word_before(pb, y.token))
     };
-    let (xs, ys) = (figures_in(set, a), figures_in(set, b));
+    let (xs, ys) = (figures_in(articles, set, a), figures_in(articles, set, b));
     for x in &xs {
         let matching: Vec<&Figure> = ys.iter().filter(|y| same(x, y)).collect();
         // The match must be the only one seen from either side: were it checked from `a`'s side
@@ -184,13 +202,11 @@ fn figures_counting_the_same(
     out
 }
 
-/// A figure with what it counts and the subject words of its sentence, for matching figures
-/// across sentences that are not linked.
+/// A figure with its value and the subject words of its sentence, for matching figures across
+/// sentences that are not linked (grouped by what they count and their unit).
 struct Counted {
     figure: Figure,
-    unit: Option<&'static str>,
     value: f64,
-    counted: u32,
     subject: Vec<u32>,
 }
 
@@ -202,16 +218,20 @@ fn figures_about_the_same_subject(
     articles: &[Article],
     set: &PreparedSet,
 ) -> Vec<(Figure, Figure)> {
-    let mut all: Vec<Counted> = Vec::new();
+    let mut buckets: BTreeMap<(u32, Option<&'static str>), Vec<Counted>> = BTreeMap::new();
     for (article, a) in articles.iter().enumerate() {
         for sentence in 0..a.sentences.len() {
             let at = SentenceRef::new(article, sentence);
             let p = set.get(article, sentence);
-            for figure in figures_in(set, at) {
-                let Some(reading) = reading_of(set, figure) else {
+            if !p.tokens.iter().any(|t| t.class == TokenClass::Number) {
+                continue;
+            }
+            let words = words_of(articles, set, at);
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            for token in 0..refs.len() {
+                let Some(reading) = figures::read(&refs, token) else {
                     continue;
                 };
-                let words = words_of(set, at);
                 let (start, last) = counted_from(p, &words, reading.last + 1);
                 if last < start {
                     continue;
@@ -225,26 +245,27 @@ fn figures_about_the_same_subject(
                     .collect();
                 subject.sort_unstable();
                 subject.dedup();
-                all.push(Counted {
-                    figure,
-                    unit: reading.unit,
-                    value: reading.value,
-                    counted,
-                    subject,
-                });
+                buckets
+                    .entry((counted, reading.unit))
+                    .or_default()
+                    .push(Counted {
+                        figure: Figure { at, token },
+                        value: reading.value,
+                        subject,
+                    });
             }
         }
     }
     let mut out = Vec::new();
-    for (i, x) in all.iter().enumerate() {
-        for y in &all[i + 1..] {
-            if x.figure.at.article != y.figure.at.article
-                && x.counted == y.counted
-                && x.unit == y.unit
-                && x.value.min(y.value) * MAX_RATIO >= x.value.max(y.value)
-                && shared(&x.subject, &y.subject) >= MIN_SHARED_SUBJECT
-            {
-                out.push((x.figure, y.figure));
+    for bucket in buckets.values().filter(|b| b.len() <= MAX_BUCKET) {
+        for (i, x) in bucket.iter().enumerate() {
+            for y in &bucket[i + 1..] {
+                if x.figure.at.article != y.figure.at.article
+                    && x.value.min(y.value) * MAX_RATIO >= x.value.max(y.value)
+                    && shared(&x.subject, &y.subject) >= MIN_SHARED_SUBJECT
+                {
+                    out.push((x.figure, y.figure));
+                }
             }
         }
     }
@@ -288,8 +309,8 @@ fn word_count(s: &str) -> usize {
 
 /// The figures of sentence `p` (at `at`), in order: numbers that read as figures (a
 /// conversion in brackets is part of the figure before it, not one of its own).
-fn figures_in(set: &PreparedSet, at: SentenceRef) -> Vec<Figure> {
-    let words = words_of(set, at);
+fn figures_in(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<Figure> {
+    let words = words_of(articles, set, at);
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     (0..refs.len())
         .filter(|&token| figures::is_figure(refs[token]) && figures::read(&refs, token).is_some())
@@ -307,7 +328,10 @@ fn inside<'f>(figures: &'f [Figure], p: &Prepared, span: (usize, usize)) -> &'f 
 }
 
 fn fact_from(articles: &[Article], set: &PreparedSet, figures: &[Figure]) -> Option<NumberFact> {
-    let readings: Vec<Option<Reading>> = figures.iter().map(|f| reading_of(set, *f)).collect();
+    let readings: Vec<Option<Reading>> = figures
+        .iter()
+        .map(|f| reading_of(articles, set, *f))
+        .collect();
     let mut in_articles: Vec<usize> = figures.iter().map(|f| f.at.article).collect();
     in_articles.dedup();
     if in_articles.len() < 2 {
@@ -333,8 +357,9 @@ fn fact_from(articles: &[Article], set: &PreparedSet, figures: &[Figure]) -> Opt
 }
 
 /// The words most mentions' labels begin with: the most common first word, extended word by
-/// word while most labels that far go on alike ("observatory" from "observatory", "observatory
-/// hurtled toward" and "observatory"), so one outlet's extra words do not become the label.
+/// word while most of all labels go on alike ("observatory" from "observatory", "observatory
+/// hurtled toward" and "infrared observatory"), so some outlets' extra words do not become the
+/// label.
 fn shared_label(labels: Vec<String>) -> Option<String> {
     let split: Vec<Vec<&str>> = labels
         .iter()
@@ -357,7 +382,7 @@ fn shared_label(labels: Vec<String>) -> Option<String> {
             .iter()
             .filter(|words| words.get(prefix.len()) == Some(&next.as_str()))
             .count();
-        if !prefix.is_empty() && 2 * continuing <= matching.len() {
+        if !prefix.is_empty() && 2 * continuing <= split.len() {
             break;
         }
         let Some(word) = split.iter().flatten().find(|w| **w == next) else {
@@ -398,7 +423,7 @@ fn mention(
 ) -> Option<NumberMention> {
     let p = set.get(figure.at.article, figure.at.sentence);
     let text = &articles[figure.at.article].text;
-    let words = words_of(set, figure.at);
+    let words = words_of(articles, set, figure.at);
     let mut first = reading.first;
     let mut last = counted_from(p, &words, reading.last + 1).1;
     if last == reading.last {
@@ -449,8 +474,8 @@ fn preceding_words(p: &Prepared, at: usize, n: usize) -> usize {
 fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<String> {
     let p = set.get(figure.at.article, figure.at.sentence);
     let text = &articles[figure.at.article].text;
-    let words = words_of(set, figure.at);
-    let reading = reading_of(set, figure)?;
+    let words = words_of(articles, set, figure.at);
+    let reading = reading_of(articles, set, figure)?;
     let (start, last) = counted_from(p, &words, reading.last + 1);
     if last >= start {
         let counted: Vec<&str> = p.tokens[start..=last]
