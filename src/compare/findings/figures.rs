@@ -322,7 +322,8 @@ impl Reading {
     }
 
     /// Whether both readings can be true of one quantity.
-    /// Two exact figures rounded alike that differ never agree ("$10 billion", "$9 billion").
+    /// Two exact figures rounded alike that differ never agree ("$10 billion", "$9 billion"), nor
+    /// two bounds of one kind unless one is the other rounded.
     pub fn agrees_with(&self, other: &Reading) -> bool {
         let same = (self.value - other.value).abs() <= 1e-9 * self.value.abs().max(1.0);
         if same {
@@ -333,6 +334,12 @@ impl Reading {
             && self.precision == other.precision
         {
             return false;
+        }
+        // Two lower (or upper) bounds agree only when one is the other rounded ("more than one
+        // million", "more than 1.3 million"), not "at least 21" against "at least 33".
+        if self.bound == other.bound && matches!(self.bound, Bound::AtLeast | Bound::AtMost) {
+            let rounding = self.precision.max(other.precision);
+            return rounding >= MIN_ROUNDING && (self.value - other.value).abs() < rounding;
         }
         let ((a_low, a_high), (b_low, b_high)) = (self.range(), other.range());
         a_low < b_high && b_low < a_high
@@ -414,6 +421,7 @@ mod tests {
         assert!(!agree("3000 protesters", "5000 protesters"));
         assert!(!agree("at most 10 dead", "at least 12 dead"));
         assert!(!agree("$ 10 billion telescope", "$ 9 billion telescope"));
+        assert!(!agree("at least 21 people", "at least 33 people"));
         assert!(agree(
             "more than 4000 residents",
             "more than 4000 residents"
