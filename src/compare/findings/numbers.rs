@@ -356,10 +356,10 @@ fn fact_from(articles: &[Article], set: &PreparedSet, figures: &[Figure]) -> Opt
     })
 }
 
-/// The words most mentions' labels begin with: the most common first word, extended word by
-/// word while most of all labels go on alike ("observatory" from "observatory", "observatory
-/// hurtled toward" and "infrared observatory"), so some outlets' extra words do not become the
-/// label.
+/// The label most mentions share: the most common first word, extended word by word while most
+/// of all labels go on alike, then the shortest whole label so beginning ("observatory" from
+/// "observatory", "observatory hurtled toward" and "infrared observatory"), so some outlets'
+/// extra words do not become the label.
 fn shared_label(labels: Vec<String>) -> Option<String> {
     let split: Vec<Vec<&str>> = labels
         .iter()
@@ -390,7 +390,12 @@ fn shared_label(labels: Vec<String>) -> Option<String> {
         };
         prefix.push(word);
     }
-    (!prefix.is_empty()).then(|| prefix.join(" "))
+    // The shortest whole label with those first words, so a label is never cut mid-phrase.
+    split
+        .iter()
+        .filter(|words| !prefix.is_empty() && words.starts_with(&prefix))
+        .min_by(|x, y| x.len().cmp(&y.len()).then_with(|| x.cmp(y)))
+        .map(|words| words.join(" "))
 }
 
 /// Whether the figures of different articles contradict each other, or only differ in
@@ -618,5 +623,8 @@ mod tests {
         let labels = ["rescue workers", "rescue workers", "rescue teams"];
         let label = shared_label(labels.iter().map(|l| (*l).to_owned()).collect());
         assert_eq!(label.as_deref(), Some("rescue workers"));
+        let labels = ["grand slam singles title", "grand slam title drought"];
+        let label = shared_label(labels.iter().map(|l| (*l).to_owned()).collect());
+        assert_eq!(label.as_deref(), Some("grand slam singles title"));
     }
 }
