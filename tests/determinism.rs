@@ -128,6 +128,17 @@ fn swap(v: &mut Value, x: &str, y: &str) {
     v[x] = second;
 }
 
+/// Seen from the other side, words cut are words added: swaps the `kind` of `v` between
+/// `added` and `cut`.
+fn flip_kind(v: &mut Value, added: &str, cut: &str) {
+    let flipped = match v["kind"].as_str() {
+        Some(k) if k == added => cut,
+        Some(k) if k == cut => added,
+        _ => return,
+    };
+    v["kind"] = Value::from(flipped);
+}
+
 /// The report with articles in source order and every index and pair rewritten accordingly.
 fn normalise(report: &Value) -> Value {
     let remap = Remap::by_source(report);
@@ -299,6 +310,7 @@ fn normalise_substitutions(report: &Value, remap: &Remap) -> Value {
             if flipped {
                 swap(&mut sub, "a", "b");
                 swap(&mut sub, "from", "to");
+                flip_kind(&mut sub, "addition", "cut");
             }
             let mut occurrences: Vec<Value> = s["occurrences"]
                 .as_array()
@@ -334,6 +346,12 @@ fn normalise_quote_changes(report: &Value, remap: &Remap) -> Value {
             if index(&change["a"][0]) > index(&change["b"][0]) {
                 swap(&mut change, "a", "b");
                 swap(&mut change, "a_quote", "b_quote");
+                if let Some(edits) = change["edits"].as_array_mut() {
+                    for edit in edits {
+                        swap(edit, "a", "b");
+                    }
+                }
+                flip_kind(&mut change, "added", "cut");
             }
             change
         })

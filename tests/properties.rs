@@ -141,3 +141,72 @@ proptest! {
         prop_assert_eq!(direct, reordered);
     }
 }
+
+/// Words random sentences are made of: figures, quote marks, verbs of saying and near-synonyms,
+/// so that sentences within one text often come out near-identical.
+const WORDS: &[&str] = &[
+    "the",
+    "crowd",
+    "group",
+    "of",
+    "12",
+    "40",
+    "$2bn",
+    "people",
+    "said",
+    "claimed",
+    "\"we",
+    "will",
+    "stay\"",
+    "police",
+    "officials",
+    "gathered",
+    "near",
+    "Velna",
+    "bridge",
+    "on",
+    "Tuesday",
+];
+
+/// A text of sentences drawn from [`WORDS`].
+fn random_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::collection::vec(0..WORDS.len(), 4..12), 1..8).prop_map(
+        |sentences| {
+            sentences
+                .iter()
+                .map(|words| {
+                    let words: Vec<&str> = words.iter().map(|&w| WORDS[w]).collect();
+                    format!("{}.", words.join(" "))
+                })
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The same text given twice (near-identical sentences within it included) has no
+    /// substitutions, quote changes or figure conflicts.
+    #[test]
+    fn identical_texts_have_no_findings(
+        picks in article_strategy(),
+        random in random_text(),
+        use_random in any::<bool>(),
+    ) {
+        let text = if use_random {
+            random
+        } else {
+            picks.iter().map(|&i| POOL[i]).collect::<Vec<_>>().join("\n\n")
+        };
+        let copies: Vec<Article> = ["first", "second"]
+            .iter()
+            .map(|label| Article::from_text(*label, format!("{label}.txt"), text.clone(), Format::Text))
+            .collect();
+        let c = compare(copies, &Options::default());
+        prop_assert!(c.substitutions.is_empty(), "{:?}", c.substitutions);
+        prop_assert!(c.quote_changes.is_empty(), "{:?}", c.quote_changes);
+        prop_assert!(c.numbers.is_empty(), "{:?}", c.numbers);
+    }
+}

@@ -306,7 +306,9 @@ fn markdown_has_the_summary_and_the_marked_change() {
         .find(|l| l.starts_with("- **Valley Courier**") && l.contains("sports hall"))
         .expect("the courier's version of the evacuation");
     assert!(swapped.contains("~~residents~~ **tenants**"), "{swapped}");
-    assert!(md.contains("| “residents” | “tenants” | Harbour Gazette → Valley Courier |"));
+    assert!(
+        md.contains("| “residents” | “tenants” | content | Harbour Gazette → Valley Courier |")
+    );
 }
 
 #[test]

@@ -132,6 +132,44 @@ pub struct SentenceInfo {
     pub shared_by: usize,
 }
 
+/// Why a substitution matters, from most to least consequential (the order they are ranked in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubstitutionKind {
+    /// A different verb of saying ("said" → "claimed"): how far the source is believed.
+    Attribution,
+    /// A loaded word swapped ("protesters" → "rioters").
+    Framing,
+    /// A different speaker or actor ("police" → "officials").
+    Agent,
+    /// Other words of substance.
+    Content,
+    /// Only function words or inflections (tense, articles, prepositions).
+    Function,
+    /// Words added where the other article has none.
+    Addition,
+    /// Words cut that the other article has.
+    Cut,
+    /// One name written two ways by house style ("Mideast" → "Middle East").
+    HouseStyle,
+}
+
+impl SubstitutionKind {
+    /// A short name for lists and reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            SubstitutionKind::Attribution => "attribution",
+            SubstitutionKind::Framing => "framing",
+            SubstitutionKind::Agent => "agent",
+            SubstitutionKind::Content => "content",
+            SubstitutionKind::Function => "grammar",
+            SubstitutionKind::Addition => "added",
+            SubstitutionKind::Cut => "cut",
+            SubstitutionKind::HouseStyle => "house style",
+        }
+    }
+}
+
 /// A word or phrase one article uses where another has different words, aggregated.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Substitution {
@@ -145,8 +183,67 @@ pub struct Substitution {
     pub to: String,
     /// How many times the change occurs between these two articles.
     pub count: usize,
+    /// Why it matters (substitutions are ranked by kind first).
+    pub kind: SubstitutionKind,
+    /// Whether a word on either side carries a judgement ("embattled", "regime").
+    pub loaded: bool,
+    /// How many article pairs make the same change (either way round): a swap several outlets
+    /// make ranks above a one-off.
+    pub spread: usize,
     /// Where it occurs: the linked sentence pairs.
     pub occurrences: Vec<(SentenceRef, SentenceRef)>,
+}
+
+/// How a quotation was altered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteChangeKind {
+    /// Words inserted in square brackets ("[the army] will stay").
+    Bracketed,
+    /// Words of substance replaced (or replaced and cut or added).
+    Reworded,
+    /// Only the tense or another inflection changed ("will" → "would", "is" → "was").
+    Tense,
+    /// Words cut from the quotation, nothing else.
+    Cut,
+    /// Words added to the quotation, nothing else.
+    Added,
+}
+
+impl QuoteChangeKind {
+    /// A short name for lists and reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            QuoteChangeKind::Bracketed => "words inserted in brackets",
+            QuoteChangeKind::Reworded => "words changed",
+            QuoteChangeKind::Tense => "tense changed",
+            QuoteChangeKind::Cut => "words cut",
+            QuoteChangeKind::Added => "words added",
+        }
+    }
+}
+
+/// One run of words that differs between two quotations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteEdit {
+    /// The words in the quotation of `a` (empty: added in `b`).
+    pub a: String,
+    /// The words in the quotation of `b` (empty: cut in `b`).
+    pub b: String,
+}
+
+impl QuoteEdit {
+    /// The run as "old → new", "(nothing)" standing for an empty side.
+    pub fn describe(&self) -> String {
+        let side = |w: &str| {
+            if w.is_empty() {
+                "(nothing)".to_owned()
+            } else {
+                w.to_owned()
+            }
+        };
+        format!("{} → {}", side(&self.a), side(&self.b))
+    }
 }
 
 /// Quoted words that differ between two linked sentences.
@@ -160,6 +257,27 @@ pub struct QuoteChange {
     pub a_quote: String,
     /// The quoted words in `b`.
     pub b_quote: String,
+    /// What was done to the quotation.
+    pub kind: QuoteChangeKind,
+    /// The words that differ, run by run (spelling, hyphenation and punctuation never do).
+    pub edits: Vec<QuoteEdit>,
+}
+
+impl QuoteChange {
+    /// The same change seen from the other side: `a` and `b` swapped, words cut becoming words
+    /// added.
+    pub fn swap_sides(&mut self) {
+        std::mem::swap(&mut self.a, &mut self.b);
+        std::mem::swap(&mut self.a_quote, &mut self.b_quote);
+        for edit in &mut self.edits {
+            std::mem::swap(&mut edit.a, &mut edit.b);
+        }
+        self.kind = match self.kind {
+            QuoteChangeKind::Cut => QuoteChangeKind::Added,
+            QuoteChangeKind::Added => QuoteChangeKind::Cut,
+            other => other,
+        };
+    }
 }
 
 /// One article's wording of a figure.
@@ -171,8 +289,40 @@ pub struct NumberMention {
     pub sentence: usize,
     /// The figure with the words around it, as written ("more than 40,000 people").
     pub text: String,
-    /// The figure's value, when it could be read as a number.
+    /// The figure's value, when it could be read as a number (scale words applied: "$2bn" is
+    /// 2e9).
     pub value: Option<f64>,
+    /// What the figure is measured in, when it says: a currency code ("USD", "CHF"), "percent"
+    /// or a unit ("km", "years"). Figures in different units are never compared.
+    pub unit: Option<String>,
+    /// How the figure is qualified ("more than 40,000" is a lower bound).
+    pub bound: Bound,
+}
+
+/// How a figure is qualified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// As written ("23 people").
+    #[default]
+    Exact,
+    /// Approximate ("about", "some", "nearly").
+    About,
+    /// A lower bound ("at least", "more than", "over").
+    AtLeast,
+    /// An upper bound ("up to", "less than", "under").
+    AtMost,
+}
+
+/// Whether the figures of a fact contradict each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    /// Figures that cannot all be true ("12 rescue workers" and "23 rescue workers").
+    Conflict,
+    /// Figures that agree but are given with different precision ("more than one million" and
+    /// "more than 1.3 million").
+    Precision,
 }
 
 /// A quantity that articles report with different figures.
@@ -180,6 +330,8 @@ pub struct NumberMention {
 pub struct NumberFact {
     /// A short description of what is counted, taken from the shared wording.
     pub fact: String,
+    /// A conflict, or figures that only differ in precision (ranked after conflicts).
+    pub kind: FactKind,
     /// Every article's mention of it.
     pub mentions: Vec<NumberMention>,
 }

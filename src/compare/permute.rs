@@ -2,6 +2,7 @@
 //! remapped and every derived list rebuilt or re-sorted exactly as [`super::compare`] orders it,
 //! so the result equals comparing the reordered articles from scratch.
 
+use super::findings::counterparts::closest_of_either_end;
 use super::findings::{find_omissions, find_substitutions, sort_facts};
 use super::{Comparison, Link, SentenceRef, flip, groups, moved_versions, stats, versions};
 
@@ -29,8 +30,7 @@ impl Comparison {
         for q in &mut quote_changes {
             (q.a, q.b) = (remap(q.a), remap(q.b));
             if q.a.article > q.b.article {
-                std::mem::swap(&mut q.a, &mut q.b);
-                std::mem::swap(&mut q.a_quote, &mut q.b_quote);
+                q.swap_sides();
             }
         }
         quote_changes.sort_by(|x, y| {
@@ -47,8 +47,8 @@ impl Comparison {
         sort_facts(&mut numbers);
 
         Comparison {
-            substitutions: find_substitutions(&articles, &links),
-            omissions: find_omissions(&articles, &groups),
+            substitutions: find_substitutions(&articles, &links, &closest_of_either_end(&links)),
+            omissions: find_omissions(&articles, &links, &groups),
             stats: stats::compute(&articles, &links, &sentences),
             articles,
             options: self.options,

@@ -96,17 +96,6 @@ pub(crate) fn link_between(c: &Comparison, x: SentenceRef, y: SentenceRef) -> Op
     c.links_of(x).find(|l| l.other(x) == y)
 }
 
-/// The counterpart a sentence's marks are shown against: its link with the highest similarity
-/// (to four decimals), preferring the earliest article (then sentence) among equals.
-pub(crate) fn best_link(c: &Comparison, r: SentenceRef) -> Option<&Link> {
-    c.links_of(r).max_by(|x, y| {
-        let similarity = |l: &Link| super::json::round(l.similarity);
-        similarity(x)
-            .total_cmp(&similarity(y))
-            .then_with(|| y.other(r).cmp(&x.other(r)))
-    })
-}
-
 /// The byte range of `quote` (whitespace collapsed, as findings store it) within sentence `r`.
 fn quote_range(c: &Comparison, r: SentenceRef, quote: &str) -> Option<Range<usize>> {
     let span = c.articles[r.article].sentences.get(r.sentence)?.range();
@@ -227,19 +216,6 @@ pub(crate) fn marked_quotes(
         ),
         _ => (plain(&q.a_quote), plain(&q.b_quote)),
     }
-}
-
-/// Substitutions, most frequent first (then by article pair and wording).
-pub(crate) fn substitutions_by_count(c: &Comparison) -> Vec<&crate::compare::Substitution> {
-    let mut rows: Vec<_> = c.substitutions.iter().collect();
-    rows.sort_by(|x, y| {
-        y.count
-            .cmp(&x.count)
-            .then((x.a, x.b).cmp(&(y.a, y.b)))
-            .then_with(|| x.from.cmp(&y.from))
-            .then_with(|| x.to.cmp(&y.to))
-    });
-    rows
 }
 
 #[cfg(test)]

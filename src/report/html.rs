@@ -22,11 +22,11 @@ use base64::prelude::BASE64_STANDARD;
 use sha2::{Digest, Sha256};
 
 use super::annotate::{
-    Piece, Systematic, best_link, marked_pieces, marked_quotes, sentence_range,
-    substitutions_by_count, systematic_substitutions,
+    Piece, Systematic, marked_pieces, marked_quotes, sentence_range, systematic_substitutions,
 };
 use crate::article::Role;
-use crate::compare::{Comparison, Link, SentenceInfo, SentenceRef, Status};
+use crate::compare::findings::counterparts::closest_link;
+use crate::compare::{Comparison, FactKind, Link, SentenceInfo, SentenceRef, Status};
 use crate::design::{DARK, LEGEND, LIGHT, Palette, spacing};
 
 /// Steps of the overlap heat scale (cells below half a step are not tinted).
@@ -793,10 +793,10 @@ impl Page<'_> {
         let _ = write!(
             self.out,
             "<details{open}>\n<summary><h4>All substitutions</h4></summary>\n<div class=\"scroll\"><table \
-             class=\"findings\">\n<thead><tr><th>Count</th><th>From</th><th>To</th><th>Articles</th><th>Where</th>\
-             </tr></thead>\n<tbody>\n",
+             class=\"findings\">\n<thead><tr><th>Count</th><th>From</th><th>To</th><th>Kind</th><th>Articles</th>\
+             <th>Where</th></tr></thead>\n<tbody>\n",
         );
-        for s in substitutions_by_count(self.c) {
+        for s in &self.c.substitutions {
             let places: Vec<String> = s
                 .occurrences
                 .iter()
@@ -804,10 +804,11 @@ impl Page<'_> {
                 .collect();
             let _ = writeln!(
                 self.out,
-                "<tr><td class=\"n\">{}×</td><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td></tr>",
+                "<tr><td class=\"n\">{}×</td><td>{}</td><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td></tr>",
                 s.count,
                 wording(&s.from),
                 wording(&s.to),
+                s.kind.label(),
                 self.article_link(s.a),
                 self.article_link(s.b),
                 places.join(" · ")
@@ -918,6 +919,13 @@ impl Page<'_> {
             .push_str("<table class=\"findings quotes\">\n<tbody>\n");
         for q in &c.quote_changes {
             let (left, right) = marked_quotes(c, q, pieces_html, escape);
+            let edits: Vec<String> = q.edits.iter().map(|e| escape(&e.describe())).collect();
+            let _ = writeln!(
+                self.out,
+                "<tr><td colspan=\"2\"><strong>{}</strong>: {}</td></tr>",
+                q.kind.label(),
+                edits.join("; ")
+            );
             let _ = writeln!(
                 self.out,
                 "<tr><td>{} <span class=\"muted\">({})</span><blockquote>“{left}”</blockquote></td>\
@@ -941,9 +949,15 @@ impl Page<'_> {
             return;
         }
         for fact in &c.numbers {
+            let precision = match fact.kind {
+                FactKind::Conflict => "",
+                FactKind::Precision => {
+                    " <span class=\"muted\">(agree, with different precision)</span>"
+                }
+            };
             let _ = writeln!(
                 self.out,
-                "<h4>{}</h4>\n<table class=\"findings\">\n<thead><tr><th>Article</th><th>Wording</th><th>Value</th>\
+                "<h4>{}{precision}</h4>\n<table class=\"findings\">\n<thead><tr><th>Article</th><th>Wording</th><th>Value</th>\
                  </tr></thead>\n<tbody>",
                 escape(&fact.fact)
             );
@@ -1081,7 +1095,7 @@ impl Page<'_> {
         let c = self.c;
         let info = c.info(r);
         let role = c.articles[r.article].sentences[r.sentence].role;
-        let best = best_link(c, r);
+        let best = closest_link(c, r);
         let _ = write!(
             self.out,
             "<span id=\"{}\" class=\"s {}{}\" title=\"{}\">",

@@ -11,9 +11,9 @@ use std::fmt::Write;
 
 use super::annotate::{
     Piece, Systematic, link_between, marked_pieces, marked_quotes, sentence_range,
-    substitutions_by_count, systematic_substitutions,
+    systematic_substitutions,
 };
-use crate::compare::{Comparison, Group, Link, LinkKind, SentenceRef};
+use crate::compare::{Comparison, FactKind, Group, Link, LinkKind, SentenceRef};
 
 /// The report as Markdown.
 pub fn render(c: &Comparison) -> String {
@@ -221,15 +221,16 @@ fn substitutions(out: &mut String, c: &Comparison) {
         }
         out.push('\n');
     }
-    out.push_str("### All substitutions\n\n");
-    out.push_str("| Count | From | To | Articles |\n|--:|---|---|---|\n");
-    for s in substitutions_by_count(c) {
+    out.push_str("### All substitutions, most significant first\n\n");
+    out.push_str("| Count | From | To | Kind | Articles |\n|--:|---|---|---|---|\n");
+    for s in &c.substitutions {
         let _ = writeln!(
             out,
-            "| {}× | {} | {} | {} → {} |",
+            "| {}× | {} | {} | {} | {} → {} |",
             s.count,
             wording(&s.from),
             wording(&s.to),
+            s.kind.label(),
             label(c, s.a),
             label(c, s.b)
         );
@@ -243,12 +244,15 @@ fn quote_changes(out: &mut String, c: &Comparison) {
         none_found(out, "No quotation differs between linked sentences.");
         return;
     }
-    out.push_str("| Article | Quotation | Article | Quotation |\n|---|---|---|---|\n");
+    out.push_str("| Change | Article | Quotation | Article | Quotation |\n|---|---|---|---|---|\n");
     for q in &c.quote_changes {
         let (a, b) = marked_quotes(c, q, pieces_markdown, escape);
+        let edits: Vec<String> = q.edits.iter().map(|e| escape(&e.describe())).collect();
         let _ = writeln!(
             out,
-            "| {} | “{a}” | {} | “{b}” |",
+            "| {}: {} | {} | “{a}” | {} | “{b}” |",
+            q.kind.label(),
+            edits.join("; "),
             label(c, q.a.article),
             label(c, q.b.article),
         );
@@ -263,7 +267,11 @@ fn numbers(out: &mut String, c: &Comparison) {
         return;
     }
     for fact in &c.numbers {
-        let _ = writeln!(out, "### {}\n", escape(fact.fact.trim()));
+        let precision = match fact.kind {
+            FactKind::Conflict => "",
+            FactKind::Precision => " (agree, with different precision)",
+        };
+        let _ = writeln!(out, "### {}{precision}\n", escape(fact.fact.trim()));
         for m in &fact.mentions {
             let value = m.value.map(|v| format!(" ({v})")).unwrap_or_default();
             let _ = writeln!(

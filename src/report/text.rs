@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use crate::compare::Comparison;
+use crate::compare::findings::{SubstitutionGroup, group_substitutions};
+use crate::compare::{Comparison, FactKind, QuoteEdit, SubstitutionKind};
 
 /// Most rows of each findings table printed.
 const MAX_ROWS: usize = 25;
@@ -95,31 +96,55 @@ fn section(out: &mut String, title: &str, total: usize) -> bool {
     true
 }
 
+/// Which substitution groups a list shows.
+type GroupFilter = fn(&SubstitutionGroup) -> bool;
+
+/// Substitutions in rank order, grouped by wording: word swaps first, then additions, cuts and
+/// house-style variants, each its own list.
 fn substitutions(out: &mut String, c: &Comparison) {
-    if !section(out, "Substitutions", c.substitutions.len()) {
-        return;
+    let groups = group_substitutions(&c.substitutions);
+    let lists: [(&str, GroupFilter); 4] = [
+        ("Substitutions", SubstitutionGroup::is_swap),
+        ("Words added", |g| g.kind == SubstitutionKind::Addition),
+        ("Words cut", |g| g.kind == SubstitutionKind::Cut),
+        ("House-style variants", |g| {
+            g.kind == SubstitutionKind::HouseStyle
+        }),
+    ];
+    for (title, belongs) in lists {
+        let rows: Vec<&SubstitutionGroup> = groups.iter().filter(|g| belongs(g)).collect();
+        if !section(out, title, rows.len()) {
+            continue;
+        }
+        for g in rows.iter().take(MAX_ROWS) {
+            substitution_row(out, c, g);
+        }
+        more(out, rows.len());
     }
-    let mut rows: Vec<_> = c.substitutions.iter().collect();
-    rows.sort_by(|x, y| y.count.cmp(&x.count).then((x.a, x.b).cmp(&(y.a, y.b))));
-    for s in rows.iter().take(MAX_ROWS) {
-        let show = |w: &str| {
-            if w.is_empty() {
-                "(nothing)".to_owned()
-            } else {
-                format!("\"{w}\"")
-            }
-        };
-        let _ = writeln!(
-            out,
-            "  {:>2}×  {} → {}   [{} → {}]",
-            s.count,
-            show(&s.from),
-            show(&s.to),
-            c.articles[s.a].label,
-            c.articles[s.b].label
-        );
-    }
-    more(out, c.substitutions.len());
+}
+
+fn substitution_row(out: &mut String, c: &Comparison, g: &SubstitutionGroup) {
+    let show = |w: &str| {
+        if w.is_empty() {
+            "(nothing)".to_owned()
+        } else {
+            format!("\"{w}\"")
+        }
+    };
+    let pairs: Vec<String> = g
+        .pairs
+        .iter()
+        .map(|&(a, b, _)| format!("{} → {}", c.articles[a].label, c.articles[b].label))
+        .collect();
+    let _ = writeln!(
+        out,
+        "  {:>2}×  {} → {}   ({})  [{}]",
+        g.count,
+        show(&g.from),
+        show(&g.to),
+        g.kind.label(),
+        pairs.join(", ")
+    );
 }
 
 fn quotes(out: &mut String, c: &Comparison) {
@@ -127,10 +152,16 @@ fn quotes(out: &mut String, c: &Comparison) {
         return;
     }
     for q in c.quote_changes.iter().take(MAX_ROWS) {
-        let _ = writeln!(out, "  {}: “{}”", c.articles[q.a.article].label, q.a_quote);
+        let edits: Vec<String> = q.edits.iter().map(QuoteEdit::describe).collect();
+        let _ = writeln!(out, "  {}: {}", q.kind.label(), edits.join("; "));
         let _ = writeln!(
             out,
-            "  {}: “{}”\n",
+            "    {}: “{}”",
+            c.articles[q.a.article].label, q.a_quote
+        );
+        let _ = writeln!(
+            out,
+            "    {}: “{}”\n",
             c.articles[q.b.article].label, q.b_quote
         );
     }
@@ -138,16 +169,26 @@ fn quotes(out: &mut String, c: &Comparison) {
 }
 
 fn numbers(out: &mut String, c: &Comparison) {
-    if !section(out, "Conflicting figures", c.numbers.len()) {
-        return;
-    }
-    for fact in c.numbers.iter().take(MAX_ROWS) {
-        let _ = writeln!(out, "  {}", fact.fact);
-        for m in &fact.mentions {
-            let _ = writeln!(out, "    {:<24} {}", c.articles[m.article].label, m.text);
+    let lists = [
+        ("Conflicting figures", FactKind::Conflict),
+        (
+            "Figures given with different precision",
+            FactKind::Precision,
+        ),
+    ];
+    for (title, kind) in lists {
+        let facts: Vec<_> = c.numbers.iter().filter(|f| f.kind == kind).collect();
+        if !section(out, title, facts.len()) {
+            continue;
         }
+        for fact in facts.iter().take(MAX_ROWS) {
+            let _ = writeln!(out, "  {}", fact.fact);
+            for m in &fact.mentions {
+                let _ = writeln!(out, "    {:<24} {}", c.articles[m.article].label, m.text);
+            }
+        }
+        more(out, facts.len());
     }
-    more(out, c.numbers.len());
 }
 
 fn omissions(out: &mut String, c: &Comparison) {

@@ -1,12 +1,11 @@
 //! The findings side panel, in tabs: an overview (per-outlet originality bars, derivations, the
-//! N×N overlap matrix as a heat map), the substitutions table (sortable, grouped by wording with
-//! counts per outlet pair), quote changes, conflicting figures and omissions. Every row navigates
-//! to the sentences it is about.
+//! N×N overlap matrix as a heat map), the substitutions table (most significant first, or sorted
+//! by count or wording; grouped by wording with counts per outlet pair, each row with its kind),
+//! quote changes (with the words that changed), conflicting figures and omissions. Every row
+//! navigates to the sentences it is about.
 //!
 //! Long lists are virtualised (only visible rows are laid out), and the grouping of substitutions
 //! is computed once per comparison, so the panel costs little even with fifty articles.
-
-use std::collections::HashMap;
 
 use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, Rect, RichText, Sense, Stroke, pos2, vec2};
@@ -15,7 +14,8 @@ use super::super::command::{Command, CommandQueue};
 use super::super::theme::{color, palette};
 use super::super::workspace::{Column, Workspace};
 use super::to_key;
-use crate::compare::{Comparison, SentenceRef};
+use crate::compare::findings::{SubstitutionGroup, group_substitutions};
+use crate::compare::{Comparison, FactKind, QuoteEdit, SentenceRef};
 use crate::design::Palette;
 
 /// Height of the originality bars.
@@ -44,25 +44,15 @@ pub enum Tab {
 /// How the substitutions table is sorted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SubstitutionOrder {
-    /// Most frequent first.
+    /// Most significant first (the comparison's ranking).
     #[default]
+    Rank,
+    /// Most frequent first.
     Count,
     /// Alphabetically by the original wording.
     From,
     /// Alphabetically by the replacement.
     To,
-}
-
-/// One wording change across all article pairs.
-#[derive(Debug, Clone)]
-struct SubstitutionRow {
-    from: String,
-    to: String,
-    count: usize,
-    /// `(a, b, count)` per article pair.
-    pairs: Vec<(usize, usize, usize)>,
-    /// Where it first occurs.
-    first: Option<SentenceRef>,
 }
 
 /// A line of the figures list: a fact's heading or one article's wording of it.
@@ -77,7 +67,7 @@ enum FigureLine {
 struct Derived {
     generation: u64,
     order: SubstitutionOrder,
-    substitutions: Vec<SubstitutionRow>,
+    substitutions: Vec<SubstitutionGroup>,
     figures: Vec<FigureLine>,
 }
 
@@ -128,7 +118,7 @@ impl FindingsPanel {
             self.derived = Some(Derived {
                 generation,
                 order: self.order,
-                substitutions: group_substitutions(c, self.order),
+                substitutions: sorted_substitutions(c, self.order),
                 figures: figure_lines(c),
             });
         }
@@ -295,6 +285,7 @@ fn sort_bar(ui: &mut egui::Ui, order: &mut SubstitutionOrder) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Sort by").small().weak());
         for (value, name) in [
+            (SubstitutionOrder::Rank, "significance"),
             (SubstitutionOrder::Count, "count"),
             (SubstitutionOrder::From, "from"),
             (SubstitutionOrder::To, "to"),
@@ -305,28 +296,11 @@ fn sort_bar(ui: &mut egui::Ui, order: &mut SubstitutionOrder) {
 }
 
 /// Substitutions grouped by wording (case aside) across article pairs, sorted.
-fn group_substitutions(c: &Comparison, order: SubstitutionOrder) -> Vec<SubstitutionRow> {
-    let mut index: HashMap<(String, String), usize> = HashMap::new();
-    let mut rows: Vec<SubstitutionRow> = Vec::new();
-    for s in &c.substitutions {
-        let key = (s.from.to_lowercase(), s.to.to_lowercase());
-        let row = *index.entry(key).or_insert_with(|| {
-            rows.push(SubstitutionRow {
-                from: s.from.clone(),
-                to: s.to.clone(),
-                count: 0,
-                pairs: Vec::new(),
-                first: s.occurrences.first().map(|(a, _)| *a),
-            });
-            rows.len() - 1
-        });
-        rows[row].count += s.count;
-        rows[row].pairs.push((s.a, s.b, s.count));
-    }
+fn sorted_substitutions(c: &Comparison, order: SubstitutionOrder) -> Vec<SubstitutionGroup> {
+    let mut rows = group_substitutions(&c.substitutions);
     match order {
-        SubstitutionOrder::Count => {
-            rows.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.from.cmp(&y.from)))
-        }
+        SubstitutionOrder::Rank => {}
+        SubstitutionOrder::Count => rows.sort_by_key(|r| std::cmp::Reverse(r.count)),
         SubstitutionOrder::From => rows.sort_by_cached_key(|r| r.from.to_lowercase()),
         SubstitutionOrder::To => rows.sort_by_cached_key(|r| r.to.to_lowercase()),
     }
@@ -336,7 +310,7 @@ fn group_substitutions(c: &Comparison, order: SubstitutionOrder) -> Vec<Substitu
 fn substitutions(
     ui: &mut egui::Ui,
     workspace: &Workspace,
-    rows: &[SubstitutionRow],
+    rows: &[SubstitutionGroup],
     commands: &mut CommandQueue,
 ) {
     if rows.is_empty() {
@@ -365,7 +339,7 @@ fn substitution_row(
     workspace: &Workspace,
     c: &Comparison,
     p: &Palette,
-    row: &SubstitutionRow,
+    row: &SubstitutionGroup,
     commands: &mut CommandQueue,
 ) {
     let shown = |w: &str| {
@@ -407,7 +381,10 @@ fn substitution_row(
                 ui.add(egui::Label::new(job).truncate().sense(Sense::click()))
                     .on_hover_text("Show where")
             },
-            |ui| ui.label(RichText::new(format!("×{}", row.count)).strong()),
+            |ui| {
+                ui.label(RichText::new(format!("×{}", row.count)).strong());
+                ui.label(RichText::new(row.kind.label()).small().weak())
+            },
         );
         let pairs: Vec<String> = row
             .pairs
@@ -427,6 +404,9 @@ fn substitution_row(
     });
 }
 
+/// Height of a quote change's row: what changed, then both quotations.
+const QUOTE_ROW_HEIGHT: f32 = 3.0 * ROW_HEIGHT + 6.0;
+
 fn quotes(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, commands: &mut CommandQueue) {
     if c.quote_changes.is_empty() {
         ui.label(RichText::new("No quotation differs between linked sentences.").weak());
@@ -434,11 +414,15 @@ fn quotes(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, commands: &m
     }
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(
         ui,
-        DOUBLE_ROW_HEIGHT + 6.0,
+        QUOTE_ROW_HEIGHT,
         c.quote_changes.len(),
         |ui, range| {
             for q in &c.quote_changes[range] {
-                ui.allocate_ui(vec2(ui.available_width(), DOUBLE_ROW_HEIGHT + 6.0), |ui| {
+                ui.allocate_ui(vec2(ui.available_width(), QUOTE_ROW_HEIGHT), |ui| {
+                    let edits: Vec<String> = q.edits.iter().map(QuoteEdit::describe).collect();
+                    let change = format!("{}: {}", q.kind.label(), edits.join("; "));
+                    ui.add(egui::Label::new(RichText::new(change.clone()).strong()).truncate())
+                        .on_hover_text(change);
                     for (at, quote) in [(q.a, &q.a_quote), (q.b, &q.b_quote)] {
                         let text = format!("{}: “{quote}”", label(workspace, c, at.article));
                         let response = ui
@@ -487,9 +471,14 @@ fn figures(
             for line in &lines[range] {
                 match *line {
                     FigureLine::Fact(f) => {
-                        ui.add(
-                            egui::Label::new(RichText::new(&c.numbers[f].fact).strong()).truncate(),
-                        );
+                        let fact = &c.numbers[f];
+                        let heading = match fact.kind {
+                            FactKind::Conflict => fact.fact.clone(),
+                            FactKind::Precision => {
+                                format!("{} (agree, with different precision)", fact.fact)
+                            }
+                        };
+                        ui.add(egui::Label::new(RichText::new(heading).strong()).truncate());
                     }
                     FigureLine::Mention(f, m) => {
                         let mention = &c.numbers[f].mentions[m];

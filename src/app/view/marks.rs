@@ -3,7 +3,8 @@
 //! counterparts shows its full diff against it (added words underlined, removed words struck).
 
 use super::layout::Marks;
-use crate::compare::{Comparison, Link, SentenceRef, Status};
+use crate::compare::findings::counterparts::closest_link;
+use crate::compare::{Comparison, SentenceRef, Status};
 
 /// The marks of every sentence of article `article`, given the sentence in focus.
 pub fn column_marks(c: &Comparison, article: usize, focus: Option<SentenceRef>) -> Vec<Marks> {
@@ -36,13 +37,4 @@ pub fn column_marks(c: &Comparison, article: usize, focus: Option<SentenceRef>) 
         }
     }
     marks
-}
-
-/// The link of `here` with the most similar counterpart (ties: the earliest article).
-pub fn closest_link(c: &Comparison, here: SentenceRef) -> Option<&Link> {
-    c.links_of(here).min_by(|x, y| {
-        y.similarity
-            .total_cmp(&x.similarity)
-            .then(x.other(here).cmp(&y.other(here)))
-    })
 }

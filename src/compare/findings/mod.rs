@@ -1,10 +1,14 @@
 //! Findings no plain diff shows: systematic substitutions, altered quotes, conflicting figures and
 //! omissions. Each is derived from the links and their word edits, never from raw text alone.
 
+pub mod counterparts;
+mod figures;
+mod grouping;
 mod numbers;
 mod omissions;
 mod quotes;
 mod substitutions;
+mod wording;
 
 use super::prepare::PreparedSet;
 use super::{Group, Link, NumberFact, Omission, QuoteChange, SentenceRef, Substitution};
@@ -12,6 +16,7 @@ use crate::article::Article;
 
 use std::collections::BTreeMap;
 
+pub use grouping::{SubstitutionGroup, group_substitutions};
 pub use numbers::sort_facts;
 pub use quotes::quoted_spans;
 
@@ -37,18 +42,19 @@ pub fn find(
     groups: &[Group],
     rank: &[usize],
 ) -> Findings {
+    let closest = counterparts::closest_of_either_end(links);
     // The four kinds are independent of one another: found side by side.
     let ((substitutions, quote_changes), (numbers, omissions)) = rayon::join(
         || {
             rayon::join(
-                || find_substitutions(articles, links),
-                || quotes::find(articles, set, links),
+                || find_substitutions(articles, links, &closest),
+                || quotes::find(articles, set, links, &closest),
             )
         },
         || {
             rayon::join(
-                || numbers::find(articles, set, links, near, rank),
-                || find_omissions(articles, groups),
+                || numbers::find(articles, set, links, &closest, near, rank),
+                || find_omissions(articles, links, groups),
             )
         },
     );

@@ -9,39 +9,127 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::wording::{Reader, Words, classify, is_spelling_only};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::Token;
 use crate::compare::prepare::{Prepared, PreparedSet};
-use crate::compare::{Link, LinkKind, QuoteChange, SentenceRef};
+use crate::compare::{
+    EditOp, Link, LinkKind, QuoteChange, QuoteChangeKind, QuoteEdit, SentenceRef,
+};
 
 /// Fewest words a quotation needs to be compared.
 const MIN_QUOTE_WORDS: usize = 2;
 /// Share of words two quotations must have in common to be versions of one quote.
 const MIN_QUOTE_OVERLAP: f32 = 0.3;
 
-/// Quote changes in all links (identical links cannot have any), sorted by sentence pair.
-pub fn find(articles: &[Article], set: &PreparedSet, links: &[Link]) -> Vec<QuoteChange> {
+/// Quote changes in the reworded links marked in `closest` (identical links cannot have any),
+/// sorted by sentence pair. Quotations that differ only in spelling, hyphenation or punctuation
+/// are not changes.
+pub fn find(
+    articles: &[Article],
+    set: &PreparedSet,
+    links: &[Link],
+    closest: &[bool],
+) -> Vec<QuoteChange> {
     let mut out: Vec<QuoteChange> = links
         .par_iter()
-        .filter(|l| l.kind == LinkKind::Reworded)
-        .flat_map_iter(|link| {
+        .zip(closest)
+        .filter(|(l, closest)| **closest && l.kind == LinkKind::Reworded)
+        .flat_map_iter(|(link, _)| {
             let a_quotes = quotes_of(articles, set, link.a);
             let b_quotes = quotes_of(articles, set, link.b);
+            let mut reader = Reader::default();
             match_quotes(&a_quotes, &b_quotes)
                 .into_iter()
                 .filter(|(qa, qb)| qa.keys != qb.keys)
-                .map(|(qa, qb)| QuoteChange {
-                    a: link.a,
-                    b: link.b,
-                    a_quote: collapse_whitespace(&articles[link.a.article].text[qa.span.clone()]),
-                    b_quote: collapse_whitespace(&articles[link.b.article].text[qb.span.clone()]),
-                })
+                .filter_map(|(qa, qb)| change_of(articles, link, qa, qb, &mut reader))
                 .collect::<Vec<_>>()
         })
         .collect();
 
     out.sort_by(|x, y| (x.a, x.b, &x.a_quote, &x.b_quote).cmp(&(y.a, y.b, &y.a_quote, &y.b_quote)));
     out
+}
+
+/// The change between quotations `qa` and `qb` of `link`'s two sentences, if any word differs
+/// in more than spelling.
+fn change_of(
+    articles: &[Article],
+    link: &Link,
+    qa: &Quote,
+    qb: &Quote,
+    reader: &mut Reader,
+) -> Option<QuoteChange> {
+    let (a_text, b_text) = (
+        &articles[link.a.article].text,
+        &articles[link.b.article].text,
+    );
+    let mut edits = Vec::new();
+    let mut differences = Vec::new();
+    for edit in link.edits.iter().filter(|e| e.op != EditOp::Equal) {
+        let (a_span, b_span) = (clip(edit.a, &qa.span), clip(edit.b, &qb.span));
+        let a = collapse_whitespace(a_span.map_or("", |r| &a_text[r]));
+        let b = collapse_whitespace(b_span.map_or("", |r| &b_text[r]));
+        let (wa, wb) = (reader.words(&a), reader.words(&b));
+        if wa.is_empty() && wb.is_empty() {
+            continue;
+        }
+        let difference = if wa.is_empty() || wb.is_empty() {
+            None
+        } else if is_spelling_only(&wa, &wb) {
+            continue;
+        } else {
+            Some(classify(&wa, &wb))
+        };
+        differences.push((difference, wa.is_empty(), wb.is_empty(), is_tense(&wa, &wb)));
+        edits.push(QuoteEdit { a, b });
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let a_quote = collapse_whitespace(&a_text[qa.span.clone()]);
+    let b_quote = collapse_whitespace(&b_text[qb.span.clone()]);
+    let kind = if a_quote.contains('[') != b_quote.contains('[') {
+        QuoteChangeKind::Bracketed
+    } else if differences.iter().all(|(_, cut_a, _, _)| *cut_a) {
+        QuoteChangeKind::Added
+    } else if differences.iter().all(|(_, _, cut_b, _)| *cut_b) {
+        QuoteChangeKind::Cut
+    } else if differences.iter().all(|(_, _, _, tense)| *tense) {
+        QuoteChangeKind::Tense
+    } else {
+        QuoteChangeKind::Reworded
+    };
+    Some(QuoteChange {
+        a: link.a,
+        b: link.b,
+        a_quote,
+        b_quote,
+        kind,
+        edits,
+    })
+}
+
+/// The part of `span` inside `quote`, if any.
+fn clip(span: (usize, usize), quote: &Range<usize>) -> Option<Range<usize>> {
+    let (start, end) = (span.0.max(quote.start), span.1.min(quote.end));
+    (start < end).then_some(start..end)
+}
+
+/// Auxiliaries whose swap changes only the tense or mood ("will" → "would").
+const AUXILIARIES: &[&str] = &[
+    "am", "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "is",
+    "may", "might", "shall", "should", "was", "were", "will", "would",
+];
+
+/// Whether two runs differ only in tense: the same content words up to inflection, and any
+/// other words auxiliaries.
+fn is_tense(a: &Words, b: &Words) -> bool {
+    !a.is_empty()
+        && !b.is_empty()
+        && a.same_content_stems(b)
+        && a.auxiliaries_only_besides_content(AUXILIARIES)
+        && b.auxiliaries_only_besides_content(AUXILIARIES)
 }
 
 /// A quotation in a sentence: its span and the keys of its words.

@@ -1,55 +1,157 @@
 //! Substitutions: the words one article uses where a linked sentence in another has different
 //! words ("protesters" → "rioters", "said" → "claimed", "" → "embattled"), counted per article
-//! pair. Spelling variants never appear: edits are computed on normalised words.
+//! pair and ranked by how much they matter.
+//!
+//! Mechanical variants (case, hyphens, spaces, dots, abbreviations, spelling) are never listed;
+//! the rest get a kind (see [`SubstitutionKind`]) and are ranked by it, then by how many article
+//! pairs make the same change, then by count. The order of the returned list is the ranking.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
+use super::wording::{Difference, Reader, Words, classify};
 use crate::article::{Article, Role, collapse_whitespace};
-use crate::compare::{EditOp, Link, LinkKind, SentenceRef, Substitution};
+use crate::compare::{EditOp, Link, LinkKind, SentenceRef, Substitution, SubstitutionKind};
 
 /// Longest side (in words) a replacement may have to count as a substitution rather than a
 /// rewritten passage.
 const MAX_WORDS_PER_SIDE: usize = 12;
+/// Longest side (in words) of a swap judged by its words (attribution, framing, agent); longer
+/// replacements are rewritten passages, ranked after the word swaps of their kind.
+const MAX_SWAP_WORDS: usize = 4;
 /// Similarity a link involving a headline needs before its edits count as substitutions.
 const MIN_HEADLINE_SIMILARITY: f32 = 0.75;
 
-/// Aggregated substitutions of all reworded links.
-pub fn find(articles: &[Article], links: &[Link]) -> Vec<Substitution> {
+/// Aggregated substitutions of the reworded links marked in `closest` (see
+/// [`super::counterparts::closest_of_either_end`]), ranked.
+pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Substitution> {
     type Key = (usize, usize, String, String);
     let mut found: BTreeMap<Key, Substitution> = BTreeMap::new();
+    let mut reader = Reader::default();
     for link in links
         .iter()
-        .filter(|l| l.kind == LinkKind::Reworded && is_close_enough(articles, l))
+        .zip(closest)
+        .filter(|(l, closest)| **closest && l.kind == LinkKind::Reworded)
+        .map(|(l, _)| l)
+        .filter(|l| is_close_enough(articles, l))
     {
         let a_text = &articles[link.a.article].text;
         let b_text = &articles[link.b.article].text;
         for edit in link.edits.iter().filter(|e| e.op != EditOp::Equal) {
             let from = phrase(&a_text[edit.a.0..edit.a.1]);
             let to = phrase(&b_text[edit.b.0..edit.b.1]);
-            if !is_substitution(&from, &to) {
-                continue;
-            }
             let key = (
                 link.a.article,
                 link.b.article,
                 from.to_lowercase(),
                 to.to_lowercase(),
             );
-            let entry = found.entry(key).or_insert_with(|| Substitution {
-                a: link.a.article,
-                b: link.b.article,
-                from,
-                to,
-                count: 0,
-                occurrences: Vec::new(),
-            });
-            entry.count += 1;
-            push_occurrence(&mut entry.occurrences, (link.a, link.b));
+            if let Some(entry) = found.get_mut(&key) {
+                entry.count += 1;
+                push_occurrence(&mut entry.occurrences, (link.a, link.b));
+                continue;
+            }
+            let Some((kind, loaded)) = judge(&mut reader, &from, &to) else {
+                continue;
+            };
+            found.insert(
+                key,
+                Substitution {
+                    a: link.a.article,
+                    b: link.b.article,
+                    from,
+                    to,
+                    count: 1,
+                    kind,
+                    loaded,
+                    spread: 0,
+                    occurrences: vec![(link.a, link.b)],
+                },
+            );
         }
     }
     let mut out: Vec<Substitution> = found.into_values().collect();
-    out.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)).then(y.count.cmp(&x.count)));
+    set_spread(&mut out);
+    rank(&mut out);
     out
+}
+
+/// Orders substitutions by significance: kind, word swaps before rewritten passages, loaded
+/// words first, then how many article pairs make the change, then how often, then by articles
+/// and wording (so the order is total).
+pub fn rank(substitutions: &mut [Substitution]) {
+    substitutions.sort_by_cached_key(|s| {
+        (
+            s.kind,
+            is_passage(&s.from, &s.to),
+            !s.loaded,
+            Reverse(s.spread),
+            Reverse(s.count),
+            (s.a, s.b),
+            s.from.to_lowercase(),
+            s.to.to_lowercase(),
+        )
+    });
+}
+
+/// The kind of the change `from` → `to` and whether it involves a loaded word, or `None` when it
+/// is not a substitution at all (mechanical, or too long).
+fn judge(reader: &mut Reader, from: &str, to: &str) -> Option<(SubstitutionKind, bool)> {
+    let (a, b) = (reader.words(from), reader.words(to));
+    if a.is_empty() && b.is_empty() || a.len().max(b.len()) > MAX_WORDS_PER_SIDE {
+        return None;
+    }
+    let loaded = a.is_loaded() || b.is_loaded();
+    // Function words alone added or cut ("has", "on") are grammar, not additions or cuts.
+    let one_sided = |words: &Words, kind| {
+        if words.is_function_only() {
+            (SubstitutionKind::Function, loaded)
+        } else {
+            (kind, loaded)
+        }
+    };
+    if a.is_empty() {
+        return Some(one_sided(&b, SubstitutionKind::Addition));
+    }
+    if b.is_empty() {
+        return Some(one_sided(&a, SubstitutionKind::Cut));
+    }
+    let difference = classify(&a, &b);
+    let passage = a.len().max(b.len()) > MAX_SWAP_WORDS;
+    let kind = match difference {
+        Difference::Mechanical => return None,
+        Difference::Attribution | Difference::Framing | Difference::Agent if passage => {
+            SubstitutionKind::Content
+        }
+        Difference::HouseStyle => SubstitutionKind::HouseStyle,
+        Difference::Attribution => SubstitutionKind::Attribution,
+        Difference::Framing => SubstitutionKind::Framing,
+        Difference::Agent => SubstitutionKind::Agent,
+        Difference::Function => SubstitutionKind::Function,
+        Difference::Content => SubstitutionKind::Content,
+    };
+    Some((kind, loaded))
+}
+
+/// Whether a change rewrites a passage rather than swapping a few words.
+fn is_passage(from: &str, to: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().count();
+    words(from).max(words(to)) > MAX_SWAP_WORDS
+}
+
+/// Sets each substitution's spread: the article pairs making the same change either way round.
+fn set_spread(substitutions: &mut [Substitution]) {
+    let wording = |s: &Substitution| {
+        let (x, y) = (s.from.to_lowercase(), s.to.to_lowercase());
+        if x <= y { (x, y) } else { (y, x) }
+    };
+    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for s in substitutions.iter() {
+        *pairs.entry(wording(s)).or_default() += 1;
+    }
+    for s in substitutions.iter_mut() {
+        s.spread = pairs.get(&wording(s)).copied().unwrap_or(1);
+    }
 }
 
 /// Whether a link's word edits are substitutions rather than a rewrite: headlines are rewritten
@@ -73,10 +175,89 @@ fn phrase(raw: &str) -> String {
     collapse_whitespace(trimmed)
 }
 
-fn is_substitution(from: &str, to: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().count();
-    (!from.is_empty() || !to.is_empty())
-        && words(from) <= MAX_WORDS_PER_SIDE
-        && words(to) <= MAX_WORDS_PER_SIDE
-        && from.to_lowercase() != to.to_lowercase()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(from: &str, to: &str) -> Option<SubstitutionKind> {
+        judge(&mut Reader::default(), from, to).map(|(kind, _)| kind)
+    }
+
+    #[test]
+    fn mechanical_variants_are_dropped() {
+        assert_eq!(kind("long term", "long-term"), None);
+        assert_eq!(kind("Oct", "October"), None);
+        assert_eq!(kind("U.S.-sponsored", "US-sponsored"), None);
+        assert_eq!(kind("I would", "I’d"), None);
+    }
+
+    #[test]
+    fn a_rewritten_passage_is_content_whatever_its_words() {
+        assert_eq!(
+            kind(
+                "at 1220 GMT on Saturday",
+                "riding a European rocket into the sky"
+            ),
+            Some(SubstitutionKind::Content)
+        );
+        assert_eq!(
+            kind("Authorities said", "Some"),
+            Some(SubstitutionKind::Attribution)
+        );
+    }
+
+    #[test]
+    fn additions_of_function_words_only_are_grammar() {
+        assert_eq!(kind("", "the"), Some(SubstitutionKind::Function));
+        assert_eq!(kind("", "embattled"), Some(SubstitutionKind::Addition));
+        assert_eq!(kind("not", ""), Some(SubstitutionKind::Cut));
+    }
+
+    fn substitution(from: &str, to: &str, pair: (usize, usize), count: usize) -> Substitution {
+        let (kind, loaded) = judge(&mut Reader::default(), from, to).expect("a substitution");
+        Substitution {
+            a: pair.0,
+            b: pair.1,
+            from: from.to_owned(),
+            to: to.to_owned(),
+            count,
+            kind,
+            loaded,
+            spread: 0,
+            occurrences: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn framing_ranks_above_frequent_function_words_and_shared_swaps_above_one_offs() {
+        let mut list = vec![
+            substitution("on Wednesday", "Wednesday", (0, 1), 9),
+            substitution("Mideast", "Middle East", (0, 1), 5),
+            substitution("", "embattled", (0, 1), 1),
+            substitution("boats", "ships", (0, 1), 1),
+            substitution("villagers", "protesters", (0, 2), 1),
+            substitution("said", "claimed", (0, 1), 1),
+            substitution("crowd", "group", (0, 2), 1),
+            substitution("crowd", "group", (1, 2), 1),
+        ];
+        set_spread(&mut list);
+        rank(&mut list);
+        let order: Vec<(&str, &str)> = list
+            .iter()
+            .map(|s| (s.from.as_str(), s.to.as_str()))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("said", "claimed"),
+                ("villagers", "protesters"),
+                ("crowd", "group"),
+                ("crowd", "group"),
+                ("boats", "ships"),
+                ("on Wednesday", "Wednesday"),
+                ("", "embattled"),
+                ("Mideast", "Middle East"),
+            ]
+        );
+    }
 }

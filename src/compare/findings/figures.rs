@@ -1,0 +1,436 @@
+//! Reading a figure as what it means: value (scale words and suffixes applied, "$2bn" = "$2
+//! billion" = "US$2 billion"), currency or unit, qualifier ("more than", "about") and precision
+//! ("32,000" is rounded to the thousand), and deciding whether two readings agree.
+//!
+//! Works on a sentence's lower-case normalised words, one per token (punctuation included).
+
+use crate::compare::Bound;
+
+/// Scale words that multiply the figure before them.
+const SCALES: &[(&str, f64)] = &[
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("dozen", 12.0),
+    ("hundred", 100.0),
+    ("million", 1e6),
+    ("mln", 1e6),
+    ("thousand", 1e3),
+    ("trillion", 1e12),
+];
+/// Suffixes written onto a figure ("2bn", "1.3m", "5k") and the scale they stand for.
+const SUFFIXES: &[(&str, f64)] = &[
+    ("b", 1e9),
+    ("bn", 1e9),
+    ("k", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("tn", 1e12),
+    ("trn", 1e12),
+];
+/// Currency symbols, and the code of each when no country prefix says otherwise.
+const SYMBOLS: &[(&str, &str)] = &[
+    ("$", "USD"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("€", "EUR"),
+];
+/// Country prefixes of a dollar sign ("US$", "A$").
+const DOLLAR_PREFIXES: &[(&str, &str)] = &[
+    ("a", "AUD"),
+    ("au", "AUD"),
+    ("c", "CAD"),
+    ("ca", "CAD"),
+    ("hk", "HKD"),
+    ("nz", "NZD"),
+    ("s", "SGD"),
+    ("us", "USD"),
+];
+/// Currency codes written as words, before or after the figure.
+const CODES: &[&str] = &[
+    "aud", "cad", "chf", "cny", "eur", "gbp", "hkd", "inr", "jpy", "nzd", "sgd", "usd",
+];
+/// Words after a figure that name its currency or unit, and the unit they stand for.
+const UNIT_WORDS: &[(&str, &str)] = &[
+    ("acres", "acres"),
+    ("centimeters", "cm"),
+    ("cm", "cm"),
+    ("days", "days"),
+    ("degrees", "degrees"),
+    ("dollars", "USD"),
+    ("euros", "EUR"),
+    ("feet", "feet"),
+    ("francs", "CHF"),
+    ("ft", "feet"),
+    ("hectares", "hectares"),
+    ("hours", "hours"),
+    ("kg", "kg"),
+    ("kilograms", "kg"),
+    ("kilometers", "km"),
+    ("km", "km"),
+    ("kph", "km/h"),
+    ("meters", "m"),
+    ("miles", "miles"),
+    ("minutes", "minutes"),
+    ("months", "months"),
+    ("mph", "mph"),
+    ("percent", "percent"),
+    ("pounds", "GBP"),
+    ("rupees", "INR"),
+    ("tonnes", "tonnes"),
+    ("tons", "tonnes"),
+    ("weeks", "weeks"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("years", "years"),
+];
+/// Qualifiers before a figure, longest first, and the bound each sets.
+const QUALIFIERS: &[(&[&str], Bound)] = &[
+    (&["more", "than"], Bound::AtLeast),
+    (&["at", "least"], Bound::AtLeast),
+    (&["no", "fewer", "than"], Bound::AtLeast),
+    (&["upwards", "of"], Bound::AtLeast),
+    (&["less", "than"], Bound::AtMost),
+    (&["fewer", "than"], Bound::AtMost),
+    (&["up", "to"], Bound::AtMost),
+    (&["at", "most"], Bound::AtMost),
+    (&["an", "estimated"], Bound::About),
+    (&["over"], Bound::AtLeast),
+    (&["above"], Bound::AtLeast),
+    (&["under"], Bound::AtMost),
+    (&["about"], Bound::About),
+    (&["almost"], Bound::About),
+    (&["approximately"], Bound::About),
+    (&["around"], Bound::About),
+    (&["estimated"], Bound::About),
+    (&["nearly"], Bound::About),
+    (&["roughly"], Bound::About),
+    (&["some"], Bound::About),
+];
+/// Four-digit numbers read as years.
+const YEARS: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;
+/// Half-width of the range an approximate figure covers, as a share of it.
+const ABOUT_MARGIN: f64 = 0.1;
+/// Rounding below this is not read as imprecision: "20" and "23" dead disagree.
+const MIN_ROUNDING: f64 = 1000.0;
+/// How far back (in tokens) a bracket may follow the figure a conversion belongs to.
+const CONVERSION_REACH: usize = 5;
+
+/// What a figure says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// The value, scale applied.
+    pub value: f64,
+    /// Currency code or unit, when given.
+    pub unit: Option<&'static str>,
+    /// The qualifier's bound.
+    pub bound: Bound,
+    /// The rounding the figure is written with (1e6 for "1 million", 1 for "23").
+    pub precision: f64,
+    /// First token of the figure's wording (qualifier and currency included).
+    pub first: usize,
+    /// Last token of the number itself (scale word included).
+    pub last: usize,
+}
+
+/// Whether a normalised word is a figure: digits, or digits with a scale suffix ("2bn").
+pub fn is_figure(word: &str) -> bool {
+    number_of(word).is_some()
+}
+
+/// The value, suffix scale and decimals of a figure word.
+fn number_of(word: &str) -> Option<(f64, f64, i32)> {
+    let digits_end = word
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(word.len());
+    let (number, suffix) = word.split_at(digits_end);
+    if !number.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let scale = if suffix.is_empty() {
+        1.0
+    } else {
+        SUFFIXES.iter().find(|(s, _)| *s == suffix)?.1
+    };
+    let plain = number.replace(',', "");
+    let value: f64 = plain.parse().ok()?;
+    let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len() as i32);
+    Some((value, scale, decimals))
+}
+
+fn scale_word(word: &str) -> Option<f64> {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    SCALES
+        .iter()
+        .find(|(w, _)| *w == word || *w == singular)
+        .map(|(_, v)| *v)
+}
+
+/// Whether a word names a currency or unit (never a label of what is counted).
+pub fn is_unit_word(word: &str) -> bool {
+    unit_after(word).is_some() || SYMBOLS.iter().any(|(s, _)| *s == word) || CODES.contains(&word)
+}
+
+fn unit_after(word: &str) -> Option<&'static str> {
+    UNIT_WORDS
+        .iter()
+        .find(|(w, _)| *w == word || w.strip_suffix('s') == Some(word))
+        .map(|(_, unit)| *unit)
+        .or_else(|| code(word))
+}
+
+fn code(word: &str) -> Option<&'static str> {
+    CODES.iter().position(|c| *c == word).map(|i| {
+        [
+            "AUD", "CAD", "CHF", "CNY", "EUR", "GBP", "HKD", "INR", "JPY", "NZD", "SGD", "USD",
+        ][i]
+    })
+}
+
+/// The reading of the figure at token `at` of a sentence whose words are `words`, or `None` when
+/// it is not a figure, or is a conversion in brackets after another figure (it belongs to that
+/// one: "$2 billion (1.8 billion euros)").
+pub fn read(words: &[&str], at: usize) -> Option<Reading> {
+    let (value, suffix_scale, decimals) = number_of(words[at])?;
+    if is_year(words[at], value) {
+        return None;
+    }
+    let mut last = at;
+    let mut scale = suffix_scale;
+    if suffix_scale == 1.0
+        && let Some(s) = words.get(at + 1).and_then(|w| scale_word(w))
+    {
+        scale = s;
+        last += 1;
+    }
+    let written_precision = 10f64.powi(-decimals);
+    let precision = if scale > 1.0 {
+        written_precision * scale
+    } else if decimals == 0 {
+        rounding_of(value)
+    } else {
+        written_precision
+    };
+    let mut first = at;
+    let mut unit = None;
+    // Currency before the figure: "$", "US$", "A$", "€", "USD", "CHF".
+    if first > 0 {
+        let before = words[first - 1];
+        if let Some((_, code)) = SYMBOLS.iter().find(|(s, _)| *s == before) {
+            first -= 1;
+            unit = Some(*code);
+            if before == "$"
+                && first > 0
+                && let Some((_, prefixed)) =
+                    DOLLAR_PREFIXES.iter().find(|(p, _)| *p == words[first - 1])
+            {
+                first -= 1;
+                unit = Some(*prefixed);
+            }
+        } else if let Some(c) = code(before) {
+            first -= 1;
+            unit = Some(c);
+        }
+    }
+    if unit.is_none() {
+        unit = unit_after_figure(words, last);
+    }
+    let (bound, qualified_first) = qualifier_before(words, first);
+    if is_conversion(words, qualified_first) {
+        return None;
+    }
+    Some(Reading {
+        value: value * scale,
+        unit,
+        bound,
+        precision,
+        first: qualified_first,
+        last,
+    })
+}
+
+/// Whether a figure is a year ("the 1999 US Open", "in 2021"): four digits without grouping,
+/// within [`YEARS`]. Years date events; they are not quantities to compare.
+fn is_year(word: &str, value: f64) -> bool {
+    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && YEARS.contains(&value)
+}
+
+/// The unit named right after the figure ("2 billion Swiss francs", "14 kilometres").
+fn unit_after_figure(words: &[&str], last: usize) -> Option<&'static str> {
+    let next = words.get(last + 1)?;
+    if let Some(unit) = unit_after(next) {
+        return Some(unit);
+    }
+    // One adjective between: "Swiss francs", "US dollars".
+    let after = words.get(last + 2)?;
+    unit_after(after).filter(|_| next.chars().all(char::is_alphabetic))
+}
+
+/// The bound set by a qualifier ending just before token `first`, and where it starts.
+fn qualifier_before(words: &[&str], first: usize) -> (Bound, usize) {
+    for (phrase, bound) in QUALIFIERS {
+        let n = phrase.len();
+        if first >= n && words[first - n..first] == **phrase {
+            return (*bound, first - n);
+        }
+    }
+    (Bound::Exact, first)
+}
+
+/// Whether the figure starting at `first` sits in brackets right after another figure.
+fn is_conversion(words: &[&str], first: usize) -> bool {
+    let Some(open) = first.checked_sub(1) else {
+        return false;
+    };
+    words[open] == "("
+        && words[open.saturating_sub(CONVERSION_REACH)..open]
+            .iter()
+            .any(|w| is_figure(w))
+}
+
+/// The rounding of a whole number: 1000 for "32,000", 1 for "32,070" or "23".
+fn rounding_of(value: f64) -> f64 {
+    let mut rounding = 1.0;
+    while value != 0.0 && (value / (rounding * 10.0)).fract() == 0.0 {
+        rounding *= 10.0;
+    }
+    if rounding >= MIN_ROUNDING {
+        rounding
+    } else {
+        1.0
+    }
+}
+
+impl Reading {
+    /// The values the reading allows.
+    fn range(&self) -> (f64, f64) {
+        let half = if self.precision >= MIN_ROUNDING {
+            self.precision / 2.0
+        } else {
+            0.0
+        };
+        let (low, high) = (self.value - half, self.value + half);
+        match self.bound {
+            Bound::Exact => (low, high),
+            Bound::About => (
+                low.min(self.value * (1.0 - ABOUT_MARGIN)),
+                high.max(self.value * (1.0 + ABOUT_MARGIN)),
+            ),
+            Bound::AtLeast => (self.value, f64::INFINITY),
+            Bound::AtMost => (f64::NEG_INFINITY, self.value),
+        }
+    }
+
+    /// Whether both readings can be true of one quantity.
+    /// Two exact figures rounded alike that differ never agree ("$10 billion", "$9 billion"), nor
+    /// two bounds of one kind unless one is the other rounded.
+    pub fn agrees_with(&self, other: &Reading) -> bool {
+        let same = (self.value - other.value).abs() <= 1e-9 * self.value.abs().max(1.0);
+        if same {
+            return true;
+        }
+        if self.bound == Bound::Exact
+            && other.bound == Bound::Exact
+            && self.precision == other.precision
+        {
+            return false;
+        }
+        // Two lower (or upper) bounds agree only when one is the other rounded ("more than one
+        // million", "more than 1.3 million"), not "at least 21" against "at least 33".
+        if self.bound == other.bound && matches!(self.bound, Bound::AtLeast | Bound::AtMost) {
+            let rounding = self.precision.max(other.precision);
+            return rounding >= MIN_ROUNDING && (self.value - other.value).abs() < rounding;
+        }
+        let ((a_low, a_high), (b_low, b_high)) = (self.range(), other.range());
+        a_low < b_high && b_low < a_high
+    }
+}
+
+/// Whether two figures may be the same quantity as far as units go: never two different
+/// currencies or units.
+pub fn same_units(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words as the tokenizer leaves them: lower case, digit grouping kept for readability here.
+    fn reading(sentence: &str) -> Reading {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let at = words
+            .iter()
+            .position(|w| is_figure(w))
+            .expect("a figure in the sentence");
+        read(&words, at).expect("a reading")
+    }
+
+    #[test]
+    fn scale_words_suffixes_and_currency_prefixes_read_alike() {
+        let two_billion = ["$ 2bn", "$ 2 billion", "us $ 2 billion", "usd 2 billion"];
+        for text in two_billion {
+            let r = reading(text);
+            assert_eq!((r.value, r.unit), (2e9, Some("USD")), "{text}");
+        }
+        assert_eq!(reading("2 billion swiss francs").unit, Some("CHF"));
+        assert_eq!(reading("€ 1.8 billion").unit, Some("EUR"));
+        assert_eq!(reading("14 kilometers of road").unit, Some("km"));
+        assert_eq!(reading("23 people").unit, None);
+    }
+
+    #[test]
+    fn qualifiers_set_bounds() {
+        assert_eq!(reading("more than 32,070 people").bound, Bound::AtLeast);
+        assert_eq!(reading("at least 23 killed").bound, Bound::AtLeast);
+        assert_eq!(reading("up to 40 tonnes").bound, Bound::AtMost);
+        assert_eq!(reading("some 3,000 protesters").bound, Bound::About);
+        assert_eq!(reading("killed 23 people").bound, Bound::Exact);
+        assert_eq!(reading("more than 32,070 people").first, 0);
+    }
+
+    #[test]
+    fn years_are_not_figures() {
+        let words = ["the", "1999", "us", "open"];
+        assert!(read(&words, 1).is_none());
+        assert!(read(&["1,999", "people"], 0).is_some());
+    }
+
+    #[test]
+    fn a_bracketed_conversion_is_not_a_figure_of_its_own() {
+        let words: Vec<&str> = "$ 2 billion ( 1.8 billion euros )".split(' ').collect();
+        assert!(read(&words, 1).is_some());
+        assert!(read(&words, 4).is_none());
+    }
+
+    #[test]
+    fn agreement_allows_for_bounds_and_rounding() {
+        let agree = |a: &str, b: &str| reading(a).agrees_with(&reading(b));
+        assert!(agree("at least 32070 dead", "more than 32000 dead"));
+        assert!(agree(
+            "more than 1 million people",
+            "more than 1.3 million people"
+        ));
+        assert!(agree("about 3000 protesters", "3100 protesters"));
+        assert!(agree("32000 dead", "32070 dead"));
+        assert!(!agree("12 rescue workers", "23 rescue workers"));
+        assert!(!agree("20 dead", "23 dead"));
+        assert!(!agree("3000 protesters", "5000 protesters"));
+        assert!(!agree("at most 10 dead", "at least 12 dead"));
+        assert!(!agree("$ 10 billion telescope", "$ 9 billion telescope"));
+        assert!(!agree("at least 21 people", "at least 33 people"));
+        assert!(agree(
+            "more than 4000 residents",
+            "more than 4000 residents"
+        ));
+    }
+
+    #[test]
+    fn different_units_never_match() {
+        assert!(!same_units(Some("CHF"), Some("USD")));
+        assert!(same_units(Some("USD"), None));
+    }
+}

@@ -1,0 +1,545 @@
+//! How two wordings of one passage differ, judged from their words alone: whether the difference
+//! is mechanical (case, hyphens or spaces, dots, abbreviations, British/American spelling), a
+//! house-style synonym ("Mideast"/"Middle East"), or a change of meaning, and of what kind.
+//!
+//! Shared by substitutions and quote changes, so a variant that is not listed as a substitution is
+//! never reported as an altered quote either.
+
+use crate::compare::normalize::{Normalization, TokenClass, Tokenizer};
+
+/// Abbreviations news style guides use, and the word each stands for.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("apr", "april"),
+    ("aug", "august"),
+    ("capt", "captain"),
+    ("cmdr", "commander"),
+    ("col", "colonel"),
+    ("corp", "corporation"),
+    ("dec", "december"),
+    ("dept", "department"),
+    ("dr", "doctor"),
+    ("feb", "february"),
+    ("fri", "friday"),
+    ("gen", "general"),
+    ("gov", "governor"),
+    ("govt", "government"),
+    ("intl", "international"),
+    ("jan", "january"),
+    ("jr", "junior"),
+    ("jul", "july"),
+    ("jun", "june"),
+    ("lt", "lieutenant"),
+    ("mar", "march"),
+    ("mon", "monday"),
+    ("mt", "mount"),
+    ("nov", "november"),
+    ("oct", "october"),
+    ("pres", "president"),
+    ("prof", "professor"),
+    ("rep", "representative"),
+    ("sat", "saturday"),
+    ("sen", "senator"),
+    ("sep", "september"),
+    ("sept", "september"),
+    ("sgt", "sergeant"),
+    ("sr", "senior"),
+    ("sun", "sunday"),
+    ("thu", "thursday"),
+    ("thurs", "thursday"),
+    ("tue", "tuesday"),
+    ("tues", "tuesday"),
+    ("wed", "wednesday"),
+];
+
+/// Names outlets write differently by house style: each line is one name's spellings (squashed:
+/// lower case, no spaces or dots).
+const HOUSE_STYLE: &[&[&str]] = &[
+    &["mideast", "middleeast"],
+    &["us", "unitedstates", "usa", "america"],
+    &["uk", "unitedkingdom", "britain", "greatbritain"],
+    &["un", "unitednations"],
+    &["eu", "europeanunion"],
+    &["nato", "northatlantictreatyorganization"],
+    &["who", "worldhealthorganization"],
+    &[
+        "idf",
+        "israelidefenseforces",
+        "israelimilitary",
+        "israeliarmy",
+    ],
+    &["gaza", "gazastrip"],
+    &["westbank", "occupiedwestbank"],
+    &["ap", "associatedpress", "theassociatedpress"],
+    &["afp", "agencefrancepresse"],
+    &["nasa", "usspaceagency"],
+];
+
+/// Verbs and phrases that attribute words to a source: swapping one for another reframes how
+/// much the source is believed.
+const SAYING: &[&str] = &[
+    "according",
+    "acknowledged",
+    "added",
+    "admitted",
+    "alleged",
+    "announced",
+    "argued",
+    "asserted",
+    "claimed",
+    "claims",
+    "conceded",
+    "confirmed",
+    "contended",
+    "declared",
+    "denied",
+    "explained",
+    "insisted",
+    "maintained",
+    "noted",
+    "reported",
+    "revealed",
+    "said",
+    "says",
+    "stated",
+    "stressed",
+    "suggested",
+    "told",
+    "warned",
+];
+
+/// Words that carry a judgement: a swap or addition involving one changes how the story reads.
+const LOADED: &[&str] = &[
+    "aggression",
+    "alleged",
+    "atrocity",
+    "attack",
+    "bloodbath",
+    "brutal",
+    "catastrophe",
+    "claimed",
+    "clash",
+    "condemned",
+    "controversial",
+    "crackdown",
+    "crisis",
+    "defiant",
+    "disaster",
+    "embattled",
+    "extremist",
+    "extremists",
+    "fanatic",
+    "genocide",
+    "heroic",
+    "infamous",
+    "insurgent",
+    "insurgents",
+    "invasion",
+    "massacre",
+    "militant",
+    "militants",
+    "mob",
+    "murdered",
+    "notorious",
+    "occupation",
+    "occupied",
+    "propaganda",
+    "protesters",
+    "radical",
+    "regime",
+    "rebels",
+    "rioters",
+    "riot",
+    "scandal",
+    "slaughter",
+    "slaughtered",
+    "so-called",
+    "terror",
+    "terrorist",
+    "terrorists",
+    "thugs",
+    "tragic",
+    "unrest",
+    "villagers",
+    "violent",
+];
+
+/// Who speaks or acts: a swap between two of these (or between names) changes the agent.
+const AGENTS: &[&str] = &[
+    "army",
+    "authorities",
+    "authority",
+    "government",
+    "investigators",
+    "minister",
+    "ministry",
+    "military",
+    "officials",
+    "official",
+    "police",
+    "sources",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "troops",
+    "witnesses",
+];
+
+/// Function words that reverse a statement: never treated as mere grammar.
+const NEGATIONS: &[&str] = &["never", "no", "nor", "not"];
+
+/// The words of one wording, normalised the way the engine compares them.
+pub struct Words {
+    /// Keys (normalised words) of the words, in order.
+    keys: Vec<String>,
+    /// The words as written, in lower case.
+    written: Vec<String>,
+    /// Stems of the words, in order.
+    stems: Vec<String>,
+    /// Whether each word is a function word.
+    function: Vec<bool>,
+    /// Whether each word is written with a capital not at the start of the wording.
+    named: Vec<bool>,
+}
+
+/// Normalises wordings with one shared tokenizer.
+pub struct Reader {
+    tokenizer: Tokenizer,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader {
+            tokenizer: Tokenizer::new(Normalization::default()),
+        }
+    }
+}
+
+impl Reader {
+    /// The words of `text`.
+    pub fn words(&mut self, text: &str) -> Words {
+        let tokens = self.tokenizer.tokenize(text, 0..text.len());
+        let vocabulary = &self.tokenizer.vocabulary;
+        let mut words = Words {
+            keys: Vec::new(),
+            written: Vec::new(),
+            stems: Vec::new(),
+            function: Vec::new(),
+            named: Vec::new(),
+        };
+        for (i, t) in tokens.iter().filter(|t| t.is_word()).enumerate() {
+            let key = vocabulary.word(t.key).to_lowercase();
+            words.stems.push(vocabulary.word(t.stem).to_lowercase());
+            let negation = NEGATIONS.contains(&key.as_str());
+            words
+                .function
+                .push(t.class == TokenClass::Function && !negation);
+            let capital = text[t.start..t.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            words.named.push(i > 0 && capital);
+            words.written.push(text[t.start..t.end].to_lowercase());
+            words.keys.push(key);
+        }
+        words
+    }
+}
+
+impl Words {
+    /// The words run together with abbreviations expanded: equal for wordings that differ only
+    /// mechanically ("long term"/"long-term", "U.S.-led"/"US-led", "Oct"/"October").
+    pub fn squashed(&self) -> String {
+        squash(&self.keys, true)
+    }
+
+    /// The words as written run together, case, dots and hyphens aside ("three quarters" and
+    /// "three-quarters", which the engine keys differently).
+    fn squashed_as_written(&self) -> String {
+        squash(&self.written, false)
+    }
+
+    /// As [`Self::squashed_as_written`], contractions written out ("I’d" as "I would").
+    fn squashed_without_contractions(&self) -> String {
+        let expanded: Vec<String> = self
+            .written
+            .iter()
+            .map(|w| expand_contractions(w))
+            .collect();
+        squash(&expanded, false)
+    }
+
+    /// Whether there are no words at all.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// How many words there are.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    fn has_any(&self, list: &[&str]) -> bool {
+        self.keys.iter().any(|k| list.contains(&k.as_str()))
+    }
+
+    fn saying(&self) -> Vec<&str> {
+        self.keys
+            .iter()
+            .map(String::as_str)
+            .filter(|k| SAYING.contains(k))
+            .collect()
+    }
+
+    /// Whether every word is a function word.
+    pub fn is_function_only(&self) -> bool {
+        self.function.iter().all(|&f| f)
+    }
+
+    fn content_stems(&self) -> Vec<&str> {
+        let mut stems: Vec<&str> = self
+            .stems
+            .iter()
+            .zip(&self.function)
+            .filter(|(_, f)| !**f)
+            .map(|(s, _)| s.as_str())
+            .collect();
+        stems.sort_unstable();
+        stems
+    }
+
+    fn names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .keys
+            .iter()
+            .zip(&self.named)
+            .filter(|(_, n)| **n)
+            .map(|(k, _)| k.as_str())
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// Whether both have the same content words up to inflection.
+    pub fn same_content_stems(&self, other: &Words) -> bool {
+        self.content_stems() == other.content_stems()
+    }
+
+    /// Whether every function word is one of `allowed`.
+    pub fn auxiliaries_only_besides_content(&self, allowed: &[&str]) -> bool {
+        self.keys
+            .iter()
+            .zip(&self.function)
+            .all(|(k, f)| !*f || allowed.contains(&k.as_str()))
+    }
+
+    /// Whether any word carries a judgement.
+    pub fn is_loaded(&self) -> bool {
+        self.has_any(LOADED)
+    }
+}
+
+/// Contractions and what they stand for ("I’d" is "I would").
+const CONTRACTIONS: &[(&str, &str)] = &[
+    ("can't", "cannot"),
+    ("won't", "will not"),
+    ("n't", " not"),
+    ("'d", " would"),
+    ("'ll", " will"),
+    ("'re", " are"),
+    ("'ve", " have"),
+    ("'m", " am"),
+];
+
+/// A lower-case word with a contraction written out.
+fn expand_contractions(word: &str) -> String {
+    let word = word.replace('’', "'");
+    CONTRACTIONS
+        .iter()
+        .find_map(|(short, long)| word.strip_suffix(short).map(|stem| format!("{stem}{long}")))
+        .unwrap_or(word)
+}
+
+/// Numbers written as words, and their digits.
+const NUMBER_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+];
+
+/// A word as digits when it is a small number written out ("one" → "1").
+fn as_digits(word: &str) -> Option<String> {
+    NUMBER_WORDS
+        .iter()
+        .position(|n| *n == word)
+        .map(|i| i.to_string())
+}
+
+/// Words run together with abbreviations expanded (and, with `digits`, small numbers as
+/// digits), letters and digits only.
+fn squash(words: &[String], digits: bool) -> String {
+    words
+        .iter()
+        .map(|w| {
+            let w = w.trim_end_matches('.');
+            as_digits(w)
+                .filter(|_| digits)
+                .unwrap_or_else(|| expand_abbreviation(w).to_owned())
+        })
+        .collect::<Vec<_>>()
+        .concat()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+fn expand_abbreviation(key: &str) -> &str {
+    ABBREVIATIONS
+        .binary_search_by(|(short, _)| (*short).cmp(key))
+        .map_or(key, |i| ABBREVIATIONS[i].1)
+}
+
+/// What kind of difference separates two wordings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Difference {
+    /// None worth reporting: case, hyphens, spaces, dots, abbreviations, spelling.
+    Mechanical,
+    /// One name written two ways by house style.
+    HouseStyle,
+    /// A different verb of saying, or attribution added or dropped.
+    Attribution,
+    /// A loaded word swapped in or out.
+    Framing,
+    /// A different speaker or actor.
+    Agent,
+    /// Only function words or inflections differ (tense, articles, prepositions).
+    Function,
+    /// Other words of substance.
+    Content,
+}
+
+/// Whether two wordings differ only in spelling, case, hyphens, spaces, dots or abbreviations (a
+/// contraction is more than spelling: in a quotation it changes the speaker's words).
+pub fn is_spelling_only(from: &Words, to: &Words) -> bool {
+    from.squashed() == to.squashed() || from.squashed_as_written() == to.squashed_as_written()
+}
+
+/// How `from` and `to` differ (contractions are mechanical: "I would" → "I’d").
+pub fn classify(from: &Words, to: &Words) -> Difference {
+    let (squashed_from, squashed_to) = (from.squashed(), to.squashed());
+    if is_spelling_only(from, to)
+        || from.squashed_without_contractions() == to.squashed_without_contractions()
+    {
+        return Difference::Mechanical;
+    }
+    if is_house_style(&squashed_from, &squashed_to) {
+        return Difference::HouseStyle;
+    }
+    if from.saying() != to.saying() {
+        return Difference::Attribution;
+    }
+    if from.is_loaded() || to.is_loaded() {
+        return Difference::Framing;
+    }
+    let agents = |w: &Words| w.has_any(AGENTS) || !w.names().is_empty();
+    if agents(from) && agents(to) && from.names() != to.names() || agent_swap(from, to) {
+        return Difference::Agent;
+    }
+    if (from.is_function_only() && to.is_function_only()) || from.same_content_stems(to) {
+        return Difference::Function;
+    }
+    Difference::Content
+}
+
+/// Whether both sides name an agent and the agents differ ("police" → "officials").
+fn agent_swap(from: &Words, to: &Words) -> bool {
+    let agents = |w: &Words| -> Vec<String> {
+        w.keys
+            .iter()
+            .filter(|k| AGENTS.contains(&k.as_str()))
+            .cloned()
+            .collect()
+    };
+    let (a, b) = (agents(from), agents(to));
+    !a.is_empty() && !b.is_empty() && a != b
+}
+
+/// Whether two squashed wordings are house-style spellings of one name: one becomes the other
+/// when a spelling of the name is replaced by another.
+fn is_house_style(from: &str, to: &str) -> bool {
+    HOUSE_STYLE.iter().any(|names| {
+        names.iter().any(|name| {
+            from.contains(name)
+                && names
+                    .iter()
+                    .any(|other| other != name && from.replacen(name, other, 1) == to)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn difference(from: &str, to: &str) -> Difference {
+        let mut reader = Reader::default();
+        let (a, b) = (reader.words(from), reader.words(to));
+        classify(&a, &b)
+    }
+
+    #[test]
+    fn abbreviations_are_sorted_for_lookup() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn mechanical_variants_are_not_changes() {
+        for (from, to) in [
+            ("long term", "long-term"),
+            ("three quarters", "three-quarters"),
+            ("U.S.-sponsored", "US-sponsored"),
+            ("Oct", "October"),
+            ("Sept. 3", "September 3"),
+            ("jeopardising", "jeopardizing"),
+            ("Defence Ministry", "defense ministry"),
+            ("cease fire", "ceasefire"),
+            ("1", "one"),
+        ] {
+            assert_eq!(
+                difference(from, to),
+                Difference::Mechanical,
+                "{from} → {to}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_contraction_is_mechanical_but_not_mere_spelling() {
+        let mut reader = Reader::default();
+        let (full, short) = (reader.words("I would"), reader.words("I’d"));
+        assert_eq!(classify(&full, &short), Difference::Mechanical);
+        assert!(!is_spelling_only(&full, &short));
+        let (a, b) = (reader.words("long term"), reader.words("long-term"));
+        assert!(is_spelling_only(&a, &b));
+    }
+
+    #[test]
+    fn house_style_names_are_told_apart() {
+        assert_eq!(difference("Mideast", "Middle East"), Difference::HouseStyle);
+        assert_eq!(
+            difference("the United States", "the US"),
+            Difference::HouseStyle
+        );
+    }
+
+    #[test]
+    fn kinds_of_change() {
+        assert_eq!(difference("said", "claimed"), Difference::Attribution);
+        assert_eq!(difference("protesters", "rioters"), Difference::Framing);
+        assert_eq!(difference("police", "officials"), Difference::Agent);
+        assert_eq!(
+            difference("on Wednesday", "Wednesday"),
+            Difference::Function
+        );
+        assert_eq!(difference("kills", "killed"), Difference::Function);
+        assert_eq!(difference("boats", "ships"), Difference::Content);
+    }
+}
