@@ -1119,3 +1119,41 @@ fn a_session_without_articles_is_refused_and_the_comparison_stays() {
     assert_eq!(column_labels(app), ["wire", "outlet-a", "outlet-b"]);
     assert_eq!(shown_generation(app), generation);
 }
+
+#[test]
+fn a_long_article_is_laid_out_a_frame_budget_at_a_time() {
+    // About 3 MB in 8,000 paragraphs. Laid out all at once, egui's galley cache would hold a
+    // galley for each (a hundred bytes or more per character); a frame lays out at most half a
+    // megabyte, so the cache never holds more than a couple of thousand.
+    let article = long_article(40_000);
+    let paragraphs = article.text.matches("\n\n").count();
+    let (mut harness, _) = launch_compared(vec![fixture("wire.txt")]);
+    harness
+        .state_mut()
+        .push(Command::AddArticles(vec![article]));
+    let galleys = |harness: &Harness<'_, ParallaxApp>| {
+        harness.ctx.fonts(|fonts| fonts.num_galleys_in_cache())
+    };
+    let mut most = 0;
+    let mut steps = 0;
+    while !(is_settled(harness.state()) && harness.state().workspace.columns().len() == 2) {
+        harness.step();
+        most = most.max(galleys(&harness));
+        steps += 1;
+        assert!(
+            steps < 20 * MAX_STEPS,
+            "the long article was never compared"
+        );
+        std::thread::sleep(STEP_PAUSE);
+    }
+    for _ in 0..100 {
+        harness.step();
+        most = most.max(galleys(&harness));
+    }
+    assert!(
+        most < paragraphs / 2,
+        "{most} galleys cached at once for {paragraphs} paragraphs"
+    );
+    let long_column = column_id(harness.state(), 1);
+    assert!(sentence_count(harness.state(), long_column) >= 40_000);
+}
