@@ -46,12 +46,17 @@ pub const MAX_READABILITY_ELEMENTS: usize = 200_000;
 /// time grows with this sum (about a second at the limit, in a release build).
 pub const MAX_READABILITY_DEPTH_SUM: usize = 10_000_000;
 
+/// Pages whose elements carry more attributes than this in all skip Readability: it looks at
+/// every attribute of every element several times (15 s for 8 million, in a release build).
+pub const MAX_READABILITY_ATTRIBUTES: usize = 1_000_000;
+
 /// The stack size of the thread Readability runs on.
 const READABILITY_STACK_BYTES: usize = 64 << 20;
 
 /// How far down the stack of open elements an end tag (or an implied one) looks for the element
-/// it closes.
-const END_TAG_SEARCH: usize = 256;
+/// it closes. Where the element is deeper, nothing is closed: the depth counted is then more
+/// than a parser's, never less, and every tag costs a bounded time.
+const END_TAG_SEARCH: usize = 64;
 
 /// The main text of a web page and what its metadata says about it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -145,6 +150,11 @@ fn too_complex_for_readability(page: &Scan) -> Option<String> {
             "the page has {} elements (the limit is {MAX_READABILITY_ELEMENTS})",
             page.elements
         ))
+    } else if page.attributes > MAX_READABILITY_ATTRIBUTES {
+        Some(format!(
+            "the page's elements have {} attributes in all (the limit is {MAX_READABILITY_ATTRIBUTES})",
+            page.attributes
+        ))
     } else if page.depth_sum > MAX_READABILITY_DEPTH_SUM {
         Some(format!(
             "the page's elements have {} ancestors in all (the limit is {MAX_READABILITY_DEPTH_SUM})",
@@ -232,6 +242,8 @@ struct Scan {
     max_depth: usize,
     /// The number of start tags.
     elements: usize,
+    /// The number of attributes on them.
+    attributes: usize,
     /// The sum over start tags of the depth they open at (see `max_depth`).
     depth_sum: usize,
 }
@@ -258,6 +270,9 @@ struct Scanner {
 struct ScanState {
     /// Open elements (see [`Scan::max_depth`]).
     open: Vec<LocalName>,
+    /// How many of each element are in `open`: a search for an element that is not open ends
+    /// at once, instead of walking the stack.
+    open_counts: crate::compare::FastMap<LocalName, usize>,
     /// While inside a skipped element: the length of `open` before it was opened.
     skip_from: Option<usize>,
     /// Inside `<title>`.
@@ -272,6 +287,7 @@ struct ScanState {
     text: String,
     max_depth: usize,
     elements: usize,
+    attributes: usize,
     depth_sum: usize,
 }
 
@@ -304,6 +320,7 @@ impl TokenSink for Scanner {
 impl ScanState {
     fn start_tag(&mut self, tag: &Tag, scope: Scope) -> TokenSinkResult<()> {
         self.elements += 1;
+        self.attributes += tag.attrs.len();
         let name = &tag.name;
         if *name == local_name!("meta") {
             self.meta(tag);
@@ -330,6 +347,7 @@ impl ScanState {
                 self.skip_from = Some(self.open.len());
             }
             self.open.push(name.clone());
+            *self.open_counts.entry(name.clone()).or_default() += 1;
             self.max_depth = self.max_depth.max(self.open.len());
         }
         raw_text_state(name)
@@ -351,7 +369,7 @@ impl ScanState {
             // inside it (or ignores the end tag), so the search stops at any special element.
             is_special
         };
-        if let Some(index) = self.find_open(|open| open == name, boundary) {
+        if let Some(index) = self.find_open(std::slice::from_ref(name), boundary) {
             self.pop_to(index);
         }
     }
@@ -363,12 +381,12 @@ impl ScanState {
     /// at least the parser's, never less.
     fn close_implied_by(&mut self, name: &LocalName) {
         if closes_paragraph(name) {
-            self.close_in_scope(|open| *open == local_name!("p"), bounds_button_scope);
+            self.close_in_scope(&[local_name!("p")], bounds_button_scope);
         }
         match *name {
-            local_name!("li") => self.close_list_item(|open| *open == local_name!("li")),
+            local_name!("li") => self.close_list_item(&[local_name!("li")]),
             local_name!("dd") | local_name!("dt") => {
-                self.close_list_item(|open| matches!(*open, local_name!("dd") | local_name!("dt")))
+                self.close_list_item(&[local_name!("dd"), local_name!("dt")])
             }
             local_name!("h1")
             | local_name!("h2")
@@ -385,21 +403,17 @@ impl ScanState {
             {
                 self.pop_to(self.open.len() - 1);
             }
-            local_name!("tr") => {
-                self.close_in_scope(|open| *open == local_name!("tr"), bounds_table_scope)
+            local_name!("tr") => self.close_in_scope(&[local_name!("tr")], bounds_table_scope),
+            local_name!("td") | local_name!("th") => {
+                self.close_in_scope(&[local_name!("td"), local_name!("th")], bounds_table_scope)
             }
-            local_name!("td") | local_name!("th") => self.close_in_scope(
-                |open| matches!(*open, local_name!("td") | local_name!("th")),
-                bounds_table_scope,
-            ),
             local_name!("tbody") | local_name!("thead") | local_name!("tfoot") => self
                 .close_in_scope(
-                    |open| {
-                        matches!(
-                            *open,
-                            local_name!("tbody") | local_name!("thead") | local_name!("tfoot")
-                        )
-                    },
+                    &[
+                        local_name!("tbody"),
+                        local_name!("thead"),
+                        local_name!("tfoot"),
+                    ],
                     bounds_table_scope,
                 ),
             _ => {}
@@ -408,11 +422,7 @@ impl ScanState {
 
     /// Closes the nearest open element that is `wanted` (and all above it), unless an element
     /// that `bounds` the scope comes first.
-    fn close_in_scope(
-        &mut self,
-        wanted: impl Fn(&LocalName) -> bool,
-        bounds: fn(&LocalName) -> bool,
-    ) {
+    fn close_in_scope(&mut self, wanted: &[LocalName], bounds: fn(&LocalName) -> bool) {
         if let Some(index) = self.find_open(wanted, bounds) {
             self.pop_to(index);
         }
@@ -420,7 +430,7 @@ impl ScanState {
 
     /// The list-item rule: closes the nearest `wanted` element, looking past `<address>`,
     /// `<div>`, `<p>` and non-special elements only.
-    fn close_list_item(&mut self, wanted: impl Fn(&LocalName) -> bool) {
+    fn close_list_item(&mut self, wanted: &[LocalName]) {
         let stops = |open: &LocalName| {
             is_special(open)
                 && !matches!(
@@ -433,16 +443,17 @@ impl ScanState {
         }
     }
 
-    /// The index in `open` of the nearest element that is `wanted`, searching down from the top
-    /// until an element that `stops` the search (or [`END_TAG_SEARCH`] elements, so that every
-    /// tag costs a bounded time).
-    fn find_open(
-        &self,
-        wanted: impl Fn(&LocalName) -> bool,
-        stops: impl Fn(&LocalName) -> bool,
-    ) -> Option<usize> {
+    /// The index in `open` of the nearest element named in `wanted`, searching down from the top
+    /// until an element that `stops` the search (or [`END_TAG_SEARCH`] elements).
+    fn find_open(&self, wanted: &[LocalName], stops: impl Fn(&LocalName) -> bool) -> Option<usize> {
+        if !wanted
+            .iter()
+            .any(|name| self.open_counts.get(name).is_some_and(|&n| n > 0))
+        {
+            return None;
+        }
         for (index, open) in self.open.iter().enumerate().rev().take(END_TAG_SEARCH) {
-            if wanted(open) {
+            if wanted.contains(open) {
                 return Some(index);
             }
             if stops(open) {
@@ -455,15 +466,18 @@ impl ScanState {
     /// The index in `open` of the `<svg>` or `<math>` whose content is being read, unless an
     /// element in between (`<foreignObject>`, `<desc>`, …) holds HTML again.
     fn foreign_root(&self) -> Option<usize> {
-        self.find_open(
-            |open| matches!(*open, local_name!("svg") | local_name!("math")),
-            |open| bounds_scope(open) && !matches!(*open, local_name!("svg") | local_name!("math")),
-        )
+        self.find_open(&[local_name!("svg"), local_name!("math")], |open| {
+            bounds_scope(open) && !matches!(*open, local_name!("svg") | local_name!("math"))
+        })
     }
 
     /// Closes the element at `index` of `open` and everything opened inside it.
     fn pop_to(&mut self, index: usize) {
-        self.open.truncate(index);
+        for closed in self.open.drain(index..) {
+            if let Some(count) = self.open_counts.get_mut(&closed) {
+                *count -= 1;
+            }
+        }
         if self.skip_from.is_some_and(|from| self.open.len() <= from) {
             self.skip_from = None;
         }
@@ -525,6 +539,7 @@ impl ScanState {
             site_name: self.og_site_name.or(self.application_name),
             max_depth: self.max_depth,
             elements: self.elements,
+            attributes: self.attributes,
             depth_sum: self.depth_sum,
         }
     }
@@ -1025,6 +1040,14 @@ mod tests {
         let wrapped = nested("div", 400, &"<span>word</span>".repeat(30_000));
         let reason = too_complex_for_readability(&scan(&wrapped, Scope::Page)).unwrap();
         assert!(reason.contains("ancestors"), "{reason}");
+        let attributes: String = (0..100).map(|i| format!(" a{i}")).collect();
+        let busy = nested(
+            "div",
+            2,
+            &format!("<b{attributes}>x</b>").repeat(MAX_READABILITY_ATTRIBUTES / 100 + 1),
+        );
+        let reason = too_complex_for_readability(&scan(&busy, Scope::Page)).unwrap();
+        assert!(reason.contains("attributes in all"), "{reason}");
     }
 
     #[test]
