@@ -333,6 +333,13 @@ impl ScanState {
         } else if matches!(*name, local_name!("td") | local_name!("th")) {
             self.block.push(' ');
         }
+        if is_table_part(name)
+            && *name != local_name!("table")
+            && !self.is_open(&local_name!("table"))
+        {
+            // Outside a table a parser ignores the tags of its parts.
+            return raw_text_state(name);
+        }
         let foreign_root = self.foreign_root();
         let breaks_out = breaks_out_of_foreign(tag);
         if let Some(root) = foreign_root.filter(|_| breaks_out) {
@@ -443,13 +450,15 @@ impl ScanState {
         }
     }
 
+    /// Whether an element `name` is open.
+    fn is_open(&self, name: &LocalName) -> bool {
+        self.open_counts.get(name).is_some_and(|&n| n > 0)
+    }
+
     /// The index in `open` of the nearest element named in `wanted`, searching down from the top
     /// until an element that `stops` the search (or [`END_TAG_SEARCH`] elements).
     fn find_open(&self, wanted: &[LocalName], stops: impl Fn(&LocalName) -> bool) -> Option<usize> {
-        if !wanted
-            .iter()
-            .any(|name| self.open_counts.get(name).is_some_and(|&n| n > 0))
-        {
+        if !wanted.iter().any(|name| self.is_open(name)) {
             return None;
         }
         for (index, open) in self.open.iter().enumerate().rev().take(END_TAG_SEARCH) {
@@ -1001,6 +1010,9 @@ mod tests {
             ("<optgroup><option>", 1),
             ("<span/>", 1),
             ("<svg><span/>", 1),
+            // Outside a table its parts are ignored: they close nothing (found by fuzzing).
+            ("<li><dd><tbody>", 2),
+            ("<li><dd><td>", 2),
         ] {
             let page = "<body>".to_owned() + &unit.repeat(1000);
             assert!(
