@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{load,html,segment,compare}
+mkdir -p "$corpus"/{load,html,html_structure,segment,compare}
 
 # seed TARGET PREFIX-BYTES FILE...: writes PREFIX followed by the files' contents (joined by 0xff).
 seed() {
@@ -46,8 +46,21 @@ seed compare '\x02\x00' assets/samples/wire.txt assets/samples/the-courier.txt \
     assets/samples/daily-ledger.txt assets/samples/northern-post.txt
 seed compare '\x00\x01' assets/samples/wire.txt assets/samples/northern-post.txt
 
+# Structure programs (see `structured_page` in fuzz/src/lib.rs): <li><dd> repeated, an element
+# with thousands of attributes, a table of unclosed cells, SVG left by a <span/>.
+structure() {
+    local tmp
+    tmp=$(mktemp)
+    printf "$1" >"$tmp"
+    mv "$tmp" "$corpus/html_structure/seed-$2"
+}
+structure '\x00\x00\x00\x01\x0a\x05\x0c\xfe' li-dd
+structure '\x06\xc8\x0a\x01\x06\xc9' attributes
+structure '\x00\x0c\x00\x0d\x00\x0e\x0a\x02\x0c\x7e' table
+structure '\x00\x17\x07\x05\x0a\x03\x0c\x42' svg-span
+
 # The saved crashing inputs are seeds too.
-for target in load html segment compare; do
+for target in load html html_structure segment compare; do
     regressions=tests/fixtures/fuzz-regressions/$target
     if [[ -d $regressions ]]; then
         find "$regressions" -type f ! -name '*.md' ! -name '.*' -exec cp {} "$corpus/$target/" \;

@@ -11,7 +11,9 @@ use rayon::prelude::*;
 
 use crate::article::{Article, LoadError, load_file};
 use crate::compare::{Options, compare, timed};
-use crate::report::{ReportFormat, render, write_atomically};
+use crate::report::text::escape_controls;
+use crate::report::{ReportFormat, render};
+use crate::write::write_atomically;
 
 /// Parallax: compare news articles sentence by sentence.
 #[derive(Debug, Parser)]
@@ -131,10 +133,10 @@ pub enum CompareError {
     },
     /// The report could not be written.
     #[error(transparent)]
-    Write(#[from] crate::report::WriteError),
+    Write(#[from] crate::write::WriteError),
     /// Standard output could not be written.
     #[error("could not write to standard output: {0}")]
-    Stdout(std::io::Error),
+    Stdout(#[source] std::io::Error),
 }
 
 /// Loads every file, naming all that fail (not just the first).
@@ -168,7 +170,11 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
     crate::article::make_labels_unique(&mut articles);
     for article in &articles {
         for warning in &article.warnings {
-            log::warn!("{}: {warning}", article.source);
+            log::warn!(
+                "{}: {}",
+                escape_controls(&article.source),
+                escape_controls(warning)
+            );
         }
     }
     let options = Options {
@@ -185,10 +191,15 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
     })
 }
 
+/// Writes the report to standard output. A reader that stops early (`| head`) is not an error:
+/// as Unix tools do, the rest is dropped quietly.
 fn write_stdout(report: &str) -> Result<(), CompareError> {
     let mut stdout = std::io::stdout().lock();
-    stdout
+    match stdout
         .write_all(report.as_bytes())
         .and_then(|()| stdout.flush())
-        .map_err(CompareError::Stdout)
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CompareError::Stdout(e)),
+        _ => Ok(()),
+    }
 }

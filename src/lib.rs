@@ -1,8 +1,9 @@
 //! Parallax: comparative reading of news articles.
 //!
 //! The library reads articles ([`article`]), compares them sentence by sentence ([`compare`]) and
-//! writes reports ([`report`]). The desktop application ([`app`], feature `app`) and the command
-//! line ([`cli`]) are views over the same [`compare::Comparison`].
+//! writes reports ([`report`]) and sessions ([`session`]) without losing files ([`write`]). The
+//! desktop application ([`app`], feature `app`) and the command line ([`cli`]) are views over the
+//! same [`compare::Comparison`].
 
 #[cfg(feature = "app")]
 pub mod app;
@@ -15,3 +16,4 @@ pub mod desktop;
 pub mod report;
 pub mod sample;
 pub mod session;
+pub mod write;

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use parallax::cli::{Cli, Command, CompareError, run_compare};
+use parallax::report::text::escape_controls;
 
 fn main() -> ExitCode {
     #[cfg(all(windows, not(debug_assertions)))]
@@ -21,7 +22,9 @@ fn main() -> ExitCode {
         Some(Command::Compare(args)) => match run_compare(&args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("parallax: {}", e.to_string().replace('\n', "\nparallax: "));
+                for line in e.to_string().lines() {
+                    eprintln!("parallax: {}", escape_controls(line));
+                }
                 exit_code(&e)
             }
         },

@@ -2,7 +2,9 @@
 //! opens on another machine), their labels and order, and the comparison settings.
 //!
 //! Files carry a format name and version; a newer or damaged file is refused with a message that
-//! says which, never half-read.
+//! says which, never half-read. Values are checked as they are read: a threshold within 0–1,
+//! articles with a label and a text, and at least one article. A byte order mark before the JSON
+//! (as some editors save it) is allowed.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Format};
 use crate::compare::Options;
-use crate::report::{WriteError, write_atomically};
+use crate::write::{WriteError, write_atomically};
 
 /// The `format` field of every session file.
 pub const FORMAT: &str = "parallax-session";
@@ -54,12 +56,13 @@ pub struct SessionArticle {
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
     /// The file could not be read.
-    #[error("{path}: could not read the session: {reason}")]
+    #[error("{path}: could not read the session: {source}")]
     Read {
         /// The file.
         path: PathBuf,
-        /// What went wrong.
-        reason: String,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
     },
     /// The file is not a session, or is damaged.
     #[error("{path}: not a Parallax session or damaged ({reason})")]
@@ -68,6 +71,23 @@ pub enum SessionError {
         path: PathBuf,
         /// Where the file stops making sense.
         reason: String,
+    },
+    /// The file is a session, but a value in it is out of range or missing.
+    #[error("{path}: not a usable Parallax session ({reason})")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// Which value, and what is wrong with it.
+        reason: String,
+    },
+    /// The session could not be turned into JSON.
+    #[error("{path}: could not write the session: {source}")]
+    Encode {
+        /// Where it was to be saved.
+        path: PathBuf,
+        /// What the encoder said.
+        #[source]
+        source: serde_json::Error,
     },
     /// The file was written by a newer Parallax.
     #[error(
@@ -120,9 +140,9 @@ impl Session {
 
     /// Reads a session file.
     pub fn open(path: &Path) -> Result<Session, SessionError> {
-        let bytes = std::fs::read(path).map_err(|e| SessionError::Read {
+        let bytes = std::fs::read(path).map_err(|source| SessionError::Read {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            source,
         })?;
         let text = String::from_utf8(bytes).map_err(|_| SessionError::Damaged {
             path: path.to_path_buf(),
@@ -131,8 +151,9 @@ impl Session {
         Session::parse(path, &text)
     }
 
-    /// Parses a session read from `path`.
+    /// Parses and checks a session read from `path`.
     pub fn parse(path: &Path, text: &str) -> Result<Session, SessionError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let damaged = |reason: String| SessionError::Damaged {
             path: path.to_path_buf(),
             reason,
@@ -150,14 +171,39 @@ impl Session {
                 found: header.version,
             });
         }
-        serde_json::from_str(text).map_err(|e| damaged(e.to_string()))
+        let session: Session = serde_json::from_str(text).map_err(|e| damaged(e.to_string()))?;
+        session.check().map_err(|reason| SessionError::Invalid {
+            path: path.to_path_buf(),
+            reason,
+        })?;
+        Ok(session)
+    }
+
+    /// What makes the session unusable, if anything.
+    fn check(&self) -> Result<(), String> {
+        let threshold = self.options.threshold;
+        if !(0.0..=1.0).contains(&threshold) {
+            return Err(format!("the threshold {threshold} is outside 0–1"));
+        }
+        if self.articles.is_empty() {
+            return Err("it holds no articles".to_owned());
+        }
+        for (number, article) in (1..).zip(&self.articles) {
+            if article.label.trim().is_empty() {
+                return Err(format!("article {number} has no label"));
+            }
+            if article.text.trim().is_empty() {
+                return Err(format!("article {number} ({}) has no text", article.label));
+            }
+        }
+        Ok(())
     }
 
     /// Writes the session atomically, never over one of `protected` (the input articles).
     pub fn save(&self, path: &Path, protected: &[PathBuf]) -> Result<(), SessionError> {
-        let json = serde_json::to_string_pretty(self).map_err(|e| SessionError::Damaged {
+        let json = serde_json::to_string_pretty(self).map_err(|source| SessionError::Encode {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            source,
         })?;
         Ok(write_atomically(path, json.as_bytes(), protected)?)
     }
@@ -233,6 +279,56 @@ mod tests {
             );
             assert!(err.to_string().starts_with("bad.parallax.json: "), "{err}");
         }
+    }
+
+    fn invalid_reason(text: &str) -> String {
+        match Session::parse(Path::new("odd.parallax.json"), text) {
+            Err(SessionError::Invalid { reason, .. }) => reason,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn values_are_checked_as_they_are_read() {
+        let article = r#"{"label":"Courier","source":"a.txt","text":"The ferry sank."}"#;
+        let session = |options: &str, articles: &str| {
+            format!(
+                r#"{{"format":"parallax-session","version":1,{options}"articles":[{articles}]}}"#
+            )
+        };
+        for threshold in ["1.5", "-0.1"] {
+            let options = format!(r#""options":{{"threshold":{threshold}}},"#);
+            let reason = invalid_reason(&session(&options, article));
+            assert!(reason.contains("threshold"), "{reason}");
+        }
+        assert_eq!(invalid_reason(&session("", "")), "it holds no articles");
+        let unlabelled = article.replace("Courier", "  ");
+        assert_eq!(
+            invalid_reason(&session("", &unlabelled)),
+            "article 1 has no label"
+        );
+        let blank = article.replace("The ferry sank.", " \\n ");
+        assert_eq!(
+            invalid_reason(&session("", &format!("{article},{blank}"))),
+            "article 2 (Courier) has no text"
+        );
+        let ok = session(r#""options":{"threshold":0.5},"#, article);
+        assert_eq!(
+            Session::parse(Path::new("ok.parallax.json"), &ok)
+                .unwrap()
+                .articles
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_allowed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bom.parallax.json");
+        let json = serde_json::to_string(&sample_session()).unwrap();
+        std::fs::write(&path, format!("\u{feff}{json}")).unwrap();
+        assert_eq!(Session::open(&path).unwrap(), sample_session());
     }
 
     #[test]

@@ -1052,3 +1052,108 @@ fn a_cancelled_comparison_keeps_the_previous_result_until_asked_again() {
             .is_none()
     );
 }
+
+#[test]
+fn a_report_never_replaces_an_article_file_opened_through_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.txt");
+    let notes_text = std::fs::read_to_string(fixture("wire.txt")).unwrap();
+    std::fs::write(&notes, &notes_text).unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::copy(fixture("outlet-a.txt"), &other).unwrap();
+    let session_path = dir.path().join("story.parallax.json");
+    {
+        let articles: Vec<_> = [&notes, &other]
+            .iter()
+            .map(|path| parallax::article::load_file(path).unwrap())
+            .collect();
+        parallax::session::Session::new(&articles, parallax::compare::Options::default())
+            .save(&session_path, &[])
+            .unwrap();
+    }
+
+    let (mut harness, _) = launch(Vec::new());
+    harness
+        .state_mut()
+        .push(Command::OpenSession(session_path.clone()));
+    step_until(&mut harness, "the session to be compared", |app| {
+        is_settled(app) && app.workspace.columns().len() == 2
+    });
+    harness.state_mut().push(Command::SaveReport(notes.clone()));
+    step_until(&mut harness, "the refusal banner", |app| {
+        app.banners.iter().any(|b| b.is_error)
+    });
+    let banners = banner_texts(harness.state());
+    assert!(
+        banners.iter().any(|b| b.contains("refusing to overwrite")),
+        "{banners:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), notes_text);
+}
+
+#[test]
+fn a_session_without_articles_is_refused_and_the_comparison_stays() {
+    let (mut harness, _) = launch_compared(three_articles());
+    settle(&mut harness);
+    let generation = shown_generation(harness.state());
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.parallax.json");
+    std::fs::write(
+        &empty,
+        r#"{"format":"parallax-session","version":1,"articles":[]}"#,
+    )
+    .unwrap();
+    harness.state_mut().push(Command::OpenSession(empty));
+    step_until(&mut harness, "the refusal banner", |app| {
+        app.banners.iter().any(|b| b.is_error)
+    });
+    settle(&mut harness);
+    let app = harness.state();
+    assert!(
+        banner_texts(app)
+            .iter()
+            .any(|b| b.contains("empty.parallax.json") && b.contains("no articles")),
+        "{:?}",
+        banner_texts(app)
+    );
+    assert_eq!(column_labels(app), ["wire", "outlet-a", "outlet-b"]);
+    assert_eq!(shown_generation(app), generation);
+}
+
+#[test]
+fn a_long_article_is_laid_out_a_frame_budget_at_a_time() {
+    // About 3 MB in 8,000 paragraphs. Laid out all at once, egui's galley cache would hold a
+    // galley for each (a hundred bytes or more per character); a frame lays out at most half a
+    // megabyte, so the cache never holds more than a couple of thousand.
+    let article = long_article(40_000);
+    let paragraphs = article.text.matches("\n\n").count();
+    let (mut harness, _) = launch_compared(vec![fixture("wire.txt")]);
+    harness
+        .state_mut()
+        .push(Command::AddArticles(vec![article]));
+    let galleys = |harness: &Harness<'_, ParallaxApp>| {
+        harness.ctx.fonts(|fonts| fonts.num_galleys_in_cache())
+    };
+    let mut most = 0;
+    let mut steps = 0;
+    while !(is_settled(harness.state()) && harness.state().workspace.columns().len() == 2) {
+        harness.step();
+        most = most.max(galleys(&harness));
+        steps += 1;
+        assert!(
+            steps < 20 * MAX_STEPS,
+            "the long article was never compared"
+        );
+        std::thread::sleep(STEP_PAUSE);
+    }
+    for _ in 0..100 {
+        harness.step();
+        most = most.max(galleys(&harness));
+    }
+    assert!(
+        most < paragraphs / 2,
+        "{most} galleys cached at once for {paragraphs} paragraphs"
+    );
+    let long_column = column_id(harness.state(), 1);
+    assert!(sentence_count(harness.state(), long_column) >= 40_000);
+}

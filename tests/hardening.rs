@@ -1337,3 +1337,288 @@ fn a_panic_in_the_comparison_thread_is_caught_and_reported() {
     let comparison = outcome_of(2, good()).expect("the next comparison succeeds");
     assert!(!comparison.links.is_empty());
 }
+
+// ---------------------------------------------------------------------------------------------
+// 5. Nothing injected, nothing lost (second round)
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::process::Stdio;
+    let dir = TempDir::new().unwrap();
+    // A JSON report of these is far larger than a pipe's buffer, so writing it must block and
+    // then meet the closed pipe.
+    let a = write(&dir, "a.txt", STORY.repeat(300));
+    let b = write(&dir, "b.txt", REWRITE.repeat(300));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["compare", "--format", "json"])
+        .arg(&a)
+        .arg(&b)
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("the binary ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "stderr:\n{stderr}");
+    assert!(stderr.is_empty(), "a quiet exit, not:\n{stderr}");
+}
+
+/// Whether `text` holds a character a terminal would act on rather than show (a line break
+/// aside).
+fn has_terminal_controls(text: &str) -> bool {
+    text.chars().any(|c| c.is_control() && c != '\n')
+}
+
+#[cfg(unix)]
+#[test]
+fn the_text_report_prints_no_terminal_escape_sequences() {
+    let dir = TempDir::new().unwrap();
+    // Clear the screen, set the window title, write the clipboard (OSC 52), ring the bell.
+    let clear = "\u{1b}[2J\u{1b}[H";
+    let title = "\u{1b}]0;owned\u{7}";
+    let clipboard = "\u{1b}]52;c;cm0gLXJmIH4=\u{7}";
+    let page = format!(
+        "<html><head><meta property=\"og:site_name\" content=\"Gazette{clear}{title}\"></head>\
+         <body><p>{}</p></body></html>",
+        STORY.replace("Head librarian", &format!("Head{clipboard} librarian"))
+    );
+    let html = write(&dir, "page.html", page);
+    let named = write(&dir, &format!("wire{title}.txt"), REWRITE);
+    let quoted = write(
+        &dir,
+        "quoted.txt",
+        STORY.replace("three weeks", &format!("three{clear} weeks")),
+    );
+    let run = compare_cli([html.as_path(), named.as_path(), quoted.as_path()]);
+    assert_succeeded(&run);
+    assert!(
+        !has_terminal_controls(&run.stdout),
+        "raw control characters in:\n{:?}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Gazette\\u{1b}[2J"),
+        "the site name is shown, escaped:\n{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("wire\\u{1b}]0;owned\\u{7}"));
+
+    // Error messages naming such a file are escaped too.
+    let missing = dir.path().join(format!("gone{clear}.txt"));
+    let run = compare_cli([missing.as_path(), html.as_path()]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        !has_terminal_controls(&run.stderr),
+        "raw control characters in:\n{:?}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("gone\\u{1b}[2J"), "{}", run.stderr);
+}
+
+/// Runs `parallax compare` with `args`, killing it if it is still running after a generous
+/// watchdog period (far beyond what the input should take; it guards against a hang, it does
+/// not measure speed).
+fn compare_cli_with_watchdog(args: &[&OsStr]) -> Run {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    const WATCHDOG: Duration = Duration::from_secs(300);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("compare")
+        .args(args)
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let started = Instant::now();
+    while child
+        .try_wait()
+        .expect("the binary is waited for")
+        .is_none()
+    {
+        if started.elapsed() > WATCHDOG {
+            let _ = child.kill();
+            panic!("still running after {WATCHDOG:?}: {args:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().expect("the binary ends");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// A page of [`STORY`] with `inside` placed before the story's paragraphs.
+fn page_with(inside: &str) -> String {
+    let paragraphs: String = STORY.split("\n\n").map(|p| format!("<p>{p}</p>")).collect();
+    format!(
+        "<!doctype html><html><head><title>Library</title></head><body>{inside}{paragraphs}</body></html>"
+    )
+}
+
+#[test]
+fn an_element_with_a_million_attributes_loads() {
+    let dir = TempDir::new().unwrap();
+    let many: String = (0..1_000_000).map(|i| format!(" a{i}=\"\"")).collect();
+    let page = write(
+        &dir,
+        "attributes.html",
+        page_with(&format!("<div{many}></div>")),
+    );
+    let other = write(&dir, "b.txt", REWRITE);
+    let run = compare_cli_with_watchdog(&[
+        "--format".as_ref(),
+        "json".as_ref(),
+        page.as_os_str(),
+        other.as_os_str(),
+    ]);
+    assert_succeeded(&run);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let text = report["articles"][0]["text"].as_str().unwrap();
+    assert!(
+        text.contains("Volunteers dried more than two thousand books"),
+        "{text}"
+    );
+    assert!(
+        run.stderr.contains("attributes beyond"),
+        "a warning says what was left out:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn list_items_nested_through_implied_end_tags_load() {
+    let dir = TempDir::new().unwrap();
+    let other = write(&dir, "b.txt", REWRITE);
+    for (name, unit) in [
+        ("li-dd", "<li><dd>"),
+        ("dt-li", "<dt><li>"),
+        ("optgroup", "<optgroup><option>"),
+    ] {
+        let page = write(
+            &dir,
+            &format!("{name}.html"),
+            page_with(&unit.repeat(99_000)),
+        );
+        let run = compare_cli_with_watchdog(&[
+            "--format".as_ref(),
+            "json".as_ref(),
+            page.as_os_str(),
+            other.as_os_str(),
+        ]);
+        assert_succeeded(&run);
+        assert!(
+            run.stderr.contains("deep (the limit is"),
+            "{name}: the depth limit applies:\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_to_a_dangling_symbolic_link_creates_its_target_and_keeps_the_link() {
+    let dir = TempDir::new().unwrap();
+    fs::create_dir(dir.path().join("reports")).unwrap();
+    let link = dir.path().join("latest.json");
+    std::os::unix::fs::symlink("reports/today.json", &link).unwrap();
+    let run = write_report(&dir, &link);
+    assert_succeeded(&run);
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link was replaced by a plain file"
+    );
+    let written = fs::read_to_string(dir.path().join("reports/today.json")).unwrap();
+    assert!(written.contains("parallax-report/1"));
+
+    // A link into a folder that does not exist is refused, naming the link.
+    let nowhere = dir.path().join("nowhere.json");
+    std::os::unix::fs::symlink("missing-folder/x.json", &nowhere).unwrap();
+    let run = write_report(&dir, &nowhere);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "{}: could not write the file: the folder does not exist",
+            nowhere.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        fs::symlink_metadata(&nowhere)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_terminated_report_write_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let dir = TempDir::new().unwrap();
+    // Two long, nearly identical articles: a JSON report of them is large enough to take a
+    // while to write and sync.
+    let a = write(&dir, "a.txt", STORY.repeat(6_000));
+    let b = write(&dir, "b.txt", REWRITE.repeat(6_000));
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let report = out.join("report.json");
+    let mut interrupted = 0;
+    for signal in ["TERM", "INT", "TERM", "INT", "TERM", "INT"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(["compare", "-o"])
+            .arg(&report)
+            .arg(&a)
+            .arg(&b)
+            .env_remove("RUST_LOG")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the binary runs");
+        // Watch for the temporary file, then signal the process while it writes.
+        let started = Instant::now();
+        loop {
+            if !leftover_temporaries(&out).is_empty() {
+                let killed = Command::new("kill")
+                    .arg(format!("-{signal}"))
+                    .arg(child.id().to_string())
+                    .status()
+                    .expect("kill runs");
+                assert!(killed.success());
+                break;
+            }
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(300),
+                "watchdog: still running"
+            );
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        let status = child.wait().unwrap();
+        if status.signal().is_some() {
+            interrupted += 1;
+        }
+        assert!(
+            leftover_temporaries(&out).is_empty(),
+            "left behind after SIG{signal}: {:?}",
+            leftover_temporaries(&out)
+        );
+        let _ = fs::remove_file(&report);
+    }
+    assert!(
+        interrupted > 0,
+        "no run was caught mid-write: the test proved nothing"
+    );
+}

@@ -4,7 +4,7 @@
 //! and a panic inside it is caught and reported instead of taking the app down.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
@@ -40,7 +40,12 @@ pub enum Message {
         error: Option<String>,
     },
     /// A session file was read.
-    SessionOpened(Result<Session, SessionError>),
+    SessionOpened {
+        /// The session file.
+        path: PathBuf,
+        /// The session, or why it could not be read.
+        result: Result<Session, SessionError>,
+    },
     /// The user closed a file dialog (`None`: cancelled).
     Dialog(Option<Choice>),
 }
@@ -52,6 +57,8 @@ pub enum JobFailure {
     Cancelled,
     /// It panicked; the message says where.
     Crashed(String),
+    /// Its thread could not be started (the system is out of threads or memory).
+    NotStarted,
 }
 
 /// Progress of the running comparison, shared with its thread.
@@ -151,7 +158,7 @@ impl Jobs {
         let messages: Vec<Message> = self.receiver.try_iter().collect();
         for m in &messages {
             match m {
-                Message::Loaded(_) | Message::Saved { .. } | Message::SessionOpened(_) => {
+                Message::Loaded(_) | Message::Saved { .. } | Message::SessionOpened { .. } => {
                     self.busy = self.busy.saturating_sub(1);
                 }
                 Message::Compared { generation, .. } => {
@@ -174,7 +181,9 @@ impl Jobs {
         self.busy > 0 || self.comparison.is_some()
     }
 
-    fn spawn(&self, name: &str, work: impl FnOnce(&Sender<Message>) + Send + 'static) {
+    /// Runs `work` on a thread of its own; `false` when the thread could not be started (the
+    /// failure is logged, and the caller reports it).
+    fn spawn(&self, name: &str, work: impl FnOnce(&Sender<Message>) + Send + 'static) -> bool {
         let sender = self.sender.clone();
         let ctx = self.ctx.clone();
         let spawned = std::thread::Builder::new()
@@ -183,15 +192,48 @@ impl Jobs {
                 work(&sender);
                 ctx.request_repaint();
             });
-        if let Err(e) = spawned {
-            log::error!("could not start a {name} thread: {e}");
+        match spawned {
+            Ok(_) => true,
+            Err(e) => {
+                log::error!("could not start a {name} thread: {e}");
+                false
+            }
+        }
+    }
+
+    /// Like [`Jobs::spawn`] for load and save operations, counted in [`Jobs::busy`] while they
+    /// run. When the thread cannot start, `failed` is sent in place of its result, so that the
+    /// operation ends (with an error banner) instead of running forever.
+    fn spawn_counted(
+        &mut self,
+        name: &str,
+        failed: impl FnOnce() -> Message,
+        work: impl FnOnce(&Sender<Message>) + Send + 'static,
+    ) {
+        self.busy += 1;
+        if !self.spawn(name, work) {
+            let _ = self.sender.send(failed());
         }
     }
 
     /// Loads `paths` in the background.
     pub fn load(&mut self, paths: Vec<PathBuf>) {
-        self.busy += 1;
-        self.spawn("load", move |sender| {
+        let unloaded = paths.clone();
+        let failed = move || {
+            Message::Loaded(
+                unloaded
+                    .into_iter()
+                    .map(|path| {
+                        let error = LoadError::Unreadable {
+                            path: path.clone(),
+                            error: std::io::Error::other("the loading thread could not start"),
+                        };
+                        (path, Err(error))
+                    })
+                    .collect(),
+            )
+        };
+        self.spawn_counted("load", failed, move |sender| {
             let results = paths
                 .into_iter()
                 .map(|path| {
@@ -209,7 +251,8 @@ impl Jobs {
         });
     }
 
-    /// Compares `articles` in the background, cancelling any comparison still running.
+    /// Compares `articles` in the background, cancelling any comparison still running. When no
+    /// thread can be started, a [`JobFailure::NotStarted`] result is sent at once.
     pub fn compare(
         &mut self,
         generation: u64,
@@ -225,7 +268,8 @@ impl Jobs {
             started: Instant::now(),
             articles: articles.len(),
         });
-        self.spawn("compare", move |sender| {
+        let reply_ids = ids.clone();
+        let started = self.spawn("compare", move |sender| {
             let outcome = match catch_unwind(AssertUnwindSafe(|| {
                 compare_with_progress(articles, &options, &*progress)
             })) {
@@ -236,10 +280,17 @@ impl Jobs {
             };
             let _ = sender.send(Message::Compared {
                 generation,
-                ids,
+                ids: reply_ids,
                 outcome,
             });
         });
+        if !started {
+            let _ = self.sender.send(Message::Compared {
+                generation,
+                ids,
+                outcome: Err(JobFailure::NotStarted),
+            });
+        }
     }
 
     /// Cancels the running comparison, if any.
@@ -249,32 +300,41 @@ impl Jobs {
         }
     }
 
-    /// Writes `contents` to `path` atomically in the background.
+    /// Saves to `path` in the background with `save` (a report's or a session's own writer,
+    /// which writes atomically and never over an open article).
     pub fn save(
         &mut self,
         what: &'static str,
         path: PathBuf,
-        render: impl FnOnce() -> Result<String, String> + Send + 'static,
-        protected: Vec<PathBuf>,
+        save: impl FnOnce(&Path) -> Result<(), String> + Send + 'static,
     ) {
-        self.busy += 1;
-        self.spawn("save", move |sender| {
-            let error = catch_unwind(AssertUnwindSafe(|| {
-                let contents = render()?;
-                crate::report::write_atomically(&path, contents.as_bytes(), &protected)
-                    .map_err(|e| e.to_string())
-            }))
-            .unwrap_or_else(|panic| Err(panic_message(&panic)))
-            .err();
+        let failed_path = path.clone();
+        let failed = move || Message::Saved {
+            what,
+            path: failed_path,
+            error: Some("the saving thread could not start".to_owned()),
+        };
+        self.spawn_counted("save", failed, move |sender| {
+            let error = catch_unwind(AssertUnwindSafe(|| save(&path)))
+                .unwrap_or_else(|panic| Err(panic_message(&panic)))
+                .err();
             let _ = sender.send(Message::Saved { what, path, error });
         });
     }
 
     /// Reads a session file in the background.
     pub fn open_session(&mut self, path: PathBuf) {
-        self.busy += 1;
-        self.spawn("session", move |sender| {
-            let _ = sender.send(Message::SessionOpened(Session::open(&path)));
+        let failed_path = path.clone();
+        let failed = move || Message::SessionOpened {
+            result: Err(SessionError::Read {
+                path: failed_path.clone(),
+                source: std::io::Error::other("the reading thread could not start"),
+            }),
+            path: failed_path,
+        };
+        self.spawn_counted("session", failed, move |sender| {
+            let result = Session::open(&path);
+            let _ = sender.send(Message::SessionOpened { path, result });
         });
     }
 }

@@ -80,6 +80,9 @@ pub struct ParallaxApp {
     /// The workspace generation whose comparison the user cancelled: it is not started again
     /// until the workspace changes or the user asks.
     cancelled_generation: Option<u64>,
+    /// The workspace generation whose comparison could not start: it is not retried in a loop
+    /// (an error banner says so) until the workspace changes or the user asks.
+    failed_generation: Option<u64>,
 }
 
 impl ParallaxApp {
@@ -124,6 +127,7 @@ impl ParallaxApp {
             ctx,
             applied_theme: None,
             cancelled_generation: None,
+            failed_generation: None,
         };
         if !files.is_empty() {
             app.commands.push(Command::OpenFiles(files));
@@ -139,6 +143,11 @@ impl ParallaxApp {
     /// Whether the open articles are not compared because the user cancelled their comparison.
     pub fn comparison_cancelled(&self) -> bool {
         self.cancelled_generation == Some(self.workspace.generation) && !self.workspace.is_current()
+    }
+
+    /// Whether the open articles are not compared because their comparison could not start.
+    pub fn comparison_failed(&self) -> bool {
+        self.failed_generation == Some(self.workspace.generation) && !self.workspace.is_current()
     }
 
     /// Queues a command (as the UI does).
@@ -157,6 +166,7 @@ impl ParallaxApp {
         }
         if !self.workspace.is_current()
             && !self.comparison_cancelled()
+            && !self.comparison_failed()
             && self
                 .jobs
                 .comparison
@@ -234,7 +244,10 @@ impl ParallaxApp {
                 self.cancelled_generation = Some(self.workspace.generation);
                 self.jobs.cancel_comparison();
             }
-            Command::CompareAgain => self.cancelled_generation = None,
+            Command::CompareAgain => {
+                self.cancelled_generation = None;
+                self.failed_generation = None;
+            }
             Command::Focus(key) => self.view.set_focus(Some(key)),
             Command::ClearFocus => self.view.set_focus(None),
             Command::NextDifference => self.step_difference(true),
@@ -292,14 +305,14 @@ impl ParallaxApp {
                 ),
                 Some(e) => self.notice(format!("Could not save the {what}: {e}"), true, None),
             },
-            Message::SessionOpened(result) => match result {
+            Message::SessionOpened { path, result } => match result {
                 Ok(session) => {
                     self.workspace.clear();
                     if session.options != self.state.settings.options {
                         self.state.settings.options = session.options;
                     }
                     for article in session.articles() {
-                        self.workspace.add(article, Origin::Memory);
+                        self.workspace.add(article, Origin::Session(path.clone()));
                     }
                 }
                 Err(e) => self.notice(e.to_string(), true, None),
@@ -334,6 +347,18 @@ impl ParallaxApp {
                 }
             }
             Err(JobFailure::Cancelled) => {}
+            Err(JobFailure::NotStarted) => {
+                if generation == self.workspace.generation {
+                    self.failed_generation = Some(generation);
+                    self.notice(
+                        "The comparison could not start (the system is short of threads or \
+                         memory); the previous result is kept. Compare again to retry."
+                            .to_owned(),
+                        true,
+                        None,
+                    );
+                }
+            }
             Err(JobFailure::Crashed(reason)) => {
                 self.notice(format!("The comparison failed unexpectedly ({reason}); the previous result is kept."), true, None);
                 // Do not retry the same input in a loop: mark what failed as compared.
@@ -464,24 +489,20 @@ impl ParallaxApp {
             path
         };
         let protected = self.workspace.input_paths();
-        self.jobs.save(
-            "report",
-            path,
-            move || Ok(crate::report::render(&comparison, format)),
-            protected,
-        );
+        self.jobs.save("report", path, move |path| {
+            let report = crate::report::render(&comparison, format);
+            crate::write::write_atomically(path, report.as_bytes(), &protected)
+                .map_err(|e| e.to_string())
+        });
     }
 
     fn save_session(&mut self, path: PathBuf) {
         let session =
             crate::session::Session::new(&self.workspace.articles(), self.state.settings.options);
         let protected = self.workspace.input_paths();
-        self.jobs.save(
-            "session",
-            path,
-            move || serde_json::to_string_pretty(&session).map_err(|e| e.to_string()),
-            protected,
-        );
+        self.jobs.save("session", path, move |path| {
+            session.save(path, &protected).map_err(|e| e.to_string())
+        });
     }
 
     fn notice(&mut self, text: String, is_error: bool, open: Option<PathBuf>) {

@@ -57,14 +57,15 @@ pub fn show(app: &mut ParallaxApp, ui: &mut egui::Ui) {
 }
 
 /// The central area before the first comparison of the open articles has arrived: a spinner
-/// while it runs, or, once cancelled, what is open and a way to compare after all.
+/// while it runs, or, once cancelled (or if it could not start), what is open and a way to
+/// compare after all.
 fn first_comparison_pending(app: &mut ParallaxApp, ui: &mut egui::Ui) {
-    let cancelled = app.comparison_cancelled();
+    let stopped = stopped_comparison(app);
     let articles = app.workspace.entries.len();
     ui.vertical_centered(|ui| {
         ui.add_space((ui.available_height() * 0.4 - 40.0).max(0.0));
-        if cancelled {
-            ui.label(RichText::new("Comparison cancelled").heading());
+        if let Some(what) = stopped {
+            ui.label(RichText::new(what).heading());
             ui.label(format!(
                 "{articles} article{} open; nothing is lost.",
                 if articles == 1 { " is" } else { "s are" }
@@ -78,6 +79,18 @@ fn first_comparison_pending(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             ui.label(format!("Comparing {articles} articles…"));
         }
     });
+}
+
+/// Why the open articles are not being compared, if they are not: the user cancelled, or the
+/// comparison could not start.
+fn stopped_comparison(app: &ParallaxApp) -> Option<&'static str> {
+    if app.comparison_failed() {
+        Some("The comparison could not start")
+    } else if app.comparison_cancelled() {
+        Some("Comparison cancelled")
+    } else {
+        None
+    }
 }
 
 fn menu_item(ui: &mut egui::Ui, text: &str, shortcut: Option<&Shortcut>) -> bool {
@@ -350,17 +363,16 @@ fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         } else if app.jobs.busy > 0 {
             ui.spinner();
             ui.label("Working…");
-        } else if app.comparison_cancelled() {
+        } else if let Some(what) = stopped_comparison(app) {
             if app.workspace.snapshot.is_some() {
                 ui.label(
-                    RichText::new("Comparison cancelled · the columns show the previous result")
-                        .small(),
+                    RichText::new(format!("{what} · the columns show the previous result")).small(),
                 );
                 if ui.small_button("Compare again").clicked() {
                     app.push(Command::CompareAgain);
                 }
             } else {
-                ui.label(RichText::new("Comparison cancelled").small());
+                ui.label(RichText::new(what).small());
             }
         } else if let Some(snapshot) = &app.workspace.snapshot
             && snapshot.comparison.articles.len() < 2

@@ -20,8 +20,11 @@ pub enum Origin {
     File(PathBuf),
     /// The bundled sample.
     Sample,
-    /// Pasted from the clipboard, dropped without a path, or from a session.
+    /// Pasted from the clipboard or dropped without a path.
     Memory,
+    /// From the session file at this path (the article's `source` names the file it was first
+    /// loaded from).
+    Session(PathBuf),
 }
 
 /// One open article.
@@ -197,15 +200,25 @@ impl Workspace {
         self.entries.iter().map(|e| (*e.article).clone()).collect()
     }
 
-    /// The files behind the open articles (never overwritten by saves).
+    /// The files behind the open articles (never overwritten by saves): those opened directly,
+    /// and for articles from a session, the file each was first loaded from, whether its recorded
+    /// path is read from the current folder or from the session's.
     pub fn input_paths(&self) -> Vec<PathBuf> {
-        self.entries
-            .iter()
-            .filter_map(|e| match &e.origin {
-                Origin::File(p) => Some(p.clone()),
-                _ => None,
-            })
-            .collect()
+        let mut paths = Vec::new();
+        for entry in &self.entries {
+            match &entry.origin {
+                Origin::File(path) => paths.push(path.clone()),
+                Origin::Session(session) => {
+                    let source = PathBuf::from(&entry.article.source);
+                    if let Some(folder) = session.parent().filter(|_| source.is_relative()) {
+                        paths.push(folder.join(&source));
+                    }
+                    paths.push(source);
+                }
+                Origin::Sample | Origin::Memory => {}
+            }
+        }
+        paths
     }
 
     /// What is open, as something that can be reopened (`None` if nothing reopenable is open).
@@ -221,7 +234,7 @@ impl Workspace {
                     sources.push(Source::Sample)
                 }
                 Origin::Sample => {}
-                Origin::Memory => return None,
+                Origin::Memory | Origin::Session(_) => return None,
             }
         }
         (!sources.is_empty()).then_some(Recent { sources })

@@ -11,7 +11,10 @@
 //! nothing. Pages nested or sized beyond what Readability handles in reasonable time and stack
 //! (its cost grows with depth times size, and it recurses) go straight to that fallback, and
 //! Readability itself runs on a thread of its own with a large stack, so that no input crashes or
-//! hangs the caller.
+//! hangs the caller. Depth is counted as a parser nests elements, through the end tags it implies
+//! (`<li><dd><li><dd>…` nests, `<li>…<li>…` does not). Before any of this, attributes beyond
+//! [`MAX_ATTRIBUTES_PER_ELEMENT`] are dropped from each tag ([`attributes`]): html5ever's
+//! tokenizer takes time growing with the square of an element's attribute count.
 //!
 //! Nothing is fetched or resolved against the network: no document URL is given to Readability
 //! (a `<base href>` only makes it rewrite link attributes in its output HTML, of which only the
@@ -30,6 +33,9 @@ use html5ever::{LocalName, local_name};
 
 use super::collapse_whitespace;
 
+mod attributes;
+pub use attributes::MAX_ATTRIBUTES_PER_ELEMENT;
+
 /// Pages whose elements nest deeper than this skip Readability (see the module documentation).
 pub const MAX_READABILITY_DEPTH: usize = 512;
 
@@ -40,11 +46,17 @@ pub const MAX_READABILITY_ELEMENTS: usize = 200_000;
 /// time grows with this sum (about a second at the limit, in a release build).
 pub const MAX_READABILITY_DEPTH_SUM: usize = 10_000_000;
 
+/// Pages whose elements carry more attributes than this in all skip Readability: it looks at
+/// every attribute of every element several times (15 s for 8 million, in a release build).
+pub const MAX_READABILITY_ATTRIBUTES: usize = 1_000_000;
+
 /// The stack size of the thread Readability runs on.
 const READABILITY_STACK_BYTES: usize = 64 << 20;
 
-/// How far down the stack of open elements an end tag looks for the element it closes.
-const END_TAG_SEARCH: usize = 256;
+/// How far down the stack of open elements an end tag (or an implied one) looks for the element
+/// it closes. Where the element is deeper, nothing is closed: the depth counted is then more
+/// than a parser's, never less, and every tag costs a bounded time.
+const END_TAG_SEARCH: usize = 64;
 
 /// The main text of a web page and what its metadata says about it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -62,6 +74,13 @@ pub struct Extracted {
 ///
 /// Never fails: a page without text yields an empty [`Extracted::text`].
 pub fn extract(html: &str) -> Extracted {
+    let (html, removed) = attributes::limit_attributes(html);
+    if removed > 0 {
+        log::warn!(
+            "{removed} attributes beyond {MAX_ATTRIBUTES_PER_ELEMENT} on one element were left out"
+        );
+    }
+    let html = html.as_ref();
     let page = scan(html, Scope::Page);
     let readable = match too_complex_for_readability(&page) {
         Some(reason) => {
@@ -130,6 +149,11 @@ fn too_complex_for_readability(page: &Scan) -> Option<String> {
         Some(format!(
             "the page has {} elements (the limit is {MAX_READABILITY_ELEMENTS})",
             page.elements
+        ))
+    } else if page.attributes > MAX_READABILITY_ATTRIBUTES {
+        Some(format!(
+            "the page's elements have {} attributes in all (the limit is {MAX_READABILITY_ATTRIBUTES})",
+            page.attributes
         ))
     } else if page.depth_sum > MAX_READABILITY_DEPTH_SUM {
         Some(format!(
@@ -212,11 +236,14 @@ struct Scan {
     og_title: Option<String>,
     /// `og:site_name`, else `application-name`.
     site_name: Option<String>,
-    /// How deeply elements nest (approximately: elements whose end tag may be left out, such as
-    /// `<p>`, `<li>` and `<td>`, are not counted).
+    /// How deeply elements nest, counted as a parser nests them: elements whose end tag may be
+    /// left out (`<p>`, `<li>`, `<dd>`, `<option>`, table cells) are closed where a parser
+    /// implies their end, and stay open where it would not (`<li><dd><li><dd>…` nests).
     max_depth: usize,
     /// The number of start tags.
     elements: usize,
+    /// The number of attributes on them.
+    attributes: usize,
     /// The sum over start tags of the depth they open at (see `max_depth`).
     depth_sum: usize,
 }
@@ -241,8 +268,11 @@ struct Scanner {
 /// The mutable state of a [`Scanner`].
 #[derive(Debug, Default)]
 struct ScanState {
-    /// Open elements that need an end tag (see [`Scan::max_depth`]).
+    /// Open elements (see [`Scan::max_depth`]).
     open: Vec<LocalName>,
+    /// How many of each element are in `open`: a search for an element that is not open ends
+    /// at once, instead of walking the stack.
+    open_counts: crate::compare::FastMap<LocalName, usize>,
     /// While inside a skipped element: the length of `open` before it was opened.
     skip_from: Option<usize>,
     /// Inside `<title>`.
@@ -257,6 +287,7 @@ struct ScanState {
     text: String,
     max_depth: usize,
     elements: usize,
+    attributes: usize,
     depth_sum: usize,
 }
 
@@ -289,7 +320,7 @@ impl TokenSink for Scanner {
 impl ScanState {
     fn start_tag(&mut self, tag: &Tag, scope: Scope) -> TokenSinkResult<()> {
         self.elements += 1;
-        self.depth_sum = self.depth_sum.saturating_add(self.open.len());
+        self.attributes += tag.attrs.len();
         let name = &tag.name;
         if *name == local_name!("meta") {
             self.meta(tag);
@@ -302,11 +333,28 @@ impl ScanState {
         } else if matches!(*name, local_name!("td") | local_name!("th")) {
             self.block.push(' ');
         }
-        if needs_end_tag(name) && !tag.self_closing {
+        if is_table_part(name)
+            && *name != local_name!("table")
+            && !self.is_open(&local_name!("table"))
+        {
+            // Outside a table a parser ignores the tags of its parts.
+            return raw_text_state(name);
+        }
+        let foreign_root = self.foreign_root();
+        let breaks_out = breaks_out_of_foreign(tag);
+        if let Some(root) = foreign_root.filter(|_| breaks_out) {
+            self.pop_to(root);
+        }
+        self.close_implied_by(name);
+        self.depth_sum = self.depth_sum.saturating_add(self.open.len());
+        // Only SVG and MathML honour `/>`: an HTML `<span/>` stays open.
+        let closed_at_once = tag.self_closing && foreign_root.is_some() && !breaks_out;
+        if stays_open(name) && !closed_at_once {
             if self.skip_from.is_none() && (skipped(name, scope) || hidden(tag)) {
                 self.skip_from = Some(self.open.len());
             }
             self.open.push(name.clone());
+            *self.open_counts.entry(name.clone()).or_default() += 1;
             self.max_depth = self.max_depth.max(self.open.len());
         }
         raw_text_state(name)
@@ -319,9 +367,125 @@ impl ScanState {
         if *name == local_name!("title") {
             self.in_title = false;
         }
-        let searched = self.open.len().saturating_sub(END_TAG_SEARCH);
-        if let Some(index) = self.open[searched..].iter().rposition(|open| open == name) {
-            self.open.truncate(searched + index);
+        let boundary: fn(&LocalName) -> bool = if is_table_part(name) {
+            bounds_table_scope
+        } else if is_special(name) {
+            bounds_scope
+        } else {
+            // A parser closes a misnested inline element without closing the blocks opened
+            // inside it (or ignores the end tag), so the search stops at any special element.
+            is_special
+        };
+        if let Some(index) = self.find_open(std::slice::from_ref(name), boundary) {
+            self.pop_to(index);
+        }
+    }
+
+    /// Closes the elements a parser closes before opening `name` (implied end tags): a `<p>` is
+    /// closed by a block, an `<li>` by the next `<li>`, a `<dd>` or `<dt>` by either, an
+    /// `<option>` by the next `<option>` or `<optgroup>`, table rows and cells by the next ones.
+    /// Where the rules are more involved than this, nothing is closed: the depth counted is then
+    /// at least the parser's, never less.
+    fn close_implied_by(&mut self, name: &LocalName) {
+        if closes_paragraph(name) {
+            self.close_in_scope(&[local_name!("p")], bounds_button_scope);
+        }
+        match *name {
+            local_name!("li") => self.close_list_item(&[local_name!("li")]),
+            local_name!("dd") | local_name!("dt") => {
+                self.close_list_item(&[local_name!("dd"), local_name!("dt")])
+            }
+            local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+                if self.open.last().is_some_and(is_heading) =>
+            {
+                self.pop_to(self.open.len() - 1);
+            }
+            local_name!("option") | local_name!("optgroup")
+                if self.open.last() == Some(&local_name!("option")) =>
+            {
+                self.pop_to(self.open.len() - 1);
+            }
+            local_name!("tr") => self.close_in_scope(&[local_name!("tr")], bounds_table_scope),
+            local_name!("td") | local_name!("th") => {
+                self.close_in_scope(&[local_name!("td"), local_name!("th")], bounds_table_scope)
+            }
+            local_name!("tbody") | local_name!("thead") | local_name!("tfoot") => self
+                .close_in_scope(
+                    &[
+                        local_name!("tbody"),
+                        local_name!("thead"),
+                        local_name!("tfoot"),
+                    ],
+                    bounds_table_scope,
+                ),
+            _ => {}
+        }
+    }
+
+    /// Closes the nearest open element that is `wanted` (and all above it), unless an element
+    /// that `bounds` the scope comes first.
+    fn close_in_scope(&mut self, wanted: &[LocalName], bounds: fn(&LocalName) -> bool) {
+        if let Some(index) = self.find_open(wanted, bounds) {
+            self.pop_to(index);
+        }
+    }
+
+    /// The list-item rule: closes the nearest `wanted` element, looking past `<address>`,
+    /// `<div>`, `<p>` and non-special elements only.
+    fn close_list_item(&mut self, wanted: &[LocalName]) {
+        let stops = |open: &LocalName| {
+            is_special(open)
+                && !matches!(
+                    *open,
+                    local_name!("address") | local_name!("div") | local_name!("p")
+                )
+        };
+        if let Some(index) = self.find_open(wanted, stops) {
+            self.pop_to(index);
+        }
+    }
+
+    /// Whether an element `name` is open.
+    fn is_open(&self, name: &LocalName) -> bool {
+        self.open_counts.get(name).is_some_and(|&n| n > 0)
+    }
+
+    /// The index in `open` of the nearest element named in `wanted`, searching down from the top
+    /// until an element that `stops` the search (or [`END_TAG_SEARCH`] elements).
+    fn find_open(&self, wanted: &[LocalName], stops: impl Fn(&LocalName) -> bool) -> Option<usize> {
+        if !wanted.iter().any(|name| self.is_open(name)) {
+            return None;
+        }
+        for (index, open) in self.open.iter().enumerate().rev().take(END_TAG_SEARCH) {
+            if wanted.contains(open) {
+                return Some(index);
+            }
+            if stops(open) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The index in `open` of the `<svg>` or `<math>` whose content is being read, unless an
+    /// element in between (`<foreignObject>`, `<desc>`, …) holds HTML again.
+    fn foreign_root(&self) -> Option<usize> {
+        self.find_open(&[local_name!("svg"), local_name!("math")], |open| {
+            bounds_scope(open) && !matches!(*open, local_name!("svg") | local_name!("math"))
+        })
+    }
+
+    /// Closes the element at `index` of `open` and everything opened inside it.
+    fn pop_to(&mut self, index: usize) {
+        for closed in self.open.drain(index..) {
+            if let Some(count) = self.open_counts.get_mut(&closed) {
+                *count -= 1;
+            }
         }
         if self.skip_from.is_some_and(|from| self.open.len() <= from) {
             self.skip_from = None;
@@ -384,6 +548,7 @@ impl ScanState {
             site_name: self.og_site_name.or(self.application_name),
             max_depth: self.max_depth,
             elements: self.elements,
+            attributes: self.attributes,
             depth_sum: self.depth_sum,
         }
     }
@@ -487,19 +652,23 @@ fn hidden(tag: &Tag) -> bool {
         })
 }
 
-/// Whether the element stays open until its end tag: not a void element, and not one whose end
-/// tag may be left out (those are not counted, so unclosed `<p>` and `<li>` do not look deep).
-fn needs_end_tag(name: &LocalName) -> bool {
+/// Whether the element is put on the stack of open elements: every element but the void ones
+/// (which have no content) and `<html>`, `<head>` and `<body>`, of which there is one each.
+fn stays_open(name: &LocalName) -> bool {
     !matches!(
         *name,
         local_name!("area")
             | local_name!("base")
+            | local_name!("basefont")
+            | local_name!("bgsound")
             | local_name!("br")
             | local_name!("col")
             | local_name!("embed")
+            | local_name!("frame")
             | local_name!("hr")
             | local_name!("img")
             | local_name!("input")
+            | local_name!("keygen")
             | local_name!("link")
             | local_name!("meta")
             | local_name!("param")
@@ -509,25 +678,196 @@ fn needs_end_tag(name: &LocalName) -> bool {
             | local_name!("html")
             | local_name!("head")
             | local_name!("body")
-            | local_name!("p")
-            | local_name!("li")
-            | local_name!("dt")
-            | local_name!("dd")
-            | local_name!("tr")
-            | local_name!("td")
-            | local_name!("th")
+    )
+}
+
+/// Whether the tag ends SVG or MathML content: a parser closes the `<svg>` or `<math>` and reads
+/// the tag as HTML.
+fn breaks_out_of_foreign(tag: &Tag) -> bool {
+    let name = &tag.name;
+    is_heading(name)
+        || matches!(
+            *name,
+            local_name!("b")
+                | local_name!("big")
+                | local_name!("blockquote")
+                | local_name!("body")
+                | local_name!("br")
+                | local_name!("center")
+                | local_name!("code")
+                | local_name!("dd")
+                | local_name!("div")
+                | local_name!("dl")
+                | local_name!("dt")
+                | local_name!("em")
+                | local_name!("embed")
+                | local_name!("head")
+                | local_name!("hr")
+                | local_name!("i")
+                | local_name!("img")
+                | local_name!("li")
+                | local_name!("listing")
+                | local_name!("menu")
+                | local_name!("meta")
+                | local_name!("nobr")
+                | local_name!("ol")
+                | local_name!("p")
+                | local_name!("pre")
+                | local_name!("ruby")
+                | local_name!("s")
+                | local_name!("small")
+                | local_name!("span")
+                | local_name!("strong")
+                | local_name!("strike")
+                | local_name!("sub")
+                | local_name!("sup")
+                | local_name!("table")
+                | local_name!("tt")
+                | local_name!("u")
+                | local_name!("ul")
+                | local_name!("var")
+        )
+        || (*name == local_name!("font")
+            && tag.attrs.iter().any(|a| {
+                matches!(
+                    a.name.local,
+                    local_name!("color") | local_name!("face") | local_name!("size")
+                )
+            }))
+}
+
+fn is_heading(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+    )
+}
+
+/// Whether a start tag of `name` closes an open `<p>` first.
+fn closes_paragraph(name: &LocalName) -> bool {
+    is_heading(name)
+        || matches!(
+            *name,
+            local_name!("address")
+                | local_name!("article")
+                | local_name!("aside")
+                | local_name!("blockquote")
+                | local_name!("center")
+                | local_name!("details")
+                | local_name!("dialog")
+                | local_name!("dir")
+                | local_name!("div")
+                | local_name!("dl")
+                | local_name!("fieldset")
+                | local_name!("figcaption")
+                | local_name!("figure")
+                | local_name!("footer")
+                | local_name!("form")
+                | local_name!("header")
+                | local_name!("hgroup")
+                | local_name!("hr")
+                | local_name!("main")
+                | local_name!("menu")
+                | local_name!("nav")
+                | local_name!("ol")
+                | local_name!("p")
+                | local_name!("pre")
+                | local_name!("listing")
+                | local_name!("search")
+                | local_name!("section")
+                | local_name!("summary")
+                | local_name!("ul")
+                | local_name!("li")
+                | local_name!("dd")
+                | local_name!("dt")
+                | local_name!("xmp")
+                | local_name!("plaintext")
+        )
+}
+
+/// Elements whose end tags look for their element within a table only.
+fn is_table_part(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("table")
+            | local_name!("caption")
+            | local_name!("colgroup")
             | local_name!("tbody")
             | local_name!("thead")
             | local_name!("tfoot")
-            | local_name!("colgroup")
-            | local_name!("caption")
-            | local_name!("option")
-            | local_name!("optgroup")
-            | local_name!("rb")
-            | local_name!("rp")
-            | local_name!("rt")
-            | local_name!("rtc")
+            | local_name!("tr")
+            | local_name!("td")
+            | local_name!("th")
     )
+}
+
+/// The elements that end an element's scope (a `</div>` does not reach past a table cell).
+fn bounds_scope(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("applet")
+            | local_name!("caption")
+            | local_name!("html")
+            | local_name!("table")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("marquee")
+            | local_name!("object")
+            | local_name!("template")
+            | local_name!("foreignObject")
+            | local_name!("desc")
+            | local_name!("title")
+            | local_name!("mi")
+            | local_name!("mo")
+            | local_name!("mn")
+            | local_name!("ms")
+            | local_name!("mtext")
+            | local_name!("annotation-xml")
+    )
+}
+
+/// Scope for closing a `<p>`: [`bounds_scope`] and `<button>`.
+fn bounds_button_scope(name: &LocalName) -> bool {
+    bounds_scope(name) || *name == local_name!("button")
+}
+
+/// Scope within a table.
+fn bounds_table_scope(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("html") | local_name!("table") | local_name!("template")
+    )
+}
+
+/// The "special" elements of the HTML parsing rules that can be open (void ones never are).
+fn is_special(name: &LocalName) -> bool {
+    bounds_scope(name)
+        || closes_paragraph(name)
+        || matches!(
+            *name,
+            local_name!("body")
+                | local_name!("button")
+                | local_name!("colgroup")
+                | local_name!("frameset")
+                | local_name!("head")
+                | local_name!("iframe")
+                | local_name!("noembed")
+                | local_name!("noframes")
+                | local_name!("noscript")
+                | local_name!("script")
+                | local_name!("select")
+                | local_name!("style")
+                | local_name!("tbody")
+                | local_name!("textarea")
+                | local_name!("tfoot")
+                | local_name!("thead")
+                | local_name!("tr")
+        )
 }
 
 /// The tokenizer state the element's content is read in, as an HTML parser would switch to.
@@ -636,13 +976,67 @@ mod tests {
         assert_eq!(scan(html, Scope::Page).text, "");
     }
 
+    fn depth(html: &str) -> usize {
+        scan(html, Scope::Page).max_depth
+    }
+
     #[test]
-    fn depth_counts_elements_that_need_end_tags() {
-        assert_eq!(scan(&nested("div", 40, "x"), Scope::Page).max_depth, 40);
-        let unclosed = "<body>".to_owned() + &"<p>para<li>item".repeat(500);
-        assert_eq!(scan(&unclosed, Scope::Page).max_depth, 0);
+    fn depth_counts_elements_as_a_parser_nests_them() {
+        assert_eq!(depth(&nested("div", 40, "x")), 40);
+        // End tags a parser implies: each of these closes the one before.
+        for unclosed in [
+            "<p>para<li>item",
+            "<li>item<p>para",
+            "<dt>term<dd>definition",
+            "<select><option>one<option>two</select>",
+            "<h2>one<h3>two",
+        ] {
+            let page = "<body>".to_owned() + &unclosed.repeat(500);
+            assert!(depth(&page) <= 2, "{unclosed}: {}", depth(&page));
+        }
+        let table = "<table>".to_owned() + &"<tr><td>a<td>b<th>c".repeat(500) + "</table>";
+        assert_eq!(depth(&table), 3);
         let svg = "<svg>".to_owned() + &"<path d=\"M0 0\"/>".repeat(1000) + "</svg>";
-        assert_eq!(scan(&svg, Scope::Page).max_depth, 1);
+        assert_eq!(depth(&svg), 1);
+    }
+
+    #[test]
+    fn depth_counts_nesting_through_implied_end_tags() {
+        // A parser closes none of these: each list item opens inside the definition before it,
+        // each option group inside the one before, each HTML `<span/>` stays open.
+        for (unit, per_unit) in [
+            ("<li><dd>", 2),
+            ("<dt><li>", 2),
+            ("<optgroup><option>", 1),
+            ("<span/>", 1),
+            ("<svg><span/>", 1),
+            // Outside a table its parts are ignored: they close nothing (found by fuzzing).
+            ("<li><dd><tbody>", 2),
+            ("<li><dd><td>", 2),
+        ] {
+            let page = "<body>".to_owned() + &unit.repeat(1000);
+            assert!(
+                depth(&page) >= 1000 * per_unit,
+                "{unit}: {} deep",
+                depth(&page)
+            );
+            assert!(too_complex_for_readability(&scan(&page, Scope::Page)).is_some());
+        }
+        // A misnested inline end tag does not close the block opened inside it.
+        let page = "<body>".to_owned() + &"<b><div>text</b>".repeat(1000);
+        assert!(depth(&page) >= 1000, "{}", depth(&page));
+    }
+
+    #[test]
+    fn attributes_beyond_the_limit_are_left_out_and_the_text_kept() {
+        let many: String = (0..100_000).map(|i| format!(" a{i}")).collect();
+        let html = format!(
+            "<html><head><meta property=\"og:site_name\" content=\"Gull Gazette\"></head>\
+             <body><div{many}><p>The quay reopened on Monday.</p></div></body></html>"
+        );
+        let extracted = extract(&html);
+        assert_eq!(extracted.text, "The quay reopened on Monday.");
+        assert_eq!(extracted.site_name.as_deref(), Some("Gull Gazette"));
     }
 
     #[test]
@@ -658,6 +1052,14 @@ mod tests {
         let wrapped = nested("div", 400, &"<span>word</span>".repeat(30_000));
         let reason = too_complex_for_readability(&scan(&wrapped, Scope::Page)).unwrap();
         assert!(reason.contains("ancestors"), "{reason}");
+        let attributes: String = (0..100).map(|i| format!(" a{i}")).collect();
+        let busy = nested(
+            "div",
+            2,
+            &format!("<b{attributes}>x</b>").repeat(MAX_READABILITY_ATTRIBUTES / 100 + 1),
+        );
+        let reason = too_complex_for_readability(&scan(&busy, Scope::Page)).unwrap();
+        assert!(reason.contains("attributes in all"), "{reason}");
     }
 
     #[test]

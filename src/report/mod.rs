@@ -1,17 +1,15 @@
 //! Reports: serialisers from a [`Comparison`] to the formats users save and share (JSON, HTML,
-//! Markdown) and the plain-text summary the command line prints, plus writing them safely.
+//! Markdown) and the plain-text summary the command line prints (written by [`crate::write`]).
 
 mod annotate;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
-mod write;
 
 use std::path::Path;
 
 use crate::compare::Comparison;
-pub use write::{WriteError, write_atomically};
 
 /// The formats a report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

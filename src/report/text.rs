@@ -1,6 +1,11 @@
 //! The plain-text summary `parallax compare` prints by default: per-article shares, the overlap
 //! matrix, derivations and the findings, readable in a terminal.
+//!
+//! Everything taken from the articles (labels, which may come from a page or a file name, quotes,
+//! figures, sentences) passes through [`escape_controls`] first, so that a page cannot clear the
+//! screen, retitle the window or write the clipboard of the terminal showing the report.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::compare::findings::{SubstitutionGroup, group_substitutions};
@@ -20,6 +25,28 @@ pub fn render(c: &Comparison) -> String {
     numbers(&mut out, c);
     omissions(&mut out, c);
     out
+}
+
+/// `text` with every control character (C0, DEL, C1: escape sequences, bells, line breaks)
+/// written as a visible escape such as `\u{1b}`, so that printing it cannot drive a terminal.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            escaped.extend(c.escape_unicode());
+        } else {
+            escaped.push(c);
+        }
+    }
+    Cow::Owned(escaped)
+}
+
+/// The label of article `index`, safe to print.
+fn label(c: &Comparison, index: usize) -> Cow<'_, str> {
+    escape_controls(&c.articles[index].label)
 }
 
 fn pct(x: f32) -> String {
@@ -45,7 +72,7 @@ fn articles(out: &mut String, c: &Comparison) {
             pct(s.reworded),
             pct(s.unique),
             a.sentences.len(),
-            a.label
+            escape_controls(&a.label)
         );
     }
 }
@@ -81,8 +108,8 @@ fn derivations(out: &mut String, c: &Comparison) {
         let _ = writeln!(
             out,
             "\n{} looks derived from {} ({} of its text is found there)",
-            c.articles[d.derived].label,
-            c.articles[d.source].label,
+            label(c, d.derived),
+            label(c, d.source),
             pct(d.containment).trim()
         );
     }
@@ -128,13 +155,13 @@ fn substitution_row(out: &mut String, c: &Comparison, g: &SubstitutionGroup) {
         if w.is_empty() {
             "(nothing)".to_owned()
         } else {
-            format!("\"{w}\"")
+            format!("\"{}\"", escape_controls(w))
         }
     };
     let pairs: Vec<String> = g
         .pairs
         .iter()
-        .map(|&(a, b, _)| format!("{} → {}", c.articles[a].label, c.articles[b].label))
+        .map(|&(a, b, _)| format!("{} → {}", label(c, a), label(c, b)))
         .collect();
     let _ = writeln!(
         out,
@@ -153,16 +180,23 @@ fn quotes(out: &mut String, c: &Comparison) {
     }
     for q in c.quote_changes.iter().take(MAX_ROWS) {
         let edits: Vec<String> = q.edits.iter().map(QuoteEdit::describe).collect();
-        let _ = writeln!(out, "  {}: {}", q.kind.label(), edits.join("; "));
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            q.kind.label(),
+            escape_controls(&edits.join("; "))
+        );
         let _ = writeln!(
             out,
             "    {}: “{}”",
-            c.articles[q.a.article].label, q.a_quote
+            label(c, q.a.article),
+            escape_controls(&q.a_quote)
         );
         let _ = writeln!(
             out,
             "    {}: “{}”\n",
-            c.articles[q.b.article].label, q.b_quote
+            label(c, q.b.article),
+            escape_controls(&q.b_quote)
         );
     }
     more(out, c.quote_changes.len());
@@ -182,9 +216,14 @@ fn numbers(out: &mut String, c: &Comparison) {
             continue;
         }
         for fact in facts.iter().take(MAX_ROWS) {
-            let _ = writeln!(out, "  {}", fact.fact);
+            let _ = writeln!(out, "  {}", escape_controls(&fact.fact));
             for m in &fact.mentions {
-                let _ = writeln!(out, "    {:<24} {}", c.articles[m.article].label, m.text);
+                let _ = writeln!(
+                    out,
+                    "    {:<24} {}",
+                    label(c, m.article),
+                    escape_controls(&m.text)
+                );
             }
         }
         more(out, facts.len());
@@ -199,9 +238,9 @@ fn omissions(out: &mut String, c: &Comparison) {
         let _ = writeln!(
             out,
             "  {} lacks (carried by {}): {}",
-            c.articles[o.article].label,
+            label(c, o.article),
             o.present_in.len(),
-            o.text
+            escape_controls(&o.text)
         );
     }
     more(out, c.omissions.len());

@@ -134,7 +134,7 @@ fn paint_body(
         let pos = origin + vec2(0.0, paragraph.y - offset);
         // Ask egui's galley cache each frame (a cheap hit): a galley kept from an earlier frame
         // would point into a font atlas egui may have rebuilt since.
-        let galley = ui.fonts_mut(|f| f.layout_job(LayoutJob::clone(&paragraph.galley.job)));
+        let galley = ui.fonts_mut(|f| f.layout_job(LayoutJob::clone(&paragraph.job)));
         painter.galley(pos, galley, color(p.text));
 
         for rect in &paragraph.underlines {
@@ -143,7 +143,7 @@ fn paint_body(
         }
     }
 
-    paint_find_matches(&painter, view, column, origin, offset, top..bottom);
+    paint_find_matches(ui, &painter, view, column, origin, offset, top..bottom);
     painter.rect_stroke(
         body,
         0.0,
@@ -153,6 +153,7 @@ fn paint_body(
 }
 
 fn paint_find_matches(
+    ui: &egui::Ui,
     painter: &egui::Painter,
     view: &ColumnsView,
     column: Column,
@@ -176,7 +177,8 @@ fn paint_find_matches(
         } else {
             egui::Color32::from_rgba_unmultiplied(255, 214, 0, 70)
         };
-        for rect in layout.byte_range_rects(*sentence, bytes.clone()) {
+        let mut lay_out = |job| ui.fonts_mut(|f| f.layout_job(job));
+        for rect in layout.byte_range_rects(&mut lay_out, *sentence, bytes.clone()) {
             if rect.bottom() >= range.start && rect.top() <= range.end {
                 painter.rect_filled(
                     rect.translate(origin.to_vec2() - vec2(0.0, offset)),

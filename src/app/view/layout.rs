@@ -3,14 +3,21 @@
 //! sentence kept for hit testing, outlines, ribbons and find highlights.
 //!
 //! Layout is the expensive part of a frame, so it happens only when the width, text size, theme,
-//! filter or a paragraph's marks change; a paragraph whose marks did not change keeps its galley.
-//! Painting then draws only the paragraphs inside the viewport.
+//! filter or a paragraph's marks change; a paragraph whose marks did not change keeps its
+//! geometry. Painting then draws only the paragraphs inside the viewport.
+//!
+//! A paragraph keeps its layout job and the geometry measured from its galley (size, sentence
+//! and underline rectangles), not the galley: a galley holds a hundred bytes or more per
+//! character, gigabytes for an article of tens of megabytes. Paragraphs are measured a budget of
+//! [`MEASURE_BYTES_PER_FRAME`] at a time, those in view first, so that egui's galley cache (which
+//! keeps a frame's galleys until the next frame ends) never holds more than a few budgets' worth;
+//! until then a paragraph's geometry is estimated from its length.
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, Galley, Pos2, Rect, Stroke, pos2, vec2};
+use egui::{Color32, FontId, Galley, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
 use super::super::state::Filter;
 use super::super::theme::color;
@@ -24,6 +31,10 @@ const MAX_BLOCK_BYTES: usize = 10_000;
 /// Sentences longer than this (text without punctuation, a whole file on one line) show their
 /// beginning and how much more there is: a galley of megabytes would stall every frame.
 const MAX_SHOWN_SENTENCE_BYTES: usize = 20_000;
+
+/// Text laid out per frame, at most (in bytes of layout-job text, across all columns; a paragraph
+/// larger than this is still laid out whole).
+pub const MEASURE_BYTES_PER_FRAME: usize = 512 * 1024;
 
 /// Word-level marks of one sentence.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -83,20 +94,28 @@ struct Segment {
     len: usize,
 }
 
-/// One laid-out paragraph.
+/// One paragraph (or block of a long one) and its geometry.
 #[derive(Debug, Clone)]
 pub struct Paragraph {
     /// Top, relative to the column's content.
     pub y: f32,
-    /// The laid-out text.
-    pub galley: Arc<Galley>,
+    /// What is laid out: its galley is asked of egui's cache when it is painted.
+    pub job: Arc<LayoutJob>,
+    /// Its size: measured from its galley, or estimated until then.
+    pub size: Vec2,
+    /// Whether `size`, `rects` and `underlines` were measured (else they are estimates).
+    measured: bool,
     /// The sentences it holds.
     pub sentences: Range<usize>,
-    /// Per sentence (in order): its rectangles, relative to the galley.
+    /// Per sentence: the chars of the job it covers.
+    char_ranges: Vec<Range<usize>>,
+    /// The chars of the job holding added words.
+    added: Vec<Range<usize>>,
+    /// Per sentence (in order): its rectangles, relative to the paragraph.
     rects: Vec<Vec<Rect>>,
     /// Per sentence: where its original text sits in the galley.
     segments: Vec<Vec<Segment>>,
-    /// Rows of added words, relative to the galley (underlined when painted: egui's own
+    /// Rows of added words, relative to the paragraph (underlined when painted: egui's own
     /// underline sits on the row's edge, where the next row's tint would cover it).
     pub underlines: Vec<Rect>,
     /// The marks it was laid out with.
@@ -127,13 +146,8 @@ pub struct Source<'a> {
 }
 
 impl ColumnLayout {
-    /// Lays out every paragraph of the article.
-    pub fn build(
-        fonts: &mut dyn FnMut(LayoutJob) -> Arc<Galley>,
-        source: &Source<'_>,
-        style: Style,
-        marks: &[Marks],
-    ) -> Self {
+    /// The article's paragraphs with estimated geometry (see [`ColumnLayout::measure`]).
+    pub fn build(source: &Source<'_>, style: Style, marks: &[Marks]) -> Self {
         let article = &source.comparison.articles[source.article];
         let mut paragraphs = Vec::new();
         let mut paragraph_of = vec![0; article.sentences.len()];
@@ -143,8 +157,7 @@ impl ColumnLayout {
             for slot in &mut paragraph_of[start..end] {
                 *slot = paragraphs.len();
             }
-            let mut block =
-                lay_out_paragraph(fonts, source, &style, start..end, &marks[start..end]);
+            let mut block = compose_paragraph(source, &style, start..end, &marks[start..end]);
             block.continued = start > 0
                 && article.sentences[start - 1].paragraph == article.sentences[start].paragraph;
             paragraphs.push(block);
@@ -160,27 +173,56 @@ impl ColumnLayout {
         layout
     }
 
-    /// Lays out again only the paragraphs whose marks changed.
-    pub fn update_marks(
-        &mut self,
-        fonts: &mut dyn FnMut(LayoutJob) -> Arc<Galley>,
-        source: &Source<'_>,
-        marks: &[Marks],
-    ) {
-        let mut changed = false;
+    /// Composes again the paragraphs whose marks changed; they keep their geometry until they
+    /// are measured again.
+    pub fn update_marks(&mut self, source: &Source<'_>, marks: &[Marks]) {
         for paragraph in &mut self.paragraphs {
             let range = paragraph.sentences.clone();
             if paragraph.marks.as_slice() != &marks[range.clone()] {
-                let continued = paragraph.continued;
-                *paragraph =
-                    lay_out_paragraph(fonts, source, &self.style, range.clone(), &marks[range]);
-                paragraph.continued = continued;
-                changed = true;
+                let mut composed =
+                    compose_paragraph(source, &self.style, range.clone(), &marks[range]);
+                composed.continued = paragraph.continued;
+                composed.y = paragraph.y;
+                if paragraph.measured {
+                    composed.size = paragraph.size;
+                    composed.rects = std::mem::take(&mut paragraph.rects);
+                    composed.underlines = std::mem::take(&mut paragraph.underlines);
+                }
+                *paragraph = composed;
             }
         }
-        if changed {
+    }
+
+    /// Whether every paragraph has been measured.
+    pub fn is_measured(&self) -> bool {
+        self.paragraphs.iter().all(|p| p.measured)
+    }
+
+    /// Lays out paragraphs not measured yet, those intersecting `view` (content coordinates)
+    /// first, then from the top, until `budget` bytes of text are used up (at least one
+    /// paragraph when any is left). Returns the bytes laid out.
+    pub fn measure(
+        &mut self,
+        fonts: &mut dyn FnMut(LayoutJob) -> Arc<Galley>,
+        view: Range<f32>,
+        budget: usize,
+    ) -> usize {
+        let in_view: Vec<usize> = self.visible_indices(view).collect();
+        let mut used = 0;
+        for index in in_view.into_iter().chain(0..self.paragraphs.len()) {
+            if used >= budget && used > 0 {
+                break;
+            }
+            let paragraph = &mut self.paragraphs[index];
+            if !paragraph.measured {
+                used += paragraph.job.text.len().max(1);
+                paragraph.measure(fonts);
+            }
+        }
+        if used > 0 {
             self.stack();
         }
+        used
     }
 
     /// Places paragraphs one below the other.
@@ -191,7 +233,7 @@ impl ColumnLayout {
                 y += spacing::PARAGRAPH_GAP;
             }
             paragraph.y = y;
-            y += paragraph.galley.size().y;
+            y += paragraph.size.y;
         }
         self.height = y + spacing::PARAGRAPH_GAP;
     }
@@ -249,16 +291,25 @@ impl ColumnLayout {
 
     /// The paragraphs intersecting the vertical range `y` (content coordinates).
     pub fn visible(&self, y: Range<f32>) -> impl Iterator<Item = &Paragraph> {
-        let first = self
-            .paragraphs
-            .partition_point(|p| p.y + p.galley.size().y < y.start);
-        self.paragraphs[first..]
-            .iter()
-            .take_while(move |p| p.y <= y.end)
+        self.visible_indices(y).map(|i| &self.paragraphs[i])
     }
 
-    /// The rectangles of article bytes `range` inside sentence `s` (for find highlights).
-    pub fn byte_range_rects(&self, s: usize, range: Range<usize>) -> Vec<Rect> {
+    /// The indices of the paragraphs intersecting the vertical range `y`.
+    fn visible_indices(&self, y: Range<f32>) -> impl Iterator<Item = usize> + '_ {
+        let first = self
+            .paragraphs
+            .partition_point(|p| p.y + p.size.y < y.start);
+        (first..self.paragraphs.len()).take_while(move |&i| self.paragraphs[i].y <= y.end)
+    }
+
+    /// The rectangles of article bytes `range` inside sentence `s` (for find highlights); the
+    /// paragraph is laid out by `fonts` (a cache hit when it was painted this frame).
+    pub fn byte_range_rects(
+        &self,
+        fonts: &mut dyn FnMut(LayoutJob) -> Arc<Galley>,
+        s: usize,
+        range: Range<usize>,
+    ) -> Vec<Rect> {
         let Some(p) = self.paragraph_holding(s) else {
             return Vec::new();
         };
@@ -269,11 +320,55 @@ impl ColumnLayout {
         ) else {
             return Vec::new();
         };
-        char_range_rects(&p.galley, start..end)
+        let galley = fonts(LayoutJob::clone(&p.job));
+        char_range_rects(&galley, start..end)
             .into_iter()
             .map(|r| r.translate(vec2(0.0, p.y)))
             .collect()
     }
+}
+
+impl Paragraph {
+    /// Lays the paragraph out and keeps its geometry (not the galley).
+    fn measure(&mut self, fonts: &mut dyn FnMut(LayoutJob) -> Arc<Galley>) {
+        let galley = fonts(LayoutJob::clone(&self.job));
+        self.size = galley.size();
+        self.rects = self
+            .char_ranges
+            .iter()
+            .map(|r| char_range_rects(&galley, r.clone()))
+            .collect();
+        self.underlines = self
+            .added
+            .iter()
+            .flat_map(|r| char_range_rects(&galley, r.clone()))
+            .collect();
+        self.measured = true;
+    }
+}
+
+/// Geometry guessed from the text's length until a paragraph is measured: rows of
+/// `width` holding characters half the text size wide, each sentence covering the rows its chars
+/// fall on.
+fn estimate(
+    style: &Style,
+    char_ranges: &[Range<usize>],
+    total_chars: usize,
+) -> (Vec2, Vec<Vec<Rect>>) {
+    let width = style.width.max(40.0);
+    let row_height = style.text_size * 1.45;
+    let per_row = (width / (style.text_size * 0.5)).max(1.0) as usize;
+    let row_of = |char: usize| (char / per_row) as f32;
+    let rects = char_ranges
+        .iter()
+        .map(|r| {
+            let top = row_of(r.start) * row_height;
+            let bottom = (row_of(r.end.saturating_sub(1).max(r.start)) + 1.0) * row_height;
+            vec![Rect::from_min_max(pos2(0.0, top), pos2(width, bottom))]
+        })
+        .collect();
+    let rows = total_chars.div_ceil(per_row).max(1) as f32;
+    (vec2(width, rows * row_height), rects)
 }
 
 /// The galley char index of article byte `byte`, if it is inside one of `segments`.
@@ -281,7 +376,7 @@ fn char_of(segments: &[Segment], byte: usize, p: &Paragraph) -> Option<usize> {
     let segment = segments
         .iter()
         .find(|s| byte >= s.byte && byte <= s.byte + s.len)?;
-    let text = &p.galley.job.text;
+    let text = &p.job.text;
     // The galley text holds the segment verbatim (whitespace folded to spaces, same length).
     let galley_byte = text
         .char_indices()
@@ -307,9 +402,8 @@ fn block_end(sentences: &[crate::article::Sentence], start: usize) -> usize {
     end
 }
 
-/// Lays out sentences `range` of the article as one paragraph.
-fn lay_out_paragraph(
-    fonts: &mut dyn FnMut(LayoutJob) -> Arc<Galley>,
+/// Composes sentences `range` of the article as one paragraph, its geometry estimated.
+fn compose_paragraph(
     source: &Source<'_>,
     style: &Style,
     range: Range<usize>,
@@ -356,23 +450,19 @@ fn lay_out_paragraph(
         }
         char_ranges.push(start_char..builder.chars);
     }
-    let galley = fonts(builder.job);
-    let rects = char_ranges
-        .into_iter()
-        .map(|r| char_range_rects(&galley, r))
-        .collect();
-    let underlines = added
-        .into_iter()
-        .flat_map(|r| char_range_rects(&galley, r))
-        .collect();
+    let (size, rects) = estimate(style, &char_ranges, builder.chars);
     Paragraph {
         y: 0.0,
-        galley,
+        job: Arc::new(builder.job),
+        size,
+        measured: false,
         sentences: range,
+        char_ranges,
+        added,
         rects,
         segments,
         marks: marks.to_vec(),
-        underlines,
+        underlines: Vec::new(),
         continued: false,
     }
 }

@@ -264,7 +264,8 @@ impl ColumnsView {
         let visible: Vec<usize> = (0..columns.len())
             .filter(|&i| geometry.is_visible(i))
             .collect();
-        self.ensure_layouts(ui, comparison, &columns, &visible, style, workspace);
+        self.ensure_layouts(comparison, &columns, &visible, style, workspace);
+        self.measure_layouts(ui, &columns, &visible, geometry.viewport_height());
         if let Some(key) = self.align_pending.take() {
             self.align_to(key, &columns, comparison, snapshot, &geometry);
         }
@@ -296,10 +297,10 @@ impl ColumnsView {
         }
     }
 
-    /// Lays out the visible columns that need it (new, resized, restyled, or with new marks).
+    /// Composes the visible columns that need it (new, resized, restyled, or with new marks); they
+    /// are laid out by [`ColumnsView::measure_layouts`].
     fn ensure_layouts(
         &mut self,
-        ui: &egui::Ui,
         c: &Comparison,
         columns: &[Column],
         visible: &[usize],
@@ -308,7 +309,6 @@ impl ColumnsView {
     ) {
         let focus = self.focus.and_then(|k| to_ref(workspace, k));
         style.filter = self.filter;
-        let mut lay_out = |job| ui.fonts_mut(|f| f.layout_job(job));
         for &i in visible {
             let column = columns[i];
             let source = Source {
@@ -323,15 +323,38 @@ impl ColumnsView {
             if needs_build || marks_stale {
                 let marks = marks::column_marks(c, column.index, focus);
                 match self.layouts.get_mut(&column.id) {
-                    Some(layout) if !needs_build => {
-                        layout.update_marks(&mut lay_out, &source, &marks)
-                    }
+                    Some(layout) if !needs_build => layout.update_marks(&source, &marks),
                     _ => {
-                        let layout = ColumnLayout::build(&mut lay_out, &source, style, &marks);
+                        let layout = ColumnLayout::build(&source, style, &marks);
                         self.layouts.insert(column.id, layout);
                     }
                 }
                 self.marked_for.insert(column.id, self.focus);
+            }
+        }
+    }
+
+    /// Measures the visible columns' paragraphs, those in view first, within one frame's budget
+    /// ([`layout::MEASURE_BYTES_PER_FRAME`]); asks for another frame while any is left.
+    fn measure_layouts(
+        &mut self,
+        ui: &egui::Ui,
+        columns: &[Column],
+        visible: &[usize],
+        viewport_height: f32,
+    ) {
+        let mut lay_out = |job| ui.fonts_mut(|f| f.layout_job(job));
+        let mut budget = layout::MEASURE_BYTES_PER_FRAME;
+        for &i in visible {
+            let id = columns[i].id;
+            let top = self.offset(id);
+            let Some(layout) = self.layouts.get_mut(&id) else {
+                continue;
+            };
+            let used = layout.measure(&mut lay_out, top..top + viewport_height, budget);
+            budget = budget.saturating_sub(used);
+            if !layout.is_measured() {
+                ui.ctx().request_repaint();
             }
         }
     }
