@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{load,html,segment,compare}
+mkdir -p "$corpus"/{load,html,segment,compare,documents}
 
 # seed TARGET PREFIX-BYTES FILE...: writes PREFIX followed by the files' contents (joined by 0xff).
 seed() {
@@ -46,8 +46,16 @@ seed compare '\x02\x00' assets/samples/wire.txt assets/samples/the-courier.txt \
     assets/samples/daily-ledger.txt assets/samples/northern-post.txt
 seed compare '\x00\x01' assets/samples/wire.txt assets/samples/northern-post.txt
 
+# Documents: the XML parts of the Word and OpenDocument fixtures.
+command -v unzip >/dev/null && for file in tests/fixtures/documents/*.docx; do
+    { printf '\x00'; unzip -p "$file" word/document.xml; } >"$corpus/documents/seed-$(basename "$file")"
+done
+command -v unzip >/dev/null && for file in tests/fixtures/documents/*.odt; do
+    { printf '\x01'; unzip -p "$file" content.xml; } >"$corpus/documents/seed-$(basename "$file")"
+done
+
 # The saved crashing inputs are seeds too.
-for target in load html segment compare; do
+for target in load html segment compare documents; do
     regressions=tests/fixtures/fuzz-regressions/$target
     if [[ -d $regressions ]]; then
         find "$regressions" -type f ! -name '*.md' ! -name '.*' -exec cp {} "$corpus/$target/" \;

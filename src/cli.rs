@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::article::folder::{self, Input};
 use crate::article::{Article, LoadError, load_file};
 use crate::compare::{Options, compare, timed};
 use crate::report::{ReportFormat, render, write_atomically};
@@ -56,7 +57,11 @@ pub struct CompareArgs {
     /// Minimum similarity (0–1) for two sentences to count as a rewording.
     #[arg(long, value_name = "0..1", default_value_t = Options::default().threshold, value_parser = parse_threshold)]
     pub threshold: f32,
-    /// The articles to compare (.txt, .md, .html).
+    /// Open the files in the subfolders of folders given, too.
+    #[arg(short, long)]
+    pub recursive: bool,
+    /// The articles to compare: files (.txt, .md, .html, .docx, .odt, .pdf), folders (every such
+    /// file in them, in name order) or http(s) web addresses.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }
@@ -133,28 +138,44 @@ pub enum CompareError {
     Stdout(std::io::Error),
 }
 
-/// Loads every file, naming all that fail (not just the first).
-pub fn load_all(files: &[PathBuf]) -> Result<Vec<Article>, Vec<LoadError>> {
-    let results: Vec<Result<Article, LoadError>> = files.par_iter().map(|f| load_file(f)).collect();
-    let (loaded, failed): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
-
+/// Loads every input, naming all that fail (not just the first). A file found in a folder that
+/// cannot be read is skipped with a warning instead.
+pub fn load_all(inputs: &[Input]) -> Result<Vec<Article>, Vec<LoadError>> {
+    let results: Vec<Result<Article, LoadError>> =
+        inputs.par_iter().map(|i| load_file(&i.path)).collect();
+    let mut loaded = Vec::new();
+    let mut failed = Vec::new();
+    for (input, result) in inputs.iter().zip(results) {
+        match result {
+            Ok(article) => loaded.push(article),
+            Err(e) if input.in_folder => eprintln!("parallax: {e} (skipped)"),
+            Err(e) => failed.push(e),
+        }
+    }
     if failed.is_empty() {
-        Ok(loaded.into_iter().filter_map(Result::ok).collect())
+        Ok(loaded)
     } else {
-        Err(failed.into_iter().filter_map(Result::err).collect())
+        Err(failed)
     }
 }
 
 /// Runs `parallax compare`.
 pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
-    if args.labels.len() > args.files.len() {
+    let expansion = folder::expand(&args.files, args.recursive);
+    if !expansion.errors.is_empty() {
+        return Err(CompareError::Unreadable(expansion.errors));
+    }
+    for skipped in &expansion.skipped {
+        eprintln!("parallax: {skipped}");
+    }
+    if args.labels.len() > expansion.inputs.len() {
         return Err(CompareError::TooManyLabels {
             labels: args.labels.len(),
-            files: args.files.len(),
+            files: expansion.inputs.len(),
         });
     }
     let mut articles =
-        timed("loading", || load_all(&args.files)).map_err(CompareError::Unreadable)?;
+        timed("loading", || load_all(&expansion.inputs)).map_err(CompareError::Unreadable)?;
     if articles.len() < 2 {
         return Err(CompareError::TooFew(articles.len()));
     }

@@ -686,6 +686,59 @@ fn a_dropped_file_is_added_and_compared() {
     );
 }
 
+#[test]
+fn a_dropped_folder_opens_its_articles_and_a_pasted_address_is_fetched() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("wire.txt"), dir.path().join("wire.txt")).unwrap();
+    std::fs::copy(fixture("outlet-a.txt"), dir.path().join("outlet-a.txt")).unwrap();
+    std::fs::write(dir.path().join("photo.png"), b"\x89PNG").unwrap();
+    let (mut harness, _) = launch(Vec::new());
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(FakeDroppedFile(dir.path().to_path_buf())));
+    step_until(
+        &mut harness,
+        "the folder's articles to be compared",
+        |app| is_settled(app) && app.workspace.columns().len() == 2,
+    );
+    assert_eq!(column_labels(harness.state()), ["outlet-a", "wire"]);
+    let banners = banner_texts(harness.state());
+    assert!(
+        banners
+            .iter()
+            .any(|b| b.ends_with("photo.png: skipped (not a kind of file Parallax opens)")),
+        "{banners:?}"
+    );
+
+    // An address pasted on its own is fetched (here from a closed local port), not pasted.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}/story", closed.local_addr().unwrap());
+    drop(closed);
+    harness
+        .state_mut()
+        .push(Command::PasteText(format!("  {address}\n")));
+    step_until(&mut harness, "the fetch to fail", |app| {
+        banner_texts(app)
+            .iter()
+            .any(|b| b.starts_with(&format!("{address}: could not connect")))
+    });
+    assert_eq!(harness.state().workspace.entries.len(), 2, "nothing pasted");
+}
+
+#[test]
+fn ctrl_l_asks_for_an_address() {
+    let (mut harness, _) = launch(Vec::new());
+    harness.run_steps(2);
+    assert!(harness.state().address.is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run_steps(2);
+    assert!(harness.state().address.is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(harness.state().address.is_none());
+}
+
 /// An invented article sharing its first sentence with the harbour-fire wire story.
 fn pasted_article() -> String {
     let wire = std::fs::read_to_string(fixture("wire.txt")).unwrap();

@@ -516,11 +516,12 @@ fn html_full_of_scripts_and_iframes_keeps_only_the_text() {
 }
 
 #[test]
-fn a_directory_is_refused() {
+fn a_folder_without_articles_is_refused() {
     let dir = TempDir::new().unwrap();
     let folder = dir.path().join("articles.txt");
     fs::create_dir(&folder).unwrap();
-    assert_file_refused(&dir, &folder, "is a directory, not a file");
+    // A folder opens the articles in it (issue 13); one without any is refused.
+    assert_file_refused(&dir, &folder, "the folder holds no article Parallax opens");
 }
 
 #[test]

@@ -24,6 +24,10 @@ pub enum Command {
     ShowOpenDialog,
     /// Load these files and add them.
     OpenFiles(Vec<PathBuf>),
+    /// Show the native dialog to add every article in a folder.
+    ShowOpenFolderDialog,
+    /// Show the window to type a web address.
+    ShowOpenAddress,
     /// Add articles already in memory (dropped, pasted).
     AddArticles(Vec<Article>),
     /// Open the bundled sample comparison (replacing what is open).

@@ -54,6 +54,7 @@ pub fn show(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     drop_hint(ui);
     settings_window(app, ui);
     help_window(app, ui);
+    super::address::window(app, ui.ctx());
 }
 
 /// The central area before the first comparison of the open articles has arrived: a spinner
@@ -97,6 +98,12 @@ fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         ui.menu_button("File", |ui| {
             if menu_item(ui, "Open articles…", Some(&frame::OPEN)) {
                 app.push(Command::ShowOpenDialog);
+            }
+            if menu_item(ui, "Open folder…", None) {
+                app.push(Command::ShowOpenFolderDialog);
+            }
+            if menu_item(ui, "Open address…", Some(&frame::OPEN_ADDRESS)) {
+                app.push(Command::ShowOpenAddress);
             }
             if menu_item(ui, "Paste article", Some(&frame::PASTE)) {
                 app.push(Command::PasteFromClipboard);

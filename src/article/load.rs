@@ -1,9 +1,10 @@
 //! Reading files into articles.
 //!
 //! This module owns the way from a file (or a file's bytes, for dropped files and the bundled
-//! sample) to an [`Article`]: reading it, refusing what is not an article with an error that names
-//! the file and says why, choosing the format, decoding ([`super::decode`]), extracting the main
-//! text of web pages ([`super::html`]), choosing the outlet label, and segmenting
+//! sample) or a web address to an [`Article`]: reading or fetching it ([`super::web`]), refusing
+//! what is not an article with an error that names the file and says why, choosing the format,
+//! decoding ([`super::decode`]), extracting the main text of web pages ([`super::html`]) and
+//! documents ([`super::document`]), choosing the outlet label, and segmenting
 //! ([`Article::from_text`]).
 
 use std::fs::File;
@@ -11,6 +12,10 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use super::decode::{self, BinaryKind, DecodeError};
+use super::document::{DocumentKind, DocumentText};
+use super::office::{self, OfficeError};
+use super::pdf::{self, PdfError};
+use super::web::{self, FetchError};
 use super::{Article, Format, collapse_whitespace, html};
 
 /// The largest file that is read, in bytes (1 GiB).
@@ -41,6 +46,12 @@ pub enum LoadError {
     #[error("{}: not a regular file (a device, pipe or socket)", path.display())]
     NotRegularFile {
         /// The path.
+        path: PathBuf,
+    },
+    /// A folder given holds no file of a kind Parallax opens.
+    #[error("{}: the folder holds no article Parallax opens", path.display())]
+    NoArticlesInFolder {
+        /// The folder.
         path: PathBuf,
     },
     /// The file is larger than [`MAX_FILE_BYTES`].
@@ -90,6 +101,39 @@ pub enum LoadError {
         /// The file.
         path: PathBuf,
     },
+    /// A Word or OpenDocument file that could not be read.
+    #[error("{}: {source}", path.display())]
+    Office {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        #[source]
+        source: OfficeError,
+    },
+    /// A PDF whose text could not be read.
+    #[error("{}: {source}", path.display())]
+    Pdf {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: PdfError,
+    },
+    /// A document without any text.
+    #[error("{}: the document has no text", path.display())]
+    NoDocumentText {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A web address that could not be fetched.
+    #[error("{}: {source}", path.display())]
+    Fetch {
+        /// The address.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: FetchError,
+    },
 }
 
 impl LoadError {
@@ -99,18 +143,23 @@ impl LoadError {
             LoadError::NotFound { path }
             | LoadError::PermissionDenied { path }
             | LoadError::IsDirectory { path }
+            | LoadError::NoArticlesInFolder { path }
             | LoadError::NotRegularFile { path }
             | LoadError::TooLarge { path, .. }
             | LoadError::Unreadable { path, .. }
             | LoadError::Empty { path }
             | LoadError::Blank { path }
             | LoadError::Binary { path, .. }
-            | LoadError::NoArticleText { path } => path,
+            | LoadError::NoArticleText { path }
+            | LoadError::Office { path, .. }
+            | LoadError::Pdf { path, .. }
+            | LoadError::NoDocumentText { path }
+            | LoadError::Fetch { path, .. } => path,
         }
     }
 
     /// The error for an I/O failure on `path`, by its kind.
-    fn from_io(path: &Path, error: io::Error) -> Self {
+    pub(super) fn from_io(path: &Path, error: io::Error) -> Self {
         let path = path.to_path_buf();
         match error.kind() {
             io::ErrorKind::NotFound => LoadError::NotFound { path },
@@ -132,12 +181,51 @@ impl LoadError {
 }
 
 /// Reads the file at `path` into an article (see [`load_bytes`]); the article's source is `path`.
+/// A `path` that is an `http://` or `https://` address is fetched ([`load_address`]).
 ///
 /// # Errors
 /// Any [`LoadError`]; the error's path is `path`.
 pub fn load_file(path: &Path) -> Result<Article, LoadError> {
+    if web::is_web_address(path) {
+        return load_address(path);
+    }
     let bytes = read(path)?;
     article_from_bytes(path, &bytes)
+}
+
+/// Fetches the web page at the address `path` and extracts its article as for an HTML file; the
+/// label is the page's site name, else the address's host.
+///
+/// # Errors
+/// [`LoadError::Fetch`] when the page cannot be fetched, or any error of reading its content.
+pub fn load_address(path: &Path) -> Result<Article, LoadError> {
+    let url = path.to_string_lossy();
+    let page = web::fetch(&url).map_err(|source| LoadError::Fetch {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let label = web::host(&url).unwrap_or(&url).to_owned();
+    let (text, warning) = match page
+        .charset
+        .as_deref()
+        .and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()))
+    {
+        // The header's charset, unless a byte order mark says otherwise.
+        Some(encoding) => (encoding.decode(&page.bytes).0.into_owned(), None),
+        None => {
+            let decoded =
+                decode::decode(&page.bytes).map_err(|error| LoadError::from_decode(path, error))?;
+            (decoded.text, decoded.warning)
+        }
+    };
+    let mut article = if page.is_plain_text {
+        Article::from_text(label, url.as_ref(), text, Format::Text)
+    } else {
+        html_article(path, &text, label)?
+    };
+    article.warnings.extend(warning);
+    log::info!("{url}: fetched, {} sentences", article.sentences.len());
+    Ok(article)
 }
 
 /// Builds an article from the content `bytes` of the file `name` (a path or a file name).
@@ -161,12 +249,15 @@ fn article_from_bytes(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
             size,
         });
     }
+    if let Some(kind) = DocumentKind::of(path, bytes) {
+        return document_article(path, kind, bytes);
+    }
     let decoded = decode::decode(bytes).map_err(|error| LoadError::from_decode(path, error))?;
     let format = detect_format(path, &decoded.text);
     let source = path.to_string_lossy();
     let mut article = match format {
-        Format::Html => html_article(path, &decoded.text)?,
-        Format::Text | Format::Markdown => {
+        Format::Html => html_article(path, &decoded.text, file_label(path))?,
+        Format::Text | Format::Markdown | Format::Document => {
             Article::from_text(file_label(path), source.as_ref(), decoded.text, format)
         }
     };
@@ -232,8 +323,45 @@ fn looks_like_html(text: &str) -> bool {
     })
 }
 
-/// The article of the web page `html` read from `path`.
-fn html_article(path: &Path, html: &str) -> Result<Article, LoadError> {
+/// The article of the Word, OpenDocument or PDF file `path` with the content `bytes`.
+fn document_article(path: &Path, kind: DocumentKind, bytes: &[u8]) -> Result<Article, LoadError> {
+    let office_error = |source| LoadError::Office {
+        path: path.to_path_buf(),
+        source,
+    };
+    let document: DocumentText = match kind {
+        DocumentKind::Docx => office::read_docx(bytes).map_err(office_error)?,
+        DocumentKind::Odt => office::read_odt(bytes).map_err(office_error)?,
+        DocumentKind::Pdf => pdf::read_pdf(bytes).map_err(|source| LoadError::Pdf {
+            path: path.to_path_buf(),
+            source,
+        })?,
+    };
+    if document.text.trim().is_empty() {
+        return Err(LoadError::NoDocumentText {
+            path: path.to_path_buf(),
+        });
+    }
+    let source = path.to_string_lossy();
+    let mut article = Article::from_text(
+        file_label(path),
+        source.as_ref(),
+        document.text,
+        Format::Document,
+    );
+    if document.title.is_some() {
+        article.title = document.title;
+    }
+    log::info!(
+        "{source}: read as {kind:?}, {} sentences",
+        article.sentences.len()
+    );
+    Ok(article)
+}
+
+/// The article of the web page `html` read from `path`, labelled with the page's site name or
+/// else `fallback_label`.
+fn html_article(path: &Path, html: &str, fallback_label: String) -> Result<Article, LoadError> {
     let extracted = html::extract(html);
     if extracted.text.trim().is_empty() {
         return Err(LoadError::NoArticleText {
@@ -245,7 +373,7 @@ fn html_article(path: &Path, html: &str) -> Result<Article, LoadError> {
         .as_deref()
         .map(collapse_whitespace)
         .filter(|site| !site.is_empty())
-        .unwrap_or_else(|| file_label(path));
+        .unwrap_or(fallback_label);
     let source = path.to_string_lossy();
     let text = with_headline(extracted.title.as_deref(), extracted.text);
     let mut article = Article::from_text(label, source.as_ref(), text, Format::Html);

@@ -2,13 +2,19 @@
 //!
 //! This module owns the [`Article`] type (the text as loaded, its title and outlet label, and its
 //! sentences as byte spans into that text) and the path from a file on disk to an `Article`:
-//! reading and decoding ([`load`], [`decode`]), main-text extraction from web pages ([`html`]) and
-//! sentence segmentation ([`segment`]).
+//! finding the files in folders ([`folder`]), fetching web addresses ([`web`]), reading and
+//! decoding ([`load`], [`decode`]), main-text extraction from web pages ([`html`]) and documents
+//! ([`document`], [`office`]) and sentence segmentation ([`segment`]).
 
 pub mod decode;
+pub mod document;
+pub mod folder;
 pub mod html;
 pub mod load;
+pub mod office;
+pub mod pdf;
 pub mod segment;
+pub mod web;
 
 use std::collections::HashSet;
 
@@ -25,8 +31,11 @@ pub enum Format {
     Text,
     /// Markdown (`.md`, `.markdown`): headings and list markers are recognised.
     Markdown,
-    /// A web page (`.html`, `.htm`): the main article text is extracted first.
+    /// A web page (`.html`, `.htm`, or fetched from a web address): the main article text is
+    /// extracted first.
     Html,
+    /// A Word, OpenDocument or PDF file: its text is extracted, one block per line.
+    Document,
 }
 
 /// What a unit of text is, as far as the layout tells.
