@@ -13,6 +13,9 @@ use std::process::{Command, Output};
 fn parallax(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)
+        // The test server is local: a proxy set in the environment must not be asked for it.
+        .env("NO_PROXY", "127.0.0.1")
+        .env("no_proxy", "127.0.0.1")
         .output()
         .expect("the binary runs")
 }
