@@ -6,12 +6,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
-
-use crate::article::{Article, LoadError, load_file};
+use crate::article::{Article, LoadError, LoadProgress};
 use crate::compare::{Options, compare, timed};
 use crate::report::{ReportFormat, render, write_atomically};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Parallax: compare news articles sentence by sentence.
 #[derive(Debug, Parser)]
@@ -134,12 +132,14 @@ pub enum CompareError {
 }
 
 /// Loads every file, naming all that fail (not just the first).
-pub fn load_all(files: &[PathBuf]) -> Result<Vec<Article>, Vec<LoadError>> {
-    let results: Vec<Result<Article, LoadError>> = files.par_iter().map(|f| load_file(f)).collect();
-    let (loaded, failed): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
-
+fn load_articles(files: &[PathBuf]) -> Result<Vec<Article>, Vec<LoadError>> {
+    let loaded = crate::article::load_all(files, &LoadProgress::default()).unwrap_or_default();
+    let (articles, failed): (Vec<_>, Vec<_>) = loaded
+        .into_iter()
+        .map(|(_, result)| result)
+        .partition(Result::is_ok);
     if failed.is_empty() {
-        Ok(loaded.into_iter().filter_map(Result::ok).collect())
+        Ok(articles.into_iter().filter_map(Result::ok).collect())
     } else {
         Err(failed.into_iter().filter_map(Result::err).collect())
     }
@@ -154,7 +154,7 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
         });
     }
     let mut articles =
-        timed("loading", || load_all(&args.files)).map_err(CompareError::Unreadable)?;
+        timed("loading", || load_articles(&args.files)).map_err(CompareError::Unreadable)?;
     if articles.len() < 2 {
         return Err(CompareError::TooFew(articles.len()));
     }
@@ -164,7 +164,10 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
     crate::article::make_labels_unique(&mut articles);
     for article in &articles {
         for warning in &article.warnings {
-            log::warn!("{}: {warning}", article.source);
+            eprintln!(
+                "parallax: warning: {}",
+                without_controls(&format!("{}: {warning}", article.source))
+            );
         }
     }
     let options = Options {
@@ -178,6 +181,20 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
         Some(p) if p.as_os_str() == "-" => write_stdout(&report),
         Some(path) => Ok(write_atomically(path, report.as_bytes(), &args.files)?),
     })
+}
+
+/// `text` with its control characters written as escapes, so that a file name cannot send
+/// commands to the terminal.
+fn without_controls(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            escaped.extend(c.escape_default());
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
 }
 
 fn write_stdout(report: &str) -> Result<(), CompareError> {

@@ -106,7 +106,10 @@ fn configure(dialog: rfd::FileDialog, request: &Request) -> rfd::FileDialog {
     match request {
         Request::OpenArticles => dialog
             .set_title("Open articles")
-            .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
+            .add_filter(
+                "Articles",
+                &["txt", "md", "markdown", "html", "htm", "xhtml"],
+            )
             .add_filter("All files", &["*"]),
         Request::OpenSession => dialog
             .set_title("Open comparison session")

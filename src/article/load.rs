@@ -10,8 +10,8 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::decode::{self, BinaryKind, DecodeError};
-use super::{Article, Format, collapse_whitespace, html};
+use super::decode::{self, BinaryKind, DecodeError, Decoded};
+use super::{Article, Format, collapse_whitespace, html, markdown};
 
 /// The largest file that is read, in bytes (1 GiB).
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
@@ -84,11 +84,19 @@ pub enum LoadError {
         /// What gave it away.
         kind: BinaryKind,
     },
-    /// The file is a web page without any text to compare.
+    /// The file is a web page (or Markdown) without any text to compare.
     #[error("{}: no article text found in the page", path.display())]
     NoArticleText {
         /// The file.
         path: PathBuf,
+    },
+    /// Reading the file failed inside Parallax (a reader panicked); the other files are unharmed.
+    #[error("{}: could not be read (an internal error: {message})", path.display())]
+    Crashed {
+        /// The file.
+        path: PathBuf,
+        /// What the failing reader said.
+        message: String,
     },
 }
 
@@ -105,7 +113,8 @@ impl LoadError {
             | LoadError::Empty { path }
             | LoadError::Blank { path }
             | LoadError::Binary { path, .. }
-            | LoadError::NoArticleText { path } => path,
+            | LoadError::NoArticleText { path }
+            | LoadError::Crashed { path, .. } => path,
         }
     }
 
@@ -152,7 +161,8 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Article, LoadError> {
     article_from_bytes(Path::new(name), bytes)
 }
 
-/// Builds the article of the file `path` from its content `bytes`.
+/// Builds the article of the file `path` from its content `bytes`: the one place where each
+/// format goes its own way.
 fn article_from_bytes(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
@@ -161,22 +171,64 @@ fn article_from_bytes(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
             size,
         });
     }
-    let decoded = decode::decode(bytes).map_err(|error| LoadError::from_decode(path, error))?;
-    let format = detect_format(path, &decoded.text);
-    let source = path.to_string_lossy();
+    let format = detect_format(path, bytes);
     let mut article = match format {
-        Format::Html => html_article(path, &decoded.text)?,
-        Format::Text | Format::Markdown => {
-            Article::from_text(file_label(path), source.as_ref(), decoded.text, format)
-        }
+        Format::Html => html_article(path, bytes)?,
+        Format::Markdown => markdown_article(path, bytes)?,
+        Format::Text => text_article(path, bytes)?,
     };
-    article.warnings.extend(decoded.warning);
+    let controls = decode::count_stray_controls(&article.text);
+    if controls > 0 {
+        article
+            .warnings
+            .push(decode::stray_controls_warning(controls));
+    }
     log::info!(
-        "{source}: read as {format:?} ({}), {} sentences, labelled {:?}",
-        decoded.encoding,
+        "{}: read as {format:?}, {} sentences, labelled {:?}",
+        article.source,
         article.sentences.len(),
         article.label
     );
+    Ok(article)
+}
+
+/// Decodes `bytes` of `path` with `decode`, logging the encoding.
+fn decoded(
+    path: &Path,
+    bytes: &[u8],
+    decode: fn(&[u8]) -> Result<Decoded, DecodeError>,
+) -> Result<Decoded, LoadError> {
+    let decoded = decode(bytes).map_err(|error| LoadError::from_decode(path, error))?;
+    log::info!("{}: decoded as {}", path.display(), decoded.encoding);
+    Ok(decoded)
+}
+
+/// The article of the plain-text file `path`: its text is the file's.
+fn text_article(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
+    let decoded = decoded(path, bytes, decode::decode)?;
+    let source = path.to_string_lossy();
+    let mut article = Article::from_text(
+        file_label(path),
+        source.as_ref(),
+        decoded.text,
+        Format::Text,
+    );
+    article.warnings.extend(decoded.warning);
+    Ok(article)
+}
+
+/// The article of the Markdown file `path`: its text is the rendered Markdown.
+fn markdown_article(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
+    let decoded = decoded(path, bytes, decode::decode)?;
+    let text = markdown::render(&decoded.text);
+    if text.trim().is_empty() {
+        return Err(LoadError::NoArticleText {
+            path: path.to_path_buf(),
+        });
+    }
+    let source = path.to_string_lossy();
+    let mut article = Article::from_text(file_label(path), source.as_ref(), text, Format::Markdown);
+    article.warnings.extend(decoded.warning);
     Ok(article)
 }
 
@@ -208,8 +260,8 @@ fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
-/// The format of the file `path` with the decoded content `text`: by extension, else sniffed.
-fn detect_format(path: &Path, text: &str) -> Format {
+/// The format of the file `path` with the content `bytes`: by extension, else sniffed.
+fn detect_format(path: &Path, bytes: &[u8]) -> Format {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
@@ -217,7 +269,7 @@ fn detect_format(path: &Path, text: &str) -> Format {
         Some("txt") => Format::Text,
         Some("md" | "markdown") => Format::Markdown,
         Some("html" | "htm" | "xhtml") => Format::Html,
-        _ if looks_like_html(text) => Format::Html,
+        _ if looks_like_html(&decode::head(bytes)) => Format::Html,
         _ => Format::Text,
     }
 }
@@ -232,9 +284,10 @@ fn looks_like_html(text: &str) -> bool {
     })
 }
 
-/// The article of the web page `html` read from `path`.
-fn html_article(path: &Path, html: &str) -> Result<Article, LoadError> {
-    let extracted = html::extract(html);
+/// The article of the web page `path`, read in the encoding it declares.
+fn html_article(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
+    let decoded = decoded(path, bytes, decode::decode_html)?;
+    let extracted = html::extract(&decoded.text);
     if extracted.text.trim().is_empty() {
         return Err(LoadError::NoArticleText {
             path: path.to_path_buf(),
@@ -252,6 +305,7 @@ fn html_article(path: &Path, html: &str) -> Result<Article, LoadError> {
     if extracted.title.is_some() {
         article.title = extracted.title;
     }
+    article.warnings.extend(decoded.warning);
     Ok(article)
 }
 
@@ -287,34 +341,58 @@ mod tests {
     #[test]
     fn format_follows_the_extension() {
         let html = "<!DOCTYPE html><p>x</p>";
-        assert_eq!(detect_format(Path::new("a/b.txt"), html), Format::Text);
-        assert_eq!(detect_format(Path::new("b.md"), "x"), Format::Markdown);
         assert_eq!(
-            detect_format(Path::new("b.MARKDOWN"), "x"),
+            detect_format(Path::new("a/b.txt"), html.as_bytes()),
+            Format::Text
+        );
+        assert_eq!(
+            detect_format(Path::new("b.md"), "x".as_bytes()),
             Format::Markdown
         );
-        assert_eq!(detect_format(Path::new("b.HTM"), "x"), Format::Html);
-        assert_eq!(detect_format(Path::new("b.html"), "x"), Format::Html);
-        assert_eq!(detect_format(Path::new("b.xhtml"), "x"), Format::Html);
+        assert_eq!(
+            detect_format(Path::new("b.MARKDOWN"), "x".as_bytes()),
+            Format::Markdown
+        );
+        assert_eq!(
+            detect_format(Path::new("b.HTM"), "x".as_bytes()),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format(Path::new("b.html"), "x".as_bytes()),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format(Path::new("b.xhtml"), "x".as_bytes()),
+            Format::Html
+        );
     }
 
     #[test]
     fn unknown_extensions_are_sniffed() {
         assert_eq!(
-            detect_format(Path::new("dropped"), "\r\n  <!DOCTYPE HTML>"),
+            detect_format(Path::new("dropped"), "\r\n  <!DOCTYPE HTML>".as_bytes()),
             Format::Html
         );
         assert_eq!(
-            detect_format(Path::new("page.php"), "<html lang=en>"),
+            detect_format(Path::new("page.php"), "<html lang=en>".as_bytes()),
             Format::Html
         );
         assert_eq!(
-            detect_format(Path::new("notes.text"), "<b>bold</b> start"),
+            detect_format(Path::new("notes.text"), "<b>bold</b> start".as_bytes()),
             Format::Text
         );
-        assert_eq!(detect_format(Path::new("x.csv"), "a,b"), Format::Text);
-        assert_eq!(detect_format(Path::new("short"), "<ht"), Format::Text);
-        assert_eq!(detect_format(Path::new("accents"), "é<html"), Format::Text);
+        assert_eq!(
+            detect_format(Path::new("x.csv"), "a,b".as_bytes()),
+            Format::Text
+        );
+        assert_eq!(
+            detect_format(Path::new("short"), "<ht".as_bytes()),
+            Format::Text
+        );
+        assert_eq!(
+            detect_format(Path::new("accents"), "é<html".as_bytes()),
+            Format::Text
+        );
     }
 
     #[test]
@@ -354,6 +432,10 @@ mod tests {
                 kind: BinaryKind::Pdf,
             },
             LoadError::NoArticleText { path: path.clone() },
+            LoadError::Crashed {
+                path: path.clone(),
+                message: "index out of bounds".into(),
+            },
         ];
         for error in errors {
             assert_eq!(error.path(), path);

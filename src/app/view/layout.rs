@@ -457,17 +457,22 @@ fn push_removed_at(builder: &mut JobBuilder, marks: &Marks, at: usize, look: &Lo
     }
 }
 
-/// Line breaks and tabs become spaces (same byte length), so wrapped text flows as a paragraph.
+/// The text of an article as the galley shows it, byte for byte as long: line breaks and tabs
+/// become spaces, so wrapped text flows as a paragraph, and invisible characters (stray
+/// controls, soft hyphens, zero-width and bidi controls) become carriage returns, one per byte,
+/// which egui draws as nothing (a control would show as a box).
 fn fold_whitespace(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if matches!(c, '\n' | '\r' | '\t') {
-                ' '
-            } else {
-                c
+    let mut shown = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' => shown.push(' '),
+            c if crate::compare::normalize::is_invisible(c) => {
+                shown.extend(std::iter::repeat_n('\r', c.len_utf8()));
             }
-        })
-        .collect()
+            c => shown.push(c),
+        }
+    }
+    shown
 }
 
 /// Builds a layout job while counting chars.
