@@ -665,6 +665,30 @@ fn an_unreadable_file_gets_a_banner_and_the_others_are_compared() {
 }
 
 #[test]
+fn a_file_read_with_a_warning_gets_a_notice_and_a_mark_in_its_header() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let wire = std::fs::read_to_string(fixture("wire.txt")).expect("fixture");
+    let flawed = dir.path().join("etext.txt");
+    std::fs::write(&flawed, wire.replacen(' ', " \u{19}", 2)).expect("write");
+    let (mut harness, _) = launch_compared(vec![flawed, fixture("outlet-a.txt")]);
+    settle(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.banners.len(), 1, "{:?}", banner_texts(app));
+    assert!(!app.banners[0].is_error);
+    assert!(
+        app.banners[0].text.contains("etext.txt")
+            && app.banners[0].text.contains("2 control characters"),
+        "{:?}",
+        app.banners[0].text
+    );
+    assert_eq!(
+        harness.get_all_by_label("⚠").count(),
+        1,
+        "only the flawed article's header is marked"
+    );
+}
+
+#[test]
 fn a_dropped_file_is_added_and_compared() {
     let (mut harness, _) = launch_compared(vec![fixture("wire.txt"), fixture("outlet-a.txt")]);
     settle(&mut harness);

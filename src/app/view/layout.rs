@@ -636,6 +636,14 @@ mod tests {
     }
 
     #[test]
+    fn invisible_characters_are_shown_as_nothing_of_the_same_length() {
+        let text = "don\u{19}t\r\nco\u{ad}op \u{200b}x\u{0}";
+        let shown = fold_whitespace(text);
+        assert_eq!(shown.len(), text.len());
+        assert_eq!(shown, "don\rt  co\r\rop \r\r\rx\r");
+    }
+
+    #[test]
     fn counts_are_grouped_by_thousands() {
         assert_eq!(grouped(7), "7");
         assert_eq!(grouped(999), "999");
