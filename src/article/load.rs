@@ -3,8 +3,10 @@
 //! This module owns the way from a file (or a file's bytes, for dropped files and the bundled
 //! sample) to an [`Article`]: reading it, refusing what is not an article with an error that names
 //! the file and says why, choosing the format, decoding ([`super::decode`]), extracting the main
-//! text of web pages ([`super::html`]), choosing the outlet label, and segmenting
-//! ([`Article::from_text`]).
+//! text of web pages ([`super::html`]) or rendering Markdown ([`super::markdown`]), choosing the
+//! outlet label, counting stray control characters, and segmenting ([`Article::from_text`]).
+//! `article_from_bytes` is the one place where each format goes its own way: a new format is a
+//! new arm there. Many files at once go through [`super::batch`].
 
 use std::fs::File;
 use std::io::{self, Read};

@@ -441,7 +441,7 @@ fn push_sentence(
                 len: b - a,
             });
             let start = builder.chars;
-            builder.push(&fold_whitespace(&text[a..b]), &look.tinted());
+            builder.push(&shown_text(&text[a..b]), &look.tinted());
             if is_added {
                 added.push(start..builder.chars);
             }
@@ -461,7 +461,7 @@ fn push_removed_at(builder: &mut JobBuilder, marks: &Marks, at: usize, look: &Lo
 /// become spaces, so wrapped text flows as a paragraph, and invisible characters (stray
 /// controls, soft hyphens, zero-width and bidi controls) become carriage returns, one per byte,
 /// which egui draws as nothing (a control would show as a box).
-fn fold_whitespace(s: &str) -> String {
+fn shown_text(s: &str) -> String {
     let mut shown = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -638,7 +638,7 @@ mod tests {
     #[test]
     fn invisible_characters_are_shown_as_nothing_of_the_same_length() {
         let text = "don\u{19}t\r\nco\u{ad}op \u{200b}x\u{0}";
-        let shown = fold_whitespace(text);
+        let shown = shown_text(text);
         assert_eq!(shown.len(), text.len());
         assert_eq!(shown, "don\rt  co\r\rop \r\r\rx\r");
     }
