@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{load,html,segment,compare,documents}
+mkdir -p "$corpus"/{load,html,segment,compare,forms,documents}
 
 # seed TARGET PREFIX-BYTES FILE...: writes PREFIX followed by the files' contents (joined by 0xff).
 seed() {
@@ -32,12 +32,15 @@ for file in "${texts[@]}"; do
     seed load '\x01' "$file"
     seed segment '\x00' "$file"
     seed segment '\x01' "$file"
+    seed forms '\x01' "$file"
+    seed forms '\x02' "$file"
 done
 for file in "${pages[@]}"; do
     seed load '\x02' "$file"
     seed load '\x03' "$file"
     seed html '' "$file"
     seed segment '\x02' "$file"
+    seed forms '\x00' "$file"
 done
 seed compare '\x00\x00' tests/fixtures/harbor-fire/wire.txt tests/fixtures/harbor-fire/outlet-a.txt
 seed compare '\x01\x04' tests/fixtures/harbor-fire/outlet-b.txt tests/fixtures/harbor-fire/outlet-c.txt \
@@ -55,7 +58,7 @@ command -v unzip >/dev/null && for file in tests/fixtures/documents/*.odt; do
 done
 
 # The saved crashing inputs are seeds too.
-for target in load html segment compare documents; do
+for target in load html segment compare forms documents; do
     regressions=tests/fixtures/fuzz-regressions/$target
     if [[ -d $regressions ]]; then
         find "$regressions" -type f ! -name '*.md' ! -name '.*' -exec cp {} "$corpus/$target/" \;

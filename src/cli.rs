@@ -6,13 +6,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
-
 use crate::article::folder::{self, Input};
-use crate::article::{Article, LoadError, load_file};
+use crate::article::{Article, LoadError, LoadProgress};
 use crate::compare::{Options, compare, timed};
 use crate::report::{ReportFormat, render, write_atomically};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Parallax: compare news articles sentence by sentence.
 #[derive(Debug, Parser)]
@@ -139,21 +137,23 @@ pub enum CompareError {
 }
 
 /// Loads every input, naming all that fail (not just the first). A file found in a folder that
-/// cannot be read is skipped with a warning instead.
-pub fn load_all(inputs: &[Input]) -> Result<Vec<Article>, Vec<LoadError>> {
-    let results: Vec<Result<Article, LoadError>> =
-        inputs.par_iter().map(|i| load_file(&i.path)).collect();
-    let mut loaded = Vec::new();
+/// cannot be read is skipped with a message instead.
+fn load_articles(inputs: &[Input]) -> Result<Vec<Article>, Vec<LoadError>> {
+    let paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
+    let loaded = crate::article::load_all(&paths, &LoadProgress::default()).unwrap_or_default();
+    let mut articles = Vec::new();
     let mut failed = Vec::new();
-    for (input, result) in inputs.iter().zip(results) {
+    for (input, (_, result)) in inputs.iter().zip(loaded) {
         match result {
-            Ok(article) => loaded.push(article),
-            Err(e) if input.in_folder => eprintln!("parallax: {e} (skipped)"),
+            Ok(article) => articles.push(article),
+            Err(e) if input.in_folder => {
+                eprintln!("parallax: {} (skipped)", without_controls(&e.to_string()));
+            }
             Err(e) => failed.push(e),
         }
     }
     if failed.is_empty() {
-        Ok(loaded)
+        Ok(articles)
     } else {
         Err(failed)
     }
@@ -166,7 +166,7 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
         return Err(CompareError::Unreadable(expansion.errors));
     }
     for skipped in &expansion.skipped {
-        eprintln!("parallax: {skipped}");
+        eprintln!("parallax: {}", without_controls(&skipped.to_string()));
     }
     if args.labels.len() > expansion.inputs.len() {
         return Err(CompareError::TooManyLabels {
@@ -175,7 +175,7 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
         });
     }
     let mut articles =
-        timed("loading", || load_all(&expansion.inputs)).map_err(CompareError::Unreadable)?;
+        timed("loading", || load_articles(&expansion.inputs)).map_err(CompareError::Unreadable)?;
     if articles.len() < 2 {
         return Err(CompareError::TooFew(articles.len()));
     }
@@ -185,7 +185,10 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
     crate::article::make_labels_unique(&mut articles);
     for article in &articles {
         for warning in &article.warnings {
-            log::warn!("{}: {warning}", article.source);
+            eprintln!(
+                "parallax: warning: {}",
+                without_controls(&format!("{}: {warning}", article.source))
+            );
         }
     }
     let options = Options {
@@ -199,6 +202,20 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
         Some(p) if p.as_os_str() == "-" => write_stdout(&report),
         Some(path) => Ok(write_atomically(path, report.as_bytes(), &args.files)?),
     })
+}
+
+/// `text` with its control characters written as escapes, so that a file name cannot send
+/// commands to the terminal.
+fn without_controls(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            escaped.extend(c.escape_default());
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
 }
 
 fn write_stdout(report: &str) -> Result<(), CompareError> {

@@ -9,17 +9,20 @@
 
 use std::collections::BTreeSet;
 
+use parallax::article::charset;
 use parallax::article::document::DocumentText;
 use parallax::article::html::extract;
+use parallax::article::markdown;
 use parallax::article::office::{read_docx_xml, read_odt_xml};
 use parallax::article::pdf::layout::{self, Glyph, Page};
 use parallax::article::segment::segment;
 use parallax::article::{Article, Format, Sentence, collapse_whitespace, load_bytes};
+use parallax::compare::normalize::{Comparable, is_invisible};
 use parallax::compare::{Comparison, EditOp, LinkKind, Options, SentenceRef, Status, compare};
 use parallax::report::{ReportFormat, render};
 
 /// The names of the fuzz targets, which are also the folder names of the regression corpus.
-pub const TARGETS: [&str; 5] = ["load", "html", "segment", "compare", "documents"];
+pub const TARGETS: [&str; 6] = ["load", "html", "segment", "compare", "forms", "documents"];
 
 /// Most articles the engine target builds from one input.
 const MAX_ARTICLES: usize = 4;
@@ -37,6 +40,7 @@ pub fn check(target: &str, data: &[u8]) {
         "html" => check_html(data),
         "segment" => check_segment(data),
         "compare" => check_compare(data),
+        "forms" => check_forms(data),
         "documents" => check_documents(data),
         other => panic!("unknown fuzz target {other:?}"),
     }
@@ -162,6 +166,60 @@ fn check_document_text(document: &DocumentText) {
     if let Some(title) = &document.title {
         assert!(!title.is_empty(), "an empty title");
         assert_eq!(*title, collapse_whitespace(title), "a title not collapsed");
+    }
+}
+
+/// The readers of text forms, chosen by the first byte: 0, the charset prescan (a page's own
+/// declaration, never UTF-16, and the page then decodes or is refused without panicking); 1, the
+/// Markdown renderer (one block per line with blank lines between, trimmed, repeatable once
+/// rendered text is parsed again as plain text); 2, the comparable form (NFC, no invisible
+/// characters, and every range of it maps back to char boundaries of the original, in order).
+pub fn check_forms(data: &[u8]) {
+    let Some((&selector, bytes)) = data.split_first() else {
+        return;
+    };
+    match selector % 3 {
+        0 => {
+            if let Some(encoding) = charset::declared(bytes) {
+                assert!(
+                    !encoding.name().starts_with("UTF-16"),
+                    "a declared UTF-16 is read as UTF-8"
+                );
+            }
+            let _ = parallax::article::decode::decode_html(bytes);
+        }
+        1 => {
+            let rendered = markdown::render(&String::from_utf8_lossy(bytes));
+            assert_eq!(rendered.trim(), rendered, "rendered text is not trimmed");
+            assert!(
+                !rendered.contains("\n\n\n"),
+                "more than one blank line: {rendered:?}"
+            );
+            check_spans(&rendered, &segment(&rendered, Format::Markdown));
+        }
+        _ => check_comparable(&String::from_utf8_lossy(bytes)),
+    }
+}
+
+/// Asserts the guarantees of [`Comparable`] for `text`.
+fn check_comparable(text: &str) {
+    let Some(comparable) = Comparable::of(text) else {
+        assert!(!text.chars().any(is_invisible), "invisible characters kept");
+        return;
+    };
+    assert!(
+        !comparable.text.chars().any(is_invisible),
+        "invisible characters kept"
+    );
+    let mut previous_start = 0;
+    for (start, c) in comparable.text.char_indices() {
+        let original = comparable.original(start..start + c.len_utf8());
+        assert!(original.start >= previous_start, "ranges go back");
+        assert!(
+            text.get(original.clone()).is_some_and(|s| !s.is_empty()),
+            "{original:?} is empty or off char boundaries of {text:?}"
+        );
+        previous_start = original.start;
     }
 }
 

@@ -74,6 +74,8 @@ pub enum Command {
     CancelJob,
     /// Run the comparison the user cancelled after all.
     CompareAgain,
+    /// Stop loading the files being opened; none of them opens.
+    CancelLoading,
     /// Focus a sentence: its counterparts light up and the other columns line up with it.
     Focus(SentenceKey),
     /// Clear the focus.

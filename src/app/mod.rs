@@ -241,6 +241,7 @@ impl ParallaxApp {
                 self.jobs.cancel_comparison();
             }
             Command::CompareAgain => self.cancelled_generation = None,
+            Command::CancelLoading => self.jobs.cancel_loads(),
             Command::Focus(key) => self.view.set_focus(Some(key)),
             Command::ClearFocus => self.view.set_focus(None),
             Command::NextDifference => self.step_difference(true),
@@ -272,8 +273,8 @@ impl ParallaxApp {
 
     fn on_message(&mut self, message: Message) {
         match message {
-            Message::Loaded(results) => {
-                for (path, result) in results {
+            Message::Loaded { outcome, .. } => {
+                for (path, result) in outcome.unwrap_or_default() {
                     match result {
                         Ok(article) => {
                             for warning in &article.warnings {

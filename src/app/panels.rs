@@ -339,7 +339,16 @@ fn banners(app: &mut ParallaxApp, ui: &mut egui::Ui) {
 fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     let p = palette(ui.ctx());
     ui.horizontal(|ui| {
-        if let Some(running) = &app.jobs.comparison {
+        if !app.jobs.loads.is_empty() {
+            ui.spinner();
+            let files: usize = app.jobs.loads.iter().map(|l| l.files).sum();
+            let done: usize = app.jobs.loads.iter().map(|l| l.progress.done()).sum();
+            let noun = if files == 1 { "file" } else { "files" };
+            ui.label(format!("Loading {files} {noun} ({done} of {files} read)"));
+            if ui.small_button("Cancel").clicked() {
+                app.push(Command::CancelLoading);
+            }
+        } else if let Some(running) = &app.jobs.comparison {
             ui.spinner();
             let (stage, fraction) = running.progress.snapshot();
             let text = match fraction {

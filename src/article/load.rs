@@ -4,19 +4,21 @@
 //! sample) or a web address to an [`Article`]: reading or fetching it ([`super::web`]), refusing
 //! what is not an article with an error that names the file and says why, choosing the format,
 //! decoding ([`super::decode`]), extracting the main text of web pages ([`super::html`]) and
-//! documents ([`super::document`]), choosing the outlet label, and segmenting
-//! ([`Article::from_text`]).
+//! documents ([`super::document`]) or rendering Markdown ([`super::markdown`]), choosing the
+//! outlet label, counting stray control characters, and segmenting ([`Article::from_text`]).
+//! `article_from_bytes` is the one place where each format goes its own way: a new format is a
+//! new arm there. Many files at once go through [`super::batch`].
 
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::decode::{self, BinaryKind, DecodeError};
+use super::decode::{self, BinaryKind, DecodeError, Decoded};
 use super::document::{DocumentKind, DocumentText};
 use super::office::{self, OfficeError};
 use super::pdf::{self, PdfError};
 use super::web::{self, FetchError};
-use super::{Article, Format, collapse_whitespace, html};
+use super::{Article, Format, collapse_whitespace, html, markdown};
 
 /// The largest file that is read, in bytes (1 GiB).
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
@@ -95,7 +97,7 @@ pub enum LoadError {
         /// What gave it away.
         kind: BinaryKind,
     },
-    /// The file is a web page without any text to compare.
+    /// The file is a web page (or Markdown) without any text to compare.
     #[error("{}: no article text found in the page", path.display())]
     NoArticleText {
         /// The file.
@@ -134,6 +136,14 @@ pub enum LoadError {
         #[source]
         source: FetchError,
     },
+    /// Reading the file failed inside Parallax (a reader panicked); the other files are unharmed.
+    #[error("{}: could not be read (an internal error: {message})", path.display())]
+    Crashed {
+        /// The file.
+        path: PathBuf,
+        /// What the failing reader said.
+        message: String,
+    },
 }
 
 impl LoadError {
@@ -143,7 +153,6 @@ impl LoadError {
             LoadError::NotFound { path }
             | LoadError::PermissionDenied { path }
             | LoadError::IsDirectory { path }
-            | LoadError::NoArticlesInFolder { path }
             | LoadError::NotRegularFile { path }
             | LoadError::TooLarge { path, .. }
             | LoadError::Unreadable { path, .. }
@@ -151,10 +160,12 @@ impl LoadError {
             | LoadError::Blank { path }
             | LoadError::Binary { path, .. }
             | LoadError::NoArticleText { path }
+            | LoadError::NoArticlesInFolder { path }
             | LoadError::Office { path, .. }
             | LoadError::Pdf { path, .. }
             | LoadError::NoDocumentText { path }
-            | LoadError::Fetch { path, .. } => path,
+            | LoadError::Fetch { path, .. }
+            | LoadError::Crashed { path, .. } => path,
         }
     }
 
@@ -181,7 +192,6 @@ impl LoadError {
 }
 
 /// Reads the file at `path` into an article (see [`load_bytes`]); the article's source is `path`.
-/// A `path` that is an `http://` or `https://` address is fetched ([`load_address`]).
 ///
 /// # Errors
 /// Any [`LoadError`]; the error's path is `path`.
@@ -193,8 +203,9 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
     article_from_bytes(path, &bytes)
 }
 
-/// Fetches the web page at the address `path` and extracts its article as for an HTML file; the
-/// label is the page's site name, else the address's host.
+/// Fetches the web page at the address `path` and extracts its article as for an HTML file (in
+/// the charset the HTTP header names, else the one the page declares); the label is the page's
+/// site name, else the address's host.
 ///
 /// # Errors
 /// [`LoadError::Fetch`] when the page cannot be fetched, or any error of reading its content.
@@ -204,26 +215,32 @@ pub fn load_address(path: &Path) -> Result<Article, LoadError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let label = web::host(&url).unwrap_or(&url).to_owned();
-    let (text, warning) = match page
+    let header_encoding = page
         .charset
         .as_deref()
-        .and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()))
-    {
+        .and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()));
+    let decoded = match header_encoding {
         // The header's charset, unless a byte order mark says otherwise.
-        Some(encoding) => (encoding.decode(&page.bytes).0.into_owned(), None),
-        None => {
-            let decoded =
-                decode::decode(&page.bytes).map_err(|error| LoadError::from_decode(path, error))?;
-            (decoded.text, decoded.warning)
+        Some(encoding) => {
+            let (text, used, _) = encoding.decode(&page.bytes);
+            Decoded {
+                text: text.into_owned(),
+                encoding: used.name(),
+                warning: None,
+            }
         }
+        None if page.is_plain_text => decoded(path, &page.bytes, decode::decode)?,
+        None => decoded(path, &page.bytes, decode::decode_html)?,
     };
+    let host = web::host(&url).unwrap_or(&url).to_owned();
     let mut article = if page.is_plain_text {
-        Article::from_text(label, url.as_ref(), text, Format::Text)
+        let mut article = Article::from_text(host, url.as_ref(), decoded.text, Format::Text);
+        article.warnings.extend(decoded.warning);
+        article
     } else {
-        html_article(path, &text, label)?
+        html_article(path, decoded, host)?
     };
-    article.warnings.extend(warning);
+    add_stray_controls_warning(&mut article);
     log::info!("{url}: fetched, {} sentences", article.sentences.len());
     Ok(article)
 }
@@ -240,7 +257,8 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Article, LoadError> {
     article_from_bytes(Path::new(name), bytes)
 }
 
-/// Builds the article of the file `path` from its content `bytes`.
+/// Builds the article of the file `path` from its content `bytes`: the one place where each
+/// format goes its own way.
 fn article_from_bytes(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
@@ -249,25 +267,109 @@ fn article_from_bytes(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
             size,
         });
     }
-    if let Some(kind) = DocumentKind::of(path, bytes) {
-        return document_article(path, kind, bytes);
-    }
-    let decoded = decode::decode(bytes).map_err(|error| LoadError::from_decode(path, error))?;
-    let format = detect_format(path, &decoded.text);
-    let source = path.to_string_lossy();
+    let format = detect_format(path, bytes);
     let mut article = match format {
-        Format::Html => html_article(path, &decoded.text, file_label(path))?,
-        Format::Text | Format::Markdown | Format::Document => {
-            Article::from_text(file_label(path), source.as_ref(), decoded.text, format)
-        }
+        Format::Html => html_article(
+            path,
+            decoded(path, bytes, decode::decode_html)?,
+            file_label(path),
+        )?,
+        Format::Markdown => markdown_article(path, bytes)?,
+        Format::Text => text_article(path, bytes)?,
+        Format::Document => document_article(path, bytes)?,
     };
-    article.warnings.extend(decoded.warning);
+    add_stray_controls_warning(&mut article);
     log::info!(
-        "{source}: read as {format:?} ({}), {} sentences, labelled {:?}",
-        decoded.encoding,
+        "{}: read as {format:?}, {} sentences, labelled {:?}",
+        article.source,
         article.sentences.len(),
         article.label
     );
+    Ok(article)
+}
+
+/// Warns of the stray control characters in the article's text, if any.
+fn add_stray_controls_warning(article: &mut Article) {
+    let controls = decode::count_stray_controls(&article.text);
+    if controls > 0 {
+        article
+            .warnings
+            .push(decode::stray_controls_warning(controls));
+    }
+}
+
+/// The article of the Word, OpenDocument or PDF file `path` with the content `bytes`.
+fn document_article(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
+    let office_error = |source| LoadError::Office {
+        path: path.to_path_buf(),
+        source,
+    };
+    // `detect_format` chose a document because `DocumentKind::of` knows its kind.
+    let kind = DocumentKind::of(path, bytes).unwrap_or(DocumentKind::Pdf);
+    let document: DocumentText = match kind {
+        DocumentKind::Docx => office::read_docx(bytes).map_err(office_error)?,
+        DocumentKind::Odt => office::read_odt(bytes).map_err(office_error)?,
+        DocumentKind::Pdf => pdf::read_pdf(bytes).map_err(|source| LoadError::Pdf {
+            path: path.to_path_buf(),
+            source,
+        })?,
+    };
+    if document.text.trim().is_empty() {
+        return Err(LoadError::NoDocumentText {
+            path: path.to_path_buf(),
+        });
+    }
+    let source = path.to_string_lossy();
+    let mut article = Article::from_text(
+        file_label(path),
+        source.as_ref(),
+        document.text,
+        Format::Document,
+    );
+    if document.title.is_some() {
+        article.title = document.title;
+    }
+    log::info!("{source}: read as {kind:?}");
+    Ok(article)
+}
+
+/// Decodes `bytes` of `path` with `decode`, logging the encoding.
+fn decoded(
+    path: &Path,
+    bytes: &[u8],
+    decode: fn(&[u8]) -> Result<Decoded, DecodeError>,
+) -> Result<Decoded, LoadError> {
+    let decoded = decode(bytes).map_err(|error| LoadError::from_decode(path, error))?;
+    log::info!("{}: decoded as {}", path.display(), decoded.encoding);
+    Ok(decoded)
+}
+
+/// The article of the plain-text file `path`: its text is the file's.
+fn text_article(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
+    let decoded = decoded(path, bytes, decode::decode)?;
+    let source = path.to_string_lossy();
+    let mut article = Article::from_text(
+        file_label(path),
+        source.as_ref(),
+        decoded.text,
+        Format::Text,
+    );
+    article.warnings.extend(decoded.warning);
+    Ok(article)
+}
+
+/// The article of the Markdown file `path`: its text is the rendered Markdown.
+fn markdown_article(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
+    let decoded = decoded(path, bytes, decode::decode)?;
+    let text = markdown::render(&decoded.text);
+    if text.trim().is_empty() {
+        return Err(LoadError::NoArticleText {
+            path: path.to_path_buf(),
+        });
+    }
+    let source = path.to_string_lossy();
+    let mut article = Article::from_text(file_label(path), source.as_ref(), text, Format::Markdown);
+    article.warnings.extend(decoded.warning);
     Ok(article)
 }
 
@@ -299,16 +401,19 @@ fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
-/// The format of the file `path` with the decoded content `text`: by extension, else sniffed.
-fn detect_format(path: &Path, text: &str) -> Format {
+/// The format of the file `path` with the content `bytes`: by extension, else sniffed.
+fn detect_format(path: &Path, bytes: &[u8]) -> Format {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if DocumentKind::of(path, bytes).is_some() {
+        return Format::Document;
+    }
     match extension.as_deref() {
         Some("txt") => Format::Text,
         Some("md" | "markdown") => Format::Markdown,
         Some("html" | "htm" | "xhtml") => Format::Html,
-        _ if looks_like_html(text) => Format::Html,
+        _ if looks_like_html(&decode::head(bytes)) => Format::Html,
         _ => Format::Text,
     }
 }
@@ -323,46 +428,14 @@ fn looks_like_html(text: &str) -> bool {
     })
 }
 
-/// The article of the Word, OpenDocument or PDF file `path` with the content `bytes`.
-fn document_article(path: &Path, kind: DocumentKind, bytes: &[u8]) -> Result<Article, LoadError> {
-    let office_error = |source| LoadError::Office {
-        path: path.to_path_buf(),
-        source,
-    };
-    let document: DocumentText = match kind {
-        DocumentKind::Docx => office::read_docx(bytes).map_err(office_error)?,
-        DocumentKind::Odt => office::read_odt(bytes).map_err(office_error)?,
-        DocumentKind::Pdf => pdf::read_pdf(bytes).map_err(|source| LoadError::Pdf {
-            path: path.to_path_buf(),
-            source,
-        })?,
-    };
-    if document.text.trim().is_empty() {
-        return Err(LoadError::NoDocumentText {
-            path: path.to_path_buf(),
-        });
-    }
-    let source = path.to_string_lossy();
-    let mut article = Article::from_text(
-        file_label(path),
-        source.as_ref(),
-        document.text,
-        Format::Document,
-    );
-    if document.title.is_some() {
-        article.title = document.title;
-    }
-    log::info!(
-        "{source}: read as {kind:?}, {} sentences",
-        article.sentences.len()
-    );
-    Ok(article)
-}
-
-/// The article of the web page `html` read from `path`, labelled with the page's site name or
-/// else `fallback_label`.
-fn html_article(path: &Path, html: &str, fallback_label: String) -> Result<Article, LoadError> {
-    let extracted = html::extract(html);
+/// The article of the web page `path` once `decoded`, labelled with the page's site name or else
+/// `fallback_label`.
+fn html_article(
+    path: &Path,
+    decoded: Decoded,
+    fallback_label: String,
+) -> Result<Article, LoadError> {
+    let extracted = html::extract(&decoded.text);
     if extracted.text.trim().is_empty() {
         return Err(LoadError::NoArticleText {
             path: path.to_path_buf(),
@@ -380,6 +453,7 @@ fn html_article(path: &Path, html: &str, fallback_label: String) -> Result<Artic
     if extracted.title.is_some() {
         article.title = extracted.title;
     }
+    article.warnings.extend(decoded.warning);
     Ok(article)
 }
 
@@ -415,34 +489,58 @@ mod tests {
     #[test]
     fn format_follows_the_extension() {
         let html = "<!DOCTYPE html><p>x</p>";
-        assert_eq!(detect_format(Path::new("a/b.txt"), html), Format::Text);
-        assert_eq!(detect_format(Path::new("b.md"), "x"), Format::Markdown);
         assert_eq!(
-            detect_format(Path::new("b.MARKDOWN"), "x"),
+            detect_format(Path::new("a/b.txt"), html.as_bytes()),
+            Format::Text
+        );
+        assert_eq!(
+            detect_format(Path::new("b.md"), "x".as_bytes()),
             Format::Markdown
         );
-        assert_eq!(detect_format(Path::new("b.HTM"), "x"), Format::Html);
-        assert_eq!(detect_format(Path::new("b.html"), "x"), Format::Html);
-        assert_eq!(detect_format(Path::new("b.xhtml"), "x"), Format::Html);
+        assert_eq!(
+            detect_format(Path::new("b.MARKDOWN"), "x".as_bytes()),
+            Format::Markdown
+        );
+        assert_eq!(
+            detect_format(Path::new("b.HTM"), "x".as_bytes()),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format(Path::new("b.html"), "x".as_bytes()),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format(Path::new("b.xhtml"), "x".as_bytes()),
+            Format::Html
+        );
     }
 
     #[test]
     fn unknown_extensions_are_sniffed() {
         assert_eq!(
-            detect_format(Path::new("dropped"), "\r\n  <!DOCTYPE HTML>"),
+            detect_format(Path::new("dropped"), "\r\n  <!DOCTYPE HTML>".as_bytes()),
             Format::Html
         );
         assert_eq!(
-            detect_format(Path::new("page.php"), "<html lang=en>"),
+            detect_format(Path::new("page.php"), "<html lang=en>".as_bytes()),
             Format::Html
         );
         assert_eq!(
-            detect_format(Path::new("notes.text"), "<b>bold</b> start"),
+            detect_format(Path::new("notes.text"), "<b>bold</b> start".as_bytes()),
             Format::Text
         );
-        assert_eq!(detect_format(Path::new("x.csv"), "a,b"), Format::Text);
-        assert_eq!(detect_format(Path::new("short"), "<ht"), Format::Text);
-        assert_eq!(detect_format(Path::new("accents"), "é<html"), Format::Text);
+        assert_eq!(
+            detect_format(Path::new("x.csv"), "a,b".as_bytes()),
+            Format::Text
+        );
+        assert_eq!(
+            detect_format(Path::new("short"), "<ht".as_bytes()),
+            Format::Text
+        );
+        assert_eq!(
+            detect_format(Path::new("accents"), "é<html".as_bytes()),
+            Format::Text
+        );
     }
 
     #[test]
@@ -482,6 +580,10 @@ mod tests {
                 kind: BinaryKind::Pdf,
             },
             LoadError::NoArticleText { path: path.clone() },
+            LoadError::Crashed {
+                path: path.clone(),
+                message: "index out of bounds".into(),
+            },
         ];
         for error in errors {
             assert_eq!(error.path(), path);

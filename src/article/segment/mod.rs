@@ -23,6 +23,7 @@ mod sentences;
 mod wrap;
 
 use super::{Format, Role, Sentence};
+pub use chars::is_spaceless_script;
 use chars::{has_alphanumeric, trimmed};
 use layout::{Breaks, Kind, Paragraph};
 use roles::Treatment;
