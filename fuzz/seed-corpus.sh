@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{load,html,html_structure,segment,compare}
+mkdir -p "$corpus"/{load,html,html_structure,segment,compare,forms,documents}
 
 # seed TARGET PREFIX-BYTES FILE...: writes PREFIX followed by the files' contents (joined by 0xff).
 seed() {
@@ -32,12 +32,15 @@ for file in "${texts[@]}"; do
     seed load '\x01' "$file"
     seed segment '\x00' "$file"
     seed segment '\x01' "$file"
+    seed forms '\x01' "$file"
+    seed forms '\x02' "$file"
 done
 for file in "${pages[@]}"; do
     seed load '\x02' "$file"
     seed load '\x03' "$file"
     seed html '' "$file"
     seed segment '\x02' "$file"
+    seed forms '\x00' "$file"
 done
 seed compare '\x00\x00' tests/fixtures/harbor-fire/wire.txt tests/fixtures/harbor-fire/outlet-a.txt
 seed compare '\x01\x04' tests/fixtures/harbor-fire/outlet-b.txt tests/fixtures/harbor-fire/outlet-c.txt \
@@ -59,8 +62,16 @@ structure '\x06\xc8\x0a\x01\x06\xc9' attributes
 structure '\x00\x0c\x00\x0d\x00\x0e\x0a\x02\x0c\x7e' table
 structure '\x00\x17\x07\x05\x0a\x03\x0c\x42' svg-span
 
+# Documents: the XML parts of the Word and OpenDocument fixtures.
+command -v unzip >/dev/null && for file in tests/fixtures/documents/*.docx; do
+    { printf '\x00'; unzip -p "$file" word/document.xml; } >"$corpus/documents/seed-$(basename "$file")"
+done
+command -v unzip >/dev/null && for file in tests/fixtures/documents/*.odt; do
+    { printf '\x01'; unzip -p "$file" content.xml; } >"$corpus/documents/seed-$(basename "$file")"
+done
+
 # The saved crashing inputs are seeds too.
-for target in load html html_structure segment compare; do
+for target in load html html_structure segment compare forms documents; do
     regressions=tests/fixtures/fuzz-regressions/$target
     if [[ -d $regressions ]]; then
         find "$regressions" -type f ! -name '*.md' ! -name '.*' -exec cp {} "$corpus/$target/" \;

@@ -6,14 +6,13 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
-
-use crate::article::{Article, LoadError, load_file};
+use crate::article::folder::{self, Input};
+use crate::article::{Article, LoadError, LoadProgress};
 use crate::compare::{Options, compare, timed};
 use crate::report::text::escape_controls;
 use crate::report::{ReportFormat, render};
 use crate::write::write_atomically;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Parallax: compare news articles sentence by sentence.
 #[derive(Debug, Parser)]
@@ -62,7 +61,11 @@ pub struct CompareArgs {
     /// with its closest versions only, along the version tree).
     #[arg(long)]
     pub all_pairs: bool,
-    /// The articles to compare (.txt, .md, .html).
+    /// Open the files in the subfolders of folders given, too.
+    #[arg(short, long)]
+    pub recursive: bool,
+    /// The articles to compare: files (.txt, .md, .html, .docx, .odt, .pdf), folders (every such
+    /// file in them, in name order) or http(s) web addresses.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }
@@ -139,28 +142,46 @@ pub enum CompareError {
     Stdout(#[source] std::io::Error),
 }
 
-/// Loads every file, naming all that fail (not just the first).
-pub fn load_all(files: &[PathBuf]) -> Result<Vec<Article>, Vec<LoadError>> {
-    let results: Vec<Result<Article, LoadError>> = files.par_iter().map(|f| load_file(f)).collect();
-    let (loaded, failed): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
-
+/// Loads every input, naming all that fail (not just the first). A file found in a folder that
+/// cannot be read is skipped with a message instead.
+fn load_articles(inputs: &[Input]) -> Result<Vec<Article>, Vec<LoadError>> {
+    let paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
+    let loaded = crate::article::load_all(&paths, &LoadProgress::default()).unwrap_or_default();
+    let mut articles = Vec::new();
+    let mut failed = Vec::new();
+    for (input, (_, result)) in inputs.iter().zip(loaded) {
+        match result {
+            Ok(article) => articles.push(article),
+            Err(e) if input.in_folder => {
+                eprintln!("parallax: {} (skipped)", escape_controls(&e.to_string()));
+            }
+            Err(e) => failed.push(e),
+        }
+    }
     if failed.is_empty() {
-        Ok(loaded.into_iter().filter_map(Result::ok).collect())
+        Ok(articles)
     } else {
-        Err(failed.into_iter().filter_map(Result::err).collect())
+        Err(failed)
     }
 }
 
 /// Runs `parallax compare`.
 pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
-    if args.labels.len() > args.files.len() {
+    let expansion = folder::expand(&args.files, args.recursive);
+    if !expansion.errors.is_empty() {
+        return Err(CompareError::Unreadable(expansion.errors));
+    }
+    for skipped in &expansion.skipped {
+        eprintln!("parallax: {}", without_controls(&skipped.to_string()));
+    }
+    if args.labels.len() > expansion.inputs.len() {
         return Err(CompareError::TooManyLabels {
             labels: args.labels.len(),
-            files: args.files.len(),
+            files: expansion.inputs.len(),
         });
     }
     let mut articles =
-        timed("loading", || load_all(&args.files)).map_err(CompareError::Unreadable)?;
+        timed("loading", || load_articles(&expansion.inputs)).map_err(CompareError::Unreadable)?;
     if articles.len() < 2 {
         return Err(CompareError::TooFew(articles.len()));
     }
@@ -170,8 +191,8 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
     crate::article::make_labels_unique(&mut articles);
     for article in &articles {
         for warning in &article.warnings {
-            log::warn!(
-                "{}: {}",
+            eprintln!(
+                "parallax: warning: {}: {}",
                 escape_controls(&article.source),
                 escape_controls(warning)
             );

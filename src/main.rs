@@ -10,6 +10,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use parallax::article::pdf;
 use parallax::cli::{Cli, Command, CompareError, run_compare};
 use parallax::report::text::escape_controls;
 
@@ -17,6 +18,15 @@ fn main() -> ExitCode {
     #[cfg(all(windows, not(debug_assertions)))]
     attach_parent_console();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    if std::env::args_os().nth(1).as_deref() == Some(pdf::WORKER_ARGUMENT.as_ref()) {
+        return match pdf::run_worker() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(1),
+        };
+    }
+    if let Ok(executable) = std::env::current_exe() {
+        pdf::use_worker_process(executable);
+    }
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Compare(args)) => match run_compare(&args) {

@@ -16,8 +16,10 @@ use crate::write::{WriteError, write_atomically};
 
 /// The `format` field of every session file.
 pub const FORMAT: &str = "parallax-session";
-/// The version this build writes and the newest it reads.
-pub const VERSION: u32 = 1;
+/// The version this build writes and the newest it reads. Version 2 keeps each article's
+/// warnings and holds Markdown articles as rendered text (version 1 held the Markdown source,
+/// which is rendered when such a session is opened).
+pub const VERSION: u32 = 2;
 /// The usual file-name ending.
 pub const EXTENSION: &str = "parallax.json";
 
@@ -50,6 +52,9 @@ pub struct SessionArticle {
     pub format: Format,
     /// The text as loaded.
     pub text: String,
+    /// What the user was told about how the file was read (version 2 on).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// Why a session could not be opened or saved.
@@ -119,6 +124,7 @@ impl Session {
                     title: a.title.clone(),
                     format: a.format,
                     text: a.text.clone(),
+                    warnings: a.warnings.clone(),
                 })
                 .collect(),
         }
@@ -129,10 +135,16 @@ impl Session {
         self.articles
             .iter()
             .map(|a| {
-                let mut article = Article::from_text(&a.label, &a.source, a.text.clone(), a.format);
+                let text = if self.version < 2 && a.format == Format::Markdown {
+                    crate::article::markdown::render(&a.text)
+                } else {
+                    a.text.clone()
+                };
+                let mut article = Article::from_text(&a.label, &a.source, text, a.format);
                 if a.title.is_some() {
                     article.title.clone_from(&a.title);
                 }
+                article.warnings.clone_from(&a.warnings);
                 article
             })
             .collect()
@@ -253,6 +265,29 @@ mod tests {
             articles[1].sentence_text(0),
             "The ferry sank close to the pier on Friday."
         );
+    }
+
+    #[test]
+    fn warnings_are_kept() {
+        let mut session = sample_session();
+        session.articles[1].warnings = vec!["decoded as Windows-1252".to_owned()];
+        let json = serde_json::to_string(&session).unwrap();
+        let opened = Session::parse(Path::new("w.parallax.json"), &json).unwrap();
+        assert_eq!(opened.articles()[1].warnings, ["decoded as Windows-1252"]);
+        assert!(opened.articles()[0].warnings.is_empty());
+    }
+
+    #[test]
+    fn version_1_markdown_is_rendered_and_version_2_text_kept() {
+        let article = |version: u32| {
+            let text = format!(
+                r#"{{"format":"parallax-session","version":{version},"articles":[{{"label":"Notes","source":"n.md","format":"markdown","text":"The *quay* opens [today](https://example.org)."}}]}}"#
+            );
+            let session = Session::parse(Path::new("n.parallax.json"), &text).unwrap();
+            session.articles()[0].text.clone()
+        };
+        assert_eq!(article(1), "The quay opens today.");
+        assert_eq!(article(2), "The *quay* opens [today](https://example.org).");
     }
 
     #[test]

@@ -665,6 +665,30 @@ fn an_unreadable_file_gets_a_banner_and_the_others_are_compared() {
 }
 
 #[test]
+fn a_file_read_with_a_warning_gets_a_notice_and_a_mark_in_its_header() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let wire = std::fs::read_to_string(fixture("wire.txt")).expect("fixture");
+    let flawed = dir.path().join("etext.txt");
+    std::fs::write(&flawed, wire.replacen(' ', " \u{19}", 2)).expect("write");
+    let (mut harness, _) = launch_compared(vec![flawed, fixture("outlet-a.txt")]);
+    settle(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.banners.len(), 1, "{:?}", banner_texts(app));
+    assert!(!app.banners[0].is_error);
+    assert!(
+        app.banners[0].text.contains("etext.txt")
+            && app.banners[0].text.contains("2 control characters"),
+        "{:?}",
+        app.banners[0].text
+    );
+    assert_eq!(
+        harness.get_all_by_label("⚠").count(),
+        1,
+        "only the flawed article's header is marked"
+    );
+}
+
+#[test]
 fn a_dropped_file_is_added_and_compared() {
     let (mut harness, _) = launch_compared(vec![fixture("wire.txt"), fixture("outlet-a.txt")]);
     settle(&mut harness);
@@ -684,6 +708,59 @@ fn a_dropped_file_is_added_and_compared() {
         "no complaint: {:?}",
         banner_texts(app)
     );
+}
+
+#[test]
+fn a_dropped_folder_opens_its_articles_and_a_pasted_address_is_fetched() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("wire.txt"), dir.path().join("wire.txt")).unwrap();
+    std::fs::copy(fixture("outlet-a.txt"), dir.path().join("outlet-a.txt")).unwrap();
+    std::fs::write(dir.path().join("photo.png"), b"\x89PNG").unwrap();
+    let (mut harness, _) = launch(Vec::new());
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(FakeDroppedFile(dir.path().to_path_buf())));
+    step_until(
+        &mut harness,
+        "the folder's articles to be compared",
+        |app| is_settled(app) && app.workspace.columns().len() == 2,
+    );
+    assert_eq!(column_labels(harness.state()), ["outlet-a", "wire"]);
+    let banners = banner_texts(harness.state());
+    assert!(
+        banners
+            .iter()
+            .any(|b| b.ends_with("photo.png: skipped (not a kind of file Parallax opens)")),
+        "{banners:?}"
+    );
+
+    // An address pasted on its own is fetched (here from a closed local port), not pasted.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}/story", closed.local_addr().unwrap());
+    drop(closed);
+    harness
+        .state_mut()
+        .push(Command::PasteText(format!("  {address}\n")));
+    step_until(&mut harness, "the fetch to fail", |app| {
+        banner_texts(app)
+            .iter()
+            .any(|b| b.starts_with(&format!("{address}: could not connect")))
+    });
+    assert_eq!(harness.state().workspace.entries.len(), 2, "nothing pasted");
+}
+
+#[test]
+fn ctrl_l_asks_for_an_address() {
+    let (mut harness, _) = launch(Vec::new());
+    harness.run_steps(2);
+    assert!(harness.state().address.is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run_steps(2);
+    assert!(harness.state().address.is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(harness.state().address.is_none());
 }
 
 /// An invented article sharing its first sentence with the harbour-fire wire story.
@@ -997,7 +1074,17 @@ fn changing_the_threshold_compares_again_while_the_old_result_stays_shown() {
 
 /// A long invented article: `sentences` distinct sentences about a harbour inquiry.
 fn long_article(sentences: usize) -> parallax::article::Article {
-    let text: String = (0..sentences)
+    parallax::article::Article::from_text(
+        "Inquiry log",
+        "inquiry-log.txt",
+        long_text(sentences),
+        parallax::article::Format::Text,
+    )
+}
+
+/// The text of [`long_article`].
+fn long_text(sentences: usize) -> String {
+    (0..sentences)
         .map(|i| {
             let paragraph_break = if i % 5 == 4 { "\n\n" } else { " " };
             format!(
@@ -1006,13 +1093,7 @@ fn long_article(sentences: usize) -> parallax::article::Article {
                 i % 41
             )
         })
-        .collect();
-    parallax::article::Article::from_text(
-        "Inquiry log",
-        "inquiry-log.txt",
-        text,
-        parallax::article::Format::Text,
-    )
+        .collect()
 }
 
 #[test]
@@ -1156,4 +1237,57 @@ fn a_long_article_is_laid_out_a_frame_budget_at_a_time() {
     );
     let long_column = column_id(harness.state(), 1);
     assert!(sentence_count(harness.state(), long_column) >= 40_000);
+}
+
+#[test]
+fn a_load_in_progress_can_be_cancelled_and_none_of_its_files_opens() {
+    const FILES: usize = 200;
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let text = long_text(2_000);
+    let files: Vec<PathBuf> = (0..FILES)
+        .map(|i| {
+            let path = dir.path().join(format!("inquiry-{i}.txt"));
+            std::fs::write(&path, &text).expect("write article");
+            path
+        })
+        .collect();
+    let (mut harness, _) = launch(files);
+    harness.step();
+    let progress = Arc::clone(
+        &harness
+            .state()
+            .jobs
+            .loads
+            .first()
+            .expect("the files are loading")
+            .progress,
+    );
+    assert!(
+        harness
+            .query_by_label_contains(&format!("Loading {FILES} files"))
+            .is_some()
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(
+        !harness.state().jobs.is_busy(),
+        "the app stops waiting at once"
+    );
+    assert!(harness.query_by_label_contains("Loading").is_none());
+
+    // The worker notices between files and lets go of its progress when it stops.
+    for _ in 0..MAX_STEPS {
+        if Arc::strong_count(&progress) == 1 {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(STEP_PAUSE);
+    }
+    assert_eq!(Arc::strong_count(&progress), 1, "the load stopped");
+    harness.run_steps(3);
+    assert!(progress.done() < FILES, "files not started were skipped");
+    assert!(
+        harness.state().workspace.entries.is_empty(),
+        "none of the cancelled files opens"
+    );
 }

@@ -80,6 +80,12 @@ fn saved_html_structure_inputs_pass() {
 }
 
 #[test]
+fn saved_document_inputs_pass() {
+    let failed = failures("documents");
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+#[test]
 fn saved_segmenter_inputs_pass() {
     let failed = failures("segment");
     assert!(failed.is_empty(), "{}", failed.join("\n"));

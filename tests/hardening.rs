@@ -516,11 +516,12 @@ fn html_full_of_scripts_and_iframes_keeps_only_the_text() {
 }
 
 #[test]
-fn a_directory_is_refused() {
+fn a_folder_without_articles_is_refused() {
     let dir = TempDir::new().unwrap();
     let folder = dir.path().join("articles.txt");
     fs::create_dir(&folder).unwrap();
-    assert_file_refused(&dir, &folder, "is a directory, not a file");
+    // A folder opens the articles in it (issue 13); one without any is refused.
+    assert_file_refused(&dir, &folder, "the folder holds no article Parallax opens");
 }
 
 #[test]
@@ -828,7 +829,9 @@ fn the_html_report_escapes_hostile_article_text() {
             "{payload:?} is not shown as text"
         );
     }
-    assert!(tokens.text.contains("[the prize](javascript:alert(4))"));
+    // Markdown is rendered: the link shows its text, and its target is not kept at all.
+    assert!(tokens.text.contains("See the prize and"));
+    assert!(!tokens.text.contains("alert(4)"));
 }
 
 #[test]
@@ -1189,18 +1192,24 @@ fn a_session_from_a_newer_version_is_refused_clearly() {
     let dir = TempDir::new().unwrap();
     let (_, path) = saved_session(&dir);
     let text = fs::read_to_string(&path).unwrap();
-    let newer = text.replacen("\"version\": 1", "\"version\": 2", 1);
+    let (current, next) = (parallax::session::VERSION, parallax::session::VERSION + 1);
+    let newer = text.replacen(
+        &format!("\"version\": {current}"),
+        &format!("\"version\": {next}"),
+        1,
+    );
     assert_ne!(newer, text);
     fs::write(&path, newer).unwrap();
     let error = Session::open(&path).unwrap_err();
     assert!(
-        matches!(error, SessionError::TooNew { found: 2, .. }),
+        matches!(error, SessionError::TooNew { found, .. } if found == next),
         "{error}"
     );
     assert_eq!(
         error.to_string(),
         format!(
-            "{}: written by a newer Parallax (session version 2; this version reads up to 1)",
+            "{}: written by a newer Parallax (session version {next}; this version reads up to \
+             {current})",
             path.display()
         )
     );

@@ -9,14 +9,28 @@
 
 use std::collections::BTreeSet;
 
+use parallax::article::charset;
+use parallax::article::document::DocumentText;
 use parallax::article::html::extract;
+use parallax::article::markdown;
+use parallax::article::office::{read_docx_xml, read_odt_xml};
+use parallax::article::pdf::layout::{self, Glyph, Page};
 use parallax::article::segment::segment;
 use parallax::article::{Article, Format, Sentence, collapse_whitespace, load_bytes};
+use parallax::compare::normalize::{Comparable, is_invisible};
 use parallax::compare::{Comparison, EditOp, LinkKind, Options, SentenceRef, Status, compare};
 use parallax::report::{ReportFormat, render};
 
 /// The names of the fuzz targets, which are also the folder names of the regression corpus.
-pub const TARGETS: [&str; 5] = ["load", "html", "html_structure", "segment", "compare"];
+pub const TARGETS: [&str; 7] = [
+    "load",
+    "html",
+    "html_structure",
+    "segment",
+    "compare",
+    "forms",
+    "documents",
+];
 
 /// Most articles the engine target builds from one input.
 const MAX_ARTICLES: usize = 4;
@@ -35,6 +49,8 @@ pub fn check(target: &str, data: &[u8]) {
         "html_structure" => check_html_structure(data),
         "segment" => check_segment(data),
         "compare" => check_compare(data),
+        "forms" => check_forms(data),
+        "documents" => check_documents(data),
         other => panic!("unknown fuzz target {other:?}"),
     }
 }
@@ -194,6 +210,124 @@ pub fn structured_page(data: &[u8]) -> String {
 /// within libFuzzer's `-timeout` (the structural limits keep every page's cost linear).
 pub fn check_html_structure(data: &[u8]) {
     check_html(structured_page(data).as_bytes());
+}
+
+/// Document readers (our own code after the ZIP and PDF parsers): the first byte picks the Word
+/// or OpenDocument XML reader (the rest, lossily decoded, is the XML) or the PDF layout (the rest
+/// is read as glyphs, 6 bytes each: page, x, y, size, width, character). The text is blocks of
+/// collapsed whitespace separated by blank lines; a title is non-blank and collapsed.
+pub fn check_documents(data: &[u8]) {
+    let Some((&selector, bytes)) = data.split_first() else {
+        return;
+    };
+    let document = match selector % 3 {
+        0 => read_docx_xml(&String::from_utf8_lossy(bytes)).ok(),
+        1 => read_odt_xml(&String::from_utf8_lossy(bytes)).ok(),
+        _ => Some(layout::blocks(&fuzzed_pages(bytes))),
+    };
+    if let Some(document) = document {
+        check_document_text(&document);
+    }
+}
+
+/// Up to four pages of glyphs drawn from `bytes`.
+fn fuzzed_pages(bytes: &[u8]) -> Vec<Page> {
+    let mut pages = vec![
+        Page {
+            width: 600.0,
+            height: 800.0,
+            ..Page::default()
+        };
+        4
+    ];
+    for chunk in bytes.chunks_exact(6) {
+        let character = match chunk[5] {
+            0..=25 => char::from(b'a' + chunk[5]),
+            26..=51 => char::from(b'A' + chunk[5] - 26),
+            52..=61 => char::from(b'0' + chunk[5] - 52),
+            62 => ' ',
+            63 => '-',
+            64 => '.',
+            65 => '\u{ad}',
+            66 => '•',
+            other => char::from_u32(0x400 + u32::from(other)).unwrap_or('x'),
+        };
+        pages[usize::from(chunk[0] % 4)].glyphs.push(Glyph {
+            x: f64::from(chunk[1]) * 2.4,
+            y: f64::from(chunk[2]) * 3.2,
+            size: f64::from(chunk[3] % 40) + 1.0,
+            width: f64::from(chunk[4] % 30),
+            text: character.to_string(),
+        });
+    }
+    pages
+}
+
+fn check_document_text(document: &DocumentText) {
+    if !document.text.is_empty() {
+        for block in document.text.split("\n\n") {
+            assert!(!block.is_empty(), "an empty block in {:?}", document.text);
+            assert_eq!(block, collapse_whitespace(block), "a block not collapsed");
+        }
+    }
+    if let Some(title) = &document.title {
+        assert!(!title.is_empty(), "an empty title");
+        assert_eq!(*title, collapse_whitespace(title), "a title not collapsed");
+    }
+}
+
+/// The readers of text forms, chosen by the first byte: 0, the charset prescan (a page's own
+/// declaration, never UTF-16, and the page then decodes or is refused without panicking); 1, the
+/// Markdown renderer (one block per line with blank lines between, trimmed, repeatable once
+/// rendered text is parsed again as plain text); 2, the comparable form (NFC, no invisible
+/// characters, and every range of it maps back to char boundaries of the original, in order).
+pub fn check_forms(data: &[u8]) {
+    let Some((&selector, bytes)) = data.split_first() else {
+        return;
+    };
+    match selector % 3 {
+        0 => {
+            if let Some(encoding) = charset::declared(bytes) {
+                assert!(
+                    !encoding.name().starts_with("UTF-16"),
+                    "a declared UTF-16 is read as UTF-8"
+                );
+            }
+            let _ = parallax::article::decode::decode_html(bytes);
+        }
+        1 => {
+            let rendered = markdown::render(&String::from_utf8_lossy(bytes));
+            assert_eq!(rendered.trim(), rendered, "rendered text is not trimmed");
+            assert!(
+                !rendered.contains("\n\n\n"),
+                "more than one blank line: {rendered:?}"
+            );
+            check_spans(&rendered, &segment(&rendered, Format::Markdown));
+        }
+        _ => check_comparable(&String::from_utf8_lossy(bytes)),
+    }
+}
+
+/// Asserts the guarantees of [`Comparable`] for `text`.
+fn check_comparable(text: &str) {
+    let Some(comparable) = Comparable::of(text) else {
+        assert!(!text.chars().any(is_invisible), "invisible characters kept");
+        return;
+    };
+    assert!(
+        !comparable.text.chars().any(is_invisible),
+        "invisible characters kept"
+    );
+    let mut previous_start = 0;
+    for (start, c) in comparable.text.char_indices() {
+        let original = comparable.original(start..start + c.len_utf8());
+        assert!(original.start >= previous_start, "ranges go back");
+        assert!(
+            text.get(original.clone()).is_some_and(|s| !s.is_empty()),
+            "{original:?} is empty or off char boundaries of {text:?}"
+        );
+        previous_start = original.start;
+    }
 }
 
 /// Segmenter: the first byte picks the format, the rest (as UTF-8, invalid bytes replaced) is the

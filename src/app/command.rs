@@ -24,6 +24,10 @@ pub enum Command {
     ShowOpenDialog,
     /// Load these files and add them.
     OpenFiles(Vec<PathBuf>),
+    /// Show the native dialog to add every article in a folder.
+    ShowOpenFolderDialog,
+    /// Show the window to type a web address.
+    ShowOpenAddress,
     /// Add articles already in memory (dropped, pasted).
     AddArticles(Vec<Article>),
     /// Open the bundled sample comparison (replacing what is open).
@@ -70,6 +74,8 @@ pub enum Command {
     CancelJob,
     /// Run the comparison the user cancelled after all.
     CompareAgain,
+    /// Stop loading the files being opened; none of them opens.
+    CancelLoading,
     /// Focus a sentence: its counterparts light up and the other columns line up with it.
     Focus(SentenceKey),
     /// Clear the focus.

@@ -12,6 +12,8 @@ use super::jobs::Message;
 pub enum Request {
     /// Pick article files to add.
     OpenArticles,
+    /// Pick a folder whose articles to add.
+    OpenFolder,
     /// Pick a session file to open.
     OpenSession,
     /// Choose where to save a report.
@@ -88,6 +90,7 @@ impl Dialogs for NativeDialogs {
             .spawn(move || {
                 let choice = match request {
                     Request::OpenArticles => dialog.pick_files().map(Choice::Articles),
+                    Request::OpenFolder => dialog.pick_folder().map(|f| Choice::Articles(vec![f])),
                     Request::OpenSession => dialog.pick_file().map(Choice::Session),
                     Request::SaveReport { .. } => dialog.save_file().map(Choice::ReportPath),
                     Request::SaveSession { .. } => dialog.save_file().map(Choice::SessionPath),
@@ -106,8 +109,9 @@ fn configure(dialog: rfd::FileDialog, request: &Request) -> rfd::FileDialog {
     match request {
         Request::OpenArticles => dialog
             .set_title("Open articles")
-            .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
+            .add_filter("Articles", crate::article::folder::SUPPORTED_EXTENSIONS)
             .add_filter("All files", &["*"]),
+        Request::OpenFolder => dialog.set_title("Open every article in a folder"),
         Request::OpenSession => dialog
             .set_title("Open comparison session")
             .add_filter("Parallax sessions", &["json"])

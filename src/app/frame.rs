@@ -26,6 +26,8 @@ const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 /// Open articles.
 pub const OPEN: Shortcut = shortcut(Modifiers::COMMAND, Key::O, "Open articles…");
+/// Open a web address.
+pub const OPEN_ADDRESS: Shortcut = shortcut(Modifiers::COMMAND, Key::L, "Open a web address…");
 /// Save a report.
 pub const SAVE_REPORT: Shortcut = shortcut(Modifiers::COMMAND, Key::S, "Save report…");
 /// Save the session.
@@ -52,6 +54,7 @@ pub const RESET_SIZE: Shortcut = shortcut(Modifiers::COMMAND, Key::Num0, "Defaul
 /// The shortcuts listed in the help window, in order.
 pub const HELP: &[&Shortcut] = &[
     &OPEN,
+    &OPEN_ADDRESS,
     &PASTE,
     &SAVE_REPORT,
     &SAVE_SESSION,
@@ -76,11 +79,12 @@ fn shortcuts(app: &mut ParallaxApp, ctx: &egui::Context) {
     let typing = ctx.egui_wants_keyboard_input();
     let pressed = |s: &Shortcut| ctx.input_mut(|i| i.consume_shortcut(&s.keys));
     let size = app.state.settings.text_size;
-    let table: [(&Shortcut, Option<Command>); 12] = [
+    let table: [(&Shortcut, Option<Command>); 13] = [
         (&SAVE_SESSION, Some(Command::ShowSaveSessionDialog)),
         (&PASTE, Some(Command::PasteFromClipboard)),
         (&PREVIOUS, Some(Command::PreviousDifference)),
         (&OPEN, Some(Command::ShowOpenDialog)),
+        (&OPEN_ADDRESS, Some(Command::ShowOpenAddress)),
         (&SAVE_REPORT, Some(Command::ShowSaveReportDialog)),
         (
             &CLOSE,

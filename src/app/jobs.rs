@@ -1,7 +1,8 @@
 //! Background work: loading files, comparing, saving reports and sessions. Everything slow runs on
 //! a worker thread and reports back over a channel the app drains once per frame; the UI thread
-//! never waits. A comparison shows its progress, can be cancelled, is superseded by a newer one,
-//! and a panic inside it is caught and reported instead of taking the app down.
+//! never waits. Loads and comparisons show their progress and can be cancelled (a cancelled
+//! load's files never open), a comparison is superseded by a newer one, and a panic inside either
+//! is caught and reported instead of taking the app down.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -12,15 +13,21 @@ use std::time::Instant;
 
 use super::dialogs::Choice;
 use super::workspace::ArticleId;
-use crate::article::{Article, LoadError, load_file};
+use crate::article::batch::panic_message;
+use crate::article::{Article, LoadCancelled, LoadError, LoadProgress, Loaded, load_all};
 use crate::compare::{Cancelled, Comparison, Options, Progress, compare_with_progress};
 use crate::session::{Session, SessionError};
 
 /// What a worker thread sends back.
 #[derive(Debug)]
 pub enum Message {
-    /// Files finished loading (in the order asked).
-    Loaded(Vec<(PathBuf, Result<Article, LoadError>)>),
+    /// A batch of files finished loading (in the order asked), or stopped when cancelled.
+    Loaded {
+        /// The load it answers ([`RunningLoad::id`]).
+        id: u64,
+        /// The files and what became of each.
+        outcome: Result<Vec<Loaded>, LoadCancelled>,
+    },
     /// A comparison finished, failed or was cancelled.
     Compared {
         /// The workspace generation it was started for.
@@ -124,6 +131,17 @@ pub struct RunningComparison {
     pub articles: usize,
 }
 
+/// Files being loaded.
+#[derive(Debug)]
+pub struct RunningLoad {
+    /// Which load this is; its [`Message::Loaded`] carries the same number.
+    pub id: u64,
+    /// How many files it reads.
+    pub files: usize,
+    /// How far it got, and the way to cancel it.
+    pub progress: Arc<LoadProgress>,
+}
+
 /// The app's background work.
 pub struct Jobs {
     sender: Sender<Message>,
@@ -131,7 +149,11 @@ pub struct Jobs {
     ctx: egui::Context,
     /// The comparison in flight, if any.
     pub comparison: Option<RunningComparison>,
-    /// How many load or save operations are in flight.
+    /// The loads in flight, oldest first.
+    pub loads: Vec<RunningLoad>,
+    /// The number the next load gets.
+    next_load: u64,
+    /// How many save or session-open operations are in flight.
     pub busy: usize,
 }
 
@@ -144,6 +166,8 @@ impl Jobs {
             receiver,
             ctx,
             comparison: None,
+            loads: Vec::new(),
+            next_load: 0,
             busy: 0,
         }
     }
@@ -153,12 +177,16 @@ impl Jobs {
         self.sender.clone()
     }
 
-    /// The messages that arrived since the last call.
+    /// The messages that arrived since the last call, less the answers of cancelled loads.
     pub fn poll(&mut self) -> Vec<Message> {
-        let messages: Vec<Message> = self.receiver.try_iter().collect();
+        let mut messages: Vec<Message> = self.receiver.try_iter().collect();
+        messages.retain(|m| match m {
+            Message::Loaded { id, outcome } => self.finish_load(*id) && outcome.is_ok(),
+            _ => true,
+        });
         for m in &messages {
             match m {
-                Message::Loaded(_) | Message::Saved { .. } | Message::SessionOpened { .. } => {
+                Message::Saved { .. } | Message::SessionOpened { .. } => {
                     self.busy = self.busy.saturating_sub(1);
                 }
                 Message::Compared { generation, .. } => {
@@ -170,15 +198,22 @@ impl Jobs {
                         self.comparison = None;
                     }
                 }
-                Message::Dialog(_) => {}
+                Message::Loaded { .. } | Message::Dialog(_) => {}
             }
         }
         messages
     }
 
+    /// Forgets the load `id`; whether it was still running (not cancelled).
+    fn finish_load(&mut self, id: u64) -> bool {
+        let running = self.loads.iter().any(|load| load.id == id);
+        self.loads.retain(|load| load.id != id);
+        running
+    }
+
     /// Whether any background work is running.
     pub fn is_busy(&self) -> bool {
-        self.busy > 0 || self.comparison.is_some()
+        self.busy > 0 || self.comparison.is_some() || !self.loads.is_empty()
     }
 
     /// Runs `work` on a thread of its own; `false` when the thread could not be started (the
@@ -218,37 +253,42 @@ impl Jobs {
 
     /// Loads `paths` in the background.
     pub fn load(&mut self, paths: Vec<PathBuf>) {
+        let id = self.next_load;
+        self.next_load += 1;
+        let progress = Arc::new(LoadProgress::default());
+        self.loads.push(RunningLoad {
+            id,
+            files: paths.len(),
+            progress: Arc::clone(&progress),
+        });
         let unloaded = paths.clone();
-        let failed = move || {
-            Message::Loaded(
-                unloaded
-                    .into_iter()
-                    .map(|path| {
-                        let error = LoadError::Unreadable {
-                            path: path.clone(),
-                            error: std::io::Error::other("the loading thread could not start"),
-                        };
-                        (path, Err(error))
-                    })
-                    .collect(),
-            )
-        };
-        self.spawn_counted("load", failed, move |sender| {
-            let results = paths
+        let started = self.spawn("load", move |sender| {
+            let outcome = load_all(&paths, &progress);
+            let _ = sender.send(Message::Loaded { id, outcome });
+        });
+        if !started {
+            let failures = unloaded
                 .into_iter()
                 .map(|path| {
-                    let result = catch_unwind(AssertUnwindSafe(|| load_file(&path)))
-                        .unwrap_or_else(|panic| {
-                            Err(LoadError::Unreadable {
-                                path: path.clone(),
-                                error: std::io::Error::other(panic_message(&panic)),
-                            })
-                        });
-                    (path, result)
+                    let error = LoadError::Unreadable {
+                        path: path.clone(),
+                        error: std::io::Error::other("the loading thread could not start"),
+                    };
+                    (path, Err(error))
                 })
                 .collect();
-            let _ = sender.send(Message::Loaded(results));
-        });
+            let _ = self.sender.send(Message::Loaded {
+                id,
+                outcome: Ok(failures),
+            });
+        }
+    }
+
+    /// Cancels every load in flight: files not yet read are skipped, and none of them opens.
+    pub fn cancel_loads(&mut self) {
+        for load in self.loads.drain(..) {
+            load.progress.cancel();
+        }
     }
 
     /// Compares `articles` in the background, cancelling any comparison still running. When no
@@ -276,7 +316,7 @@ impl Jobs {
                 Ok(Ok(comparison)) => Ok(Box::new(comparison)),
 
                 Ok(Err(Cancelled)) => Err(JobFailure::Cancelled),
-                Err(panic) => Err(JobFailure::Crashed(panic_message(&panic))),
+                Err(panic) => Err(JobFailure::Crashed(panic_message(panic.as_ref()))),
             };
             let _ = sender.send(Message::Compared {
                 generation,
@@ -316,7 +356,7 @@ impl Jobs {
         };
         self.spawn_counted("save", failed, move |sender| {
             let error = catch_unwind(AssertUnwindSafe(|| save(&path)))
-                .unwrap_or_else(|panic| Err(panic_message(&panic)))
+                .unwrap_or_else(|panic| Err(panic_message(panic.as_ref())))
                 .err();
             let _ = sender.send(Message::Saved { what, path, error });
         });
@@ -337,13 +377,4 @@ impl Jobs {
             let _ = sender.send(Message::SessionOpened { path, result });
         });
     }
-}
-
-/// The text of a caught panic.
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "an internal error".to_owned())
 }

@@ -6,6 +6,7 @@
 //! [`command::Command`]s, which [`ParallaxApp::apply`] carries out once per frame. Colours and
 //! spacing come from [`crate::design`] through [`theme`].
 
+pub mod address;
 pub mod command;
 pub mod dialogs;
 mod frame;
@@ -69,6 +70,8 @@ pub struct ParallaxApp {
     pub settings_open: bool,
     /// Whether the keyboard-shortcuts window is open.
     pub help_open: bool,
+    /// The "Open address" window, while it is open.
+    pub address: Option<address::AddressPrompt>,
     /// The similarity threshold while its slider is being dragged (applied on release).
     pub threshold_draft: Option<f32>,
     commands: CommandQueue,
@@ -120,6 +123,7 @@ impl ParallaxApp {
             banners: Vec::new(),
             settings_open: false,
             help_open: false,
+            address: None,
             threshold_draft: None,
             commands: CommandQueue::default(),
             dialogs,
@@ -195,7 +199,9 @@ impl ParallaxApp {
     fn run(&mut self, command: Command, frame: Option<&eframe::Frame>) {
         match command {
             Command::ShowOpenDialog => self.show_dialog(Request::OpenArticles, frame),
-            Command::OpenFiles(paths) => self.jobs.load(paths),
+            Command::ShowOpenFolderDialog => self.show_dialog(Request::OpenFolder, frame),
+            Command::OpenFiles(paths) => self.open_paths(&paths),
+            Command::ShowOpenAddress => self.address = Some(address::AddressPrompt::default()),
             Command::AddArticles(articles) => {
                 for article in articles {
                     self.workspace.add(article, Origin::Memory);
@@ -248,6 +254,7 @@ impl ParallaxApp {
                 self.cancelled_generation = None;
                 self.failed_generation = None;
             }
+            Command::CancelLoading => self.jobs.cancel_loads(),
             Command::Focus(key) => self.view.set_focus(Some(key)),
             Command::ClearFocus => self.view.set_focus(None),
             Command::NextDifference => self.step_difference(true),
@@ -279,8 +286,8 @@ impl ParallaxApp {
 
     fn on_message(&mut self, message: Message) {
         match message {
-            Message::Loaded(results) => {
-                for (path, result) in results {
+            Message::Loaded { outcome, .. } => {
+                for (path, result) in outcome.unwrap_or_default() {
                     match result {
                         Ok(article) => {
                             for warning in &article.warnings {
@@ -425,7 +432,28 @@ impl ParallaxApp {
         }
     }
 
+    /// Loads `paths` (files, folders, web addresses); a folder's unsupported entries are listed.
+    fn open_paths(&mut self, paths: &[PathBuf]) {
+        let expansion = crate::article::folder::expand(paths, false);
+        for error in expansion.errors {
+            self.notice(error.to_string(), true, None);
+        }
+        if !expansion.skipped.is_empty() {
+            let names: Vec<String> = expansion.skipped.iter().map(ToString::to_string).collect();
+            self.notice(names.join("\n"), false, None);
+        }
+        let files: Vec<PathBuf> = expansion.inputs.into_iter().map(|i| i.path).collect();
+        if !files.is_empty() {
+            self.jobs.load(files);
+        }
+    }
+
     fn add_pasted(&mut self, text: String) {
+        if let Some(url) = address::single_address(&text) {
+            self.commands
+                .push(Command::OpenFiles(vec![PathBuf::from(url)]));
+            return;
+        }
         if text.trim().is_empty() {
             self.notice(
                 "Nothing to paste: the clipboard text is empty".to_owned(),

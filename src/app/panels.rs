@@ -54,6 +54,7 @@ pub fn show(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     drop_hint(ui);
     settings_window(app, ui);
     help_window(app, ui);
+    super::address::window(app, ui.ctx());
 }
 
 /// The central area before the first comparison of the open articles has arrived: a spinner
@@ -110,6 +111,12 @@ fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         ui.menu_button("File", |ui| {
             if menu_item(ui, "Open articles…", Some(&frame::OPEN)) {
                 app.push(Command::ShowOpenDialog);
+            }
+            if menu_item(ui, "Open folder…", None) {
+                app.push(Command::ShowOpenFolderDialog);
+            }
+            if menu_item(ui, "Open address…", Some(&frame::OPEN_ADDRESS)) {
+                app.push(Command::ShowOpenAddress);
             }
             if menu_item(ui, "Paste article", Some(&frame::PASTE)) {
                 app.push(Command::PasteFromClipboard);
@@ -345,7 +352,16 @@ fn banners(app: &mut ParallaxApp, ui: &mut egui::Ui) {
 fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     let p = palette(ui.ctx());
     ui.horizontal(|ui| {
-        if let Some(running) = &app.jobs.comparison {
+        if !app.jobs.loads.is_empty() {
+            ui.spinner();
+            let files: usize = app.jobs.loads.iter().map(|l| l.files).sum();
+            let done: usize = app.jobs.loads.iter().map(|l| l.progress.done()).sum();
+            let noun = if files == 1 { "file" } else { "files" };
+            ui.label(format!("Loading {files} {noun} ({done} of {files} read)"));
+            if ui.small_button("Cancel").clicked() {
+                app.push(Command::CancelLoading);
+            }
+        } else if let Some(running) = &app.jobs.comparison {
             ui.spinner();
             let (stage, fraction) = running.progress.snapshot();
             let text = match fraction {

@@ -2,8 +2,12 @@
 //!
 //! This module owns the decision whether a file is text at all (empty, whitespace-only and binary
 //! files are refused) and which encoding it is read in: UTF-8 (a byte order mark is dropped),
-//! UTF-16 LE or BE when the file starts with a byte order mark, and Windows-1252 for anything that
-//! is not valid UTF-8. Line endings are left exactly as they are.
+//! UTF-16 LE or BE when the file starts with a byte order mark, the encoding a web page declares
+//! ([`super::charset`]), UTF-8 with replacement characters when a few bytes are invalid, and
+//! Windows-1252 when most of what is not ASCII is invalid UTF-8. A file is binary the way mature
+//! tools decide it: a known signature, a NUL byte in its first 8 KB, or more than a tenth control
+//! characters; a few stray control characters are kept (and counted, see
+//! [`count_stray_controls`]). Line endings are left exactly as they are.
 
 use std::fmt;
 
@@ -14,6 +18,9 @@ pub const WINDOWS_1252_WARNING: &str = "decoded as Windows-1252 (the file is not
 
 /// The largest share of control characters (in tenths of a percent) that text may contain.
 const MAX_CONTROL_PER_MILLE: usize = 100;
+
+/// How much of the start of a file is searched for NUL bytes (as git and grep do).
+const NUL_SCAN_BYTES: usize = 8 * 1024;
 
 /// Text decoded from a file's bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +64,7 @@ pub enum BinaryKind {
     Zip,
     /// Starts with the gzip signature.
     Gzip,
-    /// Contains NUL bytes and is not UTF-16.
+    /// Has NUL bytes in its first 8 KB and is not UTF-16.
     NulBytes,
     /// Too large a share of its characters are control characters.
     ControlCharacters,
@@ -93,19 +100,45 @@ const SIGNATURES: &[(&[u8], BinaryKind)] = &[
 ///
 /// # Errors
 /// [`DecodeError::Empty`] for no bytes (or a lone byte order mark), [`DecodeError::Blank`] for
-/// whitespace only, [`DecodeError::Binary`] for known binary signatures, NUL bytes outside UTF-16,
-/// or text that is more than a tenth control characters.
+/// whitespace only, [`DecodeError::Binary`] for known binary signatures, NUL bytes in the first
+/// 8 KB outside UTF-16, or text that is more than a tenth control characters.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_declared(bytes, None)
+}
+
+/// Decodes the web page `bytes`, honouring the encoding it declares (`<meta charset>` or
+/// `http-equiv`); a byte order mark outranks the declaration.
+///
+/// # Errors
+/// As [`decode`].
+pub fn decode_html(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_declared(bytes, super::charset::declared(bytes))
+}
+
+/// Decodes `bytes` in the encoding `declared` for them (if any, and no byte order mark says
+/// otherwise).
+fn decode_declared(
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+) -> Result<Decoded, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
     if let Some(kind) = signature(bytes) {
         return Err(DecodeError::Binary(kind));
     }
+    let head = &bytes[..bytes.len().min(NUL_SCAN_BYTES)];
     let decoded = match Encoding::for_bom(bytes) {
-        Some((encoding, bom_len)) => decode_with_bom(encoding, &bytes[bom_len..]),
-        None if bytes.contains(&0) => return Err(DecodeError::Binary(BinaryKind::NulBytes)),
-        None => decode_without_bom(bytes),
+        Some((encoding, bom_len)) => decode_as(encoding, &bytes[bom_len..]),
+        None if memchr::memchr(0, head).is_some() => {
+            return Err(DecodeError::Binary(BinaryKind::NulBytes));
+        }
+        // A declared UTF-8 goes the undeclared way, so that a page re-saved in a legacy encoding
+        // that kept its old declaration is still read as Windows-1252.
+        None => match declared {
+            Some(encoding) if encoding != UTF_8 => decode_as(encoding, bytes),
+            _ => decode_without_bom(bytes),
+        },
     };
     check_text(&decoded.text)?;
     log::debug!(
@@ -121,6 +154,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     Ok(decoded)
 }
 
+/// The first kilobyte or so of `bytes` as text, for sniffing what kind of file it is: in the
+/// encoding a byte order mark names, else as UTF-8 with replacement characters.
+pub fn head(bytes: &[u8]) -> String {
+    const HEAD_BYTES: usize = 1024;
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
+    let encoding = Encoding::for_bom(head).map_or(UTF_8, |(encoding, _)| encoding);
+    encoding.decode_with_bom_removal(head).0.into_owned()
+}
+
 /// The binary format `bytes` starts with, if it is a known one.
 fn signature(bytes: &[u8]) -> Option<BinaryKind> {
     SIGNATURES
@@ -129,8 +171,9 @@ fn signature(bytes: &[u8]) -> Option<BinaryKind> {
         .map(|&(_, kind)| kind)
 }
 
-/// Decodes text that followed a byte order mark for `encoding` (UTF-8 or UTF-16).
-fn decode_with_bom(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
+/// Decodes `bytes` as `encoding` (known from a byte order mark or a declaration), replacing
+/// what does not decode with U+FFFD and saying so.
+fn decode_as(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     let warning = had_errors.then(|| {
         format!(
@@ -145,23 +188,45 @@ fn decode_with_bom(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     }
 }
 
-/// Decodes text without a byte order mark: UTF-8 when valid, Windows-1252 otherwise.
+/// Decodes text of unknown encoding: UTF-8 when valid; UTF-8 with its few invalid bytes
+/// replaced by U+FFFD when most of what is not ASCII is valid UTF-8; Windows-1252 otherwise.
 fn decode_without_bom(bytes: &[u8]) -> Decoded {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Decoded {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded {
             text: text.to_owned(),
             encoding: UTF_8.name(),
             warning: None,
-        },
-        Err(_) => {
-            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-            Decoded {
-                text: text.into_owned(),
-                encoding: WINDOWS_1252.name(),
-                warning: Some(WINDOWS_1252_WARNING.to_owned()),
-            }
-        }
+        };
     }
+    let (valid, invalid) = utf8_census(bytes);
+    if invalid > valid {
+        let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+        return Decoded {
+            text: text.into_owned(),
+            encoding: WINDOWS_1252.name(),
+            warning: Some(WINDOWS_1252_WARNING.to_owned()),
+        };
+    }
+    let plural = if invalid == 1 { "" } else { "s" };
+    Decoded {
+        text: String::from_utf8_lossy(bytes).into_owned(),
+        encoding: UTF_8.name(),
+        warning: Some(format!(
+            "the file is not valid UTF-8: {invalid} unreadable byte sequence{plural} replaced with \u{FFFD}"
+        )),
+    }
+}
+
+/// How many characters beyond ASCII of `bytes` are valid UTF-8, and how many byte sequences are
+/// not.
+fn utf8_census(bytes: &[u8]) -> (usize, usize) {
+    bytes.utf8_chunks().fold((0, 0), |(valid, invalid), chunk| {
+        let beyond_ascii = chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        (
+            valid + beyond_ascii,
+            invalid + usize::from(!chunk.invalid().is_empty()),
+        )
+    })
 }
 
 /// Refuses decoded text that is empty, blank, or mostly control characters.
@@ -183,6 +248,34 @@ fn check_text(text: &str) -> Result<(), DecodeError> {
 fn too_many_controls(text: &str) -> bool {
     let (controls, total) = count_controls(text);
     controls * 1000 > total * MAX_CONTROL_PER_MILLE
+}
+
+/// Whether `c` is a control character that is not whitespace: a NUL, an old e-text's 0x19
+/// apostrophe, an escape, a C1 control. Such characters stay in an article's text (its offsets
+/// are the file's), are ignored when comparing and are not drawn.
+pub fn is_stray_control(c: char) -> bool {
+    c.is_control() && !c.is_whitespace()
+}
+
+/// How many stray control characters (see [`is_stray_control`]) `text` holds.
+pub fn count_stray_controls(text: &str) -> usize {
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter(|&b| is_stray_control(char::from(b)))
+            .count();
+    }
+    text.chars().filter(|&c| is_stray_control(c)).count()
+}
+
+/// The warning for an article whose text holds `count` stray control characters.
+pub fn stray_controls_warning(count: usize) -> String {
+    let what = if count == 1 {
+        "1 control character".to_owned()
+    } else {
+        format!("{count} control characters")
+    };
+    format!("the text holds {what} (not shown, ignored when comparing)")
 }
 
 /// How many of the characters of `text` are unusual control characters, and how many characters
@@ -338,6 +431,51 @@ mod tests {
         assert_eq!(
             decode(b"plain words\0and more words"),
             Err(DecodeError::Binary(BinaryKind::NulBytes))
+        );
+    }
+
+    #[test]
+    fn a_nul_after_the_first_8_kilobytes_is_kept() {
+        let mut bytes = b"Plain prose. ".repeat(700);
+        bytes.extend_from_slice(b"\0 and the rest.");
+        let decoded = decode(&bytes).expect("text");
+        assert_eq!(count_stray_controls(&decoded.text), 1);
+        assert_eq!(decoded.warning, None);
+    }
+
+    #[test]
+    fn a_few_invalid_bytes_in_utf8_are_replaced() {
+        let decoded = decode(b"\xe2\x80\x9cCaf\xc3\xa9\xe2\x80\x9d \xff said").expect("text");
+        assert_eq!(decoded.text, "\u{201c}Caf\u{e9}\u{201d} \u{FFFD} said");
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(
+            decoded.warning.as_deref(),
+            Some("the file is not valid UTF-8: 1 unreadable byte sequence replaced with \u{FFFD}")
+        );
+    }
+
+    #[test]
+    fn a_declared_charset_is_used_and_a_bom_outranks_it() {
+        let page = b"<meta charset=koi8-r><p>\xf0\xd2\xc9\xd7\xc5\xd4</p>";
+        let decoded = decode_html(page).expect("text");
+        assert!(
+            decoded
+                .text
+                .contains("\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}")
+        );
+        assert_eq!(decoded.encoding, "KOI8-R");
+        let mut with_bom = b"\xef\xbb\xbf".to_vec();
+        with_bom.extend_from_slice("<meta charset=koi8-r><p>\u{e9}</p>".as_bytes());
+        assert_eq!(decode_html(&with_bom).expect("text").encoding, "UTF-8");
+    }
+
+    #[test]
+    fn stray_controls_are_counted() {
+        assert_eq!(count_stray_controls("don\u{19}t \u{0}x\ty\r\n\u{c}"), 2);
+        assert_eq!(count_stray_controls("caf\u{e9}\u{85}\u{9b}"), 1);
+        assert_eq!(
+            stray_controls_warning(1),
+            "the text holds 1 control character (not shown, ignored when comparing)"
         );
     }
 

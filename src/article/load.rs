@@ -1,17 +1,24 @@
 //! Reading files into articles.
 //!
 //! This module owns the way from a file (or a file's bytes, for dropped files and the bundled
-//! sample) to an [`Article`]: reading it, refusing what is not an article with an error that names
-//! the file and says why, choosing the format, decoding ([`super::decode`]), extracting the main
-//! text of web pages ([`super::html`]), choosing the outlet label, and segmenting
-//! ([`Article::from_text`]).
+//! sample) or a web address to an [`Article`]: reading or fetching it ([`super::web`]), refusing
+//! what is not an article with an error that names the file and says why, choosing the format,
+//! decoding ([`super::decode`]), extracting the main text of web pages ([`super::html`]) and
+//! documents ([`super::document`]) or rendering Markdown ([`super::markdown`]), choosing the
+//! outlet label, counting stray control characters, and segmenting ([`Article::from_text`]).
+//! `article_from_bytes` is the one place where each format goes its own way: a new format is a
+//! new arm there. Many files at once go through [`super::batch`].
 
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::decode::{self, BinaryKind, DecodeError};
-use super::{Article, Format, collapse_whitespace, html};
+use super::decode::{self, BinaryKind, DecodeError, Decoded};
+use super::document::{DocumentKind, DocumentText};
+use super::office::{self, OfficeError};
+use super::pdf::{self, PdfError};
+use super::web::{self, FetchError};
+use super::{Article, Format, collapse_whitespace, html, markdown};
 
 /// The largest file that is read, in bytes (1 GiB).
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
@@ -41,6 +48,12 @@ pub enum LoadError {
     #[error("{}: not a regular file (a device, pipe or socket)", path.display())]
     NotRegularFile {
         /// The path.
+        path: PathBuf,
+    },
+    /// A folder given holds no file of a kind Parallax opens.
+    #[error("{}: the folder holds no article Parallax opens", path.display())]
+    NoArticlesInFolder {
+        /// The folder.
         path: PathBuf,
     },
     /// The file is larger than [`MAX_FILE_BYTES`].
@@ -84,11 +97,52 @@ pub enum LoadError {
         /// What gave it away.
         kind: BinaryKind,
     },
-    /// The file is a web page without any text to compare.
+    /// The file is a web page (or Markdown) without any text to compare.
     #[error("{}: no article text found in the page", path.display())]
     NoArticleText {
         /// The file.
         path: PathBuf,
+    },
+    /// A Word or OpenDocument file that could not be read.
+    #[error("{}: {source}", path.display())]
+    Office {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        #[source]
+        source: OfficeError,
+    },
+    /// A PDF whose text could not be read.
+    #[error("{}: {source}", path.display())]
+    Pdf {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: PdfError,
+    },
+    /// A document without any text.
+    #[error("{}: the document has no text", path.display())]
+    NoDocumentText {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A web address that could not be fetched.
+    #[error("{}: {source}", path.display())]
+    Fetch {
+        /// The address.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: FetchError,
+    },
+    /// Reading the file failed inside Parallax (a reader panicked); the other files are unharmed.
+    #[error("{}: could not be read (an internal error: {message})", path.display())]
+    Crashed {
+        /// The file.
+        path: PathBuf,
+        /// What the failing reader said.
+        message: String,
     },
 }
 
@@ -105,12 +159,18 @@ impl LoadError {
             | LoadError::Empty { path }
             | LoadError::Blank { path }
             | LoadError::Binary { path, .. }
-            | LoadError::NoArticleText { path } => path,
+            | LoadError::NoArticleText { path }
+            | LoadError::NoArticlesInFolder { path }
+            | LoadError::Office { path, .. }
+            | LoadError::Pdf { path, .. }
+            | LoadError::NoDocumentText { path }
+            | LoadError::Fetch { path, .. }
+            | LoadError::Crashed { path, .. } => path,
         }
     }
 
     /// The error for an I/O failure on `path`, by its kind.
-    fn from_io(path: &Path, error: io::Error) -> Self {
+    pub(super) fn from_io(path: &Path, error: io::Error) -> Self {
         let path = path.to_path_buf();
         match error.kind() {
             io::ErrorKind::NotFound => LoadError::NotFound { path },
@@ -136,8 +196,53 @@ impl LoadError {
 /// # Errors
 /// Any [`LoadError`]; the error's path is `path`.
 pub fn load_file(path: &Path) -> Result<Article, LoadError> {
+    if web::is_web_address(path) {
+        return load_address(path);
+    }
     let bytes = read(path)?;
     article_from_bytes(path, &bytes)
+}
+
+/// Fetches the web page at the address `path` and extracts its article as for an HTML file (in
+/// the charset the HTTP header names, else the one the page declares); the label is the page's
+/// site name, else the address's host.
+///
+/// # Errors
+/// [`LoadError::Fetch`] when the page cannot be fetched, or any error of reading its content.
+pub fn load_address(path: &Path) -> Result<Article, LoadError> {
+    let url = path.to_string_lossy();
+    let page = web::fetch(&url).map_err(|source| LoadError::Fetch {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let header_encoding = page
+        .charset
+        .as_deref()
+        .and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()));
+    let decoded = match header_encoding {
+        // The header's charset, unless a byte order mark says otherwise.
+        Some(encoding) => {
+            let (text, used, _) = encoding.decode(&page.bytes);
+            Decoded {
+                text: text.into_owned(),
+                encoding: used.name(),
+                warning: None,
+            }
+        }
+        None if page.is_plain_text => decoded(path, &page.bytes, decode::decode)?,
+        None => decoded(path, &page.bytes, decode::decode_html)?,
+    };
+    let host = web::host(&url).unwrap_or(&url).to_owned();
+    let mut article = if page.is_plain_text {
+        let mut article = Article::from_text(host, url.as_ref(), decoded.text, Format::Text);
+        article.warnings.extend(decoded.warning);
+        article
+    } else {
+        html_article(path, decoded, host)?
+    };
+    add_stray_controls_warning(&mut article);
+    log::info!("{url}: fetched, {} sentences", article.sentences.len());
+    Ok(article)
 }
 
 /// Builds an article from the content `bytes` of the file `name` (a path or a file name).
@@ -152,7 +257,8 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Article, LoadError> {
     article_from_bytes(Path::new(name), bytes)
 }
 
-/// Builds the article of the file `path` from its content `bytes`.
+/// Builds the article of the file `path` from its content `bytes`: the one place where each
+/// format goes its own way.
 fn article_from_bytes(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
@@ -161,22 +267,109 @@ fn article_from_bytes(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
             size,
         });
     }
-    let decoded = decode::decode(bytes).map_err(|error| LoadError::from_decode(path, error))?;
-    let format = detect_format(path, &decoded.text);
-    let source = path.to_string_lossy();
+    let format = detect_format(path, bytes);
     let mut article = match format {
-        Format::Html => html_article(path, &decoded.text)?,
-        Format::Text | Format::Markdown => {
-            Article::from_text(file_label(path), source.as_ref(), decoded.text, format)
-        }
+        Format::Html => html_article(
+            path,
+            decoded(path, bytes, decode::decode_html)?,
+            file_label(path),
+        )?,
+        Format::Markdown => markdown_article(path, bytes)?,
+        Format::Text => text_article(path, bytes)?,
+        Format::Document => document_article(path, bytes)?,
     };
-    article.warnings.extend(decoded.warning);
+    add_stray_controls_warning(&mut article);
     log::info!(
-        "{source}: read as {format:?} ({}), {} sentences, labelled {:?}",
-        decoded.encoding,
+        "{}: read as {format:?}, {} sentences, labelled {:?}",
+        article.source,
         article.sentences.len(),
         article.label
     );
+    Ok(article)
+}
+
+/// Warns of the stray control characters in the article's text, if any.
+fn add_stray_controls_warning(article: &mut Article) {
+    let controls = decode::count_stray_controls(&article.text);
+    if controls > 0 {
+        article
+            .warnings
+            .push(decode::stray_controls_warning(controls));
+    }
+}
+
+/// The article of the Word, OpenDocument or PDF file `path` with the content `bytes`.
+fn document_article(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
+    let office_error = |source| LoadError::Office {
+        path: path.to_path_buf(),
+        source,
+    };
+    // `detect_format` chose a document because `DocumentKind::of` knows its kind.
+    let kind = DocumentKind::of(path, bytes).unwrap_or(DocumentKind::Pdf);
+    let document: DocumentText = match kind {
+        DocumentKind::Docx => office::read_docx(bytes).map_err(office_error)?,
+        DocumentKind::Odt => office::read_odt(bytes).map_err(office_error)?,
+        DocumentKind::Pdf => pdf::read_pdf(bytes).map_err(|source| LoadError::Pdf {
+            path: path.to_path_buf(),
+            source,
+        })?,
+    };
+    if document.text.trim().is_empty() {
+        return Err(LoadError::NoDocumentText {
+            path: path.to_path_buf(),
+        });
+    }
+    let source = path.to_string_lossy();
+    let mut article = Article::from_text(
+        file_label(path),
+        source.as_ref(),
+        document.text,
+        Format::Document,
+    );
+    if document.title.is_some() {
+        article.title = document.title;
+    }
+    log::info!("{source}: read as {kind:?}");
+    Ok(article)
+}
+
+/// Decodes `bytes` of `path` with `decode`, logging the encoding.
+fn decoded(
+    path: &Path,
+    bytes: &[u8],
+    decode: fn(&[u8]) -> Result<Decoded, DecodeError>,
+) -> Result<Decoded, LoadError> {
+    let decoded = decode(bytes).map_err(|error| LoadError::from_decode(path, error))?;
+    log::info!("{}: decoded as {}", path.display(), decoded.encoding);
+    Ok(decoded)
+}
+
+/// The article of the plain-text file `path`: its text is the file's.
+fn text_article(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
+    let decoded = decoded(path, bytes, decode::decode)?;
+    let source = path.to_string_lossy();
+    let mut article = Article::from_text(
+        file_label(path),
+        source.as_ref(),
+        decoded.text,
+        Format::Text,
+    );
+    article.warnings.extend(decoded.warning);
+    Ok(article)
+}
+
+/// The article of the Markdown file `path`: its text is the rendered Markdown.
+fn markdown_article(path: &Path, bytes: &[u8]) -> Result<Article, LoadError> {
+    let decoded = decoded(path, bytes, decode::decode)?;
+    let text = markdown::render(&decoded.text);
+    if text.trim().is_empty() {
+        return Err(LoadError::NoArticleText {
+            path: path.to_path_buf(),
+        });
+    }
+    let source = path.to_string_lossy();
+    let mut article = Article::from_text(file_label(path), source.as_ref(), text, Format::Markdown);
+    article.warnings.extend(decoded.warning);
     Ok(article)
 }
 
@@ -208,16 +401,19 @@ fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
-/// The format of the file `path` with the decoded content `text`: by extension, else sniffed.
-fn detect_format(path: &Path, text: &str) -> Format {
+/// The format of the file `path` with the content `bytes`: by extension, else sniffed.
+fn detect_format(path: &Path, bytes: &[u8]) -> Format {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if DocumentKind::of(path, bytes).is_some() {
+        return Format::Document;
+    }
     match extension.as_deref() {
         Some("txt") => Format::Text,
         Some("md" | "markdown") => Format::Markdown,
         Some("html" | "htm" | "xhtml") => Format::Html,
-        _ if looks_like_html(text) => Format::Html,
+        _ if looks_like_html(&decode::head(bytes)) => Format::Html,
         _ => Format::Text,
     }
 }
@@ -232,9 +428,14 @@ fn looks_like_html(text: &str) -> bool {
     })
 }
 
-/// The article of the web page `html` read from `path`.
-fn html_article(path: &Path, html: &str) -> Result<Article, LoadError> {
-    let extracted = html::extract(html);
+/// The article of the web page `path` once `decoded`, labelled with the page's site name or else
+/// `fallback_label`.
+fn html_article(
+    path: &Path,
+    decoded: Decoded,
+    fallback_label: String,
+) -> Result<Article, LoadError> {
+    let extracted = html::extract(&decoded.text);
     if extracted.text.trim().is_empty() {
         return Err(LoadError::NoArticleText {
             path: path.to_path_buf(),
@@ -245,13 +446,14 @@ fn html_article(path: &Path, html: &str) -> Result<Article, LoadError> {
         .as_deref()
         .map(collapse_whitespace)
         .filter(|site| !site.is_empty())
-        .unwrap_or_else(|| file_label(path));
+        .unwrap_or(fallback_label);
     let source = path.to_string_lossy();
     let text = with_headline(extracted.title.as_deref(), extracted.text);
     let mut article = Article::from_text(label, source.as_ref(), text, Format::Html);
     if extracted.title.is_some() {
         article.title = extracted.title;
     }
+    article.warnings.extend(decoded.warning);
     Ok(article)
 }
 
@@ -287,34 +489,58 @@ mod tests {
     #[test]
     fn format_follows_the_extension() {
         let html = "<!DOCTYPE html><p>x</p>";
-        assert_eq!(detect_format(Path::new("a/b.txt"), html), Format::Text);
-        assert_eq!(detect_format(Path::new("b.md"), "x"), Format::Markdown);
         assert_eq!(
-            detect_format(Path::new("b.MARKDOWN"), "x"),
+            detect_format(Path::new("a/b.txt"), html.as_bytes()),
+            Format::Text
+        );
+        assert_eq!(
+            detect_format(Path::new("b.md"), "x".as_bytes()),
             Format::Markdown
         );
-        assert_eq!(detect_format(Path::new("b.HTM"), "x"), Format::Html);
-        assert_eq!(detect_format(Path::new("b.html"), "x"), Format::Html);
-        assert_eq!(detect_format(Path::new("b.xhtml"), "x"), Format::Html);
+        assert_eq!(
+            detect_format(Path::new("b.MARKDOWN"), "x".as_bytes()),
+            Format::Markdown
+        );
+        assert_eq!(
+            detect_format(Path::new("b.HTM"), "x".as_bytes()),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format(Path::new("b.html"), "x".as_bytes()),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format(Path::new("b.xhtml"), "x".as_bytes()),
+            Format::Html
+        );
     }
 
     #[test]
     fn unknown_extensions_are_sniffed() {
         assert_eq!(
-            detect_format(Path::new("dropped"), "\r\n  <!DOCTYPE HTML>"),
+            detect_format(Path::new("dropped"), "\r\n  <!DOCTYPE HTML>".as_bytes()),
             Format::Html
         );
         assert_eq!(
-            detect_format(Path::new("page.php"), "<html lang=en>"),
+            detect_format(Path::new("page.php"), "<html lang=en>".as_bytes()),
             Format::Html
         );
         assert_eq!(
-            detect_format(Path::new("notes.text"), "<b>bold</b> start"),
+            detect_format(Path::new("notes.text"), "<b>bold</b> start".as_bytes()),
             Format::Text
         );
-        assert_eq!(detect_format(Path::new("x.csv"), "a,b"), Format::Text);
-        assert_eq!(detect_format(Path::new("short"), "<ht"), Format::Text);
-        assert_eq!(detect_format(Path::new("accents"), "é<html"), Format::Text);
+        assert_eq!(
+            detect_format(Path::new("x.csv"), "a,b".as_bytes()),
+            Format::Text
+        );
+        assert_eq!(
+            detect_format(Path::new("short"), "<ht".as_bytes()),
+            Format::Text
+        );
+        assert_eq!(
+            detect_format(Path::new("accents"), "é<html".as_bytes()),
+            Format::Text
+        );
     }
 
     #[test]
@@ -354,6 +580,10 @@ mod tests {
                 kind: BinaryKind::Pdf,
             },
             LoadError::NoArticleText { path: path.clone() },
+            LoadError::Crashed {
+                path: path.clone(),
+                message: "index out of bounds".into(),
+            },
         ];
         for error in errors {
             assert_eq!(error.path(), path);

@@ -2,18 +2,29 @@
 //!
 //! This module owns the [`Article`] type (the text as loaded, its title and outlet label, and its
 //! sentences as byte spans into that text) and the path from a file on disk to an `Article`:
-//! reading and decoding ([`load`], [`decode`]), main-text extraction from web pages ([`html`]) and
-//! sentence segmentation ([`segment`]).
+//! finding the files in folders ([`folder`]), fetching web addresses ([`web`]), reading and
+//! decoding ([`load`], [`decode`], [`charset`]), many files at once ([`batch`]), main-text
+//! extraction from web pages ([`html`]) and documents ([`document`], [`office`], [`pdf`]),
+//! rendering Markdown ([`markdown`]) and sentence segmentation ([`segment`]).
 
+pub mod batch;
+pub mod charset;
 pub mod decode;
+pub mod document;
+pub mod folder;
 pub mod html;
 pub mod load;
+pub mod markdown;
+pub mod office;
+pub mod pdf;
 pub mod segment;
+pub mod web;
 
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+pub use batch::{LoadCancelled, LoadProgress, Loaded, load_all};
 pub use load::{LoadError, load_bytes, load_file};
 
 /// The format an article's text came from; decides how it is read and segmented.
@@ -23,10 +34,14 @@ pub enum Format {
     /// Plain text (`.txt` and anything unrecognised that is text).
     #[default]
     Text,
-    /// Markdown (`.md`, `.markdown`): headings and list markers are recognised.
+    /// Markdown (`.md`, `.markdown`): the article's text is the rendered Markdown (see
+    /// [`markdown::render`]), its headings, lists and quotations marked as blocks.
     Markdown,
-    /// A web page (`.html`, `.htm`): the main article text is extracted first.
+    /// A web page (`.html`, `.htm`, or fetched from a web address): the main article text is
+    /// extracted first.
     Html,
+    /// A Word, OpenDocument or PDF file: its text is extracted, one block per line.
+    Document,
 }
 
 /// What a unit of text is, as far as the layout tells.

@@ -1,5 +1,6 @@
 //! Column headers: the outlet label (double-click to rename), a handle to drag the column
-//! elsewhere, a close button, the article's title, and a bar of its identical / reworded / unique
+//! elsewhere, a close button, the article's title (after a ⚠ whose tooltip lists the warnings
+//! about how the file was read, if any), and a bar of its identical / reworded / unique
 //! shares.
 
 use egui::{Align, Layout, Rect, RichText, Sense, Stroke, UiBuilder, pos2, vec2};
@@ -83,7 +84,13 @@ fn header(
         .title
         .clone()
         .unwrap_or_else(|| article.source.clone());
-    ui.add(egui::Label::new(RichText::new(title).small().weak()).truncate());
+    ui.horizontal(|ui| {
+        if !article.warnings.is_empty() {
+            ui.label(RichText::new("⚠").small())
+                .on_hover_text(article.warnings.join("\n"));
+        }
+        ui.add(egui::Label::new(RichText::new(title).small().weak()).truncate());
+    });
     if let Some(stats) = c.stats.articles.get(column.index) {
         share_bar(ui, stats, BAR_HEIGHT);
     }

@@ -531,7 +531,7 @@ fn push_sentence(
                 len: b - a,
             });
             let start = builder.chars;
-            builder.push(&fold_whitespace(&text[a..b]), &look.tinted());
+            builder.push(&shown_text(&text[a..b]), &look.tinted());
             if is_added {
                 added.push(start..builder.chars);
             }
@@ -547,17 +547,22 @@ fn push_removed_at(builder: &mut JobBuilder, marks: &Marks, at: usize, look: &Lo
     }
 }
 
-/// Line breaks and tabs become spaces (same byte length), so wrapped text flows as a paragraph.
-fn fold_whitespace(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if matches!(c, '\n' | '\r' | '\t') {
-                ' '
-            } else {
-                c
+/// The text of an article as the galley shows it, byte for byte as long: line breaks and tabs
+/// become spaces, so wrapped text flows as a paragraph, and invisible characters (stray
+/// controls, soft hyphens, zero-width and bidi controls) become carriage returns, one per byte,
+/// which egui draws as nothing (a control would show as a box).
+fn shown_text(s: &str) -> String {
+    let mut shown = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' => shown.push(' '),
+            c if crate::compare::normalize::is_invisible(c) => {
+                shown.extend(std::iter::repeat_n('\r', c.len_utf8()));
             }
-        })
-        .collect()
+            c => shown.push(c),
+        }
+    }
+    shown
 }
 
 /// Builds a layout job while counting chars.
@@ -718,6 +723,14 @@ mod tests {
             shown.end, MAX_SHOWN_SENTENCE_BYTES,
             "on a character boundary"
         );
+    }
+
+    #[test]
+    fn invisible_characters_are_shown_as_nothing_of_the_same_length() {
+        let text = "don\u{19}t\r\nco\u{ad}op \u{200b}x\u{0}";
+        let shown = shown_text(text);
+        assert_eq!(shown.len(), text.len());
+        assert_eq!(shown, "don\rt  co\r\rop \r\r\rx\r");
     }
 
     #[test]

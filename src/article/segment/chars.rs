@@ -23,6 +23,8 @@ pub(super) fn is_spaced_terminator(c: char) -> bool {
             | '።'
             | '፧'
             | '။'
+            | '។'
+            | '៕'
             | '᙮'
     )
 }
@@ -31,6 +33,20 @@ pub(super) fn is_spaced_terminator(c: char) -> bool {
 /// question marks).
 pub(super) fn is_unspaced_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '｡')
+}
+
+/// Whether `c` belongs to a script written without spaces between words, where a space ends a
+/// sentence or clause instead: Thai, Lao, Burmese (Myanmar) and Khmer.
+pub fn is_spaceless_script(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0E00}'..='\u{0EFF}'
+            | '\u{1000}'..='\u{109F}'
+            | '\u{1780}'..='\u{17FF}'
+            | '\u{19E0}'..='\u{19FF}'
+            | '\u{A9E0}'..='\u{A9FF}'
+            | '\u{AA60}'..='\u{AA7F}'
+    )
 }
 
 /// Whether `c` may close a sentence after its final punctuation: quotes, brackets and the

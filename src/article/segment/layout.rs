@@ -131,7 +131,7 @@ pub(super) fn shape(text: &str, line: Line, format: Format) -> Option<Shape> {
             .map(|body| (Marker::Heading, body))
             .or_else(|| list_item(after_quotes))
             .unwrap_or((Marker::None, after_quotes)),
-        Format::Text | Format::Html => {
+        Format::Text | Format::Html | Format::Document => {
             list_item(after_quotes).unwrap_or((Marker::None, after_quotes))
         }
     };

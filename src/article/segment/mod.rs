@@ -23,6 +23,7 @@ mod sentences;
 mod wrap;
 
 use super::{Format, Role, Sentence};
+pub use chars::is_spaceless_script;
 use chars::{has_alphanumeric, trimmed};
 use layout::{Breaks, Kind, Paragraph};
 use roles::Treatment;
@@ -40,12 +41,12 @@ const DATELINE_PARAGRAPHS: usize = 3;
 /// paragraph to the next; a dateline shares its paragraph with the sentences after it.
 ///
 /// [`Format::Text`] may be hard-wrapped or have one paragraph per line (this is detected);
-/// [`Format::Html`] is text extracted from a page, one paragraph per line; [`Format::Markdown`]
+/// [`Format::Html`] and [`Format::Document`] are extracted text, one paragraph per line; [`Format::Markdown`]
 /// joins lines as Markdown does and knows headings, lists and quotations.
 pub fn segment(text: &str, format: Format) -> Vec<Sentence> {
     let breaks = match format {
         Format::Markdown => Breaks::Markdown,
-        Format::Html => Breaks::EveryLine,
+        Format::Html | Format::Document => Breaks::EveryLine,
         Format::Text => {
             wrap::hard_wrap_width(text).map_or(Breaks::EveryLine, |width| Breaks::Wrapped { width })
         }

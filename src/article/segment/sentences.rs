@@ -15,10 +15,14 @@
 //! Without whitespace after the punctuation there is no boundary, which keeps decimals, URLs,
 //! e-mail addresses and "U.S.-led" whole. Sentences that begin inside a quotation are split
 //! (`"We will rebuild. We will not leave," she said.` gives two). Dashes never end a sentence.
+//!
+//! Thai, Lao, Khmer and Burmese put no spaces between words and a space where a sentence or
+//! clause ends: whitespace between two letters of these scripts is a boundary too.
 
 use super::abbreviations::{Abbreviation, classify, is_sentence_starter};
 use super::chars::{
-    is_capital, is_closer, is_currency, is_opener, is_spaced_terminator, is_unspaced_terminator,
+    is_capital, is_closer, is_currency, is_opener, is_spaced_terminator, is_spaceless_script,
+    is_unspaced_terminator,
 };
 
 /// How many characters back the word before a period is looked for; longer words are not
@@ -37,6 +41,41 @@ pub(super) fn for_each_sentence(
     let Some(span) = text.get(start..end) else {
         return;
     };
+    if span.is_ascii() || !span.chars().any(is_spaceless_script) {
+        return sentences_in(span, start, &mut emit);
+    }
+    let mut piece_start = 0;
+    for cut in spaceless_breaks(span) {
+        sentences_in(&span[piece_start..cut], start + piece_start, &mut emit);
+        piece_start = cut;
+    }
+    sentences_in(&span[piece_start..], start + piece_start, &mut emit);
+}
+
+/// The byte offsets in `span` where whitespace between two letters of a script written without
+/// spaces (see [`is_spaceless_script`]) starts.
+fn spaceless_breaks(span: &str) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    let mut before: Option<char> = None;
+    let mut space_start = None;
+    for (at, c) in span.char_indices() {
+        if c.is_whitespace() {
+            space_start = space_start.or(Some(at));
+            continue;
+        }
+        if let Some(space) = space_start.take()
+            && before.is_some_and(is_spaceless_script)
+            && is_spaceless_script(c)
+        {
+            breaks.push(space);
+        }
+        before = Some(c);
+    }
+    breaks
+}
+
+/// Calls `emit` as [`for_each_sentence`] does for `span`, which starts at byte `start`.
+fn sentences_in(span: &str, start: usize, emit: &mut impl FnMut(usize, usize)) {
     let mut sentence_start = 0;
     let mut at = 0;
     loop {
@@ -278,6 +317,22 @@ mod tests {
             ranges.push((start, end))
         });
         assert_eq!(ranges, vec![(0, 4), (5, 9), (10, 16), (18, 22)]);
+    }
+
+    #[test]
+    fn spaces_between_thai_or_khmer_words_end_sentences() {
+        let thai = "\u{e40}\u{e23}\u{e37}\u{e2d}\u{e2d}\u{e2d}\u{e01} \u{e17}\u{e48}\u{e32}\u{e40}\u{e23}\u{e37}\u{e2d}\u{e40}\u{e1b}\u{e34}\u{e14}";
+        assert_eq!(
+            split(thai),
+            [
+                "\u{e40}\u{e23}\u{e37}\u{e2d}\u{e2d}\u{e2d}\u{e01}",
+                "\u{e17}\u{e48}\u{e32}\u{e40}\u{e23}\u{e37}\u{e2d}\u{e40}\u{e1b}\u{e34}\u{e14}"
+            ]
+        );
+        // A Latin word between two Thai ones keeps its spaces; so does English around Thai.
+        assert_eq!(split("\u{e01}\u{e32} GPS \u{e01}\u{e32}").len(), 1);
+        assert_eq!(split("Say \u{e01}\u{e32} now. Then go.").len(), 2);
+        assert_eq!(split("\u{1780}\u{17b6}\u{17d4} \u{1781}\u{17b6}").len(), 2);
     }
 
     #[test]

@@ -4,8 +4,11 @@
 //! Unicode quotes and dashes, punctuation inside words, British/American spelling, hyphenation
 //! and abbreviation style are set aside ("U.S."/"US", "cease-fire"/"ceasefire",
 //! "defence"/"defense"), and a *stem*, equal for inflections of one word ("killed"/"kills"),
-//! used only to judge similarity. Byte spans are kept so edits map back to the text.
+//! used only to judge similarity. Words are read from the sentence's [`Comparable`] form
+//! (invisible characters left out, Unicode NFC). Byte spans are kept so edits map back to the
+//! text.
 
+mod comparable;
 mod spelling;
 mod stopwords;
 mod words;
@@ -15,6 +18,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
+pub use comparable::{Comparable, is_invisible};
 pub use stopwords::is_stopword;
 use words::Piece;
 
@@ -149,8 +153,24 @@ impl Tokenizer {
         }
     }
 
-    /// Tokens of `text[range]`, with spans relative to `text`.
+    /// Tokens of `text[range]`, with spans relative to `text`. The words compared are those of
+    /// the [`Comparable`] form (invisible characters left out, NFC); each token's span covers
+    /// the whole characters of `text` it came from.
     pub fn tokenize(&mut self, text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
+        let Some(comparable) = Comparable::of(&text[range.clone()]) else {
+            return self.tokenize_as_written(text, range);
+        };
+        let mut tokens = self.tokenize_as_written(&comparable.text, 0..comparable.text.len());
+        for token in &mut tokens {
+            let original = comparable.original(token.start..token.end);
+            token.start = range.start + original.start;
+            token.end = range.start + original.end;
+        }
+        tokens
+    }
+
+    /// Tokens of `text[range]` as written.
+    fn tokenize_as_written(&mut self, text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
         let pieces = merge_compounds(text, words::pieces(text, range));
         let mut tokens = Vec::with_capacity(pieces.len());
         let mut i = 0;

@@ -3,9 +3,16 @@
 //! Unicode word boundaries (UAX #29, from `unicode-segmentation`) decide in general; plain ASCII
 //! text, the bulk of English news, takes a hand-written path that applies the same rules to the
 //! ASCII characters (checked against the general path by a property test) several times faster.
+//!
+//! Thai, Lao, Khmer and Burmese write words without spaces between them, and UAX #29 has no
+//! dictionary to find them: it cuts such text into single letters. A run of these scripts
+//! between spaces or punctuation is split into words by ICU's dictionary-based segmenter
+//! (`icu_segmenter`) instead, never inside a grapheme cluster.
 
 use std::ops::Range;
 
+use icu_segmenter::WordSegmenter;
+use icu_segmenter::options::WordBreakInvariantOptions;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A piece of text found by word segmentation, before normalisation.
@@ -28,18 +35,81 @@ pub fn pieces(text: &str, range: Range<usize>) -> Vec<Piece> {
     }
 }
 
-/// The general path: UAX #29 word boundaries.
+/// The general path: UAX #29 word boundaries, with runs of scripts written without spaces split
+/// by a dictionary.
 fn unicode_pieces(text: &str, range: Range<usize>) -> Vec<Piece> {
+    let pieces = uax29_pieces(text, range);
+    if !pieces.iter().any(|p| is_spaceless(&text[p.start..p.end])) {
+        return pieces;
+    }
+    let mut words = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        if is_spaceless(&text[piece.start..piece.end]) {
+            dictionary_words(text, piece, &mut words);
+        } else {
+            words.push(piece);
+        }
+    }
+    words
+}
+
+/// The words of the run of a script without spaces at `run`, by ICU's dictionaries, each
+/// boundary on a grapheme cluster boundary.
+fn dictionary_words(text: &str, run: Piece, words: &mut Vec<Piece>) {
+    let run_text = &text[run.start..run.end];
+    let graphemes: Vec<usize> = run_text.grapheme_indices(true).map(|(i, _)| i).collect();
+    let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
+    let mut start = 0;
+    for boundary in segmenter.segment_str(run_text) {
+        let on_grapheme = boundary == run_text.len() || graphemes.binary_search(&boundary).is_ok();
+        if boundary <= start || !on_grapheme {
+            continue;
+        }
+        let word = &run_text[start..boundary];
+        words.push(Piece {
+            start: run.start + start,
+            end: run.start + boundary,
+            is_word: word.chars().any(char::is_alphanumeric),
+        });
+        start = boundary;
+    }
+}
+
+/// UAX #29 word boundaries, with runs of scripts written without spaces (which it cuts into
+/// letters) joined whole.
+fn uax29_pieces(text: &str, range: Range<usize>) -> Vec<Piece> {
     let base = range.start;
-    text[range]
-        .split_word_bound_indices()
-        .filter(|(_, s)| !s.chars().all(char::is_whitespace))
-        .map(|(offset, s)| Piece {
+    let mut pieces: Vec<Piece> = Vec::new();
+    for (offset, s) in text[range].split_word_bound_indices() {
+        if s.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let piece = Piece {
             start: base + offset,
             end: base + offset + s.len(),
             is_word: s.chars().any(char::is_alphanumeric),
-        })
-        .collect()
+        };
+        match pieces.last_mut() {
+            Some(last)
+                if last.end == piece.start
+                    && is_spaceless(&text[last.start..last.end])
+                    && is_spaceless(s) =>
+            {
+                last.end = piece.end;
+                last.is_word |= piece.is_word;
+            }
+            _ => pieces.push(piece),
+        }
+    }
+    pieces
+}
+
+/// Whether the piece `s` is written in a script without spaces between words (Thai, Lao,
+/// Khmer, Burmese).
+fn is_spaceless(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(crate::article::segment::is_spaceless_script)
 }
 
 /// The ASCII path: the UAX #29 rules restricted to ASCII characters.
@@ -156,6 +226,24 @@ mod tests {
             ]
         );
         assert_eq!(words("150th a_b --"), ["150th", "a_b", "-", "-"]);
+    }
+
+    #[test]
+    fn thai_is_split_into_dictionary_words() {
+        // "The boat leaves the pier" then "the harbour", with a comma and a Latin word.
+        let text = "\u{e40}\u{e23}\u{e37}\u{e2d}\u{e2d}\u{e2d}\u{e01}\u{e08}\u{e32}\u{e01}\u{e17}\u{e48}\u{e32} \u{e17}\u{e48}\u{e32}\u{e40}\u{e23}\u{e37}\u{e2d}, ok";
+        assert_eq!(
+            words(text),
+            [
+                "\u{e40}\u{e23}\u{e37}\u{e2d}",
+                "\u{e2d}\u{e2d}\u{e01}",
+                "\u{e08}\u{e32}\u{e01}",
+                "\u{e17}\u{e48}\u{e32}",
+                "\u{e17}\u{e48}\u{e32}\u{e40}\u{e23}\u{e37}\u{e2d}",
+                ",",
+                "ok"
+            ]
+        );
     }
 
     proptest! {
