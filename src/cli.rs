@@ -172,7 +172,7 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
         return Err(CompareError::Unreadable(expansion.errors));
     }
     for skipped in &expansion.skipped {
-        eprintln!("parallax: {}", without_controls(&skipped.to_string()));
+        eprintln!("parallax: {}", escape_controls(&skipped.to_string()));
     }
     if args.labels.len() > expansion.inputs.len() {
         return Err(CompareError::TooManyLabels {

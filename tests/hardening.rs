@@ -1545,7 +1545,7 @@ fn a_report_to_a_dangling_symbolic_link_creates_its_target_and_keeps_the_link() 
         "the link was replaced by a plain file"
     );
     let written = fs::read_to_string(dir.path().join("reports/today.json")).unwrap();
-    assert!(written.contains("parallax-report/1"));
+    assert!(written.contains("parallax-report/2"));
 
     // A link into a folder that does not exist is refused, naming the link.
     let nowhere = dir.path().join("nowhere.json");
