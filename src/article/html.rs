@@ -871,6 +871,8 @@ fn is_special(name: &LocalName) -> bool {
 }
 
 /// The tokenizer state the element's content is read in, as an HTML parser would switch to.
+/// `<noscript>` holds markup, as it does for the parser Readability uses (without scripting): read
+/// as raw text, its nesting would go uncounted (found by fuzzing).
 fn raw_text_state(name: &LocalName) -> TokenSinkResult<()> {
     match *name {
         local_name!("script") => TokenSinkResult::RawData(RawKind::ScriptData),
@@ -879,8 +881,7 @@ fn raw_text_state(name: &LocalName) -> TokenSinkResult<()> {
         | local_name!("xmp")
         | local_name!("iframe")
         | local_name!("noembed")
-        | local_name!("noframes")
-        | local_name!("noscript") => TokenSinkResult::RawData(RawKind::Rawtext),
+        | local_name!("noframes") => TokenSinkResult::RawData(RawKind::Rawtext),
         local_name!("plaintext") => TokenSinkResult::Plaintext,
         _ => TokenSinkResult::Continue,
     }
@@ -1013,6 +1014,7 @@ mod tests {
             // Outside a table its parts are ignored: they close nothing (found by fuzzing).
             ("<li><dd><tbody>", 2),
             ("<li><dd><td>", 2),
+            ("<<noscript>", 1),
         ] {
             let page = "<body>".to_owned() + &unit.repeat(1000);
             assert!(
