@@ -273,6 +273,96 @@ pub fn candidate_bar(threshold: f32) -> Bar {
     }
 }
 
+/// Sentences that repeat, word for word, a sentence earlier in the same article:
+/// `repeated[article][sentence]`, and for each first occurrence the later ones.
+#[derive(Debug, Default)]
+pub struct Repeats {
+    /// Whether each sentence repeats an earlier one of its article.
+    pub repeated: Vec<Vec<bool>>,
+    /// For each first occurrence with repeats, every occurrence in order (itself first).
+    occurrences: crate::compare::FastMap<SentenceRef, Vec<usize>>,
+}
+
+impl Repeats {
+    /// Finds the repeated sentences of every article (long enough to be linked at all).
+    pub fn find(set: &PreparedSet) -> Self {
+        let per_article: Vec<(Vec<bool>, Vec<Vec<usize>>)> = set
+            .sentences
+            .par_iter()
+            .map(|sentences| {
+                let mut first: crate::compare::FastMap<&[u32], usize> = Default::default();
+                let mut repeated = vec![false; sentences.len()];
+                let mut groups: Vec<Vec<usize>> = Vec::new();
+                let mut group_of: crate::compare::FastMap<usize, usize> = Default::default();
+                for (k, p) in sentences.iter().enumerate() {
+                    if !long_enough(p) {
+                        continue;
+                    }
+                    match first.get(p.keys.as_slice()) {
+                        Some(&head) => {
+                            repeated[k] = true;
+                            let group = *group_of.entry(head).or_insert_with(|| {
+                                groups.push(vec![head]);
+                                groups.len() - 1
+                            });
+                            groups[group].push(k);
+                        }
+                        None => {
+                            first.insert(p.keys.as_slice(), k);
+                        }
+                    }
+                }
+                (repeated, groups)
+            })
+            .collect();
+        let mut repeats = Repeats::default();
+        for (article, (repeated, groups)) in per_article.into_iter().enumerate() {
+            repeats.repeated.push(repeated);
+            for group in groups {
+                repeats
+                    .occurrences
+                    .insert(SentenceRef::new(article, group[0]), group);
+            }
+        }
+        repeats
+    }
+
+    /// Every occurrence of the sentence `r` (a first occurrence) in its article.
+    fn of(&self, r: SentenceRef) -> Vec<SentenceRef> {
+        match self.occurrences.get(&r) {
+            Some(all) => all
+                .iter()
+                .map(|&s| SentenceRef::new(r.article, s))
+                .collect(),
+            None => vec![r],
+        }
+    }
+
+    /// `links` with each link between first occurrences given to their repeats too, paired as
+    /// identical sentences are (each with each when few, else in order).
+    pub fn spread(&self, links: Vec<Decision>) -> Vec<Decision> {
+        if self.occurrences.is_empty() {
+            return links;
+        }
+        let mut spread = Vec::with_capacity(links.len());
+        for d in links {
+            let (xs, ys) = (self.of(d.a), self.of(d.b));
+            if xs.len() == 1 && ys.len() == 1 {
+                spread.push(d);
+                continue;
+            }
+            let xs: Vec<(u64, SentenceRef)> = xs.into_iter().map(|r| (0, r)).collect();
+            let ys: Vec<(u64, SentenceRef)> = ys.into_iter().map(|r| (0, r)).collect();
+            let mut pairs = Vec::new();
+            pair_occurrences(&xs, &ys, &mut pairs);
+            spread.extend(pairs.into_iter().map(|(a, b)| Decision { a, b, ..d }));
+        }
+        spread.sort_unstable_by_key(|d| (d.a, d.b));
+        spread.dedup_by_key(|d| (d.a, d.b));
+        spread
+    }
+}
+
 /// Pairs of sentences in different articles whose compared words are exactly the same, among
 /// the article pairs `compared` accepts.
 ///
@@ -399,6 +489,30 @@ pub fn select_links(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repeated_sentence_is_searched_once_and_gets_its_first_occurrences_links() {
+        let line = "Volunteers dried more than two thousand books in the gym. ";
+        let set = PreparedSet::from_texts(&[
+            &format!("{line}The roof held. {line}"),
+            "Volunteers dried about two thousand books in the school gym.",
+        ]);
+        let repeats = Repeats::find(&set);
+        assert_eq!(repeats.repeated, [vec![false, false, true], vec![false]]);
+        let r = SentenceRef::new;
+        let link = Decision {
+            a: r(0, 0),
+            b: r(1, 0),
+            kind: LinkKind::Reworded,
+            similarity: 0.8,
+        };
+        let spread: Vec<_> = repeats
+            .spread(vec![link])
+            .iter()
+            .map(|d| (d.a, d.b))
+            .collect();
+        assert_eq!(spread, [(r(0, 0), r(1, 0)), (r(0, 2), r(1, 0))]);
+    }
 
     #[test]
     fn a_line_repeated_many_times_in_two_articles_is_paired_in_order() {

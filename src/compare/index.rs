@@ -184,17 +184,29 @@ fn frequencies(stems: &[Vec<(u32, u32)>]) -> Vec<u32> {
 /// Sentence pairs from different articles worth scoring, each as `(a, b)` with
 /// `a.article < b.article`, sorted and without repeats: every pair that shares at least `bar`,
 /// among the article pairs `compared` accepts.
+///
+/// Sentences marked in `repeated` (`repeated[article][sentence]`: the same words again, earlier
+/// in the same article) are left out: they get the links of their first occurrence.
 pub fn candidate_pairs(
     set: &PreparedSet,
     bar: Bar,
     compared: &(dyn Fn(usize, usize) -> bool + Sync),
+    repeated: &[Vec<bool>],
     progress: &dyn Progress,
 ) -> Result<Vec<(SentenceRef, SentenceRef)>, Cancelled> {
     let numbering = Numbering::new(set);
     let sentences: Vec<&Prepared> = set.sentences.iter().flatten().collect();
+    let repeated: Vec<bool> = repeated.iter().flatten().copied().collect();
     let stems: Vec<Vec<(u32, u32)>> = sentences
         .par_iter()
-        .map(|p| counted_content_stems(p))
+        .zip(&repeated)
+        .map(|(p, &again)| {
+            if again {
+                Vec::new()
+            } else {
+                counted_content_stems(p)
+            }
+        })
         .collect();
     let frequency = frequencies(&stems);
     let ordered: Vec<Ordered> = stems

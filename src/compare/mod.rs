@@ -118,9 +118,12 @@ pub fn compare_with_progress(
             .as_ref()
             .is_none_or(|tree| versions::are_neighbours(tree, a, b))
     };
+    let repeats = timed("finding repeated sentences", || {
+        align::Repeats::find(&canonical)
+    });
     let candidates = timed("finding candidates", || {
         let bar = align::candidate_bar(options.threshold);
-        index::candidate_pairs(&canonical, bar, &compared, progress)
+        index::candidate_pairs(&canonical, bar, &compared, &repeats.repeated, progress)
     })?;
     let identical = timed("finding identical sentences", || {
         align::identical_pairs(&canonical, &compared)
@@ -134,6 +137,7 @@ pub fn compare_with_progress(
             progress,
         )
     })?;
+    alignment.links = repeats.spread(alignment.links);
     timed("aligning in order", || {
         alignment.revise(sequence::revise(&canonical, &alignment.links))
     });
