@@ -30,6 +30,9 @@ use tempfile::TempDir;
 #[path = "support/utf16.rs"]
 mod support;
 use support::utf16;
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{Run, compare_cli};
 
 /// A short invented news story (headline and three sentences).
 const STORY: &str = "Orvel library reopens after the flood\n\n\
@@ -45,32 +48,6 @@ const REWRITE: &str = "Flooded Orvel library opens its doors again\n\n\
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-/// What a run of the binary produced.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `parallax compare` with `args` (warnings logged, nothing more).
-fn compare_cli<I, S>(args: I) -> Run
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<OsStr>,
-{
-    let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .arg("compare")
-        .args(args)
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
 
 /// Runs `parallax compare --format json` on `files` and parses the report.
 fn json_report(files: &[&Path]) -> Value {

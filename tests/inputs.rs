@@ -5,8 +5,10 @@
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+#[path = "support/cli.rs"]
+mod cli;
+use cli::compare_cli;
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -16,32 +18,6 @@ const STORY: &str = "Ferry service returns to Gull Point\n\n\
     on Tuesday. Repairs to the old landing stage took eleven months and cost the town more than \
     two million pounds. \u{201c}We never wanted the island cut off,\u{201d} said board chair Ada \
     Lorne. The first crossing leaves at seven o\u{2019}clock in the morning.\n";
-
-/// What a run of the binary produced.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `parallax compare` with `args`.
-fn compare_cli<I, S>(args: I) -> Run
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<OsStr>,
-{
-    let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .arg("compare")
-        .args(args)
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
 
 /// The JSON report of `files`, and what the run printed on standard error.
 fn json_report(files: &[&Path]) -> (Value, String) {
