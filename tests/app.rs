@@ -14,11 +14,11 @@ use std::time::Duration;
 use eframe::egui;
 use egui::{Key, Modifiers, Pos2, Rect};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 use parallax::app::ParallaxApp;
 use parallax::app::command::{Command, SentenceKey};
-use parallax::app::dialogs::{Choice, Dialogs, Request};
+use parallax::app::dialogs::{Choice, Dialogs, InAppDialogs, Request};
 use parallax::app::jobs::Message;
 use parallax::app::state::{Filter, State};
 use parallax::app::workspace::ArticleId;
@@ -54,7 +54,7 @@ impl FakeDialogs {
 
 impl Dialogs for FakeDialogs {
     fn show(
-        &self,
+        &mut self,
         request: Request,
         _folder: Option<PathBuf>,
         _parent: Option<&eframe::Frame>,
@@ -1290,4 +1290,103 @@ fn a_load_in_progress_can_be_cancelled_and_none_of_its_files_opens() {
         harness.state().workspace.entries.is_empty(),
         "none of the cancelled files opens"
     );
+}
+
+/// The app with the in-app file dialog (as on a system without portal or zenity), starting in
+/// `folder`.
+fn launch_with_in_app_dialogs(folder: &Path) -> Harness<'static, ParallaxApp> {
+    let state = State {
+        last_folder: Some(folder.to_path_buf()),
+        ..State::default()
+    };
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            ParallaxApp::with_parts(
+                cc.egui_ctx.clone(),
+                state,
+                Box::new(InAppDialogs::default()),
+                Vec::new(),
+                false,
+            )
+        })
+}
+
+#[test]
+fn without_a_system_dialog_the_in_app_dialog_opens_and_saves() {
+    let folder = fixture("");
+    let mut harness = launch_with_in_app_dialogs(&folder);
+    harness.run_steps(2);
+
+    // Ctrl+O shows the dialog inside the window, listing the articles of the last folder.
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    harness.get_by_label_contains("  Open articles");
+    harness.get_by_label("🗋 wire.txt").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("🗋 outlet-a.txt")
+        .click_modifiers(Modifiers::CTRL);
+    harness.run_steps(2);
+    harness.get_by_label("Open").click();
+    step_until(
+        &mut harness,
+        "the two chosen articles to be compared",
+        |app| is_settled(app) && app.workspace.columns().len() == 2,
+    );
+    assert_eq!(column_labels(harness.state()), ["outlet-a", "wire"]);
+    assert!(
+        harness.query_by_label_contains("  Open articles").is_none(),
+        "the dialog closed"
+    );
+
+    // Ctrl+S: the dialog suggests a name; a full path typed over it is where the report goes.
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("chosen.md");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness
+        .get_all_by_value("parallax-outlet-a-wire.html")
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .expect("the file name field holds the suggested name")
+        .focus();
+    harness.run_steps(1);
+    retype_and_enter(&mut harness, target.to_str().unwrap());
+    wait_for_saved_banner(&mut harness, &target);
+    let text = std::fs::read_to_string(&target).expect("the report was written");
+    assert!(text.starts_with("# "), "Markdown, as the extension says");
+
+    // Esc cancels an open dialog and leaves the comparison as it was.
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    harness.get_by_label_contains("  Open articles");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label_contains("  Open articles").is_none(),
+        "Esc closed the dialog"
+    );
+    assert_eq!(harness.state().workspace.columns().len(), 2);
+    // A new dialog opens after a cancelled one.
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    harness.get_by_label_contains("  Open articles");
+}
+
+#[test]
+fn settings_close_with_escape_and_sit_below_the_toolbar() {
+    let (mut harness, _) = launch_compared(three_articles());
+    settle(&mut harness);
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Settings…").click();
+    harness.run_steps(3);
+    assert!(harness.state().settings_open);
+    let window = harness.get_by_label("Settings").rect();
+    for button in ["Open…", "Save report…", "Unique", "Find…"] {
+        let covered = harness.get_by_label(button).rect();
+        assert!(
+            window.top() >= covered.bottom(),
+            "the settings window ({window:?}) clears the toolbar's {button:?} ({covered:?})"
+        );
+    }
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!harness.state().settings_open, "Esc closed the settings");
+    assert!(harness.query_by_label("Settings").is_none());
 }

@@ -96,6 +96,8 @@ pub enum Command {
     SetTextSize(f32),
     /// Show or hide the settings window.
     SetSettingsOpen(bool),
+    /// Show or hide the keyboard-shortcuts window.
+    SetHelpOpen(bool),
     /// Open the find bar and put the cursor in it.
     ShowFind,
     /// Close the find bar.

@@ -109,12 +109,23 @@ fn shortcuts(app: &mut ParallaxApp, ctx: &egui::Context) {
             app.push(command);
         }
     }
-    if !typing && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-        app.push(if app.view.find.open {
-            Command::HideFind
-        } else {
-            Command::ClearFocus
-        });
+    // An open dialog (the in-app one) takes Esc itself.
+    if !typing && !app.dialog_open && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+    {
+        app.push(escape_command(app));
+    }
+}
+
+/// What Esc does: close the topmost window or bar, else clear the focus.
+fn escape_command(app: &ParallaxApp) -> Command {
+    if app.settings_open {
+        Command::SetSettingsOpen(false)
+    } else if app.help_open {
+        Command::SetHelpOpen(false)
+    } else if app.view.find.open {
+        Command::HideFind
+    } else {
+        Command::ClearFocus
     }
 }
 

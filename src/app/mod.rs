@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use command::{Command, CommandQueue};
-use dialogs::{Choice, Dialogs, NativeDialogs, Request};
+use dialogs::{Choice, Dialogs, Request, SystemDialogs};
 use jobs::{JobFailure, Jobs, Message};
 use state::{Source, State, ThemeChoice};
 use view::ColumnsView;
@@ -76,6 +76,7 @@ pub struct ParallaxApp {
     pub threshold_draft: Option<f32>,
     commands: CommandQueue,
     dialogs: Box<dyn Dialogs>,
+    /// Whether a file dialog is showing (its answer has not come back yet).
     dialog_open: bool,
     ctx: egui::Context,
     /// Whether the theme in `state` has been applied to the context.
@@ -99,7 +100,7 @@ impl ParallaxApp {
         Self::with_parts(
             cc.egui_ctx.clone(),
             state,
-            Box::new(NativeDialogs),
+            Box::new(SystemDialogs::new()),
             files,
             sample,
         )
@@ -270,6 +271,7 @@ impl ParallaxApp {
                 );
             }
             Command::SetSettingsOpen(open) => self.settings_open = open,
+            Command::SetHelpOpen(open) => self.help_open = open,
             Command::ShowFind => {
                 self.view.find.open = true;
                 self.view.find.take_focus = true;
@@ -642,6 +644,7 @@ impl ParallaxApp {
         self.expire_banners(ctx.input(|i| i.time));
         frame::handle_input(self, &ctx);
         panels::show(self, ui);
+        self.dialogs.ui(&ctx);
         self.apply(frame);
         if self.jobs.is_busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

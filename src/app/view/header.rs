@@ -83,7 +83,7 @@ fn header(
     let title = article
         .title
         .clone()
-        .unwrap_or_else(|| article.source.clone());
+        .unwrap_or_else(|| file_name(&article.source).to_owned());
     ui.horizontal(|ui| {
         if !article.warnings.is_empty() {
             ui.label(RichText::new("⚠").small())
@@ -174,6 +174,17 @@ fn drop_target(ui: &mut egui::Ui, rect: Rect, position: usize, commands: &mut Co
     }
 }
 
+/// The last part of a file path or web address, for headers that must not show where on the
+/// machine a file lives.
+pub fn file_name(source: &str) -> &str {
+    source
+        .trim_end_matches(['/', '\\'])
+        .rsplit(['/', '\\'])
+        .next()
+        .filter(|name| !name.is_empty())
+        .unwrap_or(source)
+}
+
 /// A stacked bar of the article's identical / reworded / unique shares.
 pub(super) fn share_bar(ui: &mut egui::Ui, stats: &ArticleStats, height: f32) {
     let p = palette(ui.ctx());
@@ -203,4 +214,18 @@ pub(super) fn share_bar(ui: &mut egui::Ui, stats: &ArticleStats, height: f32) {
         stats.reworded * 100.0,
         stats.unique * 100.0
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn headers_name_the_file_never_its_folders() {
+        assert_eq!(file_name("/home/ana/clips/ap-wire.html"), "ap-wire.html");
+        assert_eq!(file_name(r"C:\Users\ana\story.txt"), "story.txt");
+        assert_eq!(file_name("https://example.org/news/story/"), "story");
+        assert_eq!(file_name("pasted text"), "pasted text");
+        assert_eq!(file_name("/"), "/");
+    }
 }
