@@ -20,7 +20,7 @@ use parallax::app::ParallaxApp;
 use parallax::app::command::{Command, SentenceKey};
 use parallax::app::dialogs::{Choice, Dialogs, InAppDialogs, Request};
 use parallax::app::jobs::Message;
-use parallax::app::state::{Filter, State};
+use parallax::app::state::{ColumnWidth, Filter, State};
 use parallax::app::workspace::ArticleId;
 use parallax::compare::{SentenceRef, Status};
 
@@ -465,16 +465,26 @@ fn next_and_previous_difference_walk_the_reworded_and_unique_passages() {
     click_at(&mut harness, point);
     assert_eq!(harness.state().view.focus, Some(start));
 
-    // F7 walks forward through differences, each one scrolled into view, and stops at the last.
+    // F7 walks forward through differences, each one scrolled into view; past the last column's
+    // last difference it wraps to the first difference of the first column and says so.
     let mut walk = vec![start];
     loop {
         press(&mut harness, Modifiers::NONE, Key::F7);
         let app = harness.state();
         let focus = app.view.focus.expect("F7 keeps a focus");
-        if focus == *walk.last().unwrap() {
+        if focus.article != outlet {
+            assert_eq!(
+                focus, first_difference,
+                "F7 wrapped around to the first difference"
+            );
+            let said = app.view.walk_status.clone().unwrap_or_default();
+            assert!(
+                said.contains("back to the first"),
+                "the status bar says so: {said:?}"
+            );
+            harness.get_by_label_contains("back to the first");
             break;
         }
-        assert_eq!(focus.article, outlet, "F7 stays in the column worked in");
         assert!(
             focus.sentence > walk.last().unwrap().sentence,
             "F7 walks forward: {walk:?} then {focus:?}"
@@ -491,7 +501,7 @@ fn next_and_previous_difference_walk_the_reworded_and_unique_passages() {
             "the focused {focus:?} at {bounds:?} is shown in {body:?}"
         );
         walk.push(focus);
-        assert!(walk.len() < 100, "F7 never reaches the end");
+        assert!(walk.len() < 100, "F7 never leaves the column");
     }
     assert!(
         walk.len() >= 5,
@@ -502,7 +512,9 @@ fn next_and_previous_difference_walk_the_reworded_and_unique_passages() {
         "the walk went far enough down for the column to scroll"
     );
 
-    // Shift+F7 retraces the same passages backwards.
+    // Shift+F7 wraps back to the last difference, then retraces the same passages backwards.
+    press(&mut harness, Modifiers::SHIFT, Key::F7);
+    assert_eq!(harness.state().view.focus, walk.last().copied());
     for expected in walk[1..walk.len() - 1].iter().rev() {
         press(&mut harness, Modifiers::SHIFT, Key::F7);
         assert_eq!(
@@ -1389,4 +1401,275 @@ fn settings_close_with_escape_and_sit_below_the_toolbar() {
     press(&mut harness, Modifiers::NONE, Key::Escape);
     assert!(!harness.state().settings_open, "Esc closed the settings");
     assert!(harness.query_by_label("Settings").is_none());
+}
+
+/// `count` versions of the wire story in `dir`, each with a sentence of its own and every other
+/// one with a word changed, so that every column has differences.
+fn versions_of_the_wire_story(dir: &Path, count: usize) -> Vec<PathBuf> {
+    let wire = std::fs::read_to_string(fixture("wire.txt")).unwrap();
+    (1..=count)
+        .map(|k| {
+            let mut text = wire.replacen(
+                "officials said on Monday.",
+                &format!("officials said on Monday. Paper {k} sent a reporter to pier {k}."),
+                1,
+            );
+            if k % 2 == 0 {
+                text = text.replacen("The blaze started", "The inferno began", 1);
+            }
+            let path = dir.join(format!("paper-{k:02}.txt"));
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
+
+/// The app at `size` with `count` versions open and compared, findings panel closed.
+fn launch_versions(dir: &Path, count: usize, size: egui::Vec2) -> Harness<'static, ParallaxApp> {
+    let files = versions_of_the_wire_story(dir, count);
+    let mut state = State::default();
+    state.settings.findings_open = false;
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+        ParallaxApp::with_parts(
+            cc.egui_ctx.clone(),
+            state,
+            Box::new(FakeDialogs::default()),
+            files,
+            false,
+        )
+    });
+    step_until(&mut harness, "the versions to be compared", |app| {
+        is_settled(app) && app.workspace.columns().len() == count
+    });
+    harness.run_steps(3);
+    harness
+}
+
+/// How many columns are drawn wholly inside the window.
+fn columns_fully_shown(harness: &Harness<'_, ParallaxApp>) -> usize {
+    let app = harness.state();
+    let window = Rect::from_min_size(Pos2::ZERO, egui::vec2(1600.0, 1000.0));
+    app.workspace
+        .columns()
+        .iter()
+        .filter(|c| {
+            app.view
+                .column_body_rect(&app.workspace, c.id)
+                .is_some_and(|r| r.width() > 100.0 && window.contains_rect(r))
+        })
+        .count()
+}
+
+/// The right edge of column `position`'s body (as it scrolls, unlike its clipped left edge).
+fn column_right(harness: &Harness<'_, ParallaxApp>, position: usize) -> f32 {
+    let app = harness.state();
+    let id = column_id(app, position);
+    let shown = app.view.column_body_rect(&app.workspace, id);
+    shown.map_or(f32::NAN, |r| r.right())
+}
+
+#[test]
+fn ten_columns_scroll_sideways_by_wheel_shift_wheel_swipe_and_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = launch_versions(dir.path(), 10, egui::vec2(1600.0, 1000.0));
+    assert!(
+        columns_fully_shown(&harness) < 10,
+        "ten normal columns overflow"
+    );
+    let start = column_right(&harness, 0);
+    let over_text = Pos2::new(700.0, 500.0);
+    let wheel =
+        |harness: &mut Harness<'_, ParallaxApp>, at: Pos2, delta: egui::Vec2, m: Modifiers| {
+            harness.hover_at(at);
+            harness.event_modifiers(
+                egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Point,
+                    delta,
+                    phase: egui::TouchPhase::Move,
+                    source: egui::MouseWheelSource::Unknown,
+                    modifiers: m,
+                },
+                m,
+            );
+            harness.run_steps(20);
+        };
+
+    // Shift+wheel over the text.
+    wheel(
+        &mut harness,
+        over_text,
+        egui::vec2(0.0, -120.0),
+        Modifiers::SHIFT,
+    );
+    let after_shift_wheel = column_right(&harness, 0);
+    assert!(
+        after_shift_wheel < start - 50.0,
+        "Shift+wheel scrolled right: {start} → {after_shift_wheel}"
+    );
+
+    // A sideways swipe (touchpad) back to the left.
+    wheel(
+        &mut harness,
+        over_text,
+        egui::vec2(400.0, 0.0),
+        Modifiers::NONE,
+    );
+    assert!(
+        column_right(&harness, 0) > after_shift_wheel + 50.0,
+        "the swipe scrolled left"
+    );
+
+    // The plain wheel over the column headers scrolls sideways too.
+    wheel(
+        &mut harness,
+        Pos2::new(700.0, 80.0),
+        egui::vec2(0.0, -200.0),
+        Modifiers::NONE,
+    );
+    let after_header_wheel = column_right(&harness, 0);
+    assert!(
+        after_header_wheel < start - 50.0,
+        "the wheel over the headers scrolled right"
+    );
+
+    // Keys: Home, →, End, ←.
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    assert_eq!(
+        column_right(&harness, 0),
+        start,
+        "Home goes back to the first column"
+    );
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    let one = column_right(&harness, 0);
+    assert!(one < start - 100.0, "→ scrolls one column right");
+    press(&mut harness, Modifiers::NONE, Key::End);
+    assert!(
+        column_right(&harness, 9) <= 1600.0,
+        "End shows the last column"
+    );
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    assert_eq!(column_right(&harness, 0), start);
+
+    // Fit all: the ten columns on screen at once.
+    harness
+        .state_mut()
+        .push(Command::SetColumnWidth(ColumnWidth::FitAll));
+    harness.run_steps(3);
+    assert_eq!(
+        columns_fully_shown(&harness),
+        10,
+        "fit all shows all ten columns"
+    );
+}
+
+#[test]
+fn f7_walks_every_column_and_focus_lists_counterparts_off_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = launch_versions(dir.path(), 10, egui::vec2(1600.0, 1000.0));
+
+    // F7 goes through the differences of every column, in column order, scrolling each into view.
+    let mut visited = Vec::new();
+    for _ in 0..40 {
+        press(&mut harness, Modifiers::NONE, Key::F7);
+        harness.run_steps(2);
+        let app = harness.state();
+        let focus = app.view.focus.expect("F7 focuses a difference");
+        let position = app
+            .workspace
+            .columns()
+            .iter()
+            .position(|c| c.id == focus.article)
+            .unwrap();
+        if visited.last() != Some(&position) {
+            visited.push(position);
+        }
+        let body = app
+            .view
+            .column_body_rect(&app.workspace, focus.article)
+            .unwrap();
+        assert!(
+            body.width() > 100.0,
+            "column {position} is scrolled into view: {body:?}"
+        );
+        if app
+            .view
+            .walk_status
+            .as_deref()
+            .is_some_and(|s| s.contains("back to the first"))
+        {
+            break;
+        }
+    }
+    assert_eq!(visited.first(), Some(&0));
+    assert!(
+        visited.windows(2).all(|w| w[0] < w[1] || w[1] == 0),
+        "column order: {visited:?}"
+    );
+    assert!(
+        visited.contains(&9),
+        "F7 reached the last column: {visited:?}"
+    );
+
+    // Focusing a sentence of the first column that all versions share lists the columns off
+    // screen that hold its counterparts; a click on one scrolls it into view.
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    let first = column_id(harness.state(), 0);
+    let (key, point) = first_shown_sentence(harness.state(), first).unwrap();
+    click_at(&mut harness, point);
+    harness.run_steps(2);
+    assert_eq!(harness.state().view.focus, Some(key));
+    let hidden = harness
+        .state()
+        .view
+        .off_screen_with_counterparts(&harness.state().workspace);
+    assert!(!hidden.is_empty(), "some counterparts are off screen");
+    harness.get_by_label_contains(&format!("Also in {} more", hidden.len()));
+    let last = *hidden.last().unwrap();
+    let label = harness.state().workspace.label(last).to_owned();
+    harness.get_by_label(&label).click();
+    harness.run_steps(4);
+    let app = harness.state();
+    let body = app.view.column_body_rect(&app.workspace, last).unwrap();
+    assert!(
+        body.width() > 200.0,
+        "the column was scrolled into view: {body:?}"
+    );
+    assert!(
+        !app.view
+            .off_screen_with_counterparts(&app.workspace)
+            .contains(&last)
+    );
+}
+
+#[test]
+fn a_pinned_column_stays_while_the_others_scroll() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = launch_versions(dir.path(), 10, egui::vec2(1600.0, 1000.0));
+    let original = column_id(harness.state(), 0);
+    let pinned_right = column_right(&harness, 0);
+    harness.state_mut().push(Command::TogglePin(original));
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::End);
+    assert_eq!(
+        column_right(&harness, 0),
+        pinned_right,
+        "the pinned column did not move"
+    );
+    assert!(harness.state().view.is_pinned(original));
+    let last = column_right(&harness, 9);
+    assert!(
+        last > pinned_right + 200.0 && last <= 1600.0,
+        "the last column is shown beside it"
+    );
+    // Unpinned, it scrolls away with the others.
+    harness.state_mut().push(Command::TogglePin(original));
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::End);
+    let app = harness.state();
+    let first = app.view.column_body_rect(&app.workspace, original).unwrap();
+    assert!(
+        first.width() <= 0.0,
+        "the first column scrolled out of view: {first:?}"
+    );
 }

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::state::{Filter, Recent, ThemeChoice};
+use super::state::{ColumnWidth, Filter, Recent, ThemeChoice};
 use super::workspace::ArticleId;
 use crate::article::Article;
 use crate::compare::Options;
@@ -104,6 +104,16 @@ pub enum Command {
     HideFind,
     /// Go to the next (or, with `false`, previous) match of the find bar.
     FindNext(bool),
+    /// Pin a column at the left while the others scroll sideways, or unpin it.
+    TogglePin(ArticleId),
+    /// Scroll a column into view.
+    RevealColumn(ArticleId),
+    /// Scroll the columns sideways by this many columns (negative: left).
+    ScrollColumns(i32),
+    /// Scroll sideways to the first (`false`) or last (`true`) column.
+    ScrollToEnd(bool),
+    /// Change the columns' width.
+    SetColumnWidth(ColumnWidth),
     /// Dismiss the banner with this index.
     DismissBanner(usize),
 }

@@ -256,8 +256,19 @@ impl ParallaxApp {
                 self.failed_generation = None;
             }
             Command::CancelLoading => self.jobs.cancel_loads(),
-            Command::Focus(key) => self.view.set_focus(Some(key)),
-            Command::ClearFocus => self.view.set_focus(None),
+            Command::Focus(key) => {
+                self.view.set_focus(Some(key));
+                self.view.walk_status = None;
+            }
+            Command::ClearFocus => {
+                self.view.set_focus(None);
+                self.view.walk_status = None;
+            }
+            Command::TogglePin(id) => self.view.toggle_pin(id),
+            Command::RevealColumn(id) => self.view.reveal(id),
+            Command::ScrollColumns(by) => self.view.scroll_columns(by),
+            Command::ScrollToEnd(last) => self.view.scroll_to_end(last),
+            Command::SetColumnWidth(width) => self.state.settings.column_width = width,
             Command::NextDifference => self.step_difference(true),
             Command::PreviousDifference => self.step_difference(false),
             Command::SetFilter(filter) => self.view.filter = filter,
@@ -554,53 +565,26 @@ impl ParallaxApp {
             .retain(|b| b.is_error || b.open.is_some() || now - b.since < NOTICE_SECONDS);
     }
 
+    /// Goes to the next (or previous) difference of any column, in reading order, and says
+    /// where the walk is ("3 of 57", and when it wrapped around).
     fn step_difference(&mut self, forward: bool) {
         let Some(snapshot) = &self.workspace.snapshot else {
             return;
         };
         let columns = self.workspace.columns();
-        let Some(column) = self
-            .view
-            .active
-            .and_then(|id| columns.iter().find(|c| c.id == id).copied())
-            .or_else(|| columns.first().copied())
-        else {
-            return;
-        };
-        let c = &snapshot.comparison;
-        let count = c.articles[column.index].sentences.len();
-        let current = self
-            .view
-            .focus
-            .filter(|k| k.article == column.id)
-            .map(|k| k.sentence);
-        let is_target =
-            |s: usize| view::is_difference(c.sentences[column.index][s].status, self.view.filter);
-        let run =
-            |s: usize, t: usize| is_target(s) && is_target(t) && same_run(c, column.index, s, t);
-        let found = if forward {
-            let mut s = current.map_or(0, |cur| cur + 1);
-            while s > 0 && s < count && run(s - 1, s) {
-                s += 1;
+        let runs = view::walk::difference_runs(&snapshot.comparison, &columns, self.view.filter);
+        let current = self.view.focus.and_then(|k| {
+            let position = columns.iter().position(|c| c.id == k.article)?;
+            Some((position, k.sentence))
+        });
+        match view::walk::step(&runs, current, forward) {
+            Some(step) => {
+                self.view.set_focus(Some(step.key));
+                self.view.walk_status = Some(view::walk::describe(&step, forward));
             }
-            (s..count).find(|&s| is_target(s))
-        } else {
-            let mut start = current.unwrap_or(count);
-            while start > 0 && start < count && run(start - 1, start) {
-                start -= 1;
+            None => {
+                self.view.walk_status = Some("No differences to walk".to_owned());
             }
-            (0..start).rev().find(|&s| is_target(s)).map(|mut s| {
-                while s > 0 && run(s - 1, s) {
-                    s -= 1;
-                }
-                s
-            })
-        };
-        if let Some(sentence) = found {
-            self.view.set_focus(Some(command::SentenceKey {
-                article: column.id,
-                sentence,
-            }));
         }
     }
 
@@ -650,14 +634,6 @@ impl ParallaxApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
-}
-
-/// Whether sentences `a` and `b` (next to each other) belong to one run of difference, so that
-/// "next difference" skips over the rest of a reworded or unique passage.
-fn same_run(c: &crate::compare::Comparison, article: usize, a: usize, b: usize) -> bool {
-    let sentences = &c.articles[article].sentences;
-    let infos = &c.sentences[article];
-    sentences[a].paragraph == sentences[b].paragraph && infos[a].status == infos[b].status
 }
 
 impl eframe::App for ParallaxApp {

@@ -6,7 +6,7 @@ use egui::{Align, Layout, RichText, vec2};
 use super::ParallaxApp;
 use super::command::Command;
 use super::frame::{self, Shortcut};
-use super::state::{Filter, ThemeChoice};
+use super::state::{ColumnWidth, Filter, ThemeChoice};
 use super::theme::{TEXT_SIZE_RANGE, color, palette};
 use crate::compare::Options;
 use crate::design::LEGEND;
@@ -248,9 +248,29 @@ fn toolbar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         if ui.toggle_value(&mut findings, "Findings").changed() {
             app.push(Command::SetFindingsOpen(findings));
         }
+        width_choice(app, ui);
         ui.separator();
         find_bar(app, ui);
     });
+}
+
+/// The column width: normal, compact, or every column on screen.
+fn width_choice(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    let current = app.state.settings.column_width;
+    egui::ComboBox::from_id_salt("parallax-column-width")
+        .selected_text(format!("Width: {}", current.name()))
+        .show_ui(ui, |ui| {
+            for width in ColumnWidth::ALL {
+                if ui
+                    .selectable_label(current == width, width.name())
+                    .clicked()
+                {
+                    app.push(Command::SetColumnWidth(width));
+                }
+            }
+        })
+        .response
+        .on_hover_text("Column width: Fit all shows every column at once");
 }
 
 fn find_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
@@ -409,6 +429,10 @@ fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 ))
                 .small(),
             );
+            if let Some(walk) = &app.view.walk_status {
+                ui.separator();
+                ui.label(RichText::new(walk).small().strong());
+            }
         } else {
             ui.label(
                 RichText::new("Open two or more articles about the same story")

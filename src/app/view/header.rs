@@ -8,28 +8,20 @@ use egui::{Align, Layout, Rect, RichText, Sense, Stroke, UiBuilder, pos2, vec2};
 use super::super::command::{Command, CommandQueue};
 use super::super::theme::{color, palette};
 use super::super::workspace::{Column, Workspace};
-use super::{ColumnsView, Geometry, Rename};
+use super::{ColumnsView, Rename, ViewContext};
 use crate::compare::{ArticleStats, Comparison};
 
 /// Height of the share bar.
 const BAR_HEIGHT: f32 = 7.0;
 
 /// Draws the headers of the visible columns.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn headers(
-    ui: &mut egui::Ui,
-    view: &mut ColumnsView,
-    workspace: &Workspace,
-    c: &Comparison,
-    columns: &[Column],
-    visible: &[usize],
-    geometry: &Geometry,
-    commands: &mut CommandQueue,
-) {
-    for &i in visible {
-        let column = columns[i];
+pub(super) fn headers(ui: &mut egui::Ui, view: &mut ColumnsView, cx: &mut ViewContext<'_>) {
+    let (workspace, c, geometry) = (cx.workspace, cx.comparison, cx.geometry);
+    let commands = &mut *cx.commands;
+    for &i in cx.visible {
+        let column = cx.columns[i];
         let rect = geometry.header_rect(i);
-        let clip = rect.intersect(geometry.area);
+        let clip = rect.intersect(geometry.clip(i));
         let mut child = ui.new_child(
             UiBuilder::new()
                 .max_rect(rect.shrink2(vec2(4.0, 6.0)))
@@ -57,6 +49,7 @@ fn header(
     commands: &mut CommandQueue,
 ) {
     let article = &c.articles[column.index];
+    let pinned = view.is_pinned(column.id);
     let (_, close) = egui::Sides::new().shrink_left().truncate().show(
         ui,
         |ui| {
@@ -71,13 +64,26 @@ fn header(
             label_or_editor(ui, view, workspace, column, commands);
         },
         |ui| {
-            ui.add(egui::Button::new("×").frame(false))
+            let close = ui
+                .add(egui::Button::new("×").frame(false))
                 .on_hover_text("Close this article (Ctrl+W closes the active one)")
-                .clicked()
+                .clicked();
+            let pin = ui
+                .add(egui::Button::new("📌").frame(false).selected(pinned))
+                .on_hover_text(if pinned {
+                    "Unpin this column"
+                } else {
+                    "Pin this column at the left while the others scroll"
+                });
+            (close, pin.clicked())
         },
     );
+    let (close, pin) = close;
     if close {
         commands.push(Command::Remove(column.id));
+    }
+    if pin {
+        commands.push(Command::TogglePin(column.id));
     }
 
     let title = article
