@@ -722,6 +722,45 @@ fn a_dropped_file_is_added_and_compared() {
     );
 }
 
+/// An item dropped without a path (a browser's selection): only its bytes.
+#[derive(Debug)]
+struct PathlessDrop(Vec<u8>);
+
+impl egui::DroppedFile for PathlessDrop {
+    fn path(&self) -> &Path {
+        Path::new("")
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        Ok(self.0.clone())
+    }
+}
+
+#[test]
+fn an_item_dropped_without_a_path_is_read_in_the_background() {
+    let (mut harness, _) = launch_compared(vec![fixture("wire.txt"), fixture("outlet-a.txt")]);
+    settle(&mut harness);
+    let page = std::fs::read(fixture("wire.html")).unwrap();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(PathlessDrop(page)));
+    harness.step();
+    // The frame that saw the drop only queued it: the page is read on a worker thread.
+    assert_eq!(harness.state().workspace.entries.len(), 2);
+    step_until(&mut harness, "the dropped page to be compared", |app| {
+        is_settled(app) && app.workspace.columns().len() == 3
+    });
+    let app = harness.state();
+    let dropped = &app.workspace.entries[2];
+    assert_eq!(dropped.origin, parallax::app::workspace::Origin::Memory);
+    assert!(
+        app.banners.is_empty(),
+        "no complaint: {:?}",
+        banner_texts(app)
+    );
+}
+
 #[test]
 fn a_dropped_folder_opens_its_articles_and_a_pasted_address_is_fetched() {
     let dir = tempfile::tempdir().unwrap();
@@ -1119,6 +1158,8 @@ fn a_cancelled_comparison_keeps_the_previous_result_until_asked_again() {
     step_until(&mut harness, "the comparison to start", |app| {
         app.jobs.comparison.is_some()
     });
+    // Commands apply at the end of a frame: the next one shows the running comparison.
+    harness.step();
     harness.get_by_label("Cancel").click();
     harness.run_steps(3);
     for _ in 0..20 {

@@ -28,8 +28,10 @@ pub enum Command {
     ShowOpenFolderDialog,
     /// Show the window to type a web address.
     ShowOpenAddress,
-    /// Add articles already in memory (dropped, pasted).
+    /// Add articles already in memory (pasted, restored).
     AddArticles(Vec<Article>),
+    /// Read items dropped without a path (their bytes) in the background and add them.
+    LoadDropped(Vec<Vec<u8>>),
     /// Open the bundled sample comparison (replacing what is open).
     OpenSample,
     /// Reopen a recent comparison (replacing what is open).

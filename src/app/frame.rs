@@ -154,27 +154,24 @@ fn dropped_files(app: &mut ParallaxApp, ctx: &egui::Context) {
         return;
     }
     let mut paths = Vec::new();
-    let mut articles = Vec::new();
+    let mut items = Vec::new();
     for file in dropped {
         let path = file.path().to_path_buf();
         if !path.as_os_str().is_empty() {
             paths.push(path);
             continue;
         }
-        // Dropped without a path (e.g. from a browser): read its bytes.
+        // Dropped without a path (e.g. from a browser): its bytes, decoded off the UI thread.
         match file.bytes() {
-            Ok(bytes) => match crate::article::load_bytes("dropped text", &bytes) {
-                Ok(article) => articles.push(article),
-                Err(e) => app.notice(e.to_string(), true, None),
-            },
+            Ok(bytes) => items.push(bytes),
             Err(e) => app.notice(format!("a dropped item could not be read: {e}"), true, None),
         }
     }
     if !paths.is_empty() {
         app.push(Command::OpenFiles(paths));
     }
-    if !articles.is_empty() {
-        app.push(Command::AddArticles(articles));
+    if !items.is_empty() {
+        app.push(Command::LoadDropped(items));
     }
 }
 

@@ -160,13 +160,18 @@ impl ParallaxApp {
         self.commands.push(command);
     }
 
-    /// Handles finished background work and queued commands. `frame` is the native window when
+    /// Handles finished background work and the commands queued during the frame (once per
+    /// frame, after drawing); returns whether anything changed. `frame` is the native window when
     /// there is one (dialogs are parented to it).
-    pub fn apply(&mut self, frame: Option<&eframe::Frame>) {
-        for message in self.jobs.poll() {
+    pub fn apply(&mut self, frame: Option<&eframe::Frame>) -> bool {
+        let messages = self.jobs.poll();
+        let mut changed = !messages.is_empty();
+        for message in messages {
             self.on_message(message);
         }
-        for command in self.commands.drain() {
+        let commands = self.commands.drain();
+        changed |= !commands.is_empty();
+        for command in commands {
             self.run(command, frame);
         }
         if !self.workspace.is_current()
@@ -180,6 +185,7 @@ impl ParallaxApp {
         {
             self.start_comparison();
         }
+        changed
     }
 
     fn start_comparison(&mut self) {
@@ -208,6 +214,7 @@ impl ParallaxApp {
                     self.workspace.add(article, Origin::Memory);
                 }
             }
+            Command::LoadDropped(items) => self.jobs.load_dropped(items),
             Command::OpenSample => {
                 self.workspace.clear();
                 for article in crate::sample::articles() {
@@ -299,14 +306,21 @@ impl ParallaxApp {
 
     fn on_message(&mut self, message: Message) {
         match message {
-            Message::Loaded { outcome, .. } => {
+            Message::Loaded {
+                outcome, dropped, ..
+            } => {
                 for (path, result) in outcome.unwrap_or_default() {
                     match result {
                         Ok(article) => {
                             for warning in &article.warnings {
                                 self.notice(format!("{}: {warning}", path.display()), false, None);
                             }
-                            self.workspace.add(article, Origin::File(path));
+                            let origin = if dropped {
+                                Origin::Memory
+                            } else {
+                                Origin::File(path)
+                            };
+                            self.workspace.add(article, origin);
                         }
                         Err(e) => self.notice(e.to_string(), true, None),
                     }
@@ -622,14 +636,17 @@ impl ParallaxApp {
 
     /// Draws one frame into `ui` and applies what it asked for. `frame` is the native window.
     pub fn show(&mut self, ui: &mut egui::Ui, frame: Option<&eframe::Frame>) {
-        self.apply(frame);
         let ctx = ui.ctx().clone();
         self.apply_theme(&ctx);
         self.expire_banners(ctx.input(|i| i.time));
         frame::handle_input(self, &ctx);
         panels::show(self, ui);
         self.dialogs.ui(&ctx);
-        self.apply(frame);
+        // What the frame asked for (and what background work reported) is applied once, here;
+        // the next frame shows it.
+        if self.apply(frame) {
+            ctx.request_repaint();
+        }
         if self.jobs.is_busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }

@@ -8,7 +8,7 @@ use egui::{Align, Layout, Rect, RichText, Sense, Stroke, UiBuilder, pos2, vec2};
 use super::super::command::{Command, CommandQueue};
 use super::super::theme::{color, palette};
 use super::super::workspace::{Column, Workspace};
-use super::{ColumnsView, Rename, ViewContext};
+use super::{ColumnsView, ViewContext};
 use crate::compare::{ArticleStats, Comparison};
 
 /// Height of the share bar.
@@ -139,11 +139,7 @@ fn label_or_editor(
                 )
                 .on_hover_text("Double-click to rename");
             if response.double_clicked() {
-                view.rename = Some(Rename {
-                    id: column.id,
-                    text: label.to_owned(),
-                    focused: false,
-                });
+                commands.push(Command::StartRename(column.id));
             }
         }
     }

@@ -7,6 +7,7 @@ pub mod findings;
 mod header;
 pub mod layout;
 mod marks;
+mod matrix;
 mod overlay;
 mod overview;
 mod sync;
