@@ -585,7 +585,7 @@ impl ParallaxApp {
         let Some(snapshot) = &self.workspace.snapshot else {
             return;
         };
-        let columns = self.workspace.columns();
+        let columns = self.view.columns(&self.workspace);
         let runs = view::walk::difference_runs(&snapshot.comparison, &columns, self.view.filter);
         let current = self.view.focus.and_then(|k| {
             let position = columns.iter().position(|c| c.id == k.article)?;

@@ -90,7 +90,17 @@ fn header(
         .title
         .clone()
         .unwrap_or_else(|| file_name(&article.source).to_owned());
+    let copies = view.copies_of(column.id);
     ui.horizontal(|ui| {
+        if !copies.is_empty() {
+            let names: Vec<&str> = copies.iter().map(|&id| workspace.label(id)).collect();
+            ui.label(
+                RichText::new(format!("+{} identical copies", copies.len()))
+                    .small()
+                    .strong(),
+            )
+            .on_hover_text(format!("The same text, shown once:\n{}", names.join("\n")));
+        }
         if !article.warnings.is_empty() {
             ui.label(RichText::new("⚠").small())
                 .on_hover_text(article.warnings.join("\n"));

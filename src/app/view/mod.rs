@@ -3,6 +3,7 @@
 //! workspace and the comparison and push [`Command`]s; they never change the document.
 
 mod columns;
+mod copies;
 pub mod findings;
 mod header;
 pub mod layout;
@@ -143,6 +144,8 @@ pub struct ColumnsView {
     pinned: Vec<ArticleId>,
     /// Scroll this column into view on the next frame.
     reveal_pending: Option<ArticleId>,
+    /// Per column standing for identical copies (above twenty articles), the copies it hides.
+    copies: HashMap<ArticleId, Vec<ArticleId>>,
 }
 
 /// What every part of the view reads in a frame, and the queue its clicks go to.
@@ -395,7 +398,9 @@ impl ColumnsView {
             self.reset_for(snapshot.generation);
         }
         let comparison = &snapshot.comparison;
-        let columns = workspace.columns();
+        let shown = copies::collapse(comparison, workspace.columns());
+        let columns = shown.columns;
+        self.copies = shown.copies;
         self.drop_closed_columns(&columns);
         let area = ui.available_rect_before_wrap();
         ui.allocate_rect(area, egui::Sense::hover());
@@ -483,6 +488,20 @@ impl ColumnsView {
         true
     }
 
+    /// The columns drawn, in order: the open articles, less identical copies above twenty.
+    pub fn columns(&self, workspace: &Workspace) -> Vec<Column> {
+        let columns = workspace.columns();
+        match &workspace.snapshot {
+            Some(snapshot) => copies::collapse(&snapshot.comparison, columns).columns,
+            None => columns,
+        }
+    }
+
+    /// The identical copies column `id` stands for (empty unless above twenty articles).
+    pub fn copies_of(&self, id: ArticleId) -> &[ArticleId] {
+        self.copies.get(&id).map_or(&[], Vec::as_slice)
+    }
+
     /// Scrolls the columns sideways by `columns` column widths (negative: to the left).
     pub fn scroll_columns(&mut self, columns: i32) {
         if let Some(geometry) = &self.last_geometry {
@@ -527,8 +546,7 @@ impl ColumnsView {
             return Vec::new();
         };
         let c = &snapshot.comparison;
-        workspace
-            .columns()
+        self.columns(workspace)
             .iter()
             .enumerate()
             .filter(|(i, column)| {
@@ -778,7 +796,11 @@ impl ColumnsView {
         let Some(geometry) = &self.last_geometry else {
             return Vec::new();
         };
-        let Some(i) = workspace.columns().iter().position(|c| c.id == key.article) else {
+        let Some(i) = self
+            .columns(workspace)
+            .iter()
+            .position(|c| c.id == key.article)
+        else {
             return Vec::new();
         };
         let Some(layout) = self.layouts.get(&key.article) else {
@@ -795,7 +817,7 @@ impl ColumnsView {
     /// The screen rectangle of column `id`'s body (below its header) in the last frame.
     pub fn column_body_rect(&self, workspace: &Workspace, id: ArticleId) -> Option<Rect> {
         let geometry = self.last_geometry.as_ref()?;
-        let i = workspace.columns().iter().position(|c| c.id == id)?;
+        let i = self.columns(workspace).iter().position(|c| c.id == id)?;
         Some(geometry.body_rect(i).intersect(geometry.clip(i)))
     }
 
