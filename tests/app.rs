@@ -1691,6 +1691,10 @@ fn a_pinned_column_stays_while_the_others_scroll() {
     let pinned_right = column_right(&harness, 0);
     harness.state_mut().push(Command::TogglePin(original));
     harness.run_steps(2);
+    // The keys still scroll after a click on a sentence (a column takes no keyboard focus).
+    let second = column_id(harness.state(), 1);
+    let (_, point) = first_shown_sentence(harness.state(), second).unwrap();
+    click_at(&mut harness, point);
     press(&mut harness, Modifiers::NONE, Key::End);
     assert_eq!(
         column_right(&harness, 0),

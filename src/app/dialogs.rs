@@ -303,6 +303,7 @@ fn in_app_dialog(request: &Request) -> egui_file::FileDialog {
     dialog
         .title(title)
         .id(egui::Id::unique("parallax-file-dialog"))
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show_rename(false)
         .show_new_folder(false)
         .keep_on_top(true)

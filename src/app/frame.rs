@@ -119,9 +119,14 @@ fn shortcuts(app: &mut ParallaxApp, ctx: &egui::Context) {
         (&FIRST_COLUMN, Some(Command::ScrollToEnd(false))),
         (&LAST_COLUMN, Some(Command::ScrollToEnd(true))),
     ];
+    // Arrows, Home and End belong to a focused widget (a slider, a list) or an open dialog.
+    let widget_focused = app.dialog_open || ctx.memory(|m| m.focused().is_some());
+    let column_keys = [&COLUMN_LEFT, &COLUMN_RIGHT, &FIRST_COLUMN, &LAST_COLUMN];
     for (shortcut, command) in table {
         let editing_conflict = typing && shortcut.keys.conflicts_with_text_editing();
+        let focus_conflict = widget_focused && column_keys.iter().any(|k| k.keys == shortcut.keys);
         if !editing_conflict
+            && !focus_conflict
             && pressed(shortcut)
             && let Some(command) = command
         {
