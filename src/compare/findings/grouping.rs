@@ -93,6 +93,7 @@ mod tests {
             loaded: false,
             spread: 1,
             occurrences: Vec::new(),
+            directed: false,
         }
     }
 

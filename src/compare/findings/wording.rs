@@ -290,6 +290,16 @@ impl Words {
             .collect()
     }
 
+    /// Whether a word is a verb of saying or "according" (the words name a claim's source).
+    pub fn names_a_source(&self) -> bool {
+        !self.saying().is_empty()
+    }
+
+    /// The verbs of saying, in order.
+    pub fn saying_words(&self) -> Vec<&str> {
+        self.saying()
+    }
+
     /// Whether every word is a function word.
     pub fn is_function_only(&self) -> bool {
         self.function.iter().all(|&f| f)
