@@ -9,7 +9,14 @@
 //!   in its longer write-through just as a trimmed copy is in its original. They differ in what
 //!   the longer version did: a write-through rewords and lengthens the sentences it keeps and adds
 //!   material between them; a trimmed copy keeps its sentences as they were and lacks whole
-//!   passages of the original.
+//!   passages of the original (where the shared sentences are reworded, a shorter version says
+//!   nothing about which came first).
+//!
+//! - whose wording the other versions share (with three versions or more): where the two differ,
+//!   the original's sentence is usually carried word for word by another copy, the copy's
+//!   change by none (the majority reading of a textual tradition);
+//! - who adds material (with three versions or more): a copy adds passages found in no other
+//!   article, while an original's text is carried on by its copies.
 //!
 //! Below [`KNOWN_FROM`] the direction is undetermined: the two versions only differ, and findings
 //! between them are shown without an arrow (the version first in content order on the left, so
@@ -18,15 +25,21 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use super::{Clue, Derivation, Descent, Link, Version};
+use super::{Clue, Derivation, Descent, Link, LinkKind, SentenceRef, Version};
 use crate::article::{Article, Role};
 
 /// Weight of publication times.
 const PUBLISHED_WEIGHT: f32 = 2.0;
 /// Weight of an agency credit on one side only.
-const CREDIT_WEIGHT: f32 = 0.6;
+const CREDIT_WEIGHT: f32 = 1.0;
 /// Weight of the shape of the shared text.
 const SHAPE_WEIGHT: f32 = 1.0;
+/// Weight of whose wording other versions share.
+const SHARED_WORDING_WEIGHT: f32 = 0.8;
+/// Weight of who adds material found nowhere else.
+const OWN_WEIGHT: f32 = 0.45;
+/// Difference in own material (share of the text) at which that term counts fully.
+const FULL_OWN: f32 = 0.15;
 /// How much longer (in words) the longer version's shared sentences must be for a
 /// write-through to count fully.
 const FULL_GROWTH: f32 = 0.25;
@@ -69,6 +82,12 @@ pub struct Evidence {
     pub interior: (f32, f32),
     /// Share of the linked sentence pairs that are reworded rather than identical.
     pub reworded: f32,
+    /// Share of each end's text found in no other article, when the story has a third version
+    /// to carry an original's text on.
+    pub own: Option<(f32, f32)>,
+    /// Of the reworded sentence pairs, the share where only `x`'s sentence is carried word for
+    /// word by a third article, minus the share where only `y`'s is.
+    pub shared_wording: f32,
 }
 
 /// The direction `evidence` gives: a score (positive: `x` is the original) and the clues that
@@ -92,6 +111,14 @@ pub fn decide(evidence: &Evidence) -> (f32, Vec<Clue>) {
     };
     score += credit;
     clues.push((credit, Clue::AgencyCredit));
+    let shared = (evidence.shared_wording * 2.0).clamp(-1.0, 1.0) * SHARED_WORDING_WEIGHT;
+    score += shared;
+    clues.push((shared, Clue::SharedWording));
+    if let Some((own_x, own_y)) = evidence.own {
+        let term = ((own_y - own_x) / FULL_OWN).clamp(-1.0, 1.0) * OWN_WEIGHT;
+        score += term;
+        clues.push((term, Clue::AddsMaterial));
+    }
     let shape = shape(evidence);
     score += shape;
     let smaller_is_x = evidence.chars.0 <= evidence.chars.1;
@@ -130,8 +157,11 @@ fn shape(e: &Evidence) -> f32 {
     let expansion = (growth / FULL_GROWTH).clamp(0.0, 1.0)
         * (0.5 + 0.5 * pick(e.interior, !smaller_is_x))
         * (0.5 + 0.5 * e.reworded);
+    // A copy desk trims and keeps the sentences it keeps; where they are reworded, which version
+    // came first is not told by what one lacks.
     let trim = ((pick(e.contained, smaller_is_x) - pick(e.contained, !smaller_is_x)) * 2.0)
-        .clamp(0.0, 1.0);
+        .clamp(0.0, 1.0)
+        * (1.0 - e.reworded);
     let smaller_is_original = expansion - trim * (1.0 - expansion);
     let sign = if smaller_is_x { 1.0 } else { -1.0 };
     sign * smaller_is_original * SHAPE_WEIGHT
@@ -148,6 +178,12 @@ pub fn lineage(
     closest: &[bool],
     rank: &[usize],
 ) -> Vec<Descent> {
+    let own = own_shares(articles, links);
+    let identical = identical_partners(links);
+    let mut story_size: BTreeMap<usize, usize> = BTreeMap::new();
+    for v in versions {
+        *story_size.entry(v.story).or_default() += 1;
+    }
     let mut by_pair: BTreeMap<(usize, usize), Vec<&Link>> = BTreeMap::new();
     for (link, _) in links.iter().zip(closest).filter(|(_, c)| **c) {
         by_pair
@@ -163,7 +199,11 @@ pub fn lineage(
             let (x, y) = if rank[v] < rank[p] { (v, p) } else { (p, v) };
             let pair = (x.min(y), x.max(y));
             let edge_links = by_pair.get(&pair).map_or(&[][..], Vec::as_slice);
-            let evidence = gather(articles, x, y, edge_links);
+            let mut evidence = gather(articles, x, y, edge_links);
+            evidence.shared_wording = shared_wording(x, y, edge_links, &identical);
+            if story_size.get(&versions[x].story).copied().unwrap_or(0) >= 3 {
+                evidence.own = Some((own[x], own[y]));
+            }
             let (score, clues) = decide(&evidence);
             let known = score.abs() >= KNOWN_FROM;
             let (original, copy) = if known && score < 0.0 { (y, x) } else { (x, y) };
@@ -197,7 +237,7 @@ fn gather(articles: &[Article], x: usize, y: usize, links: &[&Link]) -> Evidence
         words_y += word_count(ay, sy);
         linked_x[sx] = true;
         linked_y[sy] = true;
-        reworded += usize::from(link.kind == super::LinkKind::Reworded);
+        reworded += usize::from(link.kind == LinkKind::Reworded);
     }
     let (contained_x, interior_x, chars_x) = layout(ax, &linked_x);
     let (contained_y, interior_y, chars_y) = layout(ay, &linked_y);
@@ -213,7 +253,74 @@ fn gather(articles: &[Article], x: usize, y: usize, links: &[&Link]) -> Evidence
         } else {
             reworded as f32 / links.len() as f32
         },
+        own: None,
+        shared_wording: 0.0,
     }
+}
+
+/// Per sentence, the articles it has an identical link to.
+fn identical_partners(links: &[Link]) -> BTreeMap<SentenceRef, Vec<usize>> {
+    let mut partners: BTreeMap<SentenceRef, Vec<usize>> = BTreeMap::new();
+    for link in links.iter().filter(|l| l.kind == LinkKind::Identical) {
+        partners.entry(link.a).or_default().push(link.b.article);
+        partners.entry(link.b).or_default().push(link.a.article);
+    }
+    partners
+}
+
+/// See [`Evidence::shared_wording`].
+fn shared_wording(
+    x: usize,
+    y: usize,
+    links: &[&Link],
+    identical: &BTreeMap<SentenceRef, Vec<usize>>,
+) -> f32 {
+    let carried_elsewhere = |at: SentenceRef, partner: usize| {
+        identical
+            .get(&at)
+            .is_some_and(|others| others.iter().any(|&o| o != partner))
+    };
+    let (mut balance, mut reworded) = (0i32, 0i32);
+    for link in links.iter().filter(|l| l.kind == LinkKind::Reworded) {
+        let (at_x, at_y) = if link.a.article == x {
+            (link.a, link.b)
+        } else {
+            (link.b, link.a)
+        };
+        reworded += 1;
+        balance += i32::from(carried_elsewhere(at_x, y)) - i32::from(carried_elsewhere(at_y, x));
+    }
+    if reworded == 0 {
+        0.0
+    } else {
+        balance as f32 / reworded as f32
+    }
+}
+
+/// Per article, the share of its text (bytes of sentences) linked to no other article.
+fn own_shares(articles: &[Article], links: &[Link]) -> Vec<f32> {
+    let mut linked: Vec<Vec<bool>> = articles
+        .iter()
+        .map(|a| vec![false; a.sentences.len()])
+        .collect();
+    for link in links {
+        linked[link.a.article][link.a.sentence] = true;
+        linked[link.b.article][link.b.sentence] = true;
+    }
+    articles
+        .iter()
+        .zip(&linked)
+        .map(|(article, linked)| {
+            let (mut own, mut total) = (0, 0);
+            for (sentence, &is_linked) in article.sentences.iter().zip(linked) {
+                total += sentence.len();
+                if !is_linked {
+                    own += sentence.len();
+                }
+            }
+            own as f32 / total.max(1) as f32
+        })
+        .collect()
 }
 
 fn word_count(article: &Article, sentence: usize) -> usize {
@@ -251,9 +358,24 @@ fn has_agency_credit(article: &Article) -> bool {
         .map(|(i, _)| i);
     let last = article.sentences.len().checked_sub(1);
     opening.chain(last).any(|i| {
-        AGENCY_MARKS
-            .iter()
-            .any(|m| article.sentence_text(i).contains(m))
+        let text = article.sentence_text(i);
+        AGENCY_MARKS.iter().any(|m| text.contains(m)) || has_agency_initials(text)
+    })
+}
+
+/// Whether `text` has an agency's initials in brackets before a dash, as a dateline does
+/// ("BRANNOCK, Esterland (CPA) —").
+fn has_agency_initials(text: &str) -> bool {
+    text.match_indices('(').any(|(start, _)| {
+        let rest = &text[start + 1..];
+        let Some(end) = rest.find(')') else {
+            return false;
+        };
+        let initials = &rest[..end];
+        let after = rest[end + 1..].trim_start();
+        (2..=8).contains(&initials.len())
+            && initials.chars().all(|c| c.is_ascii_uppercase())
+            && after.starts_with(['—', '–', '-'])
     })
 }
 
@@ -493,5 +615,11 @@ mod tests {
         let copy = Article::from_text("c", "c.txt", "An avalanche hit a road.", Format::Text);
         assert!(has_agency_credit(&wire));
         assert!(!has_agency_credit(&copy));
+        assert!(has_agency_initials(
+            "BRANNOCK, Esterland (CPA) — Police fired."
+        ));
+        assert!(!has_agency_initials(
+            "The World Health Organization (WHO) said."
+        ));
     }
 }

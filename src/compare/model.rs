@@ -512,6 +512,11 @@ pub enum Clue {
     Expanded,
     /// The copy is a trimmed version of the original (mostly contained in it).
     Trimmed,
+    /// The copy adds passages found in no other version, while the original's text is carried
+    /// on by other copies.
+    AddsMaterial,
+    /// Where the two differ, other versions carry the original's wording word for word.
+    SharedWording,
 }
 
 impl Clue {
@@ -522,6 +527,8 @@ impl Clue {
             Clue::AgencyCredit => "agency credit",
             Clue::Expanded => "expanded",
             Clue::Trimmed => "trimmed",
+            Clue::AddsMaterial => "copy adds its own material",
+            Clue::SharedWording => "other versions keep its wording",
         }
     }
 }

@@ -121,7 +121,18 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
         Box::new(cuts),
     ];
     for list in lists {
-        out.extend(list.take(MAX_PER_KIND));
+        let mut taken = 0;
+        for change in list {
+            if taken == MAX_PER_KIND {
+                break;
+            }
+            // The same change in several sentences is listed once.
+            if out.iter().any(|o| o.summary == change.summary) {
+                continue;
+            }
+            out.push(change);
+            taken += 1;
+        }
     }
     out.truncate(MAX_PER_COPY);
     out

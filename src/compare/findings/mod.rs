@@ -13,6 +13,7 @@ mod numbers;
 mod omissions;
 mod quotes;
 mod substitutions;
+mod times;
 mod wording;
 
 use super::direction::Orientation;
@@ -92,7 +93,14 @@ pub fn find(articles: &[Article], links: &[Link], cx: &Context<'_>) -> Findings 
                 rayon::join(
                     || {
                         rayon::join(
-                            || numbers::find(articles, cx.set, links, closest, cx.near, cx.rank),
+                            || {
+                                let mut facts = numbers::find(
+                                    articles, cx.set, links, closest, cx.near, cx.rank,
+                                );
+                                facts.extend(times::find(articles, links, closest, cx.orientation));
+                                sort_facts(&mut facts);
+                                facts
+                            },
                             || find_omissions(articles, cx.groups, cx.versions),
                         )
                     },
