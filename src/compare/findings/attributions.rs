@@ -11,6 +11,9 @@ use crate::compare::{
     AttributionChange, AttributionChangeKind, Edit, EditOp, Link, LinkKind, SentenceRef,
 };
 
+/// Longest swap (in words) read as a changed verb of saying ("reported that" → "said"); longer
+/// ones change who is speaking.
+const MAX_VERB_WORDS: usize = 3;
 /// Longest wording (in words) read as an attribution rather than a rewritten passage.
 const MAX_ATTRIBUTION_WORDS: usize = 8;
 /// Auxiliaries that make a passive with a participle after them.
@@ -104,21 +107,31 @@ impl<'t> Seen<'t> {
             if wa.len().max(wb.len()) > MAX_ATTRIBUTION_WORDS {
                 continue;
             }
-            if wb.is_empty() && wa.names_a_source() && b_says < a_says {
+            let has_figure = |t: &str| t.chars().any(|c| c.is_ascii_digit());
+            if has_figure(&from) || has_figure(&to) {
+                // A changed figure next to a verb of saying is a figure, not a source.
+                continue;
+            }
+            let (sa, sb) = (wa.saying_words(), wb.saying_words());
+            if !sa.is_empty() && sb.is_empty() && b_says < a_says {
                 out.push((AttributionChangeKind::Dropped, from, to));
-            } else if !wa.is_empty() && !wb.is_empty() {
-                let (sa, sb) = (wa.saying_words(), wb.saying_words());
-                if !sa.is_empty() && !sb.is_empty() && sa != sb {
-                    out.push((AttributionChangeKind::Verb, from, to));
-                } else if sa.is_empty()
-                    && sb.is_empty()
-                    && !wa.is_function_only()
-                    && !wb.is_function_only()
-                    && wa.squashed() != wb.squashed()
-                    && self.next_to_saying(i, reader)
-                {
-                    out.push((AttributionChangeKind::Source, from, to));
-                }
+            } else if !sa.is_empty() && !sb.is_empty() && sa != sb {
+                let kind = if wa.len().max(wb.len()) <= MAX_VERB_WORDS {
+                    AttributionChangeKind::Verb
+                } else {
+                    AttributionChangeKind::Source
+                };
+                out.push((kind, from, to));
+            } else if sa.is_empty()
+                && sb.is_empty()
+                && !wa.is_empty()
+                && !wb.is_empty()
+                && !wa.is_function_only()
+                && !wb.is_function_only()
+                && wa.squashed() != wb.squashed()
+                && self.names_the_source(i, reader)
+            {
+                out.push((AttributionChangeKind::Source, from, to));
             }
         }
         if let Some((from, to)) = self.new_agent(reader) {
@@ -140,22 +153,22 @@ impl<'t> Seen<'t> {
         text[start..end].to_owned()
     }
 
-    /// Whether the edit at `i` sits next to a verb of saying both sides keep ("the ministry
-    /// said" → "the army said": the replaced words are the source).
-    fn next_to_saying(&self, i: usize, reader: &mut Reader) -> bool {
-        let mut neighbour = |edit: Option<&Edit>, last: bool| -> bool {
-            let Some(edit) = edit.filter(|e| e.op == EditOp::Equal) else {
-                return false;
-            };
-            let words: Vec<&str> = self.a_text[edit.a.0..edit.a.1].split_whitespace().collect();
-            let word = if last { words.last() } else { words.first() };
-            word.is_some_and(|w| reader.words(w).names_a_source())
+    /// Whether the words replaced at edit `i` name the source of a claim: a verb of saying both
+    /// sides keep follows them ("the ministry said" → "the army said"), or "according to"
+    /// precedes them.
+    fn names_the_source(&self, i: usize, reader: &mut Reader) -> bool {
+        let equal_text = |edit: Option<&Edit>| -> Option<&str> {
+            edit.filter(|e| e.op == EditOp::Equal)
+                .map(|e| &self.a_text[e.a.0..e.a.1])
         };
-        if neighbour(self.edits.get(i + 1), false) {
-            return true;
-        }
-        i.checked_sub(1)
-            .is_some_and(|p| neighbour(self.edits.get(p), true))
+        let verb_after = equal_text(self.edits.get(i + 1))
+            .and_then(|t| t.split_whitespace().next())
+            .is_some_and(|w| reader.words(w).names_a_source());
+        let according_before = i
+            .checked_sub(1)
+            .and_then(|p| equal_text(self.edits.get(p)))
+            .is_some_and(|t| t.trim_end().to_lowercase().ends_with("according to"));
+        verb_after || according_before
     }
 
     /// A passive without an agent in `a` ("were killed") made active in `b` with an agent the
