@@ -149,3 +149,53 @@ fn arrow(from: &str, to: &str) -> String {
     };
     format!("{} → {}", side(from), side(to))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, Format};
+    use crate::compare::{Options, compare};
+
+    #[test]
+    fn a_copy_lists_its_quote_and_figure_changes_before_its_cuts() {
+        let wire = "WESTPORT (AP) — The harbour council voted on Tuesday to close the old ferry pier. \
+            Engineers found that 40 of the wooden supports had rotted through. \
+            \"We will rebuild the pier for the next generation,\" the mayor said. \
+            Repairs will start in March and last until the autumn. \
+            The ferry service will move to the north quay while the work goes on. \
+            A fishing club that uses the pier said it was not consulted.";
+        let copy = "WESTPORT — The harbour council voted on Tuesday to close the old ferry pier. \
+            Engineers found that 60 of the wooden supports had rotted through. \
+            \"We would rebuild the pier for the next generation,\" the mayor said. \
+            Repairs will start in March and last until the autumn. \
+            The ferry service will move to the north quay while the work goes on.";
+        for order in [[wire, copy], [copy, wire]] {
+            let articles = order
+                .iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let label = if *text == wire { "wire" } else { "copy" };
+                    Article::from_text(label, format!("{i}.txt"), *text, Format::Text)
+                })
+                .collect();
+            let c = compare(articles, &Options::default());
+            assert_eq!(c.key_changes.len(), 1, "{:?}", c.key_changes);
+            let key = &c.key_changes[0];
+            assert!(key.directed);
+            assert_eq!(c.articles[key.original].label, "wire");
+            let kinds: Vec<KeyChangeKind> = key.changes.iter().map(|k| k.kind).collect();
+            assert_eq!(
+                kinds,
+                [
+                    KeyChangeKind::Quote,
+                    KeyChangeKind::Figure,
+                    KeyChangeKind::Cut
+                ],
+                "{:?}",
+                key.changes
+            );
+            assert!(key.changes[2].summary.contains("fishing club"));
+            assert!(key.changes.iter().all(|k| k.at[0].article == key.original));
+        }
+    }
+}

@@ -61,3 +61,38 @@ fn representative_text(articles: &[Article], group: &Group) -> Option<String> {
             .map(|m| collapse_whitespace(articles[m.article].sentence_text(m.sentence))),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Format;
+    use crate::compare::SentenceRef;
+
+    fn version(story: usize) -> Version {
+        Version {
+            closest: None,
+            shared: 0.0,
+            story,
+        }
+    }
+
+    #[test]
+    fn only_versions_of_one_story_lack_what_the_others_carry() {
+        let articles: Vec<Article> = (0..4)
+            .map(|i| {
+                Article::from_text(format!("a{i}"), "x.txt", "One sentence here.", Format::Text)
+            })
+            .collect();
+        // Articles 0, 1 and 2 are versions of one story; 3 is an independent report.
+        let versions = [version(0), version(0), version(0), version(1)];
+        let group = Group {
+            members: vec![SentenceRef::new(0, 0), SentenceRef::new(1, 0)],
+            kind: crate::compare::LinkKind::Identical,
+            articles: 2,
+        };
+        let found = find(&articles, &[group], &versions);
+        let lacking: Vec<usize> = found.iter().map(|o| o.article).collect();
+        assert_eq!(lacking, [2]);
+        assert_eq!(found[0].present_in, [0, 1]);
+    }
+}
