@@ -159,6 +159,8 @@ struct ArticleOut<'a> {
     source: &'a str,
     title: Option<&'a str>,
     format: Format,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     warnings: &'a [String],
     text: &'a str,
@@ -233,6 +235,7 @@ pub fn render(c: &Comparison) -> String {
                 source: &a.source,
                 title: a.title.as_deref(),
                 format: a.format,
+                published: a.published.as_deref(),
                 warnings: &a.warnings,
                 text: &a.text,
                 sentences: a
