@@ -500,12 +500,6 @@ impl Orientation {
             (b, a, false)
         })
     }
-
-    /// Whether `original` is known to be the original of `copy` (a directed tree edge).
-    pub fn is_original_of(&self, original: usize, copy: usize) -> bool {
-        self.sides(original, copy)
-            .is_some_and(|(first, _, directed)| directed && first == original)
-    }
 }
 
 #[cfg(test)]
