@@ -66,6 +66,9 @@ struct Seen<'t> {
     a_text: &'t str,
     b_text: &'t str,
     edits: Vec<Edit>,
+    /// The sentences around `b` in its article (a copy may move an attribution into the
+    /// sentence before or after, splitting a quotation).
+    b_neighbours: String,
 }
 
 impl<'t> Seen<'t> {
@@ -87,6 +90,7 @@ impl<'t> Seen<'t> {
             a_text: &articles[a.article].text,
             b_text: &articles[b.article].text,
             edits,
+            b_neighbours: neighbours(&articles[b.article], b.sentence),
         }
     }
 
@@ -113,7 +117,7 @@ impl<'t> Seen<'t> {
                 continue;
             }
             let (sa, sb) = (wa.saying_words(), wb.saying_words());
-            if !sa.is_empty() && sb.is_empty() && b_says < a_says {
+            if !sa.is_empty() && sb.is_empty() && b_says < a_says && !self.moved(&wa, reader) {
                 out.push((AttributionChangeKind::Dropped, from, to));
             } else if !sa.is_empty() && !sb.is_empty() && sa != sb {
                 let kind = if wa.len().max(wb.len()) <= MAX_VERB_WORDS {
@@ -151,6 +155,13 @@ impl<'t> Seen<'t> {
         let start = spans.iter().map(|s| s.0).min().unwrap_or(0);
         let end = spans.iter().map(|s| s.1).max().unwrap_or(0);
         text[start..end].to_owned()
+    }
+
+    /// Whether the copy moved the attribution `words` into a sentence next to `b`: each of its
+    /// content words is there.
+    fn moved(&self, words: &super::wording::Words, reader: &mut Reader) -> bool {
+        let around = reader.words(&self.b_neighbours);
+        words.content_keys().iter().all(|k| around.has_key(k))
     }
 
     /// Whether the words replaced at edit `i` name the source of a claim: a verb of saying both
@@ -207,6 +218,18 @@ impl<'t> Seen<'t> {
     }
 }
 
+/// The text of the sentences before and after `sentence` in `article`.
+fn neighbours(article: &Article, sentence: usize) -> String {
+    let before = sentence.checked_sub(1);
+    let after = Some(sentence + 1).filter(|&s| s < article.sentences.len());
+    [before, after]
+        .into_iter()
+        .flatten()
+        .map(|s| article.sentence_text(s))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The lower-case words of `text`, punctuation aside.
 fn lower_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric() && c != ',')
@@ -243,6 +266,20 @@ mod tests {
             .iter()
             .map(|x| (x.kind, x.from.to_lowercase(), x.to.to_lowercase()))
             .collect()
+    }
+
+    #[test]
+    fn an_attribution_moved_into_the_next_sentence_is_not_dropped() {
+        let found = changes(
+            &format!("{STORY}\"We will be back next year,\" the coach said after the game."),
+            &format!(
+                "{STORY}\"We will be back next year. Next year.\" the coach said after the game."
+            ),
+        );
+        assert!(
+            found.iter().all(|c| c.0 != AttributionChangeKind::Dropped),
+            "{found:?}"
+        );
     }
 
     const STORY: &str = "The river burst its banks on Monday night after a week of rain. \

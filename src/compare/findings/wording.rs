@@ -300,6 +300,21 @@ impl Words {
         self.saying()
     }
 
+    /// The keys of the words that are not function words.
+    pub fn content_keys(&self) -> Vec<&str> {
+        self.keys
+            .iter()
+            .zip(&self.function)
+            .filter(|(_, f)| !**f)
+            .map(|(k, _)| k.as_str())
+            .collect()
+    }
+
+    /// Whether one of the words has key `key`.
+    pub fn has_key(&self, key: &str) -> bool {
+        self.keys.iter().any(|k| k == key)
+    }
+
     /// Whether every word is a function word.
     pub fn is_function_only(&self) -> bool {
         self.function.iter().all(|&f| f)
