@@ -58,7 +58,8 @@ pub struct CompareArgs {
     #[arg(long, value_name = "0..1", default_value_t = Options::default().threshold, value_parser = parse_threshold)]
     pub threshold: f32,
     /// Align every pair of articles even above 50 articles (by default each version is aligned
-    /// with its closest versions only, along the version tree).
+    /// with its closest versions only, along the version tree), and report the differences
+    /// between sibling versions too (by default changes are read along the tree only).
     #[arg(long)]
     pub all_pairs: bool,
     /// Open the files in the subfolders of folders given, too.

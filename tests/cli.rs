@@ -52,7 +52,11 @@ fn text_summary_goes_to_standard_output_by_default() {
     let out = parallax(&["compare", &fixture("wire.txt"), &fixture("outlet-a.txt")]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.starts_with("2 articles"), "{text}");
+    // Each copy's key changes come first, then the summary.
+    assert!(
+        text.starts_with("Key changes") && text.contains("\n2 articles,"),
+        "{text}"
+    );
     assert!(text.contains("wire") && text.contains("outlet-a"));
     let dash = parallax(&[
         "compare",

@@ -4,10 +4,12 @@
 //!
 //! The remapping ([`normalise`]) identifies each article by its `source`, puts the articles in
 //! source order, rewrites every `[article, sentence]` reference and every article index
-//! (`a`/`b`, `article`, `present_in`, `derived`/`source`, the overlap matrix), renumbers groups
-//! (they are listed in the order of their first member), and where a pair's order flips swaps
-//! its two sides: link ends and their edits (`delete` ⇄ `insert`), substitution `from`/`to`,
-//! quote sides. Lists whose order follows article indices are then sorted.
+//! (`a`/`b`, `original`/`copy`, `article`, `present_in`, `derived`/`source`, the overlap matrix),
+//! renumbers groups (they are listed in the order of their first member), and where a link's
+//! order flips swaps its two ends and their edits (`delete` ⇄ `insert`). Findings are never
+//! swapped: they are oriented along the version tree (original → copy, or, undetermined, in
+//! content order), so their sides must not depend on the order the files were given in. Lists
+//! whose order follows article indices are then sorted.
 //!
 //! Inputs: the invented harbour-fire story (`tests/fixtures/harbor-fire/*.txt`) and the bundled
 //! sample (`assets/samples/*.txt`).
@@ -128,17 +130,6 @@ fn swap(v: &mut Value, x: &str, y: &str) {
     v[x] = second;
 }
 
-/// Seen from the other side, words cut are words added: swaps the `kind` of `v` between
-/// `added` and `cut`.
-fn flip_kind(v: &mut Value, added: &str, cut: &str) {
-    let flipped = match v["kind"].as_str() {
-        Some(k) if k == added => cut,
-        Some(k) if k == cut => added,
-        _ => return,
-    };
-    v["kind"] = Value::from(flipped);
-}
-
 /// The report with articles in source order and every index and pair rewritten accordingly.
 fn normalise(report: &Value) -> Value {
     let remap = Remap::by_source(report);
@@ -166,7 +157,11 @@ fn normalise(report: &Value) -> Value {
     out["versions"] = normalise_versions(report, &remap);
     out["links"] = normalise_links(report, &remap);
     out["substitutions"] = normalise_substitutions(report, &remap);
-    out["quote_changes"] = normalise_quote_changes(report, &remap);
+    out["quote_changes"] = normalise_findings(&report["quote_changes"], &remap);
+    out["attribution_changes"] = normalise_findings(&report["attribution_changes"], &remap);
+    out["lineage"] = normalise_findings(&report["lineage"], &remap);
+    out["cuts"] = normalise_findings(&report["cuts"], &remap);
+    out["key_changes"] = normalise_key_changes(report, &remap);
     out["numbers"] = normalise_numbers(report, &remap);
 
     let mut omissions: Vec<Value> = report["omissions"]
@@ -297,33 +292,44 @@ fn normalise_links(report: &Value, remap: &Remap) -> Value {
     Value::Array(links)
 }
 
+/// A finding's sides renumbered: article indices (`original`, `copy`) and sentence references
+/// (`a`, `b`, `original`, `copy`, `kept_in`), whichever it has; never swapped.
+fn remap_sides(v: &Value, remap: &Remap) -> Value {
+    let mut out = v.clone();
+    for key in ["a", "b", "original", "copy", "kept_in"] {
+        out[key] = match &v[key] {
+            Value::Null => continue,
+            Value::Array(_) => remap.sentence(&v[key]),
+            other => remap.article(other),
+        };
+    }
+    out
+}
+
+/// A list of findings with their sides renumbered, sorted.
+fn normalise_findings(list: &Value, remap: &Remap) -> Value {
+    let mut out: Vec<Value> = list
+        .as_array()
+        .unwrap_or_else(|| panic!("not a list: {list}"))
+        .iter()
+        .map(|v| remap_sides(v, remap))
+        .collect();
+    out.sort_by(by_text);
+    Value::Array(out)
+}
+
 fn normalise_substitutions(report: &Value, remap: &Remap) -> Value {
     let mut substitutions: Vec<Value> = report["substitutions"]
         .as_array()
         .unwrap()
         .iter()
         .map(|s| {
-            let mut sub = s.clone();
-            sub["a"] = remap.article(&s["a"]);
-            sub["b"] = remap.article(&s["b"]);
-            let flipped = index(&sub["a"]) > index(&sub["b"]);
-            if flipped {
-                swap(&mut sub, "a", "b");
-                swap(&mut sub, "from", "to");
-                flip_kind(&mut sub, "addition", "cut");
-            }
+            let mut sub = remap_sides(s, remap);
             let mut occurrences: Vec<Value> = s["occurrences"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|pair| {
-                    let (x, y) = (remap.sentence(&pair[0]), remap.sentence(&pair[1]));
-                    if flipped {
-                        json!([y, x])
-                    } else {
-                        json!([x, y])
-                    }
-                })
+                .map(|pair| json!([remap.sentence(&pair[0]), remap.sentence(&pair[1])]))
                 .collect();
             occurrences.sort_by(by_text);
             sub["occurrences"] = Value::Array(occurrences);
@@ -334,30 +340,27 @@ fn normalise_substitutions(report: &Value, remap: &Remap) -> Value {
     Value::Array(substitutions)
 }
 
-fn normalise_quote_changes(report: &Value, remap: &Remap) -> Value {
-    let mut changes: Vec<Value> = report["quote_changes"]
+fn normalise_key_changes(report: &Value, remap: &Remap) -> Value {
+    let mut copies: Vec<Value> = report["key_changes"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|q| {
-            let mut change = q.clone();
-            change["a"] = remap.sentence(&q["a"]);
-            change["b"] = remap.sentence(&q["b"]);
-            if index(&change["a"][0]) > index(&change["b"][0]) {
-                swap(&mut change, "a", "b");
-                swap(&mut change, "a_quote", "b_quote");
-                if let Some(edits) = change["edits"].as_array_mut() {
-                    for edit in edits {
-                        swap(edit, "a", "b");
-                    }
-                }
-                flip_kind(&mut change, "added", "cut");
+        .map(|k| {
+            let mut copy = remap_sides(k, remap);
+            for change in copy["changes"].as_array_mut().unwrap() {
+                let at: Vec<Value> = change["at"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| remap.sentence(r))
+                    .collect();
+                change["at"] = Value::Array(at);
             }
-            change
+            copy
         })
         .collect();
-    changes.sort_by(by_text);
-    Value::Array(changes)
+    copies.sort_by(by_text);
+    Value::Array(copies)
 }
 
 fn normalise_numbers(report: &Value, remap: &Remap) -> Value {

@@ -194,12 +194,13 @@ fn finds_planted_substitutions_and_no_spelling_variants() {
                 && s["to"].as_str().unwrap().eq_ignore_ascii_case(to)
         })
     };
+    // Along the version tree, from the wire (the original) to outlet A (its copy).
     assert!(
-        has("outlet-a", "wire", "claimed", "said"),
+        has("wire", "outlet-a", "said", "claimed"),
         "said → claimed not found"
     );
     assert!(
-        has("outlet-a", "wire", "embattled", ""),
+        has("wire", "outlet-a", "", "embattled"),
         "added 'embattled' not found"
     );
     for variant in expected()["spelling_variants"].as_array().unwrap() {
@@ -222,15 +223,17 @@ fn finds_planted_substitutions_and_no_spelling_variants() {
 fn finds_the_altered_quote() {
     let report = report();
     let changes = report["quote_changes"].as_array().unwrap();
-    let wire = doc_index("wire");
+    // Outlet B's closest version in the tree is outlet A, a near-verbatim copy of the wire: the
+    // quote is compared along that edge.
+    let originals = [doc_index("wire"), doc_index("outlet-a")];
     let outlet_b = doc_index("outlet-b");
     let found = changes.iter().any(|q| {
         let ends = [
             q["a"][0].as_u64().unwrap() as usize,
             q["b"][0].as_u64().unwrap() as usize,
         ];
-        ends.contains(&wire)
-            && ends.contains(&outlet_b)
+        originals.contains(&ends[0])
+            && ends[1] == outlet_b
             && [
                 q["a_quote"].as_str().unwrap(),
                 q["b_quote"].as_str().unwrap(),
@@ -238,7 +241,10 @@ fn finds_the_altered_quote() {
             .iter()
             .any(|t| t.contains("that was lost"))
     });
-    assert!(found, "quote change wire~outlet-b not found: {changes:#?}");
+    assert!(
+        found,
+        "quote change wire → outlet-b not found: {changes:#?}"
+    );
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! tense-changed quote, a changed figure in another currency notation with a bracketed
 //! conversion, a cut attribution, and mechanical variants that must not be reported. The expected
 //! findings were written down by hand (`expected.md` beside the file) before the tool was run.
+//! The herald is the copy (it dropped the wire's agency credit): every change reads wire →
+//! herald, whichever file is given first.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,11 +17,22 @@ fn files() -> Vec<PathBuf> {
 }
 
 fn run(args: &[&str]) -> std::process::Output {
+    run_on(args, &files())
+}
+
+fn run_on(args: &[&str], files: &[PathBuf]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)
-        .args(files())
+        .args(files)
         .output()
         .expect("the binary runs")
+}
+
+/// The files in both orders: wire first, then herald first.
+fn both_orders() -> [Vec<PathBuf>; 2] {
+    let files = files();
+    let reversed: Vec<PathBuf> = files.iter().rev().cloned().collect();
+    [files, reversed]
 }
 
 fn report() -> Value {
@@ -151,6 +164,126 @@ fn every_report_format_shows_the_kinds() {
         let written = std::fs::read_to_string(&path).unwrap();
         for needle in ["claimed", "attribution", "tense changed", "will → would"] {
             assert!(written.contains(needle), "{format} report lacks {needle:?}");
+        }
+    }
+}
+
+/// The index of the article read from the file named `name`.
+fn article_named(report: &Value, name: &str) -> usize {
+    report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|a| a["source"].as_str().unwrap().ends_with(name))
+        .unwrap_or_else(|| panic!("{name} not among the articles"))
+}
+
+#[test]
+fn every_change_reads_wire_to_herald_whatever_the_file_order() {
+    for files in both_orders() {
+        let out = run_on(&["compare", "--format", "json"], &files);
+        assert!(out.status.success());
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let (wire, herald) = (
+            article_named(&report, "wire.txt"),
+            article_named(&report, "herald.txt"),
+        );
+        let lineage = report["lineage"].as_array().unwrap();
+        assert_eq!(lineage.len(), 1, "{lineage:#?}");
+        assert_eq!(lineage[0]["known"], true);
+        assert_eq!(
+            (lineage[0]["original"].as_u64(), lineage[0]["copy"].as_u64()),
+            (Some(wire as u64), Some(herald as u64))
+        );
+        for list in ["substitutions", "quote_changes", "attribution_changes"] {
+            for finding in report[list].as_array().unwrap() {
+                assert_eq!(
+                    finding["direction"], "original_to_copy",
+                    "{list}: {finding}"
+                );
+                let side = |key: &str| finding[key].as_u64().or_else(|| finding[key][0].as_u64());
+                assert_eq!(side("original"), Some(wire as u64), "{list}: {finding}");
+                assert_eq!(side("copy"), Some(herald as u64), "{list}: {finding}");
+            }
+        }
+        let said = substitution(&report, "said", "claimed").expect("said → claimed");
+        assert_eq!(said["original"], wire);
+        let quote = &report["quote_changes"][0];
+        assert!(
+            quote["original_quote"]
+                .as_str()
+                .unwrap()
+                .contains("We will rebuild")
+        );
+        assert!(
+            quote["copy_quote"]
+                .as_str()
+                .unwrap()
+                .contains("We would rebuild")
+        );
+    }
+}
+
+#[test]
+fn the_cut_attribution_is_an_attribution_change_and_a_key_change() {
+    let report = report();
+    let changes = report["attribution_changes"].as_array().unwrap();
+    let kinds: Vec<(String, String, String)> = changes
+        .iter()
+        .map(|c| (text(&c["kind"]), text(&c["from"]), text(&c["to"])))
+        .collect();
+    for expected in [
+        ("dropped", "according to the regional fire service", ""),
+        ("verb", "said", "claimed"),
+    ] {
+        assert!(
+            kinds.contains(&(expected.0.into(), expected.1.into(), expected.2.into())),
+            "{expected:?} not in {kinds:?}"
+        );
+    }
+    let key = &report["key_changes"].as_array().unwrap()[0];
+    let ranked: Vec<String> = key["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| text(&c["kind"]))
+        .collect();
+    // The altered quote first, then the changed figure, then the attributions, then framing.
+    assert_eq!(
+        &ranked[..4],
+        ["quote", "figure", "attribution", "attribution"],
+        "{ranked:?}"
+    );
+    assert!(ranked.contains(&"framing".to_owned()), "{ranked:?}");
+}
+
+#[test]
+fn text_and_markdown_show_the_tree_and_the_key_changes_the_same_whatever_the_order() {
+    for (format, summary) in [("text", "2 articles,"), ("md", "## Articles")] {
+        let outputs: Vec<String> = both_orders()
+            .iter()
+            .map(|files| {
+                let out = run_on(&["compare", "--format", format], files);
+                assert!(out.status.success());
+                String::from_utf8(out.stdout).unwrap()
+            })
+            .collect();
+        for written in &outputs {
+            let key = written.find("Key changes").expect("key changes");
+            let articles = written.find(summary).expect("the summary");
+            assert!(key < articles, "{format}: key changes are not first");
+            assert!(
+                written.contains("herald** copied from **wire")
+                    || written.contains("herald copied from wire"),
+                "{format}: no tree edge in {written}"
+            );
+            assert!(written.contains("wire → herald"), "{format}");
+            assert!(
+                !written.contains("herald → wire"),
+                "{format}: an arrow points back"
+            );
+            assert!(!written.contains("(differs)"), "{format}");
+            assert!(written.contains("source dropped"), "{format}");
         }
     }
 }

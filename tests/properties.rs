@@ -188,7 +188,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     /// The same text given twice (near-identical sentences within it included) has no
-    /// substitutions, quote changes or figure conflicts.
+    /// substitutions, quote changes, figure conflicts, attribution changes, cuts or key changes.
     #[test]
     fn identical_texts_have_no_findings(
         picks in article_strategy(),
@@ -208,5 +208,8 @@ proptest! {
         prop_assert!(c.substitutions.is_empty(), "{:?}", c.substitutions);
         prop_assert!(c.quote_changes.is_empty(), "{:?}", c.quote_changes);
         prop_assert!(c.numbers.is_empty(), "{:?}", c.numbers);
+        prop_assert!(c.attribution_changes.is_empty(), "{:?}", c.attribution_changes);
+        prop_assert!(c.cuts.is_empty(), "{:?}", c.cuts);
+        prop_assert!(c.key_changes.is_empty(), "{:?}", c.key_changes);
     }
 }

@@ -65,6 +65,10 @@ pub struct Extracted {
     pub title: Option<String>,
     /// The publication's name: `og:site_name` (or JSON-LD publisher), else `application-name`.
     pub site_name: Option<String>,
+    /// When the page says the article was published: Readability's reading of the metadata
+    /// (`article:published_time`, JSON-LD `datePublished`), else the page's own
+    /// `article:published_time`, else its first `<time datetime>`.
+    pub published: Option<String>,
     /// The main text: each paragraph, heading and list item on a line of its own, whitespace
     /// inside it collapsed, blank lines between them. Empty when the page has no text.
     pub text: String,
@@ -97,14 +101,16 @@ pub fn extract(html: &str) -> Extracted {
         log::debug!("no article text from Readability; using the page's body text");
         page.text
     });
-    let (readable_title, readable_site) = readable
+    let (readable_title, readable_site, readable_published) = readable
         .map(|r| {
             (
                 non_blank(&r.title),
                 r.site_name.as_deref().and_then(non_blank),
+                r.published_time.as_deref().and_then(non_blank),
             )
         })
         .unwrap_or_default();
+    let published = readable_published.or(page.published);
     let site_name = readable_site.or(page.site_name);
     let title = readable_title
         .or(page.og_title)
@@ -113,6 +119,7 @@ pub fn extract(html: &str) -> Extracted {
     Extracted {
         title,
         site_name,
+        published,
         text,
     }
 }
@@ -169,6 +176,8 @@ fn too_complex_for_readability(page: &Scan) -> Option<String> {
 struct Readable {
     title: String,
     site_name: Option<String>,
+    /// `article:published_time` or JSON-LD `datePublished`.
+    published_time: Option<String>,
     /// The cleaned HTML of the article.
     content: String,
 }
@@ -202,6 +211,7 @@ fn run_readability(html: &str) -> Option<Readable> {
         Ok(article) => Some(Readable {
             title: article.title,
             site_name: article.site_name,
+            published_time: article.published_time,
             content: article.content.to_string(),
         }),
         Err(error) => {
@@ -236,6 +246,8 @@ struct Scan {
     og_title: Option<String>,
     /// `og:site_name`, else `application-name`.
     site_name: Option<String>,
+    /// `article:published_time`, else the first `<time datetime>`.
+    published: Option<String>,
     /// How deeply elements nest, counted as a parser nests them: elements whose end tag may be
     /// left out (`<p>`, `<li>`, `<dd>`, `<option>`, table cells) are closed where a parser
     /// implies their end, and stay open where it would not (`<li><dd><li><dd>…` nests).
@@ -284,6 +296,8 @@ struct ScanState {
     og_title: Option<String>,
     og_site_name: Option<String>,
     application_name: Option<String>,
+    published_meta: Option<String>,
+    first_time: Option<String>,
     text: String,
     max_depth: usize,
     elements: usize,
@@ -324,6 +338,12 @@ impl ScanState {
         let name = &tag.name;
         if *name == local_name!("meta") {
             self.meta(tag);
+        } else if *name == local_name!("time") && self.first_time.is_none() {
+            self.first_time = tag
+                .attrs
+                .iter()
+                .find(|a| a.name.local == local_name!("datetime"))
+                .and_then(|a| non_blank(&a.value));
         } else if *name == local_name!("title") {
             // An SVG icon's <title> is skipped with its <svg>; only the document's title counts.
             self.in_title = self.skip_from.is_none();
@@ -521,6 +541,7 @@ impl ScanState {
             Some("og:title") => &mut self.og_title,
             Some("og:site_name") => &mut self.og_site_name,
             Some("application-name") => &mut self.application_name,
+            Some("article:published_time") => &mut self.published_meta,
             _ => return,
         };
         slot.get_or_insert(content);
@@ -546,6 +567,7 @@ impl ScanState {
             title: non_blank(&self.title),
             og_title: self.og_title,
             site_name: self.og_site_name.or(self.application_name),
+            published: self.published_meta.or(self.first_time),
             max_depth: self.max_depth,
             elements: self.elements,
             attributes: self.attributes,
@@ -975,6 +997,35 @@ mod tests {
             Some("Lantern App")
         );
         assert_eq!(scan(html, Scope::Page).text, "");
+    }
+
+    #[test]
+    fn publication_time_is_read_from_meta_json_ld_or_time() {
+        let meta = "<head><meta property=\"article:published_time\" \
+            content=\"2024-03-01T08:30:00Z\"></head><body><p>Text</p></body>";
+        assert_eq!(
+            scan(meta, Scope::Page).published.as_deref(),
+            Some("2024-03-01T08:30:00Z")
+        );
+        let time = "<body><p>Posted <time datetime=\"2024-03-02\">Saturday</time></p>\
+            <time datetime=\"2024-03-05\">later</time></body>";
+        assert_eq!(
+            scan(time, Scope::Page).published.as_deref(),
+            Some("2024-03-02")
+        );
+        let json_ld = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\
+             \"@type\":\"NewsArticle\",\
+             \"datePublished\":\"2024-03-03T10:00:00+01:00\"}}</script></head><body><article>{}\
+             </article></body></html>",
+            "<p>The harbour council voted on Tuesday to close the old ferry pier for good, \
+             after engineers found rot in the supports.</p>"
+                .repeat(6)
+        );
+        assert_eq!(
+            extract(&json_ld).published.as_deref(),
+            Some("2024-03-03T10:00:00+01:00")
+        );
     }
 
     fn depth(html: &str) -> usize {

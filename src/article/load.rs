@@ -453,6 +453,7 @@ fn html_article(
     if extracted.title.is_some() {
         article.title = extracted.title;
     }
+    article.published = extracted.published;
     article.warnings.extend(decoded.warning);
     Ok(article)
 }

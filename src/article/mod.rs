@@ -117,6 +117,10 @@ pub struct Article {
     /// Things the user should know about how the file was read (e.g. a legacy encoding).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// When the article was published, as its page says (`article:published_time`, JSON-LD
+    /// `datePublished`, `<time datetime>`): an ISO 8601 date or date and time, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
 }
 
 impl Article {
@@ -141,6 +145,7 @@ impl Article {
             format,
             sentences,
             warnings: Vec::new(),
+            published: None,
         }
     }
 

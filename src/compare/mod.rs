@@ -3,11 +3,13 @@
 //! Pipeline (each stage its own module, data flowing one way):
 //! normalise words ([`normalize`]) → find candidate sentence pairs through an inverted index
 //! ([`index`]) → score and select links ([`align`]) → word-level edits ([`diff`]) → groups and
-//! per-sentence status ([`groups`]) → findings ([`findings`]) → statistics ([`stats`]).
+//! per-sentence status ([`groups`]) → who copied whom along the version tree ([`direction`]) →
+//! findings, oriented along it ([`findings`]) → statistics ([`stats`]).
 //! Pure: no I/O, no GUI, and the result does not depend on the order the articles are given in.
 
 mod align;
 mod diff;
+pub mod direction;
 pub mod findings;
 mod groups;
 mod index;
@@ -171,12 +173,26 @@ pub fn compare_with_progress(
     progress.update("collecting findings", 0, 1);
     let prepared = canonical.reordered(&order);
     let (groups, sentences) = groups::build(&articles, &links, along_tree);
+    let closest = findings::counterparts::closest_of_either_end(&links);
+    let lineage = direction::lineage(&articles, &versions, &links, &closest, &rank);
+    let orientation = direction::Orientation::new(&lineage, &versions, &rank, options.all_pairs);
     let found = timed("findings", || {
-        findings::find(&articles, &prepared, &links, &near, &groups, &rank)
+        let context = findings::Context {
+            set: &prepared,
+            near: &near,
+            groups: &groups,
+            rank: &rank,
+            versions: &versions,
+            lineage: &lineage,
+            orientation: &orientation,
+            closest: &closest,
+        };
+        findings::find(&articles, &links, &context)
     });
-    let stats = stats::compute(&articles, &links, &sentences);
+    let mut stats = stats::compute(&articles, &links, &sentences);
+    stats.derivations = direction::derivations(&lineage, &stats.overlap);
     timed("freeing tokens", || drop(prepared));
-    Ok(Comparison {
+    let mut comparison = Comparison {
         articles,
         options: *options,
         versions,
@@ -188,7 +204,13 @@ pub fn compare_with_progress(
         numbers: found.numbers,
         omissions: found.omissions,
         stats,
-    })
+        lineage,
+        cuts: found.cuts,
+        attribution_changes: found.attribution_changes,
+        key_changes: Vec::new(),
+    };
+    comparison.key_changes = findings::find_key_changes(&comparison);
+    Ok(comparison)
 }
 
 /// The version tree with its articles moved: `destination[i]` is the new index of article `i`.
@@ -235,7 +257,7 @@ pub(crate) fn timed<T>(phase: &str, work: impl FnOnce() -> T) -> T {
 
 /// Article indices sorted by content (text, then label, then source): `order[c]` is the input
 /// index of the article at canonical position `c`.
-fn canonical_order(articles: &[Article]) -> Vec<usize> {
+pub(crate) fn canonical_order(articles: &[Article]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by(|&x, &y| {
         let (a, b) = (&articles[x], &articles[y]);

@@ -192,6 +192,27 @@ pub struct Substitution {
     pub spread: usize,
     /// Where it occurs: the linked sentence pairs.
     pub occurrences: Vec<(SentenceRef, SentenceRef)>,
+    /// Whether `a` is known to be the original and `b` its copy (see [`Comparison::lineage`]);
+    /// when not, the two only differ, and `a` is the one first in content order.
+    #[serde(default)]
+    pub directed: bool,
+}
+
+impl Substitution {
+    /// The same change seen from the other side: `a` and `b`, `from` and `to` swapped, words
+    /// added becoming words cut.
+    pub fn swap_sides(&mut self) {
+        std::mem::swap(&mut self.a, &mut self.b);
+        std::mem::swap(&mut self.from, &mut self.to);
+        for (x, y) in &mut self.occurrences {
+            std::mem::swap(x, y);
+        }
+        self.kind = match self.kind {
+            SubstitutionKind::Addition => SubstitutionKind::Cut,
+            SubstitutionKind::Cut => SubstitutionKind::Addition,
+            other => other,
+        };
+    }
 }
 
 /// How a quotation was altered.
@@ -261,6 +282,10 @@ pub struct QuoteChange {
     pub kind: QuoteChangeKind,
     /// The words that differ, run by run (spelling, hyphenation and punctuation never do).
     pub edits: Vec<QuoteEdit>,
+    /// Whether `a` is known to be in the original and `b` in its copy; when not, the two quotes
+    /// only differ.
+    #[serde(default)]
+    pub directed: bool,
 }
 
 impl QuoteChange {
@@ -349,6 +374,183 @@ pub struct Omission {
     pub text: String,
 }
 
+/// What a copy cut from its original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CutKind {
+    /// A whole sentence of the original with no counterpart in the copy.
+    Sentence,
+    /// A clause (several words) cut from a sentence the copy kept.
+    Clause,
+}
+
+/// Something a copy cut from its original, along the version tree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cut {
+    /// The original's sentence the words were cut from.
+    pub original: SentenceRef,
+    /// The copy that lacks them.
+    pub copy: usize,
+    /// The copy's sentence that kept the rest (for a cut clause).
+    pub kept_in: Option<SentenceRef>,
+    /// A whole sentence or a clause.
+    pub kind: CutKind,
+    /// The words cut.
+    pub text: String,
+    /// Whether the words cut say who a claim comes from ("the interior ministry said").
+    pub attribution: bool,
+}
+
+/// How the source of a claim was changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttributionChangeKind {
+    /// The source was cut: the claim now stands as fact ("officials said 1,200 were killed" →
+    /// "1,200 were killed").
+    Dropped,
+    /// A different source is named ("the ministry said" → "the army said").
+    Source,
+    /// A different verb of saying ("said" → "claimed").
+    Verb,
+    /// A passive sentence made active with an agent the original did not name ("1,200 were
+    /// killed" → "troops killed 1,200").
+    NewAgent,
+}
+
+impl AttributionChangeKind {
+    /// A short name for lists and reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            AttributionChangeKind::Dropped => "source dropped",
+            AttributionChangeKind::Source => "source changed",
+            AttributionChangeKind::Verb => "verb of saying changed",
+            AttributionChangeKind::NewAgent => "agent added",
+        }
+    }
+}
+
+/// A claim whose attribution differs between linked sentences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttributionChange {
+    /// The sentence with the attribution as first written (the original's, when directed).
+    pub a: SentenceRef,
+    /// The linked sentence with it changed.
+    pub b: SentenceRef,
+    /// What was done to the attribution.
+    pub kind: AttributionChangeKind,
+    /// The attribution in `a` (empty: none).
+    pub from: String,
+    /// The attribution in `b` (empty: dropped).
+    pub to: String,
+    /// Whether `a` is known to be the original and `b` its copy.
+    pub directed: bool,
+}
+
+/// What kind of change a key change is, from most to least consequential.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyChangeKind {
+    /// Words of a quotation changed.
+    Quote,
+    /// A figure changed.
+    Figure,
+    /// A claim's source dropped or changed.
+    Attribution,
+    /// A framing, attribution or agent word swapped.
+    Framing,
+    /// A sentence cut.
+    Cut,
+}
+
+impl KeyChangeKind {
+    /// A short name for lists and reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            KeyChangeKind::Quote => "quote altered",
+            KeyChangeKind::Figure => "figure changed",
+            KeyChangeKind::Attribution => "attribution",
+            KeyChangeKind::Framing => "framing",
+            KeyChangeKind::Cut => "sentence cut",
+        }
+    }
+}
+
+/// One of a copy's most consequential changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyChange {
+    /// What kind of change.
+    pub kind: KeyChangeKind,
+    /// The change in a few words ("said → claimed", "240 million → 310 million").
+    pub summary: String,
+    /// The sentences it is about: the original's first, then the copy's.
+    pub at: Vec<SentenceRef>,
+}
+
+/// A copy's most consequential changes against its original, most consequential first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyChanges {
+    /// The copy.
+    pub copy: usize,
+    /// Its original along the version tree.
+    pub original: usize,
+    /// Whether the direction is known (else the two only differ).
+    pub directed: bool,
+    /// At most a handful, ranked.
+    pub changes: Vec<KeyChange>,
+}
+
+/// A kind of evidence on which version of a tree edge is the original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Clue {
+    /// The original was published earlier (page metadata).
+    Published,
+    /// The original carries an agency credit or dateline ("(AP) —", "— Reuters") the copy lacks.
+    AgencyCredit,
+    /// The copy expands the original's sentences and adds material among them (a write-through
+    /// of a first take).
+    Expanded,
+    /// The copy is a trimmed version of the original (mostly contained in it).
+    Trimmed,
+    /// The copy adds passages found in no other version, while the original's text is carried
+    /// on by other copies.
+    AddsMaterial,
+    /// Where the two differ, other versions carry the original's wording word for word.
+    SharedWording,
+}
+
+impl Clue {
+    /// A short name for lists and reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Clue::Published => "published earlier",
+            Clue::AgencyCredit => "agency credit",
+            Clue::Expanded => "expanded",
+            Clue::Trimmed => "trimmed",
+            Clue::AddsMaterial => "copy adds its own material",
+            Clue::SharedWording => "other versions keep its wording",
+        }
+    }
+}
+
+/// One edge of the version tree with its direction: `copy` descends from `original`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Descent {
+    /// The version the other was made from (when `known`).
+    pub original: usize,
+    /// The version made from it (when `known`).
+    pub copy: usize,
+    /// Whether the direction is known. When not, `original` and `copy` only name the edge's two
+    /// ends (the first in content order first) and the changes along it "differ".
+    pub known: bool,
+    /// How sure the direction is, 0–1 (below the bar it is not `known`).
+    pub confidence: f32,
+    /// How much of the smaller version's text the two share (0–1).
+    pub shared: f32,
+    /// What pointed the way (for a known direction).
+    pub clues: Vec<Clue>,
+}
+
 /// Shares of one article's text (by characters) that are identical, reworded and unique.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
 pub struct ArticleStats {
@@ -362,12 +564,13 @@ pub struct ArticleStats {
     pub unique: f32,
 }
 
-/// "Article `derived` looks derived from article `source`."
+/// "Article `derived` looks derived from article `source`": an edge of the lineage whose
+/// direction is known.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Derivation {
-    /// The article whose text is mostly contained in the other.
+    /// The copy.
     pub derived: usize,
-    /// The article it appears to be taken from.
+    /// Its original.
     pub source: usize,
     /// Share of `derived`'s characters that are linked to `source`.
     pub containment: f32,
@@ -395,7 +598,7 @@ pub struct Stats {
     /// `overlap[i][j]`: share of article `i`'s characters in sentences linked to article `j`
     /// (1 on the diagonal).
     pub overlap: Vec<Vec<f32>>,
-    /// Pairs where one article's text is mostly contained in the other's.
+    /// The known directions of [`Comparison::lineage`], as "derived from" pairs.
     pub derivations: Vec<Derivation>,
 }
 
@@ -425,6 +628,14 @@ pub struct Comparison {
     pub omissions: Vec<Omission>,
     /// Shares, overlap matrix and derivations.
     pub stats: Stats,
+    /// The version tree's edges with their direction: who copied whom.
+    pub lineage: Vec<Descent>,
+    /// What each copy cut from its original, along the tree.
+    pub cuts: Vec<Cut>,
+    /// Claims whose source was dropped or changed between linked sentences.
+    pub attribution_changes: Vec<AttributionChange>,
+    /// Per copy, its most consequential changes against its original, ranked.
+    pub key_changes: Vec<KeyChanges>,
 }
 
 impl Comparison {

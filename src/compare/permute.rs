@@ -2,9 +2,16 @@
 //! remapped and every derived list rebuilt or re-sorted exactly as [`super::compare`] orders it,
 //! so the result equals comparing the reordered articles from scratch.
 
+use super::direction::{self, Orientation};
 use super::findings::counterparts::closest_of_either_end;
-use super::findings::{find_omissions, find_substitutions, sort_facts};
-use super::{Comparison, Link, SentenceRef, flip, groups, moved_versions, stats, versions};
+use super::findings::{
+    find_attribution_changes, find_cuts, find_key_changes, find_omissions, find_substitutions,
+    orient_quote_changes, orient_substitutions, sort_facts,
+};
+use super::{
+    Comparison, Descent, Link, SentenceRef, canonical_order, flip, groups, moved_versions, stats,
+    versions,
+};
 
 impl Comparison {
     /// The comparison with its articles in a new order: `order[new_position]` is the current
@@ -26,16 +33,27 @@ impl Comparison {
         let (groups, sentences) = groups::build(&articles, &links, along_tree);
         let versions = moved_versions(&self.versions, &new_of_old);
 
+        let mut rank = vec![0; order.len()];
+        for (position, &article) in canonical_order(&articles).iter().enumerate() {
+            rank[article] = position;
+        }
+        let mut lineage: Vec<Descent> = self
+            .lineage
+            .iter()
+            .map(|d| Descent {
+                original: new_of_old[d.original],
+                copy: new_of_old[d.copy],
+                ..d.clone()
+            })
+            .collect();
+        lineage.sort_by_key(|d| (d.original, d.copy));
+        let orientation = Orientation::new(&lineage, &versions, &rank, self.options.all_pairs);
+        let closest = closest_of_either_end(&links);
+
         let mut quote_changes = self.quote_changes.clone();
         for q in &mut quote_changes {
             (q.a, q.b) = (remap(q.a), remap(q.b));
-            if q.a.article > q.b.article {
-                q.swap_sides();
-            }
         }
-        quote_changes.sort_by(|x, y| {
-            (x.a, x.b, &x.a_quote, &x.b_quote).cmp(&(y.a, y.b, &y.a_quote, &y.b_quote))
-        });
 
         let mut numbers = self.numbers.clone();
         for fact in &mut numbers {
@@ -46,19 +64,35 @@ impl Comparison {
         }
         sort_facts(&mut numbers);
 
-        Comparison {
-            substitutions: find_substitutions(&articles, &links, &closest_of_either_end(&links)),
-            omissions: find_omissions(&articles, &links, &groups),
-            stats: stats::compute(&articles, &links, &sentences),
+        let mut stats = stats::compute(&articles, &links, &sentences);
+        stats.derivations = direction::derivations(&lineage, &stats.overlap);
+        let mut permuted = Comparison {
+            substitutions: orient_substitutions(
+                find_substitutions(&articles, &links, &closest),
+                &orientation,
+            ),
+            omissions: find_omissions(&articles, &groups, &versions),
+            cuts: find_cuts(&articles, &links, &closest, &lineage),
+            attribution_changes: find_attribution_changes(
+                &articles,
+                &links,
+                &closest,
+                &orientation,
+            ),
+            quote_changes: orient_quote_changes(quote_changes, &orientation),
+            stats,
             articles,
             options: self.options,
             versions,
             links,
             groups,
             sentences,
-            quote_changes,
             numbers,
-        }
+            lineage,
+            key_changes: Vec::new(),
+        };
+        permuted.key_changes = find_key_changes(&permuted);
+        permuted
     }
 }
 

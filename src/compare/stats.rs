@@ -1,13 +1,9 @@
 //! Statistics: per-article shares of identical, reworded and unique text (by characters), the
-//! N×N overlap matrix and which articles look derived from which.
+//! N×N overlap matrix. (Which article is derived from which is the lineage's, see
+//! [`super::direction`].)
 
-use super::{ArticleStats, Derivation, Link, SentenceInfo, Stats, Status};
+use super::{ArticleStats, Link, SentenceInfo, Stats, Status};
 use crate::article::Article;
-
-/// Share of an article that must be linked to another before it counts as derived from it.
-const DERIVED_CONTAINMENT: f32 = 0.6;
-/// How much more contained the derived article must be than the source.
-const DERIVED_MARGIN: f32 = 0.15;
 
 /// Statistics over `articles` given their links and sentence facts.
 pub fn compute(articles: &[Article], links: &[Link], info: &[Vec<SentenceInfo>]) -> Stats {
@@ -26,11 +22,10 @@ pub fn compute(articles: &[Article], links: &[Link], info: &[Vec<SentenceInfo>])
         .map(|(i, _)| article_stats(&chars[i], &info[i]))
         .collect();
     let overlap = overlap_matrix(articles.len(), links, &chars);
-    let derivations = derivations(&overlap);
     Stats {
         articles: per_article,
         overlap,
-        derivations,
+        derivations: Vec::new(),
     }
 }
 
@@ -86,23 +81,4 @@ fn overlap_matrix(n: usize, links: &[Link], chars: &[Vec<usize>]) -> Vec<Vec<f32
                 .collect()
         })
         .collect()
-}
-
-fn derivations(overlap: &[Vec<f32>]) -> Vec<Derivation> {
-    let mut out = Vec::new();
-    for (derived, row) in overlap.iter().enumerate() {
-        for (source, &contained) in row.iter().enumerate() {
-            if derived != source
-                && contained >= DERIVED_CONTAINMENT
-                && contained - overlap[source][derived] >= DERIVED_MARGIN
-            {
-                out.push(Derivation {
-                    derived,
-                    source,
-                    containment: contained,
-                });
-            }
-        }
-    }
-    out
 }

@@ -1,12 +1,15 @@
 //! The JSON report (`parallax-report/2`): the whole comparison with stable field names, documented
-//! in `docs/report-format.md`. Offsets are byte offsets into each article's `text`.
+//! in `docs/report-format.md`. Offsets are byte offsets into each article's `text`. A finding
+//! between two versions names its sides `original` and `copy` where the version tree's direction
+//! is known, and `a` and `b` (with `"direction": "differs"`) where it is not.
 
 use serde::Serialize;
 
 use crate::article::{Format, Role};
 use crate::compare::{
-    Comparison, EditOp, Group, LinkKind, NumberFact, Omission, Options, QuoteChange, SentenceRef,
-    Stats, Status, Substitution, Version,
+    AttributionChange, AttributionChangeKind, Comparison, Cut, Descent, EditOp, Group, KeyChanges,
+    LinkKind, NumberFact, Omission, Options, QuoteChange, QuoteChangeKind, SentenceRef, Stats,
+    Status, Substitution, SubstitutionKind, Version,
 };
 
 /// The schema identifier written into every report.
@@ -19,13 +22,135 @@ struct Report<'a> {
     options: &'a Options,
     articles: Vec<ArticleOut<'a>>,
     versions: Vec<VersionOut>,
+    lineage: &'a [Descent],
+    key_changes: &'a [KeyChanges],
     links: Vec<LinkOut<'a>>,
     groups: &'a [Group],
-    substitutions: &'a [Substitution],
-    quote_changes: &'a [QuoteChange],
+    substitutions: Vec<SubstitutionOut<'a>>,
+    quote_changes: Vec<QuoteChangeOut<'a>>,
+    attribution_changes: Vec<AttributionChangeOut<'a>>,
     numbers: &'a [NumberFact],
+    cuts: &'a [Cut],
     omissions: &'a [Omission],
     stats: &'a Stats,
+}
+
+/// The two sides of a finding, `a` and `b`, also named `original` and `copy` where the direction
+/// is known (`a` is then the original).
+#[derive(Serialize)]
+struct Sides<T: Copy> {
+    a: T,
+    b: T,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original: Option<T>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copy: Option<T>,
+}
+
+impl<T: Copy> Sides<T> {
+    fn new(a: T, b: T, directed: bool) -> Self {
+        Sides {
+            a,
+            b,
+            original: directed.then_some(a),
+            copy: directed.then_some(b),
+        }
+    }
+}
+
+/// `"original_to_copy"` or `"differs"`.
+fn direction(directed: bool) -> &'static str {
+    if directed {
+        "original_to_copy"
+    } else {
+        "differs"
+    }
+}
+
+#[derive(Serialize)]
+struct SubstitutionOut<'a> {
+    #[serde(flatten)]
+    articles: Sides<usize>,
+    direction: &'static str,
+    from: &'a str,
+    to: &'a str,
+    count: usize,
+    kind: SubstitutionKind,
+    loaded: bool,
+    spread: usize,
+    occurrences: Vec<(SentenceRef, SentenceRef)>,
+}
+
+impl<'a> From<&'a Substitution> for SubstitutionOut<'a> {
+    fn from(s: &'a Substitution) -> Self {
+        SubstitutionOut {
+            articles: Sides::new(s.a, s.b, s.directed),
+            direction: direction(s.directed),
+            from: &s.from,
+            to: &s.to,
+            count: s.count,
+            kind: s.kind,
+            loaded: s.loaded,
+            spread: s.spread,
+            occurrences: s.occurrences.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct QuoteChangeOut<'a> {
+    #[serde(flatten)]
+    sentences: Sides<SentenceRef>,
+    direction: &'static str,
+    a_quote: &'a str,
+    b_quote: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original_quote: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copy_quote: Option<&'a str>,
+    kind: QuoteChangeKind,
+    edits: Vec<Sides<&'a str>>,
+}
+
+impl<'a> From<&'a QuoteChange> for QuoteChangeOut<'a> {
+    fn from(q: &'a QuoteChange) -> Self {
+        QuoteChangeOut {
+            sentences: Sides::new(q.a, q.b, q.directed),
+            direction: direction(q.directed),
+            a_quote: &q.a_quote,
+            b_quote: &q.b_quote,
+            original_quote: q.directed.then_some(q.a_quote.as_str()),
+            copy_quote: q.directed.then_some(q.b_quote.as_str()),
+            kind: q.kind,
+            edits: q
+                .edits
+                .iter()
+                .map(|e| Sides::new(e.a.as_str(), e.b.as_str(), q.directed))
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct AttributionChangeOut<'a> {
+    #[serde(flatten)]
+    sentences: Sides<SentenceRef>,
+    direction: &'static str,
+    kind: AttributionChangeKind,
+    from: &'a str,
+    to: &'a str,
+}
+
+impl<'a> From<&'a AttributionChange> for AttributionChangeOut<'a> {
+    fn from(x: &'a AttributionChange) -> Self {
+        AttributionChangeOut {
+            sentences: Sides::new(x.a, x.b, x.directed),
+            direction: direction(x.directed),
+            kind: x.kind,
+            from: &x.from,
+            to: &x.to,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -34,6 +159,8 @@ struct ArticleOut<'a> {
     source: &'a str,
     title: Option<&'a str>,
     format: Format,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     warnings: &'a [String],
     text: &'a str,
@@ -108,6 +235,7 @@ pub fn render(c: &Comparison) -> String {
                 source: &a.source,
                 title: a.title.as_deref(),
                 format: a.format,
+                published: a.published.as_deref(),
                 warnings: &a.warnings,
                 text: &a.text,
                 sentences: a
@@ -148,10 +276,18 @@ pub fn render(c: &Comparison) -> String {
                     .collect(),
             })
             .collect(),
+        lineage: &c.lineage,
+        key_changes: &c.key_changes,
         groups: &c.groups,
-        substitutions: &c.substitutions,
-        quote_changes: &c.quote_changes,
+        substitutions: c.substitutions.iter().map(SubstitutionOut::from).collect(),
+        quote_changes: c.quote_changes.iter().map(QuoteChangeOut::from).collect(),
+        attribution_changes: c
+            .attribution_changes
+            .iter()
+            .map(AttributionChangeOut::from)
+            .collect(),
         numbers: &c.numbers,
+        cuts: &c.cuts,
         omissions: &c.omissions,
         stats: &c.stats,
     };

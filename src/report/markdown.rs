@@ -1,5 +1,5 @@
-//! The Markdown report: the summary (articles and their shares, the overlap matrix, derivations
-//! and the findings) followed by every shared passage with each outlet's wording, readable as
+//! The Markdown report: each copy's key changes first, then the summary (articles and their
+//! shares, the overlap matrix, the version tree of who copied whom, and the findings) followed by every shared passage with each outlet's wording, readable as
 //! plain text and rendered by any CommonMark/GitHub-flavoured viewer.
 //!
 //! Article text is escaped so that it never becomes markup (every Markdown punctuation character
@@ -15,6 +15,15 @@ use super::annotate::{
 };
 use crate::compare::{Comparison, FactKind, Group, Link, LinkKind, SentenceRef};
 
+/// "**A** → **B**" when `directed`, else "**A** / **B** (differs)".
+fn sides(c: &Comparison, a: usize, b: usize, directed: bool) -> String {
+    if directed {
+        format!("{} → {}", label(c, a), label(c, b))
+    } else {
+        format!("{} / {} (differs)", label(c, a), label(c, b))
+    }
+}
+
 /// The report as Markdown.
 pub fn render(c: &Comparison) -> String {
     let mut out = String::new();
@@ -28,11 +37,13 @@ pub fn render(c: &Comparison) -> String {
         c.options.threshold,
         env!("CARGO_PKG_VERSION")
     );
+    key_changes(&mut out, c);
     articles(&mut out, c);
     overlap(&mut out, c);
-    derivations(&mut out, c);
+    tree(&mut out, c);
     substitutions(&mut out, c);
     quote_changes(&mut out, c);
+    attribution_changes(&mut out, c);
     numbers(&mut out, c);
     omissions(&mut out, c);
     passages(&mut out, c);
@@ -152,19 +163,82 @@ fn overlap(out: &mut String, c: &Comparison) {
     out.push('\n');
 }
 
-fn derivations(out: &mut String, c: &Comparison) {
-    out.push_str("## Derivations\n\n");
-    if c.stats.derivations.is_empty() {
-        none_found(out, "No article looks derived from another.");
+/// Each copy's most consequential changes against its original.
+fn key_changes(out: &mut String, c: &Comparison) {
+    out.push_str("## Key changes\n\n");
+    if c.key_changes.is_empty() {
+        none_found(
+            out,
+            "No copy changes a quote, a figure, an attribution or a framing word.",
+        );
         return;
     }
-    for d in &c.stats.derivations {
+    for copy in &c.key_changes {
         let _ = writeln!(
             out,
-            "- **{}** looks derived from **{}** ({} of its text is found there)",
-            label(c, d.derived),
-            label(c, d.source),
-            pct(d.containment)
+            "### {}\n",
+            sides(c, copy.original, copy.copy, copy.directed)
+        );
+        for change in &copy.changes {
+            let _ = writeln!(
+                out,
+                "- **{}**: {}",
+                change.kind.label(),
+                escape(&change.summary)
+            );
+        }
+        out.push('\n');
+    }
+}
+
+/// The version tree: who copied whom, or that the direction is undetermined.
+fn tree(out: &mut String, c: &Comparison) {
+    out.push_str("## Version tree\n\nWho copied whom, along the tree of versions.\n\n");
+    if c.lineage.is_empty() {
+        none_found(out, "No article is a version of another.");
+        return;
+    }
+    for d in &c.lineage {
+        if d.known {
+            let why: Vec<&str> = d.clues.iter().map(|clue| clue.label()).collect();
+            let _ = writeln!(
+                out,
+                "- **{}** copied from **{}** ({} sure: {}; {} shared)",
+                label(c, d.copy),
+                label(c, d.original),
+                pct(d.confidence),
+                why.join(", "),
+                pct(d.shared)
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "- **{}** and **{}** differ: versions of each other, which came first is undetermined ({} shared)",
+                label(c, d.original),
+                label(c, d.copy),
+                pct(d.shared)
+            );
+        }
+    }
+    out.push('\n');
+}
+
+/// Claims whose source was dropped or changed.
+fn attribution_changes(out: &mut String, c: &Comparison) {
+    out.push_str("## Attribution changes\n\n");
+    if c.attribution_changes.is_empty() {
+        none_found(out, "No claim's source was dropped or changed.");
+        return;
+    }
+    out.push_str("| Change | From | To | Articles |\n|---|---|---|---|\n");
+    for x in &c.attribution_changes {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            x.kind.label(),
+            wording(&x.from),
+            wording(&x.to),
+            sides(c, x.a.article, x.b.article, x.directed)
         );
     }
     out.push('\n');
@@ -226,13 +300,12 @@ fn substitutions(out: &mut String, c: &Comparison) {
     for s in &c.substitutions {
         let _ = writeln!(
             out,
-            "| {}× | {} | {} | {} | {} → {} |",
+            "| {}× | {} | {} | {} | {} |",
             s.count,
             wording(&s.from),
             wording(&s.to),
             s.kind.label(),
-            label(c, s.a),
-            label(c, s.b)
+            sides(c, s.a, s.b, s.directed)
         );
     }
     out.push('\n');

@@ -1,5 +1,7 @@
-//! The plain-text summary `parallax compare` prints by default: per-article shares, the overlap
-//! matrix, derivations and the findings, readable in a terminal.
+//! The plain-text summary `parallax compare` prints by default: each copy's key changes first,
+//! then per-article shares, the overlap matrix, the version tree (who copied whom) and the
+//! findings, readable in a terminal. Changes along a tree edge whose direction is known read
+//! original → copy; where it is undetermined, "differs" and no arrow.
 //!
 //! Everything taken from the articles (labels, which may come from a page or a file name, quotes,
 //! figures, sentences) passes through [`escape_controls`] first, so that a page cannot clear the
@@ -9,7 +11,7 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::compare::findings::{SubstitutionGroup, group_substitutions};
-use crate::compare::{Comparison, FactKind, QuoteEdit, SubstitutionKind};
+use crate::compare::{Comparison, CutKind, FactKind, QuoteEdit, SubstitutionKind};
 
 /// Most rows of each findings table printed.
 const MAX_ROWS: usize = 25;
@@ -17,12 +19,15 @@ const MAX_ROWS: usize = 25;
 /// The summary as text.
 pub fn render(c: &Comparison) -> String {
     let mut out = String::new();
+    key_changes(&mut out, c);
     articles(&mut out, c);
     overlap(&mut out, c);
-    derivations(&mut out, c);
+    tree(&mut out, c);
     substitutions(&mut out, c);
     quotes(&mut out, c);
+    attribution_changes(&mut out, c);
     numbers(&mut out, c);
+    cuts(&mut out, c);
     omissions(&mut out, c);
     out
 }
@@ -103,15 +108,65 @@ fn overlap(out: &mut String, c: &Comparison) {
     }
 }
 
-fn derivations(out: &mut String, c: &Comparison) {
-    for d in &c.stats.derivations {
+/// "A → B" when `directed`, else "A / B (differs)".
+fn sides(c: &Comparison, a: usize, b: usize, directed: bool) -> String {
+    if directed {
+        format!("{} → {}", label(c, a), label(c, b))
+    } else {
+        format!("{} / {} (differs)", label(c, a), label(c, b))
+    }
+}
+
+/// Each copy's most consequential changes, before everything else.
+fn key_changes(out: &mut String, c: &Comparison) {
+    if c.key_changes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "Key changes");
+    for copy in &c.key_changes {
         let _ = writeln!(
             out,
-            "\n{} looks derived from {} ({} of its text is found there)",
-            label(c, d.derived),
-            label(c, d.source),
-            pct(d.containment).trim()
+            "  {}",
+            sides(c, copy.original, copy.copy, copy.directed)
         );
+        for change in &copy.changes {
+            let _ = writeln!(
+                out,
+                "    {:<15} {}",
+                change.kind.label(),
+                escape_controls(&change.summary)
+            );
+        }
+    }
+    let _ = writeln!(out);
+}
+
+/// The version tree: who copied whom, each edge with its direction or "differs".
+fn tree(out: &mut String, c: &Comparison) {
+    if !section(out, "Version tree (who copied whom)", c.lineage.len()) {
+        return;
+    }
+    for d in &c.lineage {
+        let why: Vec<&str> = d.clues.iter().map(|clue| clue.label()).collect();
+        if d.known {
+            let _ = writeln!(
+                out,
+                "  {} copied from {}  ({} sure: {}; {} shared)",
+                label(c, d.copy),
+                label(c, d.original),
+                pct(d.confidence).trim(),
+                why.join(", "),
+                pct(d.shared).trim()
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "  {} and {} are versions of each other; which came first is undetermined ({} shared)",
+                label(c, d.original),
+                label(c, d.copy),
+                pct(d.shared).trim()
+            );
+        }
     }
 }
 
@@ -161,7 +216,7 @@ fn substitution_row(out: &mut String, c: &Comparison, g: &SubstitutionGroup) {
     let pairs: Vec<String> = g
         .pairs
         .iter()
-        .map(|&(a, b, _)| format!("{} → {}", label(c, a), label(c, b)))
+        .map(|&(a, b, _)| sides(c, a, b, g.directed))
         .collect();
     let _ = writeln!(
         out,
@@ -186,15 +241,20 @@ fn quotes(out: &mut String, c: &Comparison) {
             q.kind.label(),
             escape_controls(&edits.join("; "))
         );
+        let (first, second) = if q.directed {
+            ("original", "copy")
+        } else {
+            ("differs", "differs")
+        };
         let _ = writeln!(
             out,
-            "    {}: “{}”",
+            "    {first:<8} {}: “{}”",
             label(c, q.a.article),
             escape_controls(&q.a_quote)
         );
         let _ = writeln!(
             out,
-            "    {}: “{}”\n",
+            "    {second:<8} {}: “{}”\n",
             label(c, q.b.article),
             escape_controls(&q.b_quote)
         );
@@ -228,6 +288,57 @@ fn numbers(out: &mut String, c: &Comparison) {
         }
         more(out, facts.len());
     }
+}
+
+fn attribution_changes(out: &mut String, c: &Comparison) {
+    if !section(out, "Attribution changes", c.attribution_changes.len()) {
+        return;
+    }
+    for x in c.attribution_changes.iter().take(MAX_ROWS) {
+        let show = |w: &str| {
+            if w.is_empty() {
+                "(nothing)".to_owned()
+            } else {
+                format!("\"{}\"", escape_controls(w))
+            }
+        };
+        let _ = writeln!(
+            out,
+            "  {}: {} → {}   [{}]",
+            x.kind.label(),
+            show(&x.from),
+            show(&x.to),
+            sides(c, x.a.article, x.b.article, x.directed)
+        );
+    }
+    more(out, c.attribution_changes.len());
+}
+
+/// What each copy cut from its original: whole sentences, then clauses.
+fn cuts(out: &mut String, c: &Comparison) {
+    if !section(out, "Cut by copies from their originals", c.cuts.len()) {
+        return;
+    }
+    let mut rows: Vec<_> = c.cuts.iter().collect();
+    rows.sort_by_key(|x| (x.kind != CutKind::Sentence, !x.attribution));
+    for x in rows.iter().take(MAX_ROWS) {
+        let what = match x.kind {
+            CutKind::Sentence => "sentence",
+            CutKind::Clause => "clause",
+        };
+        let source = if x.attribution {
+            ", names a source"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "  {} cut ({what}{source}): {}",
+            sides(c, x.original.article, x.copy, true),
+            escape_controls(&x.text)
+        );
+    }
+    more(out, c.cuts.len());
 }
 
 fn omissions(out: &mut String, c: &Comparison) {

@@ -1,4 +1,5 @@
-//! The findings side panel, in tabs: an overview (per-outlet originality bars, derivations, the
+//! The findings side panel, in tabs: an overview (each copy's key changes first, a click away
+//! from their sentences; the version tree of who copied whom; per-outlet originality bars; the
 //! N×N overlap matrix as a heat map), the substitutions table (most significant first, or sorted
 //! by count or wording; grouped by wording with counts per outlet pair, each row with its kind),
 //! quote changes (with the words that changed), conflicting figures and omissions. Every row
@@ -97,7 +98,7 @@ impl FindingsPanel {
             return;
         };
         match self.tab {
-            Tab::Overview => overview(ui, workspace, c, &columns),
+            Tab::Overview => overview(ui, workspace, c, &columns, commands),
             Tab::Substitutions => {
                 sort_bar(ui, &mut self.order);
                 substitutions(ui, workspace, &derived.substitutions, commands);
@@ -169,26 +170,20 @@ fn go_to_on_click(
     }
 }
 
-fn overview(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &[Column]) {
+fn overview(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    c: &Comparison,
+    columns: &[Column],
+    commands: &mut CommandQueue,
+) {
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
+            key_changes(ui, workspace, c, commands);
+            version_tree(ui, workspace, c);
             ui.label(RichText::new("Originality").strong());
             originality(ui, workspace, c, columns);
-            if !c.stats.derivations.is_empty() {
-                ui.add_space(6.0);
-                for d in &c.stats.derivations {
-                    ui.label(
-                        RichText::new(format!(
-                            "{} looks derived from {} ({:.0}% of it is found there)",
-                            label(workspace, c, d.derived),
-                            label(workspace, c, d.source),
-                            d.containment * 100.0
-                        ))
-                        .small(),
-                    );
-                }
-            }
             ui.add_space(10.0);
             ui.label(RichText::new("Overlap").strong());
             ui.label(
@@ -206,6 +201,78 @@ fn overview(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &
             );
             super::matrix::version_tree(ui, workspace, c, columns);
         });
+}
+
+/// "A → B" for a known direction, else "A / B (differs)".
+fn sides(workspace: &Workspace, c: &Comparison, a: usize, b: usize, directed: bool) -> String {
+    let (a, b) = (label(workspace, c, a), label(workspace, c, b));
+    if directed {
+        format!("{a} → {b}")
+    } else {
+        format!("{a} / {b} (differs)")
+    }
+}
+
+/// Each copy's most consequential changes; a click focuses the sentences a change is about.
+fn key_changes(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    c: &Comparison,
+    commands: &mut CommandQueue,
+) {
+    if c.key_changes.is_empty() {
+        return;
+    }
+    ui.label(RichText::new("Key changes").strong());
+    for copy in &c.key_changes {
+        ui.label(
+            RichText::new(sides(workspace, c, copy.original, copy.copy, copy.directed))
+                .small()
+                .strong(),
+        );
+        for change in &copy.changes {
+            let text = format!("{}: {}", change.kind.label(), change.summary);
+            let response = ui
+                .add(
+                    egui::Label::new(RichText::new(text.clone()).small())
+                        .truncate()
+                        .sense(Sense::click()),
+                )
+                .on_hover_text(text);
+            if let Some(&at) = change.at.last() {
+                go_to_on_click(&response, workspace, at, commands);
+            }
+        }
+    }
+    ui.add_space(10.0);
+}
+
+/// Who copied whom: each edge of the version tree with its direction, or "differs".
+fn version_tree(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison) {
+    if c.lineage.is_empty() {
+        return;
+    }
+    ui.label(RichText::new("Who copied whom").strong());
+    for d in &c.lineage {
+        let text = if d.known {
+            let why: Vec<&str> = d.clues.iter().map(|clue| clue.label()).collect();
+            format!(
+                "{} copied from {} ({:.0}% sure: {})",
+                label(workspace, c, d.copy),
+                label(workspace, c, d.original),
+                d.confidence * 100.0,
+                why.join(", ")
+            )
+        } else {
+            format!(
+                "{} and {} differ (which came first is undetermined)",
+                label(workspace, c, d.original),
+                label(workspace, c, d.copy)
+            )
+        };
+        ui.add(egui::Label::new(RichText::new(text).small()).wrap());
+    }
+    ui.add_space(10.0);
 }
 
 fn originality(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &[Column]) {
@@ -326,13 +393,7 @@ fn substitution_row(
         let pairs: Vec<String> = row
             .pairs
             .iter()
-            .map(|&(a, b, n)| {
-                format!(
-                    "{} → {} ×{n}",
-                    label(workspace, c, a),
-                    label(workspace, c, b)
-                )
-            })
+            .map(|&(a, b, n)| format!("{} ×{n}", sides(workspace, c, a, b, row.directed)))
             .collect();
         ui.add(egui::Label::new(RichText::new(pairs.join(" · ")).small().weak()).truncate());
         if let Some(first) = row.first {
@@ -360,8 +421,16 @@ fn quotes(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, commands: &m
                     let change = format!("{}: {}", q.kind.label(), edits.join("; "));
                     ui.add(egui::Label::new(RichText::new(change.clone()).strong()).truncate())
                         .on_hover_text(change);
-                    for (at, quote) in [(q.a, &q.a_quote), (q.b, &q.b_quote)] {
-                        let text = format!("{}: “{quote}”", label(workspace, c, at.article));
+                    let roles = if q.directed {
+                        ["original", "copy"]
+                    } else {
+                        ["differs", "differs"]
+                    };
+                    for ((at, quote), role) in [(q.a, &q.a_quote), (q.b, &q.b_quote)]
+                        .into_iter()
+                        .zip(roles)
+                    {
+                        let text = format!("{role} {}: “{quote}”", label(workspace, c, at.article));
                         let response = ui
                             .add(
                                 egui::Label::new(RichText::new(text.clone()).size(13.0))

@@ -25,6 +25,8 @@ pub struct SubstitutionGroup {
     pub pairs: Vec<(usize, usize, usize)>,
     /// Where it first occurs.
     pub first: Option<SentenceRef>,
+    /// Whether every pair's direction is known (original → copy); else the wordings only differ.
+    pub directed: bool,
 }
 
 impl SubstitutionGroup {
@@ -52,11 +54,13 @@ pub fn group_substitutions(substitutions: &[Substitution]) -> Vec<SubstitutionGr
                 count: 0,
                 pairs: Vec::new(),
                 first: s.occurrences.first().map(|(a, _)| *a),
+                directed: true,
             });
             groups.len() - 1
         });
         let group = &mut groups[row];
         group.count += s.count;
+        group.directed &= s.directed;
         group.pairs.push((s.a, s.b, s.count));
     }
     groups
@@ -93,6 +97,7 @@ mod tests {
             loaded: false,
             spread: 1,
             occurrences: Vec::new(),
+            directed: false,
         }
     }
 

@@ -1,22 +1,33 @@
-//! Findings no plain diff shows: systematic substitutions, altered quotes, conflicting figures and
-//! omissions. Each is derived from the links and their word edits, never from raw text alone.
+//! Findings no plain diff shows: systematic substitutions, altered quotes, conflicting figures,
+//! attribution changes, cuts and omissions, and the key changes of each copy. Each is derived from
+//! the links and their word edits, never from raw text alone, and oriented along the version tree
+//! (original → copy where the direction is known; see [`super::direction`]).
 
+mod attributions;
 pub mod counterparts;
+mod cuts;
 mod figures;
 mod grouping;
+mod key_changes;
 mod numbers;
 mod omissions;
 mod quotes;
 mod substitutions;
+mod times;
 mod wording;
 
+use super::direction::Orientation;
 use super::prepare::PreparedSet;
-use super::{Group, Link, NumberFact, Omission, QuoteChange, SentenceRef, Substitution};
+use super::{
+    AttributionChange, Cut, Descent, Group, Link, NumberFact, Omission, QuoteChange, SentenceRef,
+    Substitution, Version,
+};
 use crate::article::Article;
 
 use std::collections::BTreeMap;
 
 pub use grouping::{SubstitutionGroup, group_substitutions};
+pub use key_changes::find as find_key_changes;
 pub use numbers::sort_facts;
 pub use quotes::quoted_spans;
 
@@ -28,42 +39,131 @@ pub struct Findings {
     pub quote_changes: Vec<QuoteChange>,
     /// Quantities reported with different figures.
     pub numbers: Vec<NumberFact>,
-    /// Content most articles carry that one lacks.
+    /// Content most versions carry that one lacks.
     pub omissions: Vec<Omission>,
+    /// What each copy cut from its original.
+    pub cuts: Vec<Cut>,
+    /// Claims whose source was dropped or changed.
+    pub attribution_changes: Vec<AttributionChange>,
 }
 
-/// Computes all findings. `set` must be in the same article order as `articles`; `rank[i]` is
-/// article `i`'s position in the canonical (content) order.
-pub fn find(
-    articles: &[Article],
-    set: &PreparedSet,
-    links: &[Link],
-    near: &[(SentenceRef, SentenceRef)],
-    groups: &[Group],
-    rank: &[usize],
-) -> Findings {
-    let closest = counterparts::closest_of_either_end(links);
-    // The four kinds are independent of one another: found side by side.
-    let ((substitutions, quote_changes), (numbers, omissions)) = rayon::join(
-        || {
-            rayon::join(
-                || find_substitutions(articles, links, &closest),
-                || quotes::find(articles, set, links, &closest),
-            )
-        },
-        || {
-            rayon::join(
-                || numbers::find(articles, set, links, &closest, near, rank),
-                || find_omissions(articles, links, groups),
-            )
-        },
-    );
+/// What the findings are computed from, besides the articles and their links.
+pub struct Context<'c> {
+    /// The articles' prepared words, in the same order as the articles.
+    pub set: &'c PreparedSet,
+    /// Sentence pairs that say much the same thing without being linked.
+    pub near: &'c [(SentenceRef, SentenceRef)],
+    /// The groups of linked sentences.
+    pub groups: &'c [Group],
+    /// `rank[i]`: article `i`'s position in the canonical (content) order.
+    pub rank: &'c [usize],
+    /// The version tree.
+    pub versions: &'c [Version],
+    /// Its edges, directed.
+    pub lineage: &'c [Descent],
+    /// How findings between two articles are oriented.
+    pub orientation: &'c Orientation,
+    /// Per link, whether it is the closest counterpart of either end.
+    pub closest: &'c [bool],
+}
+
+/// Computes all findings.
+pub fn find(articles: &[Article], links: &[Link], cx: &Context<'_>) -> Findings {
+    let closest = cx.closest;
+    // The kinds are independent of one another: found side by side.
+    let ((substitutions, quote_changes), ((numbers, omissions), (cuts, attribution_changes))) =
+        rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        orient_substitutions(
+                            find_substitutions(articles, links, closest),
+                            cx.orientation,
+                        )
+                    },
+                    || {
+                        orient_quote_changes(
+                            quotes::find(articles, cx.set, links, closest),
+                            cx.orientation,
+                        )
+                    },
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        rayon::join(
+                            || {
+                                let mut facts = numbers::find(
+                                    articles, cx.set, links, closest, cx.near, cx.rank,
+                                );
+                                facts.extend(times::find(articles, links, closest, cx.orientation));
+                                sort_facts(&mut facts);
+                                facts
+                            },
+                            || find_omissions(articles, cx.groups, cx.versions),
+                        )
+                    },
+                    || {
+                        rayon::join(
+                            || cuts::find(articles, links, closest, cx.lineage),
+                            || attributions::find(articles, links, closest, cx.orientation),
+                        )
+                    },
+                )
+            },
+        );
     Findings {
         substitutions,
         quote_changes,
         numbers,
         omissions,
+        cuts,
+        attribution_changes,
     }
+}
+
+/// Substitutions along the tree only (unless all pairs are compared), each seen from the
+/// original (or, undetermined, from the version first in content order), ranked again.
+pub fn orient_substitutions(
+    found: Vec<Substitution>,
+    orientation: &Orientation,
+) -> Vec<Substitution> {
+    let mut out: Vec<Substitution> = found
+        .into_iter()
+        .filter_map(|mut s| {
+            let (first, _, directed) = orientation.sides(s.a, s.b)?;
+            if s.a != first {
+                s.swap_sides();
+            }
+            s.directed = directed;
+            Some(s)
+        })
+        .collect();
+    substitutions::rank_again(&mut out);
+    out
+}
+
+/// Quote changes along the tree only (unless all pairs are compared), each seen from the
+/// original (or, undetermined, from the version first in content order), sorted by sentence
+/// pair.
+pub fn orient_quote_changes(
+    found: Vec<QuoteChange>,
+    orientation: &Orientation,
+) -> Vec<QuoteChange> {
+    let mut out: Vec<QuoteChange> = found
+        .into_iter()
+        .filter_map(|mut q| {
+            let (first, _, directed) = orientation.sides(q.a.article, q.b.article)?;
+            if q.a.article != first {
+                q.swap_sides();
+            }
+            q.directed = directed;
+            Some(q)
+        })
+        .collect();
+    out.sort_by(|x, y| (x.a, x.b, &x.a_quote, &x.b_quote).cmp(&(y.a, y.b, &y.a_quote, &y.b_quote)));
+    out
 }
 
 /// The most frequent of `items` (ties: the alphabetically first), so a choice among articles'
@@ -80,5 +180,7 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
         .map(|(item, _)| item)
 }
 
+pub use attributions::find as find_attribution_changes;
+pub use cuts::find as find_cuts;
 pub use omissions::find as find_omissions;
 pub use substitutions::find as find_substitutions;

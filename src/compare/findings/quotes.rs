@@ -107,6 +107,7 @@ fn change_of(
         b_quote,
         kind,
         edits,
+        directed: false,
     })
 }
 

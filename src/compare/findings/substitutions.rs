@@ -23,7 +23,8 @@ const MAX_SWAP_WORDS: usize = 4;
 const MIN_HEADLINE_SIMILARITY: f32 = 0.75;
 
 /// Aggregated substitutions of the reworded links marked in `closest` (see
-/// [`super::counterparts::closest_of_either_end`]), ranked.
+/// [`super::counterparts::closest_of_either_end`]), each seen from its link's `a` side; ranked by
+/// [`rank_again`] once oriented.
 pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Substitution> {
     type Key = (usize, usize, String, String);
     let mut found: BTreeMap<Key, Substitution> = BTreeMap::new();
@@ -66,14 +67,18 @@ pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Subst
                     loaded,
                     spread: 0,
                     occurrences: vec![(link.a, link.b)],
+                    directed: false,
                 },
             );
         }
     }
-    let mut out: Vec<Substitution> = found.into_values().collect();
-    set_spread(&mut out);
-    rank(&mut out);
-    out
+    found.into_values().collect()
+}
+
+/// Sets each substitution's spread and ranks the list (after the list was oriented or cut down).
+pub fn rank_again(substitutions: &mut [Substitution]) {
+    set_spread(substitutions);
+    rank(substitutions);
 }
 
 /// Orders substitutions by significance: kind, word swaps before rewritten passages, loaded
@@ -225,6 +230,7 @@ mod tests {
             loaded,
             spread: 0,
             occurrences: Vec::new(),
+            directed: false,
         }
     }
 

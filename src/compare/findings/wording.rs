@@ -290,6 +290,31 @@ impl Words {
             .collect()
     }
 
+    /// Whether a word is a verb of saying or "according" (the words name a claim's source).
+    pub fn names_a_source(&self) -> bool {
+        !self.saying().is_empty()
+    }
+
+    /// The verbs of saying, in order.
+    pub fn saying_words(&self) -> Vec<&str> {
+        self.saying()
+    }
+
+    /// The keys of the words that are not function words.
+    pub fn content_keys(&self) -> Vec<&str> {
+        self.keys
+            .iter()
+            .zip(&self.function)
+            .filter(|(_, f)| !**f)
+            .map(|(k, _)| k.as_str())
+            .collect()
+    }
+
+    /// Whether one of the words has key `key`.
+    pub fn has_key(&self, key: &str) -> bool {
+        self.keys.iter().any(|k| k == key)
+    }
+
     /// Whether every word is a function word.
     pub fn is_function_only(&self) -> bool {
         self.function.iter().all(|&f| f)

@@ -1,0 +1,619 @@
+//! Direction along the version tree: for each edge of the tree (see [`super::versions`]), which
+//! version is the original and which the copy, how sure that is and what says so, and how every
+//! finding between two articles is therefore oriented.
+//!
+//! Evidence on an edge, each term signed towards one end:
+//! - publication times from the pages' metadata: the earlier is the original (the strongest);
+//! - an agency credit or dateline ("(AP) —", "— Reuters") on one side only;
+//! - the shape of the shared text. Containment alone misleads: a short first take is contained
+//!   in its longer write-through just as a trimmed copy is in its original. They differ in what
+//!   the longer version did: a write-through rewords and lengthens the sentences it keeps and adds
+//!   material between them; a trimmed copy keeps its sentences as they were and lacks whole
+//!   passages of the original (where the shared sentences are reworded, a shorter version says
+//!   nothing about which came first).
+//!
+//! - whose wording the other versions share (with three versions or more): where the two differ,
+//!   the original's sentence is usually carried word for word by another copy, the copy's
+//!   change by none (the majority reading of a textual tradition);
+//! - who adds material (with three versions or more): a copy adds passages found in no other
+//!   article, while an original's text is carried on by its copies.
+//!
+//! Below [`KNOWN_FROM`] the direction is undetermined: the two versions only differ, and findings
+//! between them are shown without an arrow (the version first in content order on the left, so
+//! the report is the same whatever order the files were given in).
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use super::{Clue, Derivation, Descent, Link, LinkKind, SentenceRef, Version};
+use crate::article::{Article, Role};
+
+/// Weight of publication times.
+const PUBLISHED_WEIGHT: f32 = 2.0;
+/// Weight of an agency credit on one side only.
+const CREDIT_WEIGHT: f32 = 1.0;
+/// Weight of the shape of the shared text.
+const SHAPE_WEIGHT: f32 = 1.0;
+/// Weight of whose wording other versions share.
+const SHARED_WORDING_WEIGHT: f32 = 0.8;
+/// Weight of who adds material found nowhere else.
+const OWN_WEIGHT: f32 = 0.45;
+/// Difference in own material (share of the text) at which that term counts fully.
+const FULL_OWN: f32 = 0.15;
+/// How much longer (in words) the longer version's shared sentences must be for a
+/// write-through to count fully.
+const FULL_GROWTH: f32 = 0.25;
+/// Score from which a direction is known.
+const KNOWN_FROM: f32 = 0.3;
+/// Score at which the confidence reaches 1.
+const CERTAIN_AT: f32 = 2.0;
+/// Credits and datelines that name a news agency.
+const AGENCY_MARKS: &[&str] = &[
+    "(AP)",
+    "(AFP)",
+    "(Reuters)",
+    "(PA)",
+    "(UPI)",
+    "(dpa)",
+    "— AP",
+    "— AFP",
+    "— Reuters",
+    "- Reuters",
+    "- AFP",
+    "Associated Press",
+    "Agence France-Presse",
+];
+
+/// What an edge's two ends, `x` and `y`, say about each other. Pairs are `(x, y)`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Evidence {
+    /// How `x`'s publication time compares with `y`'s, when both are known.
+    pub published: Option<Ordering>,
+    /// Whether each end carries an agency credit or dateline.
+    pub credit: (bool, bool),
+    /// Characters in each end's sentences.
+    pub chars: (usize, usize),
+    /// Words of each end in its sentences linked to the other.
+    pub linked_words: (usize, usize),
+    /// Share of each end's text linked to the other.
+    pub contained: (f32, f32),
+    /// Share of each end's unlinked text lying between its linked sentences (material added
+    /// among the shared sentences, rather than before or after them).
+    pub interior: (f32, f32),
+    /// Share of the linked sentence pairs that are reworded rather than identical.
+    pub reworded: f32,
+    /// Share of each end's text found in no other article, when the story has a third version
+    /// to carry an original's text on.
+    pub own: Option<(f32, f32)>,
+    /// Of the reworded sentence pairs, the share where only `x`'s sentence is carried word for
+    /// word by a third article, minus the share where only `y`'s is.
+    pub shared_wording: f32,
+}
+
+/// The direction `evidence` gives: a score (positive: `x` is the original) and the clues that
+/// point its way.
+pub fn decide(evidence: &Evidence) -> (f32, Vec<Clue>) {
+    let mut score = 0.0;
+    let mut clues: Vec<(f32, Clue)> = Vec::new();
+    if let Some(order) = evidence.published {
+        let term = match order {
+            Ordering::Less => PUBLISHED_WEIGHT,
+            Ordering::Greater => -PUBLISHED_WEIGHT,
+            Ordering::Equal => 0.0,
+        };
+        score += term;
+        clues.push((term, Clue::Published));
+    }
+    let credit = match evidence.credit {
+        (true, false) => CREDIT_WEIGHT,
+        (false, true) => -CREDIT_WEIGHT,
+        _ => 0.0,
+    };
+    score += credit;
+    clues.push((credit, Clue::AgencyCredit));
+    let shared = (evidence.shared_wording * 2.0).clamp(-1.0, 1.0) * SHARED_WORDING_WEIGHT;
+    score += shared;
+    clues.push((shared, Clue::SharedWording));
+    if let Some((own_x, own_y)) = evidence.own {
+        let term = ((own_y - own_x) / FULL_OWN).clamp(-1.0, 1.0) * OWN_WEIGHT;
+        score += term;
+        clues.push((term, Clue::AddsMaterial));
+    }
+    let shape = shape(evidence);
+    score += shape;
+    let smaller_is_x = evidence.chars.0 <= evidence.chars.1;
+    let expanded = (shape > 0.0) == smaller_is_x;
+    clues.push((
+        shape,
+        if expanded {
+            Clue::Expanded
+        } else {
+            Clue::Trimmed
+        },
+    ));
+    let clues = clues
+        .into_iter()
+        .filter(|(term, _)| *term != 0.0 && (*term > 0.0) == (score > 0.0))
+        .map(|(_, clue)| clue)
+        .collect();
+    (score, clues)
+}
+
+/// The shape term: positive when `x` looks like the original. The smaller version is the
+/// original when the larger expanded its sentences and added material among them (a
+/// write-through), the copy when it is mostly contained in the larger (a trim).
+fn shape(e: &Evidence) -> f32 {
+    let pick = |pair: (f32, f32), x: bool| if x { pair.0 } else { pair.1 };
+    let smaller_is_x = e.chars.0 <= e.chars.1;
+    let (small_words, large_words) = if smaller_is_x {
+        e.linked_words
+    } else {
+        (e.linked_words.1, e.linked_words.0)
+    };
+    if small_words == 0 {
+        return 0.0;
+    }
+    let growth = large_words as f32 / small_words as f32 - 1.0;
+    let expansion = (growth / FULL_GROWTH).clamp(0.0, 1.0)
+        * (0.5 + 0.5 * pick(e.interior, !smaller_is_x))
+        * (0.5 + 0.5 * e.reworded);
+    // A copy desk trims and keeps the sentences it keeps; where they are reworded, which version
+    // came first is not told by what one lacks.
+    let trim = ((pick(e.contained, smaller_is_x) - pick(e.contained, !smaller_is_x)) * 2.0)
+        .clamp(0.0, 1.0)
+        * (1.0 - e.reworded);
+    let smaller_is_original = expansion - trim * (1.0 - expansion);
+    let sign = if smaller_is_x { 1.0 } else { -1.0 };
+    sign * smaller_is_original * SHAPE_WEIGHT
+}
+
+/// The directed edges of the version tree `versions` (input order), from the articles and
+/// their links; `closest` marks each link's closeness (see
+/// [`super::findings::counterparts::closest_of_either_end`]); `rank` is each article's canonical
+/// (content) position, which orders the ends of an undetermined edge.
+pub fn lineage(
+    articles: &[Article],
+    versions: &[Version],
+    links: &[Link],
+    closest: &[bool],
+    rank: &[usize],
+) -> Vec<Descent> {
+    let own = own_shares(articles, links);
+    let identical = identical_partners(links);
+    let mut story_size: BTreeMap<usize, usize> = BTreeMap::new();
+    for v in versions {
+        *story_size.entry(v.story).or_default() += 1;
+    }
+    let mut by_pair: BTreeMap<(usize, usize), Vec<&Link>> = BTreeMap::new();
+    for (link, _) in links.iter().zip(closest).filter(|(_, c)| **c) {
+        by_pair
+            .entry((link.a.article, link.b.article))
+            .or_default()
+            .push(link);
+    }
+    let mut out: Vec<Descent> = versions
+        .iter()
+        .enumerate()
+        .filter_map(|(v, version)| version.closest.map(|p| (v, p, version.shared)))
+        .map(|(v, p, shared)| {
+            let (x, y) = if rank[v] < rank[p] { (v, p) } else { (p, v) };
+            let pair = (x.min(y), x.max(y));
+            let edge_links = by_pair.get(&pair).map_or(&[][..], Vec::as_slice);
+            let mut evidence = gather(articles, x, y, edge_links);
+            evidence.shared_wording = shared_wording(x, y, edge_links, &identical);
+            if story_size.get(&versions[x].story).copied().unwrap_or(0) >= 3 {
+                evidence.own = Some((own[x], own[y]));
+            }
+            let (score, clues) = decide(&evidence);
+            let known = score.abs() >= KNOWN_FROM;
+            let (original, copy) = if known && score < 0.0 { (y, x) } else { (x, y) };
+            Descent {
+                original,
+                copy,
+                known,
+                confidence: (score.abs() / CERTAIN_AT).min(1.0),
+                shared,
+                clues: if known { clues } else { Vec::new() },
+            }
+        })
+        .collect();
+    out.sort_by_key(|d| (d.original, d.copy));
+    out
+}
+
+/// The evidence on edge `(x, y)` from the two articles and the closest links between them.
+fn gather(articles: &[Article], x: usize, y: usize, links: &[&Link]) -> Evidence {
+    let (ax, ay) = (&articles[x], &articles[y]);
+    let mut linked_x = vec![false; ax.sentences.len()];
+    let mut linked_y = vec![false; ay.sentences.len()];
+    let (mut words_x, mut words_y, mut reworded) = (0, 0, 0);
+    for link in links {
+        let (sx, sy) = if link.a.article == x {
+            (link.a.sentence, link.b.sentence)
+        } else {
+            (link.b.sentence, link.a.sentence)
+        };
+        words_x += word_count(ax, sx);
+        words_y += word_count(ay, sy);
+        linked_x[sx] = true;
+        linked_y[sy] = true;
+        reworded += usize::from(link.kind == LinkKind::Reworded);
+    }
+    let (contained_x, interior_x, chars_x) = layout(ax, &linked_x);
+    let (contained_y, interior_y, chars_y) = layout(ay, &linked_y);
+    Evidence {
+        published: published_order(ax, ay),
+        credit: (has_agency_credit(ax), has_agency_credit(ay)),
+        chars: (chars_x, chars_y),
+        linked_words: (words_x, words_y),
+        contained: (contained_x, contained_y),
+        interior: (interior_x, interior_y),
+        reworded: if links.is_empty() {
+            0.0
+        } else {
+            reworded as f32 / links.len() as f32
+        },
+        own: None,
+        shared_wording: 0.0,
+    }
+}
+
+/// Per sentence, the articles it has an identical link to.
+fn identical_partners(links: &[Link]) -> BTreeMap<SentenceRef, Vec<usize>> {
+    let mut partners: BTreeMap<SentenceRef, Vec<usize>> = BTreeMap::new();
+    for link in links.iter().filter(|l| l.kind == LinkKind::Identical) {
+        partners.entry(link.a).or_default().push(link.b.article);
+        partners.entry(link.b).or_default().push(link.a.article);
+    }
+    partners
+}
+
+/// See [`Evidence::shared_wording`].
+fn shared_wording(
+    x: usize,
+    y: usize,
+    links: &[&Link],
+    identical: &BTreeMap<SentenceRef, Vec<usize>>,
+) -> f32 {
+    let carried_elsewhere = |at: SentenceRef, partner: usize| {
+        identical
+            .get(&at)
+            .is_some_and(|others| others.iter().any(|&o| o != partner))
+    };
+    let (mut balance, mut reworded) = (0i32, 0i32);
+    for link in links.iter().filter(|l| l.kind == LinkKind::Reworded) {
+        let (at_x, at_y) = if link.a.article == x {
+            (link.a, link.b)
+        } else {
+            (link.b, link.a)
+        };
+        reworded += 1;
+        balance += i32::from(carried_elsewhere(at_x, y)) - i32::from(carried_elsewhere(at_y, x));
+    }
+    if reworded == 0 {
+        0.0
+    } else {
+        balance as f32 / reworded as f32
+    }
+}
+
+/// Per article, the share of its text (bytes of sentences) linked to no other article.
+fn own_shares(articles: &[Article], links: &[Link]) -> Vec<f32> {
+    let mut linked: Vec<Vec<bool>> = articles
+        .iter()
+        .map(|a| vec![false; a.sentences.len()])
+        .collect();
+    for link in links {
+        linked[link.a.article][link.a.sentence] = true;
+        linked[link.b.article][link.b.sentence] = true;
+    }
+    articles
+        .iter()
+        .zip(&linked)
+        .map(|(article, linked)| {
+            let (mut own, mut total) = (0, 0);
+            for (sentence, &is_linked) in article.sentences.iter().zip(linked) {
+                total += sentence.len();
+                if !is_linked {
+                    own += sentence.len();
+                }
+            }
+            own as f32 / total.max(1) as f32
+        })
+        .collect()
+}
+
+fn word_count(article: &Article, sentence: usize) -> usize {
+    article.sentence_text(sentence).split_whitespace().count()
+}
+
+/// For an article and which of its sentences are linked to the other end: the share of its text
+/// linked, the share of its unlinked text lying between linked sentences, and its size.
+fn layout(article: &Article, linked: &[bool]) -> (f32, f32, usize) {
+    let length = |s: usize| article.sentences[s].len();
+    let total: usize = (0..linked.len()).map(length).sum();
+    let covered: usize = (0..linked.len()).filter(|&s| linked[s]).map(length).sum();
+    let first = linked.iter().position(|&l| l);
+    let last = linked.iter().rposition(|&l| l);
+    let unlinked = total - covered;
+    let interior: usize = match (first, last) {
+        (Some(first), Some(last)) => (first..=last).filter(|&s| !linked[s]).map(length).sum(),
+        _ => 0,
+    };
+    (
+        covered as f32 / total.max(1) as f32,
+        interior as f32 / unlinked.max(1) as f32,
+        total,
+    )
+}
+
+/// Whether an article's opening (headline, byline, dateline, first sentences) or its last
+/// sentence credits a news agency.
+fn has_agency_credit(article: &Article) -> bool {
+    let opening = article
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| *i < 3 || matches!(s.role, Role::Byline | Role::Dateline))
+        .map(|(i, _)| i);
+    let last = article.sentences.len().checked_sub(1);
+    opening.chain(last).any(|i| {
+        let text = article.sentence_text(i);
+        AGENCY_MARKS.iter().any(|m| text.contains(m)) || has_agency_initials(text)
+    })
+}
+
+/// Whether `text` has an agency's initials in brackets before a dash, as a dateline does
+/// ("BRANNOCK, Esterland (CPA) —").
+fn has_agency_initials(text: &str) -> bool {
+    text.match_indices('(').any(|(start, _)| {
+        let rest = &text[start + 1..];
+        let Some(end) = rest.find(')') else {
+            return false;
+        };
+        let initials = &rest[..end];
+        let after = rest[end + 1..].trim_start();
+        (2..=8).contains(&initials.len())
+            && initials.chars().all(|c| c.is_ascii_uppercase())
+            && after.starts_with(['—', '–', '-'])
+    })
+}
+
+/// How `x`'s publication time compares with `y`'s, when both are known: by minute when both
+/// give a time, else by day.
+fn published_order(x: &Article, y: &Article) -> Option<Ordering> {
+    let (x, y) = (
+        moment(x.published.as_deref()?)?,
+        moment(y.published.as_deref()?)?,
+    );
+    Some(match (x.1, y.1) {
+        (Some(mx), Some(my)) => mx.cmp(&my),
+        _ => x.0.cmp(&y.0),
+    })
+}
+
+/// An ISO 8601 date, optionally with a time and offset: (days since 1970-01-01 in the date as
+/// written, minutes since the epoch in UTC when a time is given).
+fn moment(text: &str) -> Option<(i64, Option<i64>)> {
+    let text = text.trim();
+    let number = |s: &str| -> Option<i64> {
+        s.chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let year = number(text.get(0..4)?)?;
+    let month = number(text.get(5..7)?)?;
+    let day = number(text.get(8..10)?)?;
+    if text.get(4..5)? != "-" || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    let Some(rest) = text.get(10..).filter(|r| r.len() >= 6) else {
+        return Some((days, None));
+    };
+    let hour = number(rest.get(1..3)?)?;
+    let minute = number(rest.get(4..6)?)?;
+    let zone = rest[6..].trim_start_matches(|c: char| c == ':' || c == '.' || c.is_ascii_digit());
+    let offset = match zone.get(..1) {
+        Some(sign @ ("+" | "-")) => {
+            let digits: String = zone[1..].chars().filter(char::is_ascii_digit).collect();
+            let hours = number(digits.get(0..2)?)?;
+            let minutes = digits.get(2..4).and_then(number).unwrap_or(0);
+            let offset = hours * 60 + minutes;
+            if sign == "+" { offset } else { -offset }
+        }
+        _ => 0,
+    };
+    Some((days, Some(days * 1440 + hour * 60 + minute - offset)))
+}
+
+/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let shifted_month = (month + 9) % 12;
+    let day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The known directions of `lineage` as "derived from" pairs, with how much of each copy is
+/// found in its original (`overlap` as in [`super::Stats::overlap`]).
+pub fn derivations(lineage: &[Descent], overlap: &[Vec<f32>]) -> Vec<Derivation> {
+    lineage
+        .iter()
+        .filter(|d| d.known)
+        .map(|d| Derivation {
+            derived: d.copy,
+            source: d.original,
+            containment: overlap[d.copy][d.original],
+        })
+        .collect()
+}
+
+/// How findings between two articles are oriented and which pairs are compared at all.
+pub struct Orientation {
+    /// Per unordered article pair on a tree edge: (original, copy, known).
+    edges: BTreeMap<(usize, usize), (usize, usize, bool)>,
+    /// Each article's story.
+    story: Vec<usize>,
+    /// Each article's canonical (content) position.
+    rank: Vec<usize>,
+    /// Whether pairs off the tree are compared too.
+    all_pairs: bool,
+}
+
+impl Orientation {
+    /// The orientation given by `lineage` over `versions`.
+    pub fn new(lineage: &[Descent], versions: &[Version], rank: &[usize], all_pairs: bool) -> Self {
+        let edges = lineage
+            .iter()
+            .map(|d| {
+                let key = (d.original.min(d.copy), d.original.max(d.copy));
+                (key, (d.original, d.copy, d.known))
+            })
+            .collect();
+        Orientation {
+            edges,
+            story: versions.iter().map(|v| v.story).collect(),
+            rank: rank.to_vec(),
+            all_pairs,
+        }
+    }
+
+    /// How a finding between articles `a` and `b` is shown: `(first, second, directed)`, the
+    /// original first where the direction is known. `None` when the two are versions of one
+    /// story that are not neighbours in the tree (siblings are not compared unless all pairs
+    /// are asked for).
+    pub fn sides(&self, a: usize, b: usize) -> Option<(usize, usize, bool)> {
+        if let Some(&edge) = self.edges.get(&(a.min(b), a.max(b))) {
+            return Some(edge);
+        }
+        if self.story[a] == self.story[b] && !self.all_pairs {
+            return None;
+        }
+        Some(if self.rank[a] < self.rank[b] {
+            (a, b, false)
+        } else {
+            (b, a, false)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Format;
+    use crate::compare::{Options, compare};
+
+    #[test]
+    fn a_first_take_is_the_original_of_its_longer_write_through() {
+        // The write-through rewords and lengthens every sentence of the first take and adds
+        // material between them: containment alone would make the first take the copy.
+        let first_take = "Harbour fire destroys ferry pier\n\n\
+            A fire has destroyed the old ferry pier in Westport, officials said.\n\n\
+            Firefighters fought the blaze for hours.\n\n\
+            Nobody was hurt.";
+        let write_through = "Harbour fire destroys ferry pier\n\n\
+            A fire that broke out before dawn on Tuesday has destroyed the old ferry pier in \
+            Westport, harbour officials said.\n\n\
+            The pier, built in 1903, was due to be repaired this spring.\n\n\
+            Firefighters from three towns fought the blaze for hours as strong winds fanned the \
+            flames.\n\n\
+            The cause of the fire is not yet known, the fire service said.\n\n\
+            Nobody was hurt in the fire, which was visible from across the bay.\n\n\
+            The council will meet on Friday to discuss the damage.";
+        for order in [[0, 1], [1, 0]] {
+            let texts = [first_take, write_through];
+            let articles = order
+                .iter()
+                .map(|&i| {
+                    Article::from_text(format!("v{i}"), format!("v{i}.txt"), texts[i], Format::Text)
+                })
+                .collect();
+            let c = compare(articles, &Options::default());
+            assert_eq!(c.lineage.len(), 1, "{:?}", c.lineage);
+            let edge = &c.lineage[0];
+            assert!(edge.known, "{edge:?}");
+            assert_eq!(c.articles[edge.original].label, "v0", "{edge:?}");
+            assert_eq!(c.articles[edge.copy].label, "v1");
+            assert!(edge.clues.contains(&Clue::Expanded), "{edge:?}");
+        }
+    }
+
+    #[test]
+    fn a_trimmed_copy_descends_from_the_longer_original() {
+        let evidence = Evidence {
+            chars: (2000, 900),
+            linked_words: (150, 148),
+            contained: (0.45, 0.97),
+            interior: (0.1, 0.0),
+            reworded: 0.2,
+            ..Evidence::default()
+        };
+        let (score, clues) = decide(&evidence);
+        assert!(score >= KNOWN_FROM, "{score}");
+        assert_eq!(clues, [Clue::Trimmed]);
+    }
+
+    #[test]
+    fn publication_times_outweigh_the_shape_of_the_text() {
+        let evidence = Evidence {
+            published: Some(Ordering::Greater),
+            chars: (2000, 900),
+            linked_words: (150, 148),
+            contained: (0.45, 0.97),
+            ..Evidence::default()
+        };
+        let (score, clues) = decide(&evidence);
+        assert!(score <= -KNOWN_FROM, "{score}");
+        assert_eq!(clues, [Clue::Published]);
+    }
+
+    #[test]
+    fn two_paraphrases_of_equal_size_are_undetermined() {
+        let evidence = Evidence {
+            chars: (1500, 1520),
+            linked_words: (200, 204),
+            contained: (0.9, 0.88),
+            interior: (0.0, 0.0),
+            reworded: 1.0,
+            ..Evidence::default()
+        };
+        assert!(decide(&evidence).0.abs() < KNOWN_FROM);
+    }
+
+    #[test]
+    fn iso_dates_and_times_are_ordered_in_utc() {
+        assert_eq!(moment("1970-01-02"), Some((1, None)));
+        assert_eq!(moment("2021-09-12T10:00:00Z").map(|m| m.1), {
+            let days = days_from_civil(2021, 9, 12);
+            Some(Some(days * 1440 + 600))
+        });
+        let early = moment("2021-09-12T10:00:00+02:00").and_then(|m| m.1);
+        let late = moment("2021-09-12T09:30:00Z").and_then(|m| m.1);
+        assert!(early < late);
+        assert_eq!(moment("12 Sep 2021"), None);
+    }
+
+    #[test]
+    fn an_agency_dateline_is_a_credit() {
+        let wire = Article::from_text(
+            "w",
+            "w.txt",
+            "ANKARA, Turkey (AP) — An avalanche hit a road.",
+            Format::Text,
+        );
+        let copy = Article::from_text("c", "c.txt", "An avalanche hit a road.", Format::Text);
+        assert!(has_agency_credit(&wire));
+        assert!(!has_agency_credit(&copy));
+        assert!(has_agency_initials(
+            "BRANNOCK, Esterland (CPA) — Police fired."
+        ));
+        assert!(!has_agency_initials(
+            "The World Health Organization (WHO) said."
+        ));
+    }
+}

@@ -1,0 +1,350 @@
+//! Attribution changes: a claim's source dropped ("health officials said 1,200 were killed" →
+//! "1,200 were killed"), replaced ("the ministry said" → "the army said"), its verb of saying
+//! swapped ("said" → "claimed"), or a passive sentence made active with an agent the original
+//! did not name ("1,200 were killed" → "troops killed 1,200"). Read from the word edits of
+//! linked sentences, oriented along the version tree.
+
+use super::wording::Reader;
+use crate::article::{Article, Role, collapse_whitespace};
+use crate::compare::direction::Orientation;
+use crate::compare::{
+    AttributionChange, AttributionChangeKind, Edit, EditOp, Link, LinkKind, SentenceRef,
+};
+
+/// Longest swap (in words) read as a changed verb of saying ("reported that" → "said"); longer
+/// ones change who is speaking.
+const MAX_VERB_WORDS: usize = 3;
+/// Longest wording (in words) read as an attribution rather than a rewritten passage.
+const MAX_ATTRIBUTION_WORDS: usize = 8;
+/// Auxiliaries that make a passive with a participle after them.
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+
+/// The attribution changes of the closest reworded links (`closest`), each seen from the side
+/// `orientation` puts first, ordered by sentence pair.
+pub fn find(
+    articles: &[Article],
+    links: &[Link],
+    closest: &[bool],
+    orientation: &Orientation,
+) -> Vec<AttributionChange> {
+    let mut reader = Reader::default();
+    let mut out = Vec::new();
+    for (link, _) in links
+        .iter()
+        .zip(closest)
+        .filter(|(l, c)| **c && l.kind == LinkKind::Reworded)
+    {
+        let is_body = |r: SentenceRef| articles[r.article].sentences[r.sentence].role == Role::Body;
+        if !(is_body(link.a) && is_body(link.b)) {
+            continue;
+        }
+        let Some((first, _, directed)) = orientation.sides(link.a.article, link.b.article) else {
+            continue;
+        };
+        let seen = Seen::new(articles, link, first);
+        out.extend(
+            seen.changes(&mut reader)
+                .into_iter()
+                .map(|(kind, from, to)| AttributionChange {
+                    a: seen.a,
+                    b: seen.b,
+                    kind,
+                    from,
+                    to,
+                    directed,
+                }),
+        );
+    }
+    out.sort_by(|x, y| (x.a, x.b, x.kind, &x.from).cmp(&(y.a, y.b, y.kind, &y.from)));
+    out
+}
+
+/// A link seen from one side: `a` first, its edits oriented from `a` to `b`.
+struct Seen<'t> {
+    a: SentenceRef,
+    b: SentenceRef,
+    a_text: &'t str,
+    b_text: &'t str,
+    edits: Vec<Edit>,
+    /// The sentences around `b` in its article (a copy may move an attribution into the
+    /// sentence before or after, splitting a quotation).
+    b_neighbours: String,
+}
+
+impl<'t> Seen<'t> {
+    fn new(articles: &'t [Article], link: &Link, first: usize) -> Self {
+        let flip = link.a.article != first;
+        let (a, b) = if flip {
+            (link.b, link.a)
+        } else {
+            (link.a, link.b)
+        };
+        let edits = link
+            .edits
+            .iter()
+            .map(|&e| if flip { super::super::flip(e) } else { e })
+            .collect();
+        Seen {
+            a,
+            b,
+            a_text: &articles[a.article].text,
+            b_text: &articles[b.article].text,
+            edits,
+            b_neighbours: neighbours(&articles[b.article], b.sentence),
+        }
+    }
+
+    /// The changes: (kind, wording in `a`, wording in `b`).
+    fn changes(&self, reader: &mut Reader) -> Vec<(AttributionChangeKind, String, String)> {
+        let mut out = Vec::new();
+        let a_sentence = self.sentence_words(true);
+        let b_sentence = self.sentence_words(false);
+        let a_says = reader.words(&a_sentence).saying_words().len();
+        let b_says = reader.words(&b_sentence).saying_words().len();
+        for (i, edit) in self.edits.iter().enumerate() {
+            if edit.op == EditOp::Equal {
+                continue;
+            }
+            let from = phrase(&self.a_text[edit.a.0..edit.a.1]);
+            let to = phrase(&self.b_text[edit.b.0..edit.b.1]);
+            let (wa, wb) = (reader.words(&from), reader.words(&to));
+            if wa.len().max(wb.len()) > MAX_ATTRIBUTION_WORDS {
+                continue;
+            }
+            let has_figure = |t: &str| t.chars().any(|c| c.is_ascii_digit());
+            if has_figure(&from) || has_figure(&to) {
+                // A changed figure next to a verb of saying is a figure, not a source.
+                continue;
+            }
+            let (sa, sb) = (wa.saying_words(), wb.saying_words());
+            if !sa.is_empty() && sb.is_empty() && b_says < a_says && !self.moved(&wa, reader) {
+                out.push((AttributionChangeKind::Dropped, from, to));
+            } else if !sa.is_empty() && !sb.is_empty() && sa != sb {
+                let kind = if wa.len().max(wb.len()) <= MAX_VERB_WORDS {
+                    AttributionChangeKind::Verb
+                } else {
+                    AttributionChangeKind::Source
+                };
+                out.push((kind, from, to));
+            } else if sa.is_empty()
+                && sb.is_empty()
+                && !wa.is_empty()
+                && !wb.is_empty()
+                && !wa.is_function_only()
+                && !wb.is_function_only()
+                && wa.squashed() != wb.squashed()
+                && self.names_the_source(i, reader)
+            {
+                out.push((AttributionChangeKind::Source, from, to));
+            }
+        }
+        if let Some((from, to)) = self.new_agent(reader) {
+            out.push((AttributionChangeKind::NewAgent, from, to));
+        }
+        out
+    }
+
+    /// The text of the sentence on one side, from its edits.
+    fn sentence_words(&self, a_side: bool) -> String {
+        let text = if a_side { self.a_text } else { self.b_text };
+        let spans: Vec<(usize, usize)> = self
+            .edits
+            .iter()
+            .map(|e| if a_side { e.a } else { e.b })
+            .collect();
+        let start = spans.iter().map(|s| s.0).min().unwrap_or(0);
+        let end = spans.iter().map(|s| s.1).max().unwrap_or(0);
+        text[start..end].to_owned()
+    }
+
+    /// Whether the copy moved the attribution `words` into a sentence next to `b`: each of its
+    /// content words is there.
+    fn moved(&self, words: &super::wording::Words, reader: &mut Reader) -> bool {
+        let around = reader.words(&self.b_neighbours);
+        words.content_keys().iter().all(|k| around.has_key(k))
+    }
+
+    /// Whether the words replaced at edit `i` name the source of a claim: a verb of saying both
+    /// sides keep follows them ("the ministry said" → "the army said"), or "according to"
+    /// precedes them.
+    fn names_the_source(&self, i: usize, reader: &mut Reader) -> bool {
+        let equal_text = |edit: Option<&Edit>| -> Option<&str> {
+            edit.filter(|e| e.op == EditOp::Equal)
+                .map(|e| &self.a_text[e.a.0..e.a.1])
+        };
+        let verb_after = equal_text(self.edits.get(i + 1))
+            .and_then(|t| t.split_whitespace().next())
+            .is_some_and(|w| reader.words(w).names_a_source());
+        let according_before = i
+            .checked_sub(1)
+            .and_then(|p| equal_text(self.edits.get(p)))
+            .is_some_and(|t| t.trim_end().to_lowercase().ends_with("according to"));
+        verb_after || according_before
+    }
+
+    /// A passive without an agent in `a` ("were killed") made active in `b` with an agent the
+    /// original does not have ("floodwaters killed"): the wordings of both.
+    fn new_agent(&self, reader: &mut Reader) -> Option<(String, String)> {
+        let a_words = lower_words(&self.sentence_words(true));
+        let b_words = lower_words(&self.sentence_words(false));
+        let (auxiliary, participle) = a_words.windows(3).find_map(|w| {
+            let passive = PASSIVE_AUXILIARIES.contains(&w[0].as_str())
+                && (w[1].ends_with("ed") || w[1].ends_with("en"))
+                && w[2] != "by";
+            passive.then(|| (w[0].clone(), w[1].clone()))
+        })?;
+        let at = b_words.iter().position(|w| *w == participle)?;
+        let before = &b_words[..at];
+        if before
+            .last()
+            .is_some_and(|w| PASSIVE_AUXILIARIES.contains(&w.as_str()))
+        {
+            return None;
+        }
+        let new_words = before
+            .iter()
+            .rev()
+            .take_while(|w| !a_words.contains(w))
+            .count();
+        let agent = before[before.len() - new_words..].join(" ");
+        let agent_words = reader.words(&agent);
+        if agent_words.is_empty() || agent_words.is_function_only() {
+            return None;
+        }
+        Some((
+            format!("{auxiliary} {participle}"),
+            format!("{agent} {participle}"),
+        ))
+    }
+}
+
+/// The text of the sentences before and after `sentence` in `article`.
+fn neighbours(article: &Article, sentence: usize) -> String {
+    let before = sentence.checked_sub(1);
+    let after = Some(sentence + 1).filter(|&s| s < article.sentences.len());
+    [before, after]
+        .into_iter()
+        .flatten()
+        .map(|s| article.sentence_text(s))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The lower-case words of `text`, punctuation aside.
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != ',')
+        .map(|w| w.trim_matches(','))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The words of an edit side, surrounding punctuation and whitespace trimmed.
+fn phrase(raw: &str) -> String {
+    collapse_whitespace(raw.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Format;
+    use crate::compare::{Options, compare};
+
+    /// The changes from `original` to `copy`; the original carries an agency dateline, so the
+    /// direction is known.
+    fn changes(original: &str, copy: &str) -> Vec<(AttributionChangeKind, String, String)> {
+        let original = format!("WESTPORT (AP) — {original}");
+        let c = compare(
+            vec![
+                Article::from_text("o", "o.txt", original, Format::Text),
+                Article::from_text("c", "c.txt", copy, Format::Text),
+            ],
+            &Options::default(),
+        );
+        assert!(c.attribution_changes.iter().all(|x| x.directed));
+        c.attribution_changes
+            .iter()
+            .map(|x| (x.kind, x.from.to_lowercase(), x.to.to_lowercase()))
+            .collect()
+    }
+
+    #[test]
+    fn an_attribution_moved_into_the_next_sentence_is_not_dropped() {
+        let found = changes(
+            &format!("{STORY}\"We will be back next year,\" the coach said after the game."),
+            &format!(
+                "{STORY}\"We will be back next year. Next year.\" the coach said after the game."
+            ),
+        );
+        assert!(
+            found.iter().all(|c| c.0 != AttributionChangeKind::Dropped),
+            "{found:?}"
+        );
+    }
+
+    const STORY: &str = "The river burst its banks on Monday night after a week of rain. \
+        Rescue boats reached the last stranded farms by Tuesday evening. ";
+
+    #[test]
+    fn a_dropped_source_is_found() {
+        let found = changes(
+            &format!("{STORY}At least 1,200 homes were flooded, health officials said."),
+            &format!("{STORY}At least 1,200 homes were flooded."),
+        );
+        assert_eq!(
+            found,
+            [(
+                AttributionChangeKind::Dropped,
+                "health officials said".to_owned(),
+                String::new()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_changed_verb_of_saying_and_a_changed_source_are_found() {
+        let verb = changes(
+            &format!("{STORY}The dam was safe, the water board said on Tuesday."),
+            &format!("{STORY}The dam was safe, the water board claimed on Tuesday."),
+        );
+        assert_eq!(
+            verb,
+            [(
+                AttributionChangeKind::Verb,
+                "said".to_owned(),
+                "claimed".to_owned()
+            )]
+        );
+        let source = changes(
+            &format!("{STORY}The dam was safe, the water board said on Tuesday."),
+            &format!("{STORY}The dam was safe, the regional governor said on Tuesday."),
+        );
+        assert_eq!(source.len(), 1, "{source:?}");
+        assert_eq!(source[0].0, AttributionChangeKind::Source);
+    }
+
+    #[test]
+    fn a_passive_made_active_with_a_new_agent_is_found() {
+        let found = changes(
+            &format!("{STORY}Two farm workers were killed near the old mill on Monday."),
+            &format!("{STORY}Floodwaters killed two farm workers near the old mill on Monday."),
+        );
+        assert!(
+            found.contains(&(
+                AttributionChangeKind::NewAgent,
+                "were killed".to_owned(),
+                "floodwaters killed".to_owned()
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_unchanged_attribution_is_no_change() {
+        let found = changes(
+            &format!("{STORY}Officials said 40 roads were closed."),
+            &format!("{STORY}Officials said 40 roads were shut."),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

@@ -1,0 +1,201 @@
+//! Key changes: per copy, a short ranked list of its most consequential changes against its
+//! original along the version tree — altered quotes, changed figures, dropped or changed
+//! attributions, framing swaps, cut sentences — each with the sentences it points at. Computed
+//! once here for the app's findings panel and every report.
+
+use crate::compare::{
+    Comparison, CutKind, FactKind, KeyChange, KeyChangeKind, KeyChanges, SentenceRef,
+    SubstitutionKind,
+};
+
+/// Most key changes listed per copy.
+const MAX_PER_COPY: usize = 6;
+/// Most key changes of one kind per copy, so one kind does not crowd out the others.
+const MAX_PER_KIND: usize = 2;
+
+/// The key changes of every tree edge of `c` (its lineage and findings must be set), in the
+/// order of the lineage; edges without any change are left out.
+pub fn find(c: &Comparison) -> Vec<KeyChanges> {
+    c.lineage
+        .iter()
+        .filter_map(|d| {
+            let changes = of_edge(c, d.original, d.copy);
+            (!changes.is_empty()).then_some(KeyChanges {
+                copy: d.copy,
+                original: d.original,
+                directed: d.known,
+                changes,
+            })
+        })
+        .collect()
+}
+
+/// The ranked key changes from `original` to `copy`.
+fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
+    let edge = |a: SentenceRef, b: SentenceRef| a.article == original && b.article == copy;
+    let quotes = c
+        .quote_changes
+        .iter()
+        .filter(|q| edge(q.a, q.b))
+        .map(|q| KeyChange {
+            kind: KeyChangeKind::Quote,
+            summary: q
+                .edits
+                .iter()
+                .map(|e| e.describe())
+                .collect::<Vec<_>>()
+                .join("; "),
+            at: vec![q.a, q.b],
+        });
+    let figures = c
+        .numbers
+        .iter()
+        .filter(|f| f.kind == FactKind::Conflict)
+        .filter_map(|f| {
+            let in_original = f.mentions.iter().find(|m| m.article == original)?;
+            let in_copy = f
+                .mentions
+                .iter()
+                .find(|m| m.article == copy && m.value != in_original.value)?;
+            Some(KeyChange {
+                kind: KeyChangeKind::Figure,
+                summary: format!("{}: {} → {}", f.fact, in_original.text, in_copy.text),
+                at: vec![
+                    SentenceRef::new(original, in_original.sentence),
+                    SentenceRef::new(copy, in_copy.sentence),
+                ],
+            })
+        });
+    let attributions = c
+        .attribution_changes
+        .iter()
+        .filter(|x| edge(x.a, x.b))
+        .map(|x| KeyChange {
+            kind: KeyChangeKind::Attribution,
+            summary: format!("{}: {}", x.kind.label(), arrow(&x.from, &x.to)),
+            at: vec![x.a, x.b],
+        });
+    let framing = c
+        .substitutions
+        .iter()
+        .filter(|s| s.a == original && s.b == copy)
+        .filter(|s| {
+            matches!(
+                s.kind,
+                SubstitutionKind::Attribution | SubstitutionKind::Framing | SubstitutionKind::Agent
+            ) || (s.loaded && s.kind == SubstitutionKind::Addition)
+        })
+        .filter_map(|s| {
+            let &(a, b) = s.occurrences.first()?;
+            Some(KeyChange {
+                kind: KeyChangeKind::Framing,
+                summary: arrow(&s.from, &s.to),
+                at: vec![a, b],
+            })
+        });
+    let mut cuts: Vec<_> = c
+        .cuts
+        .iter()
+        .filter(|x| x.original.article == original && x.copy == copy)
+        .filter(|x| x.kind == CutKind::Sentence)
+        .collect();
+    // Cut sentences naming a source or giving a figure first, then the longest.
+    cuts.sort_by_key(|x| {
+        (
+            !x.attribution,
+            !x.text.chars().any(|ch| ch.is_ascii_digit()),
+            std::cmp::Reverse(x.text.len()),
+        )
+    });
+    let cuts = cuts.into_iter().map(|x| KeyChange {
+        kind: KeyChangeKind::Cut,
+        summary: x.text.clone(),
+        at: vec![x.original],
+    });
+    let mut out: Vec<KeyChange> = Vec::new();
+    let lists: [Box<dyn Iterator<Item = KeyChange> + '_>; 5] = [
+        Box::new(quotes),
+        Box::new(figures),
+        Box::new(attributions),
+        Box::new(framing),
+        Box::new(cuts),
+    ];
+    for list in lists {
+        let mut taken = 0;
+        for change in list {
+            if taken == MAX_PER_KIND {
+                break;
+            }
+            // The same change in several sentences is listed once.
+            if out.iter().any(|o| o.summary == change.summary) {
+                continue;
+            }
+            out.push(change);
+            taken += 1;
+        }
+    }
+    out.truncate(MAX_PER_COPY);
+    out
+}
+
+/// "from → to", "(nothing)" standing for an empty side.
+fn arrow(from: &str, to: &str) -> String {
+    let side = |w: &str| {
+        if w.is_empty() {
+            "(nothing)".to_owned()
+        } else {
+            w.to_owned()
+        }
+    };
+    format!("{} → {}", side(from), side(to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, Format};
+    use crate::compare::{Options, compare};
+
+    #[test]
+    fn a_copy_lists_its_quote_and_figure_changes_before_its_cuts() {
+        let wire = "WESTPORT (AP) — The harbour council voted on Tuesday to close the old ferry pier. \
+            Engineers found that 40 of the wooden supports had rotted through. \
+            \"We will rebuild the pier for the next generation,\" the mayor said. \
+            Repairs will start in March and last until the autumn. \
+            The ferry service will move to the north quay while the work goes on. \
+            A fishing club that uses the pier said it was not consulted.";
+        let copy = "WESTPORT — The harbour council voted on Tuesday to close the old ferry pier. \
+            Engineers found that 60 of the wooden supports had rotted through. \
+            \"We would rebuild the pier for the next generation,\" the mayor said. \
+            Repairs will start in March and last until the autumn. \
+            The ferry service will move to the north quay while the work goes on.";
+        for order in [[wire, copy], [copy, wire]] {
+            let articles = order
+                .iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let label = if *text == wire { "wire" } else { "copy" };
+                    Article::from_text(label, format!("{i}.txt"), *text, Format::Text)
+                })
+                .collect();
+            let c = compare(articles, &Options::default());
+            assert_eq!(c.key_changes.len(), 1, "{:?}", c.key_changes);
+            let key = &c.key_changes[0];
+            assert!(key.directed);
+            assert_eq!(c.articles[key.original].label, "wire");
+            let kinds: Vec<KeyChangeKind> = key.changes.iter().map(|k| k.kind).collect();
+            assert_eq!(
+                kinds,
+                [
+                    KeyChangeKind::Quote,
+                    KeyChangeKind::Figure,
+                    KeyChangeKind::Cut
+                ],
+                "{:?}",
+                key.changes
+            );
+            assert!(key.changes[2].summary.contains("fishing club"));
+            assert!(key.changes.iter().all(|k| k.at[0].article == key.original));
+        }
+    }
+}

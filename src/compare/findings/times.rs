@@ -1,0 +1,180 @@
+//! Changed time references: a linked sentence that moves an event in time ("this week" → "next
+//! week", "on Tuesday" → "on Wednesday", "yesterday" → "today") is a changed figure, listed with
+//! the conflicting figures.
+
+use super::wording::Reader;
+use crate::article::{Article, Role, collapse_whitespace};
+use crate::compare::direction::Orientation;
+use crate::compare::{
+    Bound, EditOp, FactKind, Link, LinkKind, NumberFact, NumberMention, SentenceRef,
+};
+
+/// Words that place an event in time.
+const TIME_WORDS: &[&str] = &[
+    "afternoon",
+    "april",
+    "august",
+    "autumn",
+    "december",
+    "earlier",
+    "evening",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "last",
+    "later",
+    "march",
+    "monday",
+    "month",
+    "morning",
+    "next",
+    "night",
+    "november",
+    "october",
+    "overnight",
+    "saturday",
+    "september",
+    "spring",
+    "summer",
+    "sunday",
+    "this",
+    "thursday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "week",
+    "weekend",
+    "winter",
+    "year",
+    "yesterday",
+];
+/// Words that may stand beside the time words in a time reference.
+const TIME_FILLERS: &[&str] = &[
+    "on", "in", "at", "late", "early", "the", "of", "by", "until",
+];
+/// Words that carry the time itself (a filler-only difference is no change).
+const WHEN_WORDS: &[&str] = &[
+    "last",
+    "next",
+    "this",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "tonight",
+];
+
+/// The changed time references of the closest reworded links (`closest`) between articles
+/// `orientation` compares, one fact each.
+pub fn find(
+    articles: &[Article],
+    links: &[Link],
+    closest: &[bool],
+    orientation: &Orientation,
+) -> Vec<NumberFact> {
+    let mut reader = Reader::default();
+    let mut out = Vec::new();
+    for (link, _) in links
+        .iter()
+        .zip(closest)
+        .filter(|(l, c)| **c && l.kind == LinkKind::Reworded)
+    {
+        let is_body = |r: SentenceRef| articles[r.article].sentences[r.sentence].role == Role::Body;
+        if !(is_body(link.a) && is_body(link.b)) {
+            continue;
+        }
+        if orientation.sides(link.a.article, link.b.article).is_none() {
+            continue;
+        }
+        let (a_text, b_text) = (
+            &articles[link.a.article].text,
+            &articles[link.b.article].text,
+        );
+        for edit in link.edits.iter().filter(|e| e.op == EditOp::Replace) {
+            let from = collapse_whitespace(&a_text[edit.a.0..edit.a.1]);
+            let to = collapse_whitespace(&b_text[edit.b.0..edit.b.1]);
+            if !moves_in_time(&from, &to, &mut reader) {
+                continue;
+            }
+            let mention = |at: SentenceRef, text: String| NumberMention {
+                article: at.article,
+                sentence: at.sentence,
+                text,
+                value: None,
+                unit: Some("time".to_owned()),
+                bound: Bound::Exact,
+            };
+            // In article order, as every fact's mentions are.
+            let mentions = vec![mention(link.a, from), mention(link.b, to)];
+            out.push(NumberFact {
+                fact: "when".to_owned(),
+                kind: FactKind::Conflict,
+                mentions,
+            });
+        }
+    }
+    out
+}
+
+/// Whether `from` and `to` are both time references and place the event differently.
+fn moves_in_time(from: &str, to: &str, reader: &mut Reader) -> bool {
+    let words = |text: &str| -> Option<Vec<String>> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let all_time = words
+            .iter()
+            .all(|w| TIME_WORDS.contains(&w.as_str()) || TIME_FILLERS.contains(&w.as_str()));
+        let some_time = words.iter().any(|w| TIME_WORDS.contains(&w.as_str()));
+        (all_time && some_time).then_some(words)
+    };
+    let (Some(a), Some(b)) = (words(from), words(to)) else {
+        return false;
+    };
+    let when = |words: &[String]| -> Vec<String> {
+        words
+            .iter()
+            .filter(|w| !TIME_FILLERS.contains(&w.as_str()))
+            .cloned()
+            .collect()
+    };
+    let (a, b) = (when(&a), when(&b));
+    let names_a_time = |w: &[String]| {
+        w.iter()
+            .any(|x| WHEN_WORDS.contains(&x.as_str()) || x.ends_with("day"))
+    };
+    a != b
+        && !a.is_empty()
+        && !b.is_empty()
+        && (names_a_time(&a) || names_a_time(&b))
+        && reader.words(from).squashed() != reader.words(to).squashed()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moves(from: &str, to: &str) -> bool {
+        moves_in_time(from, to, &mut Reader::default())
+    }
+
+    #[test]
+    fn a_changed_time_reference_is_a_move_in_time() {
+        assert!(moves("this week", "next week"));
+        assert!(moves("on Tuesday", "on Wednesday"));
+        assert!(moves("yesterday", "today"));
+    }
+
+    #[test]
+    fn the_same_time_worded_otherwise_is_no_move() {
+        assert!(!moves("on Tuesday", "Tuesday"));
+        assert!(!moves("late on Tuesday", "late Tuesday"));
+        assert!(!moves("this week", "rescue workers"));
+        assert!(!moves("in March", "in April and May"));
+    }
+}
