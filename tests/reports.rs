@@ -330,6 +330,26 @@ fn markdown_escapes_article_text() {
 }
 
 #[test]
+fn reports_name_files_without_the_folders_they_were_read_from() {
+    let mut c = two_versions();
+    c.articles[0].source = "/home/ana/private-notes/gazette.txt".to_owned();
+    c.articles[1].source = "C:\\Users\\ana\\Desktop\\courier.html".to_owned();
+    for format in [
+        ReportFormat::Html,
+        ReportFormat::Markdown,
+        ReportFormat::Text,
+    ] {
+        let report = render(&c, format);
+        for folder in ["/home/ana", "private-notes", "Users", "Desktop"] {
+            assert!(!report.contains(folder), "{format:?} names {folder}");
+        }
+        if format != ReportFormat::Text {
+            assert!(report.contains("gazette.txt") && report.contains("courier.html"));
+        }
+    }
+}
+
+#[test]
 fn json_parses_and_offsets_give_the_text_back() {
     let c = two_versions();
     let json: serde_json::Value =

@@ -11,6 +11,7 @@ mod diff;
 pub mod findings;
 mod groups;
 mod index;
+pub mod marks;
 pub mod model;
 pub mod normalize;
 mod permute;

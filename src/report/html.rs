@@ -21,11 +21,10 @@ use base64::Engine as _;
 use base64::prelude::BASE64_STANDARD;
 use sha2::{Digest, Sha256};
 
-use super::annotate::{
-    Piece, Systematic, marked_pieces, marked_quotes, sentence_range, systematic_substitutions,
-};
 use crate::article::Role;
+use crate::compare::findings::SubstitutionGroup;
 use crate::compare::findings::counterparts::closest_link;
+use crate::compare::marks::{Piece, Removed, quote_pieces, reworded_pieces};
 use crate::compare::{Comparison, FactKind, Link, SentenceInfo, SentenceRef, Status};
 use crate::design::{DARK, LEGEND, LIGHT, Palette, spacing};
 
@@ -617,7 +616,7 @@ impl Page<'_> {
                 self.out,
                 "<li><strong>{}</strong>{title} <span class=\"muted\">({})</span></li>",
                 self.article_link(i),
-                escape(&article.source)
+                escape(super::source_name(&article.source))
             );
         }
         self.out.push_str("</ol>\n</section>\n");
@@ -835,45 +834,24 @@ impl Page<'_> {
     }
 
     fn systematic(&mut self) {
-        let (swaps, additions): (Vec<Systematic>, Vec<Systematic>) =
-            systematic_substitutions(self.c)
-                .into_iter()
-                .partition(Systematic::is_swap);
-        let users = |list: &[usize]| {
-            list.iter()
-                .map(|&a| self.article_link(a))
-                .collect::<Vec<_>>()
-                .join(", ")
+        let (swaps, additions) = super::repeated_substitutions(self.c);
+        let item = |g: &SubstitutionGroup| {
+            let pairs: Vec<String> = g
+                .pairs
+                .iter()
+                .map(|&(a, b, _)| format!("{} → {}", self.article_link(a), self.article_link(b)))
+                .collect();
+            format!(
+                "{} → {} <span class=\"muted\">({})</span> — {}; {}×",
+                wording(&g.from),
+                wording(&g.to),
+                g.kind.label(),
+                pairs.join(", "),
+                g.count
+            )
         };
-        let swap_items: Vec<String> = swaps
-            .iter()
-            .map(|s| {
-                format!(
-                    "{} <span class=\"muted\">in</span> {} ↔ {} <span class=\"muted\">in</span> {} — {} article \
-                     pairs, {}×",
-                    wording(&s.first),
-                    users(&s.first_in),
-                    wording(&s.second),
-                    users(&s.second_in),
-                    s.pairs,
-                    s.count
-                )
-            })
-            .collect();
-        let addition_items: Vec<String> = additions
-            .iter()
-            .map(|s| {
-                format!(
-                    "{} <span class=\"muted\">in</span> {}, <span class=\"muted\">not in</span> {} — {} article \
-                     pairs, {}×",
-                    wording(&s.second),
-                    users(&s.second_in),
-                    users(&s.first_in),
-                    s.pairs,
-                    s.count
-                )
-            })
-            .collect();
+        let swap_items: Vec<String> = swaps.iter().map(item).collect();
+        let addition_items: Vec<String> = additions.iter().map(item).collect();
         self.foldable_list(
             "Systematic substitutions",
             "The same swap between several pairs of articles.",
@@ -881,7 +859,7 @@ impl Page<'_> {
         );
         self.foldable_list(
             "Systematic additions and cuts",
-            "The same words present in some articles and missing from their linked sentences in others.",
+            "The same words added or cut between several pairs of articles.",
             &addition_items,
         );
     }
@@ -918,7 +896,10 @@ impl Page<'_> {
         self.out
             .push_str("<table class=\"findings quotes\">\n<tbody>\n");
         for q in &c.quote_changes {
-            let (left, right) = marked_quotes(c, q, pieces_html, escape);
+            let (left, right) = match quote_pieces(c, q) {
+                Some((a, b)) => (pieces_html(&a), pieces_html(&b)),
+                None => (escape(&q.a_quote), escape(&q.b_quote)),
+            };
             let edits: Vec<String> = q.edits.iter().map(|e| escape(&e.describe())).collect();
             let _ = writeln!(
                 self.out,
@@ -1039,7 +1020,7 @@ impl Page<'_> {
             let _ = write!(
                 self.out,
                 "<th id=\"a-{i}\" scope=\"col\" title=\"{}\">{}{title}</th>",
-                escape(&article.source),
+                escape(super::source_name(&article.source)),
                 self.label(i)
             );
         }
@@ -1104,17 +1085,8 @@ impl Page<'_> {
             role_class(role),
             escape(&self.tooltip(r, best))
         );
-        match best.filter(|_| info.status == Status::Reworded) {
-            Some(link) => {
-                let pieces = marked_pieces(
-                    c,
-                    r,
-                    link,
-                    sentence_range(c, r),
-                    sentence_range(c, link.other(r)),
-                );
-                self.out.push_str(&pieces_html(&pieces));
-            }
+        match reworded_pieces(c, r, Removed::Shown) {
+            Some((_, pieces)) => self.out.push_str(&pieces_html(&pieces)),
             None => self.out.push_str(&escape(c.sentence_text(r))),
         }
         self.out.push_str("</span>");
@@ -1213,7 +1185,8 @@ fn pieces_html(pieces: &[Piece<'_>]) -> String {
     let mut out = String::new();
     for piece in pieces {
         match piece {
-            Piece::Same(text) => out.push_str(&escape(text)),
+            Piece::Kept(text) => out.push_str(&escape(text)),
+            Piece::Gap => out.push(' '),
             Piece::Removed(text) => {
                 let _ = write!(out, "<del>{}</del>", escape(text));
             }
