@@ -10,7 +10,7 @@ use crate::article::folder::{self, Input};
 use crate::article::{Article, LoadError, LoadProgress};
 use crate::compare::{Options, compare, timed};
 use crate::report::text::escape_controls;
-use crate::report::{ReportFormat, render};
+use crate::report::{ReportFormat, ReportOptions, render_with};
 use crate::write::write_atomically;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -64,6 +64,10 @@ pub struct CompareArgs {
     /// Open the files in the subfolders of folders given, too.
     #[arg(short, long)]
     pub recursive: bool,
+    /// In the HTML report, leave out text versions share word for word (only how many
+    /// sentences it holds is said), so that a report of many versions prints short.
+    #[arg(long)]
+    pub changes_only: bool,
     /// The articles to compare: files (.txt, .md, .html, .docx, .odt, .pdf), folders (every such
     /// file in them, in name order) or http(s) web addresses.
     #[arg(required = true, value_name = "FILE")]
@@ -204,7 +208,12 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
         ..Options::default()
     };
     let comparison = timed("comparing", || compare(articles, &options));
-    let report = timed("rendering", || render(&comparison, args.report_format()));
+    let report_options = ReportOptions {
+        changes_only: args.changes_only,
+    };
+    let report = timed("rendering", || {
+        render_with(&comparison, args.report_format(), &report_options)
+    });
     timed("writing", || match args.output.as_deref() {
         None => write_stdout(&report),
         Some(p) if p.as_os_str() == "-" => write_stdout(&report),

@@ -76,12 +76,28 @@ fn repeated_substitutions(c: &Comparison) -> (Vec<SubstitutionGroup>, Vec<Substi
     (swaps, additions)
 }
 
-/// Renders `comparison` in `format`.
+/// Choices about what a report shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Leave out text versions share word for word (the HTML report says how much there was).
+    pub changes_only: bool,
+}
+
+/// Renders `comparison` in `format`, showing everything.
 pub fn render(comparison: &Comparison, format: ReportFormat) -> String {
+    render_with(comparison, format, &ReportOptions::default())
+}
+
+/// Renders `comparison` in `format` as `options` ask.
+pub fn render_with(
+    comparison: &Comparison,
+    format: ReportFormat,
+    options: &ReportOptions,
+) -> String {
     match format {
         ReportFormat::Text => text::render(comparison),
         ReportFormat::Json => json::render(comparison),
-        ReportFormat::Html => html::render(comparison),
+        ReportFormat::Html => html::render(comparison, options),
         ReportFormat::Markdown => markdown::render(comparison),
     }
 }
