@@ -4,6 +4,8 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod rows;
+mod story;
 pub mod text;
 
 use std::path::Path;

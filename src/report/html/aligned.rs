@@ -7,11 +7,12 @@ use std::ops::Range;
 use maud::{Markup, html};
 
 use super::css::{role_class, status_name, tint_class};
-use super::rows::Rows;
-use super::{Marking, Page, anchor, pct, pieces_html};
+use super::{Page, anchor, pct, pieces_html};
 use crate::compare::findings::counterparts::closest_link;
 use crate::compare::marks::{Removed, sentence_pieces};
 use crate::compare::{SentenceRef, Status};
+use crate::report::rows::Rows;
+use crate::report::story::Marking;
 
 /// Most "also in" links shown per row under a cell; the rest are counted.
 const MAX_ALSO_LINKS: usize = 3;

@@ -4,9 +4,10 @@
 
 use maud::{Markup, html};
 
-use super::{Marking, Page, pct, pieces_html, wording};
+use super::{Page, pct, pieces_html, wording};
+use crate::compare::FactKind;
 use crate::compare::marks::quote_pieces;
-use crate::compare::{Comparison, FactKind};
+use crate::report::story::{Marking, children};
 
 /// Most substitutions listed among the key findings.
 const MAX_KEY_SUBSTITUTIONS: usize = 5;
@@ -123,11 +124,4 @@ fn branch(page: &Page<'_>, article: usize) -> Markup {
             }
         }
     }
-}
-
-/// The versions closest to `article` (its children in the tree).
-pub fn children(c: &Comparison, article: usize) -> Vec<usize> {
-    (0..c.versions.len())
-        .filter(|&i| c.versions[i].closest == Some(article))
-        .collect()
 }

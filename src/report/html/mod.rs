@@ -16,16 +16,15 @@ mod css;
 mod key;
 mod legend;
 mod pairs;
-mod rows;
 mod summary;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+use super::rows::Rows;
+use super::story::{Marking, story_title};
 use super::{ReportOptions, source_name};
-use crate::article::Role;
 use crate::compare::marks::Piece;
 use crate::compare::{Comparison, SentenceRef};
-use rows::Rows;
 
 /// Most articles shown as columns side by side; above this, versions are shown in pairs.
 pub const MAX_ALIGNED_COLUMNS: usize = 3;
@@ -175,37 +174,6 @@ impl<'a> Page<'a> {
     }
 }
 
-/// The story's title: the headline most articles share (on a tie, the earlier article's), else
-/// the title most articles give.
-fn story_title(c: &Comparison) -> Option<String> {
-    let headline = c
-        .articles
-        .iter()
-        .enumerate()
-        .flat_map(|(a, article)| {
-            article
-                .sentences
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.role == Role::Headline)
-                .map(move |(s, _)| SentenceRef::new(a, s))
-        })
-        .min_by_key(|&r| (std::cmp::Reverse(c.info(r).shared_by), r));
-    if let Some(r) = headline {
-        return Some(crate::article::collapse_whitespace(c.sentence_text(r)));
-    }
-    let mut titles: Vec<&str> = c
-        .articles
-        .iter()
-        .filter_map(|a| a.title.as_deref())
-        .collect();
-    titles.sort_unstable();
-    titles
-        .chunk_by(|x, y| x == y)
-        .max_by_key(|same| same.len())
-        .map(|same| same[0].to_owned())
-}
-
 /// The anchor id of sentence `r`.
 fn anchor(r: SentenceRef) -> String {
     format!("s-{}-{}", r.article, r.sentence)
@@ -219,35 +187,6 @@ fn pct(x: f32) -> String {
 fn wording(text: &str) -> Markup {
     html! {
         @if text.is_empty() { span.muted { "(nothing)" } } @else { "“" (text) "”" }
-    }
-}
-
-/// How marks are drawn on one side of a pair of versions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Marking {
-    /// The copy: its original's cut words struck, its own new words underlined.
-    Copy,
-    /// The original: its text as it is.
-    Original,
-    /// Direction unknown: the words that differ, dotted, on both sides.
-    Neutral,
-}
-
-impl Marking {
-    /// How article `own` is marked against article `other`: a copy against its original when one
-    /// is known to be taken from the other, else neutrally.
-    fn of(c: &Comparison, own: usize, other: usize) -> Marking {
-        let derived = |copy: usize, original: usize| {
-            c.stats
-                .derivations
-                .iter()
-                .any(|d| d.derived == copy && d.source == original)
-        };
-        match (derived(own, other), derived(other, own)) {
-            (true, false) => Marking::Copy,
-            (false, true) => Marking::Original,
-            _ => Marking::Neutral,
-        }
     }
 }
 

@@ -11,10 +11,11 @@ use std::ops::Range;
 
 use maud::{Markup, html};
 
-use super::rows::{Cells, Rows};
-use super::{Marking, Page, anchor, pct, pieces_html};
+use super::{Page, anchor, pct, pieces_html};
 use crate::compare::marks::{Removed, sentence_pieces};
-use crate::compare::{Comparison, Link, LinkKind, SentenceRef};
+use crate::compare::{Comparison, LinkKind, SentenceRef};
+use crate::report::rows::{Cells, Rows};
+use crate::report::story::{Marking, closest, counterpart_in, is_shared_word_for_word, walk};
 
 /// One section of the view: an article's text, whole or against another version.
 pub enum Section {
@@ -59,19 +60,6 @@ impl Pairs {
             })
             .collect();
         Pairs { sections }
-    }
-}
-
-/// The version `article` is closest to, if any.
-fn closest(c: &Comparison, article: usize) -> Option<usize> {
-    c.versions.get(article).and_then(|v| v.closest)
-}
-
-/// `article` and everything below it in the tree, depth first.
-fn walk(c: &Comparison, article: usize, order: &mut Vec<usize>) {
-    order.push(article);
-    for child in super::key::children(c, article) {
-        walk(c, child, order);
     }
 }
 
@@ -190,25 +178,6 @@ fn version_rows(
     }
 }
 
-/// Whether a row's two cells hold the same sentences word for word: every sentence of each has
-/// an identical counterpart in the other cell.
-fn is_shared_word_for_word(c: &Comparison, (left, right): (usize, usize), cells: &Cells) -> bool {
-    let (Some(Some(l)), Some(Some(r))) = (cells.first(), cells.get(1)) else {
-        return false;
-    };
-    let covered = |article: usize, own: &Range<usize>, other: usize, theirs: &Range<usize>| {
-        own.clone().all(|s| {
-            c.links_of(SentenceRef::new(article, s)).any(|link| {
-                let o = link.other(SentenceRef::new(article, s));
-                link.kind == LinkKind::Identical
-                    && o.article == other
-                    && theirs.contains(&o.sentence)
-            })
-        })
-    };
-    covered(left, l, right, r) && covered(right, r, left, l)
-}
-
 /// Empty anchors for sentences left out, so links to them still land here.
 fn bare_anchors(article: usize, sentences: Option<Range<usize>>) -> Markup {
     html! {
@@ -276,15 +245,4 @@ fn sentence(page: &Page<'_>, r: SentenceRef, other: usize, marking: Marking) -> 
             }
         }
     }
-}
-
-/// The link of `r` with its most similar sentence in article `other`.
-fn counterpart_in(c: &Comparison, r: SentenceRef, other: usize) -> Option<&Link> {
-    c.links_of(r)
-        .filter(|link| link.other(r).article == other)
-        .max_by(|x, y| {
-            x.similarity
-                .total_cmp(&y.similarity)
-                .then_with(|| y.other(r).cmp(&x.other(r)))
-        })
 }

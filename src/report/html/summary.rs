@@ -4,10 +4,11 @@
 use maud::{Markup, html};
 
 use super::css::{heat_class, percent_widths};
-use super::{Marking, Page, pct, pieces_html, wording};
+use super::{Page, pct, pieces_html, wording};
 use crate::compare::findings::SubstitutionGroup;
 use crate::compare::marks::quote_pieces;
 use crate::compare::{FactKind, SentenceRef};
+use crate::report::story::Marking;
 
 /// Longest table of all substitutions shown unfolded; longer ones start folded.
 const MAX_OPEN_ROWS: usize = 40;
