@@ -120,6 +120,7 @@ fn configure(dialog: rfd::FileDialog, request: &Request) -> rfd::FileDialog {
             .set_title("Save report")
             .set_file_name(file_name)
             .add_filter("HTML report", &["html"])
+            .add_filter("PDF report", &["pdf"])
             .add_filter("Markdown report", &["md"])
             .add_filter("JSON report", &["json"]),
         Request::SaveSession { file_name } => dialog

@@ -4,6 +4,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 mod rows;
 mod story;
 pub mod text;
