@@ -110,7 +110,7 @@ fn section_markup(page: &Page<'_>, section: &Section) -> Markup {
                         (page.label(*article))
                         @match marking {
                             Marking::Copy => { " against its original, " (page.label(*other)) }
-                            Marking::Original => { " beside its copy " (page.label(*other)) }
+                            Marking::Original => { " beside " (page.label(*other)) ", which is taken from it" }
                             Marking::Neutral => { " beside " (page.label(*other)) }
                         }
                     }
@@ -118,7 +118,7 @@ fn section_markup(page: &Page<'_>, section: &Section) -> Markup {
                         (pct(shared)) " of the shorter text in common. "
                         @match marking {
                             Marking::Copy => { "Struck: what the copy cut; underlined: what it added." }
-                            Marking::Original => { "Its text as it is; its copy's changes are shown with the copy." }
+                            Marking::Original => { "This is the original of the two: its text as it is." }
                             Marking::Neutral => {
                                 "Which was changed from the other is not known: " (page.label(*other))
                                 "'s words in grey, this version's differing words dotted."

@@ -193,7 +193,11 @@ fn version_text(c: &Comparison, article: usize, options: &ReportOptions) -> Vec<
             label(c, article),
             label(c, other)
         ),
-        Marking::Original => format!("{} beside its copy {}", label(c, article), label(c, other)),
+        Marking::Original => format!(
+            "{} beside {}, which is taken from it",
+            label(c, article),
+            label(c, other)
+        ),
         Marking::Neutral => format!("{} beside {}", label(c, article), label(c, other)),
     };
     let mut out = vec![Block::Heading(heading)];
