@@ -23,7 +23,7 @@ struct NoDialogs;
 
 impl Dialogs for NoDialogs {
     fn show(
-        &self,
+        &mut self,
         _: Request,
         _: Option<PathBuf>,
         _: Option<&eframe::Frame>,

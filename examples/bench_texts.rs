@@ -3,7 +3,7 @@
 //! pairs of an article and its rewrite at 25k, 50k, 100k and 200k words, and 20 outlets of ~3,000
 //! words. Given a real text as well, it writes its first 100,000 words and the same rewrite of
 //! them (paragraphs moved, sentences reworded or replaced), the pair the README's real-prose
-//! figures come from.
+//! figures come from, and 20 outlets made the same way from its first 3,000 words.
 //!
 //! ```sh
 //! cargo run --release --example bench_texts -- /tmp/parallax-bench [REAL_TEXT]
@@ -37,7 +37,22 @@ fn main() -> std::io::Result<()> {
             folder.join("real-rewrite-100k.txt"),
             synthetic::rewrite(&original, 2),
         )?;
-        std::fs::write(folder.join("real-100k.txt"), original)?;
+        std::fs::write(folder.join("real-100k.txt"), &original)?;
+        let wire = first_words(&original, 3_000);
+        std::fs::create_dir_all(folder.join("real-twenty"))?;
+        for i in 0..20u64 {
+            let text = if i == 0 {
+                wire.clone()
+            } else {
+                synthetic::rewrite(&wire, 10 + i)
+            };
+            std::fs::write(
+                folder
+                    .join("real-twenty")
+                    .join(format!("outlet-{i:02}.txt")),
+                text,
+            )?;
+        }
     }
     println!("wrote {}", folder.display());
     Ok(())

@@ -19,6 +19,25 @@ impl Rgb {
         format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
     }
 
+    /// Relative luminance (WCAG 2.x): 0 for black, 1 for white.
+    pub fn luminance(self) -> f32 {
+        let channel = |c: u8| {
+            let c = f32::from(c) / 255.0;
+            if c <= 0.040_45 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(self.0) + 0.7152 * channel(self.1) + 0.0722 * channel(self.2)
+    }
+
+    /// WCAG contrast ratio with `other`, from 1 (none) to 21 (black on white).
+    pub fn contrast(self, other: Rgb) -> f32 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
     /// Linear interpolation from `self` (t = 0) to `other` (t = 1).
     pub fn mix(self, other: Rgb, t: f32) -> Rgb {
         let t = t.clamp(0.0, 1.0);
@@ -30,6 +49,9 @@ impl Rgb {
         )
     }
 }
+
+/// The least contrast text may have with its background (WCAG AA for body text).
+pub const MIN_TEXT_CONTRAST: f32 = 4.5;
 
 /// The colours of one theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,15 +93,15 @@ pub const LIGHT: Palette = Palette {
     background: Rgb(0xfc, 0xfc, 0xfb),
     panel: Rgb(0xf1, 0xf1, 0xef),
     text: Rgb(0x1f, 0x23, 0x28),
-    muted: Rgb(0x5f, 0x66, 0x6e),
+    muted: Rgb(0x4d, 0x53, 0x5a),
     border: Rgb(0xd6, 0xd8, 0xdb),
     shared_few: Rgb(0xe3, 0xf1, 0xfb),
-    shared_all: Rgb(0x9c, 0xcc, 0xee),
+    shared_all: Rgb(0xb3, 0xd7, 0xf1),
     reworded: Rgb(0xfb, 0xe6, 0xb4),
     unique: Rgb(0xf4, 0xdc, 0xea),
-    deleted: Rgb(0xc2, 0x4a, 0x00),
-    inserted: Rgb(0x00, 0x7a, 0x5a),
-    focus: Rgb(0x00, 0x5f, 0x99),
+    deleted: Rgb(0x95, 0x39, 0x00),
+    inserted: Rgb(0x00, 0x66, 0x4b),
+    focus: Rgb(0x00, 0x52, 0x7f),
     bar_identical: Rgb(0x00, 0x72, 0xb2),
     bar_reworded: Rgb(0xe6, 0x9f, 0x00),
     bar_unique: Rgb(0xcc, 0x79, 0xa7),
@@ -90,12 +112,11 @@ pub const DARK: Palette = Palette {
     background: Rgb(0x1b, 0x1d, 0x21),
     panel: Rgb(0x24, 0x27, 0x2c),
     text: Rgb(0xe4, 0xe6, 0xe9),
-    muted: Rgb(0x9a, 0xa1, 0xaa),
+    muted: Rgb(0xb0, 0xb6, 0xbe),
     border: Rgb(0x3a, 0x3f, 0x46),
     shared_few: Rgb(0x1d, 0x2d, 0x3b),
-    shared_all: Rgb(0x19, 0x41, 0x63),
-
-    reworded: Rgb(0x4d, 0x3b, 0x12),
+    shared_all: Rgb(0x17, 0x3a, 0x59),
+    reworded: Rgb(0x45, 0x35, 0x0f),
     unique: Rgb(0x47, 0x28, 0x3c),
     deleted: Rgb(0xff, 0x8a, 0x4c),
     inserted: Rgb(0x4c, 0xd6, 0xa8),
@@ -188,6 +209,46 @@ mod tests {
         assert_eq!(all, LIGHT.shared_all);
         let mid = LIGHT.shared_tint(4, 6);
         assert!(mid.0 < few.0 && mid.0 > all.0);
+    }
+
+    #[test]
+    fn contrast_matches_the_wcag_reference_values() {
+        assert!((Rgb(0, 0, 0).contrast(Rgb(255, 255, 255)) - 21.0).abs() < 0.01);
+        assert!((Rgb(0x77, 0x77, 0x77).contrast(Rgb(255, 255, 255)) - 4.48).abs() < 0.01);
+        assert_eq!(Rgb(9, 9, 9).contrast(Rgb(9, 9, 9)), 1.0);
+    }
+
+    #[test]
+    fn all_text_keeps_its_contrast_on_every_background_in_both_themes() {
+        for (theme, p) in [("light", &LIGHT), ("dark", &DARK)] {
+            let foregrounds = [
+                ("text", p.text),
+                ("muted (bylines, datelines, dimmed text)", p.muted),
+                ("deleted (struck text)", p.deleted),
+                ("inserted", p.inserted),
+                ("focus (links)", p.focus),
+            ];
+            let mut backgrounds = vec![
+                ("background", p.background),
+                ("panel", p.panel),
+                ("reworded", p.reworded),
+                ("unique", p.unique),
+            ];
+            for shared_by in 2..=12 {
+                backgrounds.push(("shared tint", p.shared_tint(shared_by, 12)));
+            }
+            for (fg_name, fg) in foregrounds {
+                for (bg_name, bg) in &backgrounds {
+                    let ratio = fg.contrast(*bg);
+                    assert!(
+                        ratio >= MIN_TEXT_CONTRAST,
+                        "{theme}: {fg_name} {} on {bg_name} {} has contrast {ratio:.2}",
+                        fg.hex(),
+                        bg.hex()
+                    );
+                }
+            }
+        }
     }
 
     #[test]

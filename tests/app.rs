@@ -14,13 +14,13 @@ use std::time::Duration;
 use eframe::egui;
 use egui::{Key, Modifiers, Pos2, Rect};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 use parallax::app::ParallaxApp;
 use parallax::app::command::{Command, SentenceKey};
-use parallax::app::dialogs::{Choice, Dialogs, Request};
+use parallax::app::dialogs::{Choice, Dialogs, InAppDialogs, Request};
 use parallax::app::jobs::Message;
-use parallax::app::state::{Filter, State};
+use parallax::app::state::{ColumnWidth, Filter, State};
 use parallax::app::workspace::ArticleId;
 use parallax::compare::{SentenceRef, Status};
 
@@ -54,7 +54,7 @@ impl FakeDialogs {
 
 impl Dialogs for FakeDialogs {
     fn show(
-        &self,
+        &mut self,
         request: Request,
         _folder: Option<PathBuf>,
         _parent: Option<&eframe::Frame>,
@@ -465,16 +465,26 @@ fn next_and_previous_difference_walk_the_reworded_and_unique_passages() {
     click_at(&mut harness, point);
     assert_eq!(harness.state().view.focus, Some(start));
 
-    // F7 walks forward through differences, each one scrolled into view, and stops at the last.
+    // F7 walks forward through differences, each one scrolled into view; past the last column's
+    // last difference it wraps to the first difference of the first column and says so.
     let mut walk = vec![start];
     loop {
         press(&mut harness, Modifiers::NONE, Key::F7);
         let app = harness.state();
         let focus = app.view.focus.expect("F7 keeps a focus");
-        if focus == *walk.last().unwrap() {
+        if focus.article != outlet {
+            assert_eq!(
+                focus, first_difference,
+                "F7 wrapped around to the first difference"
+            );
+            let said = app.view.walk_status.clone().unwrap_or_default();
+            assert!(
+                said.contains("back to the first"),
+                "the status bar says so: {said:?}"
+            );
+            harness.get_by_label_contains("back to the first");
             break;
         }
-        assert_eq!(focus.article, outlet, "F7 stays in the column worked in");
         assert!(
             focus.sentence > walk.last().unwrap().sentence,
             "F7 walks forward: {walk:?} then {focus:?}"
@@ -491,7 +501,7 @@ fn next_and_previous_difference_walk_the_reworded_and_unique_passages() {
             "the focused {focus:?} at {bounds:?} is shown in {body:?}"
         );
         walk.push(focus);
-        assert!(walk.len() < 100, "F7 never reaches the end");
+        assert!(walk.len() < 100, "F7 never leaves the column");
     }
     assert!(
         walk.len() >= 5,
@@ -502,7 +512,9 @@ fn next_and_previous_difference_walk_the_reworded_and_unique_passages() {
         "the walk went far enough down for the column to scroll"
     );
 
-    // Shift+F7 retraces the same passages backwards.
+    // Shift+F7 wraps back to the last difference, then retraces the same passages backwards.
+    press(&mut harness, Modifiers::SHIFT, Key::F7);
+    assert_eq!(harness.state().view.focus, walk.last().copied());
     for expected in walk[1..walk.len() - 1].iter().rev() {
         press(&mut harness, Modifiers::SHIFT, Key::F7);
         assert_eq!(
@@ -724,6 +736,45 @@ fn a_dropped_file_is_added_and_compared() {
     let app = harness.state();
     assert_eq!(column_labels(app), ["wire", "outlet-a", "outlet-b"]);
     assert!(shown_generation(app) > generation, "a new comparison");
+    assert!(
+        app.banners.is_empty(),
+        "no complaint: {:?}",
+        banner_texts(app)
+    );
+}
+
+/// An item dropped without a path (a browser's selection): only its bytes.
+#[derive(Debug)]
+struct PathlessDrop(Vec<u8>);
+
+impl egui::DroppedFile for PathlessDrop {
+    fn path(&self) -> &Path {
+        Path::new("")
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        Ok(self.0.clone())
+    }
+}
+
+#[test]
+fn an_item_dropped_without_a_path_is_read_in_the_background() {
+    let (mut harness, _) = launch_compared(vec![fixture("wire.txt"), fixture("outlet-a.txt")]);
+    settle(&mut harness);
+    let page = std::fs::read(fixture("wire.html")).unwrap();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(PathlessDrop(page)));
+    harness.step();
+    // The frame that saw the drop only queued it: the page is read on a worker thread.
+    assert_eq!(harness.state().workspace.entries.len(), 2);
+    step_until(&mut harness, "the dropped page to be compared", |app| {
+        is_settled(app) && app.workspace.columns().len() == 3
+    });
+    let app = harness.state();
+    let dropped = &app.workspace.entries[2];
+    assert_eq!(dropped.origin, parallax::app::workspace::Origin::Memory);
     assert!(
         app.banners.is_empty(),
         "no complaint: {:?}",
@@ -1128,6 +1179,8 @@ fn a_cancelled_comparison_keeps_the_previous_result_until_asked_again() {
     step_until(&mut harness, "the comparison to start", |app| {
         app.jobs.comparison.is_some()
     });
+    // Commands apply at the end of a frame: the next one shows the running comparison.
+    harness.step();
     harness.get_by_label("Cancel").click();
     harness.run_steps(3);
     for _ in 0..20 {
@@ -1310,5 +1363,379 @@ fn a_load_in_progress_can_be_cancelled_and_none_of_its_files_opens() {
     assert!(
         harness.state().workspace.entries.is_empty(),
         "none of the cancelled files opens"
+    );
+}
+
+/// The app with the in-app file dialog (as on a system without portal or zenity), starting in
+/// `folder`.
+fn launch_with_in_app_dialogs(folder: &Path) -> Harness<'static, ParallaxApp> {
+    let state = State {
+        last_folder: Some(folder.to_path_buf()),
+        ..State::default()
+    };
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            ParallaxApp::with_parts(
+                cc.egui_ctx.clone(),
+                state,
+                Box::new(InAppDialogs::default()),
+                Vec::new(),
+                false,
+            )
+        })
+}
+
+#[test]
+fn without_a_system_dialog_the_in_app_dialog_opens_and_saves() {
+    let folder = fixture("");
+    let mut harness = launch_with_in_app_dialogs(&folder);
+    harness.run_steps(2);
+
+    // Ctrl+O shows the dialog inside the window, listing the articles of the last folder.
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    harness.get_by_label_contains("  Open articles");
+    harness.get_by_label("🗋 wire.txt").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("🗋 outlet-a.txt")
+        .click_modifiers(Modifiers::CTRL);
+    harness.run_steps(2);
+    harness.get_by_label("Open").click();
+    step_until(
+        &mut harness,
+        "the two chosen articles to be compared",
+        |app| is_settled(app) && app.workspace.columns().len() == 2,
+    );
+    assert_eq!(column_labels(harness.state()), ["outlet-a", "wire"]);
+    assert!(
+        harness.query_by_label_contains("  Open articles").is_none(),
+        "the dialog closed"
+    );
+
+    // Ctrl+S: the dialog suggests a name; a full path typed over it is where the report goes.
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("chosen.md");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness
+        .get_all_by_value("parallax-outlet-a-wire.html")
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .expect("the file name field holds the suggested name")
+        .focus();
+    harness.run_steps(1);
+    retype_and_enter(&mut harness, target.to_str().unwrap());
+    wait_for_saved_banner(&mut harness, &target);
+    let text = std::fs::read_to_string(&target).expect("the report was written");
+    assert!(text.starts_with("# "), "Markdown, as the extension says");
+
+    // Esc cancels an open dialog and leaves the comparison as it was.
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    harness.get_by_label_contains("  Open articles");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label_contains("  Open articles").is_none(),
+        "Esc closed the dialog"
+    );
+    assert_eq!(harness.state().workspace.columns().len(), 2);
+    // A new dialog opens after a cancelled one.
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    harness.get_by_label_contains("  Open articles");
+}
+
+#[test]
+fn settings_close_with_escape_and_sit_below_the_toolbar() {
+    let (mut harness, _) = launch_compared(three_articles());
+    settle(&mut harness);
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Settings…").click();
+    harness.run_steps(3);
+    assert!(harness.state().settings_open);
+    let window = harness.get_by_label("Settings").rect();
+    for button in ["Open…", "Save report…", "Unique", "Find…"] {
+        let covered = harness.get_by_label(button).rect();
+        assert!(
+            window.top() >= covered.bottom(),
+            "the settings window ({window:?}) clears the toolbar's {button:?} ({covered:?})"
+        );
+    }
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!harness.state().settings_open, "Esc closed the settings");
+    assert!(harness.query_by_label("Settings").is_none());
+}
+
+/// `count` versions of the wire story in `dir`, each with a sentence of its own and every other
+/// one with a word changed, so that every column has differences.
+fn versions_of_the_wire_story(dir: &Path, count: usize) -> Vec<PathBuf> {
+    let wire = std::fs::read_to_string(fixture("wire.txt")).unwrap();
+    (1..=count)
+        .map(|k| {
+            let mut text = wire.replacen(
+                "officials said on Monday.",
+                &format!("officials said on Monday. Paper {k} sent a reporter to pier {k}."),
+                1,
+            );
+            if k % 2 == 0 {
+                text = text.replacen("The blaze started", "The inferno began", 1);
+            }
+            let path = dir.join(format!("paper-{k:02}.txt"));
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
+
+/// The app at `size` with `count` versions open and compared, findings panel closed.
+fn launch_versions(dir: &Path, count: usize, size: egui::Vec2) -> Harness<'static, ParallaxApp> {
+    let files = versions_of_the_wire_story(dir, count);
+    let mut state = State::default();
+    state.settings.findings_open = false;
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+        ParallaxApp::with_parts(
+            cc.egui_ctx.clone(),
+            state,
+            Box::new(FakeDialogs::default()),
+            files,
+            false,
+        )
+    });
+    step_until(&mut harness, "the versions to be compared", |app| {
+        is_settled(app) && app.workspace.columns().len() == count
+    });
+    harness.run_steps(3);
+    harness
+}
+
+/// How many columns are drawn wholly inside the window.
+fn columns_fully_shown(harness: &Harness<'_, ParallaxApp>) -> usize {
+    let app = harness.state();
+    let window = Rect::from_min_size(Pos2::ZERO, egui::vec2(1600.0, 1000.0));
+    app.workspace
+        .columns()
+        .iter()
+        .filter(|c| {
+            app.view
+                .column_body_rect(&app.workspace, c.id)
+                .is_some_and(|r| r.width() > 100.0 && window.contains_rect(r))
+        })
+        .count()
+}
+
+/// The right edge of column `position`'s body (as it scrolls, unlike its clipped left edge).
+fn column_right(harness: &Harness<'_, ParallaxApp>, position: usize) -> f32 {
+    let app = harness.state();
+    let id = column_id(app, position);
+    let shown = app.view.column_body_rect(&app.workspace, id);
+    shown.map_or(f32::NAN, |r| r.right())
+}
+
+#[test]
+fn ten_columns_scroll_sideways_by_wheel_shift_wheel_swipe_and_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = launch_versions(dir.path(), 10, egui::vec2(1600.0, 1000.0));
+    assert!(
+        columns_fully_shown(&harness) < 10,
+        "ten normal columns overflow"
+    );
+    let start = column_right(&harness, 0);
+    let over_text = Pos2::new(700.0, 500.0);
+    let wheel =
+        |harness: &mut Harness<'_, ParallaxApp>, at: Pos2, delta: egui::Vec2, m: Modifiers| {
+            harness.hover_at(at);
+            harness.event_modifiers(
+                egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Point,
+                    delta,
+                    phase: egui::TouchPhase::Move,
+                    source: egui::MouseWheelSource::Unknown,
+                    modifiers: m,
+                },
+                m,
+            );
+            harness.run_steps(20);
+        };
+
+    // Shift+wheel over the text.
+    wheel(
+        &mut harness,
+        over_text,
+        egui::vec2(0.0, -120.0),
+        Modifiers::SHIFT,
+    );
+    let after_shift_wheel = column_right(&harness, 0);
+    assert!(
+        after_shift_wheel < start - 50.0,
+        "Shift+wheel scrolled right: {start} → {after_shift_wheel}"
+    );
+
+    // A sideways swipe (touchpad) back to the left.
+    wheel(
+        &mut harness,
+        over_text,
+        egui::vec2(400.0, 0.0),
+        Modifiers::NONE,
+    );
+    assert!(
+        column_right(&harness, 0) > after_shift_wheel + 50.0,
+        "the swipe scrolled left"
+    );
+
+    // The plain wheel over the column headers scrolls sideways too.
+    wheel(
+        &mut harness,
+        Pos2::new(700.0, 80.0),
+        egui::vec2(0.0, -200.0),
+        Modifiers::NONE,
+    );
+    let after_header_wheel = column_right(&harness, 0);
+    assert!(
+        after_header_wheel < start - 50.0,
+        "the wheel over the headers scrolled right"
+    );
+
+    // Keys: Home, →, End, ←.
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    assert_eq!(
+        column_right(&harness, 0),
+        start,
+        "Home goes back to the first column"
+    );
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    let one = column_right(&harness, 0);
+    assert!(one < start - 100.0, "→ scrolls one column right");
+    press(&mut harness, Modifiers::NONE, Key::End);
+    assert!(
+        column_right(&harness, 9) <= 1600.0,
+        "End shows the last column"
+    );
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    assert_eq!(column_right(&harness, 0), start);
+
+    // Fit all: the ten columns on screen at once.
+    harness
+        .state_mut()
+        .push(Command::SetColumnWidth(ColumnWidth::FitAll));
+    harness.run_steps(3);
+    assert_eq!(
+        columns_fully_shown(&harness),
+        10,
+        "fit all shows all ten columns"
+    );
+}
+
+#[test]
+fn f7_walks_every_column_and_focus_lists_counterparts_off_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = launch_versions(dir.path(), 10, egui::vec2(1600.0, 1000.0));
+
+    // F7 goes through the differences of every column, in column order, scrolling each into view.
+    let mut visited = Vec::new();
+    for _ in 0..40 {
+        press(&mut harness, Modifiers::NONE, Key::F7);
+        harness.run_steps(2);
+        let app = harness.state();
+        let focus = app.view.focus.expect("F7 focuses a difference");
+        let position = app
+            .workspace
+            .columns()
+            .iter()
+            .position(|c| c.id == focus.article)
+            .unwrap();
+        if visited.last() != Some(&position) {
+            visited.push(position);
+        }
+        let body = app
+            .view
+            .column_body_rect(&app.workspace, focus.article)
+            .unwrap();
+        assert!(
+            body.width() > 100.0,
+            "column {position} is scrolled into view: {body:?}"
+        );
+        if app
+            .view
+            .walk_status
+            .as_deref()
+            .is_some_and(|s| s.contains("back to the first"))
+        {
+            break;
+        }
+    }
+    assert_eq!(visited.first(), Some(&0));
+    assert!(
+        visited.windows(2).all(|w| w[0] < w[1] || w[1] == 0),
+        "column order: {visited:?}"
+    );
+    assert!(
+        visited.contains(&9),
+        "F7 reached the last column: {visited:?}"
+    );
+
+    // Focusing a sentence of the first column that all versions share lists the columns off
+    // screen that hold its counterparts; a click on one scrolls it into view.
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    let first = column_id(harness.state(), 0);
+    let (key, point) = first_shown_sentence(harness.state(), first).unwrap();
+    click_at(&mut harness, point);
+    harness.run_steps(2);
+    assert_eq!(harness.state().view.focus, Some(key));
+    let hidden = harness
+        .state()
+        .view
+        .off_screen_with_counterparts(&harness.state().workspace);
+    assert!(!hidden.is_empty(), "some counterparts are off screen");
+    harness.get_by_label_contains(&format!("Also in {} more", hidden.len()));
+    let last = *hidden.last().unwrap();
+    let label = harness.state().workspace.label(last).to_owned();
+    harness.get_by_label(&label).click();
+    harness.run_steps(4);
+    let app = harness.state();
+    let body = app.view.column_body_rect(&app.workspace, last).unwrap();
+    assert!(
+        body.width() > 200.0,
+        "the column was scrolled into view: {body:?}"
+    );
+    assert!(
+        !app.view
+            .off_screen_with_counterparts(&app.workspace)
+            .contains(&last)
+    );
+}
+
+#[test]
+fn a_pinned_column_stays_while_the_others_scroll() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = launch_versions(dir.path(), 10, egui::vec2(1600.0, 1000.0));
+    let original = column_id(harness.state(), 0);
+    let pinned_right = column_right(&harness, 0);
+    harness.state_mut().push(Command::TogglePin(original));
+    harness.run_steps(2);
+    // The keys still scroll after a click on a sentence (a column takes no keyboard focus).
+    let second = column_id(harness.state(), 1);
+    let (_, point) = first_shown_sentence(harness.state(), second).unwrap();
+    click_at(&mut harness, point);
+    press(&mut harness, Modifiers::NONE, Key::End);
+    assert_eq!(
+        column_right(&harness, 0),
+        pinned_right,
+        "the pinned column did not move"
+    );
+    assert!(harness.state().view.is_pinned(original));
+    let last = column_right(&harness, 9);
+    assert!(
+        last > pinned_right + 200.0 && last <= 1600.0,
+        "the last column is shown beside it"
+    );
+    // Unpinned, it scrolls away with the others.
+    harness.state_mut().push(Command::TogglePin(original));
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::End);
+    let app = harness.state();
+    let first = app.view.column_body_rect(&app.workspace, original).unwrap();
+    assert!(
+        first.width() <= 0.0,
+        "the first column scrolled out of view: {first:?}"
     );
 }

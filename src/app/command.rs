@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::state::{Filter, Recent, ThemeChoice};
+use super::state::{ColumnWidth, Filter, Recent, ThemeChoice};
 use super::workspace::ArticleId;
 use crate::article::Article;
 use crate::compare::Options;
@@ -28,8 +28,10 @@ pub enum Command {
     ShowOpenFolderDialog,
     /// Show the window to type a web address.
     ShowOpenAddress,
-    /// Add articles already in memory (dropped, pasted).
+    /// Add articles already in memory (pasted, restored).
     AddArticles(Vec<Article>),
+    /// Read items dropped without a path (their bytes) in the background and add them.
+    LoadDropped(Vec<Vec<u8>>),
     /// Open the bundled sample comparison (replacing what is open).
     OpenSample,
     /// Reopen a recent comparison (replacing what is open).
@@ -98,12 +100,24 @@ pub enum Command {
     SetTextSize(f32),
     /// Show or hide the settings window.
     SetSettingsOpen(bool),
+    /// Show or hide the keyboard-shortcuts window.
+    SetHelpOpen(bool),
     /// Open the find bar and put the cursor in it.
     ShowFind,
     /// Close the find bar.
     HideFind,
     /// Go to the next (or, with `false`, previous) match of the find bar.
     FindNext(bool),
+    /// Pin a column at the left while the others scroll sideways, or unpin it.
+    TogglePin(ArticleId),
+    /// Scroll a column into view.
+    RevealColumn(ArticleId),
+    /// Scroll the columns sideways by this many columns (negative: left).
+    ScrollColumns(i32),
+    /// Scroll sideways to the first (`false`) or last (`true`) column.
+    ScrollToEnd(bool),
+    /// Change the columns' width.
+    SetColumnWidth(ColumnWidth),
     /// Dismiss the banner with this index.
     DismissBanner(usize),
 }

@@ -51,6 +51,17 @@ pub const SMALLER: Shortcut = shortcut(Modifiers::COMMAND, Key::Minus, "Smaller 
 /// Default text size.
 pub const RESET_SIZE: Shortcut = shortcut(Modifiers::COMMAND, Key::Num0, "Default text size");
 
+/// Scroll the columns one column left.
+pub const COLUMN_LEFT: Shortcut =
+    shortcut(Modifiers::NONE, Key::ArrowLeft, "Scroll the columns left");
+/// Scroll the columns one column right.
+pub const COLUMN_RIGHT: Shortcut =
+    shortcut(Modifiers::NONE, Key::ArrowRight, "Scroll the columns right");
+/// Scroll to the first column.
+pub const FIRST_COLUMN: Shortcut = shortcut(Modifiers::NONE, Key::Home, "First column");
+/// Scroll to the last column.
+pub const LAST_COLUMN: Shortcut = shortcut(Modifiers::NONE, Key::End, "Last column");
+
 /// The shortcuts listed in the help window, in order.
 pub const HELP: &[&Shortcut] = &[
     &OPEN,
@@ -62,6 +73,10 @@ pub const HELP: &[&Shortcut] = &[
     &FIND,
     &NEXT,
     &PREVIOUS,
+    &COLUMN_LEFT,
+    &COLUMN_RIGHT,
+    &FIRST_COLUMN,
+    &LAST_COLUMN,
     &LARGER,
     &SMALLER,
     &RESET_SIZE,
@@ -79,7 +94,7 @@ fn shortcuts(app: &mut ParallaxApp, ctx: &egui::Context) {
     let typing = ctx.egui_wants_keyboard_input();
     let pressed = |s: &Shortcut| ctx.input_mut(|i| i.consume_shortcut(&s.keys));
     let size = app.state.settings.text_size;
-    let table: [(&Shortcut, Option<Command>); 13] = [
+    let table: [(&Shortcut, Option<Command>); 17] = [
         (&SAVE_SESSION, Some(Command::ShowSaveSessionDialog)),
         (&PASTE, Some(Command::PasteFromClipboard)),
         (&PREVIOUS, Some(Command::PreviousDifference)),
@@ -99,22 +114,42 @@ fn shortcuts(app: &mut ParallaxApp, ctx: &egui::Context) {
         (&LARGER_EQUALS, Some(Command::SetTextSize(size + 1.0))),
         (&SMALLER, Some(Command::SetTextSize(size - 1.0))),
         (&RESET_SIZE, Some(Command::SetTextSize(DEFAULT_TEXT_SIZE))),
+        (&COLUMN_LEFT, Some(Command::ScrollColumns(-1))),
+        (&COLUMN_RIGHT, Some(Command::ScrollColumns(1))),
+        (&FIRST_COLUMN, Some(Command::ScrollToEnd(false))),
+        (&LAST_COLUMN, Some(Command::ScrollToEnd(true))),
     ];
+    // Arrows, Home and End belong to a focused widget (a slider, a list) or an open dialog.
+    let widget_focused = app.dialog_open || ctx.memory(|m| m.focused().is_some());
+    let column_keys = [&COLUMN_LEFT, &COLUMN_RIGHT, &FIRST_COLUMN, &LAST_COLUMN];
     for (shortcut, command) in table {
         let editing_conflict = typing && shortcut.keys.conflicts_with_text_editing();
+        let focus_conflict = widget_focused && column_keys.iter().any(|k| k.keys == shortcut.keys);
         if !editing_conflict
+            && !focus_conflict
             && pressed(shortcut)
             && let Some(command) = command
         {
             app.push(command);
         }
     }
-    if !typing && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-        app.push(if app.view.find.open {
-            Command::HideFind
-        } else {
-            Command::ClearFocus
-        });
+    // An open dialog (the in-app one) takes Esc itself.
+    if !typing && !app.dialog_open && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+    {
+        app.push(escape_command(app));
+    }
+}
+
+/// What Esc does: close the topmost window or bar, else clear the focus.
+fn escape_command(app: &ParallaxApp) -> Command {
+    if app.settings_open {
+        Command::SetSettingsOpen(false)
+    } else if app.help_open {
+        Command::SetHelpOpen(false)
+    } else if app.view.find.open {
+        Command::HideFind
+    } else {
+        Command::ClearFocus
     }
 }
 
@@ -124,27 +159,24 @@ fn dropped_files(app: &mut ParallaxApp, ctx: &egui::Context) {
         return;
     }
     let mut paths = Vec::new();
-    let mut articles = Vec::new();
+    let mut items = Vec::new();
     for file in dropped {
         let path = file.path().to_path_buf();
         if !path.as_os_str().is_empty() {
             paths.push(path);
             continue;
         }
-        // Dropped without a path (e.g. from a browser): read its bytes.
+        // Dropped without a path (e.g. from a browser): its bytes, decoded off the UI thread.
         match file.bytes() {
-            Ok(bytes) => match crate::article::load_bytes("dropped text", &bytes) {
-                Ok(article) => articles.push(article),
-                Err(e) => app.notice(e.to_string(), true, None),
-            },
+            Ok(bytes) => items.push(bytes),
             Err(e) => app.notice(format!("a dropped item could not be read: {e}"), true, None),
         }
     }
     if !paths.is_empty() {
         app.push(Command::OpenFiles(paths));
     }
-    if !articles.is_empty() {
-        app.push(Command::AddArticles(articles));
+    if !items.is_empty() {
+        app.push(Command::LoadDropped(items));
     }
 }
 

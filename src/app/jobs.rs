@@ -27,6 +27,8 @@ pub enum Message {
         id: u64,
         /// The files and what became of each.
         outcome: Result<Vec<Loaded>, LoadCancelled>,
+        /// Whether these were items dropped without a path (named, not files on disk).
+        dropped: bool,
     },
     /// A comparison finished, failed or was cancelled.
     Compared {
@@ -181,7 +183,7 @@ impl Jobs {
     pub fn poll(&mut self) -> Vec<Message> {
         let mut messages: Vec<Message> = self.receiver.try_iter().collect();
         messages.retain(|m| match m {
-            Message::Loaded { id, outcome } => self.finish_load(*id) && outcome.is_ok(),
+            Message::Loaded { id, outcome, .. } => self.finish_load(*id) && outcome.is_ok(),
             _ => true,
         });
         for m in &messages {
@@ -264,7 +266,11 @@ impl Jobs {
         let unloaded = paths.clone();
         let started = self.spawn("load", move |sender| {
             let outcome = load_all(&paths, &progress);
-            let _ = sender.send(Message::Loaded { id, outcome });
+            let _ = sender.send(Message::Loaded {
+                id,
+                outcome,
+                dropped: false,
+            });
         });
         if !started {
             let failures = unloaded
@@ -280,6 +286,59 @@ impl Jobs {
             let _ = self.sender.send(Message::Loaded {
                 id,
                 outcome: Ok(failures),
+                dropped: false,
+            });
+        }
+    }
+
+    /// Reads items dropped on the window without a path (their bytes, e.g. from a browser) in
+    /// the background, as a load: the Readability pass over a web page can take a second.
+    pub fn load_dropped(&mut self, items: Vec<Vec<u8>>) {
+        const NAME: &str = "dropped text";
+        let id = self.next_load;
+        self.next_load += 1;
+        let progress = Arc::new(LoadProgress::default());
+        self.loads.push(RunningLoad {
+            id,
+            files: items.len(),
+            progress: Arc::clone(&progress),
+        });
+        let count = items.len();
+        let started = self.spawn("load", move |sender| {
+            let outcome = items
+                .iter()
+                .map(|bytes| {
+                    let article =
+                        catch_unwind(AssertUnwindSafe(|| crate::article::load_bytes(NAME, bytes)))
+                            .unwrap_or_else(|panic| {
+                                Err(LoadError::Unreadable {
+                                    path: PathBuf::from(NAME),
+                                    error: std::io::Error::other(panic_message(panic.as_ref())),
+                                })
+                            });
+                    (PathBuf::from(NAME), article)
+                })
+                .collect();
+            let _ = sender.send(Message::Loaded {
+                id,
+                outcome: Ok(outcome),
+                dropped: true,
+            });
+        });
+        if !started {
+            let failures = (0..count)
+                .map(|_| {
+                    let error = LoadError::Unreadable {
+                        path: PathBuf::from(NAME),
+                        error: std::io::Error::other("the loading thread could not start"),
+                    };
+                    (PathBuf::from(NAME), Err(error))
+                })
+                .collect();
+            let _ = self.sender.send(Message::Loaded {
+                id,
+                outcome: Ok(failures),
+                dropped: true,
             });
         }
     }

@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use command::{Command, CommandQueue};
-use dialogs::{Choice, Dialogs, NativeDialogs, Request};
+use dialogs::{Choice, Dialogs, Request, SystemDialogs};
 use jobs::{JobFailure, Jobs, Message};
 use state::{Source, State, ThemeChoice};
 use view::ColumnsView;
@@ -76,6 +76,7 @@ pub struct ParallaxApp {
     pub threshold_draft: Option<f32>,
     commands: CommandQueue,
     dialogs: Box<dyn Dialogs>,
+    /// Whether a file dialog is showing (its answer has not come back yet).
     dialog_open: bool,
     ctx: egui::Context,
     /// Whether the theme in `state` has been applied to the context.
@@ -99,7 +100,7 @@ impl ParallaxApp {
         Self::with_parts(
             cc.egui_ctx.clone(),
             state,
-            Box::new(NativeDialogs),
+            Box::new(SystemDialogs::new()),
             files,
             sample,
         )
@@ -159,13 +160,18 @@ impl ParallaxApp {
         self.commands.push(command);
     }
 
-    /// Handles finished background work and queued commands. `frame` is the native window when
+    /// Handles finished background work and the commands queued during the frame (once per
+    /// frame, after drawing); returns whether anything changed. `frame` is the native window when
     /// there is one (dialogs are parented to it).
-    pub fn apply(&mut self, frame: Option<&eframe::Frame>) {
-        for message in self.jobs.poll() {
+    pub fn apply(&mut self, frame: Option<&eframe::Frame>) -> bool {
+        let messages = self.jobs.poll();
+        let mut changed = !messages.is_empty();
+        for message in messages {
             self.on_message(message);
         }
-        for command in self.commands.drain() {
+        let commands = self.commands.drain();
+        changed |= !commands.is_empty();
+        for command in commands {
             self.run(command, frame);
         }
         if !self.workspace.is_current()
@@ -179,6 +185,7 @@ impl ParallaxApp {
         {
             self.start_comparison();
         }
+        changed
     }
 
     fn start_comparison(&mut self) {
@@ -207,6 +214,7 @@ impl ParallaxApp {
                     self.workspace.add(article, Origin::Memory);
                 }
             }
+            Command::LoadDropped(items) => self.jobs.load_dropped(items),
             Command::OpenSample => {
                 self.workspace.clear();
                 for article in crate::sample::articles() {
@@ -259,8 +267,19 @@ impl ParallaxApp {
                 self.failed_generation = None;
             }
             Command::CancelLoading => self.jobs.cancel_loads(),
-            Command::Focus(key) => self.view.set_focus(Some(key)),
-            Command::ClearFocus => self.view.set_focus(None),
+            Command::Focus(key) => {
+                self.view.set_focus(Some(key));
+                self.view.walk_status = None;
+            }
+            Command::ClearFocus => {
+                self.view.set_focus(None);
+                self.view.walk_status = None;
+            }
+            Command::TogglePin(id) => self.view.toggle_pin(id),
+            Command::RevealColumn(id) => self.view.reveal(id),
+            Command::ScrollColumns(by) => self.view.scroll_columns(by),
+            Command::ScrollToEnd(last) => self.view.scroll_to_end(last),
+            Command::SetColumnWidth(width) => self.state.settings.column_width = width,
             Command::NextDifference => self.step_difference(true),
             Command::PreviousDifference => self.step_difference(false),
             Command::SetFilter(filter) => self.view.filter = filter,
@@ -274,6 +293,7 @@ impl ParallaxApp {
                 );
             }
             Command::SetSettingsOpen(open) => self.settings_open = open,
+            Command::SetHelpOpen(open) => self.help_open = open,
             Command::ShowFind => {
                 self.view.find.open = true;
                 self.view.find.take_focus = true;
@@ -290,14 +310,21 @@ impl ParallaxApp {
 
     fn on_message(&mut self, message: Message) {
         match message {
-            Message::Loaded { outcome, .. } => {
+            Message::Loaded {
+                outcome, dropped, ..
+            } => {
                 for (path, result) in outcome.unwrap_or_default() {
                     match result {
                         Ok(article) => {
                             for warning in &article.warnings {
                                 self.notice(format!("{}: {warning}", path.display()), false, None);
                             }
-                            self.workspace.add(article, Origin::File(path));
+                            let origin = if dropped {
+                                Origin::Memory
+                            } else {
+                                Origin::File(path)
+                            };
+                            self.workspace.add(article, origin);
                         }
                         Err(e) => self.notice(e.to_string(), true, None),
                     }
@@ -564,53 +591,26 @@ impl ParallaxApp {
             .retain(|b| b.is_error || b.open.is_some() || now - b.since < NOTICE_SECONDS);
     }
 
+    /// Goes to the next (or previous) difference of any column, in reading order, and says
+    /// where the walk is ("3 of 57", and when it wrapped around).
     fn step_difference(&mut self, forward: bool) {
         let Some(snapshot) = &self.workspace.snapshot else {
             return;
         };
-        let columns = self.workspace.columns();
-        let Some(column) = self
-            .view
-            .active
-            .and_then(|id| columns.iter().find(|c| c.id == id).copied())
-            .or_else(|| columns.first().copied())
-        else {
-            return;
-        };
-        let c = &snapshot.comparison;
-        let count = c.articles[column.index].sentences.len();
-        let current = self
-            .view
-            .focus
-            .filter(|k| k.article == column.id)
-            .map(|k| k.sentence);
-        let is_target =
-            |s: usize| view::is_difference(c.sentences[column.index][s].status, self.view.filter);
-        let run =
-            |s: usize, t: usize| is_target(s) && is_target(t) && same_run(c, column.index, s, t);
-        let found = if forward {
-            let mut s = current.map_or(0, |cur| cur + 1);
-            while s > 0 && s < count && run(s - 1, s) {
-                s += 1;
+        let columns = self.view.columns(&self.workspace);
+        let runs = view::walk::difference_runs(&snapshot.comparison, &columns, self.view.filter);
+        let current = self.view.focus.and_then(|k| {
+            let position = columns.iter().position(|c| c.id == k.article)?;
+            Some((position, k.sentence))
+        });
+        match view::walk::step(&runs, current, forward) {
+            Some(step) => {
+                self.view.set_focus(Some(step.key));
+                self.view.walk_status = Some(view::walk::describe(&step, forward));
             }
-            (s..count).find(|&s| is_target(s))
-        } else {
-            let mut start = current.unwrap_or(count);
-            while start > 0 && start < count && run(start - 1, start) {
-                start -= 1;
+            None => {
+                self.view.walk_status = Some("No differences to walk".to_owned());
             }
-            (0..start).rev().find(|&s| is_target(s)).map(|mut s| {
-                while s > 0 && run(s - 1, s) {
-                    s -= 1;
-                }
-                s
-            })
-        };
-        if let Some(sentence) = found {
-            self.view.set_focus(Some(command::SentenceKey {
-                article: column.id,
-                sentence,
-            }));
         }
     }
 
@@ -648,25 +648,21 @@ impl ParallaxApp {
 
     /// Draws one frame into `ui` and applies what it asked for. `frame` is the native window.
     pub fn show(&mut self, ui: &mut egui::Ui, frame: Option<&eframe::Frame>) {
-        self.apply(frame);
         let ctx = ui.ctx().clone();
         self.apply_theme(&ctx);
         self.expire_banners(ctx.input(|i| i.time));
         frame::handle_input(self, &ctx);
         panels::show(self, ui);
-        self.apply(frame);
+        self.dialogs.ui(&ctx);
+        // What the frame asked for (and what background work reported) is applied once, here;
+        // the next frame shows it.
+        if self.apply(frame) {
+            ctx.request_repaint();
+        }
         if self.jobs.is_busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
-}
-
-/// Whether sentences `a` and `b` (next to each other) belong to one run of difference, so that
-/// "next difference" skips over the rest of a reworded or unique passage.
-fn same_run(c: &crate::compare::Comparison, article: usize, a: usize, b: usize) -> bool {
-    let sentences = &c.articles[article].sentences;
-    let infos = &c.sentences[article];
-    sentences[a].paragraph == sentences[b].paragraph && infos[a].status == infos[b].status
 }
 
 impl eframe::App for ParallaxApp {

@@ -6,7 +6,7 @@ use egui::{Align, Layout, RichText, vec2};
 use super::ParallaxApp;
 use super::command::Command;
 use super::frame::{self, Shortcut};
-use super::state::{Filter, ThemeChoice};
+use super::state::{ColumnWidth, Filter, ThemeChoice};
 use super::theme::{TEXT_SIZE_RANGE, color, palette};
 use crate::compare::Options;
 use crate::design::LEGEND;
@@ -37,6 +37,8 @@ pub fn show(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 app.commands = commands;
             });
     }
+    // Below the menu, toolbar and banners: where the settings window may sit.
+    let below_toolbar = ui.available_rect_before_wrap().top() - ui.ctx().content_rect().top();
     egui::CentralPanel::default()
         .frame(egui::Frame::new().fill(ui.visuals().panel_fill))
         .show(ui, |ui| {
@@ -52,7 +54,7 @@ pub fn show(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             }
         });
     drop_hint(ui);
-    settings_window(app, ui);
+    settings_window(app, ui, below_toolbar);
     help_window(app, ui);
     super::address::window(app, ui.ctx());
 }
@@ -190,7 +192,7 @@ fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         });
         ui.menu_button("Help", |ui| {
             if menu_item(ui, "Keyboard shortcuts and colours", None) {
-                app.help_open = true;
+                app.push(Command::SetHelpOpen(true));
             }
         });
     });
@@ -249,9 +251,29 @@ fn toolbar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         if ui.toggle_value(&mut findings, "Findings").changed() {
             app.push(Command::SetFindingsOpen(findings));
         }
+        width_choice(app, ui);
         ui.separator();
         find_bar(app, ui);
     });
+}
+
+/// The column width: normal, compact, or every column on screen.
+fn width_choice(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    let current = app.state.settings.column_width;
+    egui::ComboBox::from_id_salt("parallax-column-width")
+        .selected_text(format!("Width: {}", current.name()))
+        .show_ui(ui, |ui| {
+            for width in ColumnWidth::ALL {
+                if ui
+                    .selectable_label(current == width, width.name())
+                    .clicked()
+                {
+                    app.push(Command::SetColumnWidth(width));
+                }
+            }
+        })
+        .response
+        .on_hover_text("Column width: Fit all shows every column at once");
 }
 
 fn find_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
@@ -410,6 +432,10 @@ fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 ))
                 .small(),
             );
+            if let Some(walk) = &app.view.walk_status {
+                ui.separator();
+                ui.label(RichText::new(walk).small().strong());
+            }
         } else {
             ui.label(
                 RichText::new("Open two or more articles about the same story")
@@ -492,12 +518,14 @@ fn drop_hint(ui: &egui::Ui) {
     );
 }
 
-fn settings_window(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+/// The settings window, in the top right corner below `top` (the toolbar's bottom), so it never
+/// covers the Open, Save or filter buttons; Esc closes it.
+fn settings_window(app: &mut ParallaxApp, ui: &mut egui::Ui, top: f32) {
     let mut open = app.settings_open;
     let mut options: Options = app.state.settings.options;
     let mut theme = app.state.settings.theme;
     let mut size = app.state.settings.text_size;
-    egui::Window::new("Settings").open(&mut open).resizable(false).collapsible(false).show(ui.ctx(), |ui| {
+    egui::Window::new("Settings").open(&mut open).resizable(false).collapsible(false).anchor(egui::Align2::RIGHT_TOP, vec2(-16.0, top + 12.0)).show(ui.ctx(), |ui| {
         egui::Grid::new("parallax-settings").num_columns(2).spacing(vec2(12.0, 8.0)).show(ui, |ui| {
             ui.label("Theme");
             ui.horizontal(|ui| {
@@ -529,7 +557,9 @@ fn settings_window(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             ui.end_row();
         });
     });
-    app.settings_open = open;
+    if open != app.settings_open {
+        app.push(Command::SetSettingsOpen(open));
+    }
     if theme != app.state.settings.theme {
         app.push(Command::SetTheme(theme));
     }
@@ -563,5 +593,7 @@ fn help_window(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 ui.label(entry.meaning);
             }
         });
-    app.help_open = open;
+    if open != app.help_open {
+        app.push(Command::SetHelpOpen(open));
+    }
 }

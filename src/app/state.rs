@@ -58,6 +58,36 @@ impl Filter {
     }
 }
 
+/// How wide the columns are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum ColumnWidth {
+    /// Comfortable reading width; more columns than fit scroll sideways.
+    #[default]
+    Normal,
+    /// Narrower columns and gaps.
+    Compact,
+    /// Every column on screen at once, with smaller text and margins.
+    FitAll,
+}
+
+impl ColumnWidth {
+    /// Every width, in toolbar order.
+    pub const ALL: [ColumnWidth; 3] = [
+        ColumnWidth::Normal,
+        ColumnWidth::Compact,
+        ColumnWidth::FitAll,
+    ];
+
+    /// Its name in the toolbar.
+    pub fn name(self) -> &'static str {
+        match self {
+            ColumnWidth::Normal => "Normal",
+            ColumnWidth::Compact => "Compact",
+            ColumnWidth::FitAll => "Fit all",
+        }
+    }
+}
+
 /// User settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -72,6 +102,8 @@ pub struct Settings {
     pub lock_scroll: bool,
     /// Whether the findings panel is shown.
     pub findings_open: bool,
+    /// How wide the columns are.
+    pub column_width: ColumnWidth,
 }
 
 impl Default for Settings {
@@ -82,6 +114,7 @@ impl Default for Settings {
             options: Options::default(),
             lock_scroll: true,
             findings_open: true,
+            column_width: ColumnWidth::Normal,
         }
     }
 }

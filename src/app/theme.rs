@@ -22,6 +22,14 @@ const FALLBACK_FONTS: &[(&str, &[u8])] = &[
         "baekmuk-dotum",
         include_bytes!("../../assets/fonts/BaekmukDotum.ttf"),
     ),
+    (
+        "emoji-icon-font",
+        include_bytes!("../../assets/fonts/emoji-icon-font.ttf"),
+    ),
+    (
+        "noto-emoji",
+        include_bytes!("../../assets/fonts/NotoEmoji-Regular.ttf"),
+    ),
 ];
 
 /// Default size of article text, in points.
@@ -78,6 +86,7 @@ fn apply(style: &mut egui::Style, p: &Palette) {
     visuals.selection.bg_fill = color(p.focus).gamma_multiply(0.35);
     visuals.selection.stroke = Stroke::new(1.0, color(p.focus));
     visuals.hyperlink_color = color(p.focus);
+    visuals.weak_text_color = Some(color(p.muted));
     visuals.widgets.noninteractive.bg_stroke = Stroke::new(1.0, color(p.border));
     visuals.widgets.noninteractive.fg_stroke = Stroke::new(1.0, color(p.text));
     style.spacing.item_spacing = egui::vec2(8.0, 6.0);
@@ -99,6 +108,48 @@ fn apply(style: &mut egui::Style, p: &Palette) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::design::MIN_TEXT_CONTRAST;
+
+    fn rgb(c: Color32) -> Rgb {
+        Rgb(c.r(), c.g(), c.b())
+    }
+
+    #[test]
+    fn widget_text_keeps_its_contrast_in_both_themes() {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        for theme in [Theme::Light, Theme::Dark] {
+            let visuals = ctx.style_of(theme).visuals.clone();
+            let backgrounds = [
+                ("panel", visuals.panel_fill),
+                ("window", visuals.window_fill),
+                ("text field", visuals.extreme_bg_color),
+            ];
+            let w = &visuals.widgets;
+            let texts = [
+                ("label", visuals.text_color()),
+                ("weak label", visuals.weak_text_color()),
+                ("link", visuals.hyperlink_color),
+                ("button", w.inactive.text_color()),
+            ];
+            for (text_name, text) in texts {
+                for (bg_name, bg) in backgrounds {
+                    let ratio = rgb(text).contrast(rgb(bg));
+                    assert!(
+                        ratio >= MIN_TEXT_CONTRAST,
+                        "{theme:?}: {text_name} on {bg_name}: {ratio:.2}"
+                    );
+                }
+            }
+            for (state, widget) in [("inactive", &w.inactive), ("hovered", &w.hovered)] {
+                let ratio = rgb(widget.text_color()).contrast(rgb(widget.weak_bg_fill));
+                assert!(
+                    ratio >= MIN_TEXT_CONTRAST,
+                    "{theme:?}: {state} button text on its fill: {ratio:.2}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_script_the_issue_names_has_a_glyph() {
@@ -115,6 +166,8 @@ mod tests {
             "こんにちは",
             "안녕하세요",
             "→ ✓ ▼ ⚠",
+            // The in-app file dialog's icons.
+            "📂 📁 💾 🗀 🗋 ⬆ ⟲",
         ];
         ctx.fonts_mut(|fonts| {
             for text in samples {

@@ -133,25 +133,32 @@ pub fn score(x: &Prepared, y: &Prepared) -> PairScore {
     }
 }
 
-/// Weight of the stems the two sentences share in order, and how many of them are content.
+/// Weight of the stems the two sentences share in order, and how many of them are content: the
+/// heaviest common subsequence of their stems (content words outweighing function words), found
+/// by dynamic programming over one row. Scored pairs are sentences (their product of lengths is
+/// capped by [`MAX_SCORED_PRODUCT`]), where this beats a diff's bookkeeping.
 fn in_order_overlap(x: &Prepared, y: &Prepared) -> (f32, usize) {
-    let mut weight = 0.0;
-    let mut content = 0;
-    for op in capture_diff_slices(Algorithm::Myers, &x.stems, &y.stems) {
-        if let DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = op
-        {
-            for k in 0..len {
-                let (cx, cy) = (x.is_content[old_index + k], y.is_content[new_index + k]);
-                weight += prepare::weight(cx && cy);
-                content += usize::from(cx);
+    // A path's worth, packed so that comparing integers compares (weight, content matched):
+    // weight in function-word units above `CONTENT_BITS` bits of matched content words.
+    const CONTENT_BITS: u32 = 24;
+    let units = u64::from(prepare::FUNCTION_WORDS_PER_CONTENT_WORD);
+    let mut row = vec![0u64; y.stems.len() + 1];
+    for (&stem, &cx) in x.stems.iter().zip(&x.is_content) {
+        let mut diagonal = 0;
+        for (j, (&other, &cy)) in y.stems.iter().zip(&y.is_content).enumerate() {
+            let above = row[j + 1];
+            let mut best = above.max(row[j]);
+            if stem == other {
+                let weight = if cx && cy { units } else { 1 };
+                best = best.max(diagonal + (weight << CONTENT_BITS) + u64::from(cx));
             }
+            row[j + 1] = best;
+            diagonal = above;
         }
     }
-    (weight, content)
+    let worth = row[y.stems.len()];
+    let weight = (worth >> CONTENT_BITS) as f32 / units as f32;
+    (weight, (worth & ((1 << CONTENT_BITS) - 1)) as usize)
 }
 
 /// Positions of `x`'s words that the in-order comparison with `y` matches.

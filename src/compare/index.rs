@@ -121,12 +121,24 @@ impl Ordered {
     }
 }
 
-/// For each stem, the sentences (global ids, in increasing order) that contain it, with the
-/// stem's position in each sentence's global order: one flat list cut at offsets.
+/// One sentence in a stem's posting list: what the partner search needs of it there, stored in
+/// the list itself so that walking a list reads memory in order.
+#[derive(Debug, Clone, Copy, Default)]
+struct Posting {
+    /// The sentence (global id).
+    sentence: u32,
+    /// How often the stem occurs in the sentence.
+    count: u32,
+    /// The sentence's content words from the stem's position in its global order on.
+    rest: u32,
+}
+
+/// For each stem, the sentences (global ids, in increasing order) that contain it: one flat list
+/// cut at offsets.
 struct Postings {
     /// Where each stem's entries begin (one entry more than there are stems).
     starts: Vec<usize>,
-    entries: Vec<(u32, u32)>,
+    entries: Vec<Posting>,
 }
 
 impl Postings {
@@ -141,18 +153,22 @@ impl Postings {
             starts[i] += starts[i - 1];
         }
         let mut next = starts.clone();
-        let mut entries = vec![(0, 0); starts[stem_count]];
+        let mut entries = vec![Posting::default(); starts[stem_count]];
         for (global, sentence) in ordered.iter().enumerate() {
             for (position, &stem) in sentence.stems.iter().enumerate() {
-                entries[next[stem as usize]] = (global as u32, position as u32);
+                entries[next[stem as usize]] = Posting {
+                    sentence: global as u32,
+                    count: sentence.counts[position],
+                    rest: sentence.rest[position],
+                };
                 next[stem as usize] += 1;
             }
         }
         Postings { starts, entries }
     }
 
-    /// The sentences containing `stem`, with its position in each.
-    fn of(&self, stem: u32) -> &[(u32, u32)] {
+    /// The sentences containing `stem`.
+    fn of(&self, stem: u32) -> &[Posting] {
         let stem = stem as usize;
         &self.entries[self.starts[stem]..self.starts[stem + 1]]
     }
@@ -160,10 +176,31 @@ impl Postings {
 
 /// The entries of a posting list outside the global ids `own.0..own.1` (one article's
 /// sentences): lists are sorted by id, so the article's entries form one run, skipped whole.
-fn other_articles(list: &[(u32, u32)], own: (u32, u32)) -> impl Iterator<Item = &(u32, u32)> {
-    let start = list.partition_point(|&(g, _)| g < own.0);
-    let end = start + list[start..].partition_point(|&(g, _)| g < own.1);
+fn other_articles(list: &[Posting], own: (u32, u32)) -> impl Iterator<Item = &Posting> {
+    let start = list.partition_point(|e| e.sentence < own.0);
+    let end = start + list[start..].partition_point(|e| e.sentence < own.1);
     list[..start].iter().chain(&list[end..])
+}
+
+/// The weights the bar is measured with, for one sentence.
+#[derive(Debug, Clone, Copy)]
+struct Weights {
+    /// All its words' weight.
+    total: f32,
+    /// Its function words' weight.
+    function: f32,
+    /// Its content words.
+    content: usize,
+}
+
+impl Weights {
+    fn of(sentence: &Prepared) -> Self {
+        Weights {
+            total: sentence.total_weight,
+            function: sentence.total_weight - sentence.content_count as f32 * prepare::weight(true),
+            content: sentence.content_count,
+        }
+    }
 }
 
 /// Every content stem's document frequency (in how many sentences it occurs).
@@ -214,10 +251,11 @@ pub fn candidate_pairs(
         .map(|stems| Ordered::new(stems, &frequency))
         .collect();
     let postings = Postings::new(&ordered, frequency.len());
+    let weights: Vec<Weights> = sentences.iter().map(|p| Weights::of(p)).collect();
     let total = ordered.len();
     let lookup = Lookup {
         numbering: &numbering,
-        sentences: &sentences,
+        weights: &weights,
         ordered: &ordered,
         postings: &postings,
         bar,
@@ -271,7 +309,7 @@ impl Scratch {
 /// Everything the partner search reads.
 struct Lookup<'a> {
     numbering: &'a Numbering,
-    sentences: &'a [&'a Prepared],
+    weights: &'a [Weights],
     ordered: &'a [Ordered],
     postings: &'a Postings,
     bar: Bar,
@@ -296,7 +334,7 @@ impl Lookup<'_> {
         pairs: &mut Vec<(SentenceRef, SentenceRef)>,
     ) {
         let own_article = self.numbering.article_of[x] as usize;
-        let sentence = self.sentences[x];
+        let weight = self.weights[x].total;
         let mine = &self.ordered[x];
         let prefix = self.prefix_length(x);
         let own = (
@@ -305,27 +343,25 @@ impl Lookup<'_> {
         );
         for p in 0..prefix {
             let stem = mine.stems[p];
-            for &(y, q) in other_articles(self.postings.of(stem), own) {
-                let y = y as usize;
+            for entry in other_articles(self.postings.of(stem), own) {
+                let y = entry.sentence as usize;
                 let seen = scratch.shared[y];
                 if seen == RULED_OUT {
                     continue;
                 }
+                let found = mine.counts[p].min(entry.count);
                 if seen > 0 {
-                    scratch.shared[y] =
-                        seen + mine.counts[p].min(self.ordered[y].counts[q as usize]);
+                    scratch.shared[y] = seen + found;
                     continue;
                 }
                 scratch.touched.push(y as u32);
                 let article = self.numbering.article_of[y] as usize;
-                let reachable = self.heavier_or_equal(y, x, sentence.total_weight)
-                    && self.could_reach(x, p, y, q as usize)
+                // Sharing no stem before positions `p` and `q` of their orders, the two share at
+                // most the content words from there on in both.
+                let reachable = self.heavier_or_equal(y, x, weight)
+                    && self.reachable(x, y, mine.rest[p].min(entry.rest))
                     && (self.compared)(own_article.min(article), own_article.max(article));
-                scratch.shared[y] = if reachable {
-                    1 + mine.counts[p].min(self.ordered[y].counts[q as usize])
-                } else {
-                    RULED_OUT
-                };
+                scratch.shared[y] = if reachable { 1 + found } else { RULED_OUT };
             }
         }
         // What the stems after the prefix can still add to what the prefix found.
@@ -346,35 +382,21 @@ impl Lookup<'_> {
         scratch.touched.clear();
     }
 
-    /// Whether `x` and `y`, sharing no stem before positions `p` and `q` of their orders, can
-    /// still share the bar.
-    fn could_reach(&self, x: usize, p: usize, y: usize, q: usize) -> bool {
-        let content = self.ordered[x].rest[p].min(self.ordered[y].rest[q]);
-        self.reachable(x, y, content)
-    }
-
     /// Whether lighter `x` and heavier `y` sharing at most `content` content words (and any of
     /// their function words) can reach the bar.
     fn reachable(&self, x: usize, y: usize, content: u32) -> bool {
-        let (px, py) = (self.sentences[x], self.sentences[y]);
-        let function = self.function_weight(x).min(self.function_weight(y));
+        let (wx, wy) = (self.weights[x], self.weights[y]);
         self.bar.reachable(
             content,
-            function,
-            (px.total_weight, px.content_count),
-            py.total_weight,
+            wx.function.min(wy.function),
+            (wx.total, wx.content),
+            wy.total,
         )
-    }
-
-    /// The weight of a sentence's function words.
-    fn function_weight(&self, x: usize) -> f32 {
-        let sentence = self.sentences[x];
-        sentence.total_weight - sentence.content_count as f32 * prepare::weight(true)
     }
 
     /// Whether `y` weighs at least as much as `x` (ties count both ways).
     fn heavier_or_equal(&self, y: usize, x: usize, weight_x: f32) -> bool {
-        let weight_y = self.sentences[y].total_weight;
+        let weight_y = self.weights[y].total;
         weight_y > weight_x || (weight_y == weight_x && y != x)
     }
 
@@ -383,15 +405,14 @@ impl Lookup<'_> {
     /// themselves.
     fn prefix_length(&self, x: usize) -> usize {
         let mine = &self.ordered[x];
-        let sentence = self.sentences[x];
-        let function = self.function_weight(x);
+        let own = self.weights[x];
         // A heavier partner makes the rewording bar only higher: weigh it as `x` itself.
-        let lighter = (sentence.total_weight, sentence.content_count);
+        let lighter = (own.total, own.content);
         (0..mine.stems.len())
             .find(|&p| {
                 !self
                     .bar
-                    .reachable(mine.rest[p], function, lighter, sentence.total_weight)
+                    .reachable(mine.rest[p], own.function, lighter, own.total)
             })
             .unwrap_or(mine.stems.len())
     }

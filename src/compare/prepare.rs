@@ -5,8 +5,11 @@ use rayon::prelude::*;
 use super::normalize::{Normalization, Token, TokenClass, Tokenizer, Vocabulary};
 use crate::article::Article;
 
-/// Weight of a function word relative to a content word when measuring shared wording.
-const FUNCTION_WORD_WEIGHT: f32 = 0.2;
+/// How many function words weigh as much as one content word when measuring shared wording.
+pub const FUNCTION_WORDS_PER_CONTENT_WORD: u32 = 5;
+
+/// Weight of a function word relative to a content word.
+const FUNCTION_WORD_WEIGHT: f32 = 1.0 / FUNCTION_WORDS_PER_CONTENT_WORD as f32;
 
 /// The weight of a word when measuring shared wording: content words and figures count fully,
 /// function words a little.

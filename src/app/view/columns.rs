@@ -4,32 +4,25 @@
 use egui::text::LayoutJob;
 use egui::{Rect, Sense, Stroke, pos2, vec2};
 
-use super::super::command::{Command, CommandQueue, SentenceKey};
+use super::super::command::{Command, SentenceKey};
 use super::super::state::Settings;
 use super::super::theme::{color, palette};
 use super::super::workspace::{Column, Workspace};
-use super::{ColumnsView, Geometry, overlay, overview, to_ref};
-use crate::compare::Comparison;
+use super::{ColumnsView, Geometry, ViewContext, overlay, overview, to_ref};
 
 /// Draws every visible column body; returns the sentence under the pointer.
-#[allow(clippy::too_many_arguments)]
 pub(super) fn bodies(
     ui: &mut egui::Ui,
     view: &mut ColumnsView,
-    workspace: &Workspace,
-    c: &Comparison,
-    columns: &[Column],
-    visible: &[usize],
-    geometry: &Geometry,
-    settings: &Settings,
-    commands: &mut CommandQueue,
+    cx: &mut ViewContext<'_>,
 ) -> Option<SentenceKey> {
+    let (workspace, c, geometry) = (cx.workspace, cx.comparison, cx.geometry);
     let mut hovered = None;
-    for &i in visible {
-        let column = columns[i];
+    for &i in cx.visible {
+        let column = cx.columns[i];
         let body = geometry.body_rect(i);
         let response = ui.interact(
-            body.intersect(geometry.area),
+            body.intersect(geometry.clip(i)),
             egui::Id::unique(("parallax-column", column.id)),
             Sense::click(),
         );
@@ -44,18 +37,18 @@ pub(super) fn bodies(
                     }
                 });
                 if response.clicked() {
-                    commands.push(if view.focus == Some(key) {
+                    cx.commands.push(if view.focus == Some(key) {
                         Command::ClearFocus
                     } else {
                         Command::Focus(key)
                     });
                 }
             } else if response.clicked() {
-                commands.push(Command::ClearFocus);
+                cx.commands.push(Command::ClearFocus);
             }
-            handle_wheel(ui, view, column, workspace, geometry, settings);
+            handle_wheel(ui, view, column, workspace, geometry, cx.settings);
         }
-        overview::strip(ui, view, workspace, c, column, i, geometry, settings);
+        overview::strip(ui, view, cx, column, i);
     }
     hovered
 }
@@ -87,18 +80,9 @@ fn handle_wheel(
     geometry: &Geometry,
     settings: &Settings,
 ) {
+    // Sideways movement is the view's (see `ColumnsView::scroll_sideways`).
     let (delta, shift) = ui.input(|i| (i.smooth_scroll_delta(), i.modifiers.shift));
-    if delta == egui::Vec2::ZERO {
-        return;
-    }
-    if shift || delta.x.abs() > delta.y.abs() {
-        let sideways = if shift && delta.x == 0.0 {
-            vec2(delta.y, 0.0)
-        } else {
-            vec2(delta.x, 0.0)
-        };
-        view.scroll_sideways(sideways);
-    } else {
+    if delta.y != 0.0 && !shift && delta.y.abs() >= delta.x.abs() {
         view.scroll(
             column.id,
             delta.y,
@@ -118,7 +102,7 @@ fn paint_body(
     i: usize,
 ) {
     let p = palette(ui.ctx());
-    let clip = body.intersect(geometry.area);
+    let clip = body.intersect(geometry.clip(i));
     let painter = ui.painter().with_clip_rect(clip);
     painter.rect_filled(body, 0.0, color(p.background));
     let Some(layout) = view.layouts.get(&column.id) else {

@@ -8,7 +8,7 @@
 //! is computed once per comparison, so the panel costs little even with fifty articles.
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{FontId, Rect, RichText, Sense, Stroke, pos2, vec2};
+use egui::{FontId, RichText, Sense, Stroke, vec2};
 
 use super::super::command::{Command, CommandQueue};
 use super::super::theme::{color, palette};
@@ -196,7 +196,15 @@ fn overview(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &
                     .small()
                     .weak(),
             );
-            overlap(ui, workspace, c, columns);
+            super::matrix::overlap(ui, workspace, c, columns);
+            ui.add_space(10.0);
+            ui.label(RichText::new("Version tree").strong());
+            ui.label(
+                RichText::new("Each version under the one it is closest to")
+                    .small()
+                    .weak(),
+            );
+            super::matrix::version_tree(ui, workspace, c, columns);
         });
 }
 
@@ -207,77 +215,6 @@ fn originality(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns
         };
         ui.label(RichText::new(workspace.label(column.id)).small());
         super::header::share_bar(ui, stats, ORIGINALITY_BAR_HEIGHT);
-    }
-}
-
-fn overlap(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, columns: &[Column]) {
-    let p = palette(ui.ctx());
-    let n = columns.len();
-    if n < 2 {
-        return;
-    }
-    let margin = 22.0;
-    let cell = ((ui.available_width() - margin) / n as f32).clamp(6.0, 36.0);
-    let side = cell * n as f32 + margin;
-    let (rect, response) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
-    let origin = rect.min + vec2(margin, margin);
-    let painter = ui.painter();
-    let font = FontId::proportional(10.0);
-    for (row, a) in columns.iter().enumerate() {
-        let middle = (row as f32 + 0.5) * cell;
-        if cell >= 12.0 || row % 5 == 0 {
-            let number = format!("{}", row + 1);
-            painter.text(
-                pos2(rect.left() + 10.0, origin.y + middle),
-                egui::Align2::CENTER_CENTER,
-                &number,
-                font.clone(),
-                color(p.muted),
-            );
-            painter.text(
-                pos2(origin.x + middle, rect.top() + 10.0),
-                egui::Align2::CENTER_CENTER,
-                &number,
-                font.clone(),
-                color(p.muted),
-            );
-        }
-        for (col, b) in columns.iter().enumerate() {
-            let value = c.stats.overlap[a.index][b.index];
-            let fill = if row == col {
-                color(p.border)
-            } else {
-                color(p.background.mix(p.bar_identical, value))
-            };
-            let cell_rect = Rect::from_min_size(
-                origin + vec2(col as f32 * cell, row as f32 * cell),
-                vec2(cell - 1.0, cell - 1.0),
-            );
-            painter.rect_filled(cell_rect, 1.0, fill);
-        }
-    }
-    if let Some(pointer) = response.hover_pos() {
-        let (col, row) = (
-            ((pointer.x - origin.x) / cell).floor(),
-            ((pointer.y - origin.y) / cell).floor(),
-        );
-        if col >= 0.0 && row >= 0.0 && (col as usize) < n && (row as usize) < n && col != row {
-            let (a, b) = (columns[row as usize], columns[col as usize]);
-            let value = c.stats.overlap[a.index][b.index];
-            response.on_hover_text(format!(
-                "{:.0}% of {} is found in {}",
-                value * 100.0,
-                workspace.label(a.id),
-                workspace.label(b.id)
-            ));
-        }
-    }
-    for (k, column) in columns.iter().enumerate() {
-        ui.label(
-            RichText::new(format!("{}  {}", k + 1, workspace.label(column.id)))
-                .small()
-                .weak(),
-        );
     }
 }
 

@@ -8,28 +8,20 @@ use egui::{Align, Layout, Rect, RichText, Sense, Stroke, UiBuilder, pos2, vec2};
 use super::super::command::{Command, CommandQueue};
 use super::super::theme::{color, palette};
 use super::super::workspace::{Column, Workspace};
-use super::{ColumnsView, Geometry, Rename};
+use super::{ColumnsView, ViewContext};
 use crate::compare::{ArticleStats, Comparison};
 
 /// Height of the share bar.
 const BAR_HEIGHT: f32 = 7.0;
 
 /// Draws the headers of the visible columns.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn headers(
-    ui: &mut egui::Ui,
-    view: &mut ColumnsView,
-    workspace: &Workspace,
-    c: &Comparison,
-    columns: &[Column],
-    visible: &[usize],
-    geometry: &Geometry,
-    commands: &mut CommandQueue,
-) {
-    for &i in visible {
-        let column = columns[i];
+pub(super) fn headers(ui: &mut egui::Ui, view: &mut ColumnsView, cx: &mut ViewContext<'_>) {
+    let (workspace, c, geometry) = (cx.workspace, cx.comparison, cx.geometry);
+    let commands = &mut *cx.commands;
+    for &i in cx.visible {
+        let column = cx.columns[i];
         let rect = geometry.header_rect(i);
-        let clip = rect.intersect(geometry.area);
+        let clip = rect.intersect(geometry.clip(i));
         let mut child = ui.new_child(
             UiBuilder::new()
                 .max_rect(rect.shrink2(vec2(4.0, 6.0)))
@@ -57,6 +49,7 @@ fn header(
     commands: &mut CommandQueue,
 ) {
     let article = &c.articles[column.index];
+    let pinned = view.is_pinned(column.id);
     let (_, close) = egui::Sides::new().shrink_left().truncate().show(
         ui,
         |ui| {
@@ -71,20 +64,43 @@ fn header(
             label_or_editor(ui, view, workspace, column, commands);
         },
         |ui| {
-            ui.add(egui::Button::new("×").frame(false))
+            let close = ui
+                .add(egui::Button::new("×").frame(false))
                 .on_hover_text("Close this article (Ctrl+W closes the active one)")
-                .clicked()
+                .clicked();
+            let pin = ui
+                .add(egui::Button::new("📌").frame(false).selected(pinned))
+                .on_hover_text(if pinned {
+                    "Unpin this column"
+                } else {
+                    "Pin this column at the left while the others scroll"
+                });
+            (close, pin.clicked())
         },
     );
+    let (close, pin) = close;
     if close {
         commands.push(Command::Remove(column.id));
+    }
+    if pin {
+        commands.push(Command::TogglePin(column.id));
     }
 
     let title = article
         .title
         .clone()
-        .unwrap_or_else(|| article.source.clone());
+        .unwrap_or_else(|| file_name(&article.source).to_owned());
+    let copies = view.copies_of(column.id);
     ui.horizontal(|ui| {
+        if !copies.is_empty() {
+            let names: Vec<&str> = copies.iter().map(|&id| workspace.label(id)).collect();
+            ui.label(
+                RichText::new(format!("+{} identical copies", copies.len()))
+                    .small()
+                    .strong(),
+            )
+            .on_hover_text(format!("The same text, shown once:\n{}", names.join("\n")));
+        }
         if !article.warnings.is_empty() {
             ui.label(RichText::new("⚠").small())
                 .on_hover_text(article.warnings.join("\n"));
@@ -133,11 +149,7 @@ fn label_or_editor(
                 )
                 .on_hover_text("Double-click to rename");
             if response.double_clicked() {
-                view.rename = Some(Rename {
-                    id: column.id,
-                    text: label.to_owned(),
-                    focused: false,
-                });
+                commands.push(Command::StartRename(column.id));
             }
         }
     }
@@ -174,6 +186,17 @@ fn drop_target(ui: &mut egui::Ui, rect: Rect, position: usize, commands: &mut Co
     }
 }
 
+/// The last part of a file path or web address, for headers that must not show where on the
+/// machine a file lives.
+pub fn file_name(source: &str) -> &str {
+    source
+        .trim_end_matches(['/', '\\'])
+        .rsplit(['/', '\\'])
+        .next()
+        .filter(|name| !name.is_empty())
+        .unwrap_or(source)
+}
+
 /// A stacked bar of the article's identical / reworded / unique shares.
 pub(super) fn share_bar(ui: &mut egui::Ui, stats: &ArticleStats, height: f32) {
     let p = palette(ui.ctx());
@@ -203,4 +226,18 @@ pub(super) fn share_bar(ui: &mut egui::Ui, stats: &ArticleStats, height: f32) {
         stats.reworded * 100.0,
         stats.unique * 100.0
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn headers_name_the_file_never_its_folders() {
+        assert_eq!(file_name("/home/ana/clips/ap-wire.html"), "ap-wire.html");
+        assert_eq!(file_name(r"C:\Users\ana\story.txt"), "story.txt");
+        assert_eq!(file_name("https://example.org/news/story/"), "story");
+        assert_eq!(file_name("pasted text"), "pasted text");
+        assert_eq!(file_name("/"), "/");
+    }
 }

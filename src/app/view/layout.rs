@@ -642,10 +642,11 @@ impl Look {
         };
         let base = TextFormat {
             font_id: FontId::proportional(size),
+            // Filtered out: untinted and muted, still legible.
             color: if emphasised {
                 text_color
             } else {
-                text_color.gamma_multiply(0.45)
+                color(p.muted)
             },
             italics: role == Role::Caption,
             line_height: Some(size * 1.45),

@@ -8,7 +8,7 @@ use egui::{Color32, FontId, Pos2, Rect, Stroke, pos2};
 
 use super::super::theme::{color, palette};
 use super::super::workspace::{Column, Workspace};
-use super::{ColumnsView, Geometry, to_ref};
+use super::{ColumnsView, Geometry, ViewContext, to_ref};
 use crate::compare::{Comparison, EditOp, Link, LinkKind, SentenceRef, Status};
 
 /// Most counterparts listed in a tooltip.
@@ -17,15 +17,14 @@ const MAX_TOOLTIP_LINKS: usize = 6;
 const RIBBON_STEPS: usize = 24;
 
 /// Paints outlines and ribbons for the hovered (else focused) sentence.
-pub(super) fn paint(
-    ui: &egui::Ui,
-    view: &ColumnsView,
-    workspace: &Workspace,
-    c: &Comparison,
-    columns: &[Column],
-    visible: &[usize],
-    geometry: &Geometry,
-) {
+pub(super) fn paint(ui: &egui::Ui, view: &ColumnsView, cx: &ViewContext<'_>) {
+    let (workspace, c, columns, visible, geometry) = (
+        cx.workspace,
+        cx.comparison,
+        cx.columns,
+        cx.visible,
+        cx.geometry,
+    );
     let p = palette(ui.ctx());
     let focus_color = color(p.focus);
     let painter = ui.painter().with_clip_rect(geometry.area);
@@ -153,7 +152,7 @@ fn outline(
     };
     let origin = geometry.text_origin(position).to_vec2() - egui::vec2(0.0, view.offset(column.id));
     let body = geometry.body_rect(position);
-    let painter = painter.with_clip_rect(body.intersect(geometry.area));
+    let painter = painter.with_clip_rect(body.intersect(geometry.clip(position)));
     let rects = layout.sentence_rects(r.sentence);
     for rect in &rects {
         painter.rect_filled(rect.translate(origin), 2.0, wash);

@@ -4,34 +4,30 @@
 
 use egui::{Color32, Rect, Sense, Stroke, pos2};
 
-use super::super::state::Settings;
 use super::super::theme::{color, palette};
-use super::super::workspace::{Column, Workspace};
-use super::{ColumnsView, Geometry};
-use crate::compare::{Comparison, SentenceRef, Status};
-use crate::design::spacing;
+use super::super::workspace::Column;
+use super::{ColumnsView, ViewContext};
+use crate::compare::{SentenceRef, Status};
 
 /// Draws the strip of column `i` and handles clicks on it.
-#[allow(clippy::too_many_arguments)]
 pub(super) fn strip(
     ui: &mut egui::Ui,
     view: &mut ColumnsView,
-    workspace: &Workspace,
-    c: &Comparison,
+    cx: &ViewContext<'_>,
     column: Column,
     i: usize,
-    geometry: &Geometry,
-    settings: &Settings,
 ) {
+    let (workspace, c, geometry) = (cx.workspace, cx.comparison, cx.geometry);
     let body = geometry.body_rect(i);
     let strip = Rect::from_min_max(
         pos2(
-            body.right() - spacing::OVERVIEW_WIDTH - 3.0,
+            body.right() - geometry.spacing.strip - 3.0,
             body.top() + 3.0,
         ),
         pos2(body.right() - 3.0, body.bottom() - 3.0),
     );
-    if !geometry.area.intersects(strip) {
+    let clip = geometry.clip(i);
+    if !clip.intersects(strip) {
         return;
     }
     let Some(layout) = view.layouts.get(&column.id) else {
@@ -40,7 +36,7 @@ pub(super) fn strip(
     let height = layout.height.max(1.0);
     let scale = strip.height() / height;
     let p = palette(ui.ctx());
-    let painter = ui.painter().with_clip_rect(geometry.area);
+    let painter = ui.painter().with_clip_rect(clip);
     painter.rect_filled(strip, 2.0, color(p.panel));
     let total = c.articles.len();
     for (sentence, top, bottom) in layout.sentence_extents() {
@@ -70,7 +66,7 @@ pub(super) fn strip(
     );
 
     let response = ui.interact(
-        strip,
+        strip.intersect(clip),
         egui::Id::unique(("parallax-overview", column.id)),
         Sense::click_and_drag(),
     );
@@ -80,7 +76,13 @@ pub(super) fn strip(
     {
         let target = (pointer.y - strip.top()) / scale - geometry.viewport_height() / 2.0;
         let delta = offset - target;
-        view.scroll(column.id, delta, settings.lock_scroll, workspace, geometry);
+        view.scroll(
+            column.id,
+            delta,
+            cx.settings.lock_scroll,
+            workspace,
+            geometry,
+        );
     }
 }
 
