@@ -120,3 +120,36 @@ pub fn counterpart_in(c: &Comparison, r: SentenceRef, other: usize) -> Option<&L
                 .then_with(|| y.other(r).cmp(&x.other(r)))
         })
 }
+
+/// `label` with a capital first letter, to open a line ("words cut" → "Words cut").
+pub fn capitalised(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `text` in quotation marks, unless it is already a quotation.
+pub fn quoted(text: &str) -> String {
+    let text = text.trim();
+    let starts_quoted = text.starts_with(['"', '“', '\'', '‘', '«']);
+    if starts_quoted {
+        text.to_owned()
+    } else {
+        format!("“{text}”")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_open_with_a_capital_and_quotations_are_not_quoted_twice() {
+        assert_eq!(capitalised("words cut"), "Words cut");
+        assert_eq!(capitalised(""), "");
+        assert_eq!(quoted("Crews left."), "“Crews left.”");
+        assert_eq!(quoted("\"We stay,\" she said."), "\"We stay,\" she said.");
+    }
+}

@@ -7,7 +7,7 @@ use maud::{Markup, html};
 use super::{Page, pct, pieces_html, wording};
 use crate::compare::FactKind;
 use crate::compare::marks::quote_pieces;
-use crate::report::story::{Marking, children};
+use crate::report::story::{Marking, capitalised, children, quoted};
 
 /// Most substitutions listed among the key findings.
 const MAX_KEY_SUBSTITUTIONS: usize = 5;
@@ -44,7 +44,7 @@ pub fn key_findings(page: &Page<'_>) -> Markup {
             ul.key-findings {
                 @for q in &c.quote_changes {
                     li {
-                        strong { (q.kind.label()) } " — " (page.label_link(q.a)) " and " (page.label_link(q.b)) ": "
+                        strong { (capitalised(q.kind.label())) } " — " (page.label_link(q.a)) " and " (page.label_link(q.b)) ": "
                         @match quote_pieces(c, q) {
                             Some((_, b)) => { "“" (pieces_html(&b, Marking::of(c, q.b.article, q.a.article))) "”" }
                             None => { "“" (q.b_quote) "”" }
@@ -69,7 +69,7 @@ pub fn key_findings(page: &Page<'_>) -> Markup {
                 @for o in c.omissions.iter().take(MAX_KEY_OMISSIONS) {
                     li {
                         strong { "Omission" } " — " (page.article_link(o.article)) " lacks, unlike "
-                        (o.present_in.len()) " others: “" (o.text) "”"
+                        (o.present_in.len()) " others: " (quoted(&o.text))
                     }
                 }
                 @if c.omissions.len() > MAX_KEY_OMISSIONS {

@@ -12,7 +12,8 @@ use crate::compare::{Comparison, FactKind, LinkKind, SentenceRef};
 use crate::report::ReportOptions;
 use crate::report::rows::Rows;
 use crate::report::story::{
-    Marking, children, closest, counterpart_in, is_shared_word_for_word, story_title, walk,
+    Marking, capitalised, children, closest, counterpart_in, is_shared_word_for_word, quoted,
+    story_title, walk,
 };
 pub use layout::Paper;
 use layout::{Block, Span, Style};
@@ -95,7 +96,7 @@ fn key_findings(c: &Comparison) -> Vec<Block> {
         let mut spans = vec![span(
             format!(
                 "{} — {} and {}: “",
-                q.kind.label(),
+                capitalised(q.kind.label()),
                 label(c, q.a.article),
                 label(c, q.b.article)
             ),
@@ -140,10 +141,10 @@ fn key_findings(c: &Comparison) -> Vec<Block> {
     for o in c.omissions.iter().take(MAX_KEY_OMISSIONS) {
         out.push(item(vec![span(
             format!(
-                "Omission — {} lacks, unlike {} others: “{}”",
+                "Omission — {} lacks, unlike {} others: {}",
                 label(c, o.article),
                 o.present_in.len(),
-                o.text
+                quoted(&o.text)
             ),
             Style::Plain,
         )]));
