@@ -1,5 +1,6 @@
 //! Reports: serialisers from a [`Comparison`] to the formats users save and share (JSON, HTML,
-//! Markdown) and the plain-text summary the command line prints (written by [`crate::write`]).
+//! Markdown, and PDF in [`pdf`], which is bytes rather than text) and the plain-text summary the
+//! command line prints (written by [`crate::write`]).
 
 pub mod html;
 pub mod json;
