@@ -9,8 +9,9 @@ use std::path::PathBuf;
 use crate::article::folder::{self, Input};
 use crate::article::{Article, LoadError, LoadProgress};
 use crate::compare::{Options, compare, timed};
+use crate::report::pdf::{self, Paper, PdfError};
 use crate::report::text::escape_controls;
-use crate::report::{ReportFormat, render};
+use crate::report::{ReportFormat, ReportOptions, render_with};
 use crate::write::write_atomically;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -65,6 +66,13 @@ pub struct CompareArgs {
     /// Open the files in the subfolders of folders given, too.
     #[arg(short, long)]
     pub recursive: bool,
+    /// In the HTML report, leave out text versions share word for word (only how many
+    /// sentences it holds is said), so that a report of many versions prints short.
+    #[arg(long)]
+    pub changes_only: bool,
+    /// Page size of the PDF report.
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
     /// The articles to compare: files (.txt, .md, .html, .docx, .odt, .pdf), folders (every such
     /// file in them, in name order) or http(s) web addresses.
     #[arg(required = true, value_name = "FILE")]
@@ -72,20 +80,43 @@ pub struct CompareArgs {
 }
 
 impl CompareArgs {
-    /// The format asked for; without `--format`, the output file's extension decides (`.html`,
-    /// `.md`, `.json`), else the text summary.
-    pub fn report_format(&self) -> ReportFormat {
-        self.format.map(ReportFormat::from).unwrap_or_else(|| {
-            self.output
-                .as_deref()
-                .and_then(ReportFormat::from_path)
-                .unwrap_or(ReportFormat::Text)
-        })
+    /// What to write: `--format`, else the output file's extension (`.html`, `.md`, `.json`,
+    /// `.pdf`), else the text summary.
+    pub fn output_kind(&self) -> OutputKind {
+        match self.format {
+            Some(FormatArg::Text) => OutputKind::Report(ReportFormat::Text),
+            Some(FormatArg::Json) => OutputKind::Report(ReportFormat::Json),
+            Some(FormatArg::Html) => OutputKind::Report(ReportFormat::Html),
+            Some(FormatArg::Md) => OutputKind::Report(ReportFormat::Markdown),
+            Some(FormatArg::Pdf) => OutputKind::Pdf,
+            None => {
+                let path = self.output.as_deref();
+                let is_pdf = path
+                    .and_then(|p| p.extension())
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case("pdf"));
+                if is_pdf {
+                    OutputKind::Pdf
+                } else {
+                    OutputKind::Report(
+                        path.and_then(ReportFormat::from_path)
+                            .unwrap_or(ReportFormat::Text),
+                    )
+                }
+            }
+        }
     }
 }
 
-/// Report formats on the command line.
+/// What `parallax compare` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputKind {
+    /// A text report (summary, JSON, HTML, Markdown).
+    Report(ReportFormat),
+    /// The PDF report.
+    Pdf,
+}
 
+/// Report formats on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     /// Readable summary.
@@ -96,15 +127,25 @@ pub enum FormatArg {
     Html,
     /// Markdown summary.
     Md,
+    /// Printable PDF (key findings, version tree, each version's changes).
+    Pdf,
 }
 
-impl From<FormatArg> for ReportFormat {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Text => ReportFormat::Text,
-            FormatArg::Json => ReportFormat::Json,
-            FormatArg::Html => ReportFormat::Html,
-            FormatArg::Md => ReportFormat::Markdown,
+/// Page sizes of the PDF report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum PaperArg {
+    /// ISO A4.
+    #[default]
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(p: PaperArg) -> Self {
+        match p {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
         }
     }
 }
@@ -138,6 +179,9 @@ pub enum CompareError {
     /// The report could not be written.
     #[error(transparent)]
     Write(#[from] crate::write::WriteError),
+    /// The PDF report could not be made.
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
     /// Standard output could not be written.
     #[error("could not write to standard output: {0}")]
     Stdout(#[source] std::io::Error),
@@ -205,22 +249,27 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
         ..Options::default()
     };
     let comparison = timed("comparing", || compare(articles, &options));
-    let report = timed("rendering", || render(&comparison, args.report_format()));
+    let report_options = ReportOptions {
+        changes_only: args.changes_only,
+    };
+    let report = timed("rendering", || match args.output_kind() {
+        OutputKind::Report(format) => {
+            Ok(render_with(&comparison, format, &report_options).into_bytes())
+        }
+        OutputKind::Pdf => pdf::render(&comparison, &report_options, args.paper.into()),
+    })?;
     timed("writing", || match args.output.as_deref() {
         None => write_stdout(&report),
         Some(p) if p.as_os_str() == "-" => write_stdout(&report),
-        Some(path) => Ok(write_atomically(path, report.as_bytes(), &args.files)?),
+        Some(path) => Ok(write_atomically(path, &report, &args.files)?),
     })
 }
 
 /// Writes the report to standard output. A reader that stops early (`| head`) is not an error:
 /// as Unix tools do, the rest is dropped quietly.
-fn write_stdout(report: &str) -> Result<(), CompareError> {
+fn write_stdout(report: &[u8]) -> Result<(), CompareError> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(report.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match stdout.write_all(report).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CompareError::Stdout(e)),
         _ => Ok(()),
     }

@@ -77,7 +77,9 @@ fn exit_code(e: &CompareError) -> ExitCode {
         CompareError::Unreadable(_)
         | CompareError::TooFew(_)
         | CompareError::TooManyLabels { .. } => ExitCode::from(2),
-        CompareError::Write(_) | CompareError::Stdout(_) => ExitCode::from(1),
+        CompareError::Write(_) | CompareError::Stdout(_) | CompareError::Pdf(_) => {
+            ExitCode::from(1)
+        }
     }
 }
 

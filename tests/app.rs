@@ -620,6 +620,27 @@ fn reports_are_saved_where_the_dialog_says_in_the_format_its_extension_names() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
 }
 
+#[test]
+fn file_save_as_pdf_writes_the_pdf_report() {
+    let (mut harness, dialogs) = launch_compared(three_articles());
+    settle(&mut harness);
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("report.pdf");
+    dialogs.will_answer(Choice::ReportPath(pdf.clone()));
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Save as PDF…").click();
+    wait_for_saved_banner(&mut harness, &pdf);
+    assert_eq!(
+        dialogs.requests(),
+        [Request::SaveReport {
+            file_name: "parallax-wire-outlet-a-outlet-b.pdf".to_owned()
+        }]
+    );
+    let bytes = std::fs::read(&pdf).expect("the PDF report was written");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF file");
+}
+
 /// Steps until the banner confirming that the report was saved to `path` appears.
 fn wait_for_saved_banner(harness: &mut Harness<'_, ParallaxApp>, path: &Path) {
     let expected = format!("Saved the report to {}", path.display());

@@ -69,6 +69,36 @@ fn text_summary_goes_to_standard_output_by_default() {
 }
 
 #[test]
+fn pdf_reports_are_written_by_extension_or_format_on_either_paper() {
+    let dir = tempfile::tempdir().unwrap();
+    let by_extension = dir.path().join("r.pdf");
+    let forced = dir.path().join("letter.out");
+    let (wire, outlet) = (fixture("wire.txt"), fixture("outlet-b.txt"));
+    for args in [
+        vec!["compare", "-o", by_extension.to_str().unwrap()],
+        vec![
+            "compare",
+            "--format",
+            "pdf",
+            "--paper",
+            "letter",
+            "-o",
+            forced.to_str().unwrap(),
+        ],
+    ] {
+        let mut args = args;
+        args.extend([wire.as_str(), outlet.as_str()]);
+        let out = parallax(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let read = |path: &PathBuf| std::fs::read(path).unwrap();
+    assert!(read(&by_extension).starts_with(b"%PDF-"));
+    assert!(read(&forced).starts_with(b"%PDF-"));
+    let letter = String::from_utf8_lossy(&read(&forced)).into_owned();
+    assert!(letter.contains("/MediaBox[0 0 612 792]"), "Letter pages");
+}
+
+#[test]
 fn the_output_extension_chooses_the_format_unless_format_is_given() {
     let dir = tempfile::tempdir().unwrap();
     let path = |name: &str| -> PathBuf { dir.path().join(name) };
@@ -135,7 +165,7 @@ fn labels_name_the_outlets_in_order() {
 fn bad_usage_exits_with_2_and_says_why() {
     let cases: [(&[&str], &str); 4] = [
         (&["compare"], "FILE"),
-        (&["compare", "--format", "pdf", "a.txt", "b.txt"], "pdf"),
+        (&["compare", "--format", "docx", "a.txt", "b.txt"], "docx"),
         (
             &["compare", "--threshold", "1.5", "a.txt", "b.txt"],
             "outside 0..1",

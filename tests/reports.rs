@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use parallax::article::{Article, Format};
 use parallax::compare::{Comparison, Options, SentenceRef, compare};
-use parallax::report::{ReportFormat, render};
+use parallax::report::{ReportFormat, ReportOptions, render, render_with};
 
 const HEADLINE: &str = "Storm floods the old mill district of Brenna overnight";
 const RAIN: &str = "Heavy rain pushed the Lune river over its banks late on Tuesday, flooding dozens of streets \
@@ -167,14 +167,18 @@ fn html_escapes_hostile_article_text() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
     assert!(!html.contains("Courier <b>"));
-    assert!(html.contains("Courier &lt;b&gt;&quot;&amp;&#39;&lt;/b&gt;"));
+    assert!(html.contains("Courier &lt;b&gt;&quot;&amp;'&lt;/b&gt;"));
 }
 
 #[test]
 fn html_shows_every_label_and_anchors_every_sentence_once() {
     let c = two_versions();
     let html = render(&c, ReportFormat::Html);
-    assert!(html.contains("<h1>Parallax comparison</h1>"));
+    assert!(
+        html.contains(&format!("<h1>{HEADLINE}</h1>")),
+        "titled by the headline"
+    );
+    assert!(html.contains(&format!("<title>{HEADLINE}</title>")));
     for article in &c.articles {
         assert!(html.contains(&article.label), "label {}", article.label);
     }
@@ -204,13 +208,11 @@ fn html_marks_the_swapped_word_against_the_counterpart() {
         "the two versions share a row: {row}"
     );
     assert!(
-        row.contains("<del>residents</del> <ins>tenants</ins>"),
-        "{row}"
+        row.contains("<mark class=\"d\">residents</mark>")
+            && row.contains("<mark class=\"d\">tenants</mark>"),
+        "neither version is known to be the original: both marked neutrally: {row}"
     );
-    assert!(
-        row.contains("<del>tenants</del> <ins>residents</ins>"),
-        "{row}"
-    );
+    assert!(!row.contains("<del>") && !row.contains("<ins>"), "{row}");
     let rain_row = row_holding(&html, find_sentence(&c, 0, "Lune river"));
     assert!(rain_row.contains(&format!(
         "id=\"{}\"",
@@ -224,6 +226,40 @@ fn html_marks_the_swapped_word_against_the_counterpart() {
     assert!(
         !hostile_row.contains("id=\"s-0-"),
         "unique text added by one version gets a row of its own"
+    );
+}
+
+#[test]
+fn html_marks_a_copy_against_its_original_and_leaves_the_original_as_it_is() {
+    let original = article(
+        "Harbour Gazette",
+        &[HEADLINE, RAIN, EVACUATED, WALL, BRIDGE, HOSTILE],
+    );
+    let copy = article("Valley Courier", &[HEADLINE, RAIN, EVACUATED_SWAPPED]);
+    let c = compare(vec![original, copy], &Options::default());
+    assert!(
+        c.stats
+            .derivations
+            .iter()
+            .any(|d| d.derived == 1 && d.source == 0),
+        "the short version is taken from the long one"
+    );
+    let html = render(&c, ReportFormat::Html);
+    let row = row_holding(&html, find_sentence(&c, 1, "tenants"));
+    let cells: Vec<&str> = row.split("<td").collect();
+    let [.., original_cell, copy_cell] = cells.as_slice() else {
+        panic!("two cells: {row}");
+    };
+    assert!(
+        copy_cell.contains("<del>residents</del> <ins>tenants</ins>"),
+        "{copy_cell}"
+    );
+    assert!(
+        original_cell.contains("300 residents to")
+            && !original_cell.contains("<del>")
+            && !original_cell.contains("<ins>")
+            && !original_cell.contains("<mark"),
+        "the original's own words are not marked as changed: {original_cell}"
     );
 }
 
@@ -283,6 +319,86 @@ fn html_puts_each_versions_own_sentences_at_one_place_side_by_side() {
     );
 }
 
+/// Four versions of the story: the full one, a copy with one word swapped, a shortened copy
+/// and a copy with a sentence of its own.
+fn four_versions() -> Comparison {
+    let full = [HEADLINE, RAIN, EVACUATED, WALL, BRIDGE];
+    compare(
+        vec![
+            article("Harbour Gazette", &full),
+            article(
+                "Valley Courier",
+                &[HEADLINE, RAIN, EVACUATED_SWAPPED, WALL, BRIDGE],
+            ),
+            article("Lune Post", &[HEADLINE, RAIN, EVACUATED]),
+            article(
+                "Quay Weekly",
+                &[HEADLINE, RAIN, EVACUATED, WALL, BRIDGE, HOSTILE],
+            ),
+        ],
+        &Options::default(),
+    )
+}
+
+#[test]
+fn html_of_many_versions_prints_one_column_with_every_sentence_anchored_once() {
+    let c = four_versions();
+    for changes_only in [false, true] {
+        let options = ReportOptions { changes_only };
+        let html = render_with(&c, ReportFormat::Html, &options);
+        assert!(
+            !html.contains("<table class=\"aligned\""),
+            "no side-by-side columns"
+        );
+        let ids: Vec<&str> = attribute_values(&html, "id");
+        let unique: HashSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "ids are unique");
+        for (a, article) in c.articles.iter().enumerate() {
+            assert!(unique.contains(format!("a-{a}").as_str()));
+            for s in 0..article.sentences.len() {
+                let id = anchor(SentenceRef::new(a, s));
+                assert!(unique.contains(id.as_str()), "anchor {id}");
+            }
+        }
+        for href in attribute_values(&html, "href") {
+            assert!(unique.contains(&href[1..]), "link {href} leads nowhere");
+        }
+        assert_eq!(
+            html.contains("sentences the same in both"),
+            changes_only,
+            "only \"changes only\" leaves shared text out"
+        );
+    }
+    let full = render(&c, ReportFormat::Html);
+    let short = render_with(
+        &c,
+        ReportFormat::Html,
+        &ReportOptions { changes_only: true },
+    );
+    let shown = |html: &str| html.matches(RAIN).count();
+    assert!(
+        shown(&short) < shown(&full),
+        "shared sentences are left out"
+    );
+}
+
+#[test]
+fn html_report_opens_with_key_findings_and_the_version_tree() {
+    let html = render(&four_versions(), ReportFormat::Html);
+    let key = html.find("id=\"key\"").expect("a key findings section");
+    let tree = html.find("Version tree").expect("the version tree");
+    let summary = html.find("id=\"summary\"").expect("the summary");
+    assert!(
+        key < tree && tree < summary,
+        "key findings and tree come first"
+    );
+    let opening = &html[key..summary];
+    assert!(
+        opening.contains("“residents” → “tenants”") || opening.contains("“tenants” → “residents”"),
+        "{opening}"
+    );
+}
+
 #[test]
 fn markdown_has_the_summary_and_the_marked_change() {
     let c = two_versions();
@@ -337,6 +453,26 @@ fn markdown_escapes_article_text() {
     assert!(!md.contains(" *new* ") && !md.contains("flood_wall") && !md.contains("held | along"));
     assert!(!md.contains("<script>"));
     assert!(md.contains(r"Courier \<script\>alert(1)\</script\>"));
+}
+
+#[test]
+fn reports_name_files_without_the_folders_they_were_read_from() {
+    let mut c = two_versions();
+    c.articles[0].source = "/home/ana/private-notes/gazette.txt".to_owned();
+    c.articles[1].source = "C:\\Users\\ana\\Desktop\\courier.html".to_owned();
+    for format in [
+        ReportFormat::Html,
+        ReportFormat::Markdown,
+        ReportFormat::Text,
+    ] {
+        let report = render(&c, format);
+        for folder in ["/home/ana", "private-notes", "Users", "Desktop"] {
+            assert!(!report.contains(folder), "{format:?} names {folder}");
+        }
+        if format != ReportFormat::Text {
+            assert!(report.contains("gazette.txt") && report.contains("courier.html"));
+        }
+    }
 }
 
 #[test]

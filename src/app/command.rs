@@ -57,6 +57,8 @@ pub enum Command {
     Rename(ArticleId, String),
     /// Show the native dialog to save a report.
     ShowSaveReportDialog,
+    /// Show the native dialog to save the report as PDF.
+    ShowSavePdfDialog,
     /// Write the report to this path (format from the extension).
     SaveReport(PathBuf),
     /// Show the native dialog to open a session.

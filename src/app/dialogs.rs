@@ -293,7 +293,7 @@ fn in_app_dialog(request: &Request) -> egui_file::FileDialog {
         ),
         Request::SaveReport { file_name } => (
             egui_file::FileDialog::save_file().default_filename(file_name.clone()),
-            "Save report (.html, .md or .json)",
+            "Save report (.html, .pdf, .md or .json)",
         ),
         Request::SaveSession { file_name } => (
             egui_file::FileDialog::save_file().default_filename(file_name.clone()),
@@ -395,6 +395,7 @@ fn configure(dialog: rfd::FileDialog, request: &Request) -> rfd::FileDialog {
             .set_title("Save report")
             .set_file_name(file_name)
             .add_filter("HTML report", &["html"])
+            .add_filter("PDF report", &["pdf"])
             .add_filter("Markdown report", &["md"])
             .add_filter("JSON report", &["json"]),
         Request::SaveSession { file_name } => dialog

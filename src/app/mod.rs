@@ -239,6 +239,10 @@ impl ParallaxApp {
                 let file_name = format!("{}.html", self.suggested_name());
                 self.show_dialog(Request::SaveReport { file_name }, frame);
             }
+            Command::ShowSavePdfDialog => {
+                let file_name = format!("{}.pdf", self.suggested_name());
+                self.show_dialog(Request::SaveReport { file_name }, frame);
+            }
             Command::SaveReport(path) => self.save_report(path),
             Command::ShowOpenSessionDialog => self.show_dialog(Request::OpenSession, frame),
             Command::OpenSession(path) => self.jobs.open_session(path),
@@ -537,17 +541,25 @@ impl ParallaxApp {
             );
             return;
         };
+        let is_pdf = path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("pdf"));
         let format = ReportFormat::from_path(&path).unwrap_or(ReportFormat::Html);
-        let path = if ReportFormat::from_path(&path).is_none() {
+        let path = if ReportFormat::from_path(&path).is_none() && !is_pdf {
             path.with_extension(format.extension())
         } else {
             path
         };
         let protected = self.workspace.input_paths();
         self.jobs.save("report", path, move |path| {
-            let report = crate::report::render(&comparison, format);
-            crate::write::write_atomically(path, report.as_bytes(), &protected)
-                .map_err(|e| e.to_string())
+            let options = crate::report::ReportOptions::default();
+            let report = if is_pdf {
+                crate::report::pdf::render(&comparison, &options, crate::report::pdf::Paper::A4)
+                    .map_err(|e| e.to_string())?
+            } else {
+                crate::report::render(&comparison, format).into_bytes()
+            };
+            crate::write::write_atomically(path, &report, &protected).map_err(|e| e.to_string())
         });
     }
 

@@ -147,6 +147,9 @@ fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             if menu_item(ui, "Save report…", Some(&frame::SAVE_REPORT)) {
                 app.push(Command::ShowSaveReportDialog);
             }
+            if menu_item(ui, "Save as PDF…", None) {
+                app.push(Command::ShowSavePdfDialog);
+            }
             ui.separator();
             if menu_item(ui, "Close all", None) {
                 app.push(Command::CloseAll);

@@ -13,6 +13,7 @@ pub mod direction;
 pub mod findings;
 mod groups;
 mod index;
+pub mod marks;
 pub mod model;
 pub mod normalize;
 mod permute;

@@ -9,10 +9,7 @@
 
 use std::fmt::Write;
 
-use super::annotate::{
-    Piece, Systematic, link_between, marked_pieces, marked_quotes, sentence_range,
-    systematic_substitutions,
-};
+use crate::compare::marks::{Piece, Removed, quote_pieces, sentence_pieces};
 use crate::compare::{Comparison, FactKind, Group, Link, LinkKind, SentenceRef};
 
 /// "**A** → **B**" when `directed`, else "**A** / **B** (differs)".
@@ -124,7 +121,7 @@ fn articles(out: &mut String, c: &Comparison) {
             i + 1,
             label(c, i),
             article.title.as_deref().map(escape).unwrap_or_default(),
-            escape(&article.source),
+            escape(super::source_name(&article.source)),
             article.sentences.len(),
             pct(stats.identical),
             pct(stats.reworded),
@@ -250,47 +247,38 @@ fn substitutions(out: &mut String, c: &Comparison) {
         none_found(out, "No words were swapped between linked sentences.");
         return;
     }
-    let (swaps, additions): (Vec<Systematic>, Vec<Systematic>) = systematic_substitutions(c)
-        .into_iter()
-        .partition(Systematic::is_swap);
-    let users = |list: &[usize]| {
-        list.iter()
-            .map(|&a| label(c, a))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if !swaps.is_empty() {
-        out.push_str(
-            "### Systematic substitutions\n\nThe same swap between several pairs of articles.\n\n",
-        );
-        for s in &swaps {
-            let _ = writeln!(
-                out,
-                "- {} in {} ↔ {} in {}: {} article pairs, {}×",
-                wording(&s.first),
-                users(&s.first_in),
-                wording(&s.second),
-                users(&s.second_in),
-                s.pairs,
-                s.count
-            );
+    let (swaps, additions) = super::repeated_substitutions(c);
+    let lists = [
+        (
+            "Systematic substitutions",
+            "The same swap between several pairs of articles.",
+            swaps,
+        ),
+        (
+            "Systematic additions and cuts",
+            "The same words added or cut between several pairs of articles.",
+            additions,
+        ),
+    ];
+    for (title, explanation, groups) in lists {
+        if groups.is_empty() {
+            continue;
         }
-        out.push('\n');
-    }
-    if !additions.is_empty() {
-        out.push_str(
-            "### Systematic additions and cuts\n\nThe same words present in some articles and missing from their \
-             linked sentences in others.\n\n",
-        );
-        for s in &additions {
+        let _ = writeln!(out, "### {title}\n\n{explanation}\n");
+        for g in &groups {
+            let pairs: Vec<String> = g
+                .pairs
+                .iter()
+                .map(|&(a, b, _)| format!("{} → {}", label(c, a), label(c, b)))
+                .collect();
             let _ = writeln!(
                 out,
-                "- {} in {}, not in {}: {} article pairs, {}×",
-                wording(&s.second),
-                users(&s.second_in),
-                users(&s.first_in),
-                s.pairs,
-                s.count
+                "- {} → {} ({}): {}; {}×",
+                wording(&g.from),
+                wording(&g.to),
+                g.kind.label(),
+                pairs.join(", "),
+                g.count
             );
         }
         out.push('\n');
@@ -319,7 +307,10 @@ fn quote_changes(out: &mut String, c: &Comparison) {
     }
     out.push_str("| Change | Article | Quotation | Article | Quotation |\n|---|---|---|---|---|\n");
     for q in &c.quote_changes {
-        let (a, b) = marked_quotes(c, q, pieces_markdown, escape);
+        let (a, b) = match quote_pieces(c, q) {
+            Some((a, b)) => (pieces_markdown(&a), pieces_markdown(&b)),
+            None => (escape(&q.a_quote), escape(&q.b_quote)),
+        };
         let edits: Vec<String> = q.edits.iter().map(|e| escape(&e.describe())).collect();
         let _ = writeln!(
             out,
@@ -421,13 +412,7 @@ fn passage_versions(out: &mut String, c: &Comparison, group: &Group) {
                 } else {
                     format!(" *(compared with {})*", label(c, reference.article))
                 };
-                let pieces = marked_pieces(
-                    c,
-                    member,
-                    link,
-                    sentence_range(c, member),
-                    sentence_range(c, reference),
-                );
+                let pieces = sentence_pieces(c, member, link, Removed::Shown);
                 (pieces_markdown(&pieces), note)
             }
             _ => (escape(c.sentence_text(member).trim()), String::new()),
@@ -445,7 +430,7 @@ fn passage_versions(out: &mut String, c: &Comparison, group: &Group) {
 /// most similar link to a member listed before it, else its most similar link.
 fn reference_link<'a>(c: &'a Comparison, group: &Group, member: SentenceRef) -> Option<&'a Link> {
     let first = *group.members.first()?;
-    if let Some(link) = link_between(c, member, first) {
+    if let Some(link) = c.links_of(member).find(|l| l.other(member) == first) {
         return Some(link);
     }
     let most_similar = |links: &mut dyn Iterator<Item = &'a Link>| {
@@ -460,7 +445,8 @@ fn pieces_markdown(pieces: &[Piece<'_>]) -> String {
     pieces
         .iter()
         .map(|piece| match piece {
-            Piece::Same(text) => escape(text),
+            Piece::Kept(text) => escape(text),
+            Piece::Gap => " ".to_owned(),
             Piece::Removed(text) => mark(text, "~~", "del"),
             Piece::Added(text) => mark(text, "**", "ins"),
         })

@@ -1,15 +1,19 @@
 //! Reports: serialisers from a [`Comparison`] to the formats users save and share (JSON, HTML,
-//! Markdown) and the plain-text summary the command line prints (written by [`crate::write`]).
+//! Markdown, and PDF in [`pdf`], which is bytes rather than text) and the plain-text summary the
+//! command line prints (written by [`crate::write`]).
 
-mod annotate;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
+mod rows;
+mod story;
 pub mod text;
 
 use std::path::Path;
 
 use crate::compare::Comparison;
+use crate::compare::findings::{SubstitutionGroup, group_substitutions};
 
 /// The formats a report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,12 +52,74 @@ impl ReportFormat {
     }
 }
 
-/// Renders `comparison` in `format`.
+/// How a report names where an article came from: a web address as it is, a file by its name
+/// alone (a report is shared, and the folders of the machine it ran on are nobody's business),
+/// anything else ("pasted text") as it is.
+pub fn source_name(source: &str) -> &str {
+    if source.contains("://") {
+        return source;
+    }
+    source
+        .rsplit(['/', '\\'])
+        .find(|part| !part.is_empty())
+        .unwrap_or(source)
+}
+
+/// The substitutions made between at least two pairs of articles, grouped by wording in rank
+/// order: word swaps, then additions and cuts (house-style variants are left to the full list).
+fn repeated_substitutions(c: &Comparison) -> (Vec<SubstitutionGroup>, Vec<SubstitutionGroup>) {
+    let (swaps, others): (Vec<_>, Vec<_>) = group_substitutions(&c.substitutions)
+        .into_iter()
+        .filter(|g| g.pairs.len() >= 2)
+        .partition(SubstitutionGroup::is_swap);
+    let additions = others
+        .into_iter()
+        .filter(|g| !g.from.is_empty() || !g.to.is_empty())
+        .filter(|g| g.from.is_empty() || g.to.is_empty())
+        .collect();
+    (swaps, additions)
+}
+
+/// Choices about what a report shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Leave out text versions share word for word (the HTML report says how much there was).
+    pub changes_only: bool,
+}
+
+/// Renders `comparison` in `format`, showing everything.
 pub fn render(comparison: &Comparison, format: ReportFormat) -> String {
+    render_with(comparison, format, &ReportOptions::default())
+}
+
+/// Renders `comparison` in `format` as `options` ask.
+pub fn render_with(
+    comparison: &Comparison,
+    format: ReportFormat,
+    options: &ReportOptions,
+) -> String {
     match format {
         ReportFormat::Text => text::render(comparison),
         ReportFormat::Json => json::render(comparison),
-        ReportFormat::Html => html::render(comparison),
+        ReportFormat::Html => html::render(comparison, options),
         ReportFormat::Markdown => markdown::render(comparison),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::source_name;
+
+    #[test]
+    fn sources_are_named_by_file_name_and_addresses_kept() {
+        assert_eq!(source_name("/home/ana/stories/wire.txt"), "wire.txt");
+        assert_eq!(source_name("C:\\Users\\ana\\wire.html"), "wire.html");
+        assert_eq!(source_name("clippings/"), "clippings");
+        assert_eq!(source_name("wire.txt"), "wire.txt");
+        assert_eq!(source_name("pasted text"), "pasted text");
+        assert_eq!(
+            source_name("https://example.org/news/fire"),
+            "https://example.org/news/fire"
+        );
     }
 }

@@ -22,7 +22,8 @@ use egui::{Color32, FontId, Galley, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 use super::super::state::Filter;
 use super::super::theme::color;
 use crate::article::Role;
-use crate::compare::{Comparison, EditOp, Link, SentenceRef, Status};
+use crate::compare::marks::Piece;
+use crate::compare::{Comparison, Status};
 use crate::design::{Palette, spacing};
 
 /// Paragraphs longer than this (in bytes of article text) are laid out in blocks of whole
@@ -41,30 +42,49 @@ pub const MEASURE_BYTES_PER_FRAME: usize = 512 * 1024;
 pub struct Marks {
     /// Byte ranges (article text) of words added or changed relative to the counterpart.
     pub added: Vec<(usize, usize)>,
-    /// Words the counterpart has and this sentence lacks: shown struck through, inserted before
-    /// the given byte offset.
-    pub removed: Vec<(usize, String)>,
+    /// Words the counterpart has and this sentence lacks: shown struck through.
+    pub removed: Vec<RemovedWords>,
+}
+
+/// Words of the counterpart shown struck through inside a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RemovedWords {
+    /// The byte offset (article text) they are shown before.
+    pub at: usize,
+    /// The words, whitespace collapsed.
+    pub words: String,
+    /// Whether a space separates them from the text before them.
+    pub space_before: bool,
+    /// Whether a space separates them from the text after them.
+    pub space_after: bool,
 }
 
 impl Marks {
-    /// Marks of the sentence at `side` of `link`, relative to the other side.
-    pub fn from_link(c: &Comparison, link: &Link, side: SentenceRef, with_removed: bool) -> Marks {
-        let this_is_a = link.a == side;
-        let other_text = &c.articles[link.other(side).article].text;
+    /// The marks of a sentence starting at byte `start` of its article, drawn as `pieces`.
+    pub fn from_pieces(start: usize, pieces: &[Piece<'_>]) -> Marks {
         let mut marks = Marks::default();
-        for edit in link.edits.iter().filter(|e| e.op != EditOp::Equal) {
-            let (mine, theirs) = if this_is_a {
-                (edit.a, edit.b)
-            } else {
-                (edit.b, edit.a)
-            };
-            if mine.1 > mine.0 {
-                marks.added.push(mine);
+        let mut at = start;
+        let mut gap = false;
+        for piece in pieces {
+            match *piece {
+                Piece::Kept(text) => at += text.len(),
+                Piece::Added(text) => {
+                    marks.added.push((at, at + text.len()));
+                    at += text.len();
+                }
+                Piece::Removed(text) => marks.removed.push(RemovedWords {
+                    at,
+                    words: crate::article::collapse_whitespace(text),
+                    space_before: gap,
+                    space_after: false,
+                }),
+                Piece::Gap => {
+                    if let Some(last) = marks.removed.last_mut().filter(|r| r.at == at) {
+                        last.space_after = true;
+                    }
+                }
             }
-            if with_removed && theirs.1 > theirs.0 {
-                let words = crate::article::collapse_whitespace(&other_text[theirs.0..theirs.1]);
-                marks.removed.push((mine.0, words));
-            }
+            gap = matches!(piece, Piece::Gap);
         }
         marks
     }
@@ -514,8 +534,8 @@ fn push_sentence(
             b.clamp(range.start, range.end),
         ]);
     }
-    for (at, _) in &marks.removed {
-        cuts.push((*at).clamp(range.start, range.end));
+    for removed in &marks.removed {
+        cuts.push(removed.at.clamp(range.start, range.end));
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -542,8 +562,14 @@ fn push_sentence(
 }
 
 fn push_removed_at(builder: &mut JobBuilder, marks: &Marks, at: usize, look: &Look) {
-    for (_, words) in marks.removed.iter().filter(|(pos, _)| *pos == at) {
-        builder.push(&format!("{words} "), &look.removed());
+    for removed in marks.removed.iter().filter(|r| r.at == at) {
+        if removed.space_before {
+            builder.push(" ", &look.tinted());
+        }
+        builder.push(&removed.words, &look.removed());
+        if removed.space_after {
+            builder.push(" ", &look.tinted());
+        }
     }
 }
 

@@ -1,10 +1,11 @@
 //! Which words of each sentence are marked: by default, a reworded sentence underlines the words
 //! that differ from its closest counterpart; when a sentence is in focus, each of its
 //! counterparts shows its full diff against it (added words underlined, removed words struck).
+//! The pieces themselves come from [`crate::compare::marks`], as the reports' do.
 
 use super::layout::Marks;
-use crate::compare::findings::counterparts::closest_link;
-use crate::compare::{Comparison, SentenceRef, Status};
+use crate::compare::marks::{Removed, reworded_pieces, sentence_pieces, sentence_range};
+use crate::compare::{Comparison, SentenceRef};
 
 /// The marks of every sentence of article `article`, given the sentence in focus.
 pub fn column_marks(c: &Comparison, article: usize, focus: Option<SentenceRef>) -> Vec<Marks> {
@@ -12,12 +13,9 @@ pub fn column_marks(c: &Comparison, article: usize, focus: Option<SentenceRef>) 
     let mut marks: Vec<Marks> = (0..count)
         .map(|s| {
             let here = SentenceRef::new(article, s);
-            match c.info(here).status {
-                Status::Reworded => closest_link(c, here)
-                    .map(|link| Marks::from_link(c, link, here, false))
-                    .unwrap_or_default(),
-                _ => Marks::default(),
-            }
+            reworded_pieces(c, here, Removed::Hidden)
+                .map(|(_, pieces)| Marks::from_pieces(sentence_range(c, here).start, &pieces))
+                .unwrap_or_default()
         })
         .collect();
     if let Some(focus) = focus {
@@ -32,7 +30,8 @@ pub fn column_marks(c: &Comparison, article: usize, focus: Option<SentenceRef>) 
             if other.article == article
                 && let Some(m) = marks.get_mut(other.sentence)
             {
-                *m = Marks::from_link(c, link, other, true);
+                let pieces = sentence_pieces(c, other, link, Removed::Shown);
+                *m = Marks::from_pieces(sentence_range(c, other).start, &pieces);
             }
         }
     }

@@ -1,0 +1,275 @@
+//! The summary: how much of each article is shared, the overlap matrix, derivations and every
+//! finding (substitutions, quote changes, figures, omissions), each linked to its sentences.
+
+use maud::{Markup, html};
+
+use super::css::{heat_class, percent_widths};
+use super::{Page, pct, pieces_html, wording};
+use crate::compare::findings::SubstitutionGroup;
+use crate::compare::marks::quote_pieces;
+use crate::compare::{FactKind, SentenceRef};
+use crate::report::story::Marking;
+
+/// Longest table of all substitutions shown unfolded; longer ones start folded.
+const MAX_OPEN_ROWS: usize = 40;
+/// Longest list of systematic changes shown unfolded.
+const MAX_OPEN_ITEMS: usize = 15;
+
+/// The summary section.
+pub fn summary(page: &Page<'_>) -> Markup {
+    html! {
+        section #summary {
+            h2 { "Summary" }
+            (shares(page))
+            (overlap(page))
+            (derivations(page))
+            (substitutions(page))
+            (quote_changes(page))
+            (numbers(page))
+            (omissions(page))
+        }
+    }
+}
+
+/// A foldable findings section, open.
+fn section(title: &str, count: Option<usize>, body: Markup) -> Markup {
+    html! {
+        details open {
+            summary { h3 { (title) @if let Some(n) = count { " " span.muted { "(" (n) ")" } } } }
+            (body)
+        }
+    }
+}
+
+fn shares(page: &Page<'_>) -> Markup {
+    let c = page.c;
+    let body = html! {
+        div.scroll { table.findings.shares {
+            thead { tr {
+                th { "Article" }
+                th { span.key.bi {} " identical · " span.key.br {} " reworded · " span.key.bu {} " unique" }
+                th { "Identical" } th { "Reworded" } th { "Unique" } th { "Sentences" }
+            } }
+            tbody {
+                @for (i, stats) in c.stats.articles.iter().enumerate() {
+                    @let widths = percent_widths([stats.identical, stats.reworded, stats.unique]);
+                    tr {
+                        th { (page.article_link(i)) }
+                        td { div.bar {
+                            span.bi.{"w" (widths[0])} title={"identical " (pct(stats.identical))} {}
+                            span.br.{"w" (widths[1])} title={"reworded " (pct(stats.reworded))} {}
+                            span.bu.{"w" (widths[2])} title={"unique " (pct(stats.unique))} {}
+                        } }
+                        td.n { (pct(stats.identical)) }
+                        td.n { (pct(stats.reworded)) }
+                        td.n { (pct(stats.unique)) }
+                        td.n { (c.articles.get(i).map_or(0, |a| a.sentences.len())) }
+                    }
+                }
+            }
+        } }
+    };
+    section("How much of each article is shared", None, body)
+}
+
+fn overlap(page: &Page<'_>) -> Markup {
+    let c = page.c;
+    let n = c.stats.overlap.len();
+    if n < 2 {
+        return html! {};
+    }
+    let body = html! {
+        p.muted { "Share of the row article's text (by characters) found in the column article." }
+        div.scroll { table.findings.matrix {
+            thead { tr {
+                th {}
+                @for j in 0..n { th title=(page.label(j)) { (j + 1) } }
+            } }
+            tbody {
+                @for (i, row) in c.stats.overlap.iter().enumerate() {
+                    tr {
+                        th { (i + 1) " " (page.article_link(i)) }
+                        @for (j, share) in row.iter().enumerate() {
+                            @if i == j {
+                                td.self { "—" }
+                            } @else {
+                                td.(heat_class(*share))
+                                    title={(pct(*share)) " of " (page.label(i)) " is found in " (page.label(j))} {
+                                    (pct(*share))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } }
+    };
+    section("Overlap", None, body)
+}
+
+fn derivations(page: &Page<'_>) -> Markup {
+    let derivations = &page.c.stats.derivations;
+    let body = html! {
+        @if derivations.is_empty() {
+            p.muted { "No article looks derived from another." }
+        } @else {
+            ul { @for d in derivations {
+                li {
+                    (page.article_link(d.derived)) " looks derived from " (page.article_link(d.source))
+                    " (" (pct(d.containment)) " of its text is found there)"
+                }
+            } }
+        }
+    };
+    section("Derivations", Some(derivations.len()), body)
+}
+
+fn substitutions(page: &Page<'_>) -> Markup {
+    let c = page.c;
+    if c.substitutions.is_empty() {
+        let body = html! { p.muted { "No words were swapped between linked sentences." } };
+        return section("Substitutions", Some(0), body);
+    }
+    let (swaps, additions) = super::super::repeated_substitutions(c);
+    let body = html! {
+        (foldable_list(page, "Systematic substitutions", "The same swap between several pairs of articles.", &swaps))
+        (foldable_list(page, "Systematic additions and cuts", "The same words added or cut between several pairs of articles.", &additions))
+        details open[c.substitutions.len() <= MAX_OPEN_ROWS] {
+            summary { h4 { "All substitutions" } }
+            div.scroll { table.findings {
+                thead { tr { th { "Count" } th { "From" } th { "To" } th { "Kind" } th { "Articles" } th { "Where" } } }
+                tbody { @for s in &c.substitutions {
+                    tr {
+                        td.n { (s.count) "×" }
+                        td { (wording(&s.from)) }
+                        td { (wording(&s.to)) }
+                        td { (s.kind.label()) }
+                        td { (page.article_link(s.a)) " → " (page.article_link(s.b)) }
+                        td { @for (k, &(_, to)) in s.occurrences.iter().enumerate() {
+                            @if k > 0 { " · " }
+                            a href={"#" (super::anchor(to))} { (k + 1) }
+                        } }
+                    }
+                } }
+            } }
+        }
+    };
+    section("Substitutions", Some(c.substitutions.len()), body)
+}
+
+/// A titled list of substitution groups, unfolded when short.
+fn foldable_list(
+    page: &Page<'_>,
+    title: &str,
+    explanation: &str,
+    groups: &[SubstitutionGroup],
+) -> Markup {
+    if groups.is_empty() {
+        return html! {};
+    }
+    html! {
+        details open[groups.len() <= MAX_OPEN_ITEMS] {
+            summary { h4 { (title) " " span.muted { "(" (groups.len()) ")" } } }
+            p.muted { (explanation) }
+            ul { @for g in groups {
+                li {
+                    (wording(&g.from)) " → " (wording(&g.to)) " " span.muted { "(" (g.kind.label()) ")" } " — "
+                    @for (k, &(a, b, _)) in g.pairs.iter().enumerate() {
+                        @if k > 0 { ", " }
+                        (page.article_link(a)) " → " (page.article_link(b))
+                    }
+                    "; " (g.count) "×"
+                }
+            } }
+        }
+    }
+}
+
+fn quote_changes(page: &Page<'_>) -> Markup {
+    let c = page.c;
+    let body = html! {
+        @if c.quote_changes.is_empty() {
+            p.muted { "No quotation differs between linked sentences." }
+        } @else {
+            table.findings.quotes { tbody { @for q in &c.quote_changes {
+                @let (a_marking, b_marking) = (Marking::of(c, q.a.article, q.b.article), Marking::of(c, q.b.article, q.a.article));
+                @let (left, right) = match quote_pieces(c, q) {
+                    Some((a, b)) => (pieces_html(&a, a_marking), pieces_html(&b, b_marking)),
+                    None => (html! { (q.a_quote) }, html! { (q.b_quote) }),
+                };
+                tr { td colspan="2" {
+                    strong { (q.kind.label()) } ": "
+                    (q.edits.iter().map(|e| e.describe()).collect::<Vec<_>>().join("; "))
+                } }
+                tr {
+                    td { (quote_side(page, q.a)) blockquote { "“" (left) "”" } }
+                    td { (quote_side(page, q.b)) blockquote { "“" (right) "”" } }
+                }
+            } } }
+        }
+    };
+    section("Quote changes", Some(c.quote_changes.len()), body)
+}
+
+fn quote_side(page: &Page<'_>, r: SentenceRef) -> Markup {
+    html! { (page.label_link(r)) (page.row_note(r)) }
+}
+
+fn numbers(page: &Page<'_>) -> Markup {
+    let c = page.c;
+    let body = html! {
+        @if c.numbers.is_empty() {
+            p.muted { "No figure is reported differently." }
+        } @else {
+            @for fact in &c.numbers {
+                h4 {
+                    (fact.fact)
+                    @if fact.kind == FactKind::Precision { " " span.muted { "(agree, with different precision)" } }
+                }
+                table.findings {
+                    thead { tr { th { "Article" } th { "Wording" } th { "Value" } } }
+                    tbody { @for m in &fact.mentions {
+                        @let r = SentenceRef::new(m.article, m.sentence);
+                        tr {
+                            td { (page.label_link(r)) }
+                            td { (m.text) (page.row_note(r)) }
+                            td.n { @if let Some(v) = m.value { (v) } }
+                        }
+                    } }
+                }
+            }
+        }
+    };
+    section("Conflicting figures", Some(c.numbers.len()), body)
+}
+
+fn omissions(page: &Page<'_>) -> Markup {
+    let c = page.c;
+    let body = html! {
+        @if c.omissions.is_empty() {
+            p.muted { "No article lacks what most others carry." }
+        } @else {
+            table.findings {
+                thead { tr { th { "Missing from" } th { "Content" } th { "Carried by" } } }
+                tbody { @for o in &c.omissions {
+                    @if let Some(group) = c.groups.get(o.group) {
+                        tr {
+                            td { (page.article_link(o.article)) }
+                            td {
+                                (o.text)
+                                @if let Some(&first) = group.members.first() { (page.row_note(first)) }
+                            }
+                            td {
+                                @for (k, member) in o.present_in.iter().filter_map(|&a| group.members.iter().find(|m| m.article == a)).enumerate() {
+                                    @if k > 0 { ", " }
+                                    (page.label_link(*member))
+                                }
+                            }
+                        }
+                    }
+                } }
+            }
+        }
+    };
+    section("Omissions", Some(c.omissions.len()), body)
+}

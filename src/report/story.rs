@@ -1,0 +1,155 @@
+//! What the HTML and PDF reports both read from a comparison about the story as a whole: its
+//! title, the version tree walked from its roots, and which side of a pair of versions is the
+//! copy (so that only a copy's changes are marked as changes).
+
+use std::ops::Range;
+
+use crate::article::Role;
+use crate::compare::{Comparison, Link, LinkKind, SentenceRef};
+use crate::report::rows::Cells;
+
+/// The story's title: the headline most articles share (on a tie, the earlier article's), else
+/// the title most articles give.
+pub fn story_title(c: &Comparison) -> Option<String> {
+    let headline = c
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(a, article)| {
+            article
+                .sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.role == Role::Headline)
+                .map(move |(s, _)| SentenceRef::new(a, s))
+        })
+        .min_by_key(|&r| (std::cmp::Reverse(c.info(r).shared_by), r));
+    if let Some(r) = headline {
+        return Some(crate::article::collapse_whitespace(c.sentence_text(r)));
+    }
+    let mut titles: Vec<&str> = c
+        .articles
+        .iter()
+        .filter_map(|a| a.title.as_deref())
+        .collect();
+    titles.sort_unstable();
+    titles
+        .chunk_by(|x, y| x == y)
+        .max_by_key(|same| same.len())
+        .map(|same| same[0].to_owned())
+}
+
+/// How marks are drawn on one side of a pair of versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marking {
+    /// The copy: its original's cut words struck, its own new words underlined.
+    Copy,
+    /// The original: its text as it is.
+    Original,
+    /// Direction unknown: the words that differ, dotted, on both sides.
+    Neutral,
+}
+
+impl Marking {
+    /// How article `own` is marked against article `other`: a copy against its original when one
+    /// is known to be taken from the other, else neutrally.
+    pub fn of(c: &Comparison, own: usize, other: usize) -> Marking {
+        let derived = |copy: usize, original: usize| {
+            c.stats
+                .derivations
+                .iter()
+                .any(|d| d.derived == copy && d.source == original)
+        };
+        match (derived(own, other), derived(other, own)) {
+            (true, false) => Marking::Copy,
+            (false, true) => Marking::Original,
+            _ => Marking::Neutral,
+        }
+    }
+}
+
+/// The version `article` is closest to, if any.
+pub fn closest(c: &Comparison, article: usize) -> Option<usize> {
+    c.versions.get(article).and_then(|v| v.closest)
+}
+
+/// `article` and everything below it in the tree, depth first.
+pub fn walk(c: &Comparison, article: usize, order: &mut Vec<usize>) {
+    order.push(article);
+    for child in children(c, article) {
+        walk(c, child, order);
+    }
+}
+
+/// The versions closest to `article` (its children in the tree).
+pub fn children(c: &Comparison, article: usize) -> Vec<usize> {
+    (0..c.versions.len())
+        .filter(|&i| c.versions[i].closest == Some(article))
+        .collect()
+}
+/// Whether a row's two cells hold the same sentences word for word: every sentence of each has
+/// an identical counterpart in the other cell.
+pub fn is_shared_word_for_word(
+    c: &Comparison,
+    (left, right): (usize, usize),
+    cells: &Cells,
+) -> bool {
+    let (Some(Some(l)), Some(Some(r))) = (cells.first(), cells.get(1)) else {
+        return false;
+    };
+    let covered = |article: usize, own: &Range<usize>, other: usize, theirs: &Range<usize>| {
+        own.clone().all(|s| {
+            c.links_of(SentenceRef::new(article, s)).any(|link| {
+                let o = link.other(SentenceRef::new(article, s));
+                link.kind == LinkKind::Identical
+                    && o.article == other
+                    && theirs.contains(&o.sentence)
+            })
+        })
+    };
+    covered(left, l, right, r) && covered(right, r, left, l)
+}
+
+/// The link of `r` with its most similar sentence in article `other`.
+pub fn counterpart_in(c: &Comparison, r: SentenceRef, other: usize) -> Option<&Link> {
+    c.links_of(r)
+        .filter(|link| link.other(r).article == other)
+        .max_by(|x, y| {
+            x.similarity
+                .total_cmp(&y.similarity)
+                .then_with(|| y.other(r).cmp(&x.other(r)))
+        })
+}
+
+/// `label` with a capital first letter, to open a line ("words cut" → "Words cut").
+pub fn capitalised(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `text` in quotation marks, unless it is already a quotation.
+pub fn quoted(text: &str) -> String {
+    let text = text.trim();
+    let starts_quoted = text.starts_with(['"', '“', '\'', '‘', '«']);
+    if starts_quoted {
+        text.to_owned()
+    } else {
+        format!("“{text}”")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_open_with_a_capital_and_quotations_are_not_quoted_twice() {
+        assert_eq!(capitalised("words cut"), "Words cut");
+        assert_eq!(capitalised(""), "");
+        assert_eq!(quoted("Crews left."), "“Crews left.”");
+        assert_eq!(quoted("\"We stay,\" she said."), "\"We stay,\" she said.");
+    }
+}
