@@ -231,36 +231,62 @@ fn html_marks_the_swapped_word_against_the_counterpart() {
 
 #[test]
 fn html_marks_a_copy_against_its_original_and_leaves_the_original_as_it_is() {
-    let original = article(
-        "Harbour Gazette",
-        &[HEADLINE, RAIN, EVACUATED, WALL, BRIDGE, HOSTILE],
-    );
-    let copy = article("Valley Courier", &[HEADLINE, RAIN, EVACUATED_SWAPPED]);
-    let c = compare(vec![original, copy], &Options::default());
-    assert!(
-        c.stats
-            .derivations
-            .iter()
-            .any(|d| d.derived == 1 && d.source == 0),
-        "the short version is taken from the long one"
-    );
-    let html = render(&c, ReportFormat::Html);
-    let row = row_holding(&html, find_sentence(&c, 1, "tenants"));
-    let cells: Vec<&str> = row.split("<td").collect();
-    let [.., original_cell, copy_cell] = cells.as_slice() else {
-        panic!("two cells: {row}");
+    // The same two files in either order: the direction model, not the order, decides which
+    // side is marked.
+    let original = || {
+        article(
+            "Harbour Gazette",
+            &[HEADLINE, RAIN, EVACUATED, WALL, BRIDGE, HOSTILE],
+        )
     };
-    assert!(
-        copy_cell.contains("<del>residents</del> <ins>tenants</ins>"),
-        "{copy_cell}"
-    );
-    assert!(
-        original_cell.contains("300 residents to")
-            && !original_cell.contains("<del>")
-            && !original_cell.contains("<ins>")
-            && !original_cell.contains("<mark"),
-        "the original's own words are not marked as changed: {original_cell}"
-    );
+    let copy = || article("Valley Courier", &[HEADLINE, RAIN, EVACUATED_SWAPPED]);
+    for original_first in [true, false] {
+        let (articles, original_at, copy_at) = if original_first {
+            (vec![original(), copy()], 0, 1)
+        } else {
+            (vec![copy(), original()], 1, 0)
+        };
+        let c = compare(articles, &Options::default());
+        assert!(
+            c.lineage
+                .iter()
+                .any(|d| d.known && d.original == original_at && d.copy == copy_at),
+            "the short version is taken from the long one: {:?}",
+            c.lineage
+        );
+        let html = render(&c, ReportFormat::Html);
+        let row = row_holding(&html, find_sentence(&c, copy_at, "tenants"));
+        // The row's last two cells are the articles' columns, in input order.
+        let cells: Vec<&str> = row.split("<td").collect();
+        let [.., first, second] = cells.as_slice() else {
+            panic!("two cells: {row}");
+        };
+        let (original_cell, copy_cell) = if original_first {
+            (first, second)
+        } else {
+            (second, first)
+        };
+        assert!(
+            copy_cell.contains("<del>residents</del> <ins>tenants</ins>"),
+            "{copy_cell}"
+        );
+        assert!(
+            original_cell.contains("300 residents to")
+                && !original_cell.contains("<del>")
+                && !original_cell.contains("<ins>")
+                && !original_cell.contains("<mark"),
+            "the original's own words are not marked as changed: {original_cell}"
+        );
+        let arrow =
+            "<a href=\"#a-{o}\">Harbour Gazette</a> → <a href=\"#a-{k}\">Valley Courier</a>"
+                .replace("{o}", &original_at.to_string())
+                .replace("{k}", &copy_at.to_string());
+        let key = &html[..html.find("id=\"summary\"").expect("a summary")];
+        assert!(
+            key.contains(&arrow),
+            "key findings and tree read original → copy: {key}"
+        );
+    }
 }
 
 #[test]
@@ -384,7 +410,8 @@ fn html_of_many_versions_prints_one_column_with_every_sentence_anchored_once() {
 
 #[test]
 fn html_report_opens_with_key_findings_and_the_version_tree() {
-    let html = render(&four_versions(), ReportFormat::Html);
+    let c = four_versions();
+    let html = render(&c, ReportFormat::Html);
     let key = html.find("id=\"key\"").expect("a key findings section");
     let tree = html.find("Version tree").expect("the version tree");
     let summary = html.find("id=\"summary\"").expect("the summary");
@@ -392,11 +419,29 @@ fn html_report_opens_with_key_findings_and_the_version_tree() {
         key < tree && tree < summary,
         "key findings and tree come first"
     );
-    let opening = &html[key..summary];
-    assert!(
-        opening.contains("“residents” → “tenants”") || opening.contains("“tenants” → “residents”"),
-        "{opening}"
-    );
+    let (changes, tree) = (&html[key..tree], &html[tree..summary]);
+    assert!(!c.key_changes.is_empty() && !c.lineage.is_empty());
+    let link = |a: usize| format!("<a href=\"#a-{a}\">{}</a>", c.articles[a].label);
+    for copy in &c.key_changes {
+        let between = if copy.directed { " → " } else { " / " };
+        let heading = format!("<h3>{}{between}{}", link(copy.original), link(copy.copy));
+        assert!(changes.contains(&heading), "{heading} in {changes}");
+        for change in &copy.changes {
+            let mut kind = change.kind.label().to_owned();
+            kind[..1].make_ascii_uppercase();
+            assert!(changes.contains(&kind), "{kind} listed in {changes}");
+        }
+    }
+    for d in &c.lineage {
+        let edge = if d.known {
+            format!("{} → {}", link(d.original), link(d.copy))
+        } else {
+            format!("{} / {}", link(d.original), link(d.copy))
+        };
+        assert!(tree.contains(&edge), "{edge} in {tree}");
+        let note = if d.known { "% sure: " } else { "differs" };
+        assert!(tree.contains(note), "{note} in {tree}");
+    }
 }
 
 #[test]

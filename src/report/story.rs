@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::article::Role;
-use crate::compare::{Comparison, Link, LinkKind, SentenceRef};
+use crate::compare::{Comparison, Descent, Link, LinkKind, SentenceRef};
 use crate::report::rows::Cells;
 
 /// The story's title: the headline most articles share (on a tie, the earlier article's), else
@@ -51,20 +51,72 @@ pub enum Marking {
 }
 
 impl Marking {
-    /// How article `own` is marked against article `other`: a copy against its original when one
-    /// is known to be taken from the other, else neutrally.
+    /// How article `own` is marked against article `other`, by the direction model
+    /// ([`Comparison::lineage`]): a copy against an original it descends from along known
+    /// directions, the original plain, and neutrally where the direction is undetermined.
     pub fn of(c: &Comparison, own: usize, other: usize) -> Marking {
-        let derived = |copy: usize, original: usize| {
-            c.stats
-                .derivations
-                .iter()
-                .any(|d| d.derived == copy && d.source == original)
-        };
-        match (derived(own, other), derived(other, own)) {
-            (true, false) => Marking::Copy,
-            (false, true) => Marking::Original,
-            _ => Marking::Neutral,
+        if descends_from(c, own, other) {
+            Marking::Copy
+        } else if descends_from(c, other, own) {
+            Marking::Original
+        } else {
+            Marking::Neutral
         }
+    }
+}
+
+/// Whether `copy` was made from `original`, directly or through other copies, along the known
+/// directions of the lineage.
+pub fn descends_from(c: &Comparison, copy: usize, original: usize) -> bool {
+    let mut current = copy;
+    // A tree has fewer edges than versions, so a walk up it is at most that long.
+    for _ in 0..c.lineage.len() {
+        let Some(parent) = c
+            .lineage
+            .iter()
+            .find(|d| d.known && d.copy == current)
+            .map(|d| d.original)
+        else {
+            return false;
+        };
+        if parent == original {
+            return true;
+        }
+        current = parent;
+    }
+    false
+}
+
+/// The tops of the version trees along the lineage: versions that are no other's copy (an edge
+/// of undetermined direction counts its second end, in content order, as below its first).
+pub fn lineage_roots(c: &Comparison) -> Vec<usize> {
+    (0..c.articles.len())
+        .filter(|&i| {
+            let in_tree = c.lineage.iter().any(|d| d.original == i || d.copy == i);
+            in_tree && !c.lineage.iter().any(|d| d.copy == i)
+        })
+        .collect()
+}
+
+/// The lineage's edges down from `article` to the versions made from it (or, undetermined,
+/// hung below it).
+pub fn descents_from(c: &Comparison, article: usize) -> Vec<&Descent> {
+    c.lineage.iter().filter(|d| d.original == article).collect()
+}
+
+/// How sure an edge's direction is and why, and how much its two versions share ("82% sure:
+/// agency credit; 64% shared"), or that the two differ and which came first is undetermined.
+pub fn descent_note(d: &Descent) -> String {
+    let shared = d.shared * 100.0;
+    if d.known {
+        let why: Vec<&str> = d.clues.iter().map(|clue| clue.label()).collect();
+        format!(
+            "{:.0}% sure: {}; {shared:.0}% shared",
+            d.confidence * 100.0,
+            why.join(", ")
+        )
+    } else {
+        format!("differs, which came first is undetermined; {shared:.0}% shared")
     }
 }
 

@@ -1,105 +1,75 @@
-//! What the report opens with: the key findings (altered quotes, conflicting figures, the
-//! substitutions most pairs of versions make, what versions cut) and the version tree (which
-//! version each is closest to).
+//! What the report opens with: each copy's key changes against its original (the same ranked
+//! list the app, text and Markdown reports open with) and the version tree with the direction of
+//! each edge (original → copy, with how sure) or "differs" where it is undetermined.
 
 use maud::{Markup, html};
 
-use super::{Page, pct, pieces_html, wording};
-use crate::compare::FactKind;
-use crate::compare::marks::quote_pieces;
-use crate::report::story::{Marking, capitalised, children, quoted};
+use super::Page;
+use crate::compare::{Descent, KeyChanges};
+use crate::report::story::{capitalised, descent_note, descents_from, lineage_roots};
 
-/// Most substitutions listed among the key findings.
-const MAX_KEY_SUBSTITUTIONS: usize = 5;
-/// Most omissions listed among the key findings.
-const MAX_KEY_OMISSIONS: usize = 5;
-
-/// The key findings and the version tree.
+/// The key changes and the version tree.
 pub fn key_findings(page: &Page<'_>) -> Markup {
     let c = page.c;
-    let conflicts: Vec<_> = c
-        .numbers
-        .iter()
-        .filter(|f| f.kind == FactKind::Conflict)
-        .collect();
-    let (swaps, _) = super::super::repeated_substitutions(c);
-    let swaps = if swaps.is_empty() {
-        crate::compare::findings::group_substitutions(&c.substitutions)
-            .into_iter()
-            .filter(|g| g.is_swap())
-            .collect()
-    } else {
-        swaps
-    };
-    let nothing = c.quote_changes.is_empty()
-        && conflicts.is_empty()
-        && swaps.is_empty()
-        && c.omissions.is_empty();
     html! {
         section #key {
             h2 { "Key findings" }
-            @if nothing {
-                p.muted { "No altered quote, conflicting figure, substitution or omission was found." }
+            @if c.key_changes.is_empty() {
+                p.muted { "No copy changes a quote, a figure, an attribution or a framing word." }
             }
-            ul.key-findings {
-                @for q in &c.quote_changes {
-                    li {
-                        strong { (capitalised(q.kind.label())) } " — " (page.label_link(q.a)) " and " (page.label_link(q.b)) ": "
-                        @match quote_pieces(c, q) {
-                            Some((_, b)) => { "“" (pieces_html(&b, Marking::of(c, q.b.article, q.a.article))) "”" }
-                            None => { "“" (q.b_quote) "”" }
-                        }
-                    }
-                }
-                @for fact in &conflicts {
-                    li {
-                        strong { "Conflicting figures" } " — " (fact.fact) ": "
-                        @for (k, m) in fact.mentions.iter().enumerate() {
-                            @if k > 0 { "; " }
-                            (page.label_link(crate::compare::SentenceRef::new(m.article, m.sentence))) " “" (m.text) "”"
-                        }
-                    }
-                }
-                @for g in swaps.iter().take(MAX_KEY_SUBSTITUTIONS) {
-                    li {
-                        strong { "Substitution" } " — " (wording(&g.from)) " → " (wording(&g.to))
-                        " " span.muted { "(" (g.kind.label()) ", " (g.pairs.len()) " pair" @if g.pairs.len() != 1 { "s" } ")" }
-                    }
-                }
-                @for o in c.omissions.iter().take(MAX_KEY_OMISSIONS) {
-                    li {
-                        strong { "Omission" } " — " (page.article_link(o.article)) " lacks, unlike "
-                        (o.present_in.len()) " others: " (quoted(&o.text))
-                    }
-                }
-                @if c.omissions.len() > MAX_KEY_OMISSIONS {
-                    li.muted { "… and " (c.omissions.len() - MAX_KEY_OMISSIONS) " more omissions (see the summary)" }
-                }
+            @for copy in &c.key_changes {
+                (copy_changes(page, copy))
             }
             (version_tree(page))
         }
     }
 }
 
-/// The version tree as nested lists: each story's most central version, the versions closest to
-/// it beneath it, and so on; articles that are versions of no other listed apart.
+/// "A → B" when the direction is known, else "A / B (differs)".
+fn sides(page: &Page<'_>, original: usize, copy: usize, directed: bool) -> Markup {
+    html! {
+        @if directed {
+            (page.article_link(original)) " → " (page.article_link(copy))
+        } @else {
+            (page.article_link(original)) " / " (page.article_link(copy)) " " span.muted { "(differs)" }
+        }
+    }
+}
+
+/// One copy's ranked changes, each linked to the copy's sentence (or the original's, for a cut).
+fn copy_changes(page: &Page<'_>, copy: &KeyChanges) -> Markup {
+    html! {
+        h3 { (sides(page, copy.original, copy.copy, copy.directed)) }
+        ul.key-findings {
+            @for change in &copy.changes {
+                li {
+                    strong { (capitalised(change.kind.label())) } ": " (change.summary)
+                    @if let Some(&at) = change.at.last() {
+                        " " span.muted { "(" (page.label_link(at)) ")" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The version tree as nested lists, from each original down to its copies; an edge whose
+/// direction is undetermined hangs its second end (in content order) under its first.
 fn version_tree(page: &Page<'_>) -> Markup {
     let c = page.c;
-    let roots: Vec<usize> = (0..c.articles.len())
-        .filter(|&i| c.versions.get(i).is_some_and(|v| v.closest.is_none()))
+    let roots = lineage_roots(c);
+    let alone: Vec<usize> = (0..c.articles.len())
+        .filter(|&i| !c.lineage.iter().any(|d| d.original == i || d.copy == i))
         .collect();
-    let (trees, alone): (Vec<usize>, Vec<usize>) = roots
-        .into_iter()
-        .partition(|&root| !children(c, root).is_empty());
     html! {
         h3 { "Version tree" }
-        @if trees.is_empty() {
+        @if roots.is_empty() {
             p.muted { "No article is a version of another." }
         } @else {
-            p.muted { "Each version under the version it is closest to, with the share of text they have in common." }
-            ul.tree { @for root in trees { (branch(page, root)) } }
+            p.muted { "Each copy under its original (original → copy, with how sure and why); “differs” where which came first is undetermined." }
+            ul.tree { @for root in roots { (branch(page, root, None)) } }
         }
-        @if !alone.is_empty() && !c.versions.is_empty() {
+        @if !alone.is_empty() && !c.lineage.is_empty() {
             p { "Not a version of another: "
                 @for (k, &i) in alone.iter().enumerate() {
                     @if k > 0 { ", " }
@@ -110,17 +80,18 @@ fn version_tree(page: &Page<'_>) -> Markup {
     }
 }
 
-fn branch(page: &Page<'_>, article: usize) -> Markup {
-    let c = page.c;
-    let below = children(c, article);
+fn branch(page: &Page<'_>, article: usize, from: Option<&Descent>) -> Markup {
+    let below = descents_from(page.c, article);
     html! {
         li {
-            (page.article_link(article))
-            @if let Some(v) = c.versions.get(article).filter(|v| v.closest.is_some()) {
-                " " span.muted { "(" (pct(v.shared)) " in common)" }
+            @if let Some(d) = from {
+                (page.article_link(d.original)) @if d.known { " → " } @else { " / " } (page.article_link(d.copy))
+                " " span.muted { "(" (descent_note(d)) ")" }
+            } @else {
+                (page.article_link(article))
             }
             @if !below.is_empty() {
-                ul { @for child in below { (branch(page, child)) } }
+                ul { @for d in below { (branch(page, d.copy, Some(d))) } }
             }
         }
     }

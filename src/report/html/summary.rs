@@ -1,5 +1,6 @@
-//! The summary: how much of each article is shared, the overlap matrix, derivations and every
-//! finding (substitutions, quote changes, figures, omissions), each linked to its sentences.
+//! The summary: how much of each article is shared, the overlap matrix and every finding
+//! (substitutions, quote changes, figures, attribution changes, cuts, omissions), each linked to
+//! its sentences.
 
 use maud::{Markup, html};
 
@@ -7,8 +8,8 @@ use super::css::{heat_class, percent_widths};
 use super::{Page, pct, pieces_html, wording};
 use crate::compare::findings::SubstitutionGroup;
 use crate::compare::marks::quote_pieces;
-use crate::compare::{FactKind, SentenceRef};
-use crate::report::story::Marking;
+use crate::compare::{CutKind, FactKind, SentenceRef};
+use crate::report::story::{Marking, quoted};
 
 /// Longest table of all substitutions shown unfolded; longer ones start folded.
 const MAX_OPEN_ROWS: usize = 40;
@@ -22,10 +23,11 @@ pub fn summary(page: &Page<'_>) -> Markup {
             h2 { "Summary" }
             (shares(page))
             (overlap(page))
-            (derivations(page))
             (substitutions(page))
             (quote_changes(page))
             (numbers(page))
+            (attribution_changes(page))
+            (cuts(page))
             (omissions(page))
         }
     }
@@ -107,21 +109,78 @@ fn overlap(page: &Page<'_>) -> Markup {
     section("Overlap", None, body)
 }
 
-fn derivations(page: &Page<'_>) -> Markup {
-    let derivations = &page.c.stats.derivations;
+/// "A → B" when `directed`, else "A / B (differs)", each linked to its sentence.
+fn sides(page: &Page<'_>, a: SentenceRef, b: SentenceRef, directed: bool) -> Markup {
+    html! {
+        (page.label_link(a)) (page.row_note(a))
+        @if directed { " → " } @else { " / " }
+        (page.label_link(b)) (page.row_note(b))
+        @if !directed { " " span.muted { "(differs)" } }
+    }
+}
+
+/// Claims whose source a copy dropped or changed.
+fn attribution_changes(page: &Page<'_>) -> Markup {
+    let c = page.c;
     let body = html! {
-        @if derivations.is_empty() {
-            p.muted { "No article looks derived from another." }
+        @if c.attribution_changes.is_empty() {
+            p.muted { "No claim's source was dropped or changed." }
         } @else {
-            ul { @for d in derivations {
-                li {
-                    (page.article_link(d.derived)) " looks derived from " (page.article_link(d.source))
-                    " (" (pct(d.containment)) " of its text is found there)"
-                }
-            } }
+            table.findings {
+                thead { tr { th { "Change" } th { "From" } th { "To" } th { "Articles" } } }
+                tbody { @for x in &c.attribution_changes {
+                    tr {
+                        td { (x.kind.label()) }
+                        td { (wording(&x.from)) }
+                        td { (wording(&x.to)) }
+                        td { (sides(page, x.a, x.b, x.directed)) }
+                    }
+                } }
+            }
         }
     };
-    section("Derivations", Some(derivations.len()), body)
+    section(
+        "Attribution changes",
+        Some(c.attribution_changes.len()),
+        body,
+    )
+}
+
+/// What each copy cut from its original: whole sentences first, then clauses.
+fn cuts(page: &Page<'_>) -> Markup {
+    let c = page.c;
+    let mut rows: Vec<_> = c.cuts.iter().collect();
+    rows.sort_by_key(|x| (x.kind != CutKind::Sentence, !x.attribution));
+    let body = html! {
+        @if rows.is_empty() {
+            p.muted { "No copy cut a sentence or clause of its original." }
+        } @else {
+            table.findings {
+                thead { tr { th { "Original → copy" } th { "Cut" } th { "Words cut" } } }
+                tbody { @for x in rows {
+                    tr {
+                        td {
+                            (page.label_link(x.original)) (page.row_note(x.original)) " → "
+                            @match x.kept_in {
+                                Some(kept) => { (page.label_link(kept)) (page.row_note(kept)) }
+                                None => { (page.article_link(x.copy)) }
+                            }
+                        }
+                        td {
+                            @match x.kind { CutKind::Sentence => "sentence", CutKind::Clause => "clause" }
+                            @if x.attribution { ", names a source" }
+                        }
+                        td { (quoted(&x.text)) }
+                    }
+                } }
+            }
+        }
+    };
+    section(
+        "Cut by copies from their originals",
+        Some(c.cuts.len()),
+        body,
+    )
 }
 
 fn substitutions(page: &Page<'_>) -> Markup {

@@ -8,20 +8,15 @@ mod fonts;
 mod layout;
 
 use crate::compare::marks::{Piece, Removed, sentence_pieces};
-use crate::compare::{Comparison, FactKind, LinkKind, SentenceRef};
+use crate::compare::{Comparison, LinkKind, SentenceRef};
 use crate::report::ReportOptions;
 use crate::report::rows::Rows;
 use crate::report::story::{
-    Marking, capitalised, children, closest, counterpart_in, is_shared_word_for_word, quoted,
-    story_title, walk,
+    Marking, capitalised, closest, counterpart_in, descent_note, descents_from,
+    is_shared_word_for_word, lineage_roots, story_title, walk,
 };
 pub use layout::Paper;
 use layout::{Block, Span, Style};
-
-/// Most substitutions listed among the key findings.
-const MAX_KEY_SUBSTITUTIONS: usize = 5;
-/// Most omissions listed among the key findings.
-const MAX_KEY_OMISSIONS: usize = 5;
 
 /// Why the PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -59,9 +54,15 @@ fn blocks(c: &Comparison, options: &ReportOptions) -> Vec<Block> {
     ];
     out.extend(key_findings(c));
     out.push(Block::Heading("Version tree".to_owned()));
+    let roots = lineage_roots(c);
+    if roots.is_empty() {
+        out.push(muted("No article is a version of another.".to_owned()));
+    }
+    for root in roots {
+        tree(c, root, 0, &mut out);
+    }
     let mut order = Vec::new();
     for root in (0..c.articles.len()).filter(|&i| closest(c, i).is_none()) {
-        tree(c, root, 0, &mut out);
         walk(c, root, &mut order);
     }
     for article in order {
@@ -88,90 +89,70 @@ fn label(c: &Comparison, article: usize) -> &str {
     &c.articles[article].label
 }
 
-/// One line per finding: quote changes, conflicting figures, substitutions, omissions.
+/// "A → B" when the direction is known, else "A / B (differs)".
+fn sides(c: &Comparison, original: usize, copy: usize, directed: bool) -> String {
+    if directed {
+        format!("{} → {}", label(c, original), label(c, copy))
+    } else {
+        format!("{} / {} (differs)", label(c, original), label(c, copy))
+    }
+}
+
+/// Each copy's key changes against its original: the list every view opens with.
 fn key_findings(c: &Comparison) -> Vec<Block> {
-    let item = |spans: Vec<Span>| Block::Paragraph { spans, indent: 1 };
     let mut out = Vec::new();
-    for q in &c.quote_changes {
-        let mut spans = vec![span(
-            format!(
-                "{} — {} and {}: “",
-                capitalised(q.kind.label()),
-                label(c, q.a.article),
-                label(c, q.b.article)
-            ),
-            Style::Plain,
-        )];
-        spans.push(span(q.b_quote.clone(), Style::Plain));
-        spans.push(span("”", Style::Plain));
-        out.push(item(spans));
-    }
-    for fact in c.numbers.iter().filter(|f| f.kind == FactKind::Conflict) {
-        let mentions: Vec<String> = fact
-            .mentions
-            .iter()
-            .map(|m| format!("{} “{}”", label(c, m.article), m.text))
-            .collect();
-        out.push(item(vec![span(
-            format!(
-                "Conflicting figures — {}: {}",
-                fact.fact,
-                mentions.join("; ")
-            ),
-            Style::Plain,
-        )]));
-    }
-    let groups = crate::compare::findings::group_substitutions(&c.substitutions);
-    for g in groups
-        .iter()
-        .filter(|g| g.is_swap())
-        .take(MAX_KEY_SUBSTITUTIONS)
-    {
-        out.push(item(vec![
-            span(
-                format!("Substitution — “{}” → “{}” ", g.from, g.to),
+    for copy in &c.key_changes {
+        out.push(Block::Paragraph {
+            spans: vec![span(
+                sides(c, copy.original, copy.copy, copy.directed),
                 Style::Plain,
-            ),
-            span(
-                format!("({}, {} pairs)", g.kind.label(), g.pairs.len()),
-                Style::Muted,
-            ),
-        ]));
-    }
-    for o in c.omissions.iter().take(MAX_KEY_OMISSIONS) {
-        out.push(item(vec![span(
-            format!(
-                "Omission — {} lacks, unlike {} others: {}",
-                label(c, o.article),
-                o.present_in.len(),
-                quoted(&o.text)
-            ),
-            Style::Plain,
-        )]));
+            )],
+            indent: 0,
+        });
+        for change in &copy.changes {
+            out.push(Block::Paragraph {
+                spans: vec![span(
+                    format!("{}: {}", capitalised(change.kind.label()), change.summary),
+                    Style::Plain,
+                )],
+                indent: 1,
+            });
+        }
     }
     if out.is_empty() {
         out.push(muted(
-            "No altered quote, conflicting figure, substitution or omission was found.".to_owned(),
+            "No copy changes a quote, a figure, an attribution or a framing word.".to_owned(),
         ));
     }
     out
 }
 
-/// `article` and the versions below it, indented by depth.
+/// `article` and the versions made from it, indented by depth, each edge with its direction
+/// and how sure, or "differs".
 fn tree(c: &Comparison, article: usize, depth: usize, out: &mut Vec<Block>) {
-    let mut spans = vec![span(label(c, article), Style::Plain)];
-    if let Some(v) = c.versions.get(article).filter(|v| v.closest.is_some()) {
-        spans.push(span(
-            format!(" ({:.0}% in common)", v.shared * 100.0),
-            Style::Muted,
-        ));
+    if depth == 0 {
+        out.push(Block::Paragraph {
+            spans: vec![span(label(c, article), Style::Plain)],
+            indent: 0,
+        });
     }
-    out.push(Block::Paragraph {
-        spans,
-        indent: depth,
-    });
-    for child in children(c, article) {
-        tree(c, child, depth + 1, out);
+    for d in descents_from(c, article) {
+        out.push(Block::Paragraph {
+            spans: vec![
+                span(
+                    format!(
+                        "{}{}{}",
+                        label(c, d.original),
+                        if d.known { " → " } else { " / " },
+                        label(c, d.copy)
+                    ),
+                    Style::Plain,
+                ),
+                span(format!(" ({})", descent_note(d)), Style::Muted),
+            ],
+            indent: depth + 1,
+        });
+        tree(c, d.copy, depth + 1, out);
     }
 }
 
