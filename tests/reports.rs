@@ -449,7 +449,7 @@ fn markdown_has_the_summary_and_the_marked_change() {
     let c = two_versions();
     let md = render(&c, ReportFormat::Markdown);
     for section in [
-        "# Parallax comparison",
+        "# Storm floods the old mill district of Brenna overnight",
         "## Articles",
         "## Overlap",
         "## Key changes",
@@ -480,6 +480,38 @@ fn markdown_has_the_summary_and_the_marked_change() {
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+#[test]
+fn markdown_marks_a_shared_passage_against_its_original_whatever_the_order() {
+    let original = || {
+        article(
+            "Harbour Gazette",
+            &[HEADLINE, RAIN, EVACUATED, WALL, BRIDGE, HOSTILE],
+        )
+    };
+    let copy = || article("Valley Courier", &[HEADLINE, RAIN, EVACUATED_SWAPPED]);
+    for articles in [vec![original(), copy()], vec![copy(), original()]] {
+        let c = compare(articles, &Options::default());
+        assert!(c.lineage.iter().any(|d| d.known), "{:?}", c.lineage);
+        let md = render(&c, ReportFormat::Markdown);
+        let passage: Vec<&str> = md
+            .lines()
+            .filter(|l| l.starts_with("- **") && l.contains("sports hall"))
+            .collect();
+        let [first, second] = passage.as_slice() else {
+            panic!("two versions of the evacuation: {passage:?}");
+        };
+        assert!(
+            first.starts_with("- **Harbour Gazette**") && first.contains("300 residents to"),
+            "the original first, as it is: {first}"
+        );
+        assert!(
+            second.starts_with("- **Valley Courier**")
+                && second.contains("~~residents~~ **tenants**"),
+            "the copy marked against it: {second}"
+        );
+    }
 }
 
 #[test]
