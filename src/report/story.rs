@@ -120,25 +120,38 @@ pub fn descent_note(d: &Descent) -> String {
     }
 }
 
-/// The version `article` is closest to, if any.
-pub fn closest(c: &Comparison, article: usize) -> Option<usize> {
-    c.versions.get(article).and_then(|v| v.closest)
+/// Every article once, each original before its copies (depth first down the lineage), with
+/// the version it is shown against: its original (for an undetermined edge, the edge's first
+/// end), or none for the top of a tree and an article that is a version of no other.
+pub fn text_order(c: &Comparison) -> Vec<(usize, Option<usize>)> {
+    let mut order = Vec::with_capacity(c.articles.len());
+    let mut seen = vec![false; c.articles.len()];
+    let tops = lineage_roots(c)
+        .into_iter()
+        .chain(0..c.articles.len())
+        .collect::<Vec<_>>();
+    for top in tops {
+        down_from(c, top, None, &mut seen, &mut order);
+    }
+    order
 }
 
-/// `article` and everything below it in the tree, depth first.
-pub fn walk(c: &Comparison, article: usize, order: &mut Vec<usize>) {
-    order.push(article);
-    for child in children(c, article) {
-        walk(c, child, order);
+fn down_from(
+    c: &Comparison,
+    article: usize,
+    against: Option<usize>,
+    seen: &mut [bool],
+    order: &mut Vec<(usize, Option<usize>)>,
+) {
+    if std::mem::replace(&mut seen[article], true) {
+        return;
+    }
+    order.push((article, against));
+    for d in descents_from(c, article) {
+        down_from(c, d.copy, Some(article), seen, order);
     }
 }
 
-/// The versions closest to `article` (its children in the tree).
-pub fn children(c: &Comparison, article: usize) -> Vec<usize> {
-    (0..c.versions.len())
-        .filter(|&i| c.versions[i].closest == Some(article))
-        .collect()
-}
 /// Whether a row's two cells hold the same sentences word for word: every sentence of each has
 /// an identical counterpart in the other cell.
 pub fn is_shared_word_for_word(

@@ -4,8 +4,8 @@
 //! The page is titled by the story's most shared headline and opens with the key findings and
 //! the version tree; then the articles and the legend, the summary (shares, overlap, findings,
 //! each linked to its sentences) and the text. Up to [`MAX_ALIGNED_COLUMNS`] articles are shown
-//! side by side, one column each ([`aligned`]); more are shown one column, each version against
-//! the version it is closest to ([`pairs`]), so the report prints as one column of text.
+//! side by side, one column each ([`aligned`]); more are shown one column, each copy against its
+//! original ([`pairs`]), so the report prints as one column of text.
 //!
 //! Markup is built with `maud`, which escapes every spliced value; the only unescaped text is the
 //! stylesheet ([`css`]). A Content-Security-Policy allows nothing but that one style block,
@@ -41,7 +41,7 @@ pub fn render(c: &Comparison, options: &ReportOptions) -> String {
 enum Text {
     /// Every article in a column of its own, corresponding sentences on one row.
     Aligned(Rows),
-    /// Each version against the version it is closest to, one column.
+    /// Each copy against its original, one column.
     Pairs(pairs::Pairs),
 }
 

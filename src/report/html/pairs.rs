@@ -1,5 +1,6 @@
-//! The text of many versions, one column: the version each story's tree is rooted at in full,
-//! then every other version against the version it is closest to in the tree, its changes
+//! The text of many versions, one column: each tree's original in full, then every copy against
+//! its original down the lineage (where the direction is undetermined, against its neighbour in
+//! the tree), its changes
 //! marked inline (a copy against its original: struck words cut, underlined words added; where
 //! it is not known which is the original, the other version's words in grey and this version's
 //! dotted). A printed page holds one column of text, whatever the number of versions.
@@ -15,11 +16,11 @@ use super::{Page, anchor, pct, pieces_html};
 use crate::compare::marks::{Removed, sentence_pieces};
 use crate::compare::{Comparison, LinkKind, SentenceRef};
 use crate::report::rows::{Cells, Rows};
-use crate::report::story::{Marking, closest, counterpart_in, is_shared_word_for_word, walk};
+use crate::report::story::{Marking, counterpart_in, is_shared_word_for_word, text_order};
 
 /// One section of the view: an article's text, whole or against another version.
 pub enum Section {
-    /// A version against the version it is closest to.
+    /// A version against its original (or its neighbour in the tree).
     Against {
         /// The version shown.
         article: usize,
@@ -41,16 +42,11 @@ pub struct Pairs {
 }
 
 impl Pairs {
-    /// Every tree's root in full, then each version against its closest version.
+    /// Every original in full, then each copy against its original (down the lineage).
     pub fn build(c: &Comparison) -> Pairs {
-        let n = c.articles.len();
-        let mut order = Vec::with_capacity(n);
-        for root in (0..n).filter(|&i| closest(c, i).is_none()) {
-            walk(c, root, &mut order);
-        }
-        let sections = order
+        let sections = text_order(c)
             .into_iter()
-            .map(|article| match closest(c, article) {
+            .map(|(article, against)| match against {
                 Some(other) => Section::Against {
                     article,
                     other,
@@ -69,7 +65,7 @@ pub fn view(page: &Page<'_>, pairs: &Pairs) -> Markup {
         section #text .versions {
             h2 { "Text" }
             p.muted {
-                "Each version against the version it is closest to in the version tree"
+                "Each copy against its original in the version tree"
                 @if page.options.changes_only { ", text they share word for word left out" }
                 "."
             }

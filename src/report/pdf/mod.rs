@@ -1,5 +1,5 @@
 //! The PDF report: what the HTML report opens with (title, key findings, version tree) and the
-//! text of every version against the version it is closest to, its changes marked, set on A4 or
+//! text of every copy against its original (down the version tree), its changes marked, set on A4 or
 //! Letter pages in the fonts of `assets/fonts` (embedded, subset) so that every script the app
 //! shows prints. No crate lays out pages: [`layout`] breaks lines and fills pages, `krilla`
 //! shapes the text and writes the PDF.
@@ -12,8 +12,8 @@ use crate::compare::{Comparison, LinkKind, SentenceRef};
 use crate::report::ReportOptions;
 use crate::report::rows::Rows;
 use crate::report::story::{
-    Marking, capitalised, closest, counterpart_in, descent_note, descents_from,
-    is_shared_word_for_word, lineage_roots, story_title, walk,
+    Marking, capitalised, counterpart_in, descent_note, descents_from, is_shared_word_for_word,
+    lineage_roots, story_title, text_order,
 };
 pub use layout::Paper;
 use layout::{Block, Span, Style};
@@ -61,12 +61,8 @@ fn blocks(c: &Comparison, options: &ReportOptions) -> Vec<Block> {
     for root in roots {
         tree(c, root, 0, &mut out);
     }
-    let mut order = Vec::new();
-    for root in (0..c.articles.len()).filter(|&i| closest(c, i).is_none()) {
-        walk(c, root, &mut order);
-    }
-    for article in order {
-        out.extend(version_text(c, article, options));
+    for (article, against) in text_order(c) {
+        out.extend(version_text(c, article, against, options));
     }
     out
 }
@@ -156,9 +152,15 @@ fn tree(c: &Comparison, article: usize, depth: usize, out: &mut Vec<Block>) {
     }
 }
 
-/// An article's section: in full when it is a root, else against its closest version.
-fn version_text(c: &Comparison, article: usize, options: &ReportOptions) -> Vec<Block> {
-    let Some(other) = closest(c, article) else {
+/// An article's section: in full when it is the top of a tree, else against `against` (its
+/// original, or its neighbour in the tree where the direction is undetermined).
+fn version_text(
+    c: &Comparison,
+    article: usize,
+    against: Option<usize>,
+    options: &ReportOptions,
+) -> Vec<Block> {
+    let Some(other) = against else {
         let mut out = vec![Block::Heading(format!("{} (in full)", label(c, article)))];
         out.extend(paragraphs(
             c,
