@@ -409,6 +409,38 @@ fn html_of_many_versions_prints_one_column_with_every_sentence_anchored_once() {
 }
 
 #[test]
+fn html_of_many_versions_shows_each_copy_against_its_original() {
+    let c = four_versions();
+    let html = render(&c, ReportFormat::Html);
+    let text = &html[html.find("id=\"text\"").expect("the text section")..];
+    let section = |a: usize| text.find(&format!("id=\"a-{a}\"")).expect("a section");
+    let copies: HashSet<usize> = c
+        .lineage
+        .iter()
+        .filter(|d| d.known)
+        .map(|d| d.copy)
+        .collect();
+    assert!(!copies.is_empty(), "{:?}", c.lineage);
+    for copy in copies {
+        let label = &c.articles[copy].label;
+        // A copy of two versions is shown against one of them, after it.
+        let shown_against = c
+            .lineage
+            .iter()
+            .filter(|d| d.known && d.copy == copy)
+            .find(|d| {
+                let original = &c.articles[d.original].label;
+                text.contains(&format!("{label} against its original, {original}"))
+            })
+            .unwrap_or_else(|| panic!("{label} against an original"));
+        assert!(
+            section(shown_against.original) < section(copy),
+            "original first"
+        );
+    }
+}
+
+#[test]
 fn html_report_opens_with_key_findings_and_the_version_tree() {
     let c = four_versions();
     let html = render(&c, ReportFormat::Html);
