@@ -232,28 +232,54 @@ fn repeats(sentence: &Prepared, partner: &Prepared, others: &[&Prepared]) -> boo
 /// The heaviest chain of `positions` (sentence in `a`, in `b`, similarity) running forward in
 /// both articles, a chain weighing the similarities of its links: a close link outweighs a
 /// loose one that would make the chain as long. A sentence linked to two consecutive ones (a
-/// split) keeps both; of equally heavy chains, the one ending first in `a` is kept.
+/// split or merge) keeps both, but not to two far apart: that would let the chain jump. Of
+/// equally heavy chains, the one ending first in `a` is kept.
 fn forward_chain(positions: &[(usize, usize, f32)]) -> Vec<(usize, usize)> {
     let mut sorted = positions.to_vec();
     sorted.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)));
     sorted.dedup_by_key(|&mut (i, j, _)| (i, j));
-    // Heaviest non-decreasing subsequence of the second positions: a Fenwick tree over them
-    // keeps, for every prefix of positions in `b`, the heaviest chain ending there.
+    // Heaviest subsequence increasing in both positions (or by one step of a split or merge):
+    // a Fenwick tree over the positions in `b` keeps, for every prefix of them, the heaviest
+    // chain ending there among the rows of `a` already done.
     let mut columns: Vec<usize> = sorted.iter().map(|p| p.1).collect();
     columns.sort_unstable();
     columns.dedup();
+    let column_of = |j: usize| columns.partition_point(|&c| c < j);
     let mut tree = PrefixBest::new(columns.len());
+    // The last link met in each column: (its row, its index, its chain's weight).
+    let mut column_last: Vec<Option<(usize, usize, f64)>> = vec![None; columns.len()];
+    let mut totals = vec![0.0f64; sorted.len()];
     let mut previous: Vec<Option<usize>> = vec![None; sorted.len()];
     let mut best: Option<(f64, usize)> = None;
-    for (k, &(_, j, weight)) in sorted.iter().enumerate() {
-        let column = columns.partition_point(|&c| c < j);
-        let before = tree.best_up_to(column);
-        previous[k] = before.map(|(_, at)| at);
-        let total = before.map_or(0.0, |(w, _)| w) + f64::from(weight);
-        tree.offer(column, (total, k));
-        if best.is_none_or(|(w, _)| total > w) {
-            best = Some((total, k));
+    let mut row_start = 0;
+    while row_start < sorted.len() {
+        let i = sorted[row_start].0;
+        let row_end = row_start + sorted[row_start..].partition_point(|p| p.0 == i);
+        for k in row_start..row_end {
+            let (_, j, weight) = sorted[k];
+            let column = column_of(j);
+            let mut before = column.checked_sub(1).and_then(|c| tree.best_up_to(c));
+            let split = (k > row_start && sorted[k - 1].1 + 1 == j).then(|| (totals[k - 1], k - 1));
+            let merge = column_last[column]
+                .filter(|&(row, _, _)| row + 1 == i)
+                .map(|(_, at, total)| (total, at));
+            for step in [split, merge].into_iter().flatten() {
+                if before.is_none_or(|(w, at)| step.0 > w || (step.0 == w && step.1 < at)) {
+                    before = Some(step);
+                }
+            }
+            previous[k] = before.map(|(_, at)| at);
+            totals[k] = before.map_or(0.0, |(w, _)| w) + f64::from(weight);
+            if best.is_none_or(|(w, _)| totals[k] > w) {
+                best = Some((totals[k], k));
+            }
         }
+        for k in row_start..row_end {
+            let column = column_of(sorted[k].1);
+            tree.offer(column, (totals[k], k));
+            column_last[column] = Some((i, k, totals[k]));
+        }
+        row_start = row_end;
     }
     let mut chain = Vec::new();
     let mut at = best.map(|(_, k)| k);
@@ -574,5 +600,19 @@ mod tests {
     fn the_chain_runs_through_close_links_rather_than_loose_ones() {
         let chain = forward_chain(&[(0, 0, 1.0), (1, 5, 0.9), (2, 3, 0.3), (3, 6, 1.0)]);
         assert_eq!(chain, [(0, 0), (1, 5), (3, 6)]);
+    }
+
+    #[test]
+    fn the_chain_keeps_adjacent_pieces_but_does_not_jump_through_a_distant_one() {
+        let chain = forward_chain(&[
+            (0, 0, 0.7),
+            (0, 9, 0.7),
+            (2, 3, 0.5),
+            (4, 14, 0.3),
+            (5, 18, 0.6),
+        ]);
+        assert_eq!(chain, [(0, 0), (2, 3), (4, 14), (5, 18)]);
+        let merge = forward_chain(&[(0, 0, 1.0), (1, 2, 0.5), (2, 2, 0.5), (3, 3, 1.0)]);
+        assert_eq!(merge, [(0, 0), (1, 2), (2, 2), (3, 3)]);
     }
 }
