@@ -30,7 +30,7 @@ const MIN_RUN_COVERAGE: f32 = 0.4;
 /// Similarity above which no further evidence of reuse is asked for.
 const CLEARLY_SIMILAR: f32 = 0.55;
 /// Share of the shorter sentence found, in order, in the longer one for a split or merge.
-const CONTAINMENT_FOR_SPLIT: f32 = 0.65;
+const CONTAINMENT_FOR_SPLIT: f32 = 0.55;
 /// Share of the shorter sentence in runs of three or more shared words, for a split or merge.
 const TILE_COVERAGE_FOR_SPLIT: f32 = 0.45;
 /// Shared content words a split or merge needs.
@@ -496,6 +496,25 @@ pub fn select_links(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_sentence_mostly_inside_a_longer_one_is_linked_as_its_piece() {
+        let set = PreparedSet::from_texts(&[
+            "The mudslide buried four houses and left many homeless.",
+            "The mudslide buried four houses, and late on Sunday night the relief convoy was \
+             blocked by a second flood.",
+            "Four houses were lost on Sunday when the river flooded the valley.",
+        ]);
+        let verdict = |i, j| decide(set.get(i, 0), set.get(j, 0), DEFAULT_THRESHOLD);
+        assert!(matches!(
+            verdict(0, 1),
+            Verdict::Link(LinkKind::Reworded, _)
+        ));
+        assert!(
+            !matches!(verdict(2, 1), Verdict::Link(..)),
+            "same topic only"
+        );
+    }
 
     #[test]
     fn a_repeated_sentence_is_searched_once_and_gets_its_first_occurrences_links() {

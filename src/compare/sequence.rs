@@ -1,12 +1,13 @@
 //! Sequence-aware alignment: links found by position between confident links.
 //!
-//! Reused text keeps its local order. Once two articles share confident links, the longest chain
-//! of them that runs forward in both articles marks where the texts correspond; the sentences
-//! lying between two consecutive links of the chain are aligned with those between their
-//! counterparts by a monotone dynamic programme that allows one-to-one, one-to-two, two-to-one,
-//! one-to-three and three-to-one matches (as parallel-text aligners such as Gale–Church and
-//! Vecalign do). Such a match is linked at a lower bar than a free-standing pair, since its
-//! position is evidence of reuse. Articles that share fewer confident links than a chain needs get
+//! Reused text keeps its local order. Once two articles share confident links, the heaviest chain
+//! of them (weighed by similarity) that runs forward in both articles marks where the texts
+//! correspond; the sentences lying between two consecutive links of the chain are aligned with
+//! those between their counterparts by a monotone dynamic programme that allows one-to-one,
+//! one-to-two, two-to-one, one-to-three and three-to-one matches (as parallel-text aligners such
+//! as Gale–Church and Vecalign do). Such a match is linked at a lower bar than a free-standing pair, since its
+//! position is evidence of reuse, and a lone sentence facing a lone sentence between two links
+//! at a lower bar still. Articles that share fewer confident links than a chain needs get
 //! nothing here: independent reports of the same facts stay unlinked.
 
 use rayon::prelude::*;
@@ -19,6 +20,11 @@ use super::{LinkKind, SentenceRef};
 const MIN_CHAIN: usize = 2;
 /// Similarity a one-to-one match between links needs.
 const GAP_SIMILARITY: f32 = 0.25;
+/// Similarity a lone sentence needs to match the lone sentence facing it between two links
+/// (wording in common, even if most of it is function words, as in a reworded quote).
+const LONE_SIMILARITY: f32 = 0.4;
+/// Content words such a lone pair must share.
+const LONE_SHARED_CONTENT: usize = 1;
 /// Share of the shorter sentence found, in order, in the longer, for a piece of a split.
 const GAP_CONTAINMENT: f32 = 0.45;
 /// Content words a match between links must share.
@@ -78,7 +84,7 @@ struct ArticlePair<'a> {
     /// Whether each sentence of `a` (of `b`) already has a link to the other article.
     linked_a: Vec<bool>,
     linked_b: Vec<bool>,
-    /// The longest forward-running chain of links, as sentence positions `(in a, in b)`.
+    /// The heaviest forward-running chain of links, as sentence positions `(in a, in b)`.
     chain: Vec<(usize, usize)>,
 }
 
@@ -91,8 +97,10 @@ impl<'a> ArticlePair<'a> {
             linked_a[d.a.sentence] = true;
             linked_b[d.b.sentence] = true;
         }
-        let positions: Vec<(usize, usize)> =
-            links.iter().map(|d| (d.a.sentence, d.b.sentence)).collect();
+        let positions: Vec<(usize, usize, f32)> = links
+            .iter()
+            .map(|d| (d.a.sentence, d.b.sentence, d.similarity))
+            .collect();
         ArticlePair {
             set,
             a,
@@ -221,34 +229,105 @@ fn repeats(sentence: &Prepared, partner: &Prepared, others: &[&Prepared]) -> boo
     (new as f32) < NEW_WORDS_FOR_MERGE * matched.len() as f32
 }
 
-/// The longest chain of `positions` running forward in both articles (a sentence linked to two
-/// consecutive ones, a split, keeps both), ties broken towards the earliest positions.
-fn forward_chain(positions: &[(usize, usize)]) -> Vec<(usize, usize)> {
+/// The heaviest chain of `positions` (sentence in `a`, in `b`, similarity) running forward in
+/// both articles, a chain weighing the similarities of its links: a close link outweighs a
+/// loose one that would make the chain as long. A sentence linked to two consecutive ones (a
+/// split or merge) keeps both, but not to two far apart: that would let the chain jump. Of
+/// equally heavy chains, the one ending first in `a` is kept.
+fn forward_chain(positions: &[(usize, usize, f32)]) -> Vec<(usize, usize)> {
     let mut sorted = positions.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    // Patience sorting on the second position, non-decreasing, with back pointers.
-    let mut tails: Vec<usize> = Vec::new();
+    sorted.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)));
+    sorted.dedup_by_key(|&mut (i, j, _)| (i, j));
+    // Heaviest subsequence increasing in both positions (or by one step of a split or merge):
+    // a Fenwick tree over the positions in `b` keeps, for every prefix of them, the heaviest
+    // chain ending there among the rows of `a` already done.
+    let mut columns: Vec<usize> = sorted.iter().map(|p| p.1).collect();
+    columns.sort_unstable();
+    columns.dedup();
+    let column_of = |j: usize| columns.partition_point(|&c| c < j);
+    let mut tree = PrefixBest::new(columns.len());
+    // The last link met in each column: (its row, its index, its chain's weight).
+    let mut column_last: Vec<Option<(usize, usize, f64)>> = vec![None; columns.len()];
+    let mut totals = vec![0.0f64; sorted.len()];
     let mut previous: Vec<Option<usize>> = vec![None; sorted.len()];
-    for (k, &(_, j)) in sorted.iter().enumerate() {
-        let place = tails.partition_point(|&t| sorted[t].1 <= j);
-        if place > 0 {
-            previous[k] = Some(tails[place - 1]);
+    let mut best: Option<(f64, usize)> = None;
+    let mut row_start = 0;
+    while row_start < sorted.len() {
+        let i = sorted[row_start].0;
+        let row_end = row_start + sorted[row_start..].partition_point(|p| p.0 == i);
+        for k in row_start..row_end {
+            let (_, j, weight) = sorted[k];
+            let column = column_of(j);
+            let mut before = column.checked_sub(1).and_then(|c| tree.best_up_to(c));
+            let split = (k > row_start && sorted[k - 1].1 + 1 == j).then(|| (totals[k - 1], k - 1));
+            let merge = column_last[column]
+                .filter(|&(row, _, _)| row + 1 == i)
+                .map(|(_, at, total)| (total, at));
+            for step in [split, merge].into_iter().flatten() {
+                if before.is_none_or(|(w, at)| step.0 > w || (step.0 == w && step.1 < at)) {
+                    before = Some(step);
+                }
+            }
+            previous[k] = before.map(|(_, at)| at);
+            totals[k] = before.map_or(0.0, |(w, _)| w) + f64::from(weight);
+            if best.is_none_or(|(w, _)| totals[k] > w) {
+                best = Some((totals[k], k));
+            }
         }
-        if place == tails.len() {
-            tails.push(k);
-        } else {
-            tails[place] = k;
+        for k in row_start..row_end {
+            let column = column_of(sorted[k].1);
+            tree.offer(column, (totals[k], k));
+            column_last[column] = Some((i, k, totals[k]));
         }
+        row_start = row_end;
     }
-    let mut chain = Vec::with_capacity(tails.len());
-    let mut at = tails.last().copied();
+    let mut chain = Vec::new();
+    let mut at = best.map(|(_, k)| k);
     while let Some(k) = at {
-        chain.push(sorted[k]);
+        chain.push((sorted[k].0, sorted[k].1));
         at = previous[k];
     }
     chain.reverse();
     chain
+}
+
+/// A Fenwick tree of the heaviest (weight, item) offered at each column, queried by prefix.
+struct PrefixBest {
+    nodes: Vec<Option<(f64, usize)>>,
+}
+
+impl PrefixBest {
+    fn new(columns: usize) -> Self {
+        PrefixBest {
+            nodes: vec![None; columns + 1],
+        }
+    }
+
+    /// Records `entry` at `column` (keeping an earlier entry that weighs as much).
+    fn offer(&mut self, column: usize, entry: (f64, usize)) {
+        let mut node = column + 1;
+        while node < self.nodes.len() {
+            if self.nodes[node].is_none_or(|(w, _)| entry.0 > w) {
+                self.nodes[node] = Some(entry);
+            }
+            node += node & node.wrapping_neg();
+        }
+    }
+
+    /// The heaviest entry offered at any column up to `column`, inclusive.
+    fn best_up_to(&self, column: usize) -> Option<(f64, usize)> {
+        let mut node = column + 1;
+        let mut best: Option<(f64, usize)> = None;
+        while node > 0 {
+            if let Some(entry) = self.nodes[node]
+                && best.is_none_or(|(w, k)| entry.0 > w || (entry.0 == w && entry.1 < k))
+            {
+                best = Some(entry);
+            }
+            node -= node & node.wrapping_neg();
+        }
+        best
+    }
 }
 
 /// One stretch of unlinked sentences on each side, between two links of the chain, with the
@@ -281,7 +360,7 @@ impl<'p, 'a> Gap<'p, 'a> {
                 let worth = align::long_enough(px)
                     && align::long_enough(py)
                     && align::scorable(px, py)
-                    && align::shared_content_upper_bound(px, py) >= GAP_SHARED_CONTENT;
+                    && align::shared_content_upper_bound(px, py) >= LONE_SHARED_CONTENT;
                 worth.then(|| align::score(px, py))
             })
             .collect();
@@ -291,6 +370,12 @@ impl<'p, 'a> Gap<'p, 'a> {
             ys,
             scores,
         }
+    }
+
+    /// Whether the gap holds one unlinked sentence on each side: links on both sides then
+    /// leave the two little else to be.
+    fn is_lone(&self) -> bool {
+        self.xs.len() == 1 && self.ys.len() == 1
     }
 
     fn score(&self, i: usize, j: usize) -> Option<PairScore> {
@@ -396,7 +481,10 @@ impl<'p, 'a> Gap<'p, 'a> {
                 self.pair.sentence_a(self.xs[from_a]),
                 self.pair.sentence_b(self.ys[from_b]),
             );
-            let alike = s.similarity >= GAP_SIMILARITY && s.shared_content >= GAP_SHARED_CONTENT;
+            let alike = (s.similarity >= GAP_SIMILARITY && s.shared_content >= GAP_SHARED_CONTENT)
+                || (self.is_lone()
+                    && s.similarity >= LONE_SIMILARITY
+                    && s.shared_content >= LONE_SHARED_CONTENT);
             return alike.then_some(s.similarity * (px.total_weight + py.total_weight) / 2.0);
         }
         // A split or merge: the one sentence against each of the pieces, in order.
@@ -470,6 +558,21 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_sentence_between_two_links_is_linked_on_little_shared_content() {
+        let quote = "\"I had to give them some of my best singing.\"";
+        let reworded_quote = "\"I had to put in some of my finest singing performance.\"";
+        assert!(
+            linked([quote, reworded_quote]).is_empty(),
+            "one content word in common"
+        );
+        let story = format!("{OPENING} {quote} {CLOSING}");
+        let update = format!("{OPENING} {reworded_quote} {CLOSING}");
+        assert_eq!(linked([&story, &update]), [(0, 0), (1, 1), (2, 2), (3, 3)]);
+        let other = format!("{OPENING} \"It was all about the climb at the end.\" {CLOSING}");
+        assert_eq!(linked([&story, &other]), [(0, 0), (1, 1), (3, 3)]);
+    }
+
+    #[test]
     fn articles_sharing_one_link_gain_nothing_by_position() {
         let first = format!("{} {PAID}", OPENING.split(". ").next().unwrap_or_default());
         let second = format!(
@@ -481,8 +584,35 @@ mod tests {
 
     #[test]
     fn the_chain_runs_forward_in_both_articles_and_keeps_splits() {
-        let chain = forward_chain(&[(0, 0), (1, 5), (2, 1), (2, 2), (4, 3), (3, 9)]);
+        let chain = forward_chain(&[
+            (0, 0, 1.0),
+            (1, 5, 1.0),
+            (2, 1, 1.0),
+            (2, 2, 1.0),
+            (4, 3, 1.0),
+            (3, 9, 0.5),
+        ]);
         assert_eq!(chain, [(0, 0), (2, 1), (2, 2), (4, 3)]);
         assert!(forward_chain(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_chain_runs_through_close_links_rather_than_loose_ones() {
+        let chain = forward_chain(&[(0, 0, 1.0), (1, 5, 0.9), (2, 3, 0.3), (3, 6, 1.0)]);
+        assert_eq!(chain, [(0, 0), (1, 5), (3, 6)]);
+    }
+
+    #[test]
+    fn the_chain_keeps_adjacent_pieces_but_does_not_jump_through_a_distant_one() {
+        let chain = forward_chain(&[
+            (0, 0, 0.7),
+            (0, 9, 0.7),
+            (2, 3, 0.5),
+            (4, 14, 0.3),
+            (5, 18, 0.6),
+        ]);
+        assert_eq!(chain, [(0, 0), (2, 3), (4, 14), (5, 18)]);
+        let merge = forward_chain(&[(0, 0, 1.0), (1, 2, 0.5), (2, 2, 0.5), (3, 3, 1.0)]);
+        assert_eq!(merge, [(0, 0), (1, 2), (2, 2), (3, 3)]);
     }
 }
