@@ -350,6 +350,37 @@ mod tests {
         assert!(entry.ends_with('\n'));
     }
 
+    /// The registered MIME type of files with `extension` (as shared-mime-info names them).
+    fn mime_type(extension: &str) -> &'static str {
+        match extension {
+            "txt" | "text" => "text/plain",
+            "md" | "markdown" => "text/markdown",
+            "html" | "htm" => "text/html",
+            "xhtml" => "application/xhtml+xml",
+            "pdf" => "application/pdf",
+            "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "odt" => "application/vnd.oasis.opendocument.text",
+            other => panic!("no MIME type known for .{other}: add it here and to the entry"),
+        }
+    }
+
+    #[test]
+    fn the_entry_offers_every_file_type_the_app_opens() {
+        let listed: Vec<&str> = SYSTEM_ENTRY
+            .lines()
+            .find_map(|l| l.strip_prefix("MimeType="))
+            .expect("a MimeType line")
+            .split_terminator(';')
+            .collect();
+        for extension in crate::article::folder::SUPPORTED_EXTENSIONS {
+            let mime = mime_type(extension);
+            assert!(
+                listed.contains(&mime),
+                ".{extension} ({mime}) is not listed"
+            );
+        }
+    }
+
     #[test]
     fn plain_paths_are_not_quoted() {
         assert_eq!(

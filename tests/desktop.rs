@@ -127,7 +127,12 @@ fn install_writes_an_entry_that_opens_files_with_this_binary() {
     assert_eq!(field("Icon"), APP_ID);
     assert_eq!(field("Terminal"), "false");
     assert_eq!(field("Categories"), "Office;Viewer;");
-    assert_eq!(field("MimeType"), "text/plain;text/markdown;text/html;");
+    assert_eq!(
+        field("MimeType"),
+        "text/plain;text/markdown;text/html;application/xhtml+xml;application/pdf;\
+         application/vnd.openxmlformats-officedocument.wordprocessingml.document;\
+         application/vnd.oasis.opendocument.text;"
+    );
     assert_eq!(field("StartupWMClass"), APP_ID);
     assert!(field("Keywords").ends_with(';'));
     assert!(field("Keywords").split(';').any(|k| k == "news"));

@@ -27,7 +27,9 @@ pub fn collapse(c: &Comparison, columns: Vec<Column>) -> Shown {
             copies: HashMap::new(),
         };
     }
-    let mut first_of: HashMap<(usize, &str), ArticleId> = HashMap::new();
+    // Keyed by story and length, not by the text itself: this runs every frame, and hashing every
+    // article's whole text each time cost more than the rest of the columns' frame.
+    let mut representatives: HashMap<(usize, usize), Vec<(&str, ArticleId)>> = HashMap::new();
     let mut shown = Shown::default();
     for column in columns {
         let story = c
@@ -35,14 +37,15 @@ pub fn collapse(c: &Comparison, columns: Vec<Column>) -> Shown {
             .get(column.index)
             .map_or(column.index, |v| v.story);
         let text = c.articles[column.index].text.trim();
-        match first_of.get(&(story, text)) {
-            Some(&representative) => shown
+        let candidates = representatives.entry((story, text.len())).or_default();
+        match candidates.iter().find(|(other, _)| *other == text) {
+            Some(&(_, representative)) => shown
                 .copies
                 .entry(representative)
                 .or_default()
                 .push(column.id),
             None => {
-                first_of.insert((story, text), column.id);
+                candidates.push((text, column.id));
                 shown.columns.push(column);
             }
         }

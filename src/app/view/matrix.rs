@@ -72,23 +72,32 @@ fn paint_matrix(
     let p = palette(ui.ctx());
     let painter = ui.painter();
     let font = FontId::proportional(10.5);
-    for (row, a) in columns.iter().enumerate() {
-        let middle = (row as f32 + 0.5) * cell;
+    let clip = ui.clip_rect();
+    let rows = cells_within(origin.y, cell, columns.len(), clip.y_range());
+    let cols = cells_within(origin.x, cell, columns.len(), clip.x_range());
+    for (row, a) in columns.iter().enumerate().take(rows.end).skip(rows.start) {
         painter.text(
-            pos2(rect.left() + 2.0, origin.y + middle),
+            pos2(rect.left() + 2.0, origin.y + (row as f32 + 0.5) * cell),
             egui::Align2::LEFT_CENTER,
             format!("{} {}", row + 1, abbreviate(workspace.label(a.id))),
             font.clone(),
             color(p.muted),
         );
+    }
+    for col in cols.clone() {
         painter.text(
-            pos2(origin.x + middle, rect.top() + COLUMN_LABEL_HEIGHT / 2.0),
+            pos2(
+                origin.x + (col as f32 + 0.5) * cell,
+                rect.top() + COLUMN_LABEL_HEIGHT / 2.0,
+            ),
             egui::Align2::CENTER_CENTER,
-            format!("{}", row + 1),
+            format!("{}", col + 1),
             font.clone(),
             color(p.muted),
         );
-        for (col, b) in columns.iter().enumerate() {
+    }
+    for (row, a) in columns.iter().enumerate().take(rows.end).skip(rows.start) {
+        for (col, b) in columns.iter().enumerate().take(cols.end).skip(cols.start) {
             let value = c.stats.overlap[a.index][b.index];
             let fill = if row == col {
                 color(p.border)
@@ -102,6 +111,14 @@ fn paint_matrix(
             painter.rect_filled(cell_rect, 1.0, fill);
         }
     }
+}
+
+/// Which of `n` cells of size `cell`, the first starting at `start`, lie at least partly within
+/// `clip` (the matrix can be far larger than the panel; only what shows is painted).
+fn cells_within(start: f32, cell: f32, n: usize, clip: egui::Rangef) -> std::ops::Range<usize> {
+    let first = ((clip.min - start) / cell).floor().max(0.0) as usize;
+    let end = ((clip.max - start) / cell).ceil().max(0.0) as usize;
+    first.min(n)..end.min(n)
 }
 
 /// What hovering the matrix at `pointer` says: a cell's share, or a row's or column's full name.
@@ -283,6 +300,55 @@ mod tests {
             rows.iter().any(|r| r.parent_row.is_some()),
             "the copy joins the wire"
         );
+    }
+
+    #[test]
+    fn a_large_matrix_paints_only_the_cells_in_view() {
+        let n = 60;
+        let articles: Vec<crate::article::Article> = (0..n)
+            .map(|k| {
+                let text = format!("Pier {k} reopened after the harbour fire. Crews left.");
+                let label = format!("paper {k}");
+                crate::article::Article::from_text(
+                    label.clone(),
+                    label,
+                    text,
+                    crate::article::Format::Text,
+                )
+            })
+            .collect();
+        let c = crate::compare::compare(articles, &crate::compare::Options::default());
+        let columns: Vec<Column> = (0..n)
+            .map(|index| Column {
+                id: super::super::super::workspace::ArticleId(index as u64),
+                index,
+            })
+            .collect();
+        let screen = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 300.0));
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(
+            egui::RawInput {
+                screen_rect: Some(screen),
+                ..egui::RawInput::default()
+            },
+            |ui| overlap(ui, &Workspace::default(), &c, &columns),
+        );
+        output.textures_delta.clear();
+        // 16-point cells: about 22 columns × 18 rows show, of 60 × 60.
+        let painted = output.shapes.len();
+        assert!(
+            (22 * 17..=26 * 22).contains(&painted),
+            "{painted} shapes painted for a 400 × 300 view"
+        );
+    }
+
+    #[test]
+    fn cells_partly_in_view_count_as_in_view() {
+        let clip = egui::Rangef::new(25.0, 70.0);
+        assert_eq!(cells_within(10.0, 20.0, 100, clip), 0..3);
+        assert_eq!(cells_within(10.0, 20.0, 2, clip), 0..2);
+        assert_eq!(cells_within(200.0, 20.0, 100, clip), 0..0);
+        assert_eq!(cells_within(-1000.0, 20.0, 100, clip), 51..54);
     }
 
     #[test]
