@@ -125,8 +125,6 @@ impl Ordered {
 /// the list itself so that walking a list reads memory in order.
 #[derive(Debug, Clone, Copy, Default)]
 struct Posting {
-    /// The sentence's weight (lists are sorted by it, then by `sentence`).
-    weight: f32,
     /// The sentence (global id).
     sentence: u32,
     /// How often the stem occurs in the sentence.
@@ -135,8 +133,8 @@ struct Posting {
     rest: u32,
 }
 
-/// For each stem, the sentences that contain it, lightest first (so a probe reads only the
-/// partners at least as heavy as itself): one flat list cut at offsets.
+/// For each stem, the sentences (global ids, in increasing order) that contain it: one flat list
+/// cut at offsets.
 struct Postings {
     /// Where each stem's entries begin (one entry more than there are stems).
     starts: Vec<usize>,
@@ -144,7 +142,7 @@ struct Postings {
 }
 
 impl Postings {
-    fn new(ordered: &[Ordered], weights: &[Weights], stem_count: usize) -> Self {
+    fn new(ordered: &[Ordered], stem_count: usize) -> Self {
         let mut starts = vec![0usize; stem_count + 1];
         for sentence in ordered {
             for &stem in &sentence.stems {
@@ -159,7 +157,6 @@ impl Postings {
         for (global, sentence) in ordered.iter().enumerate() {
             for (position, &stem) in sentence.stems.iter().enumerate() {
                 entries[next[stem as usize]] = Posting {
-                    weight: weights[global].total,
                     sentence: global as u32,
                     count: sentence.counts[position],
                     rest: sentence.rest[position],
@@ -167,14 +164,6 @@ impl Postings {
                 next[stem as usize] += 1;
             }
         }
-        let lists: Vec<&mut [Posting]> = split_at_starts(&mut entries, &starts);
-        lists.into_par_iter().for_each(|list| {
-            list.sort_unstable_by(|x, y| {
-                x.weight
-                    .total_cmp(&y.weight)
-                    .then(x.sentence.cmp(&y.sentence))
-            })
-        });
         Postings { starts, entries }
     }
 
@@ -185,20 +174,12 @@ impl Postings {
     }
 }
 
-/// `entries` cut into the consecutive lists that `starts` delimits.
-fn split_at_starts<'a>(mut entries: &'a mut [Posting], starts: &[usize]) -> Vec<&'a mut [Posting]> {
-    let mut lists = Vec::with_capacity(starts.len().saturating_sub(1));
-    for window in starts.windows(2) {
-        let (list, rest) = entries.split_at_mut(window[1] - window[0]);
-        lists.push(list);
-        entries = rest;
-    }
-    lists
-}
-
-/// The entries of a posting list (sorted by weight) weighing at least `lightest`.
-fn heavier_or_equal(list: &[Posting], lightest: f32) -> &[Posting] {
-    &list[list.partition_point(|e| e.weight < lightest)..]
+/// The entries of a posting list outside the global ids `own.0..own.1` (one article's
+/// sentences): lists are sorted by id, so the article's entries form one run, skipped whole.
+fn other_articles(list: &[Posting], own: (u32, u32)) -> impl Iterator<Item = &Posting> {
+    let start = list.partition_point(|e| e.sentence < own.0);
+    let end = start + list[start..].partition_point(|e| e.sentence < own.1);
+    list[..start].iter().chain(&list[end..])
 }
 
 /// The weights the bar is measured with, for one sentence.
@@ -269,8 +250,8 @@ pub fn candidate_pairs(
         .into_par_iter()
         .map(|stems| Ordered::new(stems, &frequency))
         .collect();
+    let postings = Postings::new(&ordered, frequency.len());
     let weights: Vec<Weights> = sentences.iter().map(|p| Weights::of(p)).collect();
-    let postings = Postings::new(&ordered, &weights, frequency.len());
     let total = ordered.len();
     let lookup = Lookup {
         numbering: &numbering,
@@ -340,8 +321,7 @@ const RULED_OUT: u32 = u32::MAX;
 
 impl Lookup<'_> {
     /// Adds to `pairs` every sentence of another article that could share the bar with `x`
-    /// while weighing at least as much as `x` (a lighter partner finds `x` itself); posting
-    /// lists are sorted by weight, so lighter sentences are never read.
+    /// while weighing at least as much as `x` (a lighter partner finds `x` itself).
     ///
     /// A partner first met at stem position `p` of `x` and `q` of its own shares no rarer stem
     /// (those came first in both orders), so it can share at most the content words from there
@@ -362,10 +342,8 @@ impl Lookup<'_> {
             self.numbering.offsets[own_article + 1] as u32,
         );
         for p in 0..prefix {
-            for entry in heavier_or_equal(self.postings.of(mine.stems[p]), weight) {
-                if (own.0..own.1).contains(&entry.sentence) {
-                    continue;
-                }
+            let stem = mine.stems[p];
+            for entry in other_articles(self.postings.of(stem), own) {
                 let y = entry.sentence as usize;
                 let seen = scratch.shared[y];
                 if seen == RULED_OUT {
@@ -380,7 +358,8 @@ impl Lookup<'_> {
                 let article = self.numbering.article_of[y] as usize;
                 // Sharing no stem before positions `p` and `q` of their orders, the two share at
                 // most the content words from there on in both.
-                let reachable = self.reachable(x, y, mine.rest[p].min(entry.rest))
+                let reachable = self.heavier_or_equal(y, x, weight)
+                    && self.reachable(x, y, mine.rest[p].min(entry.rest))
                     && (self.compared)(own_article.min(article), own_article.max(article));
                 scratch.shared[y] = if reachable { 1 + found } else { RULED_OUT };
             }
@@ -413,6 +392,12 @@ impl Lookup<'_> {
             (wx.total, wx.content),
             wy.total,
         )
+    }
+
+    /// Whether `y` weighs at least as much as `x` (ties count both ways).
+    fn heavier_or_equal(&self, y: usize, x: usize, weight_x: f32) -> bool {
+        let weight_y = self.weights[y].total;
+        weight_y > weight_x || (weight_y == weight_x && y != x)
     }
 
     /// How many of `x`'s ordered stems any partner sharing the bar must touch: rarest first,
