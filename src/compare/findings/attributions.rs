@@ -5,11 +5,9 @@
 //! linked sentences, oriented along the version tree.
 
 use super::wording::Reader;
-use crate::article::{Article, Role, collapse_whitespace};
+use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
-use crate::compare::{
-    AttributionChange, AttributionChangeKind, Edit, EditOp, Link, LinkKind, SentenceRef,
-};
+use crate::compare::{AttributionChange, AttributionChangeKind, Edit, EditOp, Link, SentenceRef};
 
 /// Longest swap (in words) read as a changed verb of saying ("reported that" → "said"); longer
 /// ones change who is speaking.
@@ -29,15 +27,7 @@ pub fn find(
 ) -> Vec<AttributionChange> {
     let mut reader = Reader::default();
     let mut out = Vec::new();
-    for (link, _) in links
-        .iter()
-        .zip(closest)
-        .filter(|(l, c)| **c && l.kind == LinkKind::Reworded)
-    {
-        let is_body = |r: SentenceRef| articles[r.article].sentences[r.sentence].role == Role::Body;
-        if !(is_body(link.a) && is_body(link.b)) {
-            continue;
-        }
+    for link in super::body_rewordings(articles, links, closest) {
         let Some((first, _, directed)) = orientation.sides(link.a.article, link.b.article) else {
             continue;
         };

@@ -166,6 +166,25 @@ pub fn orient_quote_changes(
     out
 }
 
+/// The closest reworded links (`closest[i]` for `links[i]`) joining two body sentences: where
+/// the findings read clause by clause (attributions, time references) look.
+fn body_rewordings<'a>(
+    articles: &'a [Article],
+    links: &'a [Link],
+    closest: &'a [bool],
+) -> impl Iterator<Item = &'a Link> + 'a {
+    let is_body = move |r: SentenceRef| {
+        articles[r.article].sentences[r.sentence].role == crate::article::Role::Body
+    };
+    links
+        .iter()
+        .zip(closest)
+        .filter(move |(l, c)| {
+            **c && l.kind == crate::compare::LinkKind::Reworded && is_body(l.a) && is_body(l.b)
+        })
+        .map(|(l, _)| l)
+}
+
 /// The most frequent of `items` (ties: the alphabetically first), so a choice among articles'
 /// wordings never depends on which article happens to come first.
 fn most_common(items: impl Iterator<Item = String>) -> Option<String> {

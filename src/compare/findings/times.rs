@@ -3,11 +3,9 @@
 //! the conflicting figures.
 
 use super::wording::Reader;
-use crate::article::{Article, Role, collapse_whitespace};
+use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
-use crate::compare::{
-    Bound, EditOp, FactKind, Link, LinkKind, NumberFact, NumberMention, SentenceRef,
-};
+use crate::compare::{Bound, EditOp, FactKind, Link, NumberFact, NumberMention, SentenceRef};
 
 /// Words that place an event in time.
 const TIME_WORDS: &[&str] = &[
@@ -77,15 +75,7 @@ pub fn find(
 ) -> Vec<NumberFact> {
     let mut reader = Reader::default();
     let mut out = Vec::new();
-    for (link, _) in links
-        .iter()
-        .zip(closest)
-        .filter(|(l, c)| **c && l.kind == LinkKind::Reworded)
-    {
-        let is_body = |r: SentenceRef| articles[r.article].sentences[r.sentence].role == Role::Body;
-        if !(is_body(link.a) && is_body(link.b)) {
-            continue;
-        }
+    for link in super::body_rewordings(articles, links, closest) {
         if orientation.sides(link.a.article, link.b.article).is_none() {
             continue;
         }
