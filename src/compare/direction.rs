@@ -46,7 +46,7 @@ const TOLL_WORDS: &[&str] = &[
     "dead",
     "deaths",
     "died",
-    "death toll",
+    "toll",
     "bodies",
     "injured",
     "wounded",
@@ -329,11 +329,9 @@ fn rising_toll(x_article: &Article, y_article: &Article, x: usize, links: &[&Lin
         } else {
             (link.b, link.a)
         };
-        let about_toll = |article: &Article, at: SentenceRef| {
-            let text = article.sentence_text(at.sentence).to_lowercase();
-            TOLL_WORDS.iter().any(|w| text.contains(w))
-        };
-        if !about_toll(x_article, at_x) || !about_toll(y_article, at_y) {
+        if !counts_the_dead_or_hurt(x_article.sentence_text(at_x.sentence))
+            || !counts_the_dead_or_hurt(y_article.sentence_text(at_y.sentence))
+        {
             continue;
         }
         for edit in link.edits.iter().filter(|e| e.op == EditOp::Replace) {
@@ -356,6 +354,13 @@ fn rising_toll(x_article: &Article, y_article: &Article, x: usize, links: &[&Lin
         }
     }
     balance
+}
+
+/// Whether `sentence` has one of [`TOLL_WORDS`] (as a word: "skilled" is not "killed").
+fn counts_the_dead_or_hurt(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| TOLL_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
 }
 
 /// The value of a count written in figures ("1,200") or as a small number word ("five").
@@ -734,6 +739,11 @@ mod tests {
         let later = "Officials said seven climbers were killed on the north face of the peak.";
         assert_eq!(evidence(earlier, later), 1);
         assert_eq!(evidence(later, earlier), -1);
+        let earlier =
+            "Officials said five skilled climbers were lost on the north face of the peak.";
+        let later =
+            "Officials said seven skilled climbers were lost on the north face of the peak.";
+        assert_eq!(evidence(earlier, later), 0);
         assert_eq!(count("1,200"), Some(1200));
         assert_eq!(count("Twelve"), Some(12));
         assert_eq!(count("twelve workers"), None);
