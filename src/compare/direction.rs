@@ -846,6 +846,38 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_counts_only_where_the_credits_agree() {
+        let dated_first = Evidence {
+            dateline: (true, false),
+            ..Evidence::default()
+        };
+        let (score, clues) = decide(&dated_first);
+        assert!(score >= KNOWN_FROM, "{score}");
+        assert_eq!(clues, [Clue::Dateline]);
+        let credited_second = Evidence {
+            credit: (false, true),
+            ..dated_first
+        };
+        let (score, clues) = decide(&credited_second);
+        assert!(score <= -KNOWN_FROM, "{score}");
+        assert_eq!(clues, [Clue::AgencyCredit]);
+        let dated = Article::from_text(
+            "d",
+            "d.txt",
+            "Quarry wall falls\n\nBRANNOCK, Esterland -- A quarry wall fell on Monday.",
+            Format::Text,
+        );
+        let undated = Article::from_text(
+            "u",
+            "u.txt",
+            "Quarry wall falls\n\nA quarry wall fell on Monday.",
+            Format::Text,
+        );
+        assert!(has_dateline(&dated));
+        assert!(!has_dateline(&undated));
+    }
+
+    #[test]
     fn an_agency_dateline_is_a_credit() {
         let wire = Article::from_text(
             "w",
