@@ -4,7 +4,10 @@
 //!
 //! Evidence on an edge, each term signed towards one end:
 //! - publication times from the pages' metadata: the earlier is the original (the strongest);
-//! - an agency credit or dateline ("(AP) —", "— Reuters") on one side only;
+//! - an agency credit ("(AP) —", "— Reuters") on one side only, else a wire dateline
+//!   ("ANKARA, Turkey —") on one side only: desks that rewrite a wire story drop them;
+//! - a casualty count that rose ("12 were killed" → "23 were killed"): a toll only rises as a
+//!   story develops, so the higher count is the later text;
 //! - the shape of the shared text. Containment alone misleads: a short first take is contained
 //!   in its longer write-through just as a trimmed copy is in its original. They differ in what
 //!   the longer version did: a write-through rewords and lengthens the sentences it keeps and adds
@@ -16,7 +19,8 @@
 //!   the original's sentence is usually carried word for word by another copy, the copy's
 //!   change by none (the majority reading of a textual tradition);
 //! - who adds material (with three versions or more): a copy adds passages found in no other
-//!   article, while an original's text is carried on by its copies.
+//!   article, while an original's text is carried on by its copies (a text's tail is left out:
+//!   pages kept only in part and copies trimmed from the bottom end anywhere).
 //!
 //! Below [`KNOWN_FROM`] the direction is undetermined: the two versions only differ, and findings
 //! between them are shown without an arrow (the version first in content order on the left, so
@@ -25,13 +29,52 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use super::{Clue, Derivation, Descent, Link, LinkKind, SentenceRef, Version};
+use super::{Clue, Derivation, Descent, EditOp, Link, LinkKind, SentenceRef, Version};
 use crate::article::{Article, Role};
 
 /// Weight of publication times.
 const PUBLISHED_WEIGHT: f32 = 2.0;
 /// Weight of an agency credit on one side only.
 const CREDIT_WEIGHT: f32 = 1.0;
+/// Weight of a wire dateline ("ANKARA, Turkey —") on one side only, when credits do not differ.
+const DATELINE_WEIGHT: f32 = 0.6;
+/// Weight of a casualty count that rose between the two versions.
+const RISING_TOLL_WEIGHT: f32 = 1.0;
+/// Words saying a sentence counts the dead or hurt: counts that only rise as a story develops.
+const TOLL_WORDS: &[&str] = &[
+    "killed",
+    "dead",
+    "deaths",
+    "died",
+    "toll",
+    "bodies",
+    "injured",
+    "wounded",
+    "casualties",
+];
+/// Counts written as words, from one (at index 0).
+const COUNT_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
 /// Weight of the shape of the shared text.
 const SHAPE_WEIGHT: f32 = 1.0;
 /// Weight of whose wording other versions share.
@@ -69,8 +112,13 @@ const AGENCY_MARKS: &[&str] = &[
 pub struct Evidence {
     /// How `x`'s publication time compares with `y`'s, when both are known.
     pub published: Option<Ordering>,
-    /// Whether each end carries an agency credit or dateline.
+    /// Whether each end carries an agency credit.
     pub credit: (bool, bool),
+    /// Whether each end opens with a wire dateline ("ANKARA, Turkey —", "Ankara:").
+    pub dateline: (bool, bool),
+    /// Of the casualty counts changed between the two (a toll only rises as a story develops,
+    /// so the higher count is the later text), those higher in `y` minus those higher in `x`.
+    pub rising_toll: i32,
     /// Characters in each end's sentences.
     pub chars: (usize, usize),
     /// Words of each end in its sentences linked to the other.
@@ -82,8 +130,8 @@ pub struct Evidence {
     pub interior: (f32, f32),
     /// Share of the linked sentence pairs that are reworded rather than identical.
     pub reworded: f32,
-    /// Share of each end's text found in no other article, when the story has a third version
-    /// to carry an original's text on.
+    /// Share of each end's text found in no other article (headline and tail aside, see
+    /// [`own_shares`]), when the story has a third version to carry an original's text on.
     pub own: Option<(f32, f32)>,
     /// Of the reworded sentence pairs, the share where only `x`'s sentence is carried word for
     /// word by a third article, minus the share where only `y`'s is.
@@ -111,6 +159,16 @@ pub fn decide(evidence: &Evidence) -> (f32, Vec<Clue>) {
     };
     score += credit;
     clues.push((credit, Clue::AgencyCredit));
+    let dateline = match (credit, evidence.dateline) {
+        (0.0, (true, false)) => DATELINE_WEIGHT,
+        (0.0, (false, true)) => -DATELINE_WEIGHT,
+        _ => 0.0,
+    };
+    score += dateline;
+    clues.push((dateline, Clue::Dateline));
+    let toll = evidence.rising_toll.signum() as f32 * RISING_TOLL_WEIGHT;
+    score += toll;
+    clues.push((toll, Clue::RisingToll));
     let shared = (evidence.shared_wording * 2.0).clamp(-1.0, 1.0) * SHARED_WORDING_WEIGHT;
     score += shared;
     clues.push((shared, Clue::SharedWording));
@@ -244,6 +302,8 @@ fn gather(articles: &[Article], x: usize, y: usize, links: &[&Link]) -> Evidence
     Evidence {
         published: published_order(ax, ay),
         credit: (has_agency_credit(ax), has_agency_credit(ay)),
+        dateline: (has_dateline(ax), has_dateline(ay)),
+        rising_toll: rising_toll(ax, ay, x, links),
         chars: (chars_x, chars_y),
         linked_words: (words_x, words_y),
         contained: (contained_x, contained_y),
@@ -256,6 +316,66 @@ fn gather(articles: &[Article], x: usize, y: usize, links: &[&Link]) -> Evidence
         own: None,
         shared_wording: 0.0,
     }
+}
+
+/// See [`Evidence::rising_toll`]: over the links between `x` (article `x_article`) and `y`, the
+/// counts replaced by another count in a sentence about the dead or hurt.
+fn rising_toll(x_article: &Article, y_article: &Article, x: usize, links: &[&Link]) -> i32 {
+    let mut balance = 0;
+    for link in links.iter().filter(|l| l.kind == LinkKind::Reworded) {
+        let x_is_a = link.a.article == x;
+        let (at_x, at_y) = if x_is_a {
+            (link.a, link.b)
+        } else {
+            (link.b, link.a)
+        };
+        if !counts_the_dead_or_hurt(x_article.sentence_text(at_x.sentence))
+            || !counts_the_dead_or_hurt(y_article.sentence_text(at_y.sentence))
+        {
+            continue;
+        }
+        for edit in link.edits.iter().filter(|e| e.op == EditOp::Replace) {
+            let (in_x, in_y) = if x_is_a {
+                (edit.a, edit.b)
+            } else {
+                (edit.b, edit.a)
+            };
+            let counts = (
+                count(&x_article.text[in_x.0..in_x.1]),
+                count(&y_article.text[in_y.0..in_y.1]),
+            );
+            if let (Some(from), Some(to)) = counts {
+                balance += match to.cmp(&from) {
+                    Ordering::Greater => 1,
+                    Ordering::Less => -1,
+                    Ordering::Equal => 0,
+                };
+            }
+        }
+    }
+    balance
+}
+
+/// Whether `sentence` has one of [`TOLL_WORDS`] (as a word: "skilled" is not "killed").
+fn counts_the_dead_or_hurt(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| TOLL_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
+}
+
+/// The value of a count written in figures ("1,200") or as a small number word ("five").
+fn count(text: &str) -> Option<u64> {
+    let text = text.trim();
+    if let Some(i) = COUNT_WORDS
+        .iter()
+        .position(|w| text.eq_ignore_ascii_case(w))
+    {
+        return Some(i as u64 + 1);
+    }
+    let digits: String = text.chars().filter(|&c| c != ',').collect();
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 /// Per sentence, the articles it has an identical link to.
@@ -297,7 +417,10 @@ fn shared_wording(
     }
 }
 
-/// Per article, the share of its text (bytes of sentences) linked to no other article.
+/// Per article, the share of its text (bytes of sentences) in passages of its own: sentences
+/// linked to no other article, headlines aside (every outlet writes its own), up to its last
+/// linked sentence. What follows that is left out: a text cut short (a page kept only in part, a
+/// copy trimmed from the bottom) ends where it ends, so its tail says nothing of who added what.
 fn own_shares(articles: &[Article], links: &[Link]) -> Vec<f32> {
     let mut linked: Vec<Vec<bool>> = articles
         .iter()
@@ -311,13 +434,14 @@ fn own_shares(articles: &[Article], links: &[Link]) -> Vec<f32> {
         .iter()
         .zip(&linked)
         .map(|(article, linked)| {
-            let (mut own, mut total) = (0, 0);
-            for (sentence, &is_linked) in article.sentences.iter().zip(linked) {
-                total += sentence.len();
-                if !is_linked {
-                    own += sentence.len();
-                }
-            }
+            let total: usize = article.sentences.iter().map(|s| s.len()).sum();
+            let last_linked = linked.iter().rposition(|&l| l).unwrap_or(0);
+            let own: usize = article.sentences[..last_linked]
+                .iter()
+                .zip(linked)
+                .filter(|(sentence, is_linked)| !**is_linked && sentence.role != Role::Headline)
+                .map(|(sentence, _)| sentence.len())
+                .sum();
             own as f32 / total.max(1) as f32
         })
         .collect()
@@ -361,6 +485,15 @@ fn has_agency_credit(article: &Article) -> bool {
         let text = article.sentence_text(i);
         AGENCY_MARKS.iter().any(|m| text.contains(m)) || has_agency_initials(text)
     })
+}
+
+/// Whether an article's body opens with a wire dateline (see [`Role::Dateline`]).
+fn has_dateline(article: &Article) -> bool {
+    article
+        .sentences
+        .iter()
+        .find(|s| matches!(s.role, Role::Body | Role::Dateline))
+        .is_some_and(|s| s.role == Role::Dateline)
 }
 
 /// Whether `text` has an agency's initials in brackets before a dash, as a dateline does
@@ -543,6 +676,120 @@ mod tests {
         }
     }
 
+    /// The lineage of `texts` (labelled `v0`, `v1`, …) given in the order `order`, as
+    /// `(original label, copy label, known, clues)` per edge.
+    fn lineage_of(texts: &[&str], order: &[usize]) -> Vec<(String, String, bool, Vec<Clue>)> {
+        let articles = order
+            .iter()
+            .map(|&i| {
+                Article::from_text(format!("v{i}"), format!("v{i}.txt"), texts[i], Format::Text)
+            })
+            .collect();
+        let c = compare(articles, &Options::default());
+        c.lineage
+            .iter()
+            .map(|d| {
+                let label = |i: usize| c.articles[i].label.clone();
+                (label(d.original), label(d.copy), d.known, d.clues.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_update_with_a_higher_toll_is_the_copy_of_the_dated_wire_text() {
+        // The update keeps the wire text word for word but for the toll, drops the dateline and
+        // adds a paragraph at its end: by containment alone the wire text is a trim of it.
+        let wire = "Quarry collapse buries workers\n\n\
+            BRANNOCK, Esterland — A quarry wall collapsed on Monday near the town of Velm.\n\n\
+            Officials said 12 workers were killed and others were trapped under the rock.\n\n\
+            Rescue teams with dogs searched the site through the night.\n\n\
+            The quarry had been closed for repairs last year.";
+        let update = "Quarry collapse buries workers\n\n\
+            A quarry wall collapsed on Monday near the town of Velm.\n\n\
+            Officials said 23 workers were killed and others were trapped under the rock.\n\n\
+            Rescue teams with dogs searched the site through the night.\n\n\
+            The quarry had been closed for repairs last year.\n\n\
+            The regional governor ordered an inquiry into the safety checks at every quarry in \
+            the province, and the operator's licence was suspended pending its findings.\n\n\
+            Funerals for the first victims will be held in Velm on Thursday afternoon.";
+        for order in [[0, 1], [1, 0]] {
+            let lineage = lineage_of(&[wire, update], &order);
+            assert_eq!(lineage.len(), 1, "{lineage:?}");
+            let (original, copy, known, clues) = &lineage[0];
+            assert!(*known, "{lineage:?}");
+            assert_eq!((original.as_str(), copy.as_str()), ("v0", "v1"));
+            assert!(clues.contains(&Clue::RisingToll), "{clues:?}");
+            assert!(clues.contains(&Clue::Dateline), "{clues:?}");
+        }
+    }
+
+    #[test]
+    fn counts_that_are_not_tolls_say_nothing() {
+        let evidence = |text_x: &str, text_y: &str| {
+            let x = Article::from_text("x", "x.txt", text_x, Format::Text);
+            let y = Article::from_text("y", "y.txt", text_y, Format::Text);
+            let c = compare(vec![x, y], &Options::default());
+            let links: Vec<&Link> = c.links.iter().collect();
+            rising_toll(&c.articles[0], &c.articles[1], 0, &links)
+        };
+        let earlier = "Officials said five climbers were missing on the north face of the peak.";
+        let later = "Officials said two climbers were missing on the north face of the peak.";
+        assert_eq!(evidence(earlier, later), 0);
+        let earlier = "Officials said five climbers were killed on the north face of the peak.";
+        let later = "Officials said seven climbers were killed on the north face of the peak.";
+        assert_eq!(evidence(earlier, later), 1);
+        assert_eq!(evidence(later, earlier), -1);
+        let earlier =
+            "Officials said five skilled climbers were lost on the north face of the peak.";
+        let later =
+            "Officials said seven skilled climbers were lost on the north face of the peak.";
+        assert_eq!(evidence(earlier, later), 0);
+        assert_eq!(count("1,200"), Some(1200));
+        assert_eq!(count("Twelve"), Some(12));
+        assert_eq!(count("twelve workers"), None);
+    }
+
+    #[test]
+    fn an_original_kept_in_full_is_not_the_copy_of_its_trimmed_reworded_versions() {
+        // The wire story runs on after what its copies kept; each copy rewords the wire's
+        // sentences its own way and inserts one of its own. The wire's tail, found nowhere
+        // else, is not material it added.
+        let wire = "Bridge reopens after repairs\n\n\
+            The old river bridge in Carrow reopened to traffic on Friday after two years of \
+            repairs.\n\n\
+            Engineers replaced the rusted steel beams and laid a new deck.\n\n\
+            The work cost the county more than it had planned.\n\n\
+            Drivers had used a ferry while the bridge was closed.\n\n\
+            The bridge was first opened in 1911 by the county's first engineer.\n\n\
+            It carried trams until the line closed after the war.\n\n\
+            A plaque on the north pier names the men who built it.\n\n\
+            Local historians plan a walk across it next month to mark its reopening.";
+        let first_copy = "Carrow bridge open again\n\n\
+            The old river bridge in Carrow reopened to cars on Friday after two years of \
+            repairs.\n\n\
+            Engineers replaced the rusted steel beams and laid a brand new deck.\n\n\
+            Shopkeepers on the east bank said trade had fallen by half during the closure.\n\n\
+            The work cost the county far more than it had planned.\n\n\
+            Drivers had used a small ferry while the bridge was closed.";
+        let second_copy = "Bridge traffic returns\n\n\
+            The old river bridge in Carrow reopened to traffic on Friday after two long years \
+            of repairs.\n\n\
+            A cyclist was the first to cross when the barriers were lifted at dawn.\n\n\
+            Engineers replaced the rusted steel beams and also laid a new deck.\n\n\
+            The work cost the county rather more than it had planned.";
+        let texts = [wire, first_copy, second_copy];
+        for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+            let lineage = lineage_of(&texts, &order);
+            assert!(!lineage.is_empty(), "{lineage:?}");
+            for (original, copy, known, _) in &lineage {
+                assert!(
+                    !(*known && copy == "v0"),
+                    "the wire story made a copy of {original}: {lineage:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_trimmed_copy_descends_from_the_longer_original() {
         let evidence = Evidence {
@@ -596,6 +843,38 @@ mod tests {
         let late = moment("2021-09-12T09:30:00Z").and_then(|m| m.1);
         assert!(early < late);
         assert_eq!(moment("12 Sep 2021"), None);
+    }
+
+    #[test]
+    fn a_dateline_counts_only_where_the_credits_agree() {
+        let dated_first = Evidence {
+            dateline: (true, false),
+            ..Evidence::default()
+        };
+        let (score, clues) = decide(&dated_first);
+        assert!(score >= KNOWN_FROM, "{score}");
+        assert_eq!(clues, [Clue::Dateline]);
+        let credited_second = Evidence {
+            credit: (false, true),
+            ..dated_first
+        };
+        let (score, clues) = decide(&credited_second);
+        assert!(score <= -KNOWN_FROM, "{score}");
+        assert_eq!(clues, [Clue::AgencyCredit]);
+        let dated = Article::from_text(
+            "d",
+            "d.txt",
+            "Quarry wall falls\n\nBRANNOCK, Esterland -- A quarry wall fell on Monday.",
+            Format::Text,
+        );
+        let undated = Article::from_text(
+            "u",
+            "u.txt",
+            "Quarry wall falls\n\nA quarry wall fell on Monday.",
+            Format::Text,
+        );
+        assert!(has_dateline(&dated));
+        assert!(!has_dateline(&undated));
     }
 
     #[test]

@@ -507,6 +507,10 @@ pub enum Clue {
     Published,
     /// The original carries an agency credit or dateline ("(AP) —", "— Reuters") the copy lacks.
     AgencyCredit,
+    /// The original opens with a wire dateline ("ANKARA, Turkey —") the copy dropped.
+    Dateline,
+    /// The copy gives a higher count of the dead or hurt: a later update of the story.
+    RisingToll,
     /// The copy expands the original's sentences and adds material among them (a write-through
     /// of a first take).
     Expanded,
@@ -525,6 +529,8 @@ impl Clue {
         match self {
             Clue::Published => "published earlier",
             Clue::AgencyCredit => "agency credit",
+            Clue::Dateline => "wire dateline",
+            Clue::RisingToll => "copy has the later, higher toll",
             Clue::Expanded => "expanded",
             Clue::Trimmed => "trimmed",
             Clue::AddsMaterial => "copy adds its own material",
