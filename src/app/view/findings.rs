@@ -16,7 +16,7 @@ use super::super::theme::{color, palette};
 use super::super::workspace::{Column, Workspace};
 use super::to_key;
 use crate::compare::findings::{SubstitutionGroup, group_substitutions};
-use crate::compare::{Comparison, FactKind, QuoteEdit, SentenceRef};
+use crate::compare::{Comparison, QuoteEdit, SentenceRef};
 use crate::design::Palette;
 
 /// Height of the originality bars.
@@ -478,11 +478,9 @@ fn figures(
                 match *line {
                     FigureLine::Fact(f) => {
                         let fact = &c.numbers[f];
-                        let heading = match fact.kind {
-                            FactKind::Conflict => fact.fact.clone(),
-                            FactKind::Precision => {
-                                format!("{} (agree, with different precision)", fact.fact)
-                            }
+                        let heading = match fact.note() {
+                            None => fact.fact.clone(),
+                            Some(note) => format!("{} ({note})", fact.fact),
                         };
                         ui.add(egui::Label::new(RichText::new(heading).strong()).truncate());
                     }
