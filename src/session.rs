@@ -18,7 +18,8 @@ use crate::write::{WriteError, write_atomically};
 pub const FORMAT: &str = "parallax-session";
 /// The version this build writes and the newest it reads. Version 2 keeps each article's
 /// warnings and holds Markdown articles as rendered text (version 1 held the Markdown source,
-/// which is rendered when such a session is opened).
+/// which is rendered when such a session is opened). An article's publication time, when its
+/// page gave one, is an optional field any version reads (older builds ignore it).
 pub const VERSION: u32 = 2;
 /// The usual file-name ending.
 pub const EXTENSION: &str = "parallax.json";
@@ -55,6 +56,10 @@ pub struct SessionArticle {
     /// What the user was told about how the file was read (version 2 on).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// When the article was published, as its page said (kept so that a reopened session
+    /// directs the version tree on the same evidence).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
 }
 
 /// Why a session could not be opened or saved.
@@ -125,6 +130,7 @@ impl Session {
                     format: a.format,
                     text: a.text.clone(),
                     warnings: a.warnings.clone(),
+                    published: a.published.clone(),
                 })
                 .collect(),
         }
@@ -145,6 +151,7 @@ impl Session {
                     article.title.clone_from(&a.title);
                 }
                 article.warnings.clone_from(&a.warnings);
+                article.published.clone_from(&a.published);
                 article
             })
             .collect()
@@ -275,6 +282,24 @@ mod tests {
         let opened = Session::parse(Path::new("w.parallax.json"), &json).unwrap();
         assert_eq!(opened.articles()[1].warnings, ["decoded as Windows-1252"]);
         assert!(opened.articles()[0].warnings.is_empty());
+    }
+
+    #[test]
+    fn publication_times_survive_a_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dated.parallax.json");
+        let mut articles = sample_session().articles();
+        articles[0].published = Some("2024-03-18T14:05:00Z".to_owned());
+        Session::new(&articles, Options::default())
+            .save(&path, &[])
+            .unwrap();
+        let reopened = Session::open(&path).unwrap().articles();
+        assert_eq!(
+            reopened[0].published.as_deref(),
+            Some("2024-03-18T14:05:00Z")
+        );
+        assert_eq!(reopened[1].published, None);
+        assert_eq!(reopened, articles);
     }
 
     #[test]

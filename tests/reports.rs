@@ -514,6 +514,79 @@ fn markdown_has_the_summary_and_the_marked_change() {
     );
 }
 
+/// Three independent reports of one flood (no sentence linked) that give the number of people
+/// sheltering in Port Halden as "more than one million", "over 1 million" and "more than 1.3
+/// million".
+fn separate_reports() -> Comparison {
+    let reports = [
+        (
+            "Coast Courier",
+            [
+                "Floodwater covered the lower town by dawn on the third day.",
+                "More than one million people are sheltering in Port Halden, the regional \
+                 authority said.",
+            ],
+        ),
+        (
+            "Valley Ledger",
+            [
+                "The storm moved north overnight and the rain eased.",
+                "Port Halden has taken in over 1 million displaced residents from across Varland.",
+            ],
+        ),
+        (
+            "Evening Gazette",
+            [
+                "Relief convoys finally reached the coast road on Sunday.",
+                "In Port Halden, more than 1.3 million civilians have sought shelter in schools.",
+            ],
+        ),
+    ];
+    let articles = reports
+        .iter()
+        .map(|(label, sentences)| article(label, sentences))
+        .collect();
+    compare(articles, &Options::default())
+}
+
+#[test]
+fn figures_of_separate_reports_are_listed_as_such_without_direction() {
+    let c = separate_reports();
+    assert!(c.links.is_empty(), "independent reports share no sentence");
+    let note = "separate reports agree, with different precision";
+    let md = render(&c, ReportFormat::Markdown);
+    let heading = md
+        .lines()
+        .find(|l| l.starts_with("### ") && l.contains("Port Halden"))
+        .expect("a figure heading about Port Halden");
+    assert!(heading.ends_with(&format!("({note})")), "{heading}");
+    for wording in [
+        "More than one million people",
+        "over 1 million displaced residents",
+        "more than 1.3 million civilians",
+    ] {
+        assert!(md.contains(wording), "{wording} in the Markdown report");
+    }
+    let html = render(&c, ReportFormat::Html);
+    assert!(html.contains(note), "the note in the HTML report");
+    let text = render(&c, ReportFormat::Text);
+    let section = text
+        .split("Figures given with different precision")
+        .nth(1)
+        .expect("the precision section");
+    assert!(section.contains("(separate reports"), "{section}");
+    assert!(
+        !section.contains('→'),
+        "no direction between separate reports"
+    );
+    let json: serde_json::Value = serde_json::from_str(&render(&c, ReportFormat::Json)).unwrap();
+    let fact = &json["numbers"][0];
+    assert_eq!(fact["basis"], "unlinked");
+    assert_eq!(fact["kind"], "precision");
+    assert_eq!(fact["mentions"].as_array().map(Vec::len), Some(3));
+    assert!(c.key_changes.iter().all(|k| k.changes.is_empty()));
+}
+
 #[test]
 fn markdown_marks_a_shared_passage_against_its_original_whatever_the_order() {
     let original = || {

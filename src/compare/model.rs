@@ -350,6 +350,21 @@ pub enum FactKind {
     Precision,
 }
 
+/// Where the figures of a fact were found to be one quantity.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum FactBasis {
+    /// In linked sentences (or nearly identical ones): one version's wording of another's
+    /// figure, so a difference is a changed figure.
+    #[default]
+    Linked,
+    /// Only in sentences that are not linked but count the same thing about the same subject:
+    /// what separate reports say, with no direction between them.
+    Unlinked,
+}
+
 /// A quantity that articles report with different figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NumberFact {
@@ -357,8 +372,29 @@ pub struct NumberFact {
     pub fact: String,
     /// A conflict, or figures that only differ in precision (ranked after conflicts).
     pub kind: FactKind,
+    /// Whether the figures were matched through linked sentences or across unlinked ones.
+    #[serde(default)]
+    pub basis: FactBasis,
     /// Every article's mention of it.
     pub mentions: Vec<NumberMention>,
+}
+
+impl NumberFact {
+    /// What the reports say beside the fact's label, if anything: "agree, with different
+    /// precision", and for figures matched across unlinked sentences, that they are separate
+    /// reports (no version changed the other's figure, so no direction is given).
+    pub fn note(&self) -> Option<&'static str> {
+        match (self.basis, self.kind) {
+            (FactBasis::Linked, FactKind::Conflict) => None,
+            (FactBasis::Linked, FactKind::Precision) => Some("agree, with different precision"),
+            (FactBasis::Unlinked, FactKind::Conflict) => {
+                Some("separate reports give different figures")
+            }
+            (FactBasis::Unlinked, FactKind::Precision) => {
+                Some("separate reports agree, with different precision")
+            }
+        }
+    }
 }
 
 /// Content most articles carry that one article lacks.

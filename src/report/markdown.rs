@@ -12,7 +12,7 @@
 use std::fmt::Write;
 
 use crate::compare::marks::{Piece, Removed, quote_pieces, sentence_pieces};
-use crate::compare::{Comparison, FactKind, Group, Link, LinkKind, SentenceRef};
+use crate::compare::{Comparison, Group, Link, LinkKind, SentenceRef};
 use crate::report::story::{descends_from, story_title};
 
 /// "**A** → **B**" when `directed`, else "**A** / **B** (differs)".
@@ -335,11 +335,8 @@ fn numbers(out: &mut String, c: &Comparison) {
         return;
     }
     for fact in &c.numbers {
-        let precision = match fact.kind {
-            FactKind::Conflict => "",
-            FactKind::Precision => " (agree, with different precision)",
-        };
-        let _ = writeln!(out, "### {}{precision}\n", escape(fact.fact.trim()));
+        let note = fact.note().map(|n| format!(" ({n})")).unwrap_or_default();
+        let _ = writeln!(out, "### {}{note}\n", escape(fact.fact.trim()));
         for m in &fact.mentions {
             let value = m.value.map(|v| format!(" ({v})")).unwrap_or_default();
             let _ = writeln!(

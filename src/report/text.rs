@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::compare::findings::{SubstitutionGroup, group_substitutions};
-use crate::compare::{Comparison, CutKind, FactKind, QuoteEdit, SubstitutionKind};
+use crate::compare::{Comparison, CutKind, FactBasis, FactKind, QuoteEdit, SubstitutionKind};
 
 /// Most rows of each findings table printed.
 const MAX_ROWS: usize = 25;
@@ -276,7 +276,11 @@ fn numbers(out: &mut String, c: &Comparison) {
             continue;
         }
         for fact in facts.iter().take(MAX_ROWS) {
-            let _ = writeln!(out, "  {}", escape_controls(&fact.fact));
+            let note = match fact.basis {
+                FactBasis::Linked => String::new(),
+                FactBasis::Unlinked => " (separate reports, sentences not linked)".to_owned(),
+            };
+            let _ = writeln!(out, "  {}{note}", escape_controls(&fact.fact));
             for m in &fact.mentions {
                 let _ = writeln!(
                     out,

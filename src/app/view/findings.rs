@@ -16,7 +16,7 @@ use super::super::theme::{color, palette};
 use super::super::workspace::{Column, Workspace};
 use super::to_key;
 use crate::compare::findings::{SubstitutionGroup, group_substitutions};
-use crate::compare::{Comparison, FactKind, QuoteEdit, SentenceRef};
+use crate::compare::{Comparison, QuoteEdit, SentenceRef};
 use crate::design::Palette;
 
 /// Height of the originality bars.
@@ -60,6 +60,8 @@ pub enum SubstitutionOrder {
 #[derive(Debug, Clone, Copy)]
 enum FigureLine {
     Fact(usize),
+    /// The fact's note on a line of its own, so a narrow panel never cuts it off.
+    Note(usize),
     Mention(usize, usize),
 }
 
@@ -453,6 +455,7 @@ fn figure_lines(c: &Comparison) -> Vec<FigureLine> {
         .enumerate()
         .flat_map(|(f, fact)| {
             std::iter::once(FigureLine::Fact(f))
+                .chain(fact.note().map(|_| FigureLine::Note(f)))
                 .chain((0..fact.mentions.len()).map(move |m| FigureLine::Mention(f, m)))
         })
         .collect()
@@ -478,13 +481,13 @@ fn figures(
                 match *line {
                     FigureLine::Fact(f) => {
                         let fact = &c.numbers[f];
-                        let heading = match fact.kind {
-                            FactKind::Conflict => fact.fact.clone(),
-                            FactKind::Precision => {
-                                format!("{} (agree, with different precision)", fact.fact)
-                            }
-                        };
-                        ui.add(egui::Label::new(RichText::new(heading).strong()).truncate());
+                        ui.add(egui::Label::new(RichText::new(&fact.fact).strong()).truncate())
+                            .on_hover_text(&fact.fact);
+                    }
+                    FigureLine::Note(f) => {
+                        let note = c.numbers[f].note().unwrap_or_default();
+                        ui.add(egui::Label::new(RichText::new(note).italics().weak()).truncate())
+                            .on_hover_text(note);
                     }
                     FigureLine::Mention(f, m) => {
                         let mention = &c.numbers[f].mentions[m];
@@ -493,8 +496,9 @@ fn figures(
                             label(workspace, c, mention.article),
                             mention.text
                         );
-                        let response =
-                            ui.add(egui::Label::new(text).truncate().sense(Sense::click()));
+                        let response = ui
+                            .add(egui::Label::new(&text).truncate().sense(Sense::click()))
+                            .on_hover_text(text.trim_start());
                         go_to_on_click(
                             &response,
                             workspace,

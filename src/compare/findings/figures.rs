@@ -1,6 +1,7 @@
 //! Reading a figure as what it means: value (scale words and suffixes applied, "$2bn" = "$2
-//! billion" = "US$2 billion"), currency or unit, qualifier ("more than", "about") and precision
-//! ("32,000" is rounded to the thousand), and deciding whether two readings agree.
+//! billion" = "US$2 billion", "a million" = "one million" = "1 million"), currency or unit,
+//! qualifier ("more than", "about") and precision ("32,000" is rounded to the thousand), and
+//! deciding whether two readings agree.
 //!
 //! Works on a sentence's lower-case normalised words, one per token (punctuation included).
 
@@ -16,6 +17,25 @@ const SCALES: &[(&str, f64)] = &[
     ("mln", 1e6),
     ("thousand", 1e3),
     ("trillion", 1e12),
+];
+/// Number words read as a figure when a scale word follows them ("one million", "a million",
+/// "two billion"); on their own ("one of the issues", "two sides") they are not quantities.
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("a", 1.0),
+    ("an", 1.0),
+    ("eight", 8.0),
+    ("fifty", 50.0),
+    ("five", 5.0),
+    ("forty", 40.0),
+    ("four", 4.0),
+    ("nine", 9.0),
+    ("one", 1.0),
+    ("seven", 7.0),
+    ("six", 6.0),
+    ("ten", 10.0),
+    ("three", 3.0),
+    ("twenty", 20.0),
+    ("two", 2.0),
 ];
 /// Suffixes written onto a figure ("2bn", "1.3m", "5k") and the scale they stand for.
 const SUFFIXES: &[(&str, f64)] = &[
@@ -107,6 +127,34 @@ const QUALIFIERS: &[(&[&str], Bound)] = &[
     (&["roughly"], Bound::About),
     (&["some"], Bound::About),
 ];
+/// Month names and abbreviations: a day of the month beside one is a date ("Oct. 7", "7
+/// October"), not a quantity.
+const MONTHS: &[&str] = &[
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "dec",
+    "december",
+    "feb",
+    "february",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "mar",
+    "march",
+    "may",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "sep",
+    "sept",
+    "september",
+];
 /// Four-digit numbers read as years.
 const YEARS: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;
 /// Half-width of the range an approximate figure covers, as a share of it.
@@ -138,6 +186,28 @@ pub fn is_figure(word: &str) -> bool {
     number_of(word).is_some()
 }
 
+/// Whether the figure starting at token `at` is written in words and a scale ("one million",
+/// "a million"): the value of the number word.
+fn number_word_before_scale(words: &[&str], at: usize) -> Option<f64> {
+    let (_, value) = NUMBER_WORDS.iter().find(|(w, _)| *w == words[at])?;
+    // "half a million", "a quarter of a million": a share of the scale, not read.
+    let share = |w: &&str| matches!(*w, "half" | "quarter" | "third" | "of");
+    if at > 0 && words.get(at - 1).is_some_and(share) {
+        return None;
+    }
+    words
+        .get(at + 1)
+        .and_then(|w| scale_word(w))
+        .filter(|&scale| scale >= 100.0)
+        .map(|_| *value)
+}
+
+/// Whether token `at` starts a figure: digits ("1,200", "2bn"), or a number word before a
+/// scale word ("one million").
+fn starts_figure(words: &[&str], at: usize) -> bool {
+    is_figure(words[at]) || number_word_before_scale(words, at).is_some()
+}
+
 /// The value, suffix scale and decimals of a figure word.
 fn number_of(word: &str) -> Option<(f64, f64, i32)> {
     let digits_end = word
@@ -156,6 +226,11 @@ fn number_of(word: &str) -> Option<(f64, f64, i32)> {
     let value: f64 = plain.parse().ok()?;
     let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len() as i32);
     Some((value, scale, decimals))
+}
+
+/// Whether a word is a scale word ("million", "billions"), which a figure in words may precede.
+pub fn is_scale_word(word: &str) -> bool {
+    scale_word(word).is_some()
 }
 
 fn scale_word(word: &str) -> Option<f64> {
@@ -191,8 +266,11 @@ fn code(word: &str) -> Option<&'static str> {
 /// it is not a figure, or is a conversion in brackets after another figure (it belongs to that
 /// one: "$2 billion (1.8 billion euros)").
 pub fn read(words: &[&str], at: usize) -> Option<Reading> {
-    let (value, suffix_scale, decimals) = number_of(words[at])?;
-    if is_year(words[at], value) {
+    let (value, suffix_scale, decimals) = match number_of(words[at]) {
+        Some(number) => number,
+        None => (number_word_before_scale(words, at)?, 1.0, 0),
+    };
+    if is_year(words[at], value) || is_day_of_month(words, at, value) {
         return None;
     }
     let mut last = at;
@@ -255,6 +333,19 @@ fn is_year(word: &str, value: f64) -> bool {
     word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && YEARS.contains(&value)
 }
 
+/// Whether a whole number from 1 to 31 sits beside a month ("Oct. 7", "7 October").
+fn is_day_of_month(words: &[&str], at: usize, value: f64) -> bool {
+    if !(1.0..=31.0).contains(&value) || value.fract() != 0.0 {
+        return false;
+    }
+    let month = |i: usize| words.get(i).is_some_and(|w| MONTHS.contains(w));
+    let before = match at.checked_sub(1) {
+        Some(i) if words[i] == "." => i.checked_sub(1),
+        other => other,
+    };
+    before.is_some_and(month) || month(at + 1)
+}
+
 /// The unit named right after the figure ("2 billion Swiss francs", "14 kilometres").
 fn unit_after_figure(words: &[&str], last: usize) -> Option<&'static str> {
     let next = words.get(last + 1)?;
@@ -283,9 +374,7 @@ fn is_conversion(words: &[&str], first: usize) -> bool {
         return false;
     };
     words[open] == "("
-        && words[open.saturating_sub(CONVERSION_REACH)..open]
-            .iter()
-            .any(|w| is_figure(w))
+        && (open.saturating_sub(CONVERSION_REACH)..open).any(|at| starts_figure(words, at))
 }
 
 /// The rounding of a whole number: 1000 for "32,000", 1 for "32,070" or "23".
@@ -362,11 +451,9 @@ mod tests {
     /// Words as the tokenizer leaves them: lower case, digit grouping kept for readability here.
     fn reading(sentence: &str) -> Reading {
         let words: Vec<&str> = sentence.split(' ').collect();
-        let at = words
-            .iter()
-            .position(|w| is_figure(w))
-            .expect("a figure in the sentence");
-        read(&words, at).expect("a reading")
+        (0..words.len())
+            .find_map(|at| read(&words, at))
+            .expect("a figure in the sentence")
     }
 
     #[test]
@@ -397,6 +484,55 @@ mod tests {
         let words = ["the", "1999", "us", "open"];
         assert!(read(&words, 1).is_none());
         assert!(read(&["1,999", "people"], 0).is_some());
+    }
+
+    #[test]
+    fn days_of_the_month_are_not_figures() {
+        for date in ["since oct . 7 when", "on 7 october", "by march 3 ,"] {
+            let words: Vec<&str> = date.split(' ').collect();
+            assert!(
+                (0..words.len()).all(|at| read(&words, at).is_none()),
+                "{date}"
+            );
+        }
+        assert!(read(&["march", "3,000", "people"], 1).is_some());
+        assert!(read(&["7", "rescuers"], 0).is_some());
+    }
+
+    #[test]
+    fn number_words_before_a_scale_are_figures() {
+        for text in [
+            "more than one million people",
+            "more than a million people",
+            "over 1 million people",
+        ] {
+            let r = reading(text);
+            assert_eq!((r.value, r.bound), (1e6, Bound::AtLeast), "{text}");
+            assert_eq!(r.first, 0, "{text}");
+        }
+        assert_eq!(reading("two billion dollars").value, 2e9);
+        assert!(
+            reading("more than one million people").agrees_with(&reading("over 1 million people"))
+        );
+        let not_figures = [
+            "one of the issues",
+            "two sides met",
+            "half a million people",
+        ];
+        for text in not_figures {
+            let words: Vec<&str> = text.split(' ').collect();
+            assert!(
+                (0..words.len()).all(|at| read(&words, at).is_none()),
+                "{text}"
+            );
+        }
+        let words: Vec<&str> = "one million miles ( 1.6 million kilometers )"
+            .split(' ')
+            .collect();
+        assert!(
+            read(&words, 4).is_none(),
+            "a conversion of a figure in words"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! once here for the app's findings panel and every report.
 
 use crate::compare::{
-    Comparison, CutKind, FactKind, KeyChange, KeyChangeKind, KeyChanges, SentenceRef,
+    Comparison, CutKind, FactBasis, FactKind, KeyChange, KeyChangeKind, KeyChanges, SentenceRef,
     SubstitutionKind,
 };
 
@@ -50,7 +50,8 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
     let figures = c
         .numbers
         .iter()
-        .filter(|f| f.kind == FactKind::Conflict)
+        // A figure of a separate report is no change the copy made.
+        .filter(|f| f.kind == FactKind::Conflict && f.basis == FactBasis::Linked)
         .filter_map(|f| {
             let in_original = f.mentions.iter().find(|m| m.article == original)?;
             let in_copy = f

@@ -12,6 +12,7 @@ mod key_changes;
 mod numbers;
 mod omissions;
 mod quotes;
+mod subjects;
 mod substitutions;
 mod times;
 mod wording;

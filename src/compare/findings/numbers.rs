@@ -1,5 +1,7 @@
 //! Conflicting figures: the same quantity reported with different numbers across articles (a
-//! toll of 12 in one, 23 in another), found by following word edits through linked sentences.
+//! toll of 12 in one, 23 in another), found by following word edits through linked sentences,
+//! and across sentences that are not linked but count the same thing about the same subject
+//! ([`super::subjects`]).
 //!
 //! Figures at corresponding places of two linked sentences are the same quantity: unchanged ones
 //! sit inside an equal run, changed ones inside a short replacement ("12" → "23" before
@@ -7,18 +9,23 @@
 //! values differ is a finding, listing every article's wording. Figures are read by
 //! [`super::figures`]: different currencies or units are never joined, and a joined set whose
 //! figures all agree once bounds and rounding are allowed for ("at least 32,070", "more than
-//! 32,000") is listed as a difference in precision, not a conflict.
+//! 32,000") is listed as a difference in precision, not a conflict. A set joined only across
+//! unlinked sentences is marked so ([`FactBasis::Unlinked`]): separate reports, no changed
+//! figure.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
 use super::figures::{self, Reading};
 use super::most_common;
+use super::subjects::{self, Subject};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::TokenClass;
 use crate::compare::prepare::{Prepared, PreparedSet};
-use crate::compare::{EditOp, FactKind, FastMap, Link, NumberFact, NumberMention, SentenceRef};
+use crate::compare::{
+    EditOp, FactBasis, FactKind, FastMap, Link, NumberFact, NumberMention, SentenceRef,
+};
 
 /// Longest replacement (in words, each side) whose one figure each corresponds without further
 /// evidence ("About 3,000 protesters" → "More than 5,000 villagers").
@@ -26,23 +33,28 @@ const SHORT_REPLACEMENT_WORDS: usize = 4;
 
 /// Longest replacement (in words, each side) whose figures can correspond at all.
 const MAX_REPLACEMENT_WORDS: usize = 6;
-/// Content words (besides the counted one) two unlinked sentences must share to be about the
-/// same subject.
-const MIN_SHARED_SUBJECT: usize = 3;
-/// Most figures counting one word in one unit that are compared across unlinked sentences: a
-/// word counted more often than this ("people" in a long document) says too little about what
-/// is counted.
-const MAX_BUCKET: usize = 64;
-/// Largest ratio between two figures of unlinked sentences that may be one quantity.
-const MAX_RATIO: f64 = 2.0;
 /// Words after a figure read as what it counts (at most).
 const COUNTED_WORDS: usize = 3;
 
 /// A figure in a sentence: the token index of its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-struct Figure {
-    at: SentenceRef,
-    token: usize,
+pub struct Figure {
+    /// The sentence.
+    pub at: SentenceRef,
+    /// The token of its number.
+    pub token: usize,
+}
+
+/// What says that two figures are one quantity, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// Corresponding places of linked or nearly identical sentences.
+    Linked,
+    /// Unlinked sentences counting the same thing about the same subject, strongly enough to
+    /// show a conflict.
+    Subject,
+    /// The same, but only enough to join figures that agree.
+    AgreeingSubject,
 }
 
 /// Quantities reported with different figures. `near` are pairs of sentences that were not
@@ -66,12 +78,28 @@ pub fn find(
         .par_iter()
         .flat_map_iter(|&(a, b)| figures_counting_the_same(articles, set, a, b))
         .collect();
-    let same_subject = figures_about_the_same_subject(articles, set);
+    let linked: BTreeSet<(SentenceRef, SentenceRef)> = links
+        .iter()
+        .map(|l| if l.a <= l.b { (l.a, l.b) } else { (l.b, l.a) })
+        .collect();
+    let (subject_pairs, subjects) = subjects::same_subject_pairs(articles, set, &linked);
+    let (by_subject, agreeing): (Vec<_>, Vec<_>) = subject_pairs
+        .into_iter()
+        .partition(|(_, _, strong)| *strong);
+    let pairs = |list: Vec<(Figure, Figure, bool)>| -> Vec<(Figure, Figure)> {
+        list.into_iter().map(|(x, y, _)| (x, y)).collect()
+    };
     // Joins are made in an order fixed by the articles' content (their canonical rank), so the
     // result does not depend on the order the articles were given in.
     let key = |f: &Figure| (rank[f.at.article], f.at.sentence, f.token);
     let mut joins = Joins::default();
-    for mut proposals in [strong, weak, same_subject] {
+    let stages = [
+        (strong, Evidence::Linked),
+        (weak, Evidence::Linked),
+        (pairs(by_subject), Evidence::Subject),
+        (pairs(agreeing), Evidence::AgreeingSubject),
+    ];
+    for (mut proposals, evidence) in stages {
         for pair in &mut proposals {
             if key(&pair.1) < key(&pair.0) {
                 *pair = (pair.1, pair.0);
@@ -83,13 +111,14 @@ pub fn find(
             joins.union(
                 (x, reading_of(articles, set, x)),
                 (y, reading_of(articles, set, y)),
+                evidence,
             );
         }
     }
     let mut facts: Vec<NumberFact> = joins
         .components()
         .into_iter()
-        .filter_map(|figures| fact_from(articles, set, &figures))
+        .filter_map(|(figures, basis)| fact_from(articles, set, &figures, basis, &subjects))
         .collect();
     sort_facts(&mut facts);
     facts
@@ -112,7 +141,7 @@ pub fn sort_facts(facts: &mut [NumberFact]) {
 
 /// The lower-case normalised words of sentence `at`, one per token; figures as written (digit
 /// grouping kept: "2,000" is a count, "2000" may be a year).
-fn words_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<String> {
+pub fn words_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<String> {
     let text = &articles[at.article].text;
     set.get(at.article, at.sentence)
         .tokens
@@ -145,6 +174,16 @@ fn figures_of_link(articles: &[Article], set: &PreparedSet, link: &Link) -> Vec<
     }
     let a_text = &articles[link.a.article].text;
     let b_text = &articles[link.b.article].text;
+    let (events_a, events_b) = (
+        subjects::events_of(articles, set, link.a),
+        subjects::events_of(articles, set, link.b),
+    );
+    let event = |events: &[(usize, Option<subjects::Event>)], f: &Figure| {
+        events
+            .iter()
+            .find(|(token, _)| *token == f.token)
+            .and_then(|(_, e)| *e)
+    };
     for edit in &link.edits {
         let fa = inside(&all_a, pa, edit.a);
         let fb = inside(&all_b, pb, edit.b);
@@ -153,8 +192,12 @@ fn figures_of_link(articles: &[Article], set: &PreparedSet, link: &Link) -> Vec<
         }
         let words = |text: &str, span: (usize, usize)| word_count(&text[span.0..span.1]);
         let (wa, wb) = (words(a_text, edit.a), words(b_text, edit.b));
+        // A changed figure beside another event is another quantity ("53 were injured" against
+        // "15 others were buried").
+        let other_events = |x: &Figure, y: &Figure| matches!((event(&events_a, x), event(&events_b, y)), (Some(e), Some(f)) if e != f);
         let corresponding = |x: &Figure, y: &Figure| match edit.op {
             EditOp::Equal => true,
+            _ if other_events(x, y) => false,
             EditOp::Replace if wa.max(wb) <= SHORT_REPLACEMENT_WORDS && fa.len() == 1 => true,
 
             EditOp::Replace if wa.max(wb) <= MAX_REPLACEMENT_WORDS => {
@@ -202,81 +245,6 @@ fn figures_counting_the_same(
     out
 }
 
-/// A figure with its value and the subject words of its sentence, for matching figures across
-/// sentences that are not linked (grouped by what they count and their unit).
-struct Counted {
-    figure: Figure,
-    value: f64,
-    subject: Vec<u32>,
-}
-
-/// Figures of sentences that are not linked or similar but count the same thing (the same word
-/// after the figure, the same unit) about the same subject (at least [`MIN_SHARED_SUBJECT`]
-/// other content words in common), with values within a factor of [`MAX_RATIO`] of each other:
-/// "more than one million people sheltering in Rafah" and "over 1.3 million people in Rafah".
-fn figures_about_the_same_subject(
-    articles: &[Article],
-    set: &PreparedSet,
-) -> Vec<(Figure, Figure)> {
-    let mut buckets: BTreeMap<(u32, Option<&'static str>), Vec<Counted>> = BTreeMap::new();
-    for (article, a) in articles.iter().enumerate() {
-        for sentence in 0..a.sentences.len() {
-            let at = SentenceRef::new(article, sentence);
-            let p = set.get(article, sentence);
-            if !p.tokens.iter().any(|t| t.class == TokenClass::Number) {
-                continue;
-            }
-            let words = words_of(articles, set, at);
-            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            for token in 0..refs.len() {
-                let Some(reading) = figures::read(&refs, token) else {
-                    continue;
-                };
-                let (start, last) = counted_from(p, &words, reading.last + 1);
-                if last < start {
-                    continue;
-                }
-                let counted = p.tokens[start].stem;
-                let mut subject: Vec<u32> = p
-                    .tokens
-                    .iter()
-                    .filter(|t| t.class == TokenClass::Content && t.stem != counted)
-                    .map(|t| t.stem)
-                    .collect();
-                subject.sort_unstable();
-                subject.dedup();
-                buckets
-                    .entry((counted, reading.unit))
-                    .or_default()
-                    .push(Counted {
-                        figure: Figure { at, token },
-                        value: reading.value,
-                        subject,
-                    });
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for bucket in buckets.values().filter(|b| b.len() <= MAX_BUCKET) {
-        for (i, x) in bucket.iter().enumerate() {
-            for y in &bucket[i + 1..] {
-                if x.figure.at.article != y.figure.at.article
-                    && x.value.min(y.value) * MAX_RATIO >= x.value.max(y.value)
-                    && shared(&x.subject, &y.subject) >= MIN_SHARED_SUBJECT
-                {
-                    out.push((x.figure, y.figure));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// How many items two sorted lists share.
-fn shared(a: &[u32], b: &[u32]) -> usize {
-    a.iter().filter(|x| b.binary_search(x).is_ok()).count()
-}
-
 /// Whether two figures sit in the same words: the same counted word after them, or the same word
 /// before them.
 fn same_context(pa: &Prepared, ta: usize, pb: &Prepared, tb: usize) -> bool {
@@ -313,7 +281,7 @@ fn figures_in(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<F
     let words = words_of(articles, set, at);
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     (0..refs.len())
-        .filter(|&token| figures::is_figure(refs[token]) && figures::read(&refs, token).is_some())
+        .filter(|&token| figures::read(&refs, token).is_some())
         .map(|token| Figure { at, token })
         .collect()
 }
@@ -327,7 +295,13 @@ fn inside<'f>(figures: &'f [Figure], p: &Prepared, span: (usize, usize)) -> &'f 
     &figures[first..last]
 }
 
-fn fact_from(articles: &[Article], set: &PreparedSet, figures: &[Figure]) -> Option<NumberFact> {
+fn fact_from(
+    articles: &[Article],
+    set: &PreparedSet,
+    figures: &[Figure],
+    basis: FactBasis,
+    subjects: &[Subject],
+) -> Option<NumberFact> {
     let readings: Vec<Option<Reading>> = figures
         .iter()
         .map(|f| reading_of(articles, set, *f))
@@ -343,16 +317,67 @@ fn fact_from(articles: &[Article], set: &PreparedSet, figures: &[Figure]) -> Opt
         .zip(&readings)
         .filter_map(|(f, r)| mention(articles, set, *f, r.as_ref()?))
         .collect();
+    let label = match basis {
+        FactBasis::Unlinked => subject_label(figures, subjects),
+        FactBasis::Linked => None,
+    };
+    let fact = label
+        .or_else(|| {
+            shared_label(
+                figures
+                    .iter()
+                    .filter_map(|f| describe(articles, set, *f))
+                    .collect(),
+            )
+        })
+        .unwrap_or_else(|| "a figure".to_owned());
     Some(NumberFact {
-        fact: shared_label(
-            figures
-                .iter()
-                .filter_map(|f| describe(articles, set, *f))
-                .collect(),
-        )
-        .unwrap_or_else(|| "a figure".to_owned()),
+        fact,
         kind,
+        basis,
         mentions,
+    })
+}
+
+/// The label of figures joined across unlinked sentences, from what they count, the event and
+/// the names at least half their sentences share: "people displaced or sheltering: Port
+/// Halden". `None` when they were not read as counting an event (joined by shared wording).
+fn subject_label(figures: &[Figure], subjects: &[Subject]) -> Option<String> {
+    // `subjects` are in figure order.
+    let read: Vec<&Subject> = figures
+        .iter()
+        .filter_map(|f| {
+            let at = subjects.binary_search_by_key(f, |s| s.figure).ok()?;
+            subjects.get(at)
+        })
+        .collect();
+    let words: BTreeSet<&str> = read.iter().filter_map(|s| s.counted()).collect();
+    // Reports that call the same people "civilians", "residents" and "Palestinians" count people.
+    let counted = if words.len() > 1 && read.iter().all(|s| s.counts_people()) {
+        "people".to_owned()
+    } else {
+        most_common(read.iter().filter_map(|s| Some(s.counted()?.to_owned())))?
+    };
+    let event = most_common(
+        read.iter()
+            .filter_map(|s| Some(s.event?.0.label().to_owned())),
+    )?;
+    let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in &read {
+        for name in &s.name_words {
+            *names.entry(name.as_str()).or_default() += 1;
+        }
+    }
+    let mut common: Vec<(&str, usize)> = names
+        .into_iter()
+        .filter(|(_, n)| 2 * n >= read.len())
+        .collect();
+    common.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    let names: Vec<&str> = common.iter().take(2).map(|(name, _)| *name).collect();
+    Some(if names.is_empty() {
+        format!("{counted} {event}")
+    } else {
+        format!("{counted} {event}: {}", names.join(", "))
     })
 }
 
@@ -506,30 +531,33 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
 
 /// Figures joined into quantities. A join is refused when it would give one article two
 /// different values for the quantity: that means two quantities were about to be conflated
-/// ("five people" killed in the first avalanche, "23 people" in the second); and when it would
-/// mix currencies or units ("3 billion Swiss francs", "2 billion dollars").
+/// ("five people" killed in the first avalanche, "23 people" in the second); when it would mix
+/// currencies or units ("3 billion Swiss francs", "2 billion dollars"); and, for the weakest
+/// evidence ([`Evidence::AgreeingSubject`]), when any two figures of the joined set from
+/// different articles would disagree.
 #[derive(Default)]
 struct Joins {
     ids: FastMap<Figure, usize>,
     figures: Vec<Figure>,
-    values: Vec<Option<f64>>,
-    units: Vec<Option<&'static str>>,
+    readings: Vec<Option<Reading>>,
     parent: Vec<usize>,
     members: Vec<Vec<usize>>,
+    /// Per root: whether any join of its set came through linked sentences.
+    linked: Vec<bool>,
 }
 
 impl Joins {
-    fn id(&mut self, f: Figure, reading: Option<&Reading>) -> usize {
+    fn id(&mut self, f: Figure, reading: Option<Reading>) -> usize {
         if let Some(&id) = self.ids.get(&f) {
             return id;
         }
         let id = self.figures.len();
         self.ids.insert(f, id);
         self.figures.push(f);
-        self.values.push(reading.map(|r| r.value));
-        self.units.push(reading.and_then(|r| r.unit));
+        self.readings.push(reading);
         self.parent.push(id);
         self.members.push(vec![id]);
+        self.linked.push(false);
         id
     }
 
@@ -541,43 +569,75 @@ impl Joins {
         x
     }
 
-    /// Joins the quantities of `a` and `b` unless that would conflate two quantities.
-    fn union(&mut self, (a, ra): (Figure, Option<Reading>), (b, rb): (Figure, Option<Reading>)) {
-        let (ia, ib) = (self.id(a, ra.as_ref()), self.id(b, rb.as_ref()));
+    /// Joins the quantities of `a` and `b` on `evidence` unless that would conflate two
+    /// quantities.
+    fn union(
+        &mut self,
+        (a, ra): (Figure, Option<Reading>),
+        (b, rb): (Figure, Option<Reading>),
+        evidence: Evidence,
+    ) {
+        let (ia, ib) = (self.id(a, ra), self.id(b, rb));
         let (ra, rb) = (self.find(ia), self.find(ib));
-        if ra == rb || self.would_conflate(ra, rb) {
+        if ra == rb
+            || self.would_conflate(ra, rb)
+            || evidence == Evidence::AgreeingSubject && self.would_disagree(ra, rb)
+        {
             return;
         }
         let (root, child) = (ra.min(rb), ra.max(rb));
         self.parent[child] = root;
         let moved = std::mem::take(&mut self.members[child]);
         self.members[root].extend(moved);
+        self.linked[root] |= self.linked[child] || evidence == Evidence::Linked;
+    }
+
+    fn cross_pairs(&self, ra: usize, rb: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.members[ra]
+            .iter()
+            .flat_map(move |&x| self.members[rb].iter().map(move |&y| (x, y)))
     }
 
     /// Whether joining would give one article two values for the quantity, or mix currencies
     /// or units.
     fn would_conflate(&self, ra: usize, rb: usize) -> bool {
-        self.members[ra].iter().any(|&x| {
-            self.members[rb].iter().any(|&y| {
-                !figures::same_units(self.units[x], self.units[y])
-                    || self.figures[x].at.article == self.figures[y].at.article
-                        && !same_value(self.values[x], self.values[y])
-            })
+        self.cross_pairs(ra, rb).any(|(x, y)| {
+            let (rx, ry) = (self.readings[x].as_ref(), self.readings[y].as_ref());
+            !figures::same_units(rx.and_then(|r| r.unit), ry.and_then(|r| r.unit))
+                || self.figures[x].at.article == self.figures[y].at.article
+                    && !same_value(rx.map(|r| r.value), ry.map(|r| r.value))
+        })
+    }
+
+    /// Whether two figures of different articles, one from each set, disagree.
+    fn would_disagree(&self, ra: usize, rb: usize) -> bool {
+        self.cross_pairs(ra, rb).any(|(x, y)| {
+            self.figures[x].at.article != self.figures[y].at.article
+                && match (&self.readings[x], &self.readings[y]) {
+                    (Some(rx), Some(ry)) => !rx.agrees_with(ry),
+                    _ => true,
+                }
         })
     }
 
     /// The joined sets of figures that may disagree (from two articles or more, with two values
-    /// or more: a cheap first sieve, [`fact_from`] decides), each sorted by position, in order
-    /// of their first figure.
-    fn components(self) -> Vec<Vec<Figure>> {
-        let mut out: Vec<Vec<Figure>> = self
+    /// or more: a cheap first sieve, [`fact_from`] decides), each sorted by position, with how
+    /// they were joined, in order of their first figure.
+    fn components(self) -> Vec<(Vec<Figure>, FactBasis)> {
+        let mut out: Vec<(Vec<Figure>, FactBasis)> = self
             .members
             .iter()
-            .filter(|m| self.may_disagree(m))
-            .map(|m| {
+            .enumerate()
+            .filter(|(_, m)| self.may_disagree(m))
+            .map(|(root, m)| {
                 let mut list: Vec<Figure> = m.iter().map(|&i| self.figures[i]).collect();
                 list.sort();
-                list
+                let basis = if self.linked[root] {
+                    FactBasis::Linked
+                } else {
+                    FactBasis::Unlinked
+                };
+                (list, basis)
             })
             .collect();
         out.sort();
@@ -589,7 +649,11 @@ impl Joins {
             return false;
         };
         let article = self.figures[first].at.article;
-        let values = || members.iter().filter_map(|&i| self.values[i]);
+        let values = || {
+            members
+                .iter()
+                .filter_map(|&i| self.readings[i].as_ref().map(|r| r.value))
+        };
         let lowest = values().fold(f64::INFINITY, f64::min);
         let highest = values().fold(f64::NEG_INFINITY, f64::max);
         lowest < highest
@@ -609,6 +673,37 @@ fn same_value(x: Option<f64>, y: Option<f64>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Format;
+    use crate::compare::{Options, compare};
+
+    /// The values of each conflicting fact between an original and its copy.
+    fn conflicts(original: &str, copy: &str) -> Vec<Vec<f64>> {
+        let articles = vec![
+            Article::from_text("original", "o.txt", original, Format::Text),
+            Article::from_text("copy", "c.txt", copy, Format::Text),
+        ];
+        compare(articles, &Options::default())
+            .numbers
+            .iter()
+            .filter(|f| f.kind == FactKind::Conflict)
+            .map(|f| f.mentions.iter().filter_map(|m| m.value).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_changed_figure_beside_another_event_is_another_quantity() {
+        let original = "The ferry ran aground off the north cape in a storm. \
+            The coastguard said 14 passengers were rescued, 6 were injured and others are still \
+            missing. Divers will search again at first light.";
+        let other_event = "The ferry ran aground off the north cape in a storm. \
+            The coastguard said 14 passengers were rescued and an estimated 9 others are still \
+            missing. Divers will search again at first light.";
+        let same_event = "The ferry ran aground off the north cape in a storm. \
+            The coastguard said 14 passengers were rescued, 8 were injured and others are still \
+            missing. Divers will search again at first light.";
+        assert_eq!(conflicts(original, other_event), Vec::<Vec<f64>>::new());
+        assert_eq!(conflicts(original, same_event), [[6.0, 8.0]]);
+    }
 
     #[test]
     fn a_label_is_what_most_mentions_begin_with() {

@@ -5,7 +5,9 @@
 use super::wording::Reader;
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
-use crate::compare::{Bound, EditOp, FactKind, Link, NumberFact, NumberMention, SentenceRef};
+use crate::compare::{
+    Bound, EditOp, FactBasis, FactKind, Link, NumberFact, NumberMention, SentenceRef,
+};
 
 /// Words that place an event in time.
 const TIME_WORDS: &[&str] = &[
@@ -102,6 +104,7 @@ pub fn find(
             out.push(NumberFact {
                 fact: "when".to_owned(),
                 kind: FactKind::Conflict,
+                basis: FactBasis::Linked,
                 mentions,
             });
         }

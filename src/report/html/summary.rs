@@ -8,7 +8,7 @@ use super::css::{heat_class, percent_widths};
 use super::{Page, pct, pieces_html, wording};
 use crate::compare::findings::SubstitutionGroup;
 use crate::compare::marks::quote_pieces;
-use crate::compare::{CutKind, FactKind, SentenceRef};
+use crate::compare::{CutKind, SentenceRef};
 use crate::report::story::{Marking, quoted};
 
 /// Longest table of all substitutions shown unfolded; longer ones start folded.
@@ -283,7 +283,7 @@ fn numbers(page: &Page<'_>) -> Markup {
             @for fact in &c.numbers {
                 h4 {
                     (fact.fact)
-                    @if fact.kind == FactKind::Precision { " " span.muted { "(agree, with different precision)" } }
+                    @if let Some(note) = fact.note() { " " span.muted { "(" (note) ")" } }
                 }
                 table.findings {
                     thead { tr { th { "Article" } th { "Wording" } th { "Value" } } }
