@@ -269,10 +269,12 @@ impl Tokenizer {
     /// The normalised key of one word as written.
     fn word_key(&self, raw: &str) -> String {
         let n = &self.normalization;
-        let mut word: String = raw
-            .chars()
-            .map(fold_punctuation)
-            .filter(|&c| !(n.punctuation && is_ignorable_in_word(c)))
+        let folded: Vec<char> = raw.chars().map(fold_punctuation).collect();
+        let mut word: String = folded
+            .iter()
+            .enumerate()
+            .filter(|&(i, &c)| !(n.punctuation && is_ignorable_in_word(c, &folded, i)))
+            .map(|(_, &c)| c)
             .collect();
         if n.punctuation && word.contains(',') {
             word = strip_digit_grouping(&word);
@@ -384,10 +386,15 @@ fn fold_punctuation(c: char) -> char {
     }
 }
 
-/// Characters that do not change a word when punctuation is ignored: dots in "U.S.",
-/// apostrophes, hyphens in compounds.
-fn is_ignorable_in_word(c: char) -> bool {
-    matches!(c, '.' | '\'' | '-' | '_')
+/// Whether `word[at]`, `c`, does not change the word when punctuation is ignored: dots in
+/// "U.S.", apostrophes, hyphens in compounds — but not a decimal point ("1.3" is not "13").
+fn is_ignorable_in_word(c: char, word: &[char], at: usize) -> bool {
+    let between_digits = || {
+        at > 0
+            && word[at - 1].is_ascii_digit()
+            && word.get(at + 1).is_some_and(char::is_ascii_digit)
+    };
+    matches!(c, '.' | '\'' | '-' | '_') && !(c == '.' && between_digits())
 }
 
 /// "32,070" → "32070" (commas between digits only).
@@ -532,6 +539,12 @@ mod tests {
             "\"We're ready\" she said -- again",
         );
         same("32,070 people", "32070 people");
+        same("1.3 million", "1.3 million");
+        assert_ne!(
+            keys("1.3 million"),
+            keys("13 million"),
+            "a decimal point is kept"
+        );
         same("five people died", "5 people died");
         same("up 3 per cent", "up 3%");
         same("Bahçesaray", "Bahcesaray");
