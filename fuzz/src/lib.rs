@@ -549,13 +549,21 @@ fn check_findings(c: &Comparison) {
     let n = c.articles.len();
     let valid =
         |r: SentenceRef| r.article < n && r.sentence < c.articles[r.article].sentences.len();
+    // A directed finding runs from an original to its copy along a known edge of the tree;
+    // an undirected one only differs, either way round.
+    let along_known_edge = |original: usize, copy: usize| {
+        c.lineage
+            .iter()
+            .any(|d| d.known && d.original == original && d.copy == copy)
+    };
     for s in &c.substitutions {
         assert!(
-            s.a < s.b && s.b < n,
+            s.a != s.b && s.a < n && s.b < n,
             "substitution between {} and {}",
             s.a,
             s.b
         );
+        assert!(!s.directed || along_known_edge(s.a, s.b), "{s:?}");
         assert!(s.count >= s.occurrences.len() && !s.occurrences.is_empty());
         for (x, y) in &s.occurrences {
             assert!(valid(*x) && valid(*y) && x.article == s.a && y.article == s.b);
@@ -563,7 +571,11 @@ fn check_findings(c: &Comparison) {
     }
     for q in &c.quote_changes {
         assert!(
-            valid(q.a) && valid(q.b) && q.a.article < q.b.article,
+            valid(q.a) && valid(q.b) && q.a.article != q.b.article,
+            "{q:?}"
+        );
+        assert!(
+            !q.directed || along_known_edge(q.a.article, q.b.article),
             "{q:?}"
         );
     }
