@@ -5,6 +5,7 @@
 //! Shared by substitutions and quote changes, so a variant that is not listed as a substitution is
 //! never reported as an altered quote either.
 
+use crate::compare::FastMap;
 use crate::compare::normalize::{Normalization, TokenClass, Tokenizer};
 
 /// Abbreviations news style guides use, and the word each stands for.
@@ -204,12 +205,15 @@ pub struct Words {
 /// Normalises wordings with one shared tokenizer.
 pub struct Reader {
     tokenizer: Tokenizer,
+    /// Whether each key id seen by [`Reader::saying_count`] is a verb of saying.
+    saying_keys: FastMap<u32, bool>,
 }
 
 impl Default for Reader {
     fn default() -> Self {
         Reader {
             tokenizer: Tokenizer::new(Normalization::default()),
+            saying_keys: FastMap::default(),
         }
     }
 }
@@ -242,6 +246,23 @@ impl Reader {
             words.keys.push(key);
         }
         words
+    }
+
+    /// How many verbs of saying `text` holds: `self.words(text).saying_words().len()`, without
+    /// building the words.
+    pub fn saying_count(&mut self, text: &str) -> usize {
+        let tokens = self.tokenizer.tokenize(text, 0..text.len());
+        let vocabulary = &self.tokenizer.vocabulary;
+        let saying_keys = &mut self.saying_keys;
+        tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .filter(|t| {
+                *saying_keys.entry(t.key).or_insert_with(|| {
+                    SAYING.contains(&vocabulary.word(t.key).to_lowercase().as_str())
+                })
+            })
+            .count()
     }
 }
 
