@@ -706,3 +706,29 @@ fn json_parses_and_offsets_give_the_text_back() {
         }
     }
 }
+
+#[test]
+fn json_lists_one_record_per_line_and_parses_as_fully_indented_json_does() {
+    let c = two_versions();
+    let report = render(&c, ReportFormat::Json);
+    let json: serde_json::Value = serde_json::from_str(&report).expect("valid JSON");
+    let indented = serde_json::to_string_pretty(&json).expect("serialises");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&indented).expect("valid JSON"),
+        json
+    );
+    let edits = json["links"][0]["edits"].as_array().expect("edits");
+    assert!(!edits.is_empty());
+    let one_line_records: Vec<serde_json::Value> = report
+        .lines()
+        .filter_map(|l| serde_json::from_str(l.trim().trim_end_matches(',')).ok())
+        .collect();
+    for edit in edits {
+        assert!(
+            one_line_records.contains(edit),
+            "each edit on a line of its own: {edit}"
+        );
+    }
+    assert!(report.starts_with("{\n  \"schema\": \"parallax-report/2\",\n"));
+    assert!(report.ends_with("}\n"));
+}

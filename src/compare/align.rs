@@ -438,7 +438,30 @@ fn pair_occurrences(
     }
 }
 
-/// Decides the links among `candidates` (plus every identical pair), in a deterministic order.
+/// `sorted` (sorted, without repeats) and `more` together, sorted and without repeats: `more`
+/// is sorted on its own and merged in, so the long candidate list is not sorted again.
+fn merged<T: Ord + Copy>(sorted: Vec<T>, mut more: Vec<T>) -> Vec<T> {
+    more.sort_unstable();
+    let mut out = Vec::with_capacity(sorted.len() + more.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (sorted.get(i), more.get(j)) {
+        if x <= y {
+            out.push(x);
+            i += 1;
+        } else {
+            out.push(y);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&sorted[i..]);
+    out.extend_from_slice(&more[j..]);
+    out.dedup();
+    out
+}
+
+/// Decides the links among `candidates` (sorted, without repeats, as
+/// [`super::index::candidate_pairs`] gives them) plus every identical pair, in a deterministic
+/// order.
 pub fn select_links(
     set: &PreparedSet,
     candidates: Vec<(SentenceRef, SentenceRef)>,
@@ -446,10 +469,7 @@ pub fn select_links(
     threshold: f32,
     progress: &dyn Progress,
 ) -> Result<Alignment, Cancelled> {
-    let mut pairs = candidates;
-    pairs.extend(identical);
-    pairs.sort_unstable();
-    pairs.dedup();
+    let pairs = merged(candidates, identical);
     let total = pairs.len();
     let done = AtomicUsize::new(0);
     let verdicts: Vec<Vec<(SentenceRef, SentenceRef, Verdict)>> = pairs
@@ -549,6 +569,16 @@ mod tests {
             .map(|k| (SentenceRef::new(0, k), SentenceRef::new(1, k)))
             .collect();
         assert_eq!(pairs, expected);
+    }
+
+    #[test]
+    fn merging_keeps_the_order_and_drops_repeats() {
+        assert_eq!(
+            merged(vec![1, 3, 5, 7], vec![6, 3, 0, 9, 3]),
+            [0, 1, 3, 5, 6, 7, 9]
+        );
+        assert_eq!(merged(Vec::new(), vec![2, 1]), [1, 2]);
+        assert_eq!(merged(vec![4], Vec::new()), [4]);
     }
 
     #[test]

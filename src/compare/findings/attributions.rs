@@ -7,7 +7,9 @@
 use super::wording::Reader;
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
-use crate::compare::{AttributionChange, AttributionChangeKind, Edit, EditOp, Link, SentenceRef};
+use crate::compare::{
+    AttributionChange, AttributionChangeKind, Edit, EditOp, FastMap, Link, SentenceRef,
+};
 
 /// Longest swap (in words) read as a changed verb of saying ("reported that" → "said"); longer
 /// ones change who is speaking.
@@ -26,6 +28,7 @@ pub fn find(
     orientation: &Orientation,
 ) -> Vec<AttributionChange> {
     let mut reader = Reader::default();
+    let mut sayings = SayingCounts::default();
     let mut out = Vec::new();
     for link in super::body_rewordings(articles, links, closest) {
         let Some((first, _, directed)) = orientation.sides(link.a.article, link.b.article) else {
@@ -33,7 +36,7 @@ pub fn find(
         };
         let seen = Seen::new(articles, link, first);
         out.extend(
-            seen.changes(&mut reader)
+            seen.changes(&mut reader, &mut sayings)
                 .into_iter()
                 .map(|(kind, from, to)| AttributionChange {
                     a: seen.a,
@@ -56,9 +59,30 @@ struct Seen<'t> {
     a_text: &'t str,
     b_text: &'t str,
     edits: Vec<Edit>,
-    /// The sentences around `b` in its article (a copy may move an attribution into the
-    /// sentence before or after, splitting a quotation).
-    b_neighbours: String,
+    /// `b`'s article (a copy may move an attribution into the sentence before or after `b`,
+    /// splitting a quotation).
+    b_article: &'t Article,
+}
+
+/// How many verbs of saying each sentence span holds, by (article, start, end): a sentence is
+/// read once however many links it has.
+#[derive(Default)]
+struct SayingCounts(FastMap<(usize, usize, usize), usize>);
+
+impl SayingCounts {
+    /// The verbs of saying in `text`, the span `start..end` of `article`.
+    fn of(
+        &mut self,
+        reader: &mut Reader,
+        article: usize,
+        span: (usize, usize),
+        text: &str,
+    ) -> usize {
+        *self
+            .0
+            .entry((article, span.0, span.1))
+            .or_insert_with(|| reader.saying_count(text))
+    }
 }
 
 impl<'t> Seen<'t> {
@@ -80,30 +104,35 @@ impl<'t> Seen<'t> {
             a_text: &articles[a.article].text,
             b_text: &articles[b.article].text,
             edits,
-            b_neighbours: neighbours(&articles[b.article], b.sentence),
+            b_article: &articles[b.article],
         }
     }
 
     /// The changes: (kind, wording in `a`, wording in `b`).
-    fn changes(&self, reader: &mut Reader) -> Vec<(AttributionChangeKind, String, String)> {
+    fn changes(
+        &self,
+        reader: &mut Reader,
+        sayings: &mut SayingCounts,
+    ) -> Vec<(AttributionChangeKind, String, String)> {
         let mut out = Vec::new();
-        let a_sentence = self.sentence_words(true);
-        let b_sentence = self.sentence_words(false);
-        let a_says = reader.words(&a_sentence).saying_words().len();
-        let b_says = reader.words(&b_sentence).saying_words().len();
+        let (a_span, b_span) = (self.sentence_span(true), self.sentence_span(false));
+        let a_sentence = &self.a_text[a_span.0..a_span.1];
+        let b_sentence = &self.b_text[b_span.0..b_span.1];
+        let a_says = sayings.of(reader, self.a.article, a_span, a_sentence);
+        let b_says = sayings.of(reader, self.b.article, b_span, b_sentence);
         for (i, edit) in self.edits.iter().enumerate() {
             if edit.op == EditOp::Equal {
                 continue;
             }
             let from = phrase(&self.a_text[edit.a.0..edit.a.1]);
             let to = phrase(&self.b_text[edit.b.0..edit.b.1]);
-            let (wa, wb) = (reader.words(&from), reader.words(&to));
-            if wa.len().max(wb.len()) > MAX_ATTRIBUTION_WORDS {
-                continue;
-            }
             let has_figure = |t: &str| t.chars().any(|c| c.is_ascii_digit());
             if has_figure(&from) || has_figure(&to) {
                 // A changed figure next to a verb of saying is a figure, not a source.
+                continue;
+            }
+            let (wa, wb) = (reader.words(&from), reader.words(&to));
+            if wa.len().max(wb.len()) > MAX_ATTRIBUTION_WORDS {
                 continue;
             }
             let (sa, sb) = (wa.saying_words(), wb.saying_words());
@@ -135,22 +164,25 @@ impl<'t> Seen<'t> {
     }
 
     /// The text of the sentence on one side, from its edits.
-    fn sentence_words(&self, a_side: bool) -> String {
+    fn sentence_words(&self, a_side: bool) -> &'t str {
+        let (start, end) = self.sentence_span(a_side);
         let text = if a_side { self.a_text } else { self.b_text };
-        let spans: Vec<(usize, usize)> = self
-            .edits
-            .iter()
-            .map(|e| if a_side { e.a } else { e.b })
-            .collect();
-        let start = spans.iter().map(|s| s.0).min().unwrap_or(0);
-        let end = spans.iter().map(|s| s.1).max().unwrap_or(0);
-        text[start..end].to_owned()
+        &text[start..end]
+    }
+
+    /// Where the sentence on one side lies in its article's text: from its first edit's start
+    /// to its last edit's end.
+    fn sentence_span(&self, a_side: bool) -> (usize, usize) {
+        let spans = self.edits.iter().map(|e| if a_side { e.a } else { e.b });
+        let start = spans.clone().map(|s| s.0).min().unwrap_or(0);
+        let end = spans.map(|s| s.1).max().unwrap_or(0);
+        (start, end)
     }
 
     /// Whether the copy moved the attribution `words` into a sentence next to `b`: each of its
     /// content words is there.
     fn moved(&self, words: &super::wording::Words, reader: &mut Reader) -> bool {
-        let around = reader.words(&self.b_neighbours);
+        let around = reader.words(&neighbours(self.b_article, self.b.sentence));
         words.content_keys().iter().all(|k| around.has_key(k))
     }
 
@@ -175,8 +207,8 @@ impl<'t> Seen<'t> {
     /// A passive without an agent in `a` ("were killed") made active in `b` with an agent the
     /// original does not have ("floodwaters killed"): the wordings of both.
     fn new_agent(&self, reader: &mut Reader) -> Option<(String, String)> {
-        let a_words = lower_words(&self.sentence_words(true));
-        let b_words = lower_words(&self.sentence_words(false));
+        let a_words = lower_words(self.sentence_words(true));
+        let b_words = lower_words(self.sentence_words(false));
         let (auxiliary, participle) = a_words.windows(3).find_map(|w| {
             let passive = PASSIVE_AUXILIARIES.contains(&w[0].as_str())
                 && (w[1].ends_with("ed") || w[1].ends_with("en"))

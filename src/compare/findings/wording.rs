@@ -5,6 +5,9 @@
 //! Shared by substitutions and quote changes, so a variant that is not listed as a substitution is
 //! never reported as an altered quote either.
 
+use std::rc::Rc;
+
+use crate::compare::FastMap;
 use crate::compare::normalize::{Normalization, TokenClass, Tokenizer};
 
 /// Abbreviations news style guides use, and the word each stands for.
@@ -204,21 +207,48 @@ pub struct Words {
 /// Normalises wordings with one shared tokenizer.
 pub struct Reader {
     tokenizer: Tokenizer,
+    /// Whether each key id seen by [`Reader::saying_count`] is a verb of saying.
+    saying_keys: FastMap<u32, bool>,
+    /// Each key or stem id seen, in lower case.
+    lower: FastMap<u32, String>,
+    /// The words of each text read so far (findings read the same short wordings, "said" or
+    /// "the", over and over).
+    read: FastMap<String, Rc<Words>>,
 }
 
 impl Default for Reader {
     fn default() -> Self {
         Reader {
             tokenizer: Tokenizer::new(Normalization::default()),
+            saying_keys: FastMap::default(),
+            lower: FastMap::default(),
+            read: FastMap::default(),
         }
     }
 }
 
 impl Reader {
     /// The words of `text`.
-    pub fn words(&mut self, text: &str) -> Words {
+    pub fn words(&mut self, text: &str) -> Rc<Words> {
+        if let Some(words) = self.read.get(text) {
+            return Rc::clone(words);
+        }
+        let words = Rc::new(self.read_words(text));
+        self.read.insert(text.to_owned(), Rc::clone(&words));
+        words
+    }
+
+    /// The words of `text`, read afresh.
+    fn read_words(&mut self, text: &str) -> Words {
         let tokens = self.tokenizer.tokenize(text, 0..text.len());
         let vocabulary = &self.tokenizer.vocabulary;
+        let lower = &mut self.lower;
+        let mut lower_case = |id: u32| {
+            lower
+                .entry(id)
+                .or_insert_with(|| vocabulary.word(id).to_lowercase())
+                .clone()
+        };
         let mut words = Words {
             keys: Vec::new(),
             written: Vec::new(),
@@ -227,8 +257,8 @@ impl Reader {
             named: Vec::new(),
         };
         for (i, t) in tokens.iter().filter(|t| t.is_word()).enumerate() {
-            let key = vocabulary.word(t.key).to_lowercase();
-            words.stems.push(vocabulary.word(t.stem).to_lowercase());
+            let key = lower_case(t.key);
+            words.stems.push(lower_case(t.stem));
             let negation = NEGATIONS.contains(&key.as_str());
             words
                 .function
@@ -242,6 +272,23 @@ impl Reader {
             words.keys.push(key);
         }
         words
+    }
+
+    /// How many verbs of saying `text` holds: `self.words(text).saying_words().len()`, without
+    /// building the words.
+    pub fn saying_count(&mut self, text: &str) -> usize {
+        let tokens = self.tokenizer.tokenize(text, 0..text.len());
+        let vocabulary = &self.tokenizer.vocabulary;
+        let saying_keys = &mut self.saying_keys;
+        tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .filter(|t| {
+                *saying_keys.entry(t.key).or_insert_with(|| {
+                    SAYING.contains(&vocabulary.word(t.key).to_lowercase().as_str())
+                })
+            })
+            .count()
     }
 }
 
@@ -400,20 +447,17 @@ fn as_digits(word: &str) -> Option<String> {
 
 /// Words run together with abbreviations expanded (and, with `digits`, small numbers as
 /// digits), letters and digits only.
-fn squash(words: &[String], digits: bool) -> String {
-    words
-        .iter()
-        .map(|w| {
-            let w = w.trim_end_matches('.');
-            as_digits(w)
-                .filter(|_| digits)
-                .unwrap_or_else(|| expand_abbreviation(w).to_owned())
-        })
-        .collect::<Vec<_>>()
-        .concat()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+fn squash<W: AsRef<str>>(words: &[W], digits: bool) -> String {
+    let mut out = String::new();
+    for w in words {
+        let w = w.as_ref().trim_end_matches('.');
+        let digit_form = if digits { as_digits(w) } else { None };
+        let spelled = digit_form
+            .as_deref()
+            .unwrap_or_else(|| expand_abbreviation(w));
+        out.extend(spelled.chars().filter(|c| c.is_alphanumeric()));
+    }
+    out
 }
 
 fn expand_abbreviation(key: &str) -> &str {
@@ -444,13 +488,19 @@ pub enum Difference {
 /// Whether two wordings differ only in spelling, case, hyphens, spaces, dots or abbreviations (a
 /// contraction is more than spelling: in a quotation it changes the speaker's words).
 pub fn is_spelling_only(from: &Words, to: &Words) -> bool {
-    from.squashed() == to.squashed() || from.squashed_as_written() == to.squashed_as_written()
+    from.squashed() == to.squashed() || same_as_written(from, to)
+}
+
+/// Whether the words as written are the same, case, dots and hyphens aside.
+fn same_as_written(from: &Words, to: &Words) -> bool {
+    from.squashed_as_written() == to.squashed_as_written()
 }
 
 /// How `from` and `to` differ (contractions are mechanical: "I would" → "I’d").
 pub fn classify(from: &Words, to: &Words) -> Difference {
     let (squashed_from, squashed_to) = (from.squashed(), to.squashed());
-    if is_spelling_only(from, to)
+    if squashed_from == squashed_to
+        || same_as_written(from, to)
         || from.squashed_without_contractions() == to.squashed_without_contractions()
     {
         return Difference::Mechanical;
