@@ -455,7 +455,18 @@ fn squash<W: AsRef<str>>(words: &[W], digits: bool) -> String {
         let spelled = digit_form
             .as_deref()
             .unwrap_or_else(|| expand_abbreviation(w));
-        out.extend(spelled.chars().filter(|c| c.is_alphanumeric()));
+        let chars: Vec<char> = spelled.chars().collect();
+        let decimal_point = |i: usize| {
+            chars[i] == '.'
+                && i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+        };
+        out.extend(
+            (0..chars.len())
+                .filter(|&i| chars[i].is_alphanumeric() || decimal_point(i))
+                .map(|i| chars[i]),
+        );
     }
     out
 }
@@ -518,7 +529,9 @@ pub fn classify(from: &Words, to: &Words) -> Difference {
     if agents(from) && agents(to) && from.names() != to.names() || agent_swap(from, to) {
         return Difference::Agent;
     }
-    if (from.is_function_only() && to.is_function_only()) || from.same_content_stems(to) {
+    // A side of function words only ("provided" → "into") is a fragment of a longer rewording
+    // the word diff paired up, not a swap of meaning.
+    if from.is_function_only() || to.is_function_only() || from.same_content_stems(to) {
         return Difference::Function;
     }
     Difference::Content
@@ -615,6 +628,8 @@ mod tests {
             Difference::Function
         );
         assert_eq!(difference("kills", "killed"), Difference::Function);
+        assert_eq!(difference("provided", "into"), Difference::Function);
+        assert_eq!(difference("1.3 million", "13 million"), Difference::Content);
         assert_eq!(difference("boats", "ships"), Difference::Content);
     }
 }
