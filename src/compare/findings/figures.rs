@@ -129,7 +129,7 @@ const QUALIFIERS: &[(&[&str], Bound)] = &[
 ];
 /// Month names and abbreviations: a day of the month beside one is a date ("Oct. 7", "7
 /// October"), not a quantity.
-const MONTHS: &[&str] = &[
+pub(super) const MONTHS: &[&str] = &[
     "apr",
     "april",
     "aug",

@@ -124,6 +124,11 @@ const NOT_COUNTED: &[&str] = &["more", "others", "still", "times"];
 /// Words that make a figure a running total ("the overall toll", "in total").
 const TOTALS: &[&str] = &["altogether", "combined", "cumulative", "overall", "total"];
 
+/// Capitalised words that never name a place or actor: months and the words of [`DAYS`].
+fn is_date_word(word: &str) -> bool {
+    super::figures::MONTHS.contains(&word) || DAYS.contains(&word)
+}
+
 /// Words that date an event: two sentences naming different ones are about different events.
 const DAYS: &[&str] = &[
     "friday",
@@ -135,41 +140,6 @@ const DAYS: &[&str] = &[
     "tuesday",
     "wednesday",
     "yesterday",
-];
-
-/// Capitalised words that never name a place or actor.
-const NOT_NAMES: &[&str] = &[
-    "apr",
-    "april",
-    "aug",
-    "august",
-    "dec",
-    "december",
-    "feb",
-    "february",
-    "friday",
-    "jan",
-    "january",
-    "jul",
-    "july",
-    "jun",
-    "june",
-    "mar",
-    "march",
-    "may",
-    "monday",
-    "nov",
-    "november",
-    "oct",
-    "october",
-    "saturday",
-    "sep",
-    "sept",
-    "september",
-    "sunday",
-    "thursday",
-    "tuesday",
-    "wednesday",
 ];
 
 /// Possessives that make the figure after them a population ("its 2.3 million people").
@@ -617,7 +587,7 @@ fn names_in(
             && t.class == TokenClass::Content
             && Some(t.stem) != counted
             && starts_upper(&text[t.start..t.end])
-            && !NOT_NAMES.contains(&refs[i])
+            && !is_date_word(refs[i])
     };
     let mut names: Vec<(Vec<String>, String)> = Vec::new();
     let mut previous_was_name = false;
