@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use crate::compare::FastMap;
-use crate::compare::normalize::{Normalization, TokenClass, Tokenizer};
+use crate::compare::normalize::{Normalization, TokenClass, Tokenizer, is_between_digits};
 
 /// Abbreviations news style guides use, and the word each stands for.
 const ABBREVIATIONS: &[(&str, &str)] = &[
@@ -456,12 +456,7 @@ fn squash<W: AsRef<str>>(words: &[W], digits: bool) -> String {
             .as_deref()
             .unwrap_or_else(|| expand_abbreviation(w));
         let chars: Vec<char> = spelled.chars().collect();
-        let decimal_point = |i: usize| {
-            chars[i] == '.'
-                && i > 0
-                && chars[i - 1].is_ascii_digit()
-                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-        };
+        let decimal_point = |i: usize| chars[i] == '.' && is_between_digits(&chars, i);
         out.extend(
             (0..chars.len())
                 .filter(|&i| chars[i].is_alphanumeric() || decimal_point(i))

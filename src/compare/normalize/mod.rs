@@ -389,12 +389,13 @@ fn fold_punctuation(c: char) -> char {
 /// Whether `word[at]`, `c`, does not change the word when punctuation is ignored: dots in
 /// "U.S.", apostrophes, hyphens in compounds — but not a decimal point ("1.3" is not "13").
 fn is_ignorable_in_word(c: char, word: &[char], at: usize) -> bool {
-    let between_digits = || {
-        at > 0
-            && word[at - 1].is_ascii_digit()
-            && word.get(at + 1).is_some_and(char::is_ascii_digit)
-    };
-    matches!(c, '.' | '\'' | '-' | '_') && !(c == '.' && between_digits())
+    matches!(c, '.' | '\'' | '-' | '_') && !(c == '.' && is_between_digits(word, at))
+}
+
+/// Whether `chars[at]` stands between two digits, as the point of "1.3" or the comma of
+/// "32,070" do.
+pub fn is_between_digits(chars: &[char], at: usize) -> bool {
+    at > 0 && chars[at - 1].is_ascii_digit() && chars.get(at + 1).is_some_and(char::is_ascii_digit)
 }
 
 /// "32,070" → "32070" (commas between digits only).
@@ -403,12 +404,7 @@ fn strip_digit_grouping(word: &str) -> String {
     chars
         .iter()
         .enumerate()
-        .filter(|&(i, &c)| {
-            !(c == ','
-                && i > 0
-                && chars.get(i - 1).is_some_and(char::is_ascii_digit)
-                && chars.get(i + 1).is_some_and(char::is_ascii_digit))
-        })
+        .filter(|&(i, &c)| !(c == ',' && is_between_digits(&chars, i)))
         .map(|(_, &c)| c)
         .collect()
 }
