@@ -512,7 +512,8 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
             .iter()
             .map(|t| &text[t.start..t.end])
             .collect();
-        return Some(counted.join(" ").to_lowercase());
+        let counted = counted.join(" ").to_lowercase();
+        return Some(dimension_of(&counted).map_or(counted, str::to_owned));
     }
     let is_label_word =
         |i: usize| p.tokens[i].class == TokenClass::Content && !figures::is_unit_word(&words[i]);
@@ -527,6 +528,24 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
     (end > first).then(|| {
         collapse_whitespace(&text[p.tokens[first].start..p.tokens[end - 1].end]).to_lowercase()
     })
+}
+
+/// The measure a figure gives when the only word after it names a dimension, not a thing
+/// ("1.5 million kilometres away" gives a distance, "40 metres high" a height).
+fn dimension_of(word: &str) -> Option<&'static str> {
+    const DIMENSIONS: [(&str, &str); 7] = [
+        ("away", "distance"),
+        ("long", "length"),
+        ("high", "height"),
+        ("tall", "height"),
+        ("wide", "width"),
+        ("deep", "depth"),
+        ("old", "age"),
+    ];
+    DIMENSIONS
+        .iter()
+        .find(|(adverb, _)| *adverb == word)
+        .map(|(_, dimension)| *dimension)
 }
 
 /// Figures joined into quantities. A join is refused when it would give one article two
@@ -703,6 +722,27 @@ mod tests {
             missing. Divers will search again at first light.";
         assert_eq!(conflicts(original, other_event), Vec::<Vec<f64>>::new());
         assert_eq!(conflicts(original, same_event), [[6.0, 8.0]]);
+    }
+
+    #[test]
+    fn a_figure_followed_by_a_dimension_is_labelled_by_it() {
+        let articles = vec![
+            Article::from_text(
+                "original",
+                "o.txt",
+                "The probe will park 1.5 million kilometres away from the planet.",
+                Format::Text,
+            ),
+            Article::from_text(
+                "copy",
+                "c.txt",
+                "The probe will park 1.6 million kilometres away from the planet.",
+                Format::Text,
+            ),
+        ];
+        let facts = compare(articles, &Options::default()).numbers;
+        let labels: Vec<&str> = facts.iter().map(|f| f.fact.as_str()).collect();
+        assert_eq!(labels, ["distance"]);
     }
 
     #[test]

@@ -68,8 +68,8 @@ fn change_of(
     let mut differences = Vec::new();
     for edit in link.edits.iter().filter(|e| e.op != EditOp::Equal) {
         let (a_span, b_span) = (clip(edit.a, &qa.span), clip(edit.b, &qb.span));
-        let a = collapse_whitespace(a_span.map_or("", |r| &a_text[r]));
-        let b = collapse_whitespace(b_span.map_or("", |r| &b_text[r]));
+        let a = shown_edit(a_span.map_or("", |r| &a_text[r]));
+        let b = shown_edit(b_span.map_or("", |r| &b_text[r]));
         let (wa, wb) = (reader.words(&a), reader.words(&b));
         if wa.is_empty() && wb.is_empty() {
             continue;
@@ -109,6 +109,15 @@ fn change_of(
         edits,
         directed: false,
     })
+}
+
+/// One side of a quote edit as shown: whitespace collapsed, without the clause punctuation the
+/// quote's own edge leaves on it ("dedication," → "commitment" reads "dedication" → "commitment").
+fn shown_edit(text: &str) -> String {
+    collapse_whitespace(text)
+        .trim_end_matches([',', ';', ':'])
+        .trim_end()
+        .to_owned()
 }
 
 /// The part of `span` inside `quote`, if any.
@@ -307,5 +316,34 @@ mod tests {
     fn quotes_crossing_sentence_ends() {
         assert_eq!(quotes("“We will stay. "), ["We will stay."]);
         assert_eq!(quotes("We will win,” he said."), ["We will win,"]);
+    }
+
+    #[test]
+    fn an_edit_at_the_end_of_a_quote_shows_no_clause_comma() {
+        use crate::article::Format;
+        use crate::compare::{Options, compare};
+        let articles = vec![
+            Article::from_text(
+                "original",
+                "o.txt",
+                "“The harbour will reopen once the wall is rebuilt with care,” the mayor said on \
+                 Monday after the storm.",
+                Format::Text,
+            ),
+            Article::from_text(
+                "copy",
+                "c.txt",
+                "“The harbour will reopen once the wall is rebuilt with patience.” The mayor said \
+                 so on Monday after the storm.",
+                Format::Text,
+            ),
+        ];
+        let changes = compare(articles, &Options::default()).quote_changes;
+        let edits: Vec<(&str, &str)> = changes
+            .iter()
+            .flat_map(|c| &c.edits)
+            .map(|e| (e.a.as_str(), e.b.as_str()))
+            .collect();
+        assert_eq!(edits, [("care", "patience")]);
     }
 }
