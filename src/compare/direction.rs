@@ -590,8 +590,6 @@ pub fn derivations(lineage: &[Descent], overlap: &[Vec<f32>]) -> Vec<Derivation>
 pub struct Orientation {
     /// Per unordered article pair on a tree edge: (original, copy, known).
     edges: BTreeMap<(usize, usize), (usize, usize, bool)>,
-    /// Each article's story.
-    story: Vec<usize>,
     /// Each article's canonical (content) position.
     rank: Vec<usize>,
     /// Whether pairs off the tree are compared too.
@@ -599,8 +597,8 @@ pub struct Orientation {
 }
 
 impl Orientation {
-    /// The orientation given by `lineage` over `versions`.
-    pub fn new(lineage: &[Descent], versions: &[Version], rank: &[usize], all_pairs: bool) -> Self {
+    /// The orientation given by `lineage`.
+    pub fn new(lineage: &[Descent], rank: &[usize], all_pairs: bool) -> Self {
         let edges = lineage
             .iter()
             .map(|d| {
@@ -610,21 +608,21 @@ impl Orientation {
             .collect();
         Orientation {
             edges,
-            story: versions.iter().map(|v| v.story).collect(),
             rank: rank.to_vec(),
             all_pairs,
         }
     }
 
     /// How a finding between articles `a` and `b` is shown: `(first, second, directed)`, the
-    /// original first where the direction is known. `None` when the two are versions of one
-    /// story that are not neighbours in the tree (siblings are not compared unless all pairs
-    /// are asked for).
+    /// original first where the direction is known. `None` when the two are not neighbours in
+    /// the tree, unless all pairs are asked for: siblings are not compared, and an article that
+    /// is no version of the other (an independent report of the same event) changed nothing of
+    /// it.
     pub fn sides(&self, a: usize, b: usize) -> Option<(usize, usize, bool)> {
         if let Some(&edge) = self.edges.get(&(a.min(b), a.max(b))) {
             return Some(edge);
         }
-        if self.story[a] == self.story[b] && !self.all_pairs {
+        if !self.all_pairs {
             return None;
         }
         Some(if self.rank[a] < self.rank[b] {
@@ -640,6 +638,27 @@ mod tests {
     use super::*;
     use crate::article::Format;
     use crate::compare::{Options, compare};
+
+    #[test]
+    fn only_tree_neighbours_are_compared_unless_all_pairs_are_asked_for() {
+        // 1 was made from 0; 2 is a sibling of 1 (also from 0); 3 is an independent report.
+        let edge = |original, copy| Descent {
+            original,
+            copy,
+            known: true,
+            confidence: 0.8,
+            shared: 0.9,
+            clues: Vec::new(),
+        };
+        let lineage = [edge(0, 1), edge(0, 2)];
+        let rank = [0, 1, 2, 3];
+        let along_tree = Orientation::new(&lineage, &rank, false);
+        assert_eq!(along_tree.sides(1, 0), Some((0, 1, true)));
+        assert_eq!(along_tree.sides(1, 2), None);
+        assert_eq!(along_tree.sides(0, 3), None);
+        let all_pairs = Orientation::new(&lineage, &rank, true);
+        assert_eq!(all_pairs.sides(3, 0), Some((0, 3, false)));
+    }
 
     #[test]
     fn a_first_take_is_the_original_of_its_longer_write_through() {

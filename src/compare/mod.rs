@@ -145,7 +145,12 @@ pub fn compare_with_progress(
         alignment.revise(sequence::revise(&canonical, &alignment.links))
     });
     let tree = sketched_tree.unwrap_or_else(|| {
-        let shares = versions::linked_shares(&in_order, alignment.links.iter().map(|d| (d.a, d.b)));
+        let links: Vec<_> = alignment
+            .links
+            .iter()
+            .map(|d| (d.a, d.b, d.similarity))
+            .collect();
+        let shares = versions::version_shares(&in_order, &links);
         versions::forest(&shares, &canonical_rank)
     });
     let versions = moved_versions(&tree, &order);
@@ -176,7 +181,7 @@ pub fn compare_with_progress(
     let (groups, sentences) = groups::build(&articles, &links, along_tree);
     let closest = findings::counterparts::closest_of_either_end(&links);
     let lineage = direction::lineage(&articles, &versions, &links, &closest, &rank);
-    let orientation = direction::Orientation::new(&lineage, &versions, &rank, options.all_pairs);
+    let orientation = direction::Orientation::new(&lineage, &rank, options.all_pairs);
     let found = timed("findings", || {
         let context = findings::Context {
             set: &prepared,

@@ -47,7 +47,7 @@ impl Comparison {
             })
             .collect();
         lineage.sort_by_key(|d| (d.original, d.copy));
-        let orientation = Orientation::new(&lineage, &versions, &rank, self.options.all_pairs);
+        let orientation = Orientation::new(&lineage, &rank, self.options.all_pairs);
         let closest = closest_of_either_end(&links);
 
         let mut quote_changes = self.quote_changes.clone();

@@ -24,6 +24,10 @@ use crate::article::Article;
 pub const ALL_PAIRS_UP_TO: usize = 50;
 /// Share of the smaller article's text two articles must have in common to be versions.
 const VERSION_MIN_SHARE: f32 = 0.3;
+/// Similarity from which a link reads as kept text rather than the same fact in other words.
+const CLOSE_LINK: f32 = 0.6;
+/// Share of either article's text in close links that two versions have at least.
+const VERSION_MIN_CLOSE_SHARE: f32 = 0.1;
 /// Word-triple hashes kept per article sketch.
 const SKETCH_SIZE: usize = 256;
 
@@ -32,9 +36,36 @@ pub fn along_tree(articles: usize, all_pairs: bool) -> bool {
     !all_pairs && articles > ALL_PAIRS_UP_TO
 }
 
+/// `share[i][j]` of [`linked_shares`] over all links, kept only for pairs that are versions of
+/// each other: where either article has at least [`VERSION_MIN_CLOSE_SHARE`] of its text in
+/// close links (similarity at least [`CLOSE_LINK`]), and zero elsewhere. Independent reports of
+/// one event link many sentences that give the same facts in their own words; a copy, even a
+/// rewrite, keeps some sentences nearly as they were.
+pub fn version_shares(
+    articles: &[&Article],
+    links: &[(SentenceRef, SentenceRef, f32)],
+) -> Vec<Vec<f32>> {
+    let mut shares = linked_shares(articles, links.iter().map(|&(a, b, _)| (a, b)));
+    let close = linked_shares(
+        articles,
+        links
+            .iter()
+            .filter(|link| link.2 >= CLOSE_LINK)
+            .map(|&(a, b, _)| (a, b)),
+    );
+    for (i, row) in shares.iter_mut().enumerate() {
+        for (j, share) in row.iter_mut().enumerate() {
+            if close[i][j].max(close[j][i]) < VERSION_MIN_CLOSE_SHARE {
+                *share = 0.0;
+            }
+        }
+    }
+    shares
+}
+
 /// `share[i][j]`: the share of article `i`'s text (bytes of its sentences) in sentences linked to
 /// article `j`, from the linked sentence pairs.
-pub fn linked_shares(
+fn linked_shares(
     articles: &[&Article],
     linked: impl Iterator<Item = (SentenceRef, SentenceRef)>,
 ) -> Vec<Vec<f32>> {
@@ -255,6 +286,23 @@ mod tests {
         assert_eq!(versions[3].closest, None);
         assert_eq!(versions[0].story, versions[2].story);
         assert_ne!(versions[3].story, versions[0].story);
+    }
+
+    #[test]
+    fn independent_reports_of_one_event_are_not_versions() {
+        let text = "One. Two. Three. Four.";
+        let first = Article::from_text("first", "f.txt", text, crate::article::Format::Text);
+        let second = Article::from_text("second", "s.txt", text, crate::article::Format::Text);
+        let at = |article, sentence| SentenceRef::new(article, sentence);
+        // Three of four sentences give the same facts in other words: linked, none closely.
+        let own_words: Vec<_> = (0..3).map(|s| (at(0, s), at(1, s), 0.5)).collect();
+        let shares = version_shares(&[&first, &second], &own_words);
+        assert_eq!(shares[0][1].max(shares[1][0]), 0.0);
+        // A rewrite that keeps one sentence nearly as it was is a version.
+        let mut rewrite = own_words;
+        rewrite[0].2 = 0.9;
+        let shares = version_shares(&[&first, &second], &rewrite);
+        assert!(shares[0][1] > VERSION_MIN_SHARE, "{shares:?}");
     }
 
     #[test]
