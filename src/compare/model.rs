@@ -593,6 +593,17 @@ pub struct Descent {
     pub clues: Vec<Clue>,
 }
 
+impl Descent {
+    /// The edge's end that is not `article` (`article` is one of its ends).
+    pub fn other_end(&self, article: usize) -> usize {
+        if self.original == article {
+            self.copy
+        } else {
+            self.original
+        }
+    }
+}
+
 /// Shares of one article's text (by characters) that are identical, reworded and unique.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
 pub struct ArticleStats {

@@ -87,21 +87,103 @@ pub fn descends_from(c: &Comparison, copy: usize, original: usize) -> bool {
     false
 }
 
-/// The tops of the version trees along the lineage: versions that are no other's copy (an edge
-/// of undetermined direction counts its second end, in content order, as below its first).
-pub fn lineage_roots(c: &Comparison) -> Vec<usize> {
-    (0..c.articles.len())
-        .filter(|&i| {
-            let in_tree = c.lineage.iter().any(|d| d.original == i || d.copy == i);
-            in_tree && !c.lineage.iter().any(|d| d.copy == i)
-        })
-        .collect()
+/// The version trees as drawn: each tree hung from the version that leaves the fewest known
+/// directions pointing up (an original of all the others where there is one), so that every
+/// version appears once, below its neighbour on the way to that top, whatever way the edges of
+/// undetermined direction happen to be written.
+pub struct Hanging<'c> {
+    c: &'c Comparison,
+    /// Each article's neighbour towards its tree's top, with the edge between them.
+    parent: Vec<Option<(usize, usize)>>,
+    roots: Vec<usize>,
 }
 
-/// The lineage's edges down from `article` to the versions made from it (or, undetermined,
-/// hung below it).
-pub fn descents_from(c: &Comparison, article: usize) -> Vec<&Descent> {
-    c.lineage.iter().filter(|d| d.original == article).collect()
+impl<'c> Hanging<'c> {
+    /// Hangs every tree of `c`'s lineage.
+    pub fn new(c: &'c Comparison) -> Self {
+        let n = c.articles.len();
+        let mut edges_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (k, d) in c.lineage.iter().enumerate() {
+            edges_of[d.original].push(k);
+            edges_of[d.copy].push(k);
+        }
+        let mut parent = vec![None; n];
+        let mut roots = Vec::new();
+        let mut placed = vec![false; n];
+        for first in 0..n {
+            if placed[first] || edges_of[first].is_empty() {
+                continue;
+            }
+            let tree = walk(c, &edges_of, first);
+            let top = tree
+                .iter()
+                .map(|&(article, _)| article)
+                .min_by_key(|&r| {
+                    let walked = walk(c, &edges_of, r);
+                    let upward = walked
+                        .iter()
+                        .filter(|(article, via)| {
+                            via.is_some_and(|(_, k)| {
+                                let d = &c.lineage[k];
+                                d.known && d.original == *article
+                            })
+                        })
+                        .count();
+                    let engine_top = c.versions.get(r).is_some_and(|v| v.closest.is_none());
+                    (upward, !engine_top, &c.articles[r].label, r)
+                })
+                .unwrap_or(first);
+            for (article, via) in walk(c, &edges_of, top) {
+                placed[article] = true;
+                parent[article] = via;
+            }
+            roots.push(top);
+        }
+        roots.sort_unstable();
+        Hanging { c, parent, roots }
+    }
+
+    /// The tops of the trees, in article order.
+    pub fn roots(&self) -> &[usize] {
+        &self.roots
+    }
+
+    /// The edges from `article` down to the versions hung below it, in lineage order.
+    pub fn below(&self, article: usize) -> Vec<&'c Descent> {
+        self.c
+            .lineage
+            .iter()
+            .enumerate()
+            .filter(|&(k, d)| {
+                (d.original == article || d.copy == article)
+                    && self.parent[d.other_end(article)] == Some((article, k))
+            })
+            .map(|(_, d)| d)
+            .collect()
+    }
+}
+
+/// The articles of `top`'s tree in breadth-first order, each with its neighbour towards `top`
+/// and the lineage edge between them.
+fn walk(
+    c: &Comparison,
+    edges_of: &[Vec<usize>],
+    top: usize,
+) -> Vec<(usize, Option<(usize, usize)>)> {
+    let mut out = vec![(top, None)];
+    let mut seen = vec![false; edges_of.len()];
+    seen[top] = true;
+    let mut next = 0;
+    while let Some(&(article, _)) = out.get(next) {
+        next += 1;
+        for &k in &edges_of[article] {
+            let other = c.lineage[k].other_end(article);
+            if !std::mem::replace(&mut seen[other], true) {
+                out.push((other, Some((article, k))));
+            }
+        }
+    }
+    out
 }
 
 /// How sure an edge's direction is and why, and how much its two versions share ("82% sure:
@@ -120,24 +202,28 @@ pub fn descent_note(d: &Descent) -> String {
     }
 }
 
-/// Every article once, each original before its copies (depth first down the lineage), with
-/// the version it is shown against: its original (for an undetermined edge, the edge's first
-/// end), or none for the top of a tree and an article that is a version of no other.
+/// Every article once, depth first down the trees as [`Hanging`] draws them (each original
+/// before its copies where the directions allow), with the version it is shown against: its
+/// neighbour above it, or none for the top of a tree and an article that is a version of no
+/// other.
 pub fn text_order(c: &Comparison) -> Vec<(usize, Option<usize>)> {
+    let hanging = Hanging::new(c);
     let mut order = Vec::with_capacity(c.articles.len());
     let mut seen = vec![false; c.articles.len()];
-    let tops = lineage_roots(c)
-        .into_iter()
+    let tops = hanging
+        .roots()
+        .iter()
+        .copied()
         .chain(0..c.articles.len())
         .collect::<Vec<_>>();
     for top in tops {
-        down_from(c, top, None, &mut seen, &mut order);
+        down_from(&hanging, top, None, &mut seen, &mut order);
     }
     order
 }
 
 fn down_from(
-    c: &Comparison,
+    hanging: &Hanging<'_>,
     article: usize,
     against: Option<usize>,
     seen: &mut [bool],
@@ -147,8 +233,8 @@ fn down_from(
         return;
     }
     order.push((article, against));
-    for d in descents_from(c, article) {
-        down_from(c, d.copy, Some(article), seen, order);
+    for d in hanging.below(article) {
+        down_from(hanging, d.other_end(article), Some(article), seen, order);
     }
 }
 
@@ -209,6 +295,47 @@ pub fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A comparison of three short texts whose lineage is replaced by `lineage`.
+    fn with_lineage(lineage: Vec<Descent>) -> Comparison {
+        use crate::article::{Article, Format};
+        use crate::compare::{Options, compare};
+        let articles = ["North.", "South.", "East."]
+            .iter()
+            .map(|&t| Article::from_text(t, "t.txt", t, Format::Text))
+            .collect();
+        let mut c = compare(articles, &Options::default());
+        c.lineage = lineage;
+        c
+    }
+
+    fn edge(original: usize, copy: usize, known: bool) -> Descent {
+        Descent {
+            original,
+            copy,
+            known,
+            confidence: 0.5,
+            shared: 0.9,
+            clues: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn every_version_is_drawn_once_and_originals_above_their_copies() {
+        // Two undetermined edges written towards the same version: drawn once, in one tree.
+        let c = with_lineage(vec![edge(0, 1, false), edge(2, 1, false)]);
+        let hanging = Hanging::new(&c);
+        assert_eq!(hanging.roots().len(), 1);
+        let drawn: Vec<usize> = text_order(&c).iter().map(|&(a, _)| a).collect();
+        let mut sorted = drawn.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, [0, 1, 2]);
+        // A known original is the top, its copy below it and the undetermined neighbour below.
+        let c = with_lineage(vec![edge(2, 1, true), edge(0, 1, false)]);
+        let hanging = Hanging::new(&c);
+        assert_eq!(hanging.roots(), [2]);
+        assert_eq!(text_order(&c), [(2, None), (1, Some(2)), (0, Some(1))]);
+    }
 
     #[test]
     fn labels_open_with_a_capital_and_quotations_are_not_quoted_twice() {

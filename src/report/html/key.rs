@@ -6,7 +6,7 @@ use maud::{Markup, html};
 
 use super::Page;
 use crate::compare::{Descent, KeyChanges};
-use crate::report::story::{capitalised, descent_note, descents_from, lineage_roots};
+use crate::report::story::{Hanging, capitalised, descent_note};
 
 /// The key changes and the version tree.
 pub fn key_findings(page: &Page<'_>) -> Markup {
@@ -53,11 +53,12 @@ fn copy_changes(page: &Page<'_>, copy: &KeyChanges) -> Markup {
     }
 }
 
-/// The version tree as nested lists, from each original down to its copies; an edge whose
-/// direction is undetermined hangs its second end (in content order) under its first.
+/// The version tree as nested lists, from each original down to its copies (as [`Hanging`]
+/// draws it).
 fn version_tree(page: &Page<'_>) -> Markup {
     let c = page.c;
-    let roots = lineage_roots(c);
+    let hanging = Hanging::new(c);
+    let roots = hanging.roots();
     let alone: Vec<usize> = (0..c.articles.len())
         .filter(|&i| !c.lineage.iter().any(|d| d.original == i || d.copy == i))
         .collect();
@@ -67,7 +68,7 @@ fn version_tree(page: &Page<'_>) -> Markup {
             p.muted { "No article is a version of another." }
         } @else {
             p.muted { "Each copy under its original (original → copy, with how sure and why); “differs” where which came first is undetermined." }
-            ul.tree { @for root in roots { (branch(page, root, None)) } }
+            ul.tree { @for &root in roots { (branch(page, &hanging, root, None)) } }
         }
         @if !alone.is_empty() && !c.lineage.is_empty() {
             p { "Not a version of another: "
@@ -80,8 +81,13 @@ fn version_tree(page: &Page<'_>) -> Markup {
     }
 }
 
-fn branch(page: &Page<'_>, article: usize, from: Option<&Descent>) -> Markup {
-    let below = descents_from(page.c, article);
+fn branch(
+    page: &Page<'_>,
+    hanging: &Hanging<'_>,
+    article: usize,
+    from: Option<&Descent>,
+) -> Markup {
+    let below = hanging.below(article);
     html! {
         li {
             @if let Some(d) = from {
@@ -91,7 +97,7 @@ fn branch(page: &Page<'_>, article: usize, from: Option<&Descent>) -> Markup {
                 (page.article_link(article))
             }
             @if !below.is_empty() {
-                ul { @for d in below { (branch(page, d.copy, Some(d))) } }
+                ul { @for d in below { (branch(page, hanging, d.other_end(article), Some(d))) } }
             }
         }
     }

@@ -12,8 +12,8 @@ use crate::compare::{Comparison, LinkKind, SentenceRef};
 use crate::report::ReportOptions;
 use crate::report::rows::Rows;
 use crate::report::story::{
-    Marking, capitalised, counterpart_in, descent_note, descents_from, is_shared_word_for_word,
-    lineage_roots, story_title, text_order,
+    Hanging, Marking, capitalised, counterpart_in, descent_note, is_shared_word_for_word,
+    story_title, text_order,
 };
 pub use layout::Paper;
 use layout::{Block, Span, Style};
@@ -54,12 +54,12 @@ fn blocks(c: &Comparison, options: &ReportOptions) -> Vec<Block> {
     ];
     out.extend(key_findings(c));
     out.push(Block::Heading("Version tree".to_owned()));
-    let roots = lineage_roots(c);
-    if roots.is_empty() {
+    let hanging = Hanging::new(c);
+    if hanging.roots().is_empty() {
         out.push(muted("No article is a version of another.".to_owned()));
     }
-    for root in roots {
-        tree(c, root, 0, &mut out);
+    for &root in hanging.roots() {
+        tree(c, &hanging, root, 0, &mut out);
     }
     for (article, against) in text_order(c) {
         out.extend(version_text(c, article, against, options));
@@ -123,16 +123,16 @@ fn key_findings(c: &Comparison) -> Vec<Block> {
     out
 }
 
-/// `article` and the versions made from it, indented by depth, each edge with its direction
+/// `article` and the versions hung below it, indented by depth, each edge with its direction
 /// and how sure, or "differs".
-fn tree(c: &Comparison, article: usize, depth: usize, out: &mut Vec<Block>) {
+fn tree(c: &Comparison, hanging: &Hanging<'_>, article: usize, depth: usize, out: &mut Vec<Block>) {
     if depth == 0 {
         out.push(Block::Paragraph {
             spans: vec![span(label(c, article), Style::Plain)],
             indent: 0,
         });
     }
-    for d in descents_from(c, article) {
+    for d in hanging.below(article) {
         out.push(Block::Paragraph {
             spans: vec![
                 span(
@@ -148,7 +148,7 @@ fn tree(c: &Comparison, article: usize, depth: usize, out: &mut Vec<Block>) {
             ],
             indent: depth + 1,
         });
-        tree(c, d.copy, depth + 1, out);
+        tree(c, hanging, d.other_end(article), depth + 1, out);
     }
 }
 
