@@ -60,7 +60,8 @@ pub struct CompareArgs {
     pub threshold: f32,
     /// Align every pair of articles even above 50 articles (by default each version is aligned
     /// with its closest versions only, along the version tree), and report the differences
-    /// between sibling versions too (by default changes are read along the tree only).
+    /// between sibling versions and between articles that are not versions of each other too
+    /// (by default changes are read along the tree only).
     #[arg(long)]
     pub all_pairs: bool,
     /// Open the files in the subfolders of folders given, too.

@@ -44,7 +44,8 @@ pub struct Options {
     /// What differences count as "the same words".
     pub normalization: Normalization,
     /// Align every pair of articles even above [`ALL_PAIRS_UP_TO`] articles, instead of each
-    /// version with its closest only (the version tree).
+    /// version with its closest only (the version tree), and read findings between every pair
+    /// (siblings and articles of different stories too), not along the tree only.
     pub all_pairs: bool,
 }
 
