@@ -28,6 +28,8 @@ const QUANTITY_WORDS: &[&str] = &["few", "many", "numerous", "scores", "several"
 /// Units the figures module does not read but a conversion may name (British spellings are
 /// normalised to American ones before this list is read).
 const MORE_UNITS: &[&str] = &["%", "kilometer", "meter", "mile", "ton", "tonne"];
+/// Courtesy titles, squashed (abbreviations expanded).
+const HONORIFICS: &[&str] = &["doctor", "miss", "mr", "mrs", "ms", "sir"];
 /// Content words each side of a replacement needs before it can be judged moved material.
 const MIN_MOVED_WORDS: usize = 2;
 
@@ -165,6 +167,17 @@ fn judge(
         return Some(one_sided(&a, SubstitutionKind::Cut));
     }
     let difference = classify(&a, &b);
+    if difference == Difference::Mechanical {
+        return None;
+    }
+    if is_honorific(&a) || is_honorific(&b) {
+        return Some((SubstitutionKind::HouseStyle, loaded));
+    }
+    if let Some(kind) = kept_in_part(reader, from, &b)
+        .or_else(|| kept_in_part(reader, to, &a).map(|_| SubstitutionKind::Addition))
+    {
+        return Some((kind, loaded));
+    }
     let passage = a.len().max(b.len()) > MAX_SWAP_WORDS;
     let kind = match difference {
         Difference::Mechanical => return None,
@@ -279,6 +292,31 @@ fn is_moved(reader: &mut Reader, replaced: &Words, replacing: &Words, rest: (&st
     new.iter().all(|k| before.has_key(k) || after.has_key(k))
 }
 
+/// Whether a wording is only a courtesy title ("Mr", "Dr"): naming someone with or without one,
+/// or by their post instead ("Mr" → "NASA Administrator Bill"), is house style.
+fn is_honorific(words: &Words) -> bool {
+    HONORIFICS.contains(&words.squashed().as_str())
+}
+
+/// `Cut` when `shorter` is `longer` with its first or last words cut, not only function words
+/// ("largest and most-powerful" → "most powerful"): the word diff paired what is left of a cut
+/// with a spelling variant of it.
+fn kept_in_part(reader: &mut Reader, longer: &str, shorter: &Words) -> Option<SubstitutionKind> {
+    let words: Vec<&str> = longer.split_whitespace().collect();
+    let kept = shorter.squashed();
+    let splits = (1..words.len()).flat_map(|at| {
+        let (head, tail) = (words[..at].join(" "), words[at..].join(" "));
+        [(tail.clone(), head.clone()), (head, tail)]
+    });
+    for (part, rest) in splits {
+        if reader.words(&part).squashed() == kept {
+            // Function words cut ("on Wednesday" → "Wednesday") are grammar, judged as such.
+            return (!reader.words(&rest).is_function_only()).then_some(SubstitutionKind::Cut);
+        }
+    }
+    None
+}
+
 /// Whether a change rewrites a passage rather than swapping a few words.
 fn is_passage(from: &str, to: &str) -> bool {
     let words = |s: &str| s.split_whitespace().count();
@@ -361,6 +399,18 @@ mod tests {
     #[test]
     fn words_against_a_figure_or_a_moved_phrase_are_loose_pairings() {
         assert_eq!(kind("sailed", "in 1998"), Some(SubstitutionKind::Pairing));
+        assert_eq!(
+            kind("widest and long-range", "long range"),
+            Some(SubstitutionKind::Cut)
+        );
+        assert_eq!(
+            kind("long range", "widest and long-range"),
+            Some(SubstitutionKind::Addition)
+        );
+        assert_eq!(
+            kind("Ms", "Harbour Master Ada"),
+            Some(SubstitutionKind::HouseStyle)
+        );
         assert_eq!(
             kind("sailed Monday", "steamed"),
             Some(SubstitutionKind::Content)
