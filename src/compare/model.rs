@@ -565,6 +565,9 @@ pub enum Clue {
     AddsMaterial,
     /// Where the two differ, other versions carry the original's wording word for word.
     SharedWording,
+    /// The original is known to be the copy of a third version, and a version has one original
+    /// (weighed only with other evidence leaning the same way).
+    CopyElsewhere,
 }
 
 impl Clue {
@@ -579,6 +582,7 @@ impl Clue {
             Clue::Trimmed => "trimmed",
             Clue::AddsMaterial => "copy adds its own material",
             Clue::SharedWording => "other versions keep its wording",
+            Clue::CopyElsewhere => "it copies a third version",
         }
     }
 }
