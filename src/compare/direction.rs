@@ -33,6 +33,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+use super::normalize::number_word_value;
 use super::{Clue, Derivation, Descent, EditOp, Link, LinkKind, SentenceRef, Version};
 use crate::article::{Article, Role};
 
@@ -55,29 +56,6 @@ const TOLL_WORDS: &[&str] = &[
     "injured",
     "wounded",
     "casualties",
-];
-/// Counts written as words, from one (at index 0).
-const COUNT_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
 ];
 /// Weight of the shape of the shared text.
 const SHAPE_WEIGHT: f32 = 1.0;
@@ -431,16 +409,13 @@ fn counts_the_dead_or_hurt(sentence: &str) -> bool {
         .any(|word| TOLL_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
 }
 
-/// The value of a count written in figures ("1,200") or as a small number word ("five").
+/// The value of a count written in figures ("1,200") or as a number word ("five").
 fn count(text: &str) -> Option<u64> {
     let text = text.trim();
-    if let Some(i) = COUNT_WORDS
-        .iter()
-        .position(|w| text.eq_ignore_ascii_case(w))
-    {
-        return Some(i as u64 + 1);
-    }
-    let digits: String = text.chars().filter(|&c| c != ',').collect();
+    let digits: String = match number_word_value(&text.to_lowercase()) {
+        Some(digits) => digits.to_owned(),
+        None => text.chars().filter(|&c| c != ',').collect(),
+    };
     (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
         .then(|| digits.parse().ok())
         .flatten()
