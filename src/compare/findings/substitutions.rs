@@ -5,6 +5,10 @@
 //! Mechanical variants (case, hyphens, spaces, dots, abbreviations, spelling) are never listed;
 //! the rest get a kind (see [`SubstitutionKind`]) and are ranked by it, then by how many article
 //! pairs make the same change, then by count. The order of the returned list is the ranking.
+//! Swaps of content words are judged by the role of each side in its sentence: figures and units
+//! swapped for each other are figure changes, a figure or date against words (or a phrase
+//! against words found elsewhere in the other sentence) a loose pairing of the word diff; both
+//! rank below the word swaps, and a changed date stays a swap of substance.
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
