@@ -22,6 +22,10 @@
 //!   article, while an original's text is carried on by its copies (a text's tail is left out:
 //!   pages kept only in part and copies trimmed from the bottom end anywhere).
 //!
+//! An edge still undetermined then weighs one more, weaker term: a version has one original, so
+//! an end already known to be the copy of a third version is more likely this edge's original
+//! (never enough alone: the tree itself may join the wrong versions).
+//!
 //! Below [`KNOWN_FROM`] the direction is undetermined: the two versions only differ, and findings
 //! between them are shown without an arrow (the version first in content order on the left, so
 //! the report is the same whatever order the files were given in).
@@ -29,6 +33,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+use super::normalize::number_word_value;
 use super::{Clue, Derivation, Descent, EditOp, Link, LinkKind, SentenceRef, Version};
 use crate::article::{Article, Role};
 
@@ -52,29 +57,6 @@ const TOLL_WORDS: &[&str] = &[
     "wounded",
     "casualties",
 ];
-/// Counts written as words, from one (at index 0).
-const COUNT_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
 /// Weight of the shape of the shared text.
 const SHAPE_WEIGHT: f32 = 1.0;
 /// Weight of whose wording other versions share.
@@ -86,6 +68,9 @@ const FULL_OWN: f32 = 0.15;
 /// How much longer (in words) the longer version's shared sentences must be for a
 /// write-through to count fully.
 const FULL_GROWTH: f32 = 0.25;
+/// Weight of an end's being known to copy a third version (see [`settle_by_structure`]): below
+/// [`KNOWN_FROM`], so it decides only with other evidence leaning the same way.
+const COPY_ELSEWHERE_WEIGHT: f32 = 0.25;
 /// Score from which a direction is known.
 const KNOWN_FROM: f32 = 0.3;
 /// Score at which the confidence reaches 1.
@@ -249,7 +234,7 @@ pub fn lineage(
             .or_default()
             .push(link);
     }
-    let mut out: Vec<Descent> = versions
+    let mut scored: Vec<Scored> = versions
         .iter()
         .enumerate()
         .filter_map(|(v, version)| version.closest.map(|p| (v, p, version.shared)))
@@ -263,20 +248,81 @@ pub fn lineage(
                 evidence.own = Some((own[x], own[y]));
             }
             let (score, clues) = decide(&evidence);
-            let known = score.abs() >= KNOWN_FROM;
-            let (original, copy) = if known && score < 0.0 { (y, x) } else { (x, y) };
-            Descent {
-                original,
-                copy,
-                known,
-                confidence: (score.abs() / CERTAIN_AT).min(1.0),
+            Scored {
+                ends: (x, y),
+                score,
+                clues,
                 shared,
-                clues: if known { clues } else { Vec::new() },
             }
         })
         .collect();
+    settle_by_structure(&mut scored, articles.len());
+    let mut out: Vec<Descent> = scored.into_iter().map(Scored::into_descent).collect();
     out.sort_by_key(|d| (d.original, d.copy));
     out
+}
+
+/// An edge of the version tree with its score (positive: `ends.0` is the original).
+struct Scored {
+    ends: (usize, usize),
+    score: f32,
+    clues: Vec<Clue>,
+    shared: f32,
+}
+
+impl Scored {
+    fn is_known(&self) -> bool {
+        self.score.abs() >= KNOWN_FROM
+    }
+
+    /// The known copy of the edge, if the direction is known.
+    fn known_copy(&self) -> Option<usize> {
+        self.is_known().then_some(if self.score > 0.0 {
+            self.ends.1
+        } else {
+            self.ends.0
+        })
+    }
+
+    fn into_descent(self) -> Descent {
+        let known = self.is_known();
+        let (x, y) = self.ends;
+        let (original, copy) = if known && self.score < 0.0 {
+            (y, x)
+        } else {
+            (x, y)
+        };
+        Descent {
+            original,
+            copy,
+            known,
+            confidence: (self.score.abs() / CERTAIN_AT).min(1.0),
+            shared: self.shared,
+            clues: if known { self.clues } else { Vec::new() },
+        }
+    }
+}
+
+/// Weighs the one-original rule on the edges still undetermined: an end known (from the other
+/// edges) to be the copy of a third version leans towards being this edge's original, and an
+/// edge that then reaches [`KNOWN_FROM`] with its own evidence leaning the same way is known.
+fn settle_by_structure(edges: &mut [Scored], articles: usize) {
+    let mut copies = vec![false; articles];
+    for copy in edges.iter().filter_map(Scored::known_copy) {
+        copies[copy] = true;
+    }
+    for edge in edges.iter_mut().filter(|e| !e.is_known()) {
+        let (x, y) = edge.ends;
+        let term = match (copies[x], copies[y]) {
+            (true, false) => COPY_ELSEWHERE_WEIGHT,
+            (false, true) => -COPY_ELSEWHERE_WEIGHT,
+            _ => continue,
+        };
+        edge.score += term;
+        if edge.is_known() {
+            edge.clues.push(Clue::CopyElsewhere);
+        }
+    }
 }
 
 /// The evidence on edge `(x, y)` from the two articles and the closest links between them.
@@ -363,16 +409,13 @@ fn counts_the_dead_or_hurt(sentence: &str) -> bool {
         .any(|word| TOLL_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
 }
 
-/// The value of a count written in figures ("1,200") or as a small number word ("five").
+/// The value of a count written in figures ("1,200") or as a number word ("five").
 fn count(text: &str) -> Option<u64> {
     let text = text.trim();
-    if let Some(i) = COUNT_WORDS
-        .iter()
-        .position(|w| text.eq_ignore_ascii_case(w))
-    {
-        return Some(i as u64 + 1);
-    }
-    let digits: String = text.chars().filter(|&c| c != ',').collect();
+    let digits: String = match number_word_value(&text.to_lowercase()) {
+        Some(digits) => digits.to_owned(),
+        None => text.chars().filter(|&c| c != ',').collect(),
+    };
     (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
         .then(|| digits.parse().ok())
         .flatten()
@@ -807,6 +850,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    fn scored(ends: (usize, usize), score: f32) -> Scored {
+        Scored {
+            ends,
+            score,
+            clues: Vec::new(),
+            shared: 0.5,
+        }
+    }
+
+    #[test]
+    fn a_version_known_to_copy_another_leans_towards_original_elsewhere() {
+        let mut edges = [
+            scored((0, 1), 1.0),
+            scored((1, 2), 0.1),
+            scored((1, 3), -0.1),
+            scored((4, 5), 0.1),
+        ];
+        settle_by_structure(&mut edges, 6);
+        let descents: Vec<Descent> = edges.into_iter().map(Scored::into_descent).collect();
+        let known: Vec<(usize, usize, bool)> = descents
+            .iter()
+            .map(|d| (d.original, d.copy, d.known))
+            .collect();
+        // 1 copies 0, so with its own evidence leaning that way it is 2's original; against
+        // 3's evidence, or with no copy known (4, 5), the rule alone decides nothing.
+        assert_eq!(
+            known,
+            [(0, 1, true), (1, 2, true), (1, 3, false), (4, 5, false)]
+        );
+        assert_eq!(descents[1].clues, [Clue::CopyElsewhere]);
     }
 
     #[test]

@@ -146,6 +146,12 @@ pub enum SubstitutionKind {
     Content,
     /// Only function words or inflections (tense, articles, prepositions).
     Function,
+    /// A figure or unit written differently ("26" → "33", "miles" → "kilometres"): reported as a
+    /// figure, listed here below the word swaps.
+    Figure,
+    /// Words the word diff paired that play different roles (a figure against a verb, a phrase
+    /// against another phrase moved from elsewhere in the sentence): probably not a swap.
+    Pairing,
     /// Words added where the other article has none.
     Addition,
     /// Words cut that the other article has.
@@ -163,6 +169,8 @@ impl SubstitutionKind {
             SubstitutionKind::Agent => "agent",
             SubstitutionKind::Content => "content",
             SubstitutionKind::Function => "grammar",
+            SubstitutionKind::Figure => "figure",
+            SubstitutionKind::Pairing => "loose pairing",
             SubstitutionKind::Addition => "added",
             SubstitutionKind::Cut => "cut",
             SubstitutionKind::HouseStyle => "house style",
@@ -557,6 +565,9 @@ pub enum Clue {
     AddsMaterial,
     /// Where the two differ, other versions carry the original's wording word for word.
     SharedWording,
+    /// The original is known to be the copy of a third version, and a version has one original
+    /// (weighed only with other evidence leaning the same way).
+    CopyElsewhere,
 }
 
 impl Clue {
@@ -571,6 +582,7 @@ impl Clue {
             Clue::Trimmed => "trimmed",
             Clue::AddsMaterial => "copy adds its own material",
             Clue::SharedWording => "other versions keep its wording",
+            Clue::CopyElsewhere => "it copies a third version",
         }
     }
 }

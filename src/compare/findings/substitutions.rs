@@ -5,13 +5,19 @@
 //! Mechanical variants (case, hyphens, spaces, dots, abbreviations, spelling) are never listed;
 //! the rest get a kind (see [`SubstitutionKind`]) and are ranked by it, then by how many article
 //! pairs make the same change, then by count. The order of the returned list is the ranking.
+//! Swaps of content words are judged by the role of each side in its sentence: figures and units
+//! swapped for each other are figure changes, a figure or date against words (or a phrase
+//! against words found elsewhere in the other sentence) a loose pairing of the word diff; both
+//! rank below the word swaps, and a changed date stays a swap of substance.
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
+use super::figures::{MONTHS, is_figure, is_scale_word, is_unit_word};
+use super::times::TIME_WORDS;
 use super::wording::{Difference, Reader, Words, classify};
 use crate::article::{Article, Role, collapse_whitespace};
-use crate::compare::{EditOp, Link, LinkKind, SentenceRef, Substitution, SubstitutionKind};
+use crate::compare::{Edit, EditOp, Link, LinkKind, SentenceRef, Substitution, SubstitutionKind};
 
 /// Longest side (in words) a replacement may have to count as a substitution rather than a
 /// rewritten passage.
@@ -21,6 +27,43 @@ const MAX_WORDS_PER_SIDE: usize = 12;
 const MAX_SWAP_WORDS: usize = 4;
 /// Similarity a link involving a headline needs before its edits count as substitutions.
 const MIN_HEADLINE_SIMILARITY: f32 = 0.75;
+/// Words that give a vague quantity where a figure may stand ("dozens" → "30" is a figure swap).
+const QUANTITY_WORDS: &[&str] = &["few", "many", "numerous", "scores", "several"];
+/// Units the figures module does not read but a conversion may name (British spellings are
+/// normalised to American ones before this list is read).
+const MORE_UNITS: &[&str] = &["%", "kilometer", "meter", "mile", "ton", "tonne"];
+/// Courtesy titles, squashed (abbreviations expanded).
+const HONORIFICS: &[&str] = &["doctor", "miss", "mr", "mrs", "ms", "sir"];
+/// Content words each side of a replacement needs before it can be judged moved material.
+const MIN_MOVED_WORDS: usize = 2;
+
+/// The sentences an edit sits in, for judging what its words do there.
+#[derive(Default)]
+struct Surroundings<'t> {
+    /// The sentence of the replaced words, before and after them.
+    from: (&'t str, &'t str),
+    /// The sentence of the replacing words, before and after them.
+    to: (&'t str, &'t str),
+}
+
+impl<'t> Surroundings<'t> {
+    fn of(articles: &'t [Article], link: &Link, edit: &Edit) -> Self {
+        let around = |r: SentenceRef, (start, end): (usize, usize)| {
+            let article = &articles[r.article];
+            let sentence = &article.sentences[r.sentence];
+            let text = &article.text;
+            let inside = |at: usize| at.clamp(sentence.start, sentence.end);
+            (
+                text.get(sentence.start..inside(start)).unwrap_or(""),
+                text.get(inside(end)..sentence.end).unwrap_or(""),
+            )
+        };
+        Surroundings {
+            from: around(link.a, edit.a),
+            to: around(link.b, edit.b),
+        }
+    }
+}
 
 /// Aggregated substitutions of the reworded links marked in `closest` (see
 /// [`super::counterparts::closest_of_either_end`]), each seen from its link's `a` side; ranked by
@@ -52,7 +95,8 @@ pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Subst
                 push_occurrence(&mut entry.occurrences, (link.a, link.b));
                 continue;
             }
-            let Some((kind, loaded)) = judge(&mut reader, &from, &to) else {
+            let surroundings = Surroundings::of(articles, link, edit);
+            let Some((kind, loaded)) = judge(&mut reader, &from, &to, &surroundings) else {
                 continue;
             };
             found.insert(
@@ -99,9 +143,14 @@ pub fn rank(substitutions: &mut [Substitution]) {
     });
 }
 
-/// The kind of the change `from` → `to` and whether it involves a loaded word, or `None` when it
-/// is not a substitution at all (mechanical, or too long).
-fn judge(reader: &mut Reader, from: &str, to: &str) -> Option<(SubstitutionKind, bool)> {
+/// The kind of the change `from` → `to` (in `surroundings`) and whether it involves a loaded
+/// word, or `None` when it is not a substitution at all (mechanical, or too long).
+fn judge(
+    reader: &mut Reader,
+    from: &str,
+    to: &str,
+    surroundings: &Surroundings,
+) -> Option<(SubstitutionKind, bool)> {
     let (a, b) = (reader.words(from), reader.words(to));
     if a.is_empty() && b.is_empty() || a.len().max(b.len()) > MAX_WORDS_PER_SIDE {
         return None;
@@ -122,6 +171,17 @@ fn judge(reader: &mut Reader, from: &str, to: &str) -> Option<(SubstitutionKind,
         return Some(one_sided(&a, SubstitutionKind::Cut));
     }
     let difference = classify(&a, &b);
+    if difference == Difference::Mechanical {
+        return None;
+    }
+    if is_honorific(&a) || is_honorific(&b) {
+        return Some((SubstitutionKind::HouseStyle, loaded));
+    }
+    if let Some(kind) = kept_in_part(reader, from, &b)
+        .or_else(|| kept_in_part(reader, to, &a).map(|_| SubstitutionKind::Addition))
+    {
+        return Some((kind, loaded));
+    }
     let passage = a.len().max(b.len()) > MAX_SWAP_WORDS;
     let kind = match difference {
         Difference::Mechanical => return None,
@@ -133,9 +193,132 @@ fn judge(reader: &mut Reader, from: &str, to: &str) -> Option<(SubstitutionKind,
         Difference::Framing => SubstitutionKind::Framing,
         Difference::Agent => SubstitutionKind::Agent,
         Difference::Function => SubstitutionKind::Function,
-        Difference::Content => SubstitutionKind::Content,
+        Difference::Content => judge_roles(reader, &a, &b, surroundings),
     };
     Some((kind, loaded))
+}
+
+/// What a side of a replacement holds, by the role its words play.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SideRole {
+    /// A day, month, year or other time ("Tuesday", "Dec. 24", "in 1977").
+    Date,
+    /// Figures and units only ("26", "1.6 million", "kilometres", "dozens").
+    Figure,
+    /// Other words.
+    Words,
+}
+
+/// The kind of a replacement of content words, by the roles of its sides: figures and units
+/// swapped for each other are a figure change; a figure against words, or a phrase against a
+/// phrase whose words stand elsewhere in the other sentence, is a loose pairing of the word diff.
+fn judge_roles(
+    reader: &mut Reader,
+    from: &Words,
+    to: &Words,
+    surroundings: &Surroundings,
+) -> SubstitutionKind {
+    let roles = (role(from, surroundings.from), role(to, surroundings.to));
+    match roles {
+        (SideRole::Figure, SideRole::Figure) => SubstitutionKind::Figure,
+        (SideRole::Words, SideRole::Figure | SideRole::Date)
+        | (SideRole::Figure | SideRole::Date, SideRole::Words) => SubstitutionKind::Pairing,
+        (SideRole::Words, SideRole::Words)
+            if is_moved(reader, from, to, surroundings.from)
+                || is_moved(reader, to, from, surroundings.to) =>
+        {
+            SubstitutionKind::Pairing
+        }
+        _ => SubstitutionKind::Content,
+    }
+}
+
+/// The role of a side's words, given the text of its sentence before and after them (a day
+/// beside a month is a date: "Dec. 24" → "Dec. 25").
+fn role(words: &Words, (before, after): (&str, &str)) -> SideRole {
+    let content = words.content_keys();
+    let is_date = |key: &str| TIME_WORDS.contains(&key) || MONTHS.contains(&key) || is_year(key);
+    let beside_month = |word: Option<&str>| {
+        word.map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .is_some_and(|w| MONTHS.contains(&w.as_str()))
+    };
+    let quantities_only =
+        !content.is_empty() && content.iter().all(|k| is_quantity(k) || is_date(k));
+    let dated = content.iter().any(|k| is_date(k))
+        || content.iter().any(|k| is_figure(k))
+            && (beside_month(before.split_whitespace().last())
+                || beside_month(after.split_whitespace().next()));
+    if quantities_only && dated {
+        SideRole::Date
+    } else if quantities_only {
+        SideRole::Figure
+    } else {
+        SideRole::Words
+    }
+}
+
+/// Whether a key is a four-digit year.
+fn is_year(key: &str) -> bool {
+    key.len() == 4
+        && key.bytes().all(|b| b.is_ascii_digit())
+        && (b"18".as_slice()..=b"21".as_slice()).contains(&&key.as_bytes()[..2])
+}
+
+/// Whether a key is a figure (an ordinal too: "150th"), a scale, a vague quantity or a unit.
+fn is_quantity(key: &str) -> bool {
+    let ordinal = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| key.strip_suffix(suffix))
+        .is_some_and(is_figure);
+    ordinal
+        || is_figure(key)
+        || is_scale_word(key)
+        || is_unit_word(key)
+        || QUANTITY_WORDS.contains(&key)
+        || MORE_UNITS.contains(&key.strip_suffix('s').unwrap_or(key))
+}
+
+/// Whether `replaced` → `replacing` pairs phrases with no word in common whose replacing words
+/// all stand elsewhere in the replaced words' sentence (`rest`): the diff paired a phrase with
+/// material that moved, not a rewording of it.
+fn is_moved(reader: &mut Reader, replaced: &Words, replacing: &Words, rest: (&str, &str)) -> bool {
+    let (old, new) = (replaced.content_keys(), replacing.content_keys());
+    if old.len() < MIN_MOVED_WORDS
+        || new.len() < MIN_MOVED_WORDS
+        || old.iter().any(|k| new.contains(k))
+    {
+        return false;
+    }
+    let (before, after) = (reader.words(rest.0), reader.words(rest.1));
+    new.iter().all(|k| before.has_key(k) || after.has_key(k))
+}
+
+/// Whether a wording is only a courtesy title ("Mr", "Dr"): naming someone with or without one,
+/// or by their post instead ("Mr" → "NASA Administrator Bill"), is house style.
+fn is_honorific(words: &Words) -> bool {
+    HONORIFICS.contains(&words.squashed().as_str())
+}
+
+/// `Cut` when `shorter` is `longer` with its first or last words cut, not only function words
+/// ("largest and most-powerful" → "most powerful"): the word diff paired what is left of a cut
+/// with a spelling variant of it.
+fn kept_in_part(reader: &mut Reader, longer: &str, shorter: &Words) -> Option<SubstitutionKind> {
+    let words: Vec<&str> = longer.split_whitespace().collect();
+    let kept = shorter.squashed();
+    let splits = (1..words.len()).flat_map(|at| {
+        let (head, tail) = (words[..at].join(" "), words[at..].join(" "));
+        [(tail.clone(), head.clone()), (head, tail)]
+    });
+    for (part, rest) in splits {
+        if reader.words(&part).squashed() == kept {
+            // Function words cut ("on Wednesday" → "Wednesday") are grammar, judged as such.
+            return (!reader.words(&rest).is_function_only()).then_some(SubstitutionKind::Cut);
+        }
+    }
+    None
 }
 
 /// Whether a change rewrites a passage rather than swapping a few words.
@@ -185,7 +368,84 @@ mod tests {
     use super::*;
 
     fn kind(from: &str, to: &str) -> Option<SubstitutionKind> {
-        judge(&mut Reader::default(), from, to).map(|(kind, _)| kind)
+        kind_in(from, to, Surroundings::default())
+    }
+
+    fn kind_in(from: &str, to: &str, surroundings: Surroundings) -> Option<SubstitutionKind> {
+        judge(&mut Reader::default(), from, to, &surroundings).map(|(kind, _)| kind)
+    }
+
+    #[test]
+    fn figures_and_unit_conversions_swapped_are_figures() {
+        assert_eq!(kind("26", "33"), Some(SubstitutionKind::Figure));
+        assert_eq!(kind("1", "1.6"), Some(SubstitutionKind::Figure));
+        assert_eq!(kind("miles", "kilometres"), Some(SubstitutionKind::Figure));
+        assert_eq!(kind("dozens", "40"), Some(SubstitutionKind::Figure));
+    }
+
+    #[test]
+    fn a_changed_date_stays_a_swap_of_substance() {
+        assert_eq!(
+            kind("Tuesday", "Wednesday"),
+            Some(SubstitutionKind::Content)
+        );
+        assert_eq!(kind("1998", "2004"), Some(SubstitutionKind::Content));
+        let beside_month = Surroundings {
+            from: ("The ferry sailed on Jan. ", " with 40 cars."),
+            to: ("The ferry sailed on Jan. ", " with 40 cars."),
+        };
+        assert_eq!(
+            kind_in("12", "14", beside_month),
+            Some(SubstitutionKind::Content)
+        );
+    }
+
+    #[test]
+    fn words_against_a_figure_or_a_moved_phrase_are_loose_pairings() {
+        assert_eq!(kind("sailed", "in 1998"), Some(SubstitutionKind::Pairing));
+        assert_eq!(
+            kind("widest and long-range", "long range"),
+            Some(SubstitutionKind::Cut)
+        );
+        assert_eq!(
+            kind("long range", "widest and long-range"),
+            Some(SubstitutionKind::Addition)
+        );
+        assert_eq!(
+            kind("Ms", "Harbour Master Ada"),
+            Some(SubstitutionKind::HouseStyle)
+        );
+        assert_eq!(
+            kind("sailed Monday", "steamed"),
+            Some(SubstitutionKind::Content)
+        );
+        assert_eq!(kind("placed 40th", "19"), Some(SubstitutionKind::Pairing));
+        let moved = Surroundings {
+            from: (
+                "She was the first ",
+                " to finish and the first local rower to hold the cup.",
+            ),
+            to: ("She was the first ", " to finish the course."),
+        };
+        assert_eq!(
+            kind_in("unseeded entrant", "local rower", moved),
+            Some(SubstitutionKind::Pairing)
+        );
+        let reworded_twice = Surroundings {
+            from: (
+                "Divers hit by a storm were seeking a boat lost in an earlier ",
+                ".",
+            ),
+            to: ("A storm hit divers seeking a boat lost in an earlier ", "."),
+        };
+        assert_eq!(
+            kind_in("squall", "storm", reworded_twice),
+            Some(SubstitutionKind::Content)
+        );
+        assert_eq!(
+            kind("sailed out", "steamed away"),
+            Some(SubstitutionKind::Content)
+        );
     }
 
     #[test]
@@ -219,7 +479,8 @@ mod tests {
     }
 
     fn substitution(from: &str, to: &str, pair: (usize, usize), count: usize) -> Substitution {
-        let (kind, loaded) = judge(&mut Reader::default(), from, to).expect("a substitution");
+        let (kind, loaded) = judge(&mut Reader::default(), from, to, &Surroundings::default())
+            .expect("a substitution");
         Substitution {
             a: pair.0,
             b: pair.1,

@@ -10,7 +10,7 @@ use crate::compare::{
 };
 
 /// Words that place an event in time.
-const TIME_WORDS: &[&str] = &[
+pub(super) const TIME_WORDS: &[&str] = &[
     "afternoon",
     "april",
     "august",

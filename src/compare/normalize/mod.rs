@@ -423,8 +423,8 @@ fn fold_latin_accents(word: &str) -> String {
     out
 }
 
-/// Number words as digits, so "five people" and "5 people" read alike.
-fn number_word_value(word: &str) -> Option<&'static str> {
+/// Number words (lower case) as digits, so "five people" and "5 people" read alike.
+pub(crate) fn number_word_value(word: &str) -> Option<&'static str> {
     const NUMBER_WORDS: &[(&str, &str)] = &[
         ("eight", "8"),
         ("eighteen", "18"),
