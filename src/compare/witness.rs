@@ -20,15 +20,30 @@ const VOUCHED_SIMILARITY: f32 = 0.3;
 const VOUCHED_SHARED_CONTENT: usize = 4;
 /// Content words two vouched-for sentences must share that are not the story's subject.
 const VOUCHED_TELLING_CONTENT: usize = 2;
+/// Such content words needed when only one of the two is linked to the witness on its own
+/// wording (the other by its position, say), the witness being a near copy of it.
+const COPY_VOUCHED_TELLING_CONTENT: usize = 3;
+/// Similarity from which a sentence is a near copy of another.
+const NEAR_COPY: f32 = 0.8;
 /// Sentences per compared article above which a word is the story's subject (its names, its
 /// topic) rather than the wording of one sentence: the versions of one sentence give it about
 /// one sentence per article.
 const SUBJECT_SENTENCES_PER_ARTICLE: f32 = 1.5;
 
+/// How a witness vouches for two sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Voucher {
+    /// Both sentences are linked to it on their own wording.
+    Both,
+    /// One is a near copy of it (linked on its own wording, closely); the other is linked to
+    /// it by any means, its position included.
+    Copy,
+}
+
 /// The links vouched for by a third version, between article pairs that a link in `confident`
 /// (links decided on their own, before the order of the texts was read) already joins and that
-/// `compared` accepts, and whose legs to the witness are confident links too. `links` are every
-/// link found so far; the result is sorted and holds none of them.
+/// `compared` accepts. `links` are every link found so far; the result is sorted and holds none
+/// of them.
 pub fn vouched_links(
     set: &PreparedSet,
     links: &[Decision],
@@ -47,23 +62,39 @@ pub fn vouched_links(
         let (a, b) = (x.article.min(z.article), x.article.max(z.article));
         a != b && compared(a, b) && joined_pairs.binary_search(&(a, b)).is_ok()
     };
-    let mut pairs: Vec<(SentenceRef, SentenceRef)> = witnesses
+    // What each leg from a witness is: linked on its own wording (with its similarity) or not.
+    let leg = |witness: SentenceRef, end: SentenceRef| {
+        witnesses
+            .in_article(witness, end.article)
+            .iter()
+            .find(|e| e.1 == end)
+            .map(|e| e.2)
+    };
+    let mut pairs: Vec<(SentenceRef, SentenceRef, Voucher)> = partners
         .ends
         .chunk_by(|x, y| x.0 == y.0)
         .flat_map(|run| {
+            let witness = run[0].0;
             run.iter().enumerate().flat_map(move |(k, &(_, x, _))| {
-                run[k + 1..]
-                    .iter()
-                    .map(move |&(_, z, _)| if x < z { (x, z) } else { (z, x) })
+                run[k + 1..].iter().filter_map(move |&(_, z, _)| {
+                    let voucher = match (leg(witness, x), leg(witness, z)) {
+                        (Some(_), Some(_)) => Voucher::Both,
+                        (Some(s), None) | (None, Some(s)) if s >= NEAR_COPY => Voucher::Copy,
+                        _ => return None,
+                    };
+                    let (x, z) = if x < z { (x, z) } else { (z, x) };
+                    Some((x, z, voucher))
+                })
             })
         })
-        .filter(|&(x, z)| joined(x, z) && !partners.linked(x, z) && !witnesses.linked(x, z))
+        .filter(|&(x, z, _)| joined(x, z) && !partners.linked(x, z) && !witnesses.linked(x, z))
         .collect();
     if pairs.is_empty() {
         return Vec::new();
     }
+    // The strongest voucher of each pair first.
     pairs.sort_unstable();
-    pairs.dedup();
+    pairs.dedup_by_key(|p| (p.0, p.1));
     let frequencies = SentenceFrequencies::new(set);
     let judge = Judge {
         set,
@@ -72,7 +103,7 @@ pub fn vouched_links(
     };
     pairs
         .into_par_iter()
-        .filter_map(|(a, b)| judge.vouched(a, b))
+        .filter_map(|(a, b, voucher)| judge.vouched(a, b, voucher))
         .collect()
 }
 
@@ -126,7 +157,7 @@ impl Judge<'_> {
     /// story's subject, and no closer partner of either sentence in the other's article that
     /// already matches those words (a sentence naming the subject would otherwise be vouched
     /// for with every other one).
-    fn vouched(&self, a: SentenceRef, b: SentenceRef) -> Option<Decision> {
+    fn vouched(&self, a: SentenceRef, b: SentenceRef, voucher: Voucher) -> Option<Decision> {
         let (x, y) = (
             self.set.get(a.article, a.sentence),
             self.set.get(b.article, b.sentence),
@@ -137,7 +168,7 @@ impl Judge<'_> {
         let s = align::score(x, y);
         let accepted = s.similarity >= VOUCHED_SIMILARITY
             && s.shared_content >= VOUCHED_SHARED_CONTENT
-            && self.telling(x, y)
+            && self.telling(x, y, voucher)
             && !self.closer_partner_has_its_words(a, b, s.similarity);
         accepted.then(|| Decision {
             a,
@@ -151,15 +182,20 @@ impl Judge<'_> {
         })
     }
 
-    /// Whether `x` and `y` share enough content words that are not the story's subject.
-    fn telling(&self, x: &Prepared, y: &Prepared) -> bool {
+    /// Whether `x` and `y` share enough content words that are not the story's subject: more
+    /// when only one of them is linked to the witness on its own wording.
+    fn telling(&self, x: &Prepared, y: &Prepared, voucher: Voucher) -> bool {
+        let needed = match voucher {
+            Voucher::Both => VOUCHED_TELLING_CONTENT,
+            Voucher::Copy => COPY_VOUCHED_TELLING_CONTENT,
+        };
         let theirs = content_stems(y);
         content_stems(x)
             .into_iter()
             .filter(|stem| theirs.binary_search(stem).is_ok())
             .filter(|&stem| !self.frequencies.is_subject(stem))
             .count()
-            >= VOUCHED_TELLING_CONTENT
+            >= needed
     }
 
     /// Whether `a` or `b` has a partner in the other's article, more similar than `similarity`,
