@@ -268,6 +268,14 @@ mod tests {
     const REWRITE: &str = "Before the spring tides arrive, the town will set new concrete footings \
         next to the north landing.";
 
+    const CLOSING: &str = "Work is expected to start in March and to last until the autumn.";
+    const PAID: &str = "The ministry is paying the contractor four million for the work, \
+        officials familiar with the plan said.";
+    const PAID_AGAIN: &str = "The ministry is paying the contractor four million for the work, \
+        officials familiar with the plan said on Monday.";
+    const REWORDED_PAID: &str = "The ministry will pay a builder about five million for the \
+        job, according to people who know the plan.";
+
     /// The links between the articles labelled `first` and `second`, as sentence positions.
     fn linked(texts: &[(&str, String)], first: &str, second: &str) -> Vec<(usize, usize)> {
         let articles = texts
@@ -302,6 +310,28 @@ mod tests {
         assert_eq!(
             linked(&[brief, rewrite, wire], "brief", "rewrite"),
             [(0, 0), (1, 1), (2, 2)]
+        );
+    }
+
+    #[test]
+    fn a_near_copy_of_a_sentence_linked_by_its_position_vouches_for_it() {
+        // The brief's rewording is linked to the wire by its place between two links; the
+        // rewrite moved the wire's sentence to its end, where position says nothing.
+        let brief = ("brief", format!("{OPENING} {REWORDED_PAID} {CLOSING}"));
+        let rewrite = ("rewrite", format!("{OPENING} {CLOSING} {PAID_AGAIN}"));
+        let wire = ("wire", format!("{OPENING} {PAID} {CLOSING}"));
+        assert_eq!(
+            linked(&[brief.clone(), rewrite.clone()], "brief", "rewrite"),
+            [(0, 0), (1, 1), (3, 2)],
+        );
+        assert_eq!(
+            linked(&[brief.clone(), wire.clone()], "brief", "wire"),
+            [(0, 0), (1, 1), (2, 2), (3, 3)],
+            "linked by position"
+        );
+        assert_eq!(
+            linked(&[brief, rewrite, wire], "brief", "rewrite"),
+            [(0, 0), (1, 1), (2, 3), (3, 2)]
         );
     }
 }
