@@ -2,7 +2,9 @@
 //!
 //! Pipeline (each stage its own module, data flowing one way):
 //! normalise words ([`normalize`]) → find candidate sentence pairs through an inverted index
-//! ([`index`]) → score and select links ([`align`]) → word-level edits ([`diff`]) → groups and
+//! ([`index`]) → score and select links ([`align`]) → links by position between them
+//! ([`sequence`]) and links a third version vouches for ([`witness`]) → word-level edits
+//! ([`diff`]) → groups and
 //! per-sentence status ([`groups`]) → who copied whom along the version tree ([`direction`]) →
 //! findings, oriented along it ([`findings`]) → statistics ([`stats`]).
 //! Pure: no I/O, no GUI, and the result does not depend on the order the articles are given in.
@@ -22,6 +24,7 @@ mod sequence;
 mod stats;
 mod tiling;
 mod versions;
+mod witness;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -142,8 +145,16 @@ pub fn compare_with_progress(
         )
     })?;
     alignment.links = repeats.spread(alignment.links);
+    let confident = alignment.links.clone();
     timed("aligning in order", || {
         alignment.revise(sequence::revise(&canonical, &alignment.links))
+    });
+    timed("links vouched for by a third version", || {
+        let added = witness::vouched_links(&canonical, &alignment.links, &confident, &compared);
+        alignment.revise(sequence::Revision {
+            added,
+            dropped: Vec::new(),
+        })
     });
     let tree = sketched_tree.unwrap_or_else(|| {
         let links: Vec<_> = alignment

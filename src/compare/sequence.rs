@@ -214,7 +214,7 @@ fn closer<'s>(
 }
 
 /// Whether `partner` matches, in `sentence`, mostly words that `others` match already.
-fn repeats(sentence: &Prepared, partner: &Prepared, others: &[&Prepared]) -> bool {
+pub(super) fn repeats(sentence: &Prepared, partner: &Prepared, others: &[&Prepared]) -> bool {
     if others.is_empty() {
         return false;
     }

@@ -1,0 +1,337 @@
+//! Links vouched for by a third version: two sentences that are both linked to one sentence of
+//! a third article are versions of the same sentence, so they are linked to each other at a
+//! lower bar than two sentences met on their own (a brief and a rewrite of one wire story may
+//! have drifted apart while each stays close to the wire).
+//!
+//! The third version only vouches; the two sentences must still share wording (content words and
+//! some share of the whole), and their articles must already share a link decided on its own,
+//! so articles that share nothing but a topic stay unlinked.
+
+use rayon::prelude::*;
+
+use super::align::{self, Decision};
+use super::prepare::{Prepared, PreparedSet};
+use super::sequence;
+use super::{FastMap, LinkKind, SentenceRef};
+
+/// Similarity two vouched-for sentences need.
+const VOUCHED_SIMILARITY: f32 = 0.3;
+/// Content words two vouched-for sentences must share.
+const VOUCHED_SHARED_CONTENT: usize = 4;
+/// Content words two vouched-for sentences must share that are not the story's subject.
+const VOUCHED_TELLING_CONTENT: usize = 2;
+/// Such content words needed when only one of the two is linked to the witness on its own
+/// wording (the other by its position, say), the witness being a near copy of it.
+const COPY_VOUCHED_TELLING_CONTENT: usize = 3;
+/// Similarity from which a sentence is a near copy of another.
+const NEAR_COPY: f32 = 0.8;
+/// Sentences per compared article above which a word is the story's subject (its names, its
+/// topic) rather than the wording of one sentence: the versions of one sentence give it about
+/// one sentence per article.
+const SUBJECT_SENTENCES_PER_ARTICLE: f32 = 1.5;
+
+/// How a witness vouches for two sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Voucher {
+    /// Both sentences are linked to it on their own wording.
+    Both,
+    /// One is a near copy of it (linked on its own wording, closely); the other is linked to
+    /// it by any means, its position included.
+    Copy,
+}
+
+/// The links vouched for by a third version, between article pairs that a link in `confident`
+/// (links decided on their own, before the order of the texts was read) already joins and that
+/// `compared` accepts. `links` are every link found so far; the result is sorted and holds none
+/// of them.
+pub fn vouched_links(
+    set: &PreparedSet,
+    links: &[Decision],
+    confident: &[Decision],
+    compared: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Vec<Decision> {
+    let partners = Partners::new(links);
+    let witnesses = Partners::new(confident);
+    let mut joined_pairs: Vec<(usize, usize)> = confident
+        .iter()
+        .map(|d| (d.a.article, d.b.article))
+        .collect();
+    joined_pairs.sort_unstable();
+    joined_pairs.dedup();
+    let joined = |x: SentenceRef, z: SentenceRef| {
+        let (a, b) = (x.article.min(z.article), x.article.max(z.article));
+        a != b && compared(a, b) && joined_pairs.binary_search(&(a, b)).is_ok()
+    };
+    // What each leg from a witness is: linked on its own wording (with its similarity) or not.
+    let leg = |witness: SentenceRef, end: SentenceRef| {
+        witnesses
+            .in_article(witness, end.article)
+            .iter()
+            .find(|e| e.1 == end)
+            .map(|e| e.2)
+    };
+    let mut pairs: Vec<(SentenceRef, SentenceRef, Voucher)> = partners
+        .ends
+        .chunk_by(|x, y| x.0 == y.0)
+        .flat_map(|run| {
+            let witness = run[0].0;
+            run.iter().enumerate().flat_map(move |(k, &(_, x, _))| {
+                run[k + 1..].iter().filter_map(move |&(_, z, _)| {
+                    let voucher = match (leg(witness, x), leg(witness, z)) {
+                        (Some(_), Some(_)) => Voucher::Both,
+                        (Some(s), None) | (None, Some(s)) if s >= NEAR_COPY => Voucher::Copy,
+                        _ => return None,
+                    };
+                    let (x, z) = if x < z { (x, z) } else { (z, x) };
+                    Some((x, z, voucher))
+                })
+            })
+        })
+        .filter(|&(x, z, _)| joined(x, z) && !partners.linked(x, z) && !witnesses.linked(x, z))
+        .collect();
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    // The strongest voucher of each pair first.
+    pairs.sort_unstable();
+    pairs.dedup_by_key(|p| (p.0, p.1));
+    let frequencies = SentenceFrequencies::new(set);
+    let judge = Judge {
+        set,
+        partners: &partners,
+        frequencies: &frequencies,
+    };
+    pairs
+        .into_par_iter()
+        .filter_map(|(a, b, voucher)| judge.vouched(a, b, voucher))
+        .collect()
+}
+
+/// In how many sentences of the compared texts each content stem occurs.
+struct SentenceFrequencies {
+    sentences: FastMap<u32, u32>,
+    /// The most sentences a stem may occur in before it is the story's subject.
+    subject_above: f32,
+}
+
+impl SentenceFrequencies {
+    fn new(set: &PreparedSet) -> Self {
+        let mut sentences: FastMap<u32, u32> = FastMap::default();
+        for stem in set.sentences.iter().flatten().flat_map(content_stems) {
+            *sentences.entry(stem).or_insert(0) += 1;
+        }
+        SentenceFrequencies {
+            sentences,
+            subject_above: SUBJECT_SENTENCES_PER_ARTICLE * set.sentences.len() as f32,
+        }
+    }
+
+    /// Whether `stem` is the story's subject rather than the wording of one sentence.
+    fn is_subject(&self, stem: u32) -> bool {
+        self.sentences.get(&stem).copied().unwrap_or(0) as f32 > self.subject_above
+    }
+}
+
+/// A sentence's distinct content stems, sorted.
+fn content_stems(sentence: &Prepared) -> Vec<u32> {
+    let mut stems: Vec<u32> = sentence
+        .bag
+        .iter()
+        .filter(|&&(_, content)| content)
+        .map(|&(stem, _)| stem)
+        .collect();
+    stems.dedup();
+    stems
+}
+
+/// What deciding a vouched-for link reads.
+struct Judge<'a> {
+    set: &'a PreparedSet,
+    partners: &'a Partners,
+    frequencies: &'a SentenceFrequencies,
+}
+
+impl Judge<'_> {
+    /// The link between `a` and `b`, vouched for by a third version, when their wording passes
+    /// the vouched-for bar: enough similarity and shared content words, some of them beyond the
+    /// story's subject, and no closer partner of either sentence in the other's article that
+    /// already matches those words (a sentence naming the subject would otherwise be vouched
+    /// for with every other one).
+    fn vouched(&self, a: SentenceRef, b: SentenceRef, voucher: Voucher) -> Option<Decision> {
+        let (x, y) = (
+            self.set.get(a.article, a.sentence),
+            self.set.get(b.article, b.sentence),
+        );
+        if !(align::long_enough(x) && align::long_enough(y) && align::scorable(x, y)) {
+            return None;
+        }
+        let s = align::score(x, y);
+        let accepted = s.similarity >= VOUCHED_SIMILARITY
+            && s.shared_content >= VOUCHED_SHARED_CONTENT
+            && self.telling(x, y, voucher)
+            && !self.closer_partner_has_its_words(a, b, s.similarity);
+        accepted.then(|| Decision {
+            a,
+            b,
+            kind: if align::is_identical(x, y) {
+                LinkKind::Identical
+            } else {
+                LinkKind::Reworded
+            },
+            similarity: s.similarity,
+        })
+    }
+
+    /// Whether `x` and `y` share enough content words that are not the story's subject: more
+    /// when only one of them is linked to the witness on its own wording.
+    fn telling(&self, x: &Prepared, y: &Prepared, voucher: Voucher) -> bool {
+        let needed = match voucher {
+            Voucher::Both => VOUCHED_TELLING_CONTENT,
+            Voucher::Copy => COPY_VOUCHED_TELLING_CONTENT,
+        };
+        let theirs = content_stems(y);
+        content_stems(x)
+            .into_iter()
+            .filter(|stem| theirs.binary_search(stem).is_ok())
+            .filter(|&stem| !self.frequencies.is_subject(stem))
+            .count()
+            >= needed
+    }
+
+    /// Whether `a` or `b` has a partner in the other's article, more similar than `similarity`,
+    /// that already matches most of the words the pair matches.
+    fn closer_partner_has_its_words(
+        &self,
+        a: SentenceRef,
+        b: SentenceRef,
+        similarity: f32,
+    ) -> bool {
+        let closer = |from: SentenceRef, to: usize| -> Vec<&Prepared> {
+            self.partners
+                .in_article(from, to)
+                .iter()
+                .filter(|e| e.2 > similarity)
+                .map(|e| self.set.get(e.1.article, e.1.sentence))
+                .collect()
+        };
+        let (x, y) = (
+            self.set.get(a.article, a.sentence),
+            self.set.get(b.article, b.sentence),
+        );
+        sequence::repeats(x, y, &closer(a, b.article))
+            || sequence::repeats(y, x, &closer(b, a.article))
+    }
+}
+
+/// Every link seen from both ends: `(sentence, partner, similarity)`, sorted.
+struct Partners {
+    ends: Vec<(SentenceRef, SentenceRef, f32)>,
+}
+
+impl Partners {
+    fn new(links: &[Decision]) -> Self {
+        let mut ends: Vec<(SentenceRef, SentenceRef, f32)> = links
+            .iter()
+            .flat_map(|d| [(d.a, d.b, d.similarity), (d.b, d.a, d.similarity)])
+            .collect();
+        ends.sort_unstable_by_key(|x| (x.0, x.1));
+        ends.dedup_by_key(|e| (e.0, e.1));
+        Partners { ends }
+    }
+
+    /// The partners of `x` in `article`, with their similarities.
+    fn in_article(&self, x: SentenceRef, article: usize) -> &[(SentenceRef, SentenceRef, f32)] {
+        let start = self
+            .ends
+            .partition_point(|e| (e.0, e.1.article) < (x, article));
+        let end =
+            start + self.ends[start..].partition_point(|e| (e.0, e.1.article) == (x, article));
+        &self.ends[start..end]
+    }
+
+    fn linked(&self, x: SentenceRef, z: SentenceRef) -> bool {
+        self.in_article(x, z.article).iter().any(|e| e.1 == z)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, Format};
+    use crate::compare::{Options, compare};
+
+    const OPENING: &str = "The council voted on Tuesday to close the old ferry pier for repairs. \
+        Engineers found that the wooden supports had rotted through in several places.";
+    const WIRE: &str = "Repair crews will pour new concrete footings beside the north landing \
+        before the spring tides arrive.";
+    const BRIEF: &str = "Repair crews will pour fresh concrete footings beside the north landing \
+        ahead of the spring tides.";
+    const REWRITE: &str = "Before the spring tides arrive, the town will set new concrete footings \
+        next to the north landing.";
+
+    const CLOSING: &str = "Work is expected to start in March and to last until the autumn.";
+    const PAID: &str = "The ministry is paying the contractor four million for the work, \
+        officials familiar with the plan said.";
+    const PAID_AGAIN: &str = "The ministry is paying the contractor four million for the work, \
+        officials familiar with the plan said on Monday.";
+    const REWORDED_PAID: &str = "The ministry will pay a builder about five million for the \
+        job, according to people who know the plan.";
+
+    /// The links between the articles labelled `first` and `second`, as sentence positions.
+    fn linked(texts: &[(&str, String)], first: &str, second: &str) -> Vec<(usize, usize)> {
+        let articles = texts
+            .iter()
+            .map(|(label, text)| {
+                Article::from_text(*label, format!("{label}.txt"), text.as_str(), Format::Text)
+            })
+            .collect();
+        let comparison = compare(articles, &Options::default());
+        let index = |label: &str| texts.iter().position(|(l, _)| *l == label);
+        let (a, b) = (index(first), index(second));
+        let mut pairs: Vec<(usize, usize)> = comparison
+            .links
+            .iter()
+            .filter(|l| Some(l.a.article) == a && Some(l.b.article) == b)
+            .map(|l| (l.a.sentence, l.b.sentence))
+            .collect();
+        pairs.sort_unstable();
+        pairs
+    }
+
+    #[test]
+    fn two_drifted_versions_of_one_sentence_are_linked_when_a_third_vouches_for_both() {
+        let brief = ("brief", format!("{OPENING} {BRIEF}"));
+        let rewrite = ("rewrite", format!("{OPENING} {REWRITE}"));
+        let wire = ("wire", format!("{OPENING} {WIRE}"));
+        assert_eq!(
+            linked(&[brief.clone(), rewrite.clone()], "brief", "rewrite"),
+            [(0, 0), (1, 1)],
+            "too far apart to link on their own"
+        );
+        assert_eq!(
+            linked(&[brief, rewrite, wire], "brief", "rewrite"),
+            [(0, 0), (1, 1), (2, 2)]
+        );
+    }
+
+    #[test]
+    fn a_near_copy_of_a_sentence_linked_by_its_position_vouches_for_it() {
+        // The brief's rewording is linked to the wire by its place between two links; the
+        // rewrite moved the wire's sentence to its end, where position says nothing.
+        let brief = ("brief", format!("{OPENING} {REWORDED_PAID} {CLOSING}"));
+        let rewrite = ("rewrite", format!("{OPENING} {CLOSING} {PAID_AGAIN}"));
+        let wire = ("wire", format!("{OPENING} {PAID} {CLOSING}"));
+        assert_eq!(
+            linked(&[brief.clone(), rewrite.clone()], "brief", "rewrite"),
+            [(0, 0), (1, 1), (3, 2)],
+        );
+        assert_eq!(
+            linked(&[brief.clone(), wire.clone()], "brief", "wire"),
+            [(0, 0), (1, 1), (2, 2), (3, 3)],
+            "linked by position"
+        );
+        assert_eq!(
+            linked(&[brief, rewrite, wire], "brief", "rewrite"),
+            [(0, 0), (1, 1), (2, 3), (3, 2)]
+        );
+    }
+}
