@@ -13,21 +13,41 @@ const MAX_PER_COPY: usize = 6;
 /// Most key changes of one kind per copy, so one kind does not crowd out the others.
 const MAX_PER_KIND: usize = 2;
 
-/// The key changes of every tree edge of `c` (its lineage and findings must be set), in the
-/// order of the lineage; edges without any change are left out.
+/// The key changes of every tree edge of `c` (its lineage and findings must be set); edges
+/// without any change are left out. The copies whose changes matter most come first: by their
+/// most consequential change (an altered quote before a cut sentence), then those whose
+/// direction is known, the surest first, then in the order of the lineage.
 pub fn find(c: &Comparison) -> Vec<KeyChanges> {
-    c.lineage
+    let mut found: Vec<(f32, KeyChanges)> = c
+        .lineage
         .iter()
         .filter_map(|d| {
             let changes = of_edge(c, d.original, d.copy);
-            (!changes.is_empty()).then_some(KeyChanges {
-                copy: d.copy,
-                original: d.original,
-                directed: d.known,
-                changes,
+            (!changes.is_empty()).then(|| {
+                let edge = KeyChanges {
+                    copy: d.copy,
+                    original: d.original,
+                    directed: d.known,
+                    changes,
+                };
+                (d.confidence, edge)
             })
         })
-        .collect()
+        .collect();
+    most_consequential_first(&mut found);
+    found.into_iter().map(|(_, edge)| edge).collect()
+}
+
+/// Sorts copies' key changes (each with how sure its direction is) by their most consequential
+/// change, then known directions first, the surest first; otherwise keeps their order.
+fn most_consequential_first(found: &mut [(f32, KeyChanges)]) {
+    found.sort_by(|(sure_x, x), (sure_y, y)| {
+        let gravest = |k: &KeyChanges| k.changes.iter().map(|change| change.kind).min();
+        gravest(x)
+            .cmp(&gravest(y))
+            .then(y.directed.cmp(&x.directed))
+            .then(sure_y.total_cmp(sure_x))
+    });
 }
 
 /// The ranked key changes from `original` to `copy`.
@@ -156,6 +176,39 @@ mod tests {
     use super::*;
     use crate::article::{Article, Format};
     use crate::compare::{Options, compare};
+
+    #[test]
+    fn copies_with_graver_changes_and_surer_directions_come_first() {
+        let edge = |copy: usize, directed: bool, kinds: &[KeyChangeKind]| KeyChanges {
+            copy,
+            original: 0,
+            directed,
+            changes: kinds
+                .iter()
+                .map(|&kind| KeyChange {
+                    kind,
+                    summary: String::new(),
+                    at: Vec::new(),
+                })
+                .collect(),
+        };
+        let mut found = vec![
+            (0.2, edge(1, true, &[KeyChangeKind::Cut])),
+            (
+                0.0,
+                edge(2, false, &[KeyChangeKind::Framing, KeyChangeKind::Cut]),
+            ),
+            (0.2, edge(3, true, &[KeyChangeKind::Framing])),
+            (0.9, edge(4, true, &[KeyChangeKind::Framing])),
+            (
+                0.5,
+                edge(5, true, &[KeyChangeKind::Cut, KeyChangeKind::Quote]),
+            ),
+        ];
+        most_consequential_first(&mut found);
+        let copies: Vec<usize> = found.iter().map(|(_, k)| k.copy).collect();
+        assert_eq!(copies, [5, 4, 3, 2, 1]);
+    }
 
     #[test]
     fn a_copy_lists_its_quote_and_figure_changes_before_its_cuts() {
