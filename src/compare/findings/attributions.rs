@@ -4,6 +4,8 @@
 //! did not name ("1,200 were killed" → "troops killed 1,200"). Read from the word edits of
 //! linked sentences, oriented along the version tree.
 
+use rayon::prelude::*;
+
 use super::wording::Reader;
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
@@ -27,29 +29,44 @@ pub fn find(
     closest: &[bool],
     orientation: &Orientation,
 ) -> Vec<AttributionChange> {
-    let mut reader = Reader::default();
-    let mut sayings = SayingCounts::default();
-    let mut out = Vec::new();
-    for link in super::body_rewordings(articles, links, closest) {
-        let Some((first, _, directed)) = orientation.sides(link.a.article, link.b.article) else {
-            continue;
-        };
-        let seen = Seen::new(articles, link, first);
-        out.extend(
-            seen.changes(&mut reader, &mut sayings)
-                .into_iter()
-                .map(|(kind, from, to)| AttributionChange {
-                    a: seen.a,
-                    b: seen.b,
-                    kind,
-                    from,
-                    to,
-                    directed,
-                }),
-        );
-    }
+    let rewordings: Vec<&Link> = super::body_rewordings(articles, links, closest).collect();
+    // Links are read in parallel, each thread with its own reader and counts: they only save
+    // reading the same text twice, so what a link yields does not depend on the thread.
+    let per_link: Vec<Vec<AttributionChange>> = rewordings
+        .par_iter()
+        .map_init(
+            || (Reader::default(), SayingCounts::default()),
+            |(reader, sayings), link| changes_of(articles, link, orientation, reader, sayings),
+        )
+        .collect();
+    let mut out: Vec<AttributionChange> = per_link.into_iter().flatten().collect();
     out.sort_by(|x, y| (x.a, x.b, x.kind, &x.from).cmp(&(y.a, y.b, y.kind, &y.from)));
     out
+}
+
+/// The attribution changes of one link, seen from the side `orientation` puts first.
+fn changes_of(
+    articles: &[Article],
+    link: &Link,
+    orientation: &Orientation,
+    reader: &mut Reader,
+    sayings: &mut SayingCounts,
+) -> Vec<AttributionChange> {
+    let Some((first, _, directed)) = orientation.sides(link.a.article, link.b.article) else {
+        return Vec::new();
+    };
+    let seen = Seen::new(articles, link, first);
+    seen.changes(reader, sayings)
+        .into_iter()
+        .map(|(kind, from, to)| AttributionChange {
+            a: seen.a,
+            b: seen.b,
+            kind,
+            from,
+            to,
+            directed,
+        })
+        .collect()
 }
 
 /// A link seen from one side: `a` first, its edits oriented from `a` to `b`.
