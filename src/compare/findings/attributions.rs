@@ -37,7 +37,7 @@ pub fn find(
     // same wording twice, so what a link yields does not depend on the share it fell in.
     let per_link: Vec<Vec<AttributionChange>> = rewordings
         .par_iter()
-        .with_min_len(per_thread(rewordings.len()))
+        .with_min_len(super::per_thread(rewordings.len()))
         .map_init(Reader::default, |reader, link| {
             changes_of(articles, link, orientation, reader, &sayings)
         })
@@ -104,7 +104,7 @@ impl SayingCounts {
         sentences.dedup();
         let counts = sentences
             .par_iter()
-            .with_min_len(per_thread(sentences.len()))
+            .with_min_len(super::per_thread(sentences.len()))
             .map_init(Reader::default, |reader, &(article, span)| {
                 let text = &articles[article].text[span.0..span.1];
                 ((article, span.0, span.1), reader.saying_count(text))
@@ -121,12 +121,6 @@ impl SayingCounts {
             None => reader.saying_count(text),
         }
     }
-}
-
-/// An even share of `items` for each thread: parallel work split no finer, so that each share's
-/// reader (which learns every word it meets) is made once, not once per small task.
-fn per_thread(items: usize) -> usize {
-    items.div_ceil(rayon::current_num_threads()).max(1)
 }
 
 /// The span from the first start to the last end of `spans` (empty at 0 when there are none).
