@@ -195,11 +195,18 @@ fn bag_overlap(x: &Prepared, y: &Prepared) -> (f32, usize) {
 
 /// Whether the pair could pass any test at all, judged from the bag of words alone (an upper
 /// bound of every in-order measure), so most unrelated pairs skip the diff.
-fn could_relate(x: &Prepared, y: &Prepared, threshold: f32) -> bool {
+pub(super) fn could_relate(x: &Prepared, y: &Prepared, threshold: f32) -> bool {
     let (bag, shared) = bag_overlap(x, y);
-    let total = (x.total_weight + y.total_weight).max(f32::EPSILON);
+    may_relate(shared, bag, (x.total_weight, y.total_weight), threshold)
+}
+
+/// Whether sentences of total weights `totals` sharing `shared` content words, of `bag`
+/// weight of words in any order, pass [`could_relate`]; true also for any upper bounds of two
+/// sentences' real overlap that do (the test only rises with either).
+pub fn may_relate(shared: usize, bag: f32, totals: (f32, f32), threshold: f32) -> bool {
+    let total = (totals.0 + totals.1).max(f32::EPSILON);
     let dice = 2.0 * bag / total;
-    let containment = bag / x.total_weight.min(y.total_weight).max(f32::EPSILON);
+    let containment = bag / totals.0.min(totals.1).max(f32::EPSILON);
     let reworded = shared >= MIN_SHARED_CONTENT && dice >= threshold;
     let split = shared >= MIN_SHARED_FOR_SPLIT && containment >= CONTAINMENT_FOR_SPLIT;
     let near = shared >= NEAR_SHARED_CONTENT && dice >= NEAR_SIMILARITY;
@@ -272,6 +279,7 @@ pub fn decide(x: &Prepared, y: &Prepared, threshold: f32) -> Verdict {
 /// at `threshold`: the weakest of the rewording, split and near-miss bars.
 pub fn candidate_bar(threshold: f32) -> Bar {
     Bar {
+        threshold,
         min_dice: threshold,
         min_shared_content: MIN_SHARED_CONTENT,
         min_containment: CONTAINMENT_FOR_SPLIT,

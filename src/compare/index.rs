@@ -8,7 +8,10 @@
 //! must touch: the stems left out weigh too little to reach the bar on their own. The proof holds
 //! for any order, so the candidates a pair gets depend on the two sentences alone, never on how
 //! much other text is compared (no stem is ever skipped for being common, no partner dropped for
-//! lack of room); the rarest-first order only keeps the lists looked up short.
+//! lack of room); the rarest-first order only keeps the lists looked up short. A partner found
+//! through the prefix is kept only when the content words the two share in all (the prefix's
+//! counted, the rest merged in the same order) can still pass the bag-of-words test that scoring
+//! begins with ([`super::align::may_relate`]), which the near-miss bar is part of.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -24,6 +27,9 @@ const PROGRESS_EVERY: usize = 512;
 /// enough of both sentences (a rewording), or most of the lighter one (a split or merge).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bar {
+    /// The rewording threshold, for the exact check made before a pair is returned
+    /// ([`super::align::may_relate`]).
+    pub threshold: f32,
     /// Weight in common relative to the two sentences' mean weight (Dice), for a rewording.
     pub min_dice: f32,
     /// Content words in common, for a rewording.
@@ -101,6 +107,8 @@ fn counted_content_stems(p: &Prepared) -> Vec<(u32, u32)> {
 #[derive(Default)]
 struct Ordered {
     stems: Vec<u32>,
+    /// Each stem's place in the global order (document frequency above the stem id): sorted.
+    places: Vec<u64>,
     counts: Vec<u32>,
     /// `rest[k]`: content words from position `k` on (one entry more than there are stems).
     rest: Vec<u32>,
@@ -115,10 +123,16 @@ impl Ordered {
         }
         Ordered {
             stems: stems.iter().map(|&(s, _)| s).collect(),
+            places: stems.iter().map(|&(s, _)| place(s, frequency)).collect(),
             counts: stems.iter().map(|&(_, n)| n).collect(),
             rest,
         }
     }
+}
+
+/// A stem's place in the global order: rarest first, ties broken by stem id.
+fn place(stem: u32, frequency: &[u32]) -> u64 {
+    (u64::from(frequency[stem as usize]) << 32) | u64::from(stem)
 }
 
 /// One sentence in a stem's posting list: what the partner search needs of it there, stored in
@@ -191,6 +205,8 @@ struct Weights {
     function: f32,
     /// Its content words.
     content: usize,
+    /// Its words.
+    words: usize,
 }
 
 impl Weights {
@@ -199,8 +215,31 @@ impl Weights {
             total: sentence.total_weight,
             function: sentence.total_weight - sentence.content_count as f32 * prepare::weight(true),
             content: sentence.content_count,
+            words: sentence.word_count(),
         }
     }
+}
+
+/// Whether each sentence has a content stem that some sentence uses as a function word's stem.
+fn with_mixed_stems(sentences: &[&Prepared]) -> Vec<bool> {
+    let stem_count = sentences
+        .iter()
+        .flat_map(|p| &p.bag)
+        .map(|&(stem, _)| stem as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut function = vec![false; stem_count];
+    for &(stem, content) in sentences.iter().flat_map(|p| &p.bag) {
+        function[stem as usize] |= !content;
+    }
+    sentences
+        .iter()
+        .map(|p| {
+            p.bag
+                .iter()
+                .any(|&(stem, content)| content && function[stem as usize])
+        })
+        .collect()
 }
 
 /// Every content stem's document frequency (in how many sentences it occurs).
@@ -253,16 +292,18 @@ pub fn candidate_pairs(
     let postings = Postings::new(&ordered, frequency.len());
     let weights: Vec<Weights> = sentences.iter().map(|p| Weights::of(p)).collect();
     let total = ordered.len();
+    let mixed = with_mixed_stems(&sentences);
     let lookup = Lookup {
         numbering: &numbering,
         weights: &weights,
+        mixed: &mixed,
         ordered: &ordered,
         postings: &postings,
         bar,
         compared,
     };
     let done = AtomicUsize::new(0);
-    let chunks: Vec<Vec<(SentenceRef, SentenceRef)>> = (0..total)
+    let chunks: Vec<Vec<u64>> = (0..total)
         .step_by(PROGRESS_EVERY)
         .collect::<Vec<_>>()
         .into_par_iter()
@@ -282,11 +323,28 @@ pub fn candidate_pairs(
             },
         )
         .collect::<Result<_, Cancelled>>()?;
-    let mut pairs: Vec<(SentenceRef, SentenceRef)> = chunks.into_iter().flatten().collect();
+    let mut pairs: Vec<u64> = chunks.into_iter().flatten().collect();
     pairs.par_sort_unstable();
     pairs.dedup();
     log::debug!("{} candidate pairs", pairs.len());
-    Ok(pairs)
+    Ok(pairs
+        .into_iter()
+        .map(|pair| {
+            let (a, b) = unpacked(pair);
+            (numbering.sentence_ref(a), numbering.sentence_ref(b))
+        })
+        .collect())
+}
+
+/// A pair of global ids, `a < b`, packed into one integer that sorts as the pair does (global
+/// ids sort as the sentences they number), so the long candidate list sorts quickly.
+fn packed(a: usize, b: usize) -> u64 {
+    ((a as u64) << 32) | b as u64
+}
+
+/// The global ids of a [`packed`] pair.
+fn unpacked(pair: u64) -> (usize, usize) {
+    ((pair >> 32) as usize, (pair & u64::from(u32::MAX)) as usize)
 }
 
 /// Per-thread accumulators, reset after each sentence (only the touched entries).
@@ -294,6 +352,9 @@ struct Scratch {
     /// Content words of the probing sentence's prefix found in each sentence, plus one (zero:
     /// not touched yet; `u32::MAX`: ruled out when first touched).
     shared: Vec<u32>,
+    /// Content words of each touched sentence after the last stem of the prefix found in it:
+    /// all it can still share with the stems after that one, which come later in the order.
+    after_last: Vec<u32>,
     touched: Vec<u32>,
 }
 
@@ -301,6 +362,7 @@ impl Scratch {
     fn new(total: usize) -> Self {
         Scratch {
             shared: vec![0; total],
+            after_last: vec![0; total],
             touched: Vec::new(),
         }
     }
@@ -310,29 +372,34 @@ impl Scratch {
 struct Lookup<'a> {
     numbering: &'a Numbering,
     weights: &'a [Weights],
+    /// Whether each sentence has a content stem that is also some function word's stem.
+    mixed: &'a [bool],
     ordered: &'a [Ordered],
     postings: &'a Postings,
     bar: Bar,
     compared: &'a (dyn Fn(usize, usize) -> bool + Sync),
 }
 
+/// Added to a bound of shared weight, per unit of the two sentences' total weight (and once
+/// more), before it is compared: sums of the same weights taken in another order differ by far
+/// less in sentences of up to [`MAX_CHECKED_WORDS`] words, so rounding never decides.
+const ROUNDING_MARGIN: f32 = 1e-3;
+/// Longest sentence (in words) whose pairs are checked exactly before scoring; longer ones are
+/// kept unchecked (rounding grows with length, and such units are rare).
+const MAX_CHECKED_WORDS: usize = 1000;
+
 /// Marks a sentence ruled out for the current probe.
 const RULED_OUT: u32 = u32::MAX;
 
 impl Lookup<'_> {
-    /// Adds to `pairs` every sentence of another article that could share the bar with `x`
+    /// Adds to `pairs` (as [`packed`] global ids) every sentence of another article that could share the bar with `x`
     /// while weighing at least as much as `x` (a lighter partner finds `x` itself).
     ///
     /// A partner first met at stem position `p` of `x` and `q` of its own shares no rarer stem
     /// (those came first in both orders), so it can share at most the content words from there
     /// on in both: when that cannot reach the bar it is ruled out at once (the positional filter
     /// of similarity joins), which keeps the common words at the end of the order cheap.
-    fn partners_of(
-        &self,
-        x: usize,
-        scratch: &mut Scratch,
-        pairs: &mut Vec<(SentenceRef, SentenceRef)>,
-    ) {
+    fn partners_of(&self, x: usize, scratch: &mut Scratch, pairs: &mut Vec<u64>) {
         let own_article = self.numbering.article_of[x] as usize;
         let weight = self.weights[x].total;
         let mine = &self.ordered[x];
@@ -350,6 +417,7 @@ impl Lookup<'_> {
                     continue;
                 }
                 let found = mine.counts[p].min(entry.count);
+                scratch.after_last[y] = entry.rest - entry.count;
                 if seen > 0 {
                     scratch.shared[y] = seen + found;
                     continue;
@@ -364,22 +432,70 @@ impl Lookup<'_> {
                 scratch.shared[y] = if reachable { 1 + found } else { RULED_OUT };
             }
         }
-        // What the stems after the prefix can still add to what the prefix found.
+        // What the stems after the prefix can still add to what the prefix found: at most the
+        // content words after it in `x`, and after the last stem found in `y` (the stems after
+        // the prefix come later in the order than every stem of the prefix).
         let after_prefix = mine.rest[prefix];
         for &y in &scratch.touched {
             let y = y as usize;
             let shared = scratch.shared[y];
-            let enough = shared != RULED_OUT && self.reachable(x, y, shared - 1 + after_prefix);
+            let still = after_prefix.min(scratch.after_last[y]);
+            let enough = shared != RULED_OUT
+                && self.reachable(x, y, shared - 1 + still)
+                && self.may_relate(x, y, || shared - 1 + self.shared_after(x, prefix, y));
             if enough {
-                let (a, b) = if x < y { (x, y) } else { (y, x) };
-                pairs.push((
-                    self.numbering.sentence_ref(a),
-                    self.numbering.sentence_ref(b),
-                ));
+                pairs.push(if x < y { packed(x, y) } else { packed(y, x) });
             }
             scratch.shared[y] = 0;
         }
         scratch.touched.clear();
+    }
+
+    /// The content words `x`'s stems from position `from` on share with `y`: its stems and
+    /// `y`'s merged in the global order, from the first of `y`'s that can match. With the
+    /// prefix's exact count this is what the two share, so a pair the stems after the prefix
+    /// could only have carried over the bar in the best case is checked before it is scored.
+    fn shared_after(&self, x: usize, from: usize, y: usize) -> u32 {
+        let (mine, theirs) = (&self.ordered[x], &self.ordered[y]);
+        let Some(&first) = mine.places.get(from) else {
+            return 0;
+        };
+        let (mut i, mut j) = (from, theirs.places.partition_point(|&p| p < first));
+        let mut shared = 0;
+        while let (Some(&a), Some(&b)) = (mine.places.get(i), theirs.places.get(j)) {
+            match a.cmp(&b) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += mine.counts[i].min(theirs.counts[j]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared
+    }
+
+    /// Whether `x` and `y`, sharing the content words `content` counts, may pass the first test
+    /// of scoring ([`super::align::may_relate`]). Exact counts of shared content stems bound
+    /// the bag of words that test reads only when no stem of either is also a function word's
+    /// (a stem can be both: "will", "wills"): otherwise the pair is kept unchecked. The shared
+    /// weight is bounded with every function word of the lighter side, plus a margin for the
+    /// rounding of sums taken in another order.
+    fn may_relate(&self, x: usize, y: usize, content: impl FnOnce() -> u32) -> bool {
+        let (wx, wy) = (self.weights[x], self.weights[y]);
+        if self.mixed[x] || self.mixed[y] || wx.words.max(wy.words) > MAX_CHECKED_WORDS {
+            return true;
+        }
+        let content = content();
+        let bag = content as f32 * prepare::weight(true) + wx.function.min(wy.function);
+        let margin = ROUNDING_MARGIN * (1.0 + wx.total + wy.total);
+        super::align::may_relate(
+            content as usize,
+            bag + margin,
+            (wx.total, wy.total),
+            self.bar.threshold,
+        )
     }
 
     /// Whether lighter `x` and heavier `y` sharing at most `content` content words (and any of
@@ -415,5 +531,57 @@ impl Lookup<'_> {
                     .reachable(mine.rest[p], own.function, lighter, own.total)
             })
             .unwrap_or(mine.stems.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::NoProgress;
+    use crate::compare::align::{self, Verdict};
+
+    #[test]
+    fn candidates_are_the_pairs_scoring_can_relate_and_no_others() {
+        let set = PreparedSet::from_texts(&[
+            "The harbour council approved a new ferry timetable on Monday. Fishermen said the \
+             early boats will leave at dawn. Tourists crowded the old stone pier all afternoon. \
+             The mayor gave the museum a painting of the bay.",
+            "On Monday the harbour council approved the new ferry timetable. Early boats will \
+             leave at dawn, fishermen said. A storm closed the northern road for hours. The \
+             museum received a painting of the bay from the mayor.",
+            "Council members argued about the ferry fares for an hour. The northern road \
+             reopened after the storm passed. Tourists filled the stone pier in the afternoon.",
+        ]);
+        let threshold = align::DEFAULT_THRESHOLD;
+        let repeated: Vec<Vec<bool>> = set.sentences.iter().map(|s| vec![false; s.len()]).collect();
+        let candidates = candidate_pairs(
+            &set,
+            align::candidate_bar(threshold),
+            &|_, _| true,
+            &repeated,
+            &NoProgress,
+        )
+        .expect("never cancelled");
+        let refs: Vec<SentenceRef> = (0..set.sentences.len())
+            .flat_map(|a| (0..set.sentences[a].len()).map(move |s| SentenceRef::new(a, s)))
+            .collect();
+        let mut related = 0;
+        for &a in &refs {
+            for &b in refs.iter().filter(|b| b.article > a.article) {
+                let (x, y) = (
+                    set.get(a.article, a.sentence),
+                    set.get(b.article, b.sentence),
+                );
+                let candidate = candidates.contains(&(a, b));
+                if align::decide(x, y, threshold) != Verdict::Unrelated {
+                    related += 1;
+                    assert!(candidate, "{a:?} and {b:?} are related but not a candidate");
+                }
+                if candidate {
+                    assert!(align::could_relate(x, y, threshold), "{a:?} and {b:?}");
+                }
+            }
+        }
+        assert!(related >= 4, "the texts share sentences ({related})");
     }
 }

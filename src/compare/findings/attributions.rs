@@ -4,6 +4,8 @@
 //! did not name ("1,200 were killed" → "troops killed 1,200"). Read from the word edits of
 //! linked sentences, oriented along the version tree.
 
+use rayon::prelude::*;
+
 use super::wording::Reader;
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
@@ -27,29 +29,47 @@ pub fn find(
     closest: &[bool],
     orientation: &Orientation,
 ) -> Vec<AttributionChange> {
-    let mut reader = Reader::default();
-    let mut sayings = SayingCounts::default();
-    let mut out = Vec::new();
-    for link in super::body_rewordings(articles, links, closest) {
-        let Some((first, _, directed)) = orientation.sides(link.a.article, link.b.article) else {
-            continue;
-        };
-        let seen = Seen::new(articles, link, first);
-        out.extend(
-            seen.changes(&mut reader, &mut sayings)
-                .into_iter()
-                .map(|(kind, from, to)| AttributionChange {
-                    a: seen.a,
-                    b: seen.b,
-                    kind,
-                    from,
-                    to,
-                    directed,
-                }),
-        );
-    }
+    let rewordings: Vec<&Link> = super::body_rewordings(articles, links, closest)
+        .filter(|l| orientation.sides(l.a.article, l.b.article).is_some())
+        .collect();
+    let sayings = SayingCounts::of_links(articles, &rewordings);
+    // Links are read in parallel, one reader per share of them: a reader only saves reading the
+    // same wording twice, so what a link yields does not depend on the share it fell in.
+    let per_link: Vec<Vec<AttributionChange>> = rewordings
+        .par_iter()
+        .with_min_len(super::per_thread(rewordings.len()))
+        .map_init(Reader::default, |reader, link| {
+            changes_of(articles, link, orientation, reader, &sayings)
+        })
+        .collect();
+    let mut out: Vec<AttributionChange> = per_link.into_iter().flatten().collect();
     out.sort_by(|x, y| (x.a, x.b, x.kind, &x.from).cmp(&(y.a, y.b, y.kind, &y.from)));
     out
+}
+
+/// The attribution changes of one link, seen from the side `orientation` puts first.
+fn changes_of(
+    articles: &[Article],
+    link: &Link,
+    orientation: &Orientation,
+    reader: &mut Reader,
+    sayings: &SayingCounts,
+) -> Vec<AttributionChange> {
+    let Some((first, _, directed)) = orientation.sides(link.a.article, link.b.article) else {
+        return Vec::new();
+    };
+    let seen = Seen::new(articles, link, first);
+    seen.changes(reader, sayings)
+        .into_iter()
+        .map(|(kind, from, to)| AttributionChange {
+            a: seen.a,
+            b: seen.b,
+            kind,
+            from,
+            to,
+            directed,
+        })
+        .collect()
 }
 
 /// A link seen from one side: `a` first, its edits oriented from `a` to `b`.
@@ -66,23 +86,48 @@ struct Seen<'t> {
 
 /// How many verbs of saying each sentence span holds, by (article, start, end): a sentence is
 /// read once however many links it has.
-#[derive(Default)]
 struct SayingCounts(FastMap<(usize, usize, usize), usize>);
 
 impl SayingCounts {
-    /// The verbs of saying in `text`, the span `start..end` of `article`.
-    fn of(
-        &mut self,
-        reader: &mut Reader,
-        article: usize,
-        span: (usize, usize),
-        text: &str,
-    ) -> usize {
-        *self
-            .0
-            .entry((article, span.0, span.1))
-            .or_insert_with(|| reader.saying_count(text))
+    /// The verbs of saying in both sentences of every link in `links`, each sentence read once,
+    /// in parallel.
+    fn of_links(articles: &[Article], links: &[&Link]) -> Self {
+        let mut sentences: Vec<(usize, (usize, usize))> = links
+            .iter()
+            .flat_map(|l| {
+                let side =
+                    |a_side: bool| span_of(l.edits.iter().map(|e| if a_side { e.a } else { e.b }));
+                [(l.a.article, side(true)), (l.b.article, side(false))]
+            })
+            .collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        let counts = sentences
+            .par_iter()
+            .with_min_len(super::per_thread(sentences.len()))
+            .map_init(Reader::default, |reader, &(article, span)| {
+                let text = &articles[article].text[span.0..span.1];
+                ((article, span.0, span.1), reader.saying_count(text))
+            })
+            .collect();
+        SayingCounts(counts)
     }
+
+    /// The verbs of saying in `text`, the span `start..end` of `article` (read again if it was
+    /// not among the links counted).
+    fn of(&self, reader: &mut Reader, article: usize, span: (usize, usize), text: &str) -> usize {
+        match self.0.get(&(article, span.0, span.1)) {
+            Some(&count) => count,
+            None => reader.saying_count(text),
+        }
+    }
+}
+
+/// The span from the first start to the last end of `spans` (empty at 0 when there are none).
+fn span_of(spans: impl Iterator<Item = (usize, usize)> + Clone) -> (usize, usize) {
+    let start = spans.clone().map(|s| s.0).min().unwrap_or(0);
+    let end = spans.map(|s| s.1).max().unwrap_or(0);
+    (start, end)
 }
 
 impl<'t> Seen<'t> {
@@ -112,7 +157,7 @@ impl<'t> Seen<'t> {
     fn changes(
         &self,
         reader: &mut Reader,
-        sayings: &mut SayingCounts,
+        sayings: &SayingCounts,
     ) -> Vec<(AttributionChangeKind, String, String)> {
         let mut out = Vec::new();
         let (a_span, b_span) = (self.sentence_span(true), self.sentence_span(false));
@@ -173,10 +218,7 @@ impl<'t> Seen<'t> {
     /// Where the sentence on one side lies in its article's text: from its first edit's start
     /// to its last edit's end.
     fn sentence_span(&self, a_side: bool) -> (usize, usize) {
-        let spans = self.edits.iter().map(|e| if a_side { e.a } else { e.b });
-        let start = spans.clone().map(|s| s.0).min().unwrap_or(0);
-        let end = spans.map(|s| s.1).max().unwrap_or(0);
-        (start, end)
+        span_of(self.edits.iter().map(|e| if a_side { e.a } else { e.b }))
     }
 
     /// Whether the copy moved the attribution `words` into a sentence next to `b`: each of its

@@ -228,6 +228,19 @@ fn number_of(word: &str) -> Option<(f64, f64, i32)> {
     Some((value, scale, decimals))
 }
 
+/// Whether a sentence holding `word` (lower-cased, figures as written) can have a figure at all:
+/// every figure starts with digits or is a number word before a scale word.
+pub fn may_belong_to_figure(word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    first.is_ascii_digit()
+        || (SCALES
+            .iter()
+            .any(|(scale, _)| scale.as_bytes().first() == Some(&first))
+            && is_scale_word(word))
+}
+
 /// Whether a word is a scale word ("million", "billions"), which a figure in words may precede.
 pub fn is_scale_word(word: &str) -> bool {
     scale_word(word).is_some()

@@ -167,6 +167,12 @@ pub fn orient_quote_changes(
     out
 }
 
+/// An even share of `items` for each thread: parallel work split no finer, so that each share's
+/// [`wording::Reader`] (which learns every word it meets) is made once, not once per small task.
+fn per_thread(items: usize) -> usize {
+    items.div_ceil(rayon::current_num_threads()).max(1)
+}
+
 /// The closest reworded links (`closest[i]` for `links[i]`) joining two body sentences: where
 /// the findings read clause by clause (attributions, time references) look.
 fn body_rewordings<'a>(

@@ -278,12 +278,39 @@ fn word_count(s: &str) -> usize {
 /// The figures of sentence `p` (at `at`), in order: numbers that read as figures (a
 /// conversion in brackets is part of the figure before it, not one of its own).
 fn figures_in(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<Figure> {
+    if !may_hold_figures(articles, set, at) {
+        return Vec::new();
+    }
     let words = words_of(articles, set, at);
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     (0..refs.len())
         .filter(|&token| figures::read(&refs, token).is_some())
         .map(|token| Figure { at, token })
         .collect()
+}
+
+/// Whether sentence `at` has a word that may belong to a figure (see
+/// [`figures::may_belong_to_figure`]), seen as [`words_of`] gives them but lower-casing only
+/// the words that need it: most sentences of prose have none, and are skipped at this cost.
+fn may_hold_figures(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> bool {
+    let text = &articles[at.article].text;
+    set.get(at.article, at.sentence)
+        .tokens
+        .iter()
+        .any(|t| match t.class {
+            TokenClass::Number => figures::may_belong_to_figure(&text[t.start..t.end]),
+            _ => {
+                let word = set.vocabulary.word(t.key);
+                if word
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                {
+                    figures::may_belong_to_figure(word)
+                } else {
+                    figures::may_belong_to_figure(&word.to_lowercase())
+                }
+            }
+        })
 }
 
 /// Those of `figures` (of sentence `p`) whose number lies inside byte span `span`.
@@ -707,6 +734,27 @@ mod tests {
             .filter(|f| f.kind == FactKind::Conflict)
             .map(|f| f.mentions.iter().filter_map(|m| m.value).collect())
             .collect()
+    }
+
+    #[test]
+    fn only_sentences_without_figures_are_skipped_unread() {
+        let text = "Most of the ferries sailed. Two Million people watched. \
+             The toll rose to 3,000 overnight. A dozen boats waited. Crews from \u{c9}vian said so.";
+        let set = PreparedSet::from_texts(&[text]);
+        let articles = [Article::from_text("x", "x.txt", text, Format::Text)];
+        for sentence in 0..5 {
+            let at = SentenceRef::new(0, sentence);
+            let words = words_of(&articles, &set, at);
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let read = (0..refs.len()).any(|t| figures::read(&refs, t).is_some());
+            assert!(
+                may_hold_figures(&articles, &set, at) || !read,
+                "sentence {sentence} has a figure"
+            );
+        }
+        let skipped = |sentence| !may_hold_figures(&articles, &set, SentenceRef::new(0, sentence));
+        assert!(skipped(0) && skipped(4), "no digits and no scale word");
+        assert!(!skipped(1) && !skipped(2) && !skipped(3));
     }
 
     #[test]

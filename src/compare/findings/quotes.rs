@@ -31,21 +31,26 @@ pub fn find(
     links: &[Link],
     closest: &[bool],
 ) -> Vec<QuoteChange> {
-    let mut out: Vec<QuoteChange> = links
-        .par_iter()
+    let rewordings: Vec<&Link> = links
+        .iter()
         .zip(closest)
         .filter(|(l, closest)| **closest && l.kind == LinkKind::Reworded)
-        .flat_map_iter(|(link, _)| {
+        .map(|(link, _)| link)
+        .collect();
+    let per_link: Vec<Vec<QuoteChange>> = rewordings
+        .par_iter()
+        .with_min_len(super::per_thread(rewordings.len()))
+        .map_init(Reader::default, |reader, link| {
             let a_quotes = quotes_of(articles, set, link.a);
             let b_quotes = quotes_of(articles, set, link.b);
-            let mut reader = Reader::default();
             match_quotes(&a_quotes, &b_quotes)
                 .into_iter()
                 .filter(|(qa, qb)| qa.keys != qb.keys)
-                .filter_map(|(qa, qb)| change_of(articles, link, qa, qb, &mut reader))
-                .collect::<Vec<_>>()
+                .filter_map(|(qa, qb)| change_of(articles, link, qa, qb, reader))
+                .collect()
         })
         .collect();
+    let mut out: Vec<QuoteChange> = per_link.into_iter().flatten().collect();
 
     out.sort_by(|x, y| (x.a, x.b, &x.a_quote, &x.b_quote).cmp(&(y.a, y.b, &y.a_quote, &y.b_quote)));
     out
