@@ -223,7 +223,8 @@ fn finds_planted_substitutions_and_no_spelling_variants() {
 fn finds_the_altered_quote() {
     let report = report();
     let changes = report["quote_changes"].as_array().unwrap();
-    // Outlet B's closest version in the tree is outlet A, a near-verbatim copy of the wire: the
+    // Outlet B rewrites the wire (it keeps the wire's spelling and verbs where outlet A, a
+    // near-verbatim copy, changed them); either may be its closest version in the tree, and the
     // quote is compared along that edge.
     let originals = [doc_index("wire"), doc_index("outlet-a")];
     let outlet_b = doc_index("outlet-b");

@@ -61,6 +61,9 @@ const TOLL_WORDS: &[&str] = &[
 const SHAPE_WEIGHT: f32 = 1.0;
 /// Weight of whose wording other versions share.
 const SHARED_WORDING_WEIGHT: f32 = 0.8;
+/// Reworded sentence pairs below which the shared-wording balance is diluted (counted over this
+/// many): one or two sentences carried elsewhere are weak evidence.
+const MIN_WORDING_VOTES: i32 = 3;
 /// Weight of who adds material found nowhere else.
 const OWN_WEIGHT: f32 = 0.45;
 /// Difference in own material (share of the text) at which that term counts fully.
@@ -456,7 +459,7 @@ fn shared_wording(
     if reworded == 0 {
         0.0
     } else {
-        balance as f32 / reworded as f32
+        balance as f32 / reworded.max(MIN_WORDING_VOTES) as f32
     }
 }
 
@@ -911,6 +914,41 @@ mod tests {
         let (score, clues) = decide(&evidence);
         assert!(score <= -KNOWN_FROM, "{score}");
         assert_eq!(clues, [Clue::Published]);
+    }
+
+    #[test]
+    fn one_sentence_carried_elsewhere_is_weak_evidence() {
+        let at = |article, sentence| SentenceRef::new(article, sentence);
+        let link = |a: SentenceRef, b: SentenceRef, kind| Link {
+            a,
+            b,
+            kind,
+            similarity: 0.7,
+            edits: Vec::new(),
+        };
+        // Articles 0 and 1 reword each other in two sentences; a third, 2, carries 0's wording
+        // of the first word for word.
+        let links = [
+            link(at(0, 0), at(1, 0), LinkKind::Reworded),
+            link(at(0, 1), at(1, 1), LinkKind::Reworded),
+            link(at(0, 0), at(2, 0), LinkKind::Identical),
+        ];
+        let identical = identical_partners(&links);
+        let edge: Vec<&Link> = links[..2].iter().collect();
+        let balance = shared_wording(0, 1, &edge, &identical);
+        assert!(balance > 0.0 && balance < 0.5, "{balance}");
+        // With three such sentences of three, the balance is whole.
+        let more = [
+            link(at(0, 0), at(1, 0), LinkKind::Reworded),
+            link(at(0, 1), at(1, 1), LinkKind::Reworded),
+            link(at(0, 2), at(1, 2), LinkKind::Reworded),
+            link(at(0, 0), at(2, 0), LinkKind::Identical),
+            link(at(0, 1), at(2, 1), LinkKind::Identical),
+            link(at(0, 2), at(2, 2), LinkKind::Identical),
+        ];
+        let identical = identical_partners(&more);
+        let edge: Vec<&Link> = more[..3].iter().collect();
+        assert_eq!(shared_wording(0, 1, &edge, &identical), 1.0);
     }
 
     #[test]

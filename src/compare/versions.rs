@@ -99,8 +99,8 @@ fn linked_shares(
         .collect()
 }
 
-/// `share[i][j]`, estimated without aligning: the share of the smaller of `i` and `j`'s word
-/// triples the two have in common, from bottom-k sketches (symmetric).
+/// `share[i][j]`, estimated without aligning: the share of article `i`'s word triples also
+/// found in `j`, from bottom-k sketches.
 pub fn estimated_shares(set: &PreparedSet) -> Vec<Vec<f32>> {
     let sketches: Vec<Sketch> = set.sentences.par_iter().map(|s| Sketch::new(s)).collect();
     sketches
@@ -133,8 +133,8 @@ impl Sketch {
         }
     }
 
-    /// Estimated share of the smaller article's triples found in the other: the Jaccard index
-    /// from the smallest hashes of the union, turned into an intersection size.
+    /// Estimated share of this article's triples found in the other: the Jaccard index from the
+    /// smallest hashes of the union, turned into an intersection size.
     fn share_with(&self, other: &Sketch) -> f32 {
         let (mut i, mut j, mut taken, mut both) = (0, 0, 0, 0);
         while taken < SKETCH_SIZE && (i < self.smallest.len() || j < other.smallest.len()) {
@@ -151,35 +151,46 @@ impl Sketch {
             }
             taken += 1;
         }
-        let smaller = self.distinct.min(other.distinct);
-        if taken == 0 || smaller == 0 {
+        if taken == 0 || self.distinct == 0 {
             return 0.0;
         }
         let jaccard = both as f32 / taken as f32;
         let common = jaccard * (self.distinct + other.distinct) as f32 / (1.0 + jaccard);
-        (common / smaller as f32).min(1.0)
+        (common / self.distinct as f32).min(1.0)
     }
 }
 
-/// The version forest over `share` (read as `max(share[i][j], share[j][i])` for a pair), with
-/// ties broken by `rank` (each article's canonical position), so the tree never depends on the
-/// order the articles were given in.
+/// The version forest over `share`, with ties broken by `rank` (each article's canonical
+/// position), so the tree never depends on the order the articles were given in.
+///
+/// Two articles are versions when either carries enough of the other (`max(share[i][j],
+/// share[j][i])`), but the closest version is the one that shares the most of *both* texts
+/// (the smaller of the two shares first): a short first take or brief is contained in every
+/// later version, and joining each of them to it would compare every copy with the brief
+/// instead of with the full text it was edited from.
 pub fn forest(share: &[Vec<f32>], rank: &[usize]) -> Vec<Version> {
     let n = share.len();
-    let pair_share = |i: usize, j: usize| share[i][j].max(share[j][i]);
-    let mut edges: Vec<(f32, usize, usize)> = (0..n)
+    let mut edges: Vec<(f32, f32, usize, usize)> = (0..n)
         .flat_map(|i| ((i + 1)..n).map(move |j| (i, j)))
-        .map(|(i, j)| (pair_share(i, j), i, j))
-        .filter(|&(s, _, _)| s >= VERSION_MIN_SHARE)
+        .map(|(i, j)| {
+            let (both, either) = (share[i][j].min(share[j][i]), share[i][j].max(share[j][i]));
+            (both, either, i, j)
+        })
+        .filter(|&(_, either, _, _)| either >= VERSION_MIN_SHARE)
         .collect();
-    let key = |&(s, i, j): &(f32, usize, usize)| {
+    let key = |&(both, either, i, j): &(f32, f32, usize, usize)| {
         let (low, high) = (rank[i].min(rank[j]), rank[i].max(rank[j]));
-        (std::cmp::Reverse(ordered(s)), low, high)
+        (
+            std::cmp::Reverse(ordered(both)),
+            std::cmp::Reverse(ordered(either)),
+            low,
+            high,
+        )
     };
     edges.sort_unstable_by_key(key);
     let mut component: Vec<usize> = (0..n).collect();
     let mut neighbours: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
-    for (s, i, j) in edges {
+    for (_, s, i, j) in edges {
         let (ci, cj) = (find(&mut component, i), find(&mut component, j));
         if ci != cj {
             component[ci.max(cj)] = ci.min(cj);
@@ -204,7 +215,8 @@ fn find(component: &mut [usize], mut x: usize) -> usize {
 }
 
 /// Roots each tree of the forest at its most central version (the largest sum of shares with
-/// the other members) and points every other version at its neighbour towards the root.
+/// the other members, counting for each pair the smaller share, as the edges do) and points
+/// every other version at its neighbour towards the root.
 fn root_each_tree(
     share: &[Vec<f32>],
     rank: &[usize],
@@ -229,7 +241,7 @@ fn root_each_tree(
     stories.sort_by_key(|m| m.iter().copied().min());
     for (story, members) in stories.into_iter().enumerate() {
         let centrality =
-            |&i: &usize| -> f32 { members.iter().map(|&j| share[i][j].max(share[j][i])).sum() };
+            |&i: &usize| -> f32 { members.iter().map(|&j| share[i][j].min(share[j][i])).sum() };
         let root = members
             .iter()
             .copied()
@@ -286,6 +298,24 @@ mod tests {
         assert_eq!(versions[3].closest, None);
         assert_eq!(versions[0].story, versions[2].story);
         assert_ne!(versions[3].story, versions[0].story);
+    }
+
+    #[test]
+    fn a_brief_contained_in_every_version_is_not_their_hub() {
+        // 0 is a short brief, wholly contained in the full story 1, its edit 2 and its rewrite 3;
+        // each of them carries only a fifth of its text in the brief.
+        let share = vec![
+            vec![1.0, 1.0, 1.0, 0.9],
+            vec![0.2, 1.0, 0.8, 0.6],
+            vec![0.2, 0.8, 1.0, 0.5],
+            vec![0.2, 0.5, 0.4, 1.0],
+        ];
+        let versions = forest(&share, &[0, 1, 2, 3]);
+        // The full story is the root; its edit and its rewrite join it, and so does the brief.
+        assert_eq!(versions[1].closest, None);
+        assert_eq!(versions[2].closest, Some(1));
+        assert_eq!(versions[3].closest, Some(1));
+        assert_eq!(versions[0].closest, Some(1));
     }
 
     #[test]
