@@ -11,7 +11,7 @@
 //! rank below the word swaps, and a changed date stays a swap of substance.
 
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::figures::{MONTHS, is_figure, is_scale_word, is_unit_word};
 use super::times::TIME_WORDS;
@@ -327,18 +327,27 @@ fn is_passage(from: &str, to: &str) -> bool {
     words(from).max(words(to)) > MAX_SWAP_WORDS
 }
 
-/// Sets each substitution's spread: the article pairs making the same change either way round.
+/// Sets each substitution's spread: how many outlets make the same change either way round. A
+/// directed change is made by its copy, so a copy with two originals (a rewrite drawing on two
+/// versions) that both read the same change counts once; an undirected one by its pair.
 fn set_spread(substitutions: &mut [Substitution]) {
     let wording = |s: &Substitution| {
         let (x, y) = (s.from.to_lowercase(), s.to.to_lowercase());
         if x <= y { (x, y) } else { (y, x) }
     };
-    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let maker = |s: &Substitution| {
+        if s.directed {
+            (s.b, s.b)
+        } else {
+            (s.a.min(s.b), s.a.max(s.b))
+        }
+    };
+    let mut makers: BTreeMap<(String, String), BTreeSet<(usize, usize)>> = BTreeMap::new();
     for s in substitutions.iter() {
-        *pairs.entry(wording(s)).or_default() += 1;
+        makers.entry(wording(s)).or_default().insert(maker(s));
     }
     for s in substitutions.iter_mut() {
-        s.spread = pairs.get(&wording(s)).copied().unwrap_or(1);
+        s.spread = makers.get(&wording(s)).map_or(1, BTreeSet::len);
     }
 }
 
@@ -493,6 +502,26 @@ mod tests {
             occurrences: Vec::new(),
             directed: false,
         }
+    }
+
+    #[test]
+    fn a_change_one_copy_makes_against_two_originals_is_one_outlet_s() {
+        let directed = |pair, copy_sentence: usize| {
+            let mut s = substitution("crowd", "mob", pair, 1);
+            s.directed = true;
+            s.occurrences = vec![(
+                SentenceRef::new(pair.0, 0),
+                SentenceRef::new(pair.1, copy_sentence),
+            )];
+            s
+        };
+        // Copy 2 draws on originals 0 and 1; copy 3 makes the change too, against 1.
+        let mut list = vec![directed((0, 2), 4), directed((1, 2), 4)];
+        set_spread(&mut list);
+        assert!(list.iter().all(|s| s.spread == 1), "{list:?}");
+        list.push(directed((1, 3), 0));
+        set_spread(&mut list);
+        assert!(list.iter().all(|s| s.spread == 2), "{list:?}");
     }
 
     #[test]
