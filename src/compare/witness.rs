@@ -62,32 +62,10 @@ pub fn vouched_links(
         let (a, b) = (x.article.min(z.article), x.article.max(z.article));
         a != b && compared(a, b) && joined_pairs.binary_search(&(a, b)).is_ok()
     };
-    // What each leg from a witness is: linked on its own wording (with its similarity) or not.
-    let leg = |witness: SentenceRef, end: SentenceRef| {
-        witnesses
-            .in_article(witness, end.article)
-            .iter()
-            .find(|e| e.1 == end)
-            .map(|e| e.2)
-    };
-    let mut pairs: Vec<(SentenceRef, SentenceRef, Voucher)> = partners
-        .ends
-        .chunk_by(|x, y| x.0 == y.0)
-        .flat_map(|run| {
-            let witness = run[0].0;
-            run.iter().enumerate().flat_map(move |(k, &(_, x, _))| {
-                run[k + 1..].iter().filter_map(move |&(_, z, _)| {
-                    let voucher = match (leg(witness, x), leg(witness, z)) {
-                        (Some(_), Some(_)) => Voucher::Both,
-                        (Some(s), None) | (None, Some(s)) if s >= NEAR_COPY => Voucher::Copy,
-                        _ => return None,
-                    };
-                    let (x, z) = if x < z { (x, z) } else { (z, x) };
-                    Some((x, z, voucher))
-                })
-            })
-        })
-        .filter(|&(x, z, _)| joined(x, z) && !partners.linked(x, z) && !witnesses.linked(x, z))
+    let runs: Vec<&[End]> = partners.ends.chunk_by(|x, y| x.0 == y.0).collect();
+    let mut pairs: Vec<(SentenceRef, SentenceRef, Voucher)> = runs
+        .par_iter()
+        .flat_map_iter(|run| vouched_pairs(run, &partners, &witnesses, &joined))
         .collect();
     if pairs.is_empty() {
         return Vec::new();
@@ -105,6 +83,74 @@ pub fn vouched_links(
         .into_par_iter()
         .filter_map(|(a, b, voucher)| judge.vouched(a, b, voucher))
         .collect()
+}
+
+/// The pairs of partners of one witness (`run`: its ends in `partners`, all the witness's
+/// partners, sorted by partner) that it vouches for: not linked yet (in `partners` or
+/// `witnesses`), their articles `joined`. Each pair is given lower sentence first.
+fn vouched_pairs(
+    run: &[End],
+    partners: &Partners,
+    witnesses: &Partners,
+    joined: &(dyn Fn(SentenceRef, SentenceRef) -> bool + Sync),
+) -> Vec<(SentenceRef, SentenceRef, Voucher)> {
+    let witness = run[0].0;
+    // What each leg from the witness is: linked on its own wording (with its similarity) or not.
+    let legs: Vec<Option<f32>> = run
+        .iter()
+        .map(|&(_, end, _)| witnesses.similarity(witness, end))
+        .collect();
+    let mut out = Vec::new();
+    for k in 0..run.len() {
+        let x = run[k].1;
+        // The run and the ends of `x` are both sorted by partner: walked side by side.
+        let mut linked_x = Cursor(partners.of(x));
+        let mut vouched_x = Cursor(witnesses.of(x));
+        let mut m = k + 1;
+        while m < run.len() {
+            let article = run[m].1.article;
+            let group_end = m + run[m..].partition_point(|e| e.1.article == article);
+            if joined(x, run[m].1) {
+                for n in m..group_end {
+                    let z = run[n].1;
+                    let Some(voucher) = vouching(legs[k], legs[n]) else {
+                        continue;
+                    };
+                    if !linked_x.holds(z) && !vouched_x.holds(z) {
+                        out.push(if x < z {
+                            (x, z, voucher)
+                        } else {
+                            (z, x, voucher)
+                        });
+                    }
+                }
+            }
+            m = group_end;
+        }
+    }
+    out
+}
+
+/// How a witness vouches for two of its partners, from the similarities of its links to them
+/// on their own wording (`None`: linked by other means).
+fn vouching(x: Option<f32>, z: Option<f32>) -> Option<Voucher> {
+    match (x, z) {
+        (Some(_), Some(_)) => Some(Voucher::Both),
+        (Some(s), None) | (None, Some(s)) if s >= NEAR_COPY => Some(Voucher::Copy),
+        _ => None,
+    }
+}
+
+/// One sentence's ends, sorted by partner, asked about partners in increasing order.
+struct Cursor<'a>(&'a [End]);
+
+impl Cursor<'_> {
+    /// Whether partner `z` is among the ends (`z` no smaller than at the previous call).
+    fn holds(&mut self, z: SentenceRef) -> bool {
+        let passed = self.0.iter().take_while(|e| e.1 < z).count();
+        self.0 = &self.0[passed..];
+        self.0.first().is_some_and(|e| e.1 == z)
+    }
 }
 
 /// In how many sentences of the compared texts each content stem occurs.
@@ -223,14 +269,17 @@ impl Judge<'_> {
     }
 }
 
-/// Every link seen from both ends: `(sentence, partner, similarity)`, sorted.
+/// A link seen from one end: `(sentence, partner, similarity)`.
+type End = (SentenceRef, SentenceRef, f32);
+
+/// Every link seen from both ends, sorted.
 struct Partners {
-    ends: Vec<(SentenceRef, SentenceRef, f32)>,
+    ends: Vec<End>,
 }
 
 impl Partners {
     fn new(links: &[Decision]) -> Self {
-        let mut ends: Vec<(SentenceRef, SentenceRef, f32)> = links
+        let mut ends: Vec<End> = links
             .iter()
             .flat_map(|d| [(d.a, d.b, d.similarity), (d.b, d.a, d.similarity)])
             .collect();
@@ -240,7 +289,7 @@ impl Partners {
     }
 
     /// The partners of `x` in `article`, with their similarities.
-    fn in_article(&self, x: SentenceRef, article: usize) -> &[(SentenceRef, SentenceRef, f32)] {
+    fn in_article(&self, x: SentenceRef, article: usize) -> &[End] {
         let start = self
             .ends
             .partition_point(|e| (e.0, e.1.article) < (x, article));
@@ -249,8 +298,19 @@ impl Partners {
         &self.ends[start..end]
     }
 
-    fn linked(&self, x: SentenceRef, z: SentenceRef) -> bool {
-        self.in_article(x, z.article).iter().any(|e| e.1 == z)
+    /// Every partner of `x`, sorted.
+    fn of(&self, x: SentenceRef) -> &[End] {
+        let start = self.ends.partition_point(|e| e.0 < x);
+        let end = start + self.ends[start..].partition_point(|e| e.0 == x);
+        &self.ends[start..end]
+    }
+
+    /// The similarity of the link between `x` and `z`, if they are linked.
+    fn similarity(&self, x: SentenceRef, z: SentenceRef) -> Option<f32> {
+        let ends = self.of(x);
+        ends.binary_search_by_key(&z, |e| e.1)
+            .ok()
+            .map(|i| ends[i].2)
     }
 }
 
