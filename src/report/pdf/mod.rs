@@ -13,7 +13,7 @@ use crate::report::ReportOptions;
 use crate::report::rows::Rows;
 use crate::report::story::{
     Hanging, Marking, capitalised, counterpart_in, descent_note, is_shared_word_for_word,
-    story_title, text_order,
+    same_in_both, story_title, text_order,
 };
 pub use layout::Paper;
 use layout::{Block, Span, Style};
@@ -195,7 +195,7 @@ fn version_text(
             continue;
         }
         if skipped > 0 {
-            out.push(muted(format!("⋯ {skipped} sentences the same in both ⋯")));
+            out.push(muted(same_in_both(skipped)));
             skipped = 0;
         }
         match (own, theirs) {
@@ -223,7 +223,7 @@ fn version_text(
         }
     }
     if skipped > 0 {
-        out.push(muted(format!("⋯ {skipped} sentences the same in both ⋯")));
+        out.push(muted(same_in_both(skipped)));
     }
     out
 }
