@@ -409,6 +409,28 @@ fn html_of_many_versions_prints_one_column_with_every_sentence_anchored_once() {
 }
 
 #[test]
+fn html_changes_only_of_two_versions_leaves_their_shared_text_out() {
+    let c = two_versions();
+    let full = render(&c, ReportFormat::Html);
+    let short = render_with(
+        &c,
+        ReportFormat::Html,
+        &ReportOptions { changes_only: true },
+    );
+    assert!(
+        full.contains("<table class=\"aligned\""),
+        "side by side in full"
+    );
+    assert!(!short.contains("<table class=\"aligned\""), "in pairs");
+    assert!(short.contains("the same in both"), "shared text left out");
+    // The sentence both carry word for word: in both columns in full, once with changes only
+    // (in the version shown whole).
+    let text = |html: &str| html[html.find("id=\"text\"").expect("the text section")..].to_owned();
+    assert_eq!(text(&full).matches(RAIN).count(), 2);
+    assert_eq!(text(&short).matches(RAIN).count(), 1);
+}
+
+#[test]
 fn html_lists_an_omitted_passage_once_with_every_article_that_lacks_it() {
     let full = [HEADLINE, RAIN, EVACUATED, WALL, BRIDGE];
     let short = [HEADLINE, RAIN, EVACUATED, WALL];
