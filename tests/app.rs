@@ -641,6 +641,50 @@ fn file_save_as_pdf_writes_the_pdf_report() {
     assert!(bytes.starts_with(b"%PDF-"), "a PDF file");
 }
 
+#[test]
+fn report_settings_choose_changes_only_and_letter_paper_for_the_pdf() {
+    let (mut harness, dialogs) = launch_compared(three_articles());
+    settle(&mut harness);
+    let dir = tempfile::tempdir().unwrap();
+    let save_pdf = |harness: &mut Harness<'_, ParallaxApp>, name: &str| {
+        let pdf = dir.path().join(name);
+        dialogs.will_answer(Choice::ReportPath(pdf.clone()));
+        harness.get_by_label("File").click();
+        harness.run_steps(2);
+        harness.get_by_label("Save as PDF…").click();
+        wait_for_saved_banner(harness, &pdf);
+        let bytes = std::fs::read(&pdf).expect("the PDF report was written");
+        let text = pdf_extract::extract_text_from_mem(&bytes).expect("its text reads back");
+        (String::from_utf8_lossy(&bytes).into_owned(), text)
+    };
+    let (default_pdf, full_text) = save_pdf(&mut harness, "default.pdf");
+    assert!(
+        default_pdf.contains("/MediaBox[0 0 595.28 841.89]"),
+        "A4 by default"
+    );
+    assert!(!full_text.contains("the same in both"), "everything shown");
+
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Settings…").click();
+    harness.run_steps(3);
+    harness.get_by_label("Changes only").click();
+    harness.run_steps(2);
+    harness.get_by_label("Letter").click();
+    harness.run_steps(2);
+    let report = harness.state().state.settings.report;
+    assert!(report.changes_only && report.letter, "{report:?}");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+
+    let (letter_pdf, short_text) = save_pdf(&mut harness, "letter.pdf");
+    assert!(letter_pdf.contains("/MediaBox[0 0 612 792]"), "US Letter");
+    assert!(
+        short_text.contains("the same in both"),
+        "shared text left out: {short_text}"
+    );
+    assert!(short_text.len() < full_text.len());
+}
+
 /// Steps until the banner confirming that the report was saved to `path` appears.
 fn wait_for_saved_banner(harness: &mut Harness<'_, ParallaxApp>, path: &Path) {
     let expected = format!("Saved the report to {}", path.display());

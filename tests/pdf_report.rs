@@ -67,6 +67,26 @@ fn every_script_reads_back_from_the_pdf() {
 }
 
 #[test]
+fn the_version_tree_names_the_articles_that_are_versions_of_none() {
+    let mut articles = vec![
+        article("wire", &[CYRILLIC, CREWS, CHINESE, KOREAN, ARABIC]),
+        article("copy", &[CYRILLIC_EDITED, CREWS, CHINESE, KOREAN, ARABIC]),
+    ];
+    articles.push(article(
+        "column",
+        &["A columnist wrote about the weather in the hills and nothing else at all."],
+    ));
+    let c = compare(articles, &Options::default());
+    assert!(!c.lineage.is_empty());
+    let pdf = render(&c, &ReportOptions::default(), Paper::A4).expect("a PDF");
+    let flat: String = text_layer(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains("Not a version of another: column"), "{flat}");
+}
+
+#[test]
 fn pages_have_the_size_asked_for() {
     let c = story();
     let media_box = |paper| {

@@ -390,7 +390,7 @@ fn html_of_many_versions_prints_one_column_with_every_sentence_anchored_once() {
             assert!(unique.contains(&href[1..]), "link {href} leads nowhere");
         }
         assert_eq!(
-            html.contains("sentences the same in both"),
+            html.contains("the same in both"),
             changes_only,
             "only \"changes only\" leaves shared text out"
         );
@@ -406,6 +406,67 @@ fn html_of_many_versions_prints_one_column_with_every_sentence_anchored_once() {
         shown(&short) < shown(&full),
         "shared sentences are left out"
     );
+}
+
+#[test]
+fn html_changes_only_of_two_versions_leaves_their_shared_text_out() {
+    let c = two_versions();
+    let full = render(&c, ReportFormat::Html);
+    let short = render_with(
+        &c,
+        ReportFormat::Html,
+        &ReportOptions { changes_only: true },
+    );
+    assert!(
+        full.contains("<table class=\"aligned\""),
+        "side by side in full"
+    );
+    assert!(!short.contains("<table class=\"aligned\""), "in pairs");
+    assert!(short.contains("the same in both"), "shared text left out");
+    // The sentence both carry word for word: in both columns in full, once with changes only
+    // (in the version shown whole).
+    let text = |html: &str| html[html.find("id=\"text\"").expect("the text section")..].to_owned();
+    assert_eq!(text(&full).matches(RAIN).count(), 2);
+    assert_eq!(text(&short).matches(RAIN).count(), 1);
+}
+
+#[test]
+fn html_lists_an_omitted_passage_once_with_every_article_that_lacks_it() {
+    let full = [HEADLINE, RAIN, EVACUATED, WALL, BRIDGE];
+    let short = [HEADLINE, RAIN, EVACUATED, WALL];
+    let c = compare(
+        vec![
+            article("Harbour Gazette", &full),
+            article("Valley Courier", &full),
+            article("Quay Weekly", &full),
+            article("Lune Post", &short),
+            article("Mill Times", &short),
+        ],
+        &Options::default(),
+    );
+    let lacking = c
+        .omissions
+        .iter()
+        .filter(|o| o.text.contains("footbridge"))
+        .count();
+    assert_eq!(lacking, 2, "{:?}", c.omissions);
+    let html = render(&c, ReportFormat::Html);
+    let omissions = &html[html.find("Missing from").expect("the omissions table")
+        ..html.find("id=\"text\"").expect("the text section")];
+    let rows: Vec<&str> = omissions
+        .split("<tr>")
+        .filter(|row| row.contains("footbridge"))
+        .collect();
+    assert_eq!(rows.len(), 1, "one row for the passage: {omissions}");
+    for label in [
+        "Lune Post",
+        "Mill Times",
+        "Harbour Gazette",
+        "Valley Courier",
+        "Quay Weekly",
+    ] {
+        assert!(rows[0].contains(label), "{label} in {}", rows[0]);
+    }
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::state::{ColumnWidth, Filter, Recent, ThemeChoice};
+use super::state::{ColumnWidth, Filter, Recent, ReportSettings, ThemeChoice};
 use super::workspace::ArticleId;
 use crate::article::Article;
 use crate::compare::Options;
@@ -118,6 +118,8 @@ pub enum Command {
     ScrollToEnd(bool),
     /// Change the columns' width.
     SetColumnWidth(ColumnWidth),
+    /// Change how reports are saved ("changes only", paper size).
+    SetReportSettings(ReportSettings),
     /// Dismiss the banner with this index.
     DismissBanner(usize),
 }

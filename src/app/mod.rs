@@ -280,6 +280,7 @@ impl ParallaxApp {
             Command::ScrollColumns(by) => self.view.scroll_columns(by),
             Command::ScrollToEnd(last) => self.view.scroll_to_end(last),
             Command::SetColumnWidth(width) => self.state.settings.column_width = width,
+            Command::SetReportSettings(report) => self.state.settings.report = report,
             Command::NextDifference => self.step_difference(true),
             Command::PreviousDifference => self.step_difference(false),
             Command::SetFilter(filter) => self.view.filter = filter,
@@ -551,13 +552,21 @@ impl ParallaxApp {
             path
         };
         let protected = self.workspace.input_paths();
+        let settings = self.state.settings.report;
         self.jobs.save("report", path, move |path| {
-            let options = crate::report::ReportOptions::default();
+            let options = crate::report::ReportOptions {
+                changes_only: settings.changes_only,
+            };
+            let paper = if settings.letter {
+                crate::report::pdf::Paper::Letter
+            } else {
+                crate::report::pdf::Paper::A4
+            };
             let report = if is_pdf {
-                crate::report::pdf::render(&comparison, &options, crate::report::pdf::Paper::A4)
+                crate::report::pdf::render(&comparison, &options, paper)
                     .map_err(|e| e.to_string())?
             } else {
-                crate::report::render(&comparison, format).into_bytes()
+                crate::report::render_with(&comparison, format, &options).into_bytes()
             };
             crate::write::write_atomically(path, &report, &protected).map_err(|e| e.to_string())
         });

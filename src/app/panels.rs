@@ -525,6 +525,7 @@ fn settings_window(app: &mut ParallaxApp, ui: &mut egui::Ui, top: f32) {
     let mut options: Options = app.state.settings.options;
     let mut theme = app.state.settings.theme;
     let mut size = app.state.settings.text_size;
+    let mut report = app.state.settings.report;
     egui::Window::new("Settings").open(&mut open).resizable(false).collapsible(false).anchor(egui::Align2::RIGHT_TOP, vec2(-16.0, top + 12.0)).show(ui.ctx(), |ui| {
         egui::Grid::new("parallax-settings").num_columns(2).spacing(vec2(12.0, 8.0)).show(ui, |ui| {
             ui.label("Theme");
@@ -555,6 +556,17 @@ fn settings_window(app: &mut ParallaxApp, ui: &mut egui::Ui, top: f32) {
                 ui.checkbox(&mut options.normalization.spelling, "Spelling variants (defence/defense, five/5)");
             });
             ui.end_row();
+            ui.label("Saved reports");
+            ui.vertical(|ui| {
+                ui.checkbox(&mut report.changes_only, "Changes only")
+                    .on_hover_text("Leave out of HTML and PDF reports the text two versions share word for word (a line says how many sentences), so a report of many versions prints short.");
+                ui.horizontal(|ui| {
+                    ui.label("PDF paper");
+                    ui.selectable_value(&mut report.letter, false, "A4");
+                    ui.selectable_value(&mut report.letter, true, "Letter");
+                });
+            });
+            ui.end_row();
         });
     });
     if open != app.settings_open {
@@ -568,6 +580,9 @@ fn settings_window(app: &mut ParallaxApp, ui: &mut egui::Ui, top: f32) {
     }
     if options != app.state.settings.options {
         app.push(Command::SetOptions(options));
+    }
+    if report != app.state.settings.report {
+        app.push(Command::SetReportSettings(report));
     }
 }
 

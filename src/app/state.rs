@@ -104,6 +104,18 @@ pub struct Settings {
     pub findings_open: bool,
     /// How wide the columns are.
     pub column_width: ColumnWidth,
+    /// How saved reports are made.
+    pub report: ReportSettings,
+}
+
+/// How the app saves reports: the HTML report's "changes only" and the PDF's page size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ReportSettings {
+    /// Leave out of the HTML and PDF reports the text two versions share word for word.
+    pub changes_only: bool,
+    /// Print the PDF report on US Letter pages (else A4).
+    pub letter: bool,
 }
 
 impl Default for Settings {
@@ -115,6 +127,7 @@ impl Default for Settings {
             lock_scroll: true,
             findings_open: true,
             column_width: ColumnWidth::Normal,
+            report: ReportSettings::default(),
         }
     }
 }

@@ -8,6 +8,13 @@ use crate::article::Role;
 use crate::compare::{Comparison, Descent, Link, LinkKind, SentenceRef};
 use crate::report::rows::Cells;
 
+/// The line that stands for `n` sentences two versions share word for word, left out of a
+/// "changes only" report.
+pub fn same_in_both(n: usize) -> String {
+    let noun = if n == 1 { "sentence" } else { "sentences" };
+    format!("⋯ {n} {noun} the same in both ⋯")
+}
+
 /// The story's title: the headline most articles share (on a tie, the earlier article's), else
 /// the title most articles give.
 pub fn story_title(c: &Comparison) -> Option<String> {

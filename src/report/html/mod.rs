@@ -4,8 +4,9 @@
 //! The page is titled by the story's most shared headline and opens with the key findings and
 //! the version tree; then the articles and the legend, the summary (shares, overlap, findings,
 //! each linked to its sentences) and the text. Up to [`MAX_ALIGNED_COLUMNS`] articles are shown
-//! side by side, one column each ([`aligned`]); more are shown one column, each copy against its
-//! original ([`pairs`]), so the report prints as one column of text.
+//! side by side, one column each ([`aligned`]); more (or any number with "changes only") are
+//! shown one column, each copy against its original ([`pairs`]), so the report prints as one
+//! column of text.
 //!
 //! Markup is built with `maud`, which escapes every spliced value; the only unescaped text is the
 //! stylesheet ([`css`]). A Content-Security-Policy allows nothing but that one style block,
@@ -55,7 +56,9 @@ struct Page<'a> {
 impl<'a> Page<'a> {
     fn new(c: &'a Comparison, options: ReportOptions) -> Self {
         let n = c.articles.len();
-        let text = if n <= MAX_ALIGNED_COLUMNS {
+        // "Changes only" leaves shared text out of each pair of versions, so it always lays the
+        // text out in pairs.
+        let text = if n <= MAX_ALIGNED_COLUMNS && !options.changes_only {
             Text::Aligned(Rows::build(c, &(0..n).collect::<Vec<_>>()))
         } else {
             Text::Pairs(pairs::Pairs::build(c))

@@ -16,7 +16,9 @@ use super::{Page, anchor, pct, pieces_html};
 use crate::compare::marks::{Removed, sentence_pieces};
 use crate::compare::{Comparison, LinkKind, SentenceRef};
 use crate::report::rows::{Cells, Rows};
-use crate::report::story::{Marking, counterpart_in, is_shared_word_for_word, text_order};
+use crate::report::story::{
+    Marking, counterpart_in, is_shared_word_for_word, same_in_both, text_order,
+};
 
 /// One section of the view: an article's text, whole or against another version.
 pub enum Section {
@@ -157,8 +159,7 @@ fn version_rows(
             @if *shared && page.options.changes_only {
                 p.skip {
                     @for cells in run { (bare_anchors(article, own(cells))) }
-                    "⋯ " (run.iter().filter_map(|cells| own(cells)).map(|r| r.len()).sum::<usize>())
-                    " sentences the same in both ⋯"
+                    (same_in_both(run.iter().filter_map(|cells| own(cells)).map(|r| r.len()).sum()))
                 }
             } @else {
                 @for cells in run {

@@ -302,24 +302,48 @@ fn numbers(page: &Page<'_>) -> Markup {
     section("Conflicting figures", Some(c.numbers.len()), body)
 }
 
+/// The omissions, one row per content: every article that lacks it, and those that carry it.
 fn omissions(page: &Page<'_>) -> Markup {
     let c = page.c;
+    // (group, its wording, the articles missing it, the articles carrying it)
+    let mut by_content: Vec<(usize, &str, Vec<usize>, Vec<usize>)> = Vec::new();
+    for o in &c.omissions {
+        match by_content.iter_mut().find(|(group, ..)| *group == o.group) {
+            Some((_, _, missing, carried)) => {
+                missing.push(o.article);
+                let new: Vec<usize> = o
+                    .present_in
+                    .iter()
+                    .copied()
+                    .filter(|a| !carried.contains(a) && !missing.contains(a))
+                    .collect();
+                carried.extend(new);
+            }
+            None => by_content.push((o.group, &o.text, vec![o.article], o.present_in.clone())),
+        }
+    }
     let body = html! {
         @if c.omissions.is_empty() {
             p.muted { "No article lacks what most others carry." }
         } @else {
+            p.muted { (c.omissions.len()) " omissions of " (by_content.len()) " passages." }
             table.findings {
                 thead { tr { th { "Missing from" } th { "Content" } th { "Carried by" } } }
-                tbody { @for o in &c.omissions {
-                    @if let Some(group) = c.groups.get(o.group) {
+                tbody { @for (group, text, missing, carried) in &by_content {
+                    @if let Some(group) = c.groups.get(*group) {
                         tr {
-                            td { (page.article_link(o.article)) }
                             td {
-                                (o.text)
+                                @for (k, &article) in missing.iter().enumerate() {
+                                    @if k > 0 { ", " }
+                                    (page.article_link(article))
+                                }
+                            }
+                            td {
+                                (*text)
                                 @if let Some(&first) = group.members.first() { (page.row_note(first)) }
                             }
                             td {
-                                @for (k, member) in o.present_in.iter().filter_map(|&a| group.members.iter().find(|m| m.article == a)).enumerate() {
+                                @for (k, member) in carried.iter().filter_map(|&a| group.members.iter().find(|m| m.article == a)).enumerate() {
                                     @if k > 0 { ", " }
                                     (page.label_link(*member))
                                 }

@@ -9,6 +9,7 @@ use krilla::page::PageSettings;
 use krilla::paint::Fill;
 use krilla::surface::Surface;
 use krilla::text::TextDirection;
+use unicode_bidi::ParagraphBidiInfo;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::PdfError;
@@ -108,6 +109,7 @@ pub fn typeset(blocks: &[Block], paper: Paper, fonts: &Fonts) -> Result<Vec<u8>,
         let text: String = spans.iter().map(|s| s.text.as_str()).collect();
         let x = MARGIN + indent as f32 * INDENT;
         let lines = break_lines(&text, size, width - MARGIN - x, fonts);
+        let right_to_left = ParagraphBidiInfo::new(&text, None).paragraph_level.is_rtl();
         let line_height = size * LEADING;
         for range in lines {
             if y + line_height > height - MARGIN {
@@ -122,6 +124,8 @@ pub fn typeset(blocks: &[Block], paper: Paper, fonts: &Fonts) -> Result<Vec<u8>,
                     spans: spans.clone(),
                     text: text.clone(),
                     line: Line { range, x },
+                    right: width - MARGIN,
+                    right_to_left,
                     baseline: y + size,
                     size,
                 });
@@ -154,6 +158,10 @@ struct Placed {
     spans: Vec<Span>,
     text: String,
     line: Line,
+    /// The right edge of the text.
+    right: f32,
+    /// Whether the paragraph opens right to left (its lines are set flush right).
+    right_to_left: bool,
     baseline: f32,
     size: f32,
 }
@@ -221,40 +229,99 @@ fn widest_prefix(
     last
 }
 
-/// Draws one line: each style's stretch run by run, with its underline or strike.
+/// Draws one line in visual order (the Unicode bidirectional algorithm, so right-to-left text
+/// reads from the right and a struck or underlined word stays where it stands in the sentence):
+/// each direction run cut at style changes, each piece font run by font run, with its underline
+/// or strike. A paragraph that opens right to left is set flush right.
 fn draw_line(surface: &mut Surface<'_>, placed: &Placed, fonts: &Fonts) {
-    let mut x = placed.line.x;
-    let mut offset = 0;
-    for span in &placed.spans {
-        let span_range = offset..offset + span.text.len();
-        offset = span_range.end;
-        let from = span_range.start.max(placed.line.range.start);
-        let to = span_range.end.min(placed.line.range.end);
-        if from >= to {
-            continue;
-        }
-        let piece = &placed.text[from..to];
-        let piece = if to == placed.line.range.end {
-            piece.trim_end()
+    let pieces = visual_pieces(placed);
+    let width: f32 = pieces
+        .iter()
+        .map(|p| fonts.width(&placed.text[p.range.clone()], placed.size))
+        .sum();
+    let mut x = if placed.right_to_left {
+        (placed.right - width).max(placed.line.x)
+    } else {
+        placed.line.x
+    };
+    for piece in &pieces {
+        let text = &placed.text[piece.range.clone()];
+        let direction = if piece.right_to_left {
+            TextDirection::RightToLeft
         } else {
-            piece
+            TextDirection::LeftToRight
         };
+        let mut runs = fonts.runs(text);
+        if piece.right_to_left {
+            runs.reverse();
+        }
         let start_x = x;
-        for run in fonts.runs(piece) {
-            let text = &piece[run.start..run.end];
-            surface.set_fill(Some(fill(span.style)));
+        for run in runs {
+            let run_text = &text[run.start..run.end];
+            surface.set_fill(Some(fill(piece.style)));
             surface.draw_text(
                 Point::from_xy(x, placed.baseline),
                 fonts.pdf(run.font),
                 placed.size,
-                text,
+                run_text,
                 false,
-                TextDirection::Auto,
+                direction,
             );
-            x += fonts.run_width(text, run.font, placed.size);
+            x += fonts.run_width(run_text, run.font, placed.size);
         }
-        decorate(surface, span.style, start_x, x, placed);
+        decorate(surface, piece.style, start_x, x, placed);
     }
+}
+
+/// A stretch of a line in one style and one direction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Piece {
+    range: std::ops::Range<usize>,
+    style: Style,
+    right_to_left: bool,
+}
+
+/// The line's text (trailing spaces aside) as pieces of one style and direction, in the order
+/// they are drawn from left to right.
+fn visual_pieces(placed: &Placed) -> Vec<Piece> {
+    let start = placed.line.range.start;
+    let end = start + placed.text[placed.line.range.clone()].trim_end().len();
+    if start >= end {
+        return Vec::new();
+    }
+    let bidi = ParagraphBidiInfo::new(&placed.text, None);
+    let (levels, runs) = bidi.visual_runs(start..end);
+    let mut pieces = Vec::new();
+    let mut offset = 0;
+    let styled: Vec<(std::ops::Range<usize>, Style)> = placed
+        .spans
+        .iter()
+        .map(|span| {
+            let range = offset..offset + span.text.len();
+            offset = range.end;
+            (range, span.style)
+        })
+        .collect();
+    for run in runs {
+        let right_to_left = levels[run.start].is_rtl();
+        let mut in_run: Vec<Piece> = styled
+            .iter()
+            .filter_map(|(range, style)| {
+                let from = range.start.max(run.start);
+                let to = range.end.min(run.end);
+                (from < to).then_some(Piece {
+                    range: from..to,
+                    style: *style,
+                    right_to_left,
+                })
+            })
+            .collect();
+        if right_to_left {
+            in_run.reverse();
+        }
+        pieces.extend(in_run);
+    }
+    pieces
 }
 
 /// The underline or strike of a stretch.
@@ -311,6 +378,71 @@ mod tests {
         }
         let joined: String = lines.iter().map(|l| &text[l.clone()]).collect();
         assert_eq!(joined, text);
+    }
+
+    fn placed(spans: &[(&str, Style)]) -> Placed {
+        let spans: Vec<Span> = spans
+            .iter()
+            .map(|&(text, style)| Span {
+                text: text.to_owned(),
+                style,
+            })
+            .collect();
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        Placed {
+            line: Line {
+                range: 0..text.len(),
+                x: MARGIN,
+            },
+            right_to_left: ParagraphBidiInfo::new(&text, None).paragraph_level.is_rtl(),
+            right: 500.0,
+            spans,
+            text,
+            baseline: MARGIN,
+            size: BODY_SIZE,
+        }
+    }
+
+    #[test]
+    fn right_to_left_text_is_drawn_from_the_right_with_its_marks_in_place() {
+        // A copy's Arabic sentence whose last word the original lacks: reading from the right,
+        // the struck word comes last, so it is drawn leftmost; the paragraph is set flush right.
+        let line = placed(&[
+            ("حريق كبير في الميناء ", Style::Plain),
+            ("الكبير", Style::Removed),
+        ]);
+        assert!(line.right_to_left);
+        let pieces = visual_pieces(&line);
+        let drawn: Vec<(&str, Style, bool)> = pieces
+            .iter()
+            .map(|p| (&line.text[p.range.clone()], p.style, p.right_to_left))
+            .collect();
+        assert_eq!(
+            drawn,
+            [
+                ("الكبير", Style::Removed, true),
+                ("حريق كبير في الميناء ", Style::Plain, true)
+            ]
+        );
+        // Left-to-right text keeps its order, an Arabic word inside it drawn as its own run.
+        let line = placed(&[
+            ("The sign read ", Style::Plain),
+            ("حريق كبير", Style::Added),
+            (" in red.", Style::Plain),
+        ]);
+        assert!(!line.right_to_left);
+        let drawn: Vec<(&str, bool)> = visual_pieces(&line)
+            .iter()
+            .map(|p| (&line.text[p.range.clone()], p.right_to_left))
+            .collect();
+        assert_eq!(
+            drawn,
+            [
+                ("The sign read ", false),
+                ("حريق كبير", true),
+                (" in red.", false)
+            ]
+        );
     }
 
     #[test]

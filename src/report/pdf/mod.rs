@@ -13,7 +13,7 @@ use crate::report::ReportOptions;
 use crate::report::rows::Rows;
 use crate::report::story::{
     Hanging, Marking, capitalised, counterpart_in, descent_note, is_shared_word_for_word,
-    story_title, text_order,
+    same_in_both, story_title, text_order,
 };
 pub use layout::Paper;
 use layout::{Block, Span, Style};
@@ -60,6 +60,19 @@ fn blocks(c: &Comparison, options: &ReportOptions) -> Vec<Block> {
     }
     for &root in hanging.roots() {
         tree(c, &hanging, root, 0, &mut out);
+    }
+    let alone: Vec<&str> = (0..c.articles.len())
+        .filter(|&i| !c.lineage.iter().any(|d| d.original == i || d.copy == i))
+        .map(|i| label(c, i))
+        .collect();
+    if !alone.is_empty() && !c.lineage.is_empty() {
+        out.push(Block::Paragraph {
+            spans: vec![span(
+                format!("Not a version of another: {}", alone.join(", ")),
+                Style::Plain,
+            )],
+            indent: 0,
+        });
     }
     for (article, against) in text_order(c) {
         out.extend(version_text(c, article, against, options));
@@ -195,7 +208,7 @@ fn version_text(
             continue;
         }
         if skipped > 0 {
-            out.push(muted(format!("⋯ {skipped} sentences the same in both ⋯")));
+            out.push(muted(same_in_both(skipped)));
             skipped = 0;
         }
         match (own, theirs) {
@@ -223,7 +236,7 @@ fn version_text(
         }
     }
     if skipped > 0 {
-        out.push(muted(format!("⋯ {skipped} sentences the same in both ⋯")));
+        out.push(muted(same_in_both(skipped)));
     }
     out
 }
