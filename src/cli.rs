@@ -67,8 +67,8 @@ pub struct CompareArgs {
     /// Open the files in the subfolders of folders given, too.
     #[arg(short, long)]
     pub recursive: bool,
-    /// In the HTML report, leave out text versions share word for word (only how many
-    /// sentences it holds is said), so that a report of many versions prints short.
+    /// In the HTML and PDF reports, leave out text versions share word for word (only how
+    /// many sentences it holds is said), so that a report of many versions prints short.
     #[arg(long)]
     pub changes_only: bool,
     /// Page size of the PDF report.

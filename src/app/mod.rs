@@ -521,7 +521,7 @@ impl ParallaxApp {
                 e.article
                     .label
                     .chars()
-                    .filter(|c| c.is_alphanumeric() || *c == '-')
+                    .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
                     .collect::<String>()
             })
             .filter(|l| !l.is_empty())

@@ -126,7 +126,8 @@ pub fn reworded_pieces(
 }
 
 /// Both quotations of a quote change in pieces against each other, when both can be found in
-/// their sentences and the sentences are linked directly.
+/// their sentences and the sentences are linked directly; where the direction is known, the
+/// original's with its own changed words only, the copy's with the original's struck in.
 pub fn quote_pieces<'a>(
     c: &'a Comparison,
     q: &QuoteChange,
@@ -134,8 +135,15 @@ pub fn quote_pieces<'a>(
     let link = c.links_of(q.a).find(|l| l.other(q.a) == q.b)?;
     let a = quote_range(c, q.a, &q.a_quote)?;
     let b = quote_range(c, q.b, &q.b_quote)?;
+    // The original's own words are marked, nothing struck into them: the copy is the one that
+    // changed. Undetermined, each side shows what the other has instead.
+    let original_side = if q.directed {
+        Removed::Hidden
+    } else {
+        Removed::Shown
+    };
     Some((
-        pieces(c, q.a, link, a.clone(), b.clone(), Removed::Shown),
+        pieces(c, q.a, link, a.clone(), b.clone(), original_side),
         pieces(c, q.b, link, b, a, Removed::Shown),
     ))
 }
@@ -375,6 +383,23 @@ mod tests {
         );
         let text = shown(&c, 1);
         assert!(text.ends_with("itself alone ~~again~~."), "{text}");
+    }
+
+    #[test]
+    fn the_original_of_a_changed_quote_is_not_marked_as_edited() {
+        let c = pair(
+            "“We will rebuild every home that burned,” the mayor said on Monday night.",
+            "“We will repair every home that burned,” the mayor said on Monday night.",
+        );
+        let mut q = c.quote_changes.first().expect("a quote change").clone();
+        let struck = |pieces: &[Piece<'_>]| pieces.iter().any(|p| matches!(p, Piece::Removed(_)));
+        q.directed = true;
+        let (original, copy) = quote_pieces(&c, &q).expect("both quotes found");
+        assert!(!struck(&original), "{original:?}");
+        assert!(struck(&copy), "{copy:?}");
+        q.directed = false;
+        let (first, second) = quote_pieces(&c, &q).expect("both quotes found");
+        assert!(struck(&first) && struck(&second), "{first:?} {second:?}");
     }
 
     #[test]
