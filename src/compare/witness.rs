@@ -71,7 +71,7 @@ pub fn vouched_links(
         return Vec::new();
     }
     // The strongest voucher of each pair first.
-    pairs.sort_unstable();
+    pairs.par_sort_unstable();
     pairs.dedup_by_key(|p| (p.0, p.1));
     let frequencies = SentenceFrequencies::new(set);
     let judge = Judge {
