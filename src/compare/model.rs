@@ -718,4 +718,13 @@ impl Comparison {
     pub fn links_of(&self, r: SentenceRef) -> impl Iterator<Item = &Link> {
         self.info(r).links.iter().map(|&i| &self.links[i])
     }
+
+    /// Whether article `original` is known to be the version article `copy` was made from (a
+    /// tree edge whose direction is known): a change between them is then read from the
+    /// original, whichever side is looked at.
+    pub fn is_known_original(&self, original: usize, copy: usize) -> bool {
+        self.lineage
+            .iter()
+            .any(|d| d.known && d.original == original && d.copy == copy)
+    }
 }

@@ -1,6 +1,7 @@
 //! Which words of each sentence are marked: by default, a reworded sentence underlines the words
 //! that differ from its closest counterpart; when a sentence is in focus, each of its
-//! counterparts shows its full diff against it (added words underlined, removed words struck).
+//! counterparts shows its full diff against it (added words underlined, removed words struck),
+//! except the focused copy's known original, which only underlines its own differing words.
 //! The pieces themselves come from [`crate::compare::marks`], as the reports' do.
 
 use super::layout::Marks;
@@ -30,10 +31,49 @@ pub fn column_marks(c: &Comparison, article: usize, focus: Option<SentenceRef>) 
             if other.article == article
                 && let Some(m) = marks.get_mut(other.sentence)
             {
-                let pieces = sentence_pieces(c, other, link, Removed::Shown);
+                // The known original of the sentence in focus did not remove the copy's words:
+                // it shows only which of its own differ.
+                let removed = if c.is_known_original(other.article, focus.article) {
+                    Removed::Hidden
+                } else {
+                    Removed::Shown
+                };
+                let pieces = sentence_pieces(c, other, link, removed);
                 *m = Marks::from_pieces(sentence_range(c, other).start, &pieces);
             }
         }
     }
     marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{LinkKind, Options, compare};
+
+    #[test]
+    fn the_original_of_a_focused_copy_shows_no_words_struck_into_it() {
+        let c = compare(crate::sample::articles(), &Options::default());
+        let descent = c.lineage.iter().find(|d| d.known).expect("a known edge");
+        let (original, copy) = (descent.original, descent.copy);
+        let link = c
+            .links
+            .iter()
+            .find(|l| {
+                l.kind == LinkKind::Reworded
+                    && [l.a.article, l.b.article] == [original.min(copy), original.max(copy)]
+            })
+            .expect("a reworded link between them");
+        let (in_original, in_copy) = if link.a.article == original {
+            (link.a, link.b)
+        } else {
+            (link.b, link.a)
+        };
+        let original_marks = column_marks(&c, original, Some(in_copy));
+        assert!(original_marks[in_original.sentence].removed.is_empty());
+        // Seen from the original, the copy's column shows what it struck.
+        let copy_marks = column_marks(&c, copy, Some(in_original));
+        let m = &copy_marks[in_copy.sentence];
+        assert!(!m.removed.is_empty() || !m.added.is_empty(), "{m:?}");
+    }
 }

@@ -266,7 +266,14 @@ pub(super) fn tooltip(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, 
                 .weak(),
         );
         if link.kind == LinkKind::Reworded {
-            ui.label(diff_job(ui, c, link, here));
+            // Read from the original where the hovered sentence is its known copy, so the
+            // changes read original → copy whichever side is hovered.
+            let reader = if c.is_known_original(other.article, here.article) {
+                other
+            } else {
+                here
+            };
+            ui.label(diff_job(ui, c, link, reader));
         }
     }
     if links.len() > MAX_TOOLTIP_LINKS {
@@ -284,7 +291,7 @@ pub(super) fn tooltip(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, 
 }
 
 /// The diff of `link` read from `here`: this side's words, removed ones struck and the
-/// counterpart's added ones underlined.
+/// counterpart's added ones underlined (read from a copy's original, the copy's changes).
 fn diff_job(ui: &egui::Ui, c: &Comparison, link: &Link, here: SentenceRef) -> LayoutJob {
     let p = palette(ui.ctx());
     let font = FontId::proportional(13.0);
