@@ -141,13 +141,21 @@ fn label_or_editor(
             }
         }
         _ => {
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let shown = elide_middle(label, ui.available_width(), |text| {
+                ui.fonts_mut(|f| {
+                    f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::PLACEHOLDER)
+                        .size()
+                        .x
+                })
+            });
             let response = ui
                 .add(
-                    egui::Label::new(RichText::new(label).strong())
+                    egui::Label::new(RichText::new(shown).strong())
                         .truncate()
                         .sense(Sense::click()),
                 )
-                .on_hover_text("Double-click to rename");
+                .on_hover_text(format!("{label}\nDouble-click to rename"));
             if response.double_clicked() {
                 commands.push(Command::StartRename(column.id));
             }
@@ -188,6 +196,35 @@ fn drop_target(ui: &mut egui::Ui, rect: Rect, position: usize, commands: &mut Co
 
 /// The last part of a file path or web address, for headers that must not show where on the
 /// machine a file lives.
+/// `label` as it fits in `width` (as `measure` measures text): whole, or its beginning and its
+/// end around an ellipsis, the end kept longer, since labels of one set often share their
+/// beginning ("independent_…", "ap-…") and differ at the end.
+fn elide_middle(label: &str, width: f32, mut measure: impl FnMut(&str) -> f32) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.is_empty() || measure(label) <= width {
+        return label.to_owned();
+    }
+    let elided = |kept: usize| -> String {
+        let head = kept / 3;
+        let tail = kept - head;
+        let mut text: String = chars[..head].iter().collect();
+        text.push('…');
+        text.extend(&chars[chars.len() - tail..]);
+        text
+    };
+    // The most characters that still fit, found by halving.
+    let (mut low, mut high) = (0, chars.len() - 1);
+    while low < high {
+        let mid = (low + high).div_ceil(2);
+        if measure(&elided(mid)) <= width {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    elided(low)
+}
+
 pub fn file_name(source: &str) -> &str {
     source
         .trim_end_matches(['/', '\\'])
@@ -230,7 +267,22 @@ pub(super) fn share_bar(ui: &mut egui::Ui, stats: &ArticleStats, height: f32) {
 
 #[cfg(test)]
 mod tests {
-    use super::file_name;
+    use super::{elide_middle, file_name};
+
+    #[test]
+    fn narrow_headers_keep_the_end_that_tells_labels_apart() {
+        let chars = |text: &str| text.chars().count() as f32;
+        assert_eq!(elide_middle("ap-wire", 20.0, chars), "ap-wire");
+        let labels = ["independent_wtatennis", "independent-aap_thewest"];
+        let shown: Vec<String> = labels
+            .iter()
+            .map(|l| elide_middle(l, 10.0, chars))
+            .collect();
+        assert_eq!(shown, ["ind…tennis", "ind…hewest"]);
+        assert!(shown.iter().all(|s| chars(s) <= 10.0));
+        assert_eq!(elide_middle("x", 0.0, chars), "…");
+        assert_eq!(elide_middle("", -1.0, chars), "");
+    }
 
     #[test]
     fn headers_name_the_file_never_its_folders() {
