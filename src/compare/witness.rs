@@ -116,12 +116,9 @@ fn vouched_pairs(
                     let Some(voucher) = vouching(legs[k], legs[n]) else {
                         continue;
                     };
+                    // A run is sorted by partner: `z` comes after `x`.
                     if !linked_x.holds(z) && !vouched_x.holds(z) {
-                        out.push(if x < z {
-                            (x, z, voucher)
-                        } else {
-                            (z, x, voucher)
-                        });
+                        out.push((x, z, voucher));
                     }
                 }
             }
