@@ -85,11 +85,6 @@ const PARAGRAPH_GAP: f32 = 5.0;
 const INDENT: f32 = 14.0;
 
 /// A line ready to draw: byte ranges of its paragraph's text, and where it goes.
-struct Line {
-    range: std::ops::Range<usize>,
-    x: f32,
-}
-
 /// Sets `blocks` on pages of `paper` and returns the PDF.
 pub fn typeset(blocks: &[Block], paper: Paper, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
     let (width, height) = paper.size();
@@ -109,7 +104,10 @@ pub fn typeset(blocks: &[Block], paper: Paper, fonts: &Fonts) -> Result<Vec<u8>,
         let text: String = spans.iter().map(|s| s.text.as_str()).collect();
         let x = MARGIN + indent as f32 * INDENT;
         let lines = break_lines(&text, size, width - MARGIN - x, fonts);
-        let right_to_left = ParagraphBidiInfo::new(&text, None).paragraph_level.is_rtl();
+        // The paragraph's directions are read once, for all its lines.
+        let bidi = ParagraphBidiInfo::new(&text, None);
+        let right_to_left = bidi.paragraph_level.is_rtl();
+        let styled = styled_ranges(&spans);
         let line_height = size * LEADING;
         for range in lines {
             if y + line_height > height - MARGIN {
@@ -121,9 +119,8 @@ pub fn typeset(blocks: &[Block], paper: Paper, fonts: &Fonts) -> Result<Vec<u8>,
             }
             if let Some(page) = pages.last_mut() {
                 page.push(Placed {
-                    spans: spans.clone(),
-                    text: text.clone(),
-                    line: Line { range, x },
+                    pieces: visual_pieces(&text, &bidi, &styled, range),
+                    x,
                     right: width - MARGIN,
                     right_to_left,
                     baseline: y + size,
@@ -155,9 +152,10 @@ fn plain(text: &str) -> Span {
 
 /// A line and what it needs to be drawn.
 struct Placed {
-    spans: Vec<Span>,
-    text: String,
-    line: Line,
+    /// The line's text as drawn from left to right (see [`visual_pieces`]).
+    pieces: Vec<Piece>,
+    /// The left edge of the line.
+    x: f32,
     /// The right edge of the text.
     right: f32,
     /// Whether the paragraph opens right to left (its lines are set flush right).
@@ -234,18 +232,18 @@ fn widest_prefix(
 /// each direction run cut at style changes, each piece font run by font run, with its underline
 /// or strike. A paragraph that opens right to left is set flush right.
 fn draw_line(surface: &mut Surface<'_>, placed: &Placed, fonts: &Fonts) {
-    let pieces = visual_pieces(placed);
-    let width: f32 = pieces
+    let width: f32 = placed
+        .pieces
         .iter()
-        .map(|p| fonts.width(&placed.text[p.range.clone()], placed.size))
+        .map(|p| fonts.width(&p.text, placed.size))
         .sum();
     let mut x = if placed.right_to_left {
-        (placed.right - width).max(placed.line.x)
+        (placed.right - width).max(placed.x)
     } else {
-        placed.line.x
+        placed.x
     };
-    for piece in &pieces {
-        let text = &placed.text[piece.range.clone()];
+    for piece in &placed.pieces {
+        let text = piece.text.as_str();
         let direction = if piece.right_to_left {
             TextDirection::RightToLeft
         } else {
@@ -276,32 +274,40 @@ fn draw_line(surface: &mut Surface<'_>, placed: &Placed, fonts: &Fonts) {
 /// A stretch of a line in one style and one direction.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Piece {
-    range: std::ops::Range<usize>,
+    text: String,
     style: Style,
     right_to_left: bool,
 }
 
-/// The line's text (trailing spaces aside) as pieces of one style and direction, in the order
-/// they are drawn from left to right.
-fn visual_pieces(placed: &Placed) -> Vec<Piece> {
-    let start = placed.line.range.start;
-    let end = start + placed.text[placed.line.range.clone()].trim_end().len();
-    if start >= end {
-        return Vec::new();
-    }
-    let bidi = ParagraphBidiInfo::new(&placed.text, None);
-    let (levels, runs) = bidi.visual_runs(start..end);
-    let mut pieces = Vec::new();
+/// Each span's byte range in the paragraph's text, with its style.
+fn styled_ranges(spans: &[Span]) -> Vec<(std::ops::Range<usize>, Style)> {
     let mut offset = 0;
-    let styled: Vec<(std::ops::Range<usize>, Style)> = placed
-        .spans
+    spans
         .iter()
         .map(|span| {
             let range = offset..offset + span.text.len();
             offset = range.end;
             (range, span.style)
         })
-        .collect();
+        .collect()
+}
+
+/// The line `line` of a paragraph (`text`, its directions `bidi`, its spans' `styled` ranges),
+/// trailing spaces aside, as pieces of one style and direction, in the order they are drawn
+/// from left to right.
+fn visual_pieces(
+    text: &str,
+    bidi: &ParagraphBidiInfo<'_>,
+    styled: &[(std::ops::Range<usize>, Style)],
+    line: std::ops::Range<usize>,
+) -> Vec<Piece> {
+    let start = line.start;
+    let end = start + text[line].trim_end().len();
+    if start >= end {
+        return Vec::new();
+    }
+    let (levels, runs) = bidi.visual_runs(start..end);
+    let mut pieces = Vec::new();
     for run in runs {
         let right_to_left = levels[run.start].is_rtl();
         let mut in_run: Vec<Piece> = styled
@@ -309,8 +315,8 @@ fn visual_pieces(placed: &Placed) -> Vec<Piece> {
             .filter_map(|(range, style)| {
                 let from = range.start.max(run.start);
                 let to = range.end.min(run.end);
-                (from < to).then_some(Piece {
-                    range: from..to,
+                (from < to).then(|| Piece {
+                    text: text[from..to].to_owned(),
                     style: *style,
                     right_to_left,
                 })
@@ -389,15 +395,12 @@ mod tests {
             })
             .collect();
         let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        let bidi = ParagraphBidiInfo::new(&text, None);
         Placed {
-            line: Line {
-                range: 0..text.len(),
-                x: MARGIN,
-            },
-            right_to_left: ParagraphBidiInfo::new(&text, None).paragraph_level.is_rtl(),
+            pieces: visual_pieces(&text, &bidi, &styled_ranges(&spans), 0..text.len()),
+            x: MARGIN,
+            right_to_left: bidi.paragraph_level.is_rtl(),
             right: 500.0,
-            spans,
-            text,
             baseline: MARGIN,
             size: BODY_SIZE,
         }
@@ -412,10 +415,10 @@ mod tests {
             ("الكبير", Style::Removed),
         ]);
         assert!(line.right_to_left);
-        let pieces = visual_pieces(&line);
+        let pieces = &line.pieces;
         let drawn: Vec<(&str, Style, bool)> = pieces
             .iter()
-            .map(|p| (&line.text[p.range.clone()], p.style, p.right_to_left))
+            .map(|p| (p.text.as_str(), p.style, p.right_to_left))
             .collect();
         assert_eq!(
             drawn,
@@ -431,9 +434,10 @@ mod tests {
             (" in red.", Style::Plain),
         ]);
         assert!(!line.right_to_left);
-        let drawn: Vec<(&str, bool)> = visual_pieces(&line)
+        let drawn: Vec<(&str, bool)> = line
+            .pieces
             .iter()
-            .map(|p| (&line.text[p.range.clone()], p.right_to_left))
+            .map(|p| (p.text.as_str(), p.right_to_left))
             .collect();
         assert_eq!(
             drawn,
