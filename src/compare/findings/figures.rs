@@ -283,7 +283,7 @@ pub fn read(words: &[&str], at: usize) -> Option<Reading> {
         Some(number) => number,
         None => (number_word_before_scale(words, at)?, 1.0, 0),
     };
-    if is_year(words[at], value) || is_day_of_month(words, at, value) {
+    if is_year(words[at]) || is_day_of_month(words, at, value) {
         return None;
     }
     let mut last = at;
@@ -340,10 +340,14 @@ pub fn read(words: &[&str], at: usize) -> Option<Reading> {
     })
 }
 
-/// Whether a figure is a year ("the 1999 US Open", "in 2021"): four digits without grouping,
+/// Whether a word is a year ("the 1999 US Open", "in 2021"): four digits without grouping,
 /// within [`YEARS`]. Years date events; they are not quantities to compare.
-fn is_year(word: &str, value: f64) -> bool {
-    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && YEARS.contains(&value)
+pub fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && word
+            .parse::<f64>()
+            .is_ok_and(|value| YEARS.contains(&value))
 }
 
 /// Whether a whole number from 1 to 31 sits beside a month ("Oct. 7", "7 October").

@@ -13,7 +13,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::figures::{MONTHS, is_figure, is_scale_word, is_unit_word};
+use super::figures::{MONTHS, is_figure, is_scale_word, is_unit_word, is_year};
 use super::times::TIME_WORDS;
 use super::wording::{Difference, Reader, Words, classify};
 use crate::article::{Article, Role, collapse_whitespace};
@@ -258,13 +258,6 @@ fn role(words: &Words, (before, after): (&str, &str)) -> SideRole {
     } else {
         SideRole::Words
     }
-}
-
-/// Whether a key is a four-digit year.
-fn is_year(key: &str) -> bool {
-    key.len() == 4
-        && key.bytes().all(|b| b.is_ascii_digit())
-        && (b"18".as_slice()..=b"21".as_slice()).contains(&&key.as_bytes()[..2])
 }
 
 /// Whether a key is a figure (an ordinal too: "150th"), a scale, a vague quantity or a unit.
