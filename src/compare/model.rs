@@ -719,12 +719,26 @@ impl Comparison {
         self.info(r).links.iter().map(|&i| &self.links[i])
     }
 
-    /// Whether article `original` is known to be the version article `copy` was made from (a
-    /// tree edge whose direction is known): a change between them is then read from the
-    /// original, whichever side is looked at.
-    pub fn is_known_original(&self, original: usize, copy: usize) -> bool {
-        self.lineage
-            .iter()
-            .any(|d| d.known && d.original == original && d.copy == copy)
+    /// Whether `copy` was made from `original`, directly or through other copies, along the
+    /// known directions of the lineage: a change between them is then read from the original,
+    /// whichever side is looked at.
+    pub fn descends_from(&self, copy: usize, original: usize) -> bool {
+        let mut current = copy;
+        // A tree has fewer edges than versions, so a walk up it is at most that long.
+        for _ in 0..self.lineage.len() {
+            let Some(parent) = self
+                .lineage
+                .iter()
+                .find(|d| d.known && d.copy == current)
+                .map(|d| d.original)
+            else {
+                return false;
+            };
+            if parent == original {
+                return true;
+            }
+            current = parent;
+        }
+        false
     }
 }

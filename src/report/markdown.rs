@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 use crate::compare::marks::{Piece, Removed, quote_pieces, sentence_pieces};
 use crate::compare::{Comparison, Group, Link, LinkKind, SentenceRef};
-use crate::report::story::{descends_from, story_title};
+use crate::report::story::story_title;
 
 /// "**A** → **B**" when `directed`, else "**A** / **B** (differs)".
 fn sides(c: &Comparison, a: usize, b: usize, directed: bool) -> String {
@@ -438,7 +438,7 @@ fn original_in<'a>(c: &'a Comparison, group: &Group, member: SentenceRef) -> Opt
     c.links_of(member)
         .filter(|l| {
             let other = l.other(member);
-            group.members.contains(&other) && descends_from(c, member.article, other.article)
+            group.members.contains(&other) && c.descends_from(member.article, other.article)
         })
         .max_by(|x, y| x.similarity.total_cmp(&y.similarity))
 }

@@ -62,36 +62,14 @@ impl Marking {
     /// ([`Comparison::lineage`]): a copy against an original it descends from along known
     /// directions, the original plain, and neutrally where the direction is undetermined.
     pub fn of(c: &Comparison, own: usize, other: usize) -> Marking {
-        if descends_from(c, own, other) {
+        if c.descends_from(own, other) {
             Marking::Copy
-        } else if descends_from(c, other, own) {
+        } else if c.descends_from(other, own) {
             Marking::Original
         } else {
             Marking::Neutral
         }
     }
-}
-
-/// Whether `copy` was made from `original`, directly or through other copies, along the known
-/// directions of the lineage.
-pub fn descends_from(c: &Comparison, copy: usize, original: usize) -> bool {
-    let mut current = copy;
-    // A tree has fewer edges than versions, so a walk up it is at most that long.
-    for _ in 0..c.lineage.len() {
-        let Some(parent) = c
-            .lineage
-            .iter()
-            .find(|d| d.known && d.copy == current)
-            .map(|d| d.original)
-        else {
-            return false;
-        };
-        if parent == original {
-            return true;
-        }
-        current = parent;
-    }
-    false
 }
 
 /// The version trees as drawn: each tree hung from the version that leaves the fewest known

@@ -1,7 +1,8 @@
 //! Which words of each sentence are marked: by default, a reworded sentence underlines the words
 //! that differ from its closest counterpart; when a sentence is in focus, each of its
 //! counterparts shows its full diff against it (added words underlined, removed words struck),
-//! except the focused copy's known original, which only underlines its own differing words.
+//! except an original the focused copy is known to descend from, which only underlines its own
+//! differing words (as the reports mark it).
 //! The pieces themselves come from [`crate::compare::marks`], as the reports' do.
 
 use super::layout::Marks;
@@ -31,9 +32,9 @@ pub fn column_marks(c: &Comparison, article: usize, focus: Option<SentenceRef>) 
             if other.article == article
                 && let Some(m) = marks.get_mut(other.sentence)
             {
-                // The known original of the sentence in focus did not remove the copy's words:
+                // An original of the sentence in focus did not remove the copy's words:
                 // it shows only which of its own differ.
-                let removed = if c.is_known_original(other.article, focus.article) {
+                let removed = if c.descends_from(focus.article, other.article) {
                     Removed::Hidden
                 } else {
                     Removed::Shown

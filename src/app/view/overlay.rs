@@ -266,9 +266,9 @@ pub(super) fn tooltip(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, 
                 .weak(),
         );
         if link.kind == LinkKind::Reworded {
-            // Read from the original where the hovered sentence is its known copy, so the
-            // changes read original → copy whichever side is hovered.
-            let reader = if c.is_known_original(other.article, here.article) {
+            // Read from the original where the hovered sentence is a known copy of it, so the
+            // changes read original → copy whichever side is hovered (as in the reports).
+            let reader = if c.descends_from(here.article, other.article) {
                 other
             } else {
                 here
