@@ -81,6 +81,8 @@ pub struct Hanging<'c> {
     /// Each article's neighbour towards its tree's top, with the edge between them.
     parent: Vec<Option<(usize, usize)>>,
     roots: Vec<usize>,
+    /// The articles on no tree, when there is a tree at all.
+    alone: Vec<usize>,
 }
 
 impl<'c> Hanging<'c> {
@@ -125,12 +127,28 @@ impl<'c> Hanging<'c> {
             roots.push(top);
         }
         roots.sort_unstable();
-        Hanging { c, parent, roots }
+        let alone = if c.lineage.is_empty() {
+            Vec::new()
+        } else {
+            (0..n).filter(|&i| edges_of[i].is_empty()).collect()
+        };
+        Hanging {
+            c,
+            parent,
+            roots,
+            alone,
+        }
     }
 
     /// The tops of the trees, in article order.
     pub fn roots(&self) -> &[usize] {
         &self.roots
+    }
+
+    /// The articles that are versions of no other, in article order (none when no article is a
+    /// version of another: then there is nothing to set them apart from).
+    pub fn alone(&self) -> &[usize] {
+        &self.alone
     }
 
     /// The edges from `article` down to the versions hung below it, in lineage order.

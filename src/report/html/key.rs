@@ -59,9 +59,7 @@ fn version_tree(page: &Page<'_>) -> Markup {
     let c = page.c;
     let hanging = Hanging::new(c);
     let roots = hanging.roots();
-    let alone: Vec<usize> = (0..c.articles.len())
-        .filter(|&i| !c.lineage.iter().any(|d| d.original == i || d.copy == i))
-        .collect();
+    let alone = hanging.alone();
     html! {
         h3 { "Version tree" }
         @if roots.is_empty() {
@@ -70,7 +68,7 @@ fn version_tree(page: &Page<'_>) -> Markup {
             p.muted { "Each copy under its original (original → copy, with how sure and why); “differs” where which came first is undetermined." }
             ul.tree { @for &root in roots { (branch(page, &hanging, root, None)) } }
         }
-        @if !alone.is_empty() && !c.lineage.is_empty() {
+        @if !alone.is_empty() {
             p { "Not a version of another: "
                 @for (k, &i) in alone.iter().enumerate() {
                     @if k > 0 { ", " }

@@ -61,11 +61,8 @@ fn blocks(c: &Comparison, options: &ReportOptions) -> Vec<Block> {
     for &root in hanging.roots() {
         tree(c, &hanging, root, 0, &mut out);
     }
-    let alone: Vec<&str> = (0..c.articles.len())
-        .filter(|&i| !c.lineage.iter().any(|d| d.original == i || d.copy == i))
-        .map(|i| label(c, i))
-        .collect();
-    if !alone.is_empty() && !c.lineage.is_empty() {
+    let alone: Vec<&str> = hanging.alone().iter().map(|&i| label(c, i)).collect();
+    if !alone.is_empty() {
         out.push(Block::Paragraph {
             spans: vec![span(
                 format!("Not a version of another: {}", alone.join(", ")),
