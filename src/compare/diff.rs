@@ -4,14 +4,19 @@
 //! After the diff, a short run of function words left "equal" between two changes ("the" inside
 //! a rewritten clause) is folded into one replacement, so a reader sees "Local authorities said
 //! that" → "local officials said" rather than four scattered fragments.
+//!
+//! Copies of one story repeat sentences word for word, so many links join the same two
+//! wordings: [`word_edits_of_pairs`] diffs each pair of wordings once and places the runs found
+//! in every link's own text.
 
 use std::ops::Range;
 
+use rayon::prelude::*;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::normalize::TokenClass;
 use super::prepare::Prepared;
-use super::{Edit, EditOp};
+use super::{Edit, EditOp, FastMap};
 
 /// Longest run of equal function words that is absorbed between two changes.
 const MAX_ABSORBED_RUN: usize = 2;
@@ -25,8 +30,48 @@ struct Run {
 }
 
 /// The word edits turning sentence `x` (of article a) into sentence `y` (of article b).
-pub fn word_edits(x: &Prepared, y: &Prepared) -> Vec<Edit> {
-    let runs = absorb_short_equal_runs(raw_runs(x, y), x);
+#[cfg(test)]
+fn word_edits(x: &Prepared, y: &Prepared) -> Vec<Edit> {
+    placed(&runs(x, y), x, y)
+}
+
+/// The word edits of each pair `(x, y)` of `pairs`, as [`word_edits`] finds them: the runs of
+/// each distinct pair of compared wordings are found once. The runs depend on the two
+/// sentences' keys alone (a word's class, which decides what is absorbed, follows from its
+/// key); only their byte spans are each sentence's own.
+pub fn word_edits_of_pairs(pairs: &[(&Prepared, &Prepared)]) -> Vec<Vec<Edit>> {
+    let mut wording_pairs: FastMap<(&[u32], &[u32]), usize> = FastMap::default();
+    let mut first_of_wording: Vec<usize> = Vec::new();
+    let wording_of: Vec<usize> = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, (x, y))| {
+            *wording_pairs
+                .entry((x.keys.as_slice(), y.keys.as_slice()))
+                .or_insert_with(|| {
+                    first_of_wording.push(i);
+                    first_of_wording.len() - 1
+                })
+        })
+        .collect();
+    let runs_of_wording: Vec<Vec<Run>> = first_of_wording
+        .par_iter()
+        .map(|&i| runs(pairs[i].0, pairs[i].1))
+        .collect();
+    pairs
+        .par_iter()
+        .zip(&wording_of)
+        .map(|(&(x, y), &wording)| placed(&runs_of_wording[wording], x, y))
+        .collect()
+}
+
+/// The runs of compared words turning `x` into `y`, short equal runs absorbed.
+fn runs(x: &Prepared, y: &Prepared) -> Vec<Run> {
+    absorb_short_equal_runs(raw_runs(x, y), x)
+}
+
+/// `runs` placed in the texts of `x` and `y`, as byte spans.
+fn placed(runs: &[Run], x: &Prepared, y: &Prepared) -> Vec<Edit> {
     runs.iter()
         .map(|run| Edit {
             op: run.op,

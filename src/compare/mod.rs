@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 use crate::article::Article;
 pub use model::*;
 pub use normalize::Normalization;
-use prepare::PreparedSet;
+use prepare::{Prepared, PreparedSet};
 
 /// A hash map with a fast, fixed-seed hasher: quick for the engine's many small keys, and the
 /// same on every run (no code may depend on its iteration order anyway).
@@ -168,10 +168,20 @@ pub fn compare_with_progress(
     let versions = moved_versions(&tree, &order);
     progress.update("comparing words", 0, alignment.links.len());
     let mut links: Vec<Link> = timed("diffing links", || {
+        let pairs: Vec<(&Prepared, &Prepared)> = alignment
+            .links
+            .iter()
+            .map(|d| {
+                let end = |r: SentenceRef| canonical.get(r.article, r.sentence);
+                (end(d.a), end(d.b))
+            })
+            .collect();
+        let edits = diff::word_edits_of_pairs(&pairs);
         alignment
             .links
             .par_iter()
-            .map(|d| link_in_input_order(&canonical, d, &order))
+            .zip(edits)
+            .map(|(d, edits)| link_in_input_order(d, edits, &order))
             .collect()
     });
     let to_input = |r: SentenceRef| SentenceRef::new(order[r.article], r.sentence);
@@ -284,14 +294,10 @@ pub(crate) fn canonical_order(articles: &[Article]) -> Vec<usize> {
     order
 }
 
-/// A decided link with its word edits, its ends renamed to input indices and oriented so that
-/// `a` is the article given first. Edits are computed in canonical orientation and flipped, so
-/// they too do not depend on input order.
-fn link_in_input_order(set: &PreparedSet, d: &align::Decision, order: &[usize]) -> Link {
-    let edits = diff::word_edits(
-        set.get(d.a.article, d.a.sentence),
-        set.get(d.b.article, d.b.sentence),
-    );
+/// A decided link with its word `edits` (in canonical orientation), its ends renamed to input
+/// indices and oriented so that `a` is the article given first. Edits are computed in canonical
+/// orientation and flipped, so they too do not depend on input order.
+fn link_in_input_order(d: &align::Decision, edits: Vec<Edit>, order: &[usize]) -> Link {
     let a = SentenceRef::new(order[d.a.article], d.a.sentence);
     let b = SentenceRef::new(order[d.b.article], d.b.sentence);
     let (a, b, edits) = if a.article < b.article {

@@ -3,37 +3,17 @@
 //! between two versions names its sides `original` and `copy` where the version tree's direction
 //! is known, and `a` and `b` (with `"direction": "differs"`) where it is not.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::article::{Format, Role};
+use crate::article::{Article, Format, Role};
 use crate::compare::{
-    AttributionChange, AttributionChangeKind, Comparison, Cut, Descent, EditOp, Group, KeyChanges,
-    LinkKind, NumberFact, Omission, Options, QuoteChange, QuoteChangeKind, SentenceRef, Stats,
-    Status, Substitution, SubstitutionKind, Version,
+    AttributionChange, AttributionChangeKind, Comparison, EditOp, Link, LinkKind, QuoteChange,
+    QuoteChangeKind, SentenceRef, Status, Substitution, SubstitutionKind, Version,
 };
 
 /// The schema identifier written into every report.
 pub const SCHEMA: &str = "parallax-report/2";
-
-#[derive(Serialize)]
-struct Report<'a> {
-    schema: &'static str,
-    generator: String,
-    options: &'a Options,
-    articles: Vec<ArticleOut<'a>>,
-    versions: Vec<VersionOut>,
-    lineage: &'a [Descent],
-    key_changes: &'a [KeyChanges],
-    links: Vec<LinkOut<'a>>,
-    groups: &'a [Group],
-    substitutions: Vec<SubstitutionOut<'a>>,
-    quote_changes: Vec<QuoteChangeOut<'a>>,
-    attribution_changes: Vec<AttributionChangeOut<'a>>,
-    numbers: &'a [NumberFact],
-    cuts: &'a [Cut],
-    omissions: &'a [Omission],
-    stats: &'a Stats,
-}
 
 /// The two sides of a finding, `a` and `b`, also named `original` and `copy` where the direction
 /// is known (`a` is then the original).
@@ -344,86 +324,167 @@ impl serde_json::ser::Formatter for Outline {
     }
 }
 
-/// The comparison as JSON, indented to [`INDENTED_LEVELS`] (see [`Outline`]).
+/// The whole comparison as JSON. The members are written in this order; the long lists (the
+/// articles with their texts, the links with their edits) are rendered in parallel, a share of
+/// their entries per thread, and joined in order: the same bytes as one serialiser would write.
 pub fn render(c: &Comparison) -> String {
-    let report = Report {
-        schema: SCHEMA,
-        generator: format!("parallax {}", env!("CARGO_PKG_VERSION")),
-        options: &c.options,
-        versions: c.versions.iter().map(VersionOut::from).collect(),
-        articles: c
-            .articles
+    let mut report = Members::default();
+    report.member("schema", &SCHEMA);
+    report.member("generator", &format!("parallax {}", env!("CARGO_PKG_VERSION")));
+    report.member("options", &c.options);
+    let articles: Vec<(usize, &Article)> = c.articles.iter().enumerate().collect();
+    report.list("articles", &articles, 1, |&(i, a)| article_out(c, i, a));
+    let versions: Vec<VersionOut> = c.versions.iter().map(VersionOut::from).collect();
+    report.member("versions", &versions);
+    report.member("lineage", &c.lineage);
+    report.member("key_changes", &c.key_changes);
+    report.list("links", &c.links, LINKS_PER_SHARE, |l| link_out(c, l));
+    report.member("groups", &c.groups);
+    report.list("substitutions", &c.substitutions, 64, SubstitutionOut::from);
+    report.list("quote_changes", &c.quote_changes, 64, QuoteChangeOut::from);
+    report.list(
+        "attribution_changes",
+        &c.attribution_changes,
+        64,
+        AttributionChangeOut::from,
+    );
+    report.member("numbers", &c.numbers);
+    report.member("cuts", &c.cuts);
+    report.member("omissions", &c.omissions);
+    report.member("stats", &c.stats);
+    report.finish()
+}
+
+/// Links rendered per share of the parallel rendering: enough to outweigh handing work out.
+const LINKS_PER_SHARE: usize = 256;
+
+fn article_out<'a>(c: &'a Comparison, i: usize, a: &'a Article) -> ArticleOut<'a> {
+    ArticleOut {
+        label: &a.label,
+        source: &a.source,
+        title: a.title.as_deref(),
+        format: a.format,
+        published: a.published.as_deref(),
+        warnings: &a.warnings,
+        text: &a.text,
+        sentences: a
+            .sentences
             .iter()
-            .enumerate()
-            .map(|(i, a)| ArticleOut {
-                label: &a.label,
-                source: &a.source,
-                title: a.title.as_deref(),
-                format: a.format,
-                published: a.published.as_deref(),
-                warnings: &a.warnings,
-                text: &a.text,
-                sentences: a
-                    .sentences
-                    .iter()
-                    .zip(&c.sentences[i])
-                    .map(|(s, info)| SentenceOut {
-                        start: s.start,
-                        end: s.end,
-                        text: &a.text[s.range()],
-                        paragraph: s.paragraph,
-                        role: s.role,
-                        status: info.status,
-                        group: info.group,
-                        shared_by: info.shared_by,
-                    })
-                    .collect(),
+            .zip(&c.sentences[i])
+            .map(|(s, info)| SentenceOut {
+                start: s.start,
+                end: s.end,
+                text: &a.text[s.range()],
+                paragraph: s.paragraph,
+                role: s.role,
+                status: info.status,
+                group: info.group,
+                shared_by: info.shared_by,
             })
             .collect(),
-        links: c
-            .links
-            .iter()
-            .map(|l| LinkOut {
-                a: l.a,
-                b: l.b,
-                kind: l.kind,
-                similarity: round(l.similarity),
-                edits: l
-                    .edits
-                    .iter()
-                    .map(|e| EditOut {
-                        op: e.op,
-                        a: e.a,
-                        b: e.b,
-                        a_text: &c.articles[l.a.article].text[e.a.0..e.a.1],
-                        b_text: &c.articles[l.b.article].text[e.b.0..e.b.1],
-                    })
-                    .collect(),
-            })
-            .collect(),
-        lineage: &c.lineage,
-        key_changes: &c.key_changes,
-        groups: &c.groups,
-        substitutions: c.substitutions.iter().map(SubstitutionOut::from).collect(),
-        quote_changes: c.quote_changes.iter().map(QuoteChangeOut::from).collect(),
-        attribution_changes: c
-            .attribution_changes
-            .iter()
-            .map(AttributionChangeOut::from)
-            .collect(),
-        numbers: &c.numbers,
-        cuts: &c.cuts,
-        omissions: &c.omissions,
-        stats: &c.stats,
-    };
-    let mut json = Vec::new();
-    let mut serializer = serde_json::Serializer::with_formatter(&mut json, Outline::default());
-    if let Err(e) = report.serialize(&mut serializer) {
-        unreachable!("a report of plain data always serialises: {e}");
     }
-    json.push(b'\n');
-    match String::from_utf8(json) {
-        Ok(json) => json,
-        Err(e) => unreachable!("serde_json writes UTF-8: {e}"),
+}
+
+fn link_out<'a>(c: &'a Comparison, l: &'a Link) -> LinkOut<'a> {
+    LinkOut {
+        a: l.a,
+        b: l.b,
+        kind: l.kind,
+        similarity: round(l.similarity),
+        edits: l
+            .edits
+            .iter()
+            .map(|e| EditOut {
+                op: e.op,
+                a: e.a,
+                b: e.b,
+                a_text: &c.articles[l.a.article].text[e.a.0..e.a.1],
+                b_text: &c.articles[l.b.article].text[e.b.0..e.b.1],
+            })
+            .collect(),
+    }
+}
+
+/// The report's top-level object, written member by member in the [`Outline`] layout.
+#[derive(Default)]
+struct Members {
+    json: Vec<u8>,
+    /// Whether a member has been written.
+    started: bool,
+}
+
+impl Members {
+    /// Writes `"name": ` as the next member of the top-level object.
+    fn key(&mut self, name: &str) {
+        self.json
+            .extend_from_slice(if self.started { b",\n" } else { b"{\n" });
+        self.json.extend_from_slice(INDENT);
+        serialize_at(&mut self.json, 1, name);
+        self.json.extend_from_slice(b": ");
+        self.started = true;
+    }
+
+    fn member<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        self.key(name);
+        serialize_at(&mut self.json, 1, value);
+    }
+
+    /// Writes the list `items` as the member `name`, each item as `out` shows it, rendered in
+    /// parallel `per_share` items at a time.
+    fn list<'a, T: Sync, U: Serialize>(
+        &mut self,
+        name: &str,
+        items: &'a [T],
+        per_share: usize,
+        out: impl Fn(&'a T) -> U + Sync,
+    ) {
+        self.key(name);
+        if items.is_empty() {
+            self.json.extend_from_slice(b"[]");
+            return;
+        }
+        self.json.push(b'[');
+        let shares: Vec<Vec<u8>> = items
+            .par_chunks(per_share)
+            .enumerate()
+            .map(|(share, chunk)| {
+                let mut json = Vec::new();
+                for (k, item) in chunk.iter().enumerate() {
+                    if share > 0 || k > 0 {
+                        json.push(b',');
+                    }
+                    json.push(b'\n');
+                    json.extend_from_slice(&INDENT.repeat(2));
+                    serialize_at(&mut json, 2, &out(item));
+                }
+                json
+            })
+            .collect();
+        for share in shares {
+            self.json.extend_from_slice(&share);
+        }
+        self.json.push(b'\n');
+        self.json.extend_from_slice(INDENT);
+        self.json.push(b']');
+    }
+
+    fn finish(mut self) -> String {
+        self.json.extend_from_slice(b"\n}\n");
+        match String::from_utf8(self.json) {
+            Ok(json) => json,
+            Err(e) => unreachable!("serde_json writes UTF-8: {e}"),
+        }
+    }
+}
+
+/// Appends `value` to `json` as a value inside containers nested `depth` deep.
+fn serialize_at<T: Serialize + ?Sized>(json: &mut Vec<u8>, depth: usize, value: &T) {
+    let layout = Outline {
+        depth,
+        has_value: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(json, layout);
+    if let Err(e) = value.serialize(&mut serializer) {
+        unreachable!("a report of plain data always serialises: {e}");
     }
 }
