@@ -14,7 +14,7 @@ use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::Token;
 use crate::compare::prepare::{Prepared, PreparedSet};
 use crate::compare::{
-    EditOp, Link, LinkKind, QuoteChange, QuoteChangeKind, QuoteEdit, SentenceRef,
+    EditOp, FastMap, Link, LinkKind, QuoteChange, QuoteChangeKind, QuoteEdit, SentenceRef,
 };
 
 /// Fewest words a quotation needs to be compared.
@@ -37,13 +37,12 @@ pub fn find(
         .filter(|(l, closest)| **closest && l.kind == LinkKind::Reworded)
         .map(|(link, _)| link)
         .collect();
+    let quotes = QuotesBySentence::of_links(articles, set, &rewordings);
     let per_link: Vec<Vec<QuoteChange>> = rewordings
         .par_iter()
         .with_min_len(super::per_thread(rewordings.len()))
         .map_init(Reader::default, |reader, link| {
-            let a_quotes = quotes_of(articles, set, link.a);
-            let b_quotes = quotes_of(articles, set, link.b);
-            match_quotes(&a_quotes, &b_quotes)
+            match_quotes(quotes.of(link.a), quotes.of(link.b))
                 .into_iter()
                 .filter(|(qa, qb)| qa.keys != qb.keys)
                 .filter_map(|(qa, qb)| change_of(articles, link, qa, qb, reader))
@@ -151,6 +150,28 @@ fn is_tense(a: &Words, b: &Words) -> bool {
 struct Quote {
     span: Range<usize>,
     keys: Vec<u32>,
+}
+
+/// The quotations of every sentence some link joins, each sentence read once (a sentence of a
+/// story many outlets carry has a link to each of them).
+struct QuotesBySentence(FastMap<SentenceRef, Vec<Quote>>);
+
+impl QuotesBySentence {
+    fn of_links(articles: &[Article], set: &PreparedSet, links: &[&Link]) -> Self {
+        let mut sentences: Vec<SentenceRef> = links.iter().flat_map(|l| [l.a, l.b]).collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        QuotesBySentence(
+            sentences
+                .into_par_iter()
+                .map(|at| (at, quotes_of(articles, set, at)))
+                .collect(),
+        )
+    }
+
+    fn of(&self, at: SentenceRef) -> &[Quote] {
+        self.0.get(&at).map_or(&[], Vec::as_slice)
+    }
 }
 
 fn quotes_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<Quote> {
