@@ -68,11 +68,16 @@ pub fn find(
     near: &[(SentenceRef, SentenceRef)],
     rank: &[usize],
 ) -> Vec<NumberFact> {
-    let strong: Vec<(Figure, Figure)> = links
-        .par_iter()
+    let closest_links: Vec<&Link> = links
+        .iter()
         .zip(closest)
         .filter(|(_, closest)| **closest)
-        .flat_map_iter(|(link, _)| figures_of_link(articles, set, link))
+        .map(|(link, _)| link)
+        .collect();
+    let read = ReadSentences::of_links(articles, set, &closest_links);
+    let strong: Vec<(Figure, Figure)> = closest_links
+        .par_iter()
+        .flat_map_iter(|link| figures_of_link(articles, set, link, &read))
         .collect();
     let weak: Vec<(Figure, Figure)> = near
         .par_iter()
@@ -160,24 +165,64 @@ fn reading_of(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option
     figures::read(&refs, figure.token)
 }
 
-/// The figures of a link's two sentences that sit at corresponding places.
-fn figures_of_link(articles: &[Article], set: &PreparedSet, link: &Link) -> Vec<(Figure, Figure)> {
+/// A sentence's figures, and the event each figure's number is near (by token).
+#[derive(Default)]
+struct SentenceFigures {
+    figures: Vec<Figure>,
+    events: Vec<(usize, Option<subjects::Event>)>,
+}
+
+/// The figures of every sentence some link joins, each sentence read once (a sentence of a
+/// story many outlets carry has a link to each of them).
+struct ReadSentences(FastMap<SentenceRef, SentenceFigures>);
+
+impl ReadSentences {
+    fn of_links(articles: &[Article], set: &PreparedSet, links: &[&Link]) -> Self {
+        let mut sentences: Vec<SentenceRef> = links.iter().flat_map(|l| [l.a, l.b]).collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        ReadSentences(
+            sentences
+                .into_par_iter()
+                .map(|at| {
+                    let figures = figures_in(articles, set, at);
+                    let events = if figures.is_empty() {
+                        Vec::new()
+                    } else {
+                        subjects::events_of(articles, set, at)
+                    };
+                    (at, SentenceFigures { figures, events })
+                })
+                .collect(),
+        )
+    }
+
+    fn of(&self, at: SentenceRef) -> Option<&SentenceFigures> {
+        self.0.get(&at)
+    }
+}
+
+/// The figures of a link's two sentences that sit at corresponding places (`read` holds both
+/// sentences' figures).
+fn figures_of_link(
+    articles: &[Article],
+    set: &PreparedSet,
+    link: &Link,
+    read: &ReadSentences,
+) -> Vec<(Figure, Figure)> {
     let mut out = Vec::new();
     let pa = set.get(link.a.article, link.a.sentence);
     let pb = set.get(link.b.article, link.b.sentence);
-    let (all_a, all_b) = (
-        figures_in(articles, set, link.a),
-        figures_in(articles, set, link.b),
-    );
+    let (Some(a), Some(b)) = (read.of(link.a), read.of(link.b)) else {
+        return out;
+    };
+    let (all_a, all_b) = (&a.figures, &b.figures);
     if all_a.is_empty() || all_b.is_empty() {
         return out;
     }
     let a_text = &articles[link.a.article].text;
     let b_text = &articles[link.b.article].text;
-    let (events_a, events_b) = (
-        subjects::events_of(articles, set, link.a),
-        subjects::events_of(articles, set, link.b),
-    );
+    let (events_a, events_b) = (&a.events, &b.events);
     let event = |events: &[(usize, Option<subjects::Event>)], f: &Figure| {
         events
             .iter()
@@ -185,8 +230,8 @@ fn figures_of_link(articles: &[Article], set: &PreparedSet, link: &Link) -> Vec<
             .and_then(|(_, e)| *e)
     };
     for edit in &link.edits {
-        let fa = inside(&all_a, pa, edit.a);
-        let fb = inside(&all_b, pb, edit.b);
+        let fa = inside(all_a, pa, edit.a);
+        let fb = inside(all_b, pb, edit.b);
         if fa.is_empty() || fa.len() != fb.len() {
             continue;
         }
@@ -194,7 +239,7 @@ fn figures_of_link(articles: &[Article], set: &PreparedSet, link: &Link) -> Vec<
         let (wa, wb) = (words(a_text, edit.a), words(b_text, edit.b));
         // A changed figure beside another event is another quantity ("53 were injured" against
         // "15 others were buried").
-        let other_events = |x: &Figure, y: &Figure| matches!((event(&events_a, x), event(&events_b, y)), (Some(e), Some(f)) if e != f);
+        let other_events = |x: &Figure, y: &Figure| matches!((event(events_a, x), event(events_b, y)), (Some(e), Some(f)) if e != f);
         let corresponding = |x: &Figure, y: &Figure| match edit.op {
             EditOp::Equal => true,
             _ if other_events(x, y) => false,
