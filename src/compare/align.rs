@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::index::Bar;
-use super::prepare::{self, Prepared, PreparedSet};
+use super::prepare::{self, Prepared, PreparedSet, WordingPairs};
 use super::sequence::Revision;
 use super::tiling::{MIN_TILE, tiled};
 use super::{Cancelled, LinkKind, Progress, SentenceRef};
@@ -478,9 +478,12 @@ pub fn select_links(
     progress: &dyn Progress,
 ) -> Result<Alignment, Cancelled> {
     let pairs = merged(candidates, identical);
-    let total = pairs.len();
+    // Each wording pair is decided once (the verdict is read from the two sentences' words).
+    let wordings = WordingPairs::of(pairs.iter().map(|&(a, b)| (set.at(a), set.at(b))));
+    let total = wordings.first_of_group.len();
     let done = AtomicUsize::new(0);
-    let verdicts: Vec<Vec<(SentenceRef, SentenceRef, Verdict)>> = pairs
+    let verdicts: Vec<Vec<Verdict>> = wordings
+        .first_of_group
         .par_chunks(SCORING_CHUNK)
         .map(|chunk| {
             if progress.is_cancelled() {
@@ -488,25 +491,17 @@ pub fn select_links(
             }
             let verdicts = chunk
                 .iter()
-                .map(|&(a, b)| {
-                    (
-                        a,
-                        b,
-                        decide(
-                            set.get(a.article, a.sentence),
-                            set.get(b.article, b.sentence),
-                            threshold,
-                        ),
-                    )
-                })
+                .map(|&i| decide(set.at(pairs[i].0), set.at(pairs[i].1), threshold))
                 .collect();
             let finished = done.fetch_add(chunk.len(), Ordering::Relaxed) + chunk.len();
             progress.update("scoring sentence pairs", finished, total);
             Ok(verdicts)
         })
         .collect::<Result<_, Cancelled>>()?;
+    let verdicts: Vec<Verdict> = verdicts.into_iter().flatten().collect();
     let mut alignment = Alignment::default();
-    for (a, b, verdict) in verdicts.into_iter().flatten() {
+    for (&(a, b), &group) in pairs.iter().zip(&wordings.group_of) {
+        let verdict = verdicts[group];
         match verdict {
             Verdict::Link(kind, similarity) => alignment.links.push(Decision {
                 a,

@@ -15,8 +15,8 @@ use rayon::prelude::*;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::normalize::TokenClass;
-use super::prepare::Prepared;
-use super::{Edit, EditOp, FastMap};
+use super::prepare::{Prepared, WordingPairs};
+use super::{Edit, EditOp};
 
 /// Longest run of equal function words that is absorbed between two changes.
 const MAX_ABSORBED_RUN: usize = 2;
@@ -35,33 +35,20 @@ fn word_edits(x: &Prepared, y: &Prepared) -> Vec<Edit> {
     placed(&runs(x, y), x, y)
 }
 
-/// The word edits of each pair `(x, y)` of `pairs`, as [`word_edits`] finds them: the runs of
-/// each distinct pair of compared wordings are found once. The runs depend on the two
-/// sentences' keys alone (a word's class, which decides what is absorbed, follows from its
-/// key); only their byte spans are each sentence's own.
+/// The word edits of each pair `(x, y)` of `pairs`, as [`word_edits`] finds them: the runs are
+/// found once per group of pairs with the same wording ([`WordingPairs`]) and placed in each
+/// pair's own text.
 pub fn word_edits_of_pairs(pairs: &[(&Prepared, &Prepared)]) -> Vec<Vec<Edit>> {
-    let mut wording_pairs: FastMap<(&[u32], &[u32]), usize> = FastMap::default();
-    let mut first_of_wording: Vec<usize> = Vec::new();
-    let wording_of: Vec<usize> = pairs
-        .iter()
-        .enumerate()
-        .map(|(i, (x, y))| {
-            *wording_pairs
-                .entry((x.keys.as_slice(), y.keys.as_slice()))
-                .or_insert_with(|| {
-                    first_of_wording.push(i);
-                    first_of_wording.len() - 1
-                })
-        })
-        .collect();
-    let runs_of_wording: Vec<Vec<Run>> = first_of_wording
+    let wordings = WordingPairs::of(pairs.iter().copied());
+    let runs_of_group: Vec<Vec<Run>> = wordings
+        .first_of_group
         .par_iter()
         .map(|&i| runs(pairs[i].0, pairs[i].1))
         .collect();
     pairs
         .par_iter()
-        .zip(&wording_of)
-        .map(|(&(x, y), &wording)| placed(&runs_of_wording[wording], x, y))
+        .zip(&wordings.group_of)
+        .map(|(&(x, y), &group)| placed(&runs_of_group[group], x, y))
         .collect()
 }
 

@@ -2,6 +2,7 @@
 
 use rayon::prelude::*;
 
+use super::{FastMap, SentenceRef};
 use super::normalize::{Normalization, Token, TokenClass, Tokenizer, Vocabulary};
 use crate::article::Article;
 
@@ -40,6 +41,8 @@ pub struct Prepared {
     pub total_weight: f32,
     /// Number of content words and figures.
     pub content_count: usize,
+    /// The sentence's wording: sentences of the set with the same keys have the same number.
+    pub wording: u32,
 }
 
 impl Prepared {
@@ -82,6 +85,41 @@ impl Prepared {
     /// The number of words (punctuation left out).
     pub fn word_count(&self) -> usize {
         self.stems.len()
+    }
+}
+
+/// Sentence pairs grouped by their wording: two pairs are in one group when their first
+/// sentences have the same keys and so do their second ones (the same [`Prepared::wording`]). A
+/// word's key decides its stem and its class, so everything read from two sentences' words (a
+/// score, a diff) is the same for every pair of a group and is worked out once per group: copies
+/// of one story repeat sentences word for word, and most of their links join wordings already
+/// met. Sentences from different sets must not be mixed.
+pub struct WordingPairs {
+    /// The group of each pair, in the order given.
+    pub group_of: Vec<usize>,
+    /// The index of the first pair of each group.
+    pub first_of_group: Vec<usize>,
+}
+
+impl WordingPairs {
+    pub fn of<'p>(pairs: impl Iterator<Item = (&'p Prepared, &'p Prepared)>) -> Self {
+        let mut groups: FastMap<(u32, u32), usize> = FastMap::default();
+        let mut first_of_group = Vec::new();
+        let group_of = pairs
+            .enumerate()
+            .map(|(i, (x, y))| {
+                *groups
+                    .entry((x.wording, y.wording))
+                    .or_insert_with(|| {
+                        first_of_group.push(i);
+                        first_of_group.len() - 1
+                    })
+            })
+            .collect();
+        WordingPairs {
+            group_of,
+            first_of_group,
+        }
     }
 }
 
@@ -137,9 +175,29 @@ impl PreparedSet {
                     .collect()
             })
             .collect();
-        PreparedSet {
+        let mut set = PreparedSet {
             sentences,
             vocabulary,
+        };
+        set.number_wordings();
+        set
+    }
+
+    /// Gives each sentence its wording's number (the first sentence with those keys, in a flat
+    /// count of the set's sentences).
+    fn number_wordings(&mut self) {
+        let mut numbers: FastMap<&[u32], u32> = FastMap::default();
+        let wordings: Vec<u32> = self
+            .sentences
+            .iter()
+            .flatten()
+            .map(|p| {
+                let next = numbers.len() as u32;
+                *numbers.entry(p.keys.as_slice()).or_insert(next)
+            })
+            .collect();
+        for (p, wording) in self.sentences.iter_mut().flatten().zip(wordings) {
+            p.wording = wording;
         }
     }
 
@@ -159,6 +217,11 @@ impl PreparedSet {
     /// The prepared sentence `sentence` of `article`.
     pub fn get(&self, article: usize, sentence: usize) -> &Prepared {
         &self.sentences[article][sentence]
+    }
+
+    /// The prepared sentence at `at`.
+    pub fn at(&self, at: SentenceRef) -> &Prepared {
+        self.get(at.article, at.sentence)
     }
 
     /// The set for plain-text articles `texts`, with the default normalisation (for tests).

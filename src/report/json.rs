@@ -454,7 +454,8 @@ impl Members {
                         json.push(b',');
                     }
                     json.push(b'\n');
-                    json.extend_from_slice(&INDENT.repeat(2));
+                    json.extend_from_slice(INDENT);
+                    json.extend_from_slice(INDENT);
                     serialize_at(&mut json, 2, &out(item));
                 }
                 json
