@@ -1,7 +1,8 @@
 //! The version tree: which articles are versions of one story, and for each version the version
 //! it is closest to.
 //!
-//! Two articles are versions of each other when one carries a good part of the other's text.
+//! Two articles are versions of each other when one carries a good part of the other's text,
+//! some of it nearly as it was and beyond their openings (see [`version_shares`]).
 //! Among versions, a maximum spanning forest over how much text each pair shares joins every
 //! version to its closest one, as progressive multiple aligners build their guide trees; each
 //! tree is rooted at its most central version. Articles that are versions of no other (independent
@@ -18,7 +19,7 @@ use rayon::prelude::*;
 
 use super::prepare::PreparedSet;
 use super::{SentenceRef, Version};
-use crate::article::Article;
+use crate::article::{Article, Role};
 
 /// Up to this many articles, every pair of articles is aligned.
 pub const ALL_PAIRS_UP_TO: usize = 50;
@@ -28,6 +29,8 @@ const VERSION_MIN_SHARE: f32 = 0.3;
 const CLOSE_LINK: f32 = 0.6;
 /// Share of either article's text in close links that two versions have at least.
 const VERSION_MIN_CLOSE_SHARE: f32 = 0.1;
+/// Similarity from which a link keeps a sentence word for word (spelling and small edits aside).
+const KEPT_WORD_FOR_WORD: f32 = 0.9;
 /// Word-triple hashes kept per article sketch.
 const SKETCH_SIZE: usize = 256;
 
@@ -36,26 +39,43 @@ pub fn along_tree(articles: usize, all_pairs: bool) -> bool {
     !all_pairs && articles > ALL_PAIRS_UP_TO
 }
 
-/// `share[i][j]` of [`linked_shares`] over all links, kept only for pairs that are versions of
-/// each other: where either article has at least [`VERSION_MIN_CLOSE_SHARE`] of its text in
-/// close links (similarity at least [`CLOSE_LINK`]), and zero elsewhere. Independent reports of
-/// one event link many sentences that give the same facts in their own words; a copy, even a
-/// rewrite, keeps some sentences nearly as they were.
+/// `share[i][j]` of [`linked_shares`] over all links, counting linked sentences whole (the
+/// measure the tree is built on), kept only for pairs that are versions of each other, and zero
+/// elsewhere. Two articles are versions when all three hold:
+/// - either has at least [`VERSION_MIN_SHARE`] of its text in common with the other, counted as
+///   [`Counting::CommonText`] says;
+/// - either has at least [`VERSION_MIN_CLOSE_SHARE`] of its text in close links (similarity at
+///   least [`CLOSE_LINK`]), sentences counted whole: independent reports of one event link many
+///   sentences that give the same facts in their own words; a copy, even a rewrite, keeps some
+///   sentences nearly as they were;
+/// - they share a sentence past their openings (see [`copies_past_opening`]): every report of an
+///   event opens on the same main fact, often in much the same words, so a likeness confined to
+///   the headline and the first sentence is what independent reports have in common; a copy
+///   carries its original on beyond them.
+///
+/// Among versions, the closest is ranked on the sentences carried whole: a copy that trimmed
+/// clauses from its original's sentences still carries those sentences.
 pub fn version_shares(
     articles: &[&Article],
     links: &[(SentenceRef, SentenceRef, f32)],
 ) -> Vec<Vec<f32>> {
-    let mut shares = linked_shares(articles, links.iter().map(|&(a, b, _)| (a, b)));
+    let all = || links.iter().map(|&(a, b, _)| (a, b));
+    let mut shares = linked_shares(articles, all(), Counting::WholeSentences);
+    let common = linked_shares(articles, all(), Counting::CommonText);
     let close = linked_shares(
         articles,
         links
             .iter()
             .filter(|link| link.2 >= CLOSE_LINK)
             .map(|&(a, b, _)| (a, b)),
+        Counting::WholeSentences,
     );
+    let past_opening = copies_past_opening(articles, links);
     for (i, row) in shares.iter_mut().enumerate() {
         for (j, share) in row.iter_mut().enumerate() {
-            if close[i][j].max(close[j][i]) < VERSION_MIN_CLOSE_SHARE {
+            let enough = common[i][j].max(common[j][i]) >= VERSION_MIN_SHARE;
+            let kept_closely = close[i][j].max(close[j][i]) >= VERSION_MIN_CLOSE_SHARE;
+            if !(enough && kept_closely && past_opening[i][j]) {
                 *share = 0.0;
             }
         }
@@ -63,37 +83,98 @@ pub fn version_shares(
     shares
 }
 
-/// `share[i][j]`: the share of article `i`'s text (bytes of its sentences) in sentences linked to
-/// article `j`, from the linked sentence pairs.
+/// `past[i][j]`: whether articles `i` and `j` have a link that is more than their openings
+/// alike: one between two sentences that both follow their article's opening (its headline and
+/// lead, see [`opening_ends`]), or one that keeps a lead nearly word for word (similarity at
+/// least [`KEPT_WORD_FOR_WORD`]; headlines excepted, they are short and alike in any report).
+/// Where either article is nothing but an opening (an alert, a quote or a sentence compared on
+/// its own), there is nothing to carry on, and the pair passes.
+fn copies_past_opening(
+    articles: &[&Article],
+    links: &[(SentenceRef, SentenceRef, f32)],
+) -> Vec<Vec<bool>> {
+    let n = articles.len();
+    let ends: Vec<usize> = articles.iter().map(|a| opening_ends(a)).collect();
+    let is_headline =
+        |r: SentenceRef| articles[r.article].sentences[r.sentence].role == Role::Headline;
+    let all_opening: Vec<bool> = articles
+        .iter()
+        .zip(&ends)
+        .map(|(article, &end)| end >= article.sentences.len())
+        .collect();
+    let mut past: Vec<Vec<bool>> = (0..n)
+        .map(|i| (0..n).map(|j| all_opening[i] || all_opening[j]).collect())
+        .collect();
+    for &(a, b, similarity) in links {
+        let after_openings = a.sentence >= ends[a.article] && b.sentence >= ends[b.article];
+        let lead_kept = similarity >= KEPT_WORD_FOR_WORD && !is_headline(a) && !is_headline(b);
+        if after_openings || lead_kept {
+            past[a.article][b.article] = true;
+            past[b.article][a.article] = true;
+        }
+    }
+    past
+}
+
+/// Where an article's opening ends: the index of the first sentence after its lead (the first
+/// sentence of running prose), so that the headline, byline and dateline before the lead are
+/// part of the opening too. An article without running prose is all opening.
+fn opening_ends(article: &Article) -> usize {
+    article
+        .sentences
+        .iter()
+        .position(|s| s.role == Role::Body)
+        .map_or(article.sentences.len(), |lead| lead + 1)
+}
+
+/// How a link counts towards the text two articles share.
+#[derive(Clone, Copy, PartialEq)]
+enum Counting {
+    /// Each linked sentence counts whole.
+    WholeSentences,
+    /// A link holds as much text as the shorter of its two sentences: when a long sentence
+    /// carries a short one of the other article and adds clauses of its own, only the short
+    /// sentence's length of it is in common. Counted whole, one fact shared inside a long
+    /// sentence looked like a third of a short article.
+    CommonText,
+}
+
+/// `share[i][j]`: the share of article `i`'s text (bytes of its sentences) linked to article
+/// `j`, from the linked sentence pairs, counted as `counting` says. A sentence never counts for
+/// more than its own length.
 fn linked_shares(
     articles: &[&Article],
     linked: impl Iterator<Item = (SentenceRef, SentenceRef)>,
+    counting: Counting,
 ) -> Vec<Vec<f32>> {
     let n = articles.len();
-    let mut covered: Vec<Vec<Vec<bool>>> = articles
+    let lengths: Vec<Vec<usize>> = articles
         .iter()
-        .map(|a| vec![vec![false; a.sentences.len()]; n])
+        .map(|a| a.sentences.iter().map(|s| s.range().len()).collect())
         .collect();
+    let mut covered: Vec<Vec<Vec<usize>>> =
+        lengths.iter().map(|l| vec![vec![0; l.len()]; n]).collect();
     for (x, y) in linked {
-        covered[x.article][y.article][x.sentence] = true;
-        covered[y.article][x.article][y.sentence] = true;
+        let (x_len, y_len) = (
+            lengths[x.article][x.sentence],
+            lengths[y.article][y.sentence],
+        );
+        let (x_adds, y_adds) = match counting {
+            Counting::WholeSentences => (x_len, y_len),
+            Counting::CommonText => (x_len.min(y_len), x_len.min(y_len)),
+        };
+        let x_covered = &mut covered[x.article][y.article][x.sentence];
+        *x_covered = (*x_covered + x_adds).min(x_len);
+        let y_covered = &mut covered[y.article][x.article][y.sentence];
+        *y_covered = (*y_covered + y_adds).min(y_len);
     }
-    articles
+    lengths
         .iter()
         .zip(&covered)
-        .map(|(article, to)| {
-            let lengths: Vec<usize> = article.sentences.iter().map(|s| s.range().len()).collect();
+        .map(|(lengths, to)| {
             let total = lengths.iter().sum::<usize>().max(1) as f32;
             to.iter()
-                .map(|flags| {
-                    let linked: usize = lengths
-                        .iter()
-                        .zip(flags)
-                        .filter(|(_, f)| **f)
-                        .map(|(l, _)| l)
-                        .sum();
-                    linked as f32 / total
-                })
+                .map(|bytes| bytes.iter().sum::<usize>() as f32 / total)
                 .collect()
         })
         .collect()
@@ -333,6 +414,116 @@ mod tests {
         rewrite[0].2 = 0.9;
         let shares = version_shares(&[&first, &second], &rewrite);
         assert!(shares[0][1] > VERSION_MIN_SHARE, "{shares:?}");
+    }
+
+    fn article(label: &str, text: &str) -> Article {
+        Article::from_text(label, "a.txt", text, crate::article::Format::Text)
+    }
+
+    fn at(article: usize, sentence: usize) -> SentenceRef {
+        SentenceRef::new(article, sentence)
+    }
+
+    /// Whether `forest` over the version shares of `links` joins the two articles.
+    fn joined(articles: &[&Article], links: &[(SentenceRef, SentenceRef, f32)]) -> bool {
+        let shares = version_shares(articles, links);
+        let versions = forest(&shares, &[0, 1]);
+        are_neighbours(&versions, 0, 1)
+    }
+
+    #[test]
+    fn a_fact_inside_a_long_sentence_of_a_short_copy_does_not_make_a_version() {
+        // A four-paragraph digest of an agency story; its third sentence runs on past a record
+        // that the club's own long report also states, in one sentence of its own.
+        let digest = article(
+            "digest",
+            "Harbour rowers win the cup\n\n\
+             The harbour club's eight won the national cup on Sunday after a late surge.\n\n\
+             Their stroke, a schoolteacher who took up rowing at forty, said the crew had trained \
+             at dawn all winter.\n\n\
+             They beat six crews over two days on the river, winning both heats by a length, and \
+             are the first club from the coast to win the cup since the fishermen of Porthleven in \
+             1958.\n\n\
+             The mayor will host the crew on Friday.",
+        );
+        let report = article(
+            "report",
+            "A day to remember on the river\n\n\
+             The sun came out just as the final began. The banks were packed three deep. \
+             Families had travelled from every village along the estuary. \
+             The harbour eight started slowly and sat third at halfway. \
+             Then the crew lifted the rate and passed the leaders in the last minute. \
+             They are the first club from the coast to win the cup since Porthleven in 1958. \
+             The coach thanked the volunteers who mended the old boat. \
+             A new boat will be bought with the prize money. \
+             The club hopes to enter the autumn head race. \
+             Membership has doubled since the spring.",
+        );
+        let (digest_fact, report_fact) = (3, 6);
+        assert!(
+            digest.sentences[digest_fact].range().len()
+                > 2 * report.sentences[report_fact].range().len()
+        );
+        let links = [(at(0, digest_fact), at(1, report_fact), 0.7)];
+        // The text in common is the report's short sentence, not the digest's long one: too
+        // little of either article to make them versions.
+        let shares = version_shares(&[&digest, &report], &links);
+        assert_eq!(shares[0][1].max(shares[1][0]), 0.0, "{shares:?}");
+        assert!(!joined(&[&digest, &report], &links));
+    }
+
+    #[test]
+    fn openings_alike_do_not_make_a_version_but_a_text_carried_on_does() {
+        let first = article(
+            "first",
+            "Bridge reopens after repairs\n\n\
+             The old toll bridge reopened to traffic on Monday after eight months of repairs.\n\n\
+             Engineers replaced the rusted cables and relaid the deck.\n\n\
+             Tolls will stay at two pounds until the end of the year.",
+        );
+        let second = article(
+            "second",
+            "Toll bridge open again after repair work\n\n\
+             Traffic was back on the old toll bridge on Monday, eight months after repairs began.\n\n\
+             The cables, badly rusted, were replaced and the deck laid again.\n\n\
+             Drivers were pleased to avoid the long detour through the hills.",
+        );
+        let (headline, lead, third) = (0, 1, 2);
+        let openings = vec![
+            (at(0, headline), at(1, headline), 0.65),
+            (at(0, lead), at(1, lead), 0.65),
+        ];
+        // Headline and lead give the same news in much the same words: what any two reports of
+        // the reopening would have in common.
+        assert!(!joined(&[&first, &second], &openings));
+        // The same likeness, and the sentence after the lead carried on in other words: a rewrite.
+        let mut carried_on = openings.clone();
+        carried_on.push((at(0, third), at(1, third), 0.5));
+        assert!(joined(&[&first, &second], &carried_on));
+        // A lead kept word for word is a copy's, even with nothing after it.
+        let mut lead_kept = openings;
+        lead_kept[1].2 = 0.95;
+        assert!(joined(&[&first, &second], &lead_kept));
+    }
+
+    #[test]
+    fn a_text_that_is_all_opening_is_judged_on_what_it_shares() {
+        // A one-sentence alert has nothing past its opening to carry on: the likeness of its
+        // one sentence decides.
+        let alert = article(
+            "alert",
+            "The old toll bridge reopened to traffic on Monday after eight months of repairs.",
+        );
+        let story = article(
+            "story",
+            "Bridge reopens after repairs\n\n\
+             The old toll bridge reopened to cars on Monday after eight months of repairs.\n\n\
+             Engineers replaced the rusted cables and relaid the deck.",
+        );
+        let (alert_lead, story_lead) = (alert.sentences.len() - 1, 1);
+        assert_eq!(alert_lead, 0, "the alert is one sentence");
+        let links = [(at(0, alert_lead), at(1, story_lead), 0.8)];
+        assert!(joined(&[&alert, &story], &links));
     }
 
     #[test]

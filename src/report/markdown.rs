@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 use crate::compare::marks::{Piece, Removed, quote_pieces, sentence_pieces};
 use crate::compare::{Comparison, Group, Link, LinkKind, SentenceRef};
-use crate::report::story::story_title;
+use crate::report::story::{Hanging, story_title};
 
 /// "**A** → **B**" when `directed`, else "**A** / **B** (differs)".
 fn sides(c: &Comparison, a: usize, b: usize, directed: bool) -> String {
@@ -221,7 +221,18 @@ fn tree(out: &mut String, c: &Comparison) {
             );
         }
     }
+    alone(out, c);
     out.push('\n');
+}
+
+/// The articles that are versions of no other, after the tree (as the HTML and PDF trees list
+/// them): read along the tree, no finding is reported against them.
+fn alone(out: &mut String, c: &Comparison) {
+    let hanging = Hanging::new(c);
+    let labels: Vec<String> = hanging.alone().iter().map(|&i| label(c, i)).collect();
+    if !labels.is_empty() {
+        let _ = writeln!(out, "\nNot a version of another: {}", labels.join(", "));
+    }
 }
 
 /// Claims whose source was dropped or changed.
