@@ -6,6 +6,7 @@
 //! rewards reuse) and as a bag of words (which survives reordered clauses). A short sentence
 //! almost wholly contained in a longer one is linked too: that is how splits and merges show up.
 
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -16,7 +17,7 @@ use super::index::Bar;
 use super::prepare::{self, Prepared, PreparedSet, WordingPairs};
 use super::sequence::Revision;
 use super::tiling::{MIN_TILE, tiled};
-use super::{Cancelled, LinkKind, Progress, SentenceRef};
+use super::{Cancelled, FastMap, LinkKind, Progress, SentenceRef};
 
 /// Default minimum similarity for a rewording.
 pub const DEFAULT_THRESHOLD: f32 = 0.45;
@@ -161,8 +162,24 @@ fn in_order_overlap(x: &Prepared, y: &Prepared) -> (f32, usize) {
     (weight, (worth & ((1 << CONTENT_BITS) - 1)) as usize)
 }
 
+/// [`matched_positions`] remembered by the two sentences' wordings, for one thread's share of
+/// work that meets the same wordings again (copies of one story repeat sentences word for word).
+#[derive(Default)]
+pub struct MatchedPositions(FastMap<(u32, u32), Rc<[usize]>>);
+
+impl MatchedPositions {
+    /// Positions of `x`'s words that the in-order comparison with `y` matches.
+    pub fn of(&mut self, x: &Prepared, y: &Prepared) -> Rc<[usize]> {
+        Rc::clone(
+            self.0
+                .entry((x.wording, y.wording))
+                .or_insert_with(|| matched_positions(x, y).into()),
+        )
+    }
+}
+
 /// Positions of `x`'s words that the in-order comparison with `y` matches.
-pub fn matched_positions(x: &Prepared, y: &Prepared) -> Vec<usize> {
+fn matched_positions(x: &Prepared, y: &Prepared) -> Vec<usize> {
     capture_diff_slices(Algorithm::Myers, &x.stems, &y.stems)
         .into_iter()
         .filter_map(|op| match op {

@@ -12,7 +12,7 @@
 
 use rayon::prelude::*;
 
-use super::align::{self, Decision, PairScore};
+use super::align::{self, Decision, MatchedPositions, PairScore};
 use super::prepare::{Prepared, PreparedSet};
 use super::{LinkKind, SentenceRef};
 
@@ -61,10 +61,10 @@ pub fn revise(set: &PreparedSet, links: &[Decision]) -> Revision {
         .collect();
     let revisions: Vec<Revision> = pairs
         .par_iter()
-        .map(|pair_links| {
+        .map_init(MatchedPositions::default, |matching, pair_links| {
             let pair = ArticlePair::new(set, pair_links);
             let added = pair.gap_links();
-            let dropped = pair.out_of_order(pair_links, &added);
+            let dropped = pair.out_of_order(pair_links, &added, matching);
             Revision { added, dropped }
         })
         .collect();
@@ -132,6 +132,7 @@ impl<'a> ArticlePair<'a> {
         &self,
         links: &[&Decision],
         added: &[Decision],
+        matching: &mut MatchedPositions,
     ) -> Vec<(SentenceRef, SentenceRef)> {
         if self.chain.len() < MIN_CHAIN {
             return Vec::new();
@@ -151,15 +152,11 @@ impl<'a> ArticlePair<'a> {
             .filter(|d| d.kind == LinkKind::Reworded)
             .filter(|d| {
                 let (i, j) = (d.a.sentence, d.b.sentence);
-                let a_side = || {
-                    let others = closer(&in_order_a[i], d.similarity, |k| self.sentence_b(k));
-                    repeats(self.sentence_a(i), self.sentence_b(j), &others)
-                };
-                let b_side = || {
+                let others = closer(&in_order_a[i], d.similarity, |k| self.sentence_b(k));
+                repeats(self.sentence_a(i), self.sentence_b(j), &others, matching) || {
                     let others = closer(&in_order_b[j], d.similarity, |k| self.sentence_a(k));
-                    repeats(self.sentence_b(j), self.sentence_a(i), &others)
-                };
-                a_side() || b_side()
+                    repeats(self.sentence_b(j), self.sentence_a(i), &others, matching)
+                }
             })
             .map(|d| (d.a, d.b))
             .collect()
@@ -213,18 +210,24 @@ fn closer<'s>(
         .collect()
 }
 
-/// Whether `partner` matches, in `sentence`, mostly words that `others` match already.
-pub(super) fn repeats(sentence: &Prepared, partner: &Prepared, others: &[&Prepared]) -> bool {
+/// Whether `partner` matches, in `sentence`, mostly words that `others` match already
+/// (`matching` remembers the positions matched).
+pub(super) fn repeats(
+    sentence: &Prepared,
+    partner: &Prepared,
+    others: &[&Prepared],
+    matching: &mut MatchedPositions,
+) -> bool {
     if others.is_empty() {
         return false;
     }
     let mut covered = vec![false; sentence.word_count()];
     for other in others {
-        for position in align::matched_positions(sentence, other) {
+        for &position in matching.of(sentence, other).iter() {
             covered[position] = true;
         }
     }
-    let matched = align::matched_positions(sentence, partner);
+    let matched = matching.of(sentence, partner);
     let new = matched.iter().filter(|&&p| !covered[p]).count();
     (new as f32) < NEW_WORDS_FOR_MERGE * matched.len() as f32
 }

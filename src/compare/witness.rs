@@ -9,8 +9,8 @@
 
 use rayon::prelude::*;
 
-use super::align::{self, Decision};
-use super::prepare::{Prepared, PreparedSet};
+use super::align::{self, Decision, MatchedPositions, PairScore};
+use super::prepare::{Prepared, PreparedSet, WordingPairs};
 use super::sequence;
 use super::{FastMap, LinkKind, SentenceRef};
 
@@ -79,9 +79,20 @@ pub fn vouched_links(
         partners: &partners,
         frequencies: &frequencies,
     };
+    // Each wording pair is scored once (the score is read from the two sentences' words).
+    let wordings = WordingPairs::of(pairs.iter().map(|&(a, b, _)| (set.at(a), set.at(b))));
+    let scores: Vec<Option<PairScore>> = wordings
+        .first_of_group
+        .par_iter()
+        .map(|&i| judge.score(pairs[i].0, pairs[i].1))
+        .collect();
     pairs
         .into_par_iter()
-        .filter_map(|(a, b, voucher)| judge.vouched(a, b, voucher))
+        .zip(wordings.group_of)
+        .map_init(MatchedPositions::default, |matching, ((a, b, voucher), group)| {
+            judge.vouched(a, b, voucher, scores[group]?, matching)
+        })
+        .flatten()
         .collect()
 }
 
@@ -200,19 +211,21 @@ impl Judge<'_> {
     /// story's subject, and no closer partner of either sentence in the other's article that
     /// already matches those words (a sentence naming the subject would otherwise be vouched
     /// for with every other one).
-    fn vouched(&self, a: SentenceRef, b: SentenceRef, voucher: Voucher) -> Option<Decision> {
-        let (x, y) = (
-            self.set.get(a.article, a.sentence),
-            self.set.get(b.article, b.sentence),
-        );
-        if !(align::long_enough(x) && align::long_enough(y) && align::scorable(x, y)) {
-            return None;
-        }
-        let s = align::score(x, y);
+    ///
+    /// `s` is the pair's [`Judge::score`]; `matching` remembers the words matched.
+    fn vouched(
+        &self,
+        a: SentenceRef,
+        b: SentenceRef,
+        voucher: Voucher,
+        s: PairScore,
+        matching: &mut MatchedPositions,
+    ) -> Option<Decision> {
+        let (x, y) = (self.set.at(a), self.set.at(b));
         let accepted = s.similarity >= VOUCHED_SIMILARITY
             && s.shared_content >= VOUCHED_SHARED_CONTENT
             && self.telling(x, y, voucher)
-            && !self.closer_partner_has_its_words(a, b, s.similarity);
+            && !self.closer_partner_has_its_words(a, b, s.similarity, matching);
         accepted.then(|| Decision {
             a,
             b,
@@ -223,6 +236,13 @@ impl Judge<'_> {
             },
             similarity: s.similarity,
         })
+    }
+
+    /// How much sentences `a` and `b` share, when both are long enough to be scored.
+    fn score(&self, a: SentenceRef, b: SentenceRef) -> Option<PairScore> {
+        let (x, y) = (self.set.at(a), self.set.at(b));
+        let scorable = align::long_enough(x) && align::long_enough(y) && align::scorable(x, y);
+        scorable.then(|| align::score(x, y))
     }
 
     /// Whether `x` and `y` share enough content words that are not the story's subject: more
@@ -248,6 +268,7 @@ impl Judge<'_> {
         a: SentenceRef,
         b: SentenceRef,
         similarity: f32,
+        matching: &mut MatchedPositions,
     ) -> bool {
         let closer = |from: SentenceRef, to: usize| -> Vec<&Prepared> {
             self.partners
@@ -261,8 +282,8 @@ impl Judge<'_> {
             self.set.get(a.article, a.sentence),
             self.set.get(b.article, b.sentence),
         );
-        sequence::repeats(x, y, &closer(a, b.article))
-            || sequence::repeats(y, x, &closer(b, a.article))
+        sequence::repeats(x, y, &closer(a, b.article), matching)
+            || sequence::repeats(y, x, &closer(b, a.article), matching)
     }
 }
 
