@@ -17,7 +17,9 @@ use super::figures::{MONTHS, is_figure, is_scale_word, is_unit_word, is_year};
 use super::times::TIME_WORDS;
 use super::wording::{Difference, Reader, Words, classify};
 use crate::article::{Article, Role, collapse_whitespace};
-use crate::compare::{Edit, EditOp, Link, LinkKind, SentenceRef, Substitution, SubstitutionKind};
+use crate::compare::{
+    Edit, EditOp, FastMap, Link, LinkKind, SentenceRef, Substitution, SubstitutionKind,
+};
 
 /// Longest side (in words) a replacement may have to count as a substitution rather than a
 /// rewritten passage.
@@ -37,14 +39,20 @@ const HONORIFICS: &[&str] = &["doctor", "miss", "mr", "mrs", "ms", "sir"];
 /// Content words each side of a replacement needs before it can be judged moved material.
 const MIN_MOVED_WORDS: usize = 2;
 
+/// A sentence before and after the words of an edit.
+type Around<'t> = (&'t str, &'t str);
+
 /// The sentences an edit sits in, for judging what its words do there.
 #[derive(Default)]
 struct Surroundings<'t> {
     /// The sentence of the replaced words, before and after them.
-    from: (&'t str, &'t str),
+    from: Around<'t>,
     /// The sentence of the replacing words, before and after them.
-    to: (&'t str, &'t str),
+    to: Around<'t>,
 }
+
+/// What [`judge`] says of a change: its kind and whether it involves a loaded word, or nothing.
+type Verdict = Option<(SubstitutionKind, bool)>;
 
 impl<'t> Surroundings<'t> {
     fn of(articles: &'t [Article], link: &Link, edit: &Edit) -> Self {
@@ -70,7 +78,9 @@ impl<'t> Surroundings<'t> {
 /// [`rank_again`] once oriented.
 pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Substitution> {
     type Key = (usize, usize, String, String);
+    type Judged<'t> = FastMap<(String, String, Around<'t>, Around<'t>), Verdict>;
     let mut found: BTreeMap<Key, Substitution> = BTreeMap::new();
+    let mut judged: Judged = FastMap::default();
     let mut reader = Reader::default();
     for link in links
         .iter()
@@ -96,7 +106,11 @@ pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Subst
                 continue;
             }
             let surroundings = Surroundings::of(articles, link, edit);
-            let Some((kind, loaded)) = judge(&mut reader, &from, &to, &surroundings) else {
+            // Copies of one story repeat a change in the same words: it is judged once.
+            let verdict = *judged
+                .entry((from.clone(), to.clone(), surroundings.from, surroundings.to))
+                .or_insert_with(|| judge(&mut reader, &from, &to, &surroundings));
+            let Some((kind, loaded)) = verdict else {
                 continue;
             };
             found.insert(
@@ -150,7 +164,7 @@ fn judge(
     from: &str,
     to: &str,
     surroundings: &Surroundings,
-) -> Option<(SubstitutionKind, bool)> {
+) -> Verdict {
     let (a, b) = (reader.words(from), reader.words(to));
     if a.is_empty() && b.is_empty() || a.len().max(b.len()) > MAX_WORDS_PER_SIDE {
         return None;
