@@ -301,7 +301,7 @@ impl Partners {
             .iter()
             .flat_map(|d| [(d.a, d.b, d.similarity), (d.b, d.a, d.similarity)])
             .collect();
-        ends.sort_unstable_by_key(|x| (x.0, x.1));
+        ends.par_sort_unstable_by_key(|x| (x.0, x.1));
         ends.dedup_by_key(|e| (e.0, e.1));
         Partners { ends }
     }

@@ -8,9 +8,8 @@
 //! half of a split sentence still is.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
-use crate::compare::{Comparison, Link, LinkKind, SentenceRef};
+use crate::compare::{Comparison, FastMap, Link, LinkKind, SentenceRef};
 
 /// How two links of one sentence rank as its counterpart: more similar first, identical before
 /// reworded, then the earlier sentence on the other side (so ties never depend on link order).
@@ -33,7 +32,7 @@ pub fn closest_link(c: &Comparison, here: SentenceRef) -> Option<&Link> {
 
 /// For each link, whether it is the closest counterpart in the other article of either end.
 pub fn closest_of_either_end(links: &[Link]) -> Vec<bool> {
-    let mut best: BTreeMap<(SentenceRef, usize), usize> = BTreeMap::new();
+    let mut best: FastMap<(SentenceRef, usize), usize> = FastMap::default();
     for (index, link) in links.iter().enumerate() {
         for (here, there) in [(link.a, link.b), (link.b, link.a)] {
             best.entry((here, there.article))
