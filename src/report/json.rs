@@ -338,14 +338,14 @@ pub fn render(c: &Comparison) -> String {
     report.member("versions", &versions);
     report.member("lineage", &c.lineage);
     report.member("key_changes", &c.key_changes);
-    report.list("links", &c.links, LINKS_PER_SHARE, |l| link_out(c, l));
-    report.member("groups", &c.groups);
-    report.list("substitutions", &c.substitutions, 64, SubstitutionOut::from);
-    report.list("quote_changes", &c.quote_changes, 64, QuoteChangeOut::from);
+    report.list("links", &c.links, PER_SHARE, |l| link_out(c, l));
+    report.list("groups", &c.groups, PER_SHARE, |g| g);
+    report.list("substitutions", &c.substitutions, PER_SHARE, SubstitutionOut::from);
+    report.list("quote_changes", &c.quote_changes, PER_SHARE, QuoteChangeOut::from);
     report.list(
         "attribution_changes",
         &c.attribution_changes,
-        64,
+        PER_SHARE,
         AttributionChangeOut::from,
     );
     report.member("numbers", &c.numbers);
@@ -355,8 +355,9 @@ pub fn render(c: &Comparison) -> String {
     report.finish()
 }
 
-/// Links rendered per share of the parallel rendering: enough to outweigh handing work out.
-const LINKS_PER_SHARE: usize = 256;
+/// Entries of a long list (links, groups) rendered per share of the parallel rendering: enough
+/// to outweigh handing the work out.
+const PER_SHARE: usize = 256;
 
 fn article_out<'a>(c: &'a Comparison, i: usize, a: &'a Article) -> ArticleOut<'a> {
     ArticleOut {
