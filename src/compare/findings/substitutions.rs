@@ -46,6 +46,13 @@ const AUXILIARIES: &[&str] = &[
     "am", "are", "be", "been", "can", "could", "had", "has", "have", "is", "may", "might", "must",
     "shall", "should", "was", "were", "will", "would",
 ];
+/// Prepositions: one put where a verb stood ("provided the lift" → "into the sky") gives the
+/// words after it another role.
+const PREPOSITIONS: &[&str] = &[
+    "across", "along", "around", "at", "beyond", "by", "for", "from", "in", "into", "of", "off",
+    "on", "onto", "out", "over", "through", "to", "toward", "towards", "under", "with", "within",
+    "without",
+];
 /// Words written with a capital that make a name ("Ada Lovelace", "Port Ellen").
 const MIN_NAME_WORDS: usize = 2;
 /// Punctuation that closes a phrase inside a run of words (an apposition, an aside).
@@ -308,16 +315,19 @@ fn is_loose(reader: &mut Reader, sides: &Sides, surroundings: &Surroundings) -> 
         || is_moved(reader, to, from, surroundings.to)
         || has_phrase_break(sides.text.0) != has_phrase_break(sides.text.1)
         || names_something(from, surroundings.from) != names_something(to, surroundings.to)
-        || mixes_figures_and_words(from)
-        || mixes_figures_and_words(to)
+        || mixes_figures_and_words(from, sides.text.0)
+        || mixes_figures_and_words(to, sides.text.1)
         || surroundings.reframed
 }
 
-/// Whether words hold a figure beside other content words ("23 rescue"): a changed figure and
-/// a changed word the diff joined.
-fn mixes_figures_and_words(words: &Words) -> bool {
+/// Whether words (`text`) hold a figure written in digits beside other content words ("23
+/// rescue"): a changed figure and a changed word the diff joined (a number written out may be
+/// part of a phrase, "not equal to zero").
+fn mixes_figures_and_words(words: &Words, text: &str) -> bool {
     let content = words.content_keys();
-    content.iter().any(|k| is_figure(k)) && content.iter().any(|k| !is_quantity(k) && !is_date(k))
+    text.chars().any(|c| c.is_ascii_digit())
+        && content.iter().any(|k| is_figure(k))
+        && content.iter().any(|k| !is_quantity(k) && !is_date(k))
 }
 
 /// Whether a run of words holds punctuation that closes a phrase (a comma inside a figure,
@@ -409,6 +419,8 @@ struct Shape {
     content: usize,
     /// Whether it has an auxiliary or modal verb (it holds a clause, "could rise").
     verb_group: bool,
+    /// Whether it has a preposition.
+    preposition: bool,
 }
 
 impl Shape {
@@ -418,7 +430,14 @@ impl Shape {
             written: end > start,
             content: words.content_keys().len(),
             verb_group: AUXILIARIES.iter().any(|k| words.has_key(k)),
+            preposition: PREPOSITIONS.iter().any(|k| words.has_key(k)),
         }
+    }
+
+    /// Whether this side puts function words with a preposition where `other` has content
+    /// words ("into" where "provided" stood).
+    fn is_preposition_against(self, other: Shape) -> bool {
+        self.written && self.content == 0 && self.preposition && other.content > 0
     }
 
     /// Whether this side is a clause where `other` is a phrase: more content words, and a verb
@@ -429,11 +448,12 @@ impl Shape {
 }
 
 /// Whether the edit at `at` of a link's `edits` (over the texts `a` and `b`) shares a reworded
-/// phrase with a neighbour across an anchor of a few equal words, the neighbour taking content
-/// words from one side only: either by putting a few function words in their place ("provided
-/// [the morning] lift" → "into [the morning] sky": the frame of the words changed) or while the
-/// edit turns a phrase of the other side into a clause ("warned of a rise in [the number of]
-/// deaths" → "warned [the number of] dead could rise": the words moved round the anchor).
+/// phrase with a neighbour across an anchor of a few equal words: either the neighbour before
+/// it put a preposition where a few content words stood ("provided [the morning] lift" → "into
+/// [the morning] sky": the words no longer play the same part), or a neighbour takes content
+/// words from one side only while the edit turns a phrase of the other side into a clause
+/// ("warned of a rise in [the number of] deaths" → "warned [the number of] dead could rise":
+/// the words moved round the anchor).
 fn is_reframed(reader: &mut Reader, (a, b): (&str, &str), edits: &[Edit], at: usize) -> bool {
     let mut shapes = |e: &Edit| (Shape::of(reader, a, e.a), Shape::of(reader, b, e.b));
     let (own_a, own_b) = shapes(&edits[at]);
@@ -449,14 +469,17 @@ fn is_reframed(reader: &mut Reader, (a, b): (&str, &str), edits: &[Edit], at: us
     neighbours.into_iter().flatten().any(|n| {
         let edit = &edits[n];
         let (theirs_a, theirs_b) = shapes(edit);
-        let short = is_swap_sized(&a[edit.a.0..edit.a.1], &b[edit.b.0..edit.b.1]);
-        if theirs_a.content > 0 && theirs_b.content == 0 {
-            theirs_b.written && short || own_b.is_clause_against(own_a)
+        let governs = n < at && is_swap_sized(&a[edit.a.0..edit.a.1], &b[edit.b.0..edit.b.1]);
+        let preposition_for_content =
+            theirs_a.is_preposition_against(theirs_b) || theirs_b.is_preposition_against(theirs_a);
+        let moved = if theirs_a.content > 0 && theirs_b.content == 0 {
+            own_b.is_clause_against(own_a)
         } else if theirs_b.content > 0 && theirs_a.content == 0 {
-            theirs_a.written && short || own_a.is_clause_against(own_b)
+            own_a.is_clause_against(own_b)
         } else {
             false
-        }
+        };
+        governs && preposition_for_content || moved
     })
 }
 
@@ -685,8 +708,11 @@ mod tests {
             Some(SubstitutionKind::Pairing)
         );
         let mut reader = Reader::default();
-        for figure in ["12 kilometres", "March 2019", "dozens"] {
-            assert!(!mixes_figures_and_words(&reader.words(figure)), "{figure}");
+        for figure in ["12 kilometres", "March 2019", "dozens", "not equal to zero"] {
+            assert!(
+                !mixes_figures_and_words(&reader.words(figure), figure),
+                "{figure}"
+            );
         }
     }
 
@@ -773,6 +799,20 @@ mod tests {
             ("cup", "trophy"),
         ];
         assert!(!reframed(a, b, &runs, 3));
+        // Nor does a determiner swapped before it, or function words swapped after it.
+        let (a, b) = (
+            "Each column holds a single key; its width is fixed.",
+            "Every column stores a single key; the column's width is fixed.",
+        );
+        let runs = [
+            ("Each", "Every"),
+            ("column", "column"),
+            ("holds", "stores"),
+            ("a single key;", "a single key;"),
+            ("its", "the column's"),
+            ("width is fixed", "width is fixed"),
+        ];
+        assert!(!reframed(a, b, &runs, 2));
     }
 
     #[test]
