@@ -381,18 +381,26 @@ fn is_date(key: &str) -> bool {
     TIME_WORDS.contains(&key) || MONTHS.contains(&key) || is_year(key)
 }
 
-/// Whether a key is a figure (an ordinal too: "150th"), a scale, a vague quantity or a unit.
+/// Whether a key is a figure (an ordinal too: "150th"; a measure too, "7-tonne" keyed
+/// "7tonne"), a scale, a vague quantity or a unit.
 fn is_quantity(key: &str) -> bool {
     let ordinal = ["st", "nd", "rd", "th"]
         .iter()
         .find_map(|suffix| key.strip_suffix(suffix))
         .is_some_and(is_figure);
+    let unit = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let measure = unit.len() < key.len() && is_unit(unit);
     ordinal
+        || measure
         || is_figure(key)
         || is_scale_word(key)
-        || is_unit_word(key)
+        || is_unit(key)
         || QUANTITY_WORDS.contains(&key)
-        || MORE_UNITS.contains(&key.strip_suffix('s').unwrap_or(key))
+}
+
+/// Whether a key is a unit ("km", "miles", "tonne").
+fn is_unit(key: &str) -> bool {
+    is_unit_word(key) || MORE_UNITS.contains(&key.strip_suffix('s').unwrap_or(key))
 }
 
 /// Whether `replaced` → `replacing` pairs phrases with no word in common whose replacing words
@@ -582,6 +590,15 @@ mod tests {
         assert_eq!(kind("1", "1.6"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("miles", "kilometres"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("dozens", "40"), Some(SubstitutionKind::Figure));
+        assert_eq!(kind("9-tonne", "9-ton"), Some(SubstitutionKind::Figure));
+        assert_eq!(
+            kind("new 9-tonne", "9-ton"),
+            Some(SubstitutionKind::Pairing)
+        );
+        assert_eq!(
+            kind("a 12-year-old", "a youngster"),
+            Some(SubstitutionKind::Content)
+        );
     }
 
     #[test]
