@@ -17,6 +17,7 @@ use super::figures::{MONTHS, is_figure, is_scale_word, is_unit_word, is_year};
 use super::times::TIME_WORDS;
 use super::wording::{Difference, Reader, Words, classify};
 use crate::article::{Article, Role, collapse_whitespace};
+use crate::compare::normalize::is_between_digits;
 use crate::compare::{
     Edit, EditOp, FastMap, Link, LinkKind, SentenceRef, Substitution, SubstitutionKind,
 };
@@ -38,6 +39,26 @@ const MORE_UNITS: &[&str] = &["%", "kilometer", "meter", "mile", "ton", "tonne"]
 const HONORIFICS: &[&str] = &["doctor", "miss", "mr", "mrs", "ms", "sir"];
 /// Content words each side of a replacement needs before it can be judged moved material.
 const MIN_MOVED_WORDS: usize = 2;
+/// Longest run of equal words (the anchor) between two edits that are read as one reworded
+/// phrase ("warned [of a rise in] the number of [deaths]" → "warned the number of [dead
+/// could rise]").
+const MAX_ANCHOR_WORDS: usize = 3;
+/// Auxiliary and modal verbs: a wording with one holds a clause ("could rise", "was found").
+const AUXILIARIES: &[&str] = &[
+    "am", "are", "be", "been", "can", "could", "had", "has", "have", "is", "may", "might", "must",
+    "shall", "should", "was", "were", "will", "would",
+];
+/// Prepositions: one put where a verb stood ("provided the lift" → "into the sky") gives the
+/// words after it another role.
+const PREPOSITIONS: &[&str] = &[
+    "across", "along", "around", "at", "beyond", "by", "for", "from", "in", "into", "of", "off",
+    "on", "onto", "out", "over", "through", "to", "toward", "towards", "under", "with", "within",
+    "without",
+];
+/// Words written with a capital that make a name ("Ada Lovelace", "Port Ellen").
+const MIN_NAME_WORDS: usize = 2;
+/// Punctuation that closes a phrase inside a run of words (an apposition, an aside).
+const PHRASE_BREAKS: &[char] = &[',', ';', ':', '(', ')', '—', '–'];
 
 /// A sentence before and after the words of an edit.
 type Around<'t> = (&'t str, &'t str);
@@ -49,13 +70,15 @@ struct Surroundings<'t> {
     from: Around<'t>,
     /// The sentence of the replacing words, before and after them.
     to: Around<'t>,
+    /// Whether a neighbouring edit changed the frame the words sit in (see [`is_reframed`]).
+    reframed: bool,
 }
 
 /// What [`judge`] says of a change: its kind and whether it involves a loaded word, or nothing.
 type Verdict = Option<(SubstitutionKind, bool)>;
 
 impl<'t> Surroundings<'t> {
-    fn of(articles: &'t [Article], link: &Link, edit: &Edit) -> Self {
+    fn of(articles: &'t [Article], link: &Link, edit: &Edit, reframed: bool) -> Self {
         let around = |r: SentenceRef, (start, end): (usize, usize)| {
             let article = &articles[r.article];
             let sentence = &article.sentences[r.sentence];
@@ -69,6 +92,7 @@ impl<'t> Surroundings<'t> {
         Surroundings {
             from: around(link.a, edit.a),
             to: around(link.b, edit.b),
+            reframed,
         }
     }
 }
@@ -78,7 +102,7 @@ impl<'t> Surroundings<'t> {
 /// [`rank_again`] once oriented.
 pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Substitution> {
     type Key = (usize, usize, String, String);
-    type Judged<'t> = FastMap<(String, String, Around<'t>, Around<'t>), Verdict>;
+    type Judged<'t> = FastMap<(String, String, Around<'t>, Around<'t>, bool), Verdict>;
     let mut found: BTreeMap<Key, Substitution> = BTreeMap::new();
     let mut judged: Judged = FastMap::default();
     let mut reader = Reader::default();
@@ -91,7 +115,10 @@ pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Subst
     {
         let a_text = &articles[link.a.article].text;
         let b_text = &articles[link.b.article].text;
-        for edit in link.edits.iter().filter(|e| e.op != EditOp::Equal) {
+        for (at, edit) in link.edits.iter().enumerate() {
+            if edit.op == EditOp::Equal {
+                continue;
+            }
             let from = phrase(&a_text[edit.a.0..edit.a.1]);
             let to = phrase(&b_text[edit.b.0..edit.b.1]);
             let key = (
@@ -105,10 +132,18 @@ pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Subst
                 push_occurrence(&mut entry.occurrences, (link.a, link.b));
                 continue;
             }
-            let surroundings = Surroundings::of(articles, link, edit);
+            let reframed = is_reframed(&mut reader, (a_text, b_text), &link.edits, at);
+            let surroundings = Surroundings::of(articles, link, edit, reframed);
             // Copies of one story repeat a change in the same words: it is judged once.
+            let judged_key = (
+                from.clone(),
+                to.clone(),
+                surroundings.from,
+                surroundings.to,
+                reframed,
+            );
             let verdict = *judged
-                .entry((from.clone(), to.clone(), surroundings.from, surroundings.to))
+                .entry(judged_key)
                 .or_insert_with(|| judge(&mut reader, &from, &to, &surroundings));
             let Some((kind, loaded)) = verdict else {
                 continue;
@@ -203,11 +238,20 @@ fn judge(
             SubstitutionKind::Content
         }
         Difference::HouseStyle => SubstitutionKind::HouseStyle,
+        Difference::Attribution if is_misplaced_attribution(reader, &a, &b, surroundings) => {
+            SubstitutionKind::Pairing
+        }
         Difference::Attribution => SubstitutionKind::Attribution,
         Difference::Framing => SubstitutionKind::Framing,
         Difference::Agent => SubstitutionKind::Agent,
         Difference::Function => SubstitutionKind::Function,
-        Difference::Content => judge_roles(reader, &a, &b, surroundings),
+        Difference::Content => {
+            let sides = Sides {
+                text: (from, to),
+                words: (&a, &b),
+            };
+            judge_roles(reader, &sides, surroundings)
+        }
     };
     Some((kind, loaded))
 }
@@ -223,35 +267,114 @@ enum SideRole {
     Words,
 }
 
-/// The kind of a replacement of content words, by the roles of its sides: figures and units
-/// swapped for each other are a figure change; a figure against words, or a phrase against a
-/// phrase whose words stand elsewhere in the other sentence, is a loose pairing of the word diff.
-fn judge_roles(
+/// Whether an attribution on one side only was paired with words that do not stand for it: a
+/// date ("Mayor Ito said" against "on Monday"), or the same source with the same verb standing
+/// elsewhere in the other sentence (the attribution moved, "Ito said" from the end of a
+/// sentence to its start).
+fn is_misplaced_attribution(
     reader: &mut Reader,
     from: &Words,
     to: &Words,
     surroundings: &Surroundings,
+) -> bool {
+    let (attributed, other, other_surroundings) = match (from.names_a_source(), to.names_a_source())
+    {
+        (true, false) => (from, to, surroundings.to),
+        (false, true) => (to, from, surroundings.from),
+        _ => return false,
+    };
+    let (before, after) = (
+        reader.words(other_surroundings.0),
+        reader.words(other_surroundings.1),
+    );
+    let stands_elsewhere = attributed
+        .content_keys()
+        .into_iter()
+        .chain(attributed.saying_words())
+        .all(|k| before.has_key(k) || after.has_key(k));
+    role(other, other_surroundings) == SideRole::Date || stands_elsewhere
+}
+
+/// The two sides of a replacement: their text and their words.
+struct Sides<'s> {
+    /// The replaced and the replacing text.
+    text: (&'s str, &'s str),
+    /// Their words.
+    words: (&'s Words, &'s Words),
+}
+
+/// The kind of a replacement of content words, by the roles of its sides: figures and units
+/// swapped for each other are a figure change; a figure against words is a loose pairing of the
+/// word diff, and so are words that do not stand in one place in both sentences (see
+/// [`is_loose`]).
+fn judge_roles(
+    reader: &mut Reader,
+    sides: &Sides,
+    surroundings: &Surroundings,
 ) -> SubstitutionKind {
+    let (from, to) = sides.words;
     let roles = (role(from, surroundings.from), role(to, surroundings.to));
     match roles {
         (SideRole::Figure, SideRole::Figure) => SubstitutionKind::Figure,
         (SideRole::Words, SideRole::Figure | SideRole::Date)
         | (SideRole::Figure | SideRole::Date, SideRole::Words) => SubstitutionKind::Pairing,
-        (SideRole::Words, SideRole::Words)
-            if is_moved(reader, from, to, surroundings.from)
-                || is_moved(reader, to, from, surroundings.to) =>
-        {
+        (SideRole::Words, SideRole::Words) if is_loose(reader, sides, surroundings) => {
             SubstitutionKind::Pairing
         }
         _ => SubstitutionKind::Content,
     }
 }
 
+/// Whether two sides of words were paired by the word diff rather than swapped one for the
+/// other: a phrase against material that moved; one side running across a phrase break the
+/// other lacks ("Smith, aged 40" against "The teacher"); a name against words naming nothing
+/// ("Port Ellen's ferry" against "The new"); a figure joined to words; or words whose frame a
+/// neighbouring edit changed.
+fn is_loose(reader: &mut Reader, sides: &Sides, surroundings: &Surroundings) -> bool {
+    let (from, to) = sides.words;
+    is_moved(reader, from, to, surroundings.from)
+        || is_moved(reader, to, from, surroundings.to)
+        || has_phrase_break(sides.text.0) != has_phrase_break(sides.text.1)
+        || names_something(from, surroundings.from) != names_something(to, surroundings.to)
+        || mixes_figures_and_words(from, sides.text.0)
+        || mixes_figures_and_words(to, sides.text.1)
+        || surroundings.reframed
+}
+
+/// Whether words (`text`) hold a figure written in digits beside other content words ("23
+/// rescue"): a changed figure and a changed word the diff joined (a number written out may be
+/// part of a phrase, "not equal to zero").
+fn mixes_figures_and_words(words: &Words, text: &str) -> bool {
+    let content = words.content_keys();
+    text.chars().any(|c| c.is_ascii_digit())
+        && content.iter().any(|k| is_figure(k))
+        && content.iter().any(|k| !is_quantity(k) && !is_date(k))
+}
+
+/// Whether a run of words holds punctuation that closes a phrase (a comma inside a figure,
+/// "1,200", does not).
+fn has_phrase_break(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .any(|(i, c)| PHRASE_BREAKS.contains(c) && !(*c == ',' && is_between_digits(&chars, i)))
+        || text.contains(" - ")
+}
+
+/// Whether words hold a full name: at least [`MIN_NAME_WORDS`] content words written with a
+/// capital that are not dates ("Saturday") nor the capital of a sentence's first word (one such
+/// word may be an adjective, "Turkish", or a common noun, "TV").
+fn names_something(words: &Words, (before, _): (&str, &str)) -> bool {
+    let starts_sentence = !before.chars().any(char::is_alphanumeric);
+    let capitalized = words.capitalized_keys(starts_sentence);
+    capitalized.iter().filter(|key| !is_date(key)).count() >= MIN_NAME_WORDS
+}
+
 /// The role of a side's words, given the text of its sentence before and after them (a day
 /// beside a month is a date: "Dec. 24" → "Dec. 25").
 fn role(words: &Words, (before, after): (&str, &str)) -> SideRole {
     let content = words.content_keys();
-    let is_date = |key: &str| TIME_WORDS.contains(&key) || MONTHS.contains(&key) || is_year(key);
     let beside_month = |word: Option<&str>| {
         word.map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -274,18 +397,31 @@ fn role(words: &Words, (before, after): (&str, &str)) -> SideRole {
     }
 }
 
-/// Whether a key is a figure (an ordinal too: "150th"), a scale, a vague quantity or a unit.
+/// Whether a key is a day, month, year or other time word.
+fn is_date(key: &str) -> bool {
+    TIME_WORDS.contains(&key) || MONTHS.contains(&key) || is_year(key)
+}
+
+/// Whether a key is a figure (an ordinal too: "150th"; a measure too, "7-tonne" keyed
+/// "7tonne"), a scale, a vague quantity or a unit.
 fn is_quantity(key: &str) -> bool {
     let ordinal = ["st", "nd", "rd", "th"]
         .iter()
         .find_map(|suffix| key.strip_suffix(suffix))
         .is_some_and(is_figure);
+    let unit = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let measure = unit.len() < key.len() && is_unit(unit);
     ordinal
+        || measure
         || is_figure(key)
         || is_scale_word(key)
-        || is_unit_word(key)
+        || is_unit(key)
         || QUANTITY_WORDS.contains(&key)
-        || MORE_UNITS.contains(&key.strip_suffix('s').unwrap_or(key))
+}
+
+/// Whether a key is a unit ("km", "miles", "tonne").
+fn is_unit(key: &str) -> bool {
+    is_unit_word(key) || MORE_UNITS.contains(&key.strip_suffix('s').unwrap_or(key))
 }
 
 /// Whether `replaced` → `replacing` pairs phrases with no word in common whose replacing words
@@ -301,6 +437,79 @@ fn is_moved(reader: &mut Reader, replaced: &Words, replacing: &Words, rest: (&st
     }
     let (before, after) = (reader.words(rest.0), reader.words(rest.1));
     new.iter().all(|k| before.has_key(k) || after.has_key(k))
+}
+
+/// What one side of an edit holds, for judging how it sits among its neighbours.
+#[derive(Clone, Copy)]
+struct Shape {
+    /// Whether the side has any text at all.
+    written: bool,
+    /// How many content words it has.
+    content: usize,
+    /// Whether it has an auxiliary or modal verb (it holds a clause, "could rise").
+    verb_group: bool,
+    /// Whether it has a preposition.
+    preposition: bool,
+}
+
+impl Shape {
+    fn of(reader: &mut Reader, text: &str, (start, end): (usize, usize)) -> Self {
+        let words = reader.words(&phrase(&text[start..end]));
+        Shape {
+            written: end > start,
+            content: words.content_keys().len(),
+            verb_group: AUXILIARIES.iter().any(|k| words.has_key(k)),
+            preposition: PREPOSITIONS.iter().any(|k| words.has_key(k)),
+        }
+    }
+
+    /// Whether this side puts function words with a preposition where `other` has content
+    /// words ("into" where "provided" stood).
+    fn is_preposition_against(self, other: Shape) -> bool {
+        self.written && self.content == 0 && self.preposition && other.content > 0
+    }
+
+    /// Whether this side is a clause where `other` is a phrase: more content words, and a verb
+    /// group the other lacks.
+    fn is_clause_against(self, other: Shape) -> bool {
+        self.content > other.content && self.verb_group && !other.verb_group
+    }
+}
+
+/// Whether the edit at `at` of a link's `edits` (over the texts `a` and `b`) shares a reworded
+/// phrase with a neighbour across an anchor of a few equal words: either the neighbour before
+/// it put a preposition where a few content words stood ("provided [the morning] lift" → "into
+/// [the morning] sky": the words no longer play the same part), or a neighbour takes content
+/// words from one side only while the edit turns a phrase of the other side into a clause
+/// ("warned of a rise in [the number of] deaths" → "warned [the number of] dead could rise":
+/// the words moved round the anchor).
+fn is_reframed(reader: &mut Reader, (a, b): (&str, &str), edits: &[Edit], at: usize) -> bool {
+    let mut shapes = |e: &Edit| (Shape::of(reader, a, e.a), Shape::of(reader, b, e.b));
+    let (own_a, own_b) = shapes(&edits[at]);
+    let anchored = |anchor: usize, neighbour: usize| {
+        edits.get(anchor).is_some_and(|e| {
+            e.op == EditOp::Equal && a[e.a.0..e.a.1].split_whitespace().count() <= MAX_ANCHOR_WORDS
+        }) && edits.get(neighbour).is_some_and(|e| e.op != EditOp::Equal)
+    };
+    let neighbours = [
+        at.checked_sub(2).filter(|&n| anchored(n + 1, n)),
+        Some(at + 2).filter(|&n| anchored(at + 1, n)),
+    ];
+    neighbours.into_iter().flatten().any(|n| {
+        let edit = &edits[n];
+        let (theirs_a, theirs_b) = shapes(edit);
+        let governs = n < at && is_swap_sized(&a[edit.a.0..edit.a.1], &b[edit.b.0..edit.b.1]);
+        let preposition_for_content =
+            theirs_a.is_preposition_against(theirs_b) || theirs_b.is_preposition_against(theirs_a);
+        let moved = if theirs_a.content > 0 && theirs_b.content == 0 {
+            own_b.is_clause_against(own_a)
+        } else if theirs_b.content > 0 && theirs_a.content == 0 {
+            own_a.is_clause_against(own_b)
+        } else {
+            false
+        };
+        governs && preposition_for_content || moved
+    })
 }
 
 /// Whether a wording is only a courtesy title ("Mr", "Dr"): naming someone with or without one,
@@ -330,8 +539,13 @@ fn kept_in_part(reader: &mut Reader, longer: &str, shorter: &Words) -> Option<Su
 
 /// Whether a change rewrites a passage rather than swapping a few words.
 fn is_passage(from: &str, to: &str) -> bool {
+    !is_swap_sized(from, to)
+}
+
+/// Whether neither side of a change is longer than a swap of words.
+fn is_swap_sized(from: &str, to: &str) -> bool {
     let words = |s: &str| s.split_whitespace().count();
-    words(from).max(words(to)) > MAX_SWAP_WORDS
+    words(from).max(words(to)) <= MAX_SWAP_WORDS
 }
 
 /// Sets each substitution's spread: how many outlets make the same change either way round. A
@@ -397,6 +611,15 @@ mod tests {
         assert_eq!(kind("1", "1.6"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("miles", "kilometres"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("dozens", "40"), Some(SubstitutionKind::Figure));
+        assert_eq!(kind("9-tonne", "9-ton"), Some(SubstitutionKind::Figure));
+        assert_eq!(
+            kind("new 9-tonne", "9-ton"),
+            Some(SubstitutionKind::Pairing)
+        );
+        assert_eq!(
+            kind("a 12-year-old", "a youngster"),
+            Some(SubstitutionKind::Content)
+        );
     }
 
     #[test]
@@ -409,6 +632,7 @@ mod tests {
         let beside_month = Surroundings {
             from: ("The ferry sailed on Jan. ", " with 40 cars."),
             to: ("The ferry sailed on Jan. ", " with 40 cars."),
+            reframed: false,
         };
         assert_eq!(
             kind_in("12", "14", beside_month),
@@ -442,6 +666,7 @@ mod tests {
                 " to finish and the first local rower to hold the cup.",
             ),
             to: ("She was the first ", " to finish the course."),
+            reframed: false,
         };
         assert_eq!(
             kind_in("unseeded entrant", "local rower", moved),
@@ -453,6 +678,7 @@ mod tests {
                 ".",
             ),
             to: ("A storm hit divers seeking a boat lost in an earlier ", "."),
+            reframed: false,
         };
         assert_eq!(
             kind_in("squall", "storm", reworded_twice),
@@ -462,6 +688,196 @@ mod tests {
             kind("sailed out", "steamed away"),
             Some(SubstitutionKind::Content)
         );
+    }
+
+    /// Surroundings that place both sides in the middle of their sentences.
+    fn mid_sentence() -> Surroundings<'static> {
+        Surroundings {
+            from: ("By noon the walkers had reached ", " without a guide."),
+            to: ("By noon the walkers had reached ", " without a guide."),
+            reframed: false,
+        }
+    }
+
+    #[test]
+    fn a_side_running_across_a_phrase_break_is_a_loose_pairing() {
+        assert_eq!(
+            kind("The 40-year-old", "Okafor, seeded ninth"),
+            Some(SubstitutionKind::Pairing)
+        );
+        assert_eq!(
+            kind("teenager", "youngster"),
+            Some(SubstitutionKind::Content)
+        );
+        assert!(has_phrase_break("Okafor (seeded ninth)"));
+        assert!(!has_phrase_break("1,200 tonnes"));
+    }
+
+    #[test]
+    fn a_full_name_against_words_naming_nothing_is_a_loose_pairing() {
+        assert_eq!(
+            kind_in("Glen Affric’s", "the remote", mid_sentence()),
+            Some(SubstitutionKind::Pairing)
+        );
+        // One capital is not a name: an adjective of nationality, a common noun in capitals.
+        assert_eq!(
+            kind_in("Scottish", "northern", mid_sentence()),
+            Some(SubstitutionKind::Content)
+        );
+        assert_eq!(
+            kind_in("with TV footage", "and television film", mid_sentence()),
+            Some(SubstitutionKind::Content)
+        );
+        // Nor is the capital of a sentence's first word, or a day.
+        assert_eq!(
+            kind("Walkers crossed", "Hikers forded"),
+            Some(SubstitutionKind::Content)
+        );
+        assert_eq!(
+            kind_in("hurried off Sunday", "raced", mid_sentence()),
+            Some(SubstitutionKind::Content)
+        );
+    }
+
+    #[test]
+    fn a_figure_joined_to_a_changed_word_is_a_loose_pairing() {
+        assert_eq!(
+            kind_in("12 lifeboat", "15 coastguard", mid_sentence()),
+            Some(SubstitutionKind::Pairing)
+        );
+        let mut reader = Reader::default();
+        for figure in ["12 kilometres", "March 2019", "dozens", "not equal to zero"] {
+            assert!(
+                !mixes_figures_and_words(&reader.words(figure), figure),
+                "{figure}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_attribution_paired_with_a_date_or_moved_elsewhere_is_a_loose_pairing() {
+        assert_eq!(
+            kind("before, harbour officials said", "on Monday"),
+            Some(SubstitutionKind::Pairing)
+        );
+        let moved = Surroundings {
+            from: ("Mayor Ito said two crew were lifted from the water ", "."),
+            to: ("Two crew were lifted from the water, ", "."),
+            reframed: false,
+        };
+        assert_eq!(
+            kind_in("and flown ashore", "Mayor Ito said", moved),
+            Some(SubstitutionKind::Pairing)
+        );
+        // Added where the other sentence has no such source, or swapped: attributions.
+        assert_eq!(
+            kind("Several", "Coastguards said"),
+            Some(SubstitutionKind::Attribution)
+        );
+        assert_eq!(
+            kind("stated that", "claimed"),
+            Some(SubstitutionKind::Attribution)
+        );
+    }
+
+    /// The edits turning `a` into `b`, given as runs of each side in order (`Replace` for a run
+    /// with text on both sides, `Equal` when the two runs are the same words).
+    fn edits_of(a: &str, b: &str, runs: &[(&str, &str)]) -> Vec<Edit> {
+        let (mut at_a, mut at_b) = (0, 0);
+        let locate = |text: &str, at: &mut usize, run: &str| {
+            let start = text[*at..].find(run).map_or(*at, |i| *at + i);
+            *at = start + run.len();
+            (start, *at)
+        };
+        runs.iter()
+            .map(|(x, y)| {
+                let op = match (x.is_empty(), y.is_empty()) {
+                    (true, _) => EditOp::Insert,
+                    (_, true) => EditOp::Delete,
+                    _ if x.eq_ignore_ascii_case(y) => EditOp::Equal,
+                    _ => EditOp::Replace,
+                };
+                Edit {
+                    op,
+                    a: locate(a, &mut at_a, x),
+                    b: locate(b, &mut at_b, y),
+                }
+            })
+            .collect()
+    }
+
+    fn reframed(a: &str, b: &str, runs: &[(&str, &str)], at: usize) -> bool {
+        is_reframed(&mut Reader::default(), (a, b), &edits_of(a, b, runs), at)
+    }
+
+    #[test]
+    fn a_swap_whose_frame_a_neighbour_changed_is_reframed() {
+        // The verb governing the words became a preposition: "tow" and "fog" are no swap.
+        let (a, b) = (
+            "A tug provided the dawn tow.",
+            "The barge went out riding a tug into the dawn fog.",
+        );
+        let runs = [
+            ("", "The barge went out riding"),
+            ("A tug", "a tug"),
+            ("provided", "into"),
+            ("the dawn", "the dawn"),
+            ("tow", "fog"),
+        ];
+        assert!(reframed(a, b, &runs, 4));
+        // A word cut beside a swap leaves the swap alone.
+        let (a, b) = (
+            "She won the junior regional cup.",
+            "She won the regional trophy.",
+        );
+        let runs = [
+            ("She won the", "She won the"),
+            ("junior", ""),
+            ("regional", "regional"),
+            ("cup", "trophy"),
+        ];
+        assert!(!reframed(a, b, &runs, 3));
+        // Nor does a determiner swapped before it, or function words swapped after it.
+        let (a, b) = (
+            "Each column holds a single key; its width is fixed.",
+            "Every column stores a single key; the column's width is fixed.",
+        );
+        let runs = [
+            ("Each", "Every"),
+            ("column", "column"),
+            ("holds", "stores"),
+            ("a single key;", "a single key;"),
+            ("its", "the column's"),
+            ("width is fixed", "width is fixed"),
+        ];
+        assert!(!reframed(a, b, &runs, 2));
+    }
+
+    #[test]
+    fn a_phrase_turned_into_a_clause_round_an_anchor_is_reframed() {
+        let (a, b) = (
+            "Officials warned of a jump in the toll of fatalities.",
+            "Officials warned the toll of dead could climb.",
+        );
+        let runs = [
+            ("Officials warned", "Officials warned"),
+            ("of a jump in", ""),
+            ("the toll of", "the toll of"),
+            ("fatalities", "dead could climb"),
+        ];
+        assert!(reframed(a, b, &runs, 3));
+        // A longer wording with no verb group beside a word added is still a swap.
+        let (a, b) = (
+            "the first Scot to take the Open title",
+            "the first Scottish man to win the Open",
+        );
+        let runs = [
+            ("the first", "the first"),
+            ("Scot to take", "Scottish man to win"),
+            ("the Open", "the Open"),
+            ("title", ""),
+        ];
+        assert!(!reframed(a, b, &runs, 1));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use super::times::TIME_WORDS;
 use crate::compare::FastMap;
 use crate::compare::normalize::{Normalization, TokenClass, Tokenizer, is_between_digits};
 
@@ -200,8 +201,8 @@ pub struct Words {
     stems: Vec<String>,
     /// Whether each word is a function word.
     function: Vec<bool>,
-    /// Whether each word is written with a capital not at the start of the wording.
-    named: Vec<bool>,
+    /// Whether each word is written with a capital.
+    capital: Vec<bool>,
 }
 
 /// Normalises wordings with one shared tokenizer.
@@ -254,9 +255,9 @@ impl Reader {
             written: Vec::new(),
             stems: Vec::new(),
             function: Vec::new(),
-            named: Vec::new(),
+            capital: Vec::new(),
         };
-        for (i, t) in tokens.iter().filter(|t| t.is_word()).enumerate() {
+        for t in tokens.iter().filter(|t| t.is_word()) {
             let key = lower_case(t.key);
             words.stems.push(lower_case(t.stem));
             let negation = NEGATIONS.contains(&key.as_str());
@@ -267,7 +268,7 @@ impl Reader {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-            words.named.push(i > 0 && capital);
+            words.capital.push(capital);
             words.written.push(text[t.start..t.end].to_lowercase());
             words.keys.push(key);
         }
@@ -379,16 +380,24 @@ impl Words {
         stems
     }
 
+    /// The keys of the words written with a capital not at the start of the wording, sorted;
+    /// days and months are times, not names ("from Kent on" → "early Monday from").
     fn names(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = self
-            .keys
-            .iter()
-            .zip(&self.named)
-            .filter(|(_, n)| **n)
-            .map(|(k, _)| k.as_str())
+        let mut names: Vec<&str> = (1..self.keys.len())
+            .filter(|&i| self.capital[i] && !TIME_WORDS.contains(&self.keys[i].as_str()))
+            .map(|i| self.keys[i].as_str())
             .collect();
         names.sort_unstable();
         names
+    }
+
+    /// The keys of the content words written with a capital, in order; the first word counts
+    /// only when the wording does not start a sentence (where any word takes one).
+    pub fn capitalized_keys(&self, starts_sentence: bool) -> Vec<&str> {
+        (usize::from(starts_sentence)..self.keys.len())
+            .filter(|&i| self.capital[i] && !self.function[i])
+            .map(|i| self.keys[i].as_str())
+            .collect()
     }
 
     /// Whether both have the same content words up to inflection.
@@ -618,6 +627,11 @@ mod tests {
         assert_eq!(difference("said", "claimed"), Difference::Attribution);
         assert_eq!(difference("protesters", "rioters"), Difference::Framing);
         assert_eq!(difference("police", "officials"), Difference::Agent);
+        // A day is a time, not a name: a phrase moved beside one changes no agent.
+        assert_eq!(
+            difference("from Kent on", "early Monday from"),
+            Difference::Content
+        );
         assert_eq!(
             difference("on Wednesday", "Wednesday"),
             Difference::Function
