@@ -105,6 +105,7 @@ pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Subst
     type Judged<'t> = FastMap<(String, String, Around<'t>, Around<'t>, bool), Verdict>;
     let mut found: BTreeMap<Key, Substitution> = BTreeMap::new();
     let mut judged: Judged = FastMap::default();
+    let mut judged_by_words: FastMap<(String, String), Result<Verdict, Open>> = FastMap::default();
     let mut reader = Reader::default();
     for link in links
         .iter()
@@ -134,17 +135,26 @@ pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Subst
             }
             let reframed = is_reframed(&mut reader, (a_text, b_text), &link.edits, at);
             let surroundings = Surroundings::of(articles, link, edit, reframed);
-            // Copies of one story repeat a change in the same words: it is judged once.
-            let judged_key = (
-                from.clone(),
-                to.clone(),
-                surroundings.from,
-                surroundings.to,
-                reframed,
-            );
-            let verdict = *judged
-                .entry(judged_key)
-                .or_insert_with(|| judge(&mut reader, &from, &to, &surroundings));
+            // Copies of one story repeat a change in the same words: it is judged once from its
+            // words, and once in each setting of them that the words leave open.
+            let by_words = *judged_by_words
+                .entry((from.clone(), to.clone()))
+                .or_insert_with(|| judge_words(&mut reader, &from, &to));
+            let verdict = match by_words {
+                Ok(verdict) => verdict,
+                Err(open) => {
+                    let judged_key = (
+                        from.clone(),
+                        to.clone(),
+                        surroundings.from,
+                        surroundings.to,
+                        reframed,
+                    );
+                    *judged.entry(judged_key).or_insert_with(|| {
+                        judge_in_context(&mut reader, &from, &to, open, &surroundings)
+                    })
+                }
+            };
             let Some((kind, loaded)) = verdict else {
                 continue;
             };
@@ -193,16 +203,29 @@ pub fn rank(substitutions: &mut [Substitution]) {
 }
 
 /// The kind of the change `from` → `to` (in `surroundings`) and whether it involves a loaded
-/// word, or `None` when it is not a substitution at all (mechanical, or too long).
-fn judge(
-    reader: &mut Reader,
-    from: &str,
-    to: &str,
-    surroundings: &Surroundings,
-) -> Verdict {
+/// word, or `None` when it is not a substitution at all (mechanical, or too long). [`find`]
+/// takes the same two steps, each remembered.
+#[cfg(test)]
+fn judge(reader: &mut Reader, from: &str, to: &str, surroundings: &Surroundings) -> Verdict {
+    match judge_words(reader, from, to) {
+        Ok(verdict) => verdict,
+        Err(open) => judge_in_context(reader, from, to, open, surroundings),
+    }
+}
+
+/// A change the words alone do not settle: how they differ, and whether a loaded word is in it.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    difference: Difference,
+    loaded: bool,
+}
+
+/// What [`judge`] says of `from` → `to` from their words alone, or what is left to judge in the
+/// sentences around them.
+fn judge_words(reader: &mut Reader, from: &str, to: &str) -> Result<Verdict, Open> {
     let (a, b) = (reader.words(from), reader.words(to));
     if a.is_empty() && b.is_empty() || a.len().max(b.len()) > MAX_WORDS_PER_SIDE {
-        return None;
+        return Ok(None);
     }
     let loaded = a.is_loaded() || b.is_loaded();
     // Function words alone added or cut ("has", "on") are grammar, not additions or cuts.
@@ -214,25 +237,37 @@ fn judge(
         }
     };
     if a.is_empty() {
-        return Some(one_sided(&b, SubstitutionKind::Addition));
+        return Ok(Some(one_sided(&b, SubstitutionKind::Addition)));
     }
     if b.is_empty() {
-        return Some(one_sided(&a, SubstitutionKind::Cut));
+        return Ok(Some(one_sided(&a, SubstitutionKind::Cut)));
     }
     let difference = classify(&a, &b);
     if difference == Difference::Mechanical {
-        return None;
+        return Ok(None);
     }
     if is_honorific(&a) || is_honorific(&b) {
-        return Some((SubstitutionKind::HouseStyle, loaded));
+        return Ok(Some((SubstitutionKind::HouseStyle, loaded)));
     }
     if let Some(kind) = kept_in_part(reader, from, &b)
         .or_else(|| kept_in_part(reader, to, &a).map(|_| SubstitutionKind::Addition))
     {
-        return Some((kind, loaded));
+        return Ok(Some((kind, loaded)));
     }
+    Err(Open { difference, loaded })
+}
+
+/// The rest of [`judge`]: the kind of a change left `open` by its words, read in `surroundings`.
+fn judge_in_context(
+    reader: &mut Reader,
+    from: &str,
+    to: &str,
+    open: Open,
+    surroundings: &Surroundings,
+) -> Verdict {
+    let (a, b) = (reader.words(from), reader.words(to));
     let passage = a.len().max(b.len()) > MAX_SWAP_WORDS;
-    let kind = match difference {
+    let kind = match open.difference {
         Difference::Mechanical => return None,
         Difference::Attribution | Difference::Framing | Difference::Agent if passage => {
             SubstitutionKind::Content
@@ -253,7 +288,7 @@ fn judge(
             judge_roles(reader, &sides, surroundings)
         }
     };
-    Some((kind, loaded))
+    Some((kind, open.loaded))
 }
 
 /// What a side of a replacement holds, by the role its words play.
@@ -484,8 +519,6 @@ impl Shape {
 /// ("warned of a rise in [the number of] deaths" → "warned [the number of] dead could rise":
 /// the words moved round the anchor).
 fn is_reframed(reader: &mut Reader, (a, b): (&str, &str), edits: &[Edit], at: usize) -> bool {
-    let mut shapes = |e: &Edit| (Shape::of(reader, a, e.a), Shape::of(reader, b, e.b));
-    let (own_a, own_b) = shapes(&edits[at]);
     let anchored = |anchor: usize, neighbour: usize| {
         edits.get(anchor).is_some_and(|e| {
             e.op == EditOp::Equal && a[e.a.0..e.a.1].split_whitespace().count() <= MAX_ANCHOR_WORDS
@@ -495,6 +528,11 @@ fn is_reframed(reader: &mut Reader, (a, b): (&str, &str), edits: &[Edit], at: us
         at.checked_sub(2).filter(|&n| anchored(n + 1, n)),
         Some(at + 2).filter(|&n| anchored(at + 1, n)),
     ];
+    if neighbours.iter().all(Option::is_none) {
+        return false;
+    }
+    let mut shapes = |e: &Edit| (Shape::of(reader, a, e.a), Shape::of(reader, b, e.b));
+    let (own_a, own_b) = shapes(&edits[at]);
     neighbours.into_iter().flatten().any(|n| {
         let edit = &edits[n];
         let (theirs_a, theirs_b) = shapes(edit);
