@@ -496,7 +496,9 @@ pub fn select_links(
 ) -> Result<Alignment, Cancelled> {
     let pairs = merged(candidates, identical);
     // Each wording pair is decided once (the verdict is read from the two sentences' words).
-    let wordings = WordingPairs::of(pairs.iter().map(|&(a, b)| (set.at(a), set.at(b))));
+    let sentences: Vec<(&Prepared, &Prepared)> =
+        pairs.par_iter().map(|&(a, b)| (set.at(a), set.at(b))).collect();
+    let wordings = WordingPairs::of(&sentences);
     let total = wordings.first_of_group.len();
     let done = AtomicUsize::new(0);
     let verdicts: Vec<Vec<Verdict>> = wordings

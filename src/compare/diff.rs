@@ -39,7 +39,7 @@ fn word_edits(x: &Prepared, y: &Prepared) -> Vec<Edit> {
 /// found once per group of pairs with the same wording ([`WordingPairs`]) and placed in each
 /// pair's own text.
 pub fn word_edits_of_pairs(pairs: &[(&Prepared, &Prepared)]) -> Vec<Vec<Edit>> {
-    let wordings = WordingPairs::of(pairs.iter().copied());
+    let wordings = WordingPairs::of(pairs);
     let runs_of_group: Vec<Vec<Run>> = wordings
         .first_of_group
         .par_iter()

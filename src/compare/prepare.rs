@@ -102,20 +102,21 @@ pub struct WordingPairs {
 }
 
 impl WordingPairs {
-    pub fn of<'p>(pairs: impl Iterator<Item = (&'p Prepared, &'p Prepared)>) -> Self {
-        let mut groups: FastMap<(u32, u32), usize> = FastMap::default();
-        let mut first_of_group = Vec::new();
-        let group_of = pairs
+    pub fn of(pairs: &[(&Prepared, &Prepared)]) -> Self {
+        let mut keyed: Vec<(u64, u32)> = pairs
+            .par_iter()
             .enumerate()
-            .map(|(i, (x, y))| {
-                *groups
-                    .entry((x.wording, y.wording))
-                    .or_insert_with(|| {
-                        first_of_group.push(i);
-                        first_of_group.len() - 1
-                    })
-            })
+            .map(|(i, (x, y))| ((u64::from(x.wording) << 32) | u64::from(y.wording), i as u32))
             .collect();
+        keyed.par_sort_unstable();
+        let mut group_of = vec![0; pairs.len()];
+        let mut first_of_group = Vec::new();
+        for run in keyed.chunk_by(|p, q| p.0 == q.0) {
+            for &(_, i) in run {
+                group_of[i as usize] = first_of_group.len();
+            }
+            first_of_group.push(run[0].1 as usize);
+        }
         WordingPairs {
             group_of,
             first_of_group,
@@ -186,7 +187,9 @@ impl PreparedSet {
     /// Gives each sentence its wording's number (the first sentence with those keys, in a flat
     /// count of the set's sentences).
     fn number_wordings(&mut self) {
-        let mut numbers: FastMap<&[u32], u32> = FastMap::default();
+        let count = self.sentences.iter().map(Vec::len).sum();
+        let mut numbers: FastMap<&[u32], u32> =
+            FastMap::with_capacity_and_hasher(count, Default::default());
         let wordings: Vec<u32> = self
             .sentences
             .iter()

@@ -80,7 +80,11 @@ pub fn vouched_links(
         frequencies: &frequencies,
     };
     // Each wording pair is scored once (the score is read from the two sentences' words).
-    let wordings = WordingPairs::of(pairs.iter().map(|&(a, b, _)| (set.at(a), set.at(b))));
+    let sentences: Vec<(&Prepared, &Prepared)> = pairs
+        .par_iter()
+        .map(|&(a, b, _)| (set.at(a), set.at(b)))
+        .collect();
+    let wordings = WordingPairs::of(&sentences);
     let scores: Vec<Option<PairScore>> = wordings
         .first_of_group
         .par_iter()
