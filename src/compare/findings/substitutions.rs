@@ -13,6 +13,8 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use super::figures::{MONTHS, is_figure, is_scale_word, is_unit_word, is_year};
 use super::times::TIME_WORDS;
 use super::wording::{Difference, Reader, Words, classify};
@@ -101,70 +103,38 @@ impl<'t> Surroundings<'t> {
 /// [`super::counterparts::closest_of_either_end`]), each seen from its link's `a` side; ranked by
 /// [`rank_again`] once oriented.
 pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Substitution> {
-    type Key = (usize, usize, String, String);
-    type Judged<'t> = FastMap<(String, String, Around<'t>, Around<'t>, bool), Verdict>;
-    let mut found: BTreeMap<Key, Substitution> = BTreeMap::new();
-    let mut judged: Judged = FastMap::default();
-    let mut judged_by_words: FastMap<(String, String), Result<Verdict, Open>> = FastMap::default();
-    let mut reader = Reader::default();
-    for link in links
+    let rewordings: Vec<&Link> = links
         .iter()
         .zip(closest)
         .filter(|(l, closest)| **closest && l.kind == LinkKind::Reworded)
         .map(|(l, _)| l)
         .filter(|l| is_close_enough(articles, l))
-    {
-        let a_text = &articles[link.a.article].text;
-        let b_text = &articles[link.b.article].text;
-        for (at, edit) in link.edits.iter().enumerate() {
-            if edit.op == EditOp::Equal {
-                continue;
-            }
-            let from = phrase(&a_text[edit.a.0..edit.a.1]);
-            let to = phrase(&b_text[edit.b.0..edit.b.1]);
-            let key = (
-                link.a.article,
-                link.b.article,
-                from.to_lowercase(),
-                to.to_lowercase(),
-            );
-            if let Some(entry) = found.get_mut(&key) {
+        .collect();
+    // The changes are judged in parallel, a share of the links per thread; they are then
+    // gathered in link order, so the first occurrence of each change is the same in any run.
+    let per_link: Vec<Vec<Change>> = rewordings
+        .par_iter()
+        .with_min_len(super::per_thread(rewordings.len()))
+        .map_init(Judge::default, |judge, link| judge.changes(articles, link))
+        .collect();
+    let mut found: BTreeMap<ChangeKey, Substitution> = BTreeMap::new();
+    for (link, changes) in rewordings.iter().zip(per_link) {
+        for change in changes {
+            if let Some(entry) = found.get_mut(&change.key) {
                 entry.count += 1;
                 push_occurrence(&mut entry.occurrences, (link.a, link.b));
                 continue;
             }
-            let reframed = is_reframed(&mut reader, (a_text, b_text), &link.edits, at);
-            let surroundings = Surroundings::of(articles, link, edit, reframed);
-            // Copies of one story repeat a change in the same words: it is judged once from its
-            // words, and once in each setting of them that the words leave open.
-            let by_words = *judged_by_words
-                .entry((from.clone(), to.clone()))
-                .or_insert_with(|| judge_words(&mut reader, &from, &to));
-            let verdict = match by_words {
-                Ok(verdict) => verdict,
-                Err(open) => {
-                    let judged_key = (
-                        from.clone(),
-                        to.clone(),
-                        surroundings.from,
-                        surroundings.to,
-                        reframed,
-                    );
-                    *judged.entry(judged_key).or_insert_with(|| {
-                        judge_in_context(&mut reader, &from, &to, open, &surroundings)
-                    })
-                }
-            };
-            let Some((kind, loaded)) = verdict else {
+            let Some((kind, loaded)) = change.verdict else {
                 continue;
             };
             found.insert(
-                key,
+                change.key,
                 Substitution {
                     a: link.a.article,
                     b: link.b.article,
-                    from,
-                    to,
+                    from: change.from,
+                    to: change.to,
                     count: 1,
                     kind,
                     loaded,
@@ -176,6 +146,83 @@ pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Subst
         }
     }
     found.into_values().collect()
+}
+
+/// What makes two changes the same substitution: the article pair and the two wordings, in
+/// lower case.
+type ChangeKey = (usize, usize, String, String);
+
+/// One changed run of a link, judged.
+struct Change {
+    key: ChangeKey,
+    from: String,
+    to: String,
+    verdict: Verdict,
+}
+
+/// Judges changes for one thread, remembering what it judged: copies of one story repeat a
+/// change in the same words, so each is judged once from its words, and once in each setting
+/// of them that the words leave open.
+#[derive(Default)]
+struct Judge<'t> {
+    reader: Reader,
+    by_words: FastMap<(String, String), Result<Verdict, Open>>,
+    in_context: FastMap<(String, String, Around<'t>, Around<'t>, bool), Verdict>,
+}
+
+impl<'t> Judge<'t> {
+    /// The changed runs of `link`, in order, each with its verdict.
+    fn changes(&mut self, articles: &'t [Article], link: &Link) -> Vec<Change> {
+        let a_text = &articles[link.a.article].text;
+        let b_text = &articles[link.b.article].text;
+        let mut out = Vec::new();
+        for (at, edit) in link.edits.iter().enumerate() {
+            if edit.op == EditOp::Equal {
+                continue;
+            }
+            let from = phrase(&a_text[edit.a.0..edit.a.1]);
+            let to = phrase(&b_text[edit.b.0..edit.b.1]);
+            let reframed = is_reframed(&mut self.reader, (a_text, b_text), &link.edits, at);
+            let surroundings = Surroundings::of(articles, link, edit, reframed);
+            let verdict = self.verdict(&from, &to, &surroundings);
+            out.push(Change {
+                key: (
+                    link.a.article,
+                    link.b.article,
+                    from.to_lowercase(),
+                    to.to_lowercase(),
+                ),
+                from,
+                to,
+                verdict,
+            });
+        }
+        out
+    }
+
+    /// What [`judge`] says of `from` → `to` in `surroundings`, each step remembered.
+    fn verdict(&mut self, from: &str, to: &str, surroundings: &Surroundings<'t>) -> Verdict {
+        let reader = &mut self.reader;
+        let by_words = *self
+            .by_words
+            .entry((from.to_owned(), to.to_owned()))
+            .or_insert_with(|| judge_words(reader, from, to));
+        let open = match by_words {
+            Ok(verdict) => return verdict,
+            Err(open) => open,
+        };
+        let setting = (
+            from.to_owned(),
+            to.to_owned(),
+            surroundings.from,
+            surroundings.to,
+            surroundings.reframed,
+        );
+        *self
+            .in_context
+            .entry(setting)
+            .or_insert_with(|| judge_in_context(reader, from, to, open, surroundings))
+    }
 }
 
 /// Sets each substitution's spread and ranks the list (after the list was oriented or cut down).
@@ -203,8 +250,8 @@ pub fn rank(substitutions: &mut [Substitution]) {
 }
 
 /// The kind of the change `from` → `to` (in `surroundings`) and whether it involves a loaded
-/// word, or `None` when it is not a substitution at all (mechanical, or too long). [`find`]
-/// takes the same two steps, each remembered.
+/// word, or `None` when it is not a substitution at all (mechanical, or too long).
+/// [`Judge::verdict`] takes the same two steps, each remembered.
 #[cfg(test)]
 fn judge(reader: &mut Reader, from: &str, to: &str, surroundings: &Surroundings) -> Verdict {
     match judge_words(reader, from, to) {
