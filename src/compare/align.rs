@@ -496,8 +496,10 @@ pub fn select_links(
 ) -> Result<Alignment, Cancelled> {
     let pairs = merged(candidates, identical);
     // Each wording pair is decided once (the verdict is read from the two sentences' words).
-    let sentences: Vec<(&Prepared, &Prepared)> =
-        pairs.par_iter().map(|&(a, b)| (set.at(a), set.at(b))).collect();
+    let sentences: Vec<(&Prepared, &Prepared)> = pairs
+        .par_iter()
+        .map(|&(a, b)| (set.at(a), set.at(b)))
+        .collect();
     let wordings = WordingPairs::of(&sentences);
     let total = wordings.first_of_group.len();
     let done = AtomicUsize::new(0);
@@ -538,6 +540,22 @@ pub fn select_links(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matched_positions_remembered_by_wording_are_those_found_afresh() {
+        let set = PreparedSet::from_texts(&[
+            "Crews said the fire burned for hours near the port.",
+            "The fire, crews said, burned near the port for hours.",
+            "THE FIRE, CREWS SAID, BURNED NEAR THE PORT FOR HOURS.",
+        ]);
+        let (x, y, y_again) = (set.get(0, 0), set.get(1, 0), set.get(2, 0));
+        let mut matching = MatchedPositions::default();
+        let first = matching.of(x, y);
+        assert_eq!(&*first, matched_positions(x, y).as_slice());
+        assert!(!first.is_empty() && first.len() < x.word_count());
+        assert_eq!(&*matching.of(x, y_again), &*first);
+        assert_eq!(&*matching.of(y, x), matched_positions(y, x).as_slice());
+    }
 
     #[test]
     fn a_short_sentence_mostly_inside_a_longer_one_is_linked_as_its_piece() {

@@ -247,6 +247,30 @@ mod tests {
     }
 
     #[test]
+    fn edits_of_pairs_found_once_per_wording_are_each_pairs_own() {
+        // Three copies of one rewrite, written differently (case, spacing, punctuation), and
+        // another rewrite: the runs are shared, the byte spans are each sentence's own.
+        let set = PreparedSet::from_texts(&[
+            "Crews said the fire burned for hours near the port.",
+            "Crews said the blaze burned for hours near the port.",
+            "CREWS SAID  THE BLAZE BURNED FOR HOURS NEAR THE PORT!",
+            "crews said, the blaze burned for hours near the port",
+            "Crews said the fire raged for hours near the old port.",
+        ]);
+        let original = set.get(0, 0);
+        let copies: Vec<&Prepared> = (1..5).map(|i| set.get(i, 0)).collect();
+        let pairs: Vec<(&Prepared, &Prepared)> = copies.iter().map(|&c| (original, c)).collect();
+        let together = word_edits_of_pairs(&pairs);
+        for (i, &(x, y)) in pairs.iter().enumerate() {
+            assert_eq!(together[i], word_edits(x, y), "pair {i}");
+        }
+        assert_ne!(
+            together[0], together[1],
+            "spans of the upper-case copy are its own"
+        );
+    }
+
+    #[test]
     fn a_change_in_the_middle_keeps_both_ends_equal() {
         let set = prepared([
             "Crews said the fire burned for hours near the port.",

@@ -2,8 +2,8 @@
 
 use rayon::prelude::*;
 
-use super::{FastMap, SentenceRef};
 use super::normalize::{Normalization, Token, TokenClass, Tokenizer, Vocabulary};
+use super::{FastMap, SentenceRef};
 use crate::article::Article;
 
 /// How many function words weigh as much as one content word when measuring shared wording.
@@ -106,7 +106,12 @@ impl WordingPairs {
         let mut keyed: Vec<(u64, u32)> = pairs
             .par_iter()
             .enumerate()
-            .map(|(i, (x, y))| ((u64::from(x.wording) << 32) | u64::from(y.wording), i as u32))
+            .map(|(i, (x, y))| {
+                (
+                    (u64::from(x.wording) << 32) | u64::from(y.wording),
+                    i as u32,
+                )
+            })
             .collect();
         keyed.par_sort_unstable();
         let mut group_of = vec![0; pairs.len()];
@@ -236,5 +241,66 @@ impl PreparedSet {
             .collect();
         let refs: Vec<&Article> = articles.iter().collect();
         PreparedSet::new(&refs, Normalization::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_with_the_same_keys_share_a_wording_and_all_a_score_reads() {
+        let set = PreparedSet::from_texts(&[
+            "Crews said the fire burned for hours. Rain fell.",
+            "CREWS SAID THE FIRE BURNED FOR HOURS! Snow fell.",
+            "Crews said the fire burned for days. Rain fell.",
+        ]);
+        let (x, same, other) = (set.get(0, 0), set.get(1, 0), set.get(2, 0));
+        assert_eq!(x.keys, same.keys);
+        assert_eq!(x.wording, same.wording);
+        assert_ne!(x.wording, other.wording);
+        assert_eq!(
+            (
+                &x.stems,
+                &x.is_content,
+                &x.bag,
+                x.total_weight,
+                x.content_count
+            ),
+            (
+                &same.stems,
+                &same.is_content,
+                &same.bag,
+                same.total_weight,
+                same.content_count
+            )
+        );
+        assert_eq!(set.get(0, 1).wording, set.get(2, 1).wording);
+        assert_ne!(set.get(0, 1).wording, set.get(1, 1).wording);
+    }
+
+    #[test]
+    fn pairs_are_grouped_by_both_wordings_and_each_group_names_its_first_pair() {
+        let set = PreparedSet::from_texts(&[
+            "Crews said the fire burned for hours. Rain fell on the town.",
+            "Crews said the fire burned for hours. Rain fell on the town.",
+            "The fire burned all night, crews said. Snow fell on the town.",
+        ]);
+        let pairs = [
+            (set.get(0, 0), set.get(2, 0)),
+            (set.get(0, 1), set.get(2, 1)),
+            (set.get(1, 0), set.get(2, 0)),
+            (set.get(0, 0), set.get(2, 1)),
+            (set.get(1, 1), set.get(2, 1)),
+        ];
+        let groups = WordingPairs::of(&pairs);
+        let g = &groups.group_of;
+        assert_eq!((g[0], g[1]), (g[2], g[4]));
+        assert!(g[0] != g[1] && g[3] != g[0] && g[3] != g[1]);
+        assert_eq!(groups.first_of_group.len(), 3);
+        for (i, &group) in g.iter().enumerate() {
+            assert!(groups.first_of_group[group] <= i);
+            assert_eq!(g[groups.first_of_group[group]], group);
+        }
     }
 }

@@ -93,9 +93,12 @@ pub fn vouched_links(
     pairs
         .into_par_iter()
         .zip(wordings.group_of)
-        .map_init(MatchedPositions::default, |matching, ((a, b, voucher), group)| {
-            judge.vouched(a, b, voucher, scores[group]?, matching)
-        })
+        .map_init(
+            MatchedPositions::default,
+            |matching, ((a, b, voucher), group)| {
+                judge.vouched(a, b, voucher, scores[group]?, matching)
+            },
+        )
         .flatten()
         .collect()
 }

@@ -330,7 +330,10 @@ impl serde_json::ser::Formatter for Outline {
 pub fn render(c: &Comparison) -> String {
     let mut report = Members::default();
     report.member("schema", &SCHEMA);
-    report.member("generator", &format!("parallax {}", env!("CARGO_PKG_VERSION")));
+    report.member(
+        "generator",
+        &format!("parallax {}", env!("CARGO_PKG_VERSION")),
+    );
     report.member("options", &c.options);
     let articles: Vec<(usize, &Article)> = c.articles.iter().enumerate().collect();
     report.list("articles", &articles, 1, |&(i, a)| article_out(c, i, a));
@@ -340,8 +343,18 @@ pub fn render(c: &Comparison) -> String {
     report.member("key_changes", &c.key_changes);
     report.list("links", &c.links, PER_SHARE, |l| link_out(c, l));
     report.list("groups", &c.groups, PER_SHARE, |g| g);
-    report.list("substitutions", &c.substitutions, PER_SHARE, SubstitutionOut::from);
-    report.list("quote_changes", &c.quote_changes, PER_SHARE, QuoteChangeOut::from);
+    report.list(
+        "substitutions",
+        &c.substitutions,
+        PER_SHARE,
+        SubstitutionOut::from,
+    );
+    report.list(
+        "quote_changes",
+        &c.quote_changes,
+        PER_SHARE,
+        QuoteChangeOut::from,
+    );
     report.list(
         "attribution_changes",
         &c.attribution_changes,
@@ -488,5 +501,29 @@ fn serialize_at<T: Serialize + ?Sized>(json: &mut Vec<u8>, depth: usize, value: 
     let mut serializer = serde_json::Serializer::with_formatter(json, layout);
     if let Err(e) = value.serialize(&mut serializer) {
         unreachable!("a report of plain data always serialises: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_rendered_in_shares_reads_as_one_serialiser_writes_it() {
+        // Nested four deep under the list, so entries hold both indented and one-line levels.
+        let items: Vec<Vec<Vec<Vec<u32>>>> = (0..7u32)
+            .map(|i| (0..i % 3).map(|j| vec![vec![i, j]]).collect())
+            .collect();
+        let none: Vec<u32> = Vec::new();
+        let mut in_shares = Members::default();
+        in_shares.list("items", &items, 2, |x| x);
+        in_shares.list("none", &none, 2, |x| x);
+        let mut whole = Members::default();
+        whole.member("items", &items);
+        whole.member("none", &none);
+        let (in_shares, whole) = (in_shares.finish(), whole.finish());
+        assert_eq!(in_shares, whole);
+        assert!(in_shares.contains("\n      [\n"), "{in_shares}");
+        assert!(in_shares.contains("[5,1]"), "{in_shares}");
     }
 }

@@ -691,6 +691,43 @@ mod tests {
     }
 
     #[test]
+    fn a_remembered_verdict_is_the_one_judged_afresh() {
+        let cases: [(&str, &str, Surroundings); 4] = [
+            ("protesters", "rioters", Surroundings::default()),
+            ("26", "villagers", Surroundings::default()),
+            (
+                "local officials said",
+                "on Wednesday",
+                Surroundings {
+                    from: ("The toll rose, ", "."),
+                    to: ("The toll rose ", "."),
+                    reframed: false,
+                },
+            ),
+            (
+                "12",
+                "23",
+                Surroundings {
+                    from: ("At least ", " people died."),
+                    to: ("At least ", " people died."),
+                    reframed: true,
+                },
+            ),
+        ];
+        let mut remembering = Judge::default();
+        for _ in 0..2 {
+            for (from, to, surroundings) in &cases {
+                assert_eq!(
+                    remembering.verdict(from, to, surroundings),
+                    judge(&mut Reader::default(), from, to, surroundings),
+                    "{from} → {to}"
+                );
+            }
+        }
+        assert!(!remembering.by_words.is_empty() && !remembering.in_context.is_empty());
+    }
+
+    #[test]
     fn figures_and_unit_conversions_swapped_are_figures() {
         assert_eq!(kind("26", "33"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("1", "1.6"), Some(SubstitutionKind::Figure));
