@@ -9,9 +9,7 @@ use rayon::prelude::*;
 use super::wording::Reader;
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
-use crate::compare::{
-    AttributionChange, AttributionChangeKind, Edit, EditOp, FastMap, Link, SentenceRef,
-};
+use crate::compare::{AttributionChange, AttributionChangeKind, Edit, EditOp, Link, SentenceRef};
 
 /// Longest swap (in words) read as a changed verb of saying ("reported that" → "said"); longer
 /// ones change who is speaking.
@@ -32,14 +30,13 @@ pub fn find(
     let rewordings: Vec<&Link> = super::body_rewordings(articles, links, closest)
         .filter(|l| orientation.sides(l.a.article, l.b.article).is_some())
         .collect();
-    let sayings = SayingCounts::of_links(articles, &rewordings);
     // Links are read in parallel, one reader per share of them: a reader only saves reading the
     // same wording twice, so what a link yields does not depend on the share it fell in.
     let per_link: Vec<Vec<AttributionChange>> = rewordings
         .par_iter()
         .with_min_len(super::per_thread(rewordings.len()))
         .map_init(Reader::default, |reader, link| {
-            changes_of(articles, link, orientation, reader, &sayings)
+            changes_of(articles, link, orientation, reader)
         })
         .collect();
     let mut out: Vec<AttributionChange> = per_link.into_iter().flatten().collect();
@@ -53,13 +50,12 @@ fn changes_of(
     link: &Link,
     orientation: &Orientation,
     reader: &mut Reader,
-    sayings: &SayingCounts,
 ) -> Vec<AttributionChange> {
     let Some((first, _, directed)) = orientation.sides(link.a.article, link.b.article) else {
         return Vec::new();
     };
     let seen = Seen::new(articles, link, first);
-    seen.changes(reader, sayings)
+    seen.changes(reader)
         .into_iter()
         .map(|(kind, from, to)| AttributionChange {
             a: seen.a,
@@ -82,45 +78,6 @@ struct Seen<'t> {
     /// `b`'s article (a copy may move an attribution into the sentence before or after `b`,
     /// splitting a quotation).
     b_article: &'t Article,
-}
-
-/// How many verbs of saying each sentence span holds, by (article, start, end): a sentence is
-/// read once however many links it has.
-struct SayingCounts(FastMap<(usize, usize, usize), usize>);
-
-impl SayingCounts {
-    /// The verbs of saying in both sentences of every link in `links`, each sentence read once,
-    /// in parallel.
-    fn of_links(articles: &[Article], links: &[&Link]) -> Self {
-        let mut sentences: Vec<(usize, (usize, usize))> = links
-            .iter()
-            .flat_map(|l| {
-                let side =
-                    |a_side: bool| span_of(l.edits.iter().map(|e| if a_side { e.a } else { e.b }));
-                [(l.a.article, side(true)), (l.b.article, side(false))]
-            })
-            .collect();
-        sentences.sort_unstable();
-        sentences.dedup();
-        let counts = sentences
-            .par_iter()
-            .with_min_len(super::per_thread(sentences.len()))
-            .map_init(Reader::default, |reader, &(article, span)| {
-                let text = &articles[article].text[span.0..span.1];
-                ((article, span.0, span.1), reader.saying_count(text))
-            })
-            .collect();
-        SayingCounts(counts)
-    }
-
-    /// The verbs of saying in `text`, the span `start..end` of `article` (read again if it was
-    /// not among the links counted).
-    fn of(&self, reader: &mut Reader, article: usize, span: (usize, usize), text: &str) -> usize {
-        match self.0.get(&(article, span.0, span.1)) {
-            Some(&count) => count,
-            None => reader.saying_count(text),
-        }
-    }
 }
 
 /// The span from the first start to the last end of `spans` (empty at 0 when there are none).
@@ -154,17 +111,13 @@ impl<'t> Seen<'t> {
     }
 
     /// The changes: (kind, wording in `a`, wording in `b`).
-    fn changes(
-        &self,
-        reader: &mut Reader,
-        sayings: &SayingCounts,
-    ) -> Vec<(AttributionChangeKind, String, String)> {
+    fn changes(&self, reader: &mut Reader) -> Vec<(AttributionChangeKind, String, String)> {
         let mut out = Vec::new();
         let (a_span, b_span) = (self.sentence_span(true), self.sentence_span(false));
         let a_sentence = &self.a_text[a_span.0..a_span.1];
         let b_sentence = &self.b_text[b_span.0..b_span.1];
-        let a_says = sayings.of(reader, self.a.article, a_span, a_sentence);
-        let b_says = sayings.of(reader, self.b.article, b_span, b_sentence);
+        // How many verbs of saying each sentence holds, counted only if a change drops one.
+        let mut says: Option<(usize, usize)> = None;
         for (i, edit) in self.edits.iter().enumerate() {
             if edit.op == EditOp::Equal {
                 continue;
@@ -181,7 +134,16 @@ impl<'t> Seen<'t> {
                 continue;
             }
             let (sa, sb) = (wa.saying_words(), wb.saying_words());
-            if !sa.is_empty() && sb.is_empty() && b_says < a_says && !self.moved(&wa, reader) {
+            let mut fewer_sayings = || {
+                let (a_says, b_says) = *says.get_or_insert_with(|| {
+                    (
+                        reader.saying_count(a_sentence),
+                        reader.saying_count(b_sentence),
+                    )
+                });
+                b_says < a_says
+            };
+            if !sa.is_empty() && sb.is_empty() && fewer_sayings() && !self.moved(&wa, reader) {
                 out.push((AttributionChangeKind::Dropped, from, to));
             } else if !sa.is_empty() && !sb.is_empty() && sa != sb {
                 let kind = if wa.len().max(wb.len()) <= MAX_VERB_WORDS {
