@@ -3,6 +3,8 @@
 //! attributions, framing swaps, cut sentences — each with the sentences it points at. Computed
 //! once here for the app's findings panel and every report.
 
+use std::collections::BTreeSet;
+
 use crate::compare::{
     Comparison, CutKind, FactBasis, FactKind, KeyChange, KeyChangeKind, KeyChanges, SentenceRef,
     SubstitutionKind,
@@ -35,7 +37,21 @@ pub fn find(c: &Comparison) -> Vec<KeyChanges> {
         })
         .collect();
     most_consequential_first(&mut found);
-    found.into_iter().map(|(_, edge)| edge).collect()
+    let mut edges: Vec<KeyChanges> = found.into_iter().map(|(_, edge)| edge).collect();
+    once_per_copy(&mut edges);
+    edges.retain(|edge| !edge.changes.is_empty());
+    edges
+}
+
+/// Keeps each change of a copy with two known originals once, under the edge listed first (the
+/// graver, surer one): the same words changed against both originals are one change the copy
+/// made, not two.
+fn once_per_copy(edges: &mut [KeyChanges]) {
+    let mut seen: BTreeSet<(usize, KeyChangeKind, String)> = BTreeSet::new();
+    for edge in edges.iter_mut().filter(|edge| edge.directed) {
+        edge.changes
+            .retain(|change| seen.insert((edge.copy, change.kind, change.summary.clone())));
+    }
 }
 
 /// Sorts copies' key changes (each with how sure its direction is) by their most consequential
@@ -208,6 +224,46 @@ mod tests {
         most_consequential_first(&mut found);
         let copies: Vec<usize> = found.iter().map(|(_, k)| k.copy).collect();
         assert_eq!(copies, [5, 4, 3, 2, 1]);
+    }
+
+    #[test]
+    fn a_change_made_against_two_originals_is_listed_once() {
+        let change = |kind, summary: &str| KeyChange {
+            kind,
+            summary: summary.to_owned(),
+            at: Vec::new(),
+        };
+        let edge = |original: usize, copy: usize, directed: bool, changes: Vec<KeyChange>| {
+            KeyChanges {
+                copy,
+                original,
+                directed,
+                changes,
+            }
+        };
+        let quote = || change(KeyChangeKind::Quote, "I would → I'd");
+        let mut edges = vec![
+            edge(0, 2, true, vec![quote(), change(KeyChangeKind::Cut, "A.")]),
+            edge(1, 2, true, vec![quote(), change(KeyChangeKind::Cut, "B.")]),
+            edge(1, 3, true, vec![quote()]),
+            edge(4, 5, false, vec![quote()]),
+            edge(5, 6, false, vec![quote()]),
+        ];
+        once_per_copy(&mut edges);
+        let summaries: Vec<Vec<&str>> = edges
+            .iter()
+            .map(|e| e.changes.iter().map(|c| c.summary.as_str()).collect())
+            .collect();
+        assert_eq!(
+            summaries,
+            [
+                vec!["I would → I'd", "A."],
+                vec!["B."],
+                vec!["I would → I'd"],
+                vec!["I would → I'd"],
+                vec!["I would → I'd"],
+            ]
+        );
     }
 
     #[test]
