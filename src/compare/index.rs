@@ -139,6 +139,8 @@ fn place(stem: u32, frequency: &[u32]) -> u64 {
 /// the list itself so that walking a list reads memory in order.
 #[derive(Debug, Clone, Copy, Default)]
 struct Posting {
+    /// The sentence's total weight (lists run from the heaviest sentence to the lightest).
+    weight: f32,
     /// The sentence (global id).
     sentence: u32,
     /// How often the stem occurs in the sentence.
@@ -147,8 +149,9 @@ struct Posting {
     rest: u32,
 }
 
-/// For each stem, the sentences (global ids, in increasing order) that contain it: one flat list
-/// cut at offsets.
+/// For each stem, the sentences that contain it, heaviest first (ties in increasing global id):
+/// one flat list cut at offsets. A sentence looks for partners at least as heavy as itself, so
+/// its walk down a list stops at the first lighter one.
 struct Postings {
     /// Where each stem's entries begin (one entry more than there are stems).
     starts: Vec<usize>,
@@ -156,7 +159,7 @@ struct Postings {
 }
 
 impl Postings {
-    fn new(ordered: &[Ordered], stem_count: usize) -> Self {
+    fn new(ordered: &[Ordered], weights: &[Weights], stem_count: usize) -> Self {
         let mut starts = vec![0usize; stem_count + 1];
         for sentence in ordered {
             for &stem in &sentence.stems {
@@ -168,9 +171,15 @@ impl Postings {
         }
         let mut next = starts.clone();
         let mut entries = vec![Posting::default(); starts[stem_count]];
-        for (global, sentence) in ordered.iter().enumerate() {
+        let mut heaviest_first: Vec<usize> = (0..ordered.len()).collect();
+        heaviest_first.sort_unstable_by(|&x, &y| {
+            weights[y].total.total_cmp(&weights[x].total).then(x.cmp(&y))
+        });
+        for global in heaviest_first {
+            let sentence = &ordered[global];
             for (position, &stem) in sentence.stems.iter().enumerate() {
                 entries[next[stem as usize]] = Posting {
+                    weight: weights[global].total,
                     sentence: global as u32,
                     count: sentence.counts[position],
                     rest: sentence.rest[position],
@@ -188,12 +197,16 @@ impl Postings {
     }
 }
 
-/// The entries of a posting list outside the global ids `own.0..own.1` (one article's
-/// sentences): lists are sorted by id, so the article's entries form one run, skipped whole.
-fn other_articles(list: &[Posting], own: (u32, u32)) -> impl Iterator<Item = &Posting> {
-    let start = list.partition_point(|e| e.sentence < own.0);
-    let end = start + list[start..].partition_point(|e| e.sentence < own.1);
-    list[..start].iter().chain(&list[end..])
+/// The entries of a posting list at least `weight` heavy outside the global ids `own.0..own.1`
+/// (one article's sentences).
+fn heavier_in_other_articles(
+    list: &[Posting],
+    weight: f32,
+    own: (u32, u32),
+) -> impl Iterator<Item = &Posting> {
+    list.iter()
+        .take_while(move |e| e.weight >= weight)
+        .filter(move |e| e.sentence < own.0 || e.sentence >= own.1)
 }
 
 /// The weights the bar is measured with, for one sentence.
@@ -289,8 +302,8 @@ pub fn candidate_pairs(
         .into_par_iter()
         .map(|stems| Ordered::new(stems, &frequency))
         .collect();
-    let postings = Postings::new(&ordered, frequency.len());
     let weights: Vec<Weights> = sentences.iter().map(|p| Weights::of(p)).collect();
+    let postings = Postings::new(&ordered, &weights, frequency.len());
     let total = ordered.len();
     let mixed = with_mixed_stems(&sentences);
     let lookup = Lookup {
@@ -410,7 +423,7 @@ impl Lookup<'_> {
         );
         for p in 0..prefix {
             let stem = mine.stems[p];
-            for entry in other_articles(self.postings.of(stem), own) {
+            for entry in heavier_in_other_articles(self.postings.of(stem), weight, own) {
                 let y = entry.sentence as usize;
                 let seen = scratch.shared[y];
                 if seen == RULED_OUT {
