@@ -173,7 +173,10 @@ impl Postings {
         let mut entries = vec![Posting::default(); starts[stem_count]];
         let mut heaviest_first: Vec<usize> = (0..ordered.len()).collect();
         heaviest_first.sort_unstable_by(|&x, &y| {
-            weights[y].total.total_cmp(&weights[x].total).then(x.cmp(&y))
+            weights[y]
+                .total
+                .total_cmp(&weights[x].total)
+                .then(x.cmp(&y))
         });
         for global in heaviest_first {
             let sentence = &ordered[global];

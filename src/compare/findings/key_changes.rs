@@ -233,14 +233,13 @@ mod tests {
             summary: summary.to_owned(),
             at: Vec::new(),
         };
-        let edge = |original: usize, copy: usize, directed: bool, changes: Vec<KeyChange>| {
-            KeyChanges {
+        let edge =
+            |original: usize, copy: usize, directed: bool, changes: Vec<KeyChange>| KeyChanges {
                 copy,
                 original,
                 directed,
                 changes,
-            }
-        };
+            };
         let quote = || change(KeyChangeKind::Quote, "I would → I'd");
         let mut edges = vec![
             edge(0, 2, true, vec![quote(), change(KeyChangeKind::Cut, "A.")]),

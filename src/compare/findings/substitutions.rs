@@ -600,7 +600,7 @@ fn is_reframed(reader: &mut Reader, (a, b): (&str, &str), edits: &[Edit], at: us
 /// Whether a wording is only a courtesy title ("Mr", "Dr"): naming someone with or without one,
 /// or by their post instead ("Mr" → "NASA Administrator Bill"), is house style.
 fn is_honorific(words: &Words) -> bool {
-    HONORIFICS.contains(&words.squashed().as_str())
+    HONORIFICS.contains(&words.squashed())
 }
 
 /// `Cut` when `shorter` is `longer` with its first or last words cut, not only function words

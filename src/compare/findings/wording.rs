@@ -5,11 +5,12 @@
 //! Shared by substitutions and quote changes, so a variant that is not listed as a substitution is
 //! never reported as an altered quote either.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use super::times::TIME_WORDS;
 use crate::compare::FastMap;
-use crate::compare::normalize::{Normalization, TokenClass, Tokenizer, is_between_digits};
+use crate::compare::normalize::{Normalization, TokenClass, Tokenizer};
 
 /// Abbreviations news style guides use, and the word each stands for.
 const ABBREVIATIONS: &[(&str, &str)] = &[
@@ -203,6 +204,8 @@ pub struct Words {
     function: Vec<bool>,
     /// Whether each word is written with a capital.
     capital: Vec<bool>,
+    /// [`Words::squashed`], worked out when first asked for.
+    squashed: OnceCell<String>,
 }
 
 /// Normalises wordings with one shared tokenizer.
@@ -256,6 +259,7 @@ impl Reader {
             stems: Vec::new(),
             function: Vec::new(),
             capital: Vec::new(),
+            squashed: OnceCell::new(),
         };
         for t in tokens.iter().filter(|t| t.is_word()) {
             let key = lower_case(t.key);
@@ -296,8 +300,8 @@ impl Reader {
 impl Words {
     /// The words run together with abbreviations expanded: equal for wordings that differ only
     /// mechanically ("long term"/"long-term", "U.S.-led"/"US-led", "Oct"/"October").
-    pub fn squashed(&self) -> String {
-        squash(&self.keys, true)
+    pub fn squashed(&self) -> &str {
+        self.squashed.get_or_init(|| squash(&self.keys, true))
     }
 
     /// The words as written run together, case, dots and hyphens aside ("three quarters" and
@@ -464,13 +468,17 @@ fn squash<W: AsRef<str>>(words: &[W], digits: bool) -> String {
         let spelled = digit_form
             .as_deref()
             .unwrap_or_else(|| expand_abbreviation(w));
-        let chars: Vec<char> = spelled.chars().collect();
-        let decimal_point = |i: usize| chars[i] == '.' && is_between_digits(&chars, i);
-        out.extend(
-            (0..chars.len())
-                .filter(|&i| chars[i].is_alphanumeric() || decimal_point(i))
-                .map(|i| chars[i]),
-        );
+        let mut chars = spelled.chars().peekable();
+        let mut previous: Option<char> = None;
+        while let Some(c) = chars.next() {
+            let decimal_point = c == '.'
+                && previous.is_some_and(|p| p.is_ascii_digit())
+                && chars.peek().is_some_and(char::is_ascii_digit);
+            if c.is_alphanumeric() || decimal_point {
+                out.push(c);
+            }
+            previous = Some(c);
+        }
     }
     out
 }
@@ -520,7 +528,7 @@ pub fn classify(from: &Words, to: &Words) -> Difference {
     {
         return Difference::Mechanical;
     }
-    if is_house_style(&squashed_from, &squashed_to) {
+    if is_house_style(squashed_from, squashed_to) {
         return Difference::HouseStyle;
     }
     if from.saying() != to.saying() {
