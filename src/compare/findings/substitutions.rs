@@ -614,7 +614,7 @@ fn kept_in_part(reader: &mut Reader, longer: &str, shorter: &Words) -> Option<Su
         [(tail.clone(), head.clone()), (head, tail)]
     });
     for (part, rest) in splits {
-        if reader.words(&part).squashed() == kept {
+        if reader.squashed(&part) == kept {
             // Function words cut ("on Wednesday" → "Wednesday") are grammar, judged as such.
             return (!reader.words(&rest).is_function_only()).then_some(SubstitutionKind::Cut);
         }

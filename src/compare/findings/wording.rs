@@ -279,6 +279,27 @@ impl Reader {
         words
     }
 
+    /// `self.words(text).squashed()`, without building the words (for wordings read once).
+    pub fn squashed(&mut self, text: &str) -> String {
+        if let Some(words) = self.read.get(text) {
+            return words.squashed().to_owned();
+        }
+        let tokens = self.tokenizer.tokenize(text, 0..text.len());
+        let vocabulary = &self.tokenizer.vocabulary;
+        let keys: Vec<u32> = tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.key)
+            .collect();
+        for &key in &keys {
+            self.lower
+                .entry(key)
+                .or_insert_with(|| vocabulary.word(key).to_lowercase());
+        }
+        let lower: Vec<&str> = keys.iter().map(|key| self.lower[key].as_str()).collect();
+        squash(&lower, true)
+    }
+
     /// How many verbs of saying `text` holds: `self.words(text).saying_words().len()`, without
     /// building the words.
     pub fn saying_count(&mut self, text: &str) -> usize {
@@ -583,6 +604,26 @@ mod tests {
         let mut reader = Reader::default();
         let (a, b) = (reader.words(from), reader.words(to));
         classify(&a, &b)
+    }
+
+    #[test]
+    fn a_wording_squashed_directly_is_squashed_as_its_words_are() {
+        for text in [
+            "the U.S.-led coalition",
+            "Gen. Smith said 3.5 percent",
+            "three-quarters of the long-term colour",
+            "",
+        ] {
+            let direct = Reader::default().squashed(text);
+            let mut reader = Reader::default();
+            let read = reader.words(text).squashed().to_owned();
+            assert_eq!(direct, read, "{text}");
+            assert_eq!(reader.squashed(text), read, "{text}, already read");
+        }
+        assert_eq!(
+            Reader::default().squashed("Gen. Smith said 3.5"),
+            "generalsmithsaid3.5"
+        );
     }
 
     #[test]
