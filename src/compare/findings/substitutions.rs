@@ -168,6 +168,8 @@ struct Judge<'t> {
     reader: Reader,
     by_words: FastMap<(String, String), Result<Verdict, Open>>,
     in_context: FastMap<(String, String, Around<'t>, Around<'t>, bool), Verdict>,
+    /// The shape of each side of an edit, by its text as written.
+    shapes: FastMap<&'t str, Shape>,
 }
 
 impl<'t> Judge<'t> {
@@ -182,7 +184,13 @@ impl<'t> Judge<'t> {
             }
             let from = phrase(&a_text[edit.a.0..edit.a.1]);
             let to = phrase(&b_text[edit.b.0..edit.b.1]);
-            let reframed = is_reframed(&mut self.reader, (a_text, b_text), &link.edits, at);
+            let (reader, shapes) = (&mut self.reader, &mut self.shapes);
+            let mut shape = |side: &'t str| {
+                *shapes
+                    .entry(side)
+                    .or_insert_with(|| Shape::of(reader, side))
+            };
+            let reframed = is_reframed(&mut shape, (a_text, b_text), &link.edits, at);
             let surroundings = Surroundings::of(articles, link, edit, reframed);
             let verdict = self.verdict(&from, &to, &surroundings);
             out.push(Change {
@@ -535,10 +543,11 @@ struct Shape {
 }
 
 impl Shape {
-    fn of(reader: &mut Reader, text: &str, (start, end): (usize, usize)) -> Self {
-        let words = reader.words(&phrase(&text[start..end]));
+    /// The shape of `side`, a side of an edit as written.
+    fn of(reader: &mut Reader, side: &str) -> Self {
+        let words = reader.words(&phrase(side));
         Shape {
-            written: end > start,
+            written: !side.is_empty(),
             content: words.content_keys().len(),
             verb_group: AUXILIARIES.iter().any(|k| words.has_key(k)),
             preposition: PREPOSITIONS.iter().any(|k| words.has_key(k)),
@@ -565,7 +574,12 @@ impl Shape {
 /// words from one side only while the edit turns a phrase of the other side into a clause
 /// ("warned of a rise in [the number of] deaths" → "warned [the number of] dead could rise":
 /// the words moved round the anchor).
-fn is_reframed(reader: &mut Reader, (a, b): (&str, &str), edits: &[Edit], at: usize) -> bool {
+fn is_reframed<'t>(
+    shape: &mut impl FnMut(&'t str) -> Shape,
+    (a, b): (&'t str, &'t str),
+    edits: &[Edit],
+    at: usize,
+) -> bool {
     let anchored = |anchor: usize, neighbour: usize| {
         edits.get(anchor).is_some_and(|e| {
             e.op == EditOp::Equal && a[e.a.0..e.a.1].split_whitespace().count() <= MAX_ANCHOR_WORDS
@@ -578,7 +592,7 @@ fn is_reframed(reader: &mut Reader, (a, b): (&str, &str), edits: &[Edit], at: us
     if neighbours.iter().all(Option::is_none) {
         return false;
     }
-    let mut shapes = |e: &Edit| (Shape::of(reader, a, e.a), Shape::of(reader, b, e.b));
+    let mut shapes = |e: &Edit| (shape(&a[e.a.0..e.a.1]), shape(&b[e.b.0..e.b.1]));
     let (own_a, own_b) = shapes(&edits[at]);
     neighbours.into_iter().flatten().any(|n| {
         let edit = &edits[n];
@@ -929,7 +943,13 @@ mod tests {
     }
 
     fn reframed(a: &str, b: &str, runs: &[(&str, &str)], at: usize) -> bool {
-        is_reframed(&mut Reader::default(), (a, b), &edits_of(a, b, runs), at)
+        let mut reader = Reader::default();
+        is_reframed(
+            &mut |side| Shape::of(&mut reader, side),
+            (a, b),
+            &edits_of(a, b, runs),
+            at,
+        )
     }
 
     #[test]
