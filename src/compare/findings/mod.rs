@@ -20,12 +20,14 @@ mod wording;
 use super::direction::Orientation;
 use super::prepare::PreparedSet;
 use super::{
-    AttributionChange, Cut, Descent, Group, Link, NumberFact, Omission, QuoteChange, SentenceRef,
-    Substitution, Version,
+    AttributionChange, Cut, Descent, FastMap, Group, Link, NumberFact, Omission, QuoteChange,
+    SentenceRef, Substitution, Version,
 };
 use crate::article::Article;
 
 use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 
 pub use grouping::{SubstitutionGroup, group_substitutions};
 pub use key_changes::find as find_key_changes;
@@ -165,6 +167,18 @@ pub fn orient_quote_changes(
         .collect();
     out.sort_by(|x, y| (x.a, x.b, &x.a_quote, &x.b_quote).cmp(&(y.a, y.b, &y.a_quote, &y.b_quote)));
     out
+}
+
+/// What `read` finds in each sentence that `links` join, each sentence read once, in parallel
+/// (a sentence of a story many outlets carry has a link to each of them).
+fn per_linked_sentence<T: Send>(
+    links: &[&Link],
+    read: impl Fn(SentenceRef) -> T + Sync + Send,
+) -> FastMap<SentenceRef, T> {
+    let mut sentences: Vec<SentenceRef> = links.iter().flat_map(|l| [l.a, l.b]).collect();
+    sentences.sort_unstable();
+    sentences.dedup();
+    sentences.into_par_iter().map(|at| (at, read(at))).collect()
 }
 
 /// An even share of `items` for each thread: parallel work split no finer, so that each share's

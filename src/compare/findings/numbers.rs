@@ -172,29 +172,20 @@ struct SentenceFigures {
     events: Vec<(usize, Option<subjects::Event>)>,
 }
 
-/// The figures of every sentence some link joins, each sentence read once (a sentence of a
-/// story many outlets carry has a link to each of them).
+/// The figures of every sentence some link joins.
 struct ReadSentences(FastMap<SentenceRef, SentenceFigures>);
 
 impl ReadSentences {
     fn of_links(articles: &[Article], set: &PreparedSet, links: &[&Link]) -> Self {
-        let mut sentences: Vec<SentenceRef> = links.iter().flat_map(|l| [l.a, l.b]).collect();
-        sentences.sort_unstable();
-        sentences.dedup();
-        ReadSentences(
-            sentences
-                .into_par_iter()
-                .map(|at| {
-                    let figures = figures_in(articles, set, at);
-                    let events = if figures.is_empty() {
-                        Vec::new()
-                    } else {
-                        subjects::events_of(articles, set, at)
-                    };
-                    (at, SentenceFigures { figures, events })
-                })
-                .collect(),
-        )
+        ReadSentences(super::per_linked_sentence(links, |at| {
+            let figures = figures_in(articles, set, at);
+            let events = if figures.is_empty() {
+                Vec::new()
+            } else {
+                subjects::events_of(articles, set, at)
+            };
+            SentenceFigures { figures, events }
+        }))
     }
 
     fn of(&self, at: SentenceRef) -> Option<&SentenceFigures> {

@@ -152,21 +152,14 @@ struct Quote {
     keys: Vec<u32>,
 }
 
-/// The quotations of every sentence some link joins, each sentence read once (a sentence of a
-/// story many outlets carry has a link to each of them).
+/// The quotations of every sentence some link joins.
 struct QuotesBySentence(FastMap<SentenceRef, Vec<Quote>>);
 
 impl QuotesBySentence {
     fn of_links(articles: &[Article], set: &PreparedSet, links: &[&Link]) -> Self {
-        let mut sentences: Vec<SentenceRef> = links.iter().flat_map(|l| [l.a, l.b]).collect();
-        sentences.sort_unstable();
-        sentences.dedup();
-        QuotesBySentence(
-            sentences
-                .into_par_iter()
-                .map(|at| (at, quotes_of(articles, set, at)))
-                .collect(),
-        )
+        QuotesBySentence(super::per_linked_sentence(links, |at| {
+            quotes_of(articles, set, at)
+        }))
     }
 
     fn of(&self, at: SentenceRef) -> &[Quote] {
