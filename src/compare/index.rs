@@ -149,9 +149,11 @@ struct Posting {
     rest: u32,
 }
 
-/// For each stem, the sentences that contain it, heaviest first (ties in increasing global id):
-/// one flat list cut at offsets. A sentence looks for partners at least as heavy as itself, so
-/// its walk down a list stops at the first lighter one.
+/// For each stem, the sentences that contain it, article by article (in the order of their
+/// global ids) and, within an article, heaviest first (ties in increasing global id): one flat
+/// list cut at offsets. A sentence looks for partners at least as heavy as itself in the other
+/// articles, so it skips its own article's run whole and leaves each other run at its first
+/// lighter sentence.
 struct Postings {
     /// Where each stem's entries begin (one entry more than there are stems).
     starts: Vec<usize>,
@@ -159,7 +161,12 @@ struct Postings {
 }
 
 impl Postings {
-    fn new(ordered: &[Ordered], weights: &[Weights], stem_count: usize) -> Self {
+    fn new(
+        ordered: &[Ordered],
+        weights: &[Weights],
+        numbering: &Numbering,
+        stem_count: usize,
+    ) -> Self {
         let mut starts = vec![0usize; stem_count + 1];
         for sentence in ordered {
             for &stem in &sentence.stems {
@@ -173,9 +180,10 @@ impl Postings {
         let mut entries = vec![Posting::default(); starts[stem_count]];
         let mut heaviest_first: Vec<usize> = (0..ordered.len()).collect();
         heaviest_first.sort_unstable_by(|&x, &y| {
-            weights[y]
-                .total
-                .total_cmp(&weights[x].total)
+            let article = |s: usize| numbering.article_of[s];
+            article(x)
+                .cmp(&article(y))
+                .then(weights[y].total.total_cmp(&weights[x].total))
                 .then(x.cmp(&y))
         });
         for global in heaviest_first {
@@ -200,16 +208,29 @@ impl Postings {
     }
 }
 
-/// The entries of a posting list at least `weight` heavy outside the global ids `own.0..own.1`
-/// (one article's sentences).
-fn heavier_in_other_articles(
-    list: &[Posting],
+/// The entries of a posting list at least `weight` heavy outside article `own`: the list's run
+/// of each other article, up to its first lighter entry.
+fn heavier_in_other_articles<'l>(
+    list: &'l [Posting],
     weight: f32,
-    own: (u32, u32),
-) -> impl Iterator<Item = &Posting> {
-    list.iter()
-        .take_while(move |e| e.weight >= weight)
-        .filter(move |e| e.sentence < own.0 || e.sentence >= own.1)
+    own: usize,
+    numbering: &'l Numbering,
+) -> impl Iterator<Item = &'l Posting> + 'l {
+    let mut start = 0;
+    let runs = std::iter::from_fn(move || {
+        while let Some(first) = list.get(start) {
+            let article = numbering.article_of[first.sentence as usize] as usize;
+            let next_article = numbering.offsets[article + 1] as u32;
+            let end = start + list[start..].partition_point(|e| e.sentence < next_article);
+            let run = &list[start..end];
+            start = end;
+            if article != own {
+                return Some(run);
+            }
+        }
+        None
+    });
+    runs.flat_map(move |run| run.iter().take_while(move |e| e.weight >= weight))
 }
 
 /// The weights the bar is measured with, for one sentence.
@@ -306,7 +327,7 @@ pub fn candidate_pairs(
         .map(|stems| Ordered::new(stems, &frequency))
         .collect();
     let weights: Vec<Weights> = sentences.iter().map(|p| Weights::of(p)).collect();
-    let postings = Postings::new(&ordered, &weights, frequency.len());
+    let postings = Postings::new(&ordered, &weights, &numbering, frequency.len());
     let total = ordered.len();
     let mixed = with_mixed_stems(&sentences);
     let lookup = Lookup {
@@ -420,13 +441,10 @@ impl Lookup<'_> {
         let weight = self.weights[x].total;
         let mine = &self.ordered[x];
         let prefix = self.prefix_length(x);
-        let own = (
-            self.numbering.offsets[own_article] as u32,
-            self.numbering.offsets[own_article + 1] as u32,
-        );
         for p in 0..prefix {
             let stem = mine.stems[p];
-            for entry in heavier_in_other_articles(self.postings.of(stem), weight, own) {
+            let list = self.postings.of(stem);
+            for entry in heavier_in_other_articles(list, weight, own_article, self.numbering) {
                 let y = entry.sentence as usize;
                 let seen = scratch.shared[y];
                 if seen == RULED_OUT {
