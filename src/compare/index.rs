@@ -139,7 +139,8 @@ fn place(stem: u32, frequency: &[u32]) -> u64 {
 /// the list itself so that walking a list reads memory in order.
 #[derive(Debug, Clone, Copy, Default)]
 struct Posting {
-    /// The sentence's total weight (lists run from the heaviest sentence to the lightest).
+    /// The sentence's total weight (each article's run of a list goes from its heaviest
+    /// sentence to its lightest).
     weight: f32,
     /// The sentence (global id).
     sentence: u32,

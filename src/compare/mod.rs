@@ -171,10 +171,7 @@ pub fn compare_with_progress(
         let pairs: Vec<(&Prepared, &Prepared)> = alignment
             .links
             .iter()
-            .map(|d| {
-                let end = |r: SentenceRef| canonical.get(r.article, r.sentence);
-                (end(d.a), end(d.b))
-            })
+            .map(|d| (canonical.at(d.a), canonical.at(d.b)))
             .collect();
         let edits = diff::word_edits_of_pairs(&pairs);
         alignment

@@ -189,8 +189,8 @@ impl PreparedSet {
         set
     }
 
-    /// Gives each sentence its wording's number (the first sentence with those keys, in a flat
-    /// count of the set's sentences).
+    /// Gives each sentence its wording's number: wordings are numbered in the order their first
+    /// sentence comes in the set (article by article).
     fn number_wordings(&mut self) {
         let count = self.sentences.iter().map(Vec::len).sum();
         let mut numbers: FastMap<&[u32], u32> =

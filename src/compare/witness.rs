@@ -282,13 +282,10 @@ impl Judge<'_> {
                 .in_article(from, to)
                 .iter()
                 .filter(|e| e.2 > similarity)
-                .map(|e| self.set.get(e.1.article, e.1.sentence))
+                .map(|e| self.set.at(e.1))
                 .collect()
         };
-        let (x, y) = (
-            self.set.get(a.article, a.sentence),
-            self.set.get(b.article, b.sentence),
-        );
+        let (x, y) = (self.set.at(a), self.set.at(b));
         sequence::repeats(x, y, &closer(a, b.article), matching)
             || sequence::repeats(y, x, &closer(b, a.article), matching)
     }

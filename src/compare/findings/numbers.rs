@@ -166,7 +166,6 @@ fn reading_of(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option
 }
 
 /// A sentence's figures, and the event each figure's number is near (by token).
-#[derive(Default)]
 struct SentenceFigures {
     figures: Vec<Figure>,
     events: Vec<(usize, Option<subjects::Event>)>,

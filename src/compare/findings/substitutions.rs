@@ -66,7 +66,7 @@ const PHRASE_BREAKS: &[char] = &[',', ';', ':', '(', ')', '—', '–'];
 type Around<'t> = (&'t str, &'t str);
 
 /// The sentences an edit sits in, for judging what its words do there.
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct Surroundings<'t> {
     /// The sentence of the replaced words, before and after them.
     from: Around<'t>,
@@ -184,15 +184,16 @@ impl<'t> Judge<'t> {
             }
             let from = phrase(&a_text[edit.a.0..edit.a.1]);
             let to = phrase(&b_text[edit.b.0..edit.b.1]);
-            let (reader, shapes) = (&mut self.reader, &mut self.shapes);
-            let mut shape = |side: &'t str| {
-                *shapes
-                    .entry(side)
-                    .or_insert_with(|| Shape::of(reader, side))
-            };
-            let reframed = is_reframed(&mut shape, (a_text, b_text), &link.edits, at);
-            let surroundings = Surroundings::of(articles, link, edit, reframed);
-            let verdict = self.verdict(&from, &to, &surroundings);
+            let verdict = self.verdict(&from, &to, |judge| {
+                let (reader, shapes) = (&mut judge.reader, &mut judge.shapes);
+                let mut shape = |side: &'t str| {
+                    *shapes
+                        .entry(side)
+                        .or_insert_with(|| Shape::of(reader, side))
+                };
+                let reframed = is_reframed(&mut shape, (a_text, b_text), &link.edits, at);
+                Surroundings::of(articles, link, edit, reframed)
+            });
             out.push(Change {
                 key: (
                     link.a.article,
@@ -208,8 +209,14 @@ impl<'t> Judge<'t> {
         out
     }
 
-    /// What [`judge`] says of `from` → `to` in `surroundings`, each step remembered.
-    fn verdict(&mut self, from: &str, to: &str, surroundings: &Surroundings<'t>) -> Verdict {
+    /// What [`judge`] says of `from` → `to` in the surroundings `around` gives, each step
+    /// remembered; the surroundings are read only when the words leave the verdict open.
+    fn verdict(
+        &mut self,
+        from: &str,
+        to: &str,
+        around: impl FnOnce(&mut Self) -> Surroundings<'t>,
+    ) -> Verdict {
         let reader = &mut self.reader;
         let by_words = *self
             .by_words
@@ -219,6 +226,7 @@ impl<'t> Judge<'t> {
             Ok(verdict) => return verdict,
             Err(open) => open,
         };
+        let surroundings = around(self);
         let setting = (
             from.to_owned(),
             to.to_owned(),
@@ -226,10 +234,11 @@ impl<'t> Judge<'t> {
             surroundings.to,
             surroundings.reframed,
         );
+        let reader = &mut self.reader;
         *self
             .in_context
             .entry(setting)
-            .or_insert_with(|| judge_in_context(reader, from, to, open, surroundings))
+            .or_insert_with(|| judge_in_context(reader, from, to, open, &surroundings))
     }
 }
 
@@ -732,7 +741,7 @@ mod tests {
         for _ in 0..2 {
             for (from, to, surroundings) in &cases {
                 assert_eq!(
-                    remembering.verdict(from, to, surroundings),
+                    remembering.verdict(from, to, |_| *surroundings),
                     judge(&mut Reader::default(), from, to, surroundings),
                     "{from} → {to}"
                 );
