@@ -57,6 +57,10 @@ const PREPOSITIONS: &[&str] = &[
     "on", "onto", "out", "over", "through", "to", "toward", "towards", "under", "with", "within",
     "without",
 ];
+/// Time zones: a clock time names one ("at 1220 GMT"), so a side made of them is a date.
+const TIME_ZONES: &[&str] = &[
+    "bst", "cest", "cet", "edt", "est", "gmt", "pdt", "pst", "utc",
+];
 /// Words written with a capital that make a name ("Ada Lovelace", "Port Ellen").
 const MIN_NAME_WORDS: usize = 2;
 /// Punctuation that closes a phrase inside a run of words (an apposition, an aside).
@@ -331,10 +335,15 @@ fn judge_in_context(
 ) -> Verdict {
     let (a, b) = (reader.words(from), reader.words(to));
     let passage = a.len().max(b.len()) > MAX_SWAP_WORDS;
+    let sides = Sides {
+        text: (from, to),
+        words: (&a, &b),
+    };
     let kind = match open.difference {
         Difference::Mechanical => return None,
+        // A rewritten passage is judged as content words are, whatever words it holds.
         Difference::Attribution | Difference::Framing | Difference::Agent if passage => {
-            SubstitutionKind::Content
+            judge_roles(reader, &sides, surroundings)
         }
         Difference::HouseStyle => SubstitutionKind::HouseStyle,
         Difference::Attribution if is_misplaced_attribution(reader, &a, &b, surroundings) => {
@@ -344,13 +353,7 @@ fn judge_in_context(
         Difference::Framing => SubstitutionKind::Framing,
         Difference::Agent => SubstitutionKind::Agent,
         Difference::Function => SubstitutionKind::Function,
-        Difference::Content => {
-            let sides = Sides {
-                text: (from, to),
-                words: (&a, &b),
-            };
-            judge_roles(reader, &sides, surroundings)
-        }
+        Difference::Content => judge_roles(reader, &sides, surroundings),
     };
     Some((kind, open.loaded))
 }
@@ -496,9 +499,9 @@ fn role(words: &Words, (before, after): (&str, &str)) -> SideRole {
     }
 }
 
-/// Whether a key is a day, month, year or other time word.
+/// Whether a key is a day, month, year, time zone or other time word.
 fn is_date(key: &str) -> bool {
-    TIME_WORDS.contains(&key) || MONTHS.contains(&key) || is_year(key)
+    TIME_WORDS.contains(&key) || MONTHS.contains(&key) || TIME_ZONES.contains(&key) || is_year(key)
 }
 
 /// Whether a key is a figure (an ordinal too: "150th"; a measure too, "7-tonne" keyed
@@ -835,6 +838,15 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_clock_time_is_a_date() {
+        let mut reader = Reader::default();
+        let role_of = |reader: &mut Reader, text: &str| role(&reader.words(text), ("", ""));
+        assert_eq!(role_of(&mut reader, "1220 GMT"), SideRole::Date);
+        assert_eq!(role_of(&mut reader, "1220 tonnes"), SideRole::Figure);
+        assert_eq!(role_of(&mut reader, "1220 ferries"), SideRole::Words);
+    }
+
     /// Surroundings that place both sides in the middle of their sentences.
     fn mid_sentence() -> Surroundings<'static> {
         Surroundings {
@@ -1040,13 +1052,22 @@ mod tests {
     }
 
     #[test]
-    fn a_rewritten_passage_is_content_whatever_its_words() {
+    fn a_rewritten_passage_is_judged_as_content_whatever_its_words() {
+        // Names on both sides make no agent swap of a passage.
+        assert_eq!(
+            kind(
+                "riding a Danish Viking ferry into the grey fog",
+                "carried by a Norwegian Sea ferry over the cold bay"
+            ),
+            Some(SubstitutionKind::Content)
+        );
+        // A clock time against a clause is a loose pairing, as it is against content words.
         assert_eq!(
             kind(
                 "at 1220 GMT on Saturday",
-                "riding a European rocket into the sky"
+                "riding a Danish Viking ferry into the grey fog"
             ),
-            Some(SubstitutionKind::Content)
+            Some(SubstitutionKind::Pairing)
         );
         assert_eq!(
             kind("Authorities said", "Some"),
