@@ -16,6 +16,8 @@ use crate::compare::{AttributionChange, AttributionChangeKind, Edit, EditOp, Lin
 const MAX_VERB_WORDS: usize = 3;
 /// Longest wording (in words) read as an attribution rather than a rewritten passage.
 const MAX_ATTRIBUTION_WORDS: usize = 8;
+/// Words a figure beside an attribution may take ("more than 1.3 million").
+const MAX_FIGURE_WORDS: usize = 4;
 /// Auxiliaries that make a passive with a participle after them.
 const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
 
@@ -125,12 +127,17 @@ impl<'t> Seen<'t> {
             let from = phrase(&self.a_text[edit.a.0..edit.a.1]);
             let to = phrase(&self.b_text[edit.b.0..edit.b.1]);
             let has_figure = |t: &str| t.chars().any(|c| c.is_ascii_digit());
-            if has_figure(&from) || has_figure(&to) {
-                // A changed figure next to a verb of saying is a figure, not a source.
-                continue;
-            }
+            // A changed figure next to a verb of saying is a figure, not a source; the verb can
+            // still be dropped with it, the figure's words besides ("officials said on Friday
+            // that at least 1,200" → "more than 1,300").
+            let figure = has_figure(&from) || has_figure(&to);
             let (wa, wb) = (reader.words(&from), reader.words(&to));
-            if wa.len().max(wb.len()) > MAX_ATTRIBUTION_WORDS {
+            let longest = if figure {
+                MAX_ATTRIBUTION_WORDS + MAX_FIGURE_WORDS
+            } else {
+                MAX_ATTRIBUTION_WORDS
+            };
+            if wa.len().max(wb.len()) > longest {
                 continue;
             }
             let (sa, sb) = (wa.saying_words(), wb.saying_words());
@@ -145,6 +152,8 @@ impl<'t> Seen<'t> {
             };
             if !sa.is_empty() && sb.is_empty() && fewer_sayings() && !self.moved(&wa, reader) {
                 out.push((AttributionChangeKind::Dropped, from, to));
+            } else if figure {
+                continue;
             } else if !sa.is_empty() && !sb.is_empty() && sa != sb {
                 let kind = if wa.len().max(wb.len()) <= MAX_VERB_WORDS {
                     AttributionChangeKind::Verb
@@ -323,6 +332,28 @@ mod tests {
                 AttributionChangeKind::Dropped,
                 "health officials said".to_owned(),
                 String::new()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_source_dropped_with_a_changed_figure_is_found() {
+        let found = changes(
+            &format!(
+                "{STORY}County health officials said on Tuesday that at least 1,240 homes along \
+                 the lower valley were flooded, most of them for the second time in a decade."
+            ),
+            &format!(
+                "{STORY}More than 1,300 homes along the lower valley were flooded, most of them \
+                 for the second time in a decade."
+            ),
+        );
+        assert_eq!(
+            found,
+            [(
+                AttributionChangeKind::Dropped,
+                "county health officials said on tuesday that at least 1,240".to_owned(),
+                "more than 1,300".to_owned()
             )]
         );
     }

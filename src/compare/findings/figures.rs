@@ -441,11 +441,21 @@ impl Reading {
         {
             return false;
         }
-        // Two lower (or upper) bounds agree only when one is the other rounded ("more than one
-        // million", "more than 1.3 million"), not "at least 21" against "at least 33".
+        // Two lower (or upper) bounds agree only when the coarser is the finer rounded towards
+        // the bound ("more than one million", "more than 1.3 million"), not "at least 21"
+        // against "at least 33", nor "more than 33,000" against "at least 32,070".
         if self.bound == other.bound && matches!(self.bound, Bound::AtLeast | Bound::AtMost) {
-            let rounding = self.precision.max(other.precision);
-            return rounding >= MIN_ROUNDING && (self.value - other.value).abs() < rounding;
+            let (coarse, fine) = if self.precision >= other.precision {
+                (self, other)
+            } else {
+                (other, self)
+            };
+            let gap = if self.bound == Bound::AtLeast {
+                fine.value - coarse.value
+            } else {
+                coarse.value - fine.value
+            };
+            return coarse.precision >= MIN_ROUNDING && (0.0..coarse.precision).contains(&gap);
         }
         let ((a_low, a_high), (b_low, b_high)) = (self.range(), other.range());
         a_low < b_high && b_low < a_high
@@ -575,6 +585,9 @@ mod tests {
         assert!(!agree("at most 10 dead", "at least 12 dead"));
         assert!(!agree("$ 10 billion telescope", "$ 9 billion telescope"));
         assert!(!agree("at least 21 people", "at least 33 people"));
+        assert!(!agree("at least 32070 dead", "more than 33000 dead"));
+        assert!(agree("fewer than 5000 homes", "at most 4800 homes"));
+        assert!(!agree("fewer than 5000 homes", "at most 5200 homes"));
         assert!(agree(
             "more than 4000 residents",
             "more than 4000 residents"

@@ -238,6 +238,10 @@ fn figures_of_link(
             EditOp::Replace if wa.max(wb) <= MAX_REPLACEMENT_WORDS => {
                 same_context(pa, x.token, pb, y.token)
             }
+            // In a longer replacement (a source cut with the figure: "officials said on Friday
+            // that at least 1,240" → "more than 1,300"), the one figure of each side counting
+            // the same thing.
+            EditOp::Replace if fa.len() == 1 => counts_the_same(pa, x.token, pb, y.token),
             _ => false,
         };
         for (x, y) in fa.iter().zip(fb) {
@@ -283,9 +287,13 @@ fn figures_counting_the_same(
 /// Whether two figures sit in the same words: the same counted word after them, or the same word
 /// before them.
 fn same_context(pa: &Prepared, ta: usize, pb: &Prepared, tb: usize) -> bool {
-    let after = counted_stem(pa, ta).is_some_and(|s| Some(s) == counted_stem(pb, tb));
     let before = word_before(pa, ta).is_some_and(|s| Some(s) == word_before(pb, tb));
-    after || before
+    counts_the_same(pa, ta, pb, tb) || before
+}
+
+/// Whether two figures count the same word (the content word after them).
+fn counts_the_same(pa: &Prepared, ta: usize, pb: &Prepared, tb: usize) -> bool {
+    counted_stem(pa, ta).is_some_and(|s| Some(s) == counted_stem(pb, tb))
 }
 
 /// The stem of the content word a figure counts (the first word after it, past scale words).
@@ -805,6 +813,21 @@ mod tests {
             missing. Divers will search again at first light.";
         assert_eq!(conflicts(original, other_event), Vec::<Vec<f64>>::new());
         assert_eq!(conflicts(original, same_event), [[6.0, 8.0]]);
+    }
+
+    #[test]
+    fn a_figure_changed_with_its_source_cut_is_a_conflict() {
+        let original = "The river burst its banks after a week of rain. County health officials \
+            said on Tuesday that at least 1,240 homes were flooded, most of them for the second \
+            time in a decade. Crews were still pumping water on Friday.";
+        let copy = "The river burst its banks after a week of rain. More than 1,900 homes were \
+            flooded, most of them for the second time in a decade. Crews were still pumping water \
+            on Friday.";
+        let other_count = "The river burst its banks after a week of rain. More than 1,900 \
+            volunteers came out, most of them for the second time in a decade. Crews were still \
+            pumping water on Friday.";
+        assert_eq!(conflicts(original, copy), [[1240.0, 1900.0]]);
+        assert_eq!(conflicts(original, other_count), Vec::<Vec<f64>>::new());
     }
 
     #[test]
