@@ -238,7 +238,12 @@ pub fn scorable(x: &Prepared, y: &Prepared) -> bool {
 
 /// Whether a sentence has enough words to be linked at all.
 pub fn long_enough(x: &Prepared) -> bool {
-    x.word_count() >= MIN_WORDS
+    long_enough_words(x.word_count())
+}
+
+/// Whether `words` words are enough for a link.
+pub fn long_enough_words(words: usize) -> bool {
+    words >= MIN_WORDS
 }
 
 /// The most content words two sentences can have in common (their bags' shared content).

@@ -37,6 +37,8 @@ use prepare::{Prepared, PreparedSet};
 /// A hash map with a fast, fixed-seed hasher: quick for the engine's many small keys, and the
 /// same on every run (no code may depend on its iteration order anyway).
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+/// A set hashed as [`FastMap`] is.
+pub(crate) type FastSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 /// Settings of a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

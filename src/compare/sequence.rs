@@ -364,7 +364,8 @@ impl<'p, 'a> Gap<'p, 'a> {
                     && align::long_enough(py)
                     && align::scorable(px, py)
                     && align::shared_content_upper_bound(px, py) >= LONE_SHARED_CONTENT;
-                worth.then(|| align::score(px, py))
+                let lone_twins = xs.len() == 1 && ys.len() == 1 && same_words(px, py);
+                (worth || lone_twins).then(|| align::score(px, py))
             })
             .collect();
         Gap {
@@ -456,7 +457,7 @@ impl<'p, 'a> Gap<'p, 'a> {
     fn link(&self, i: usize, j: usize) -> Decision {
         let (x, y) = (self.xs[i], self.ys[j]);
         let (px, py) = (self.pair.sentence_a(x), self.pair.sentence_b(y));
-        let kind = if align::is_identical(px, py) {
+        let kind = if same_words(px, py) {
             LinkKind::Identical
         } else {
             LinkKind::Reworded
@@ -486,8 +487,9 @@ impl<'p, 'a> Gap<'p, 'a> {
             );
             let alike = (s.similarity >= GAP_SIMILARITY && s.shared_content >= GAP_SHARED_CONTENT)
                 || (self.is_lone()
-                    && s.similarity >= LONE_SIMILARITY
-                    && s.shared_content >= LONE_SHARED_CONTENT);
+                    && (s.similarity >= LONE_SIMILARITY
+                        && s.shared_content >= LONE_SHARED_CONTENT
+                        || same_words(px, py)));
             return alike.then_some(s.similarity * (px.total_weight + py.total_weight) / 2.0);
         }
         // A split or merge: the one sentence against each of the pieces, in order.
@@ -510,6 +512,12 @@ impl<'p, 'a> Gap<'p, 'a> {
             })
             .sum::<Option<f32>>()
     }
+}
+
+/// Whether two sentences have the same words, however few: between two links, even a line too
+/// short to be linked on its own ("Nobody abstained.") is the same line.
+fn same_words(x: &Prepared, y: &Prepared) -> bool {
+    !x.keys.is_empty() && x.keys == y.keys
 }
 
 /// The shapes of a match: one-to-one, and a sentence against two or three of the other side.
@@ -558,6 +566,16 @@ mod tests {
         let story = format!("{OPENING} {PAID} {CLOSING}");
         let update = format!("{OPENING} {REWORDED_PAID} {CLOSING}");
         assert_eq!(linked([&story, &update]), [(0, 0), (1, 1), (2, 2), (3, 3)]);
+    }
+
+    #[test]
+    fn a_line_too_short_to_link_alone_is_linked_between_two_links_when_it_is_the_same() {
+        let line = "Nobody abstained.";
+        assert!(linked([line, line]).is_empty(), "too short to link alone");
+        let story = format!("{OPENING} {line} {CLOSING}");
+        assert_eq!(linked([&story, &story]), [(0, 0), (1, 1), (2, 2), (3, 3)]);
+        let changed = format!("{OPENING} Nobody objected. {CLOSING}");
+        assert_eq!(linked([&story, &changed]), [(0, 0), (1, 1), (3, 3)]);
     }
 
     #[test]

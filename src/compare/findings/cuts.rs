@@ -5,7 +5,8 @@
 
 use super::wording::Reader;
 use crate::article::{Article, Role, collapse_whitespace};
-use crate::compare::{Cut, CutKind, Descent, EditOp, Link, SentenceRef};
+use crate::compare::align;
+use crate::compare::{Cut, CutKind, Descent, EditOp, FastSet, Link, SentenceRef};
 
 /// Fewest words a clause cut from a kept sentence has (fewer is an edit, listed with the
 /// substitutions).
@@ -36,17 +37,28 @@ pub fn find(
             };
             kept[here.sentence] = true;
         }
+        let mut copy_wordings: Option<FastSet<String>> = None;
         for (s, sentence) in articles[original].sentences.iter().enumerate() {
             if kept[s] || !matches!(sentence.role, Role::Body | Role::ListItem) {
                 continue;
             }
             let text = collapse_whitespace(articles[original].sentence_text(s));
+            // A sentence too short to be linked ("Guyana abstained.") is kept if the copy has
+            // the same words.
+            let words = reader.words(&text);
+            if !align::long_enough_words(words.len()) {
+                let wordings =
+                    copy_wordings.get_or_insert_with(|| wordings_of(&articles[copy], &mut reader));
+                if wordings.contains(words.squashed()) {
+                    continue;
+                }
+            }
             out.push(Cut {
                 original: SentenceRef::new(original, s),
                 copy,
                 kept_in: None,
                 kind: CutKind::Sentence,
-                attribution: reader.words(&text).names_a_source(),
+                attribution: words.names_a_source(),
                 text,
             });
         }
@@ -56,6 +68,13 @@ pub fn find(
     }
     out.sort_by(|x, y| (x.copy, x.original, &x.text).cmp(&(y.copy, y.original, &y.text)));
     out
+}
+
+/// The squashed words of each sentence of `article` (see [`super::wording::Words::squashed`]).
+fn wordings_of(article: &Article, reader: &mut Reader) -> FastSet<String> {
+    (0..article.sentences.len())
+        .map(|s| reader.squashed(&collapse_whitespace(article.sentence_text(s))))
+        .collect()
 }
 
 /// The clauses the copy's sentence of `link` cut from the original's (`original` names the
@@ -99,4 +118,46 @@ fn clauses_cut(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, Format};
+    use crate::compare::{Options, compare};
+
+    /// The sentences cut whole from `original` (which carries an agency dateline, so the
+    /// direction is known) by `copy`.
+    fn sentences_cut(original: &str, copy: &str) -> Vec<String> {
+        let c = compare(
+            vec![
+                Article::from_text(
+                    "o",
+                    "o.txt",
+                    format!("WESTPORT (AP) — {original}"),
+                    Format::Text,
+                ),
+                Article::from_text("c", "c.txt", copy, Format::Text),
+            ],
+            &Options::default(),
+        );
+        c.cuts
+            .iter()
+            .filter(|cut| cut.kind == crate::compare::CutKind::Sentence)
+            .map(|cut| cut.text.clone())
+            .collect()
+    }
+
+    const BEFORE: &str = "The harbour board voted on Monday to close the old ferry pier for \
+        repairs. Eight members backed the plan and two opposed it. ";
+    const AFTER: &str = "Work on the pier is due to start in the spring and last four months. \
+        Ferries will use the north quay until then.";
+
+    #[test]
+    fn a_sentence_too_short_to_link_is_cut_only_when_the_copy_lacks_its_words() {
+        let original = format!("{BEFORE}Nobody abstained. {AFTER}");
+        let kept = sentences_cut(&original, &format!("{BEFORE}Nobody abstained. {AFTER}"));
+        assert_eq!(kept, Vec::<String>::new());
+        let cut = sentences_cut(&original, &format!("{BEFORE}{AFTER}"));
+        assert_eq!(cut, ["Nobody abstained."]);
+    }
 }
