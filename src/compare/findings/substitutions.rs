@@ -57,6 +57,8 @@ const PREPOSITIONS: &[&str] = &[
     "on", "onto", "out", "over", "through", "to", "toward", "towards", "under", "with", "within",
     "without",
 ];
+/// Country marks written before a dollar sign ("US$", "A$", "HK$").
+const DOLLAR_COUNTRIES: &[&str] = &["A", "AU", "C", "CA", "HK", "NZ", "S", "SG", "U.S.", "US"];
 /// Time zones: a clock time names one ("at 1220 GMT"), so a side made of them is a date.
 const TIME_ZONES: &[&str] = &[
     "bst", "cest", "cet", "edt", "est", "gmt", "pdt", "pst", "utc",
@@ -183,7 +185,10 @@ impl<'t> Judge<'t> {
         let b_text = &articles[link.b.article].text;
         let mut out = Vec::new();
         for (at, edit) in link.edits.iter().enumerate() {
-            if edit.op == EditOp::Equal {
+            if edit.op == EditOp::Equal
+                || is_currency_prefix(a_text, edit.a)
+                || is_currency_prefix(b_text, edit.b)
+            {
                 continue;
             }
             let from = phrase(&a_text[edit.a.0..edit.a.1]);
@@ -698,6 +703,14 @@ fn push_occurrence(list: &mut Vec<(SentenceRef, SentenceRef)>, pair: (SentenceRe
     }
 }
 
+/// Whether the words at `span` of `text` only name the country of the dollar sign right after
+/// them ("US$2.5m" against "$2.5 million"): a notation, not an addition.
+fn is_currency_prefix(text: &str, span: (usize, usize)) -> bool {
+    let words = text[span.0..span.1].trim();
+    let next = text[span.1..].trim_start().chars().next();
+    next == Some('$') && DOLLAR_COUNTRIES.contains(&words)
+}
+
 /// The words of an edit side, with surrounding punctuation and whitespace trimmed.
 fn phrase(raw: &str) -> String {
     let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%');
@@ -1041,6 +1054,18 @@ mod tests {
             ("title", ""),
         ];
         assert!(!reframed(a, b, &runs, 1));
+    }
+
+    #[test]
+    fn a_country_before_a_dollar_sign_is_notation() {
+        let text = "The club paid US$2.5m for the striker.";
+        let at = |word: &str| {
+            let start = text.find(word).expect("in the text");
+            (start, start + word.len())
+        };
+        assert!(is_currency_prefix(text, at("US")));
+        assert!(!is_currency_prefix(text, at("club")));
+        assert!(!is_currency_prefix("The US paid $2.5m.", (4, 6)));
     }
 
     #[test]
