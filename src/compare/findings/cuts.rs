@@ -70,10 +70,17 @@ pub fn find(
     out
 }
 
-/// The squashed words of each sentence of `article` (see [`super::wording::Words::squashed`]).
+/// Most words (as written, spaces apart) a sentence of a copy may have to be checked against a
+/// sentence too short to link: the same words squashed differ by a space or hyphen at most.
+const MAX_SHORT_WORDS: usize = 6;
+
+/// The squashed words of each short sentence of `article` (see
+/// [`super::wording::Words::squashed`]).
 fn wordings_of(article: &Article, reader: &mut Reader) -> FastSet<String> {
     (0..article.sentences.len())
-        .map(|s| reader.squashed(&collapse_whitespace(article.sentence_text(s))))
+        .map(|s| article.sentence_text(s))
+        .filter(|text| text.split_whitespace().count() <= MAX_SHORT_WORDS)
+        .map(|text| reader.squashed(&collapse_whitespace(text)))
         .collect()
 }
 
