@@ -195,8 +195,8 @@ impl<'t> Seen<'t> {
     /// Whether the copy moved the attribution `words` into a sentence next to `b`: each of its
     /// content words is there.
     fn moved(&self, words: &super::wording::Words, reader: &mut Reader) -> bool {
-        let around = reader.words(&neighbours(self.b_article, self.b.sentence));
-        words.content_keys().iter().all(|k| around.has_key(k))
+        let (before, after) = neighbours(self.b_article, self.b.sentence);
+        reader.all_keys_in(&words.content_keys(), [before, after])
     }
 
     /// Whether the words replaced at edit `i` name the source of a claim: a verb of saying both
@@ -253,16 +253,12 @@ impl<'t> Seen<'t> {
     }
 }
 
-/// The text of the sentences before and after `sentence` in `article`.
-fn neighbours(article: &Article, sentence: usize) -> String {
-    let before = sentence.checked_sub(1);
+/// The text of the sentences before and after `sentence` in `article` (empty where there is
+/// none).
+fn neighbours(article: &Article, sentence: usize) -> (&str, &str) {
+    let text = |s: Option<usize>| s.map_or("", |s| article.sentence_text(s));
     let after = Some(sentence + 1).filter(|&s| s < article.sentences.len());
-    [before, after]
-        .into_iter()
-        .flatten()
-        .map(|s| article.sentence_text(s))
-        .collect::<Vec<_>>()
-        .join(" ")
+    (text(sentence.checked_sub(1)), text(after))
 }
 
 /// The lower-case words of `text`, punctuation aside.

@@ -390,16 +390,13 @@ fn is_misplaced_attribution(
         (false, true) => (to, from, surroundings.from),
         _ => return false,
     };
-    let (before, after) = (
-        reader.words(other_surroundings.0),
-        reader.words(other_surroundings.1),
-    );
-    let stands_elsewhere = attributed
+    let keys: Vec<&str> = attributed
         .content_keys()
         .into_iter()
         .chain(attributed.saying_words())
-        .all(|k| before.has_key(k) || after.has_key(k));
-    role(other, other_surroundings) == SideRole::Date || stands_elsewhere
+        .collect();
+    role(other, other_surroundings) == SideRole::Date
+        || reader.all_keys_in(&keys, [other_surroundings.0, other_surroundings.1])
 }
 
 /// The two sides of a replacement: their text and their words.
@@ -542,8 +539,7 @@ fn is_moved(reader: &mut Reader, replaced: &Words, replacing: &Words, rest: (&st
     {
         return false;
     }
-    let (before, after) = (reader.words(rest.0), reader.words(rest.1));
-    new.iter().all(|k| before.has_key(k) || after.has_key(k))
+    reader.all_keys_in(&new, [rest.0, rest.1])
 }
 
 /// What one side of an edit holds, for judging how it sits among its neighbours.
@@ -638,16 +634,31 @@ fn is_honorific(words: &Words) -> bool {
 /// ("largest and most-powerful" → "most powerful"): the word diff paired what is left of a cut
 /// with a spelling variant of it.
 fn kept_in_part(reader: &mut Reader, longer: &str, shorter: &Words) -> Option<SubstitutionKind> {
-    let words: Vec<&str> = longer.split_whitespace().collect();
     let kept = shorter.squashed();
-    let splits = (1..words.len()).flat_map(|at| {
-        let (head, tail) = (words[..at].join(" "), words[at..].join(" "));
-        [(tail.clone(), head.clone()), (head, tail)]
-    });
-    for (part, rest) in splits {
-        if reader.squashed(&part) == kept {
-            // Function words cut ("on Wednesday" → "Wednesday") are grammar, judged as such.
-            return (!reader.words(&rest).is_function_only()).then_some(SubstitutionKind::Cut);
+    let words = reader.words(longer);
+    let mut spaces = longer
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(at, _)| at);
+    for split in words.split_at_spaces(longer) {
+        let space = spaces.next().unwrap_or(longer.len());
+        // A word read across the space ("per cent") is read again on each side of it.
+        let (head, head_function, tail, tail_function) = split.unwrap_or_else(|| {
+            let (head, tail) = (longer[..space].trim(), longer[space..].trim());
+            let (head, tail) = (reader.words(head), reader.words(tail));
+            (
+                head.squashed().to_owned(),
+                head.is_function_only(),
+                tail.squashed().to_owned(),
+                tail.is_function_only(),
+            )
+        });
+        // Function words cut ("on Wednesday" → "Wednesday") are grammar, judged as such.
+        if tail == kept {
+            return (!head_function).then_some(SubstitutionKind::Cut);
+        }
+        if head == kept {
+            return (!tail_function).then_some(SubstitutionKind::Cut);
         }
     }
     None

@@ -259,6 +259,8 @@ pub struct Words {
     function: Vec<bool>,
     /// Whether each word is written with a capital.
     capital: Vec<bool>,
+    /// Where each word lies in the text it was read from.
+    spans: Vec<(usize, usize)>,
     /// [`Words::squashed`], worked out when first asked for.
     squashed: OnceCell<String>,
 }
@@ -314,6 +316,7 @@ impl Reader {
             stems: Vec::new(),
             function: Vec::new(),
             capital: Vec::new(),
+            spans: Vec::new(),
             squashed: OnceCell::new(),
         };
         for t in tokens.iter().filter(|t| t.is_word()) {
@@ -328,6 +331,7 @@ impl Reader {
                 .next()
                 .is_some_and(char::is_uppercase);
             words.capital.push(capital);
+            words.spans.push((t.start, t.end));
             words.written.push(text[t.start..t.end].to_lowercase());
             words.keys.push(key);
         }
@@ -353,6 +357,30 @@ impl Reader {
         }
         let lower: Vec<&str> = keys.iter().map(|key| self.lower[key].as_str()).collect();
         squash(&lower, true)
+    }
+
+    /// Whether each of `keys` is the key of a word of one of `texts`: [`Words::has_key`] on the
+    /// words of each, without building or keeping them (the rest of a sentence around an edit
+    /// is read once).
+    pub fn all_keys_in(&mut self, keys: &[&str], texts: [&str; 2]) -> bool {
+        let mut found = vec![false; keys.len()];
+        for text in texts {
+            if found.iter().all(|&f| f) {
+                break;
+            }
+            let tokens = self.tokenizer.tokenize(text, 0..text.len());
+            let vocabulary = &self.tokenizer.vocabulary;
+            for t in tokens.iter().filter(|t| t.is_word()) {
+                let lower = self
+                    .lower
+                    .entry(t.key)
+                    .or_insert_with(|| vocabulary.word(t.key).to_lowercase());
+                for (key, found) in keys.iter().zip(found.iter_mut()) {
+                    *found |= key == lower;
+                }
+            }
+        }
+        found.iter().all(|&f| f)
     }
 
     /// How many verbs of saying `text` holds: `self.words(text).saying_words().len()`, without
@@ -441,6 +469,38 @@ impl Words {
     /// Whether one of the words has key `key`.
     pub fn has_key(&self, key: &str) -> bool {
         self.keys.iter().any(|k| k == key)
+    }
+
+    /// The words squashed (see [`Words::squashed`]) and whether all of them are function words,
+    /// for the words before and after each space of the text they were read from (`text`),
+    /// starting at its first space: `(head squashed, head function only, tail squashed, tail
+    /// function only)`, or `None` at a space inside a word ("per cent" read as one). The same as
+    /// reading the text on each side of the space afresh.
+    pub fn split_at_spaces<'w>(
+        &'w self,
+        text: &'w str,
+    ) -> impl Iterator<Item = Option<(String, bool, String, bool)>> + 'w {
+        let spaces = text
+            .char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .map(|(at, _)| at);
+        spaces.map(move |at| {
+            let inside = self
+                .spans
+                .iter()
+                .any(|&(start, end)| start < at && at < end);
+            if inside {
+                return None;
+            }
+            let split = self.spans.partition_point(|&(_, end)| end <= at);
+            let function_only = |range: &[bool]| range.iter().all(|&f| f);
+            Some((
+                squash(&self.keys[..split], true),
+                function_only(&self.function[..split]),
+                squash(&self.keys[split..], true),
+                function_only(&self.function[split..]),
+            ))
+        })
     }
 
     /// Whether every word is a function word.
@@ -679,6 +739,45 @@ mod tests {
             Reader::default().squashed("Gen. Smith said 3.5"),
             "generalsmithsaid3.5"
         );
+    }
+
+    #[test]
+    fn a_wording_split_at_its_spaces_reads_as_each_side_read_afresh() {
+        let mut reader = Reader::default();
+        for text in [
+            "the U.S.-led coalition said on Oct. 3",
+            "up 40 per cent since 2019",
+            "Dr Okafor's long-term plan",
+        ] {
+            let words = reader.words(text);
+            let spaces: Vec<usize> = text.match_indices(' ').map(|(at, _)| at).collect();
+            for (split, at) in words.split_at_spaces(text).zip(spaces) {
+                let Some((head, head_function, tail, tail_function)) = split else {
+                    assert_eq!(&text[at - 3..at + 5], "per cent", "only a word read across");
+                    continue;
+                };
+                let (fresh_head, fresh_tail) =
+                    (reader.words(&text[..at]), reader.words(&text[at + 1..]));
+                assert_eq!(head, fresh_head.squashed(), "{text:?} at {at}");
+                assert_eq!(tail, fresh_tail.squashed(), "{text:?} at {at}");
+                assert_eq!(head_function, fresh_head.is_function_only());
+                assert_eq!(tail_function, fresh_tail.is_function_only());
+            }
+        }
+    }
+
+    #[test]
+    fn keys_are_found_in_texts_as_in_their_words() {
+        let mut reader = Reader::default();
+        let (before, after) = (
+            "Local officials said on Monday",
+            "that the pier would close.",
+        );
+        assert!(reader.all_keys_in(&["officials", "pier"], [before, after]));
+        assert!(reader.all_keys_in(&[], [before, after]));
+        assert!(!reader.all_keys_in(&["officials", "ferry"], [before, after]));
+        let words = reader.words(before);
+        assert!(words.has_key("officials") && !words.has_key("pier"));
     }
 
     #[test]
