@@ -6,7 +6,7 @@
 
 use rayon::prelude::*;
 
-use super::wording::Reader;
+use super::wording::{Reader, may_hold_saying};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
 use crate::compare::{AttributionChange, AttributionChangeKind, Edit, EditOp, Link, SentenceRef};
@@ -126,6 +126,12 @@ impl<'t> Seen<'t> {
             }
             let from = phrase(&self.a_text[edit.a.0..edit.a.1]);
             let to = phrase(&self.b_text[edit.b.0..edit.b.1]);
+            // Without a verb of saying on either side, only a source named before a kept one can
+            // have changed.
+            if !may_hold_saying(&from) && !may_hold_saying(&to) && !self.names_the_source(i, reader)
+            {
+                continue;
+            }
             let has_figure = |t: &str| t.chars().any(|c| c.is_ascii_digit());
             // A changed figure next to a verb of saying is a figure, not a source; the verb can
             // still be dropped with it, the figure's words besides ("officials said on Friday
