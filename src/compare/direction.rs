@@ -24,7 +24,8 @@
 //!
 //! An edge still undetermined then weighs one more, weaker term: a version has one original, so
 //! an end already known to be the copy of a third version is more likely this edge's original
-//! (never enough alone: the tree itself may join the wrong versions).
+//! (never enough alone, and never against a term of the edge's own evidence: the tree itself may
+//! join the wrong versions).
 //!
 //! Below [`KNOWN_FROM`] the direction is undetermined: the two versions only differ, and findings
 //! between them are shown without an arrow (the version first in content order on the left, so
@@ -129,7 +130,14 @@ pub struct Evidence {
 /// The direction `evidence` gives: a score (positive: `x` is the original) and the clues that
 /// point its way.
 pub fn decide(evidence: &Evidence) -> (f32, Vec<Clue>) {
-    let mut score = 0.0;
+    let terms = weigh(evidence);
+    let score = terms.iter().map(|(term, _)| term).sum();
+    (score, pointing(&terms, score))
+}
+
+/// Each term of the evidence, signed as the score (positive: `x` is the original), with the
+/// clue it stands for.
+fn weigh(evidence: &Evidence) -> Vec<(f32, Clue)> {
     let mut clues: Vec<(f32, Clue)> = Vec::new();
     if let Some(order) = evidence.published {
         let term = match order {
@@ -137,7 +145,6 @@ pub fn decide(evidence: &Evidence) -> (f32, Vec<Clue>) {
             Ordering::Greater => -PUBLISHED_WEIGHT,
             Ordering::Equal => 0.0,
         };
-        score += term;
         clues.push((term, Clue::Published));
     }
     let credit = match evidence.credit {
@@ -145,28 +152,22 @@ pub fn decide(evidence: &Evidence) -> (f32, Vec<Clue>) {
         (false, true) => -CREDIT_WEIGHT,
         _ => 0.0,
     };
-    score += credit;
     clues.push((credit, Clue::AgencyCredit));
     let dateline = match (credit, evidence.dateline) {
         (0.0, (true, false)) => DATELINE_WEIGHT,
         (0.0, (false, true)) => -DATELINE_WEIGHT,
         _ => 0.0,
     };
-    score += dateline;
     clues.push((dateline, Clue::Dateline));
     let toll = evidence.rising_toll.signum() as f32 * RISING_TOLL_WEIGHT;
-    score += toll;
     clues.push((toll, Clue::RisingToll));
     let shared = (evidence.shared_wording * 2.0).clamp(-1.0, 1.0) * SHARED_WORDING_WEIGHT;
-    score += shared;
     clues.push((shared, Clue::SharedWording));
     if let Some((own_x, own_y)) = evidence.own {
         let term = ((own_y - own_x) / FULL_OWN).clamp(-1.0, 1.0) * OWN_WEIGHT;
-        score += term;
         clues.push((term, Clue::AddsMaterial));
     }
     let shape = shape(evidence);
-    score += shape;
     let smaller_is_x = evidence.chars.0 <= evidence.chars.1;
     let expanded = (shape > 0.0) == smaller_is_x;
     clues.push((
@@ -177,12 +178,16 @@ pub fn decide(evidence: &Evidence) -> (f32, Vec<Clue>) {
             Clue::Trimmed
         },
     ));
-    let clues = clues
-        .into_iter()
+    clues
+}
+
+/// The clues of the `terms` that point the way of `score`.
+fn pointing(terms: &[(f32, Clue)], score: f32) -> Vec<Clue> {
+    terms
+        .iter()
         .filter(|(term, _)| *term != 0.0 && (*term > 0.0) == (score > 0.0))
-        .map(|(_, clue)| clue)
-        .collect();
-    (score, clues)
+        .map(|&(_, clue)| clue)
+        .collect()
 }
 
 /// The shape term: positive when `x` looks like the original. The smaller version is the
@@ -250,11 +255,17 @@ pub fn lineage(
             if story_size.get(&versions[x].story).copied().unwrap_or(0) >= 3 {
                 evidence.own = Some((own[x], own[y]));
             }
-            let (score, clues) = decide(&evidence);
+            let terms = weigh(&evidence);
+            let score = terms.iter().map(|(term, _)| term).sum();
+            let clues = pointing(&terms, score);
             Scored {
                 ends: (x, y),
                 score,
                 clues,
+                leans: (
+                    terms.iter().any(|(term, _)| *term > 0.0),
+                    terms.iter().any(|(term, _)| *term < 0.0),
+                ),
                 shared,
             }
         })
@@ -270,6 +281,9 @@ struct Scored {
     ends: (usize, usize),
     score: f32,
     clues: Vec<Clue>,
+    /// Whether some term of the evidence makes `ends.0` the original, and whether some makes
+    /// `ends.1` the original.
+    leans: (bool, bool),
     shared: f32,
 }
 
@@ -309,6 +323,9 @@ impl Scored {
 /// Weighs the one-original rule on the edges still undetermined: an end known (from the other
 /// edges) to be the copy of a third version leans towards being this edge's original, and an
 /// edge that then reaches [`KNOWN_FROM`] with its own evidence leaning the same way is known.
+/// Never against a term of the edge's own evidence: where the tree joined a version to the
+/// wrong one (a first take to the write-through rather than to the version between them, say),
+/// the rule would point the wrong way, and only evidence of the edge's own can tell.
 fn settle_by_structure(edges: &mut [Scored], articles: usize) {
     let mut copies = vec![false; articles];
     for copy in edges.iter().filter_map(Scored::known_copy) {
@@ -316,9 +333,9 @@ fn settle_by_structure(edges: &mut [Scored], articles: usize) {
     }
     for edge in edges.iter_mut().filter(|e| !e.is_known()) {
         let (x, y) = edge.ends;
-        let term = match (copies[x], copies[y]) {
-            (true, false) => COPY_ELSEWHERE_WEIGHT,
-            (false, true) => -COPY_ELSEWHERE_WEIGHT,
+        let term = match (copies[x], copies[y], edge.leans) {
+            (true, false, (_, false)) => COPY_ELSEWHERE_WEIGHT,
+            (false, true, (false, _)) => -COPY_ELSEWHERE_WEIGHT,
             _ => continue,
         };
         edge.score += term;
@@ -860,6 +877,7 @@ mod tests {
             ends,
             score,
             clues: Vec::new(),
+            leans: (score > 0.0, score < 0.0),
             shared: 0.5,
         }
     }
@@ -885,6 +903,17 @@ mod tests {
             [(0, 1, true), (1, 2, true), (1, 3, false), (4, 5, false)]
         );
         assert_eq!(descents[1].clues, [Clue::CopyElsewhere]);
+    }
+
+    #[test]
+    fn the_one_original_rule_never_overrides_evidence_of_the_edge() {
+        // 1 copies 0. On edge (1, 2) the evidence leans slightly towards 1 as the original, but
+        // one of its terms says 2 is: the tree may have joined 2 to the wrong version.
+        let mut contested = scored((1, 2), 0.1);
+        contested.leans = (true, true);
+        let mut edges = [scored((0, 1), 1.0), contested];
+        settle_by_structure(&mut edges, 3);
+        assert!(!edges[1].is_known(), "{}", edges[1].score);
     }
 
     #[test]
