@@ -108,3 +108,39 @@ fn all_pairs_aligns_every_pair_even_above_fifty() {
         .collect();
     assert_eq!(linked_to_first.len(), count - 1);
 }
+
+#[test]
+fn above_fifty_an_independent_report_sharing_the_opening_fact_gets_no_parent() {
+    let count = ALL_PAIRS_UP_TO + 4;
+    let mut articles = copies_and_a_stranger(count);
+    // Opens on the story's main fact in much the same words, then tells its own story: its
+    // wording samples look like a copy's, but it carries nothing past the opening.
+    articles.push(Article::from_text(
+        "independent",
+        "independent.txt",
+        "The harbour council voted on Tuesday to close the old ferry pier for repairs, a \
+         spokesman for the ferry company said. Its captains have asked for a second landing \
+         on the island for years. A petition with four hundred names went to the ministry.",
+        Format::Text,
+    ));
+    let comparison = compare(articles, &Options::default());
+    let independent = count + 1;
+    let version = &comparison.versions[independent];
+    assert_eq!(version.closest, None, "{version:?}");
+    assert!(
+        comparison
+            .versions
+            .iter()
+            .all(|v| v.closest != Some(independent)),
+        "nobody descends from it"
+    );
+    assert_ne!(version.story, comparison.versions[0].story);
+    // Its one fact in common is still linked to the copy its wording looked like.
+    assert!(
+        comparison
+            .links
+            .iter()
+            .any(|l| l.a.article == independent || l.b.article == independent),
+        "its direct link is kept"
+    );
+}

@@ -158,7 +158,10 @@ pub fn compare_with_progress(
             dropped: Vec::new(),
         })
     });
-    let tree = sketched_tree.unwrap_or_else(|| {
+    // The tree is read off the links. Along a sketched tree, links join only its neighbours:
+    // the tree read off them is the sketched one without the edges that are no versions
+    // (independent reports whose wording samples looked alike).
+    let tree = {
         let links: Vec<_> = alignment
             .links
             .iter()
@@ -166,7 +169,7 @@ pub fn compare_with_progress(
             .collect();
         let shares = versions::version_shares(&in_order, &links);
         versions::forest(&shares, &canonical_rank)
-    });
+    };
     let versions = moved_versions(&tree, &order);
     progress.update("comparing words", 0, alignment.links.len());
     let mut links: Vec<Link> = timed("diffing links", || {

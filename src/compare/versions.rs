@@ -11,8 +11,10 @@
 //! Up to [`ALL_PAIRS_UP_TO`] articles every pair is aligned and the tree is read off the links.
 //! Above that, how much each pair shares is estimated from sketches of the articles' wording
 //! (bottom-k samples of word-triple hashes), and only the tree's pairs are aligned, so hundreds
-//! of copies of one story cost about linearly.
+//! of copies of one story cost about linearly; the tree is then read off those links as below
+//! 50, which drops the estimated edges between articles that are no versions.
 
+use std::collections::BTreeMap;
 use std::hash::BuildHasher;
 
 use rayon::prelude::*;
@@ -152,8 +154,16 @@ fn linked_shares(
         .iter()
         .map(|a| a.sentences.iter().map(|s| s.range().len()).collect())
         .collect();
-    let mut covered: Vec<Vec<Vec<usize>>> =
-        lengths.iter().map(|l| vec![vec![0; l.len()]; n]).collect();
+    // Bytes covered in each sentence of an article by links to another, for the pairs of
+    // articles that have links (along the version tree, few of all pairs).
+    let mut covered: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    let mut cover = |at: SentenceRef, other: usize, adds: usize| {
+        let sentences = covered
+            .entry((at.article, other))
+            .or_insert_with(|| vec![0; lengths[at.article].len()]);
+        let length = lengths[at.article][at.sentence];
+        sentences[at.sentence] = (sentences[at.sentence] + adds).min(length);
+    };
     for (x, y) in linked {
         let (x_len, y_len) = (
             lengths[x.article][x.sentence],
@@ -163,21 +173,15 @@ fn linked_shares(
             Counting::WholeSentences => (x_len, y_len),
             Counting::CommonText => (x_len.min(y_len), x_len.min(y_len)),
         };
-        let x_covered = &mut covered[x.article][y.article][x.sentence];
-        *x_covered = (*x_covered + x_adds).min(x_len);
-        let y_covered = &mut covered[y.article][x.article][y.sentence];
-        *y_covered = (*y_covered + y_adds).min(y_len);
+        cover(x, y.article, x_adds);
+        cover(y, x.article, y_adds);
     }
-    lengths
-        .iter()
-        .zip(&covered)
-        .map(|(lengths, to)| {
-            let total = lengths.iter().sum::<usize>().max(1) as f32;
-            to.iter()
-                .map(|bytes| bytes.iter().sum::<usize>() as f32 / total)
-                .collect()
-        })
-        .collect()
+    let mut shares = vec![vec![0.0; n]; n];
+    for ((article, other), bytes) in covered {
+        let total = lengths[article].iter().sum::<usize>().max(1) as f32;
+        shares[article][other] = bytes.iter().sum::<usize>() as f32 / total;
+    }
+    shares
 }
 
 /// `share[i][j]`, estimated without aligning: the share of article `i`'s word triples also
