@@ -127,12 +127,28 @@ pub struct Evidence {
     pub shared_wording: f32,
 }
 
-/// The direction `evidence` gives: a score (positive: `x` is the original) and the clues that
-/// point its way.
-pub fn decide(evidence: &Evidence) -> (f32, Vec<Clue>) {
+/// What `evidence` says of an edge's direction.
+pub struct Verdict {
+    /// The score: positive when `x` is the original.
+    pub score: f32,
+    /// The clues that point the way of the score.
+    pub clues: Vec<Clue>,
+    /// Whether some term of the evidence makes `x` the original, and whether some makes `y`.
+    pub leans: (bool, bool),
+}
+
+/// The direction `evidence` gives.
+pub fn decide(evidence: &Evidence) -> Verdict {
     let terms = weigh(evidence);
     let score = terms.iter().map(|(term, _)| term).sum();
-    (score, pointing(&terms, score))
+    Verdict {
+        score,
+        clues: pointing(&terms, score),
+        leans: (
+            terms.iter().any(|(term, _)| *term > 0.0),
+            terms.iter().any(|(term, _)| *term < 0.0),
+        ),
+    }
 }
 
 /// Each term of the evidence, signed as the score (positive: `x` is the original), with the
@@ -255,17 +271,16 @@ pub fn lineage(
             if story_size.get(&versions[x].story).copied().unwrap_or(0) >= 3 {
                 evidence.own = Some((own[x], own[y]));
             }
-            let terms = weigh(&evidence);
-            let score = terms.iter().map(|(term, _)| term).sum();
-            let clues = pointing(&terms, score);
+            let Verdict {
+                score,
+                clues,
+                leans,
+            } = decide(&evidence);
             Scored {
                 ends: (x, y),
                 score,
                 clues,
-                leans: (
-                    terms.iter().any(|(term, _)| *term > 0.0),
-                    terms.iter().any(|(term, _)| *term < 0.0),
-                ),
+                leans,
                 shared,
             }
         })
@@ -926,7 +941,7 @@ mod tests {
             reworded: 0.2,
             ..Evidence::default()
         };
-        let (score, clues) = decide(&evidence);
+        let Verdict { score, clues, .. } = decide(&evidence);
         assert!(score >= KNOWN_FROM, "{score}");
         assert_eq!(clues, [Clue::Trimmed]);
     }
@@ -940,7 +955,7 @@ mod tests {
             contained: (0.45, 0.97),
             ..Evidence::default()
         };
-        let (score, clues) = decide(&evidence);
+        let Verdict { score, clues, .. } = decide(&evidence);
         assert!(score <= -KNOWN_FROM, "{score}");
         assert_eq!(clues, [Clue::Published]);
     }
@@ -990,7 +1005,7 @@ mod tests {
             reworded: 1.0,
             ..Evidence::default()
         };
-        assert!(decide(&evidence).0.abs() < KNOWN_FROM);
+        assert!(decide(&evidence).score.abs() < KNOWN_FROM);
     }
 
     #[test]
@@ -1012,14 +1027,14 @@ mod tests {
             dateline: (true, false),
             ..Evidence::default()
         };
-        let (score, clues) = decide(&dated_first);
+        let Verdict { score, clues, .. } = decide(&dated_first);
         assert!(score >= KNOWN_FROM, "{score}");
         assert_eq!(clues, [Clue::Dateline]);
         let credited_second = Evidence {
             credit: (false, true),
             ..dated_first
         };
-        let (score, clues) = decide(&credited_second);
+        let Verdict { score, clues, .. } = decide(&credited_second);
         assert!(score <= -KNOWN_FROM, "{score}");
         assert_eq!(clues, [Clue::AgencyCredit]);
         let dated = Article::from_text(
