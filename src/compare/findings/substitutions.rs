@@ -636,12 +636,7 @@ fn is_honorific(words: &Words) -> bool {
 fn kept_in_part(reader: &mut Reader, longer: &str, shorter: &Words) -> Option<SubstitutionKind> {
     let kept = shorter.squashed();
     let words = reader.words(longer);
-    let mut spaces = longer
-        .char_indices()
-        .filter(|(_, c)| c.is_whitespace())
-        .map(|(at, _)| at);
-    for split in words.split_at_spaces(longer) {
-        let space = spaces.next().unwrap_or(longer.len());
+    for (space, split) in words.split_at_spaces(longer) {
         // A word read across the space ("per cent") is read again on each side of it.
         let (head, head_function, tail, tail_function) = split.unwrap_or_else(|| {
             let (head, tail) = (longer[..space].trim(), longer[space..].trim());

@@ -274,6 +274,11 @@ pub fn may_hold_saying(text: &str) -> bool {
         .any(|run| SAYING.binary_search(&run.to_lowercase().as_str()).is_ok())
 }
 
+/// The words on each side of a space ([`Words::split_at_spaces`]), squashed (see
+/// [`Words::squashed`]) and whether all of them are function words: `(head squashed, head
+/// function only, tail squashed, tail function only)`.
+pub type Split = (String, bool, String, bool);
+
 /// Normalises wordings with one shared tokenizer.
 pub struct Reader {
     tokenizer: Tokenizer,
@@ -480,15 +485,13 @@ impl Words {
         self.keys.iter().any(|k| k == key)
     }
 
-    /// The words squashed (see [`Words::squashed`]) and whether all of them are function words,
-    /// for the words before and after each space of the text they were read from (`text`),
-    /// starting at its first space: `(head squashed, head function only, tail squashed, tail
-    /// function only)`, or `None` at a space inside a word ("per cent" read as one). The same as
-    /// reading the text on each side of the space afresh.
+    /// Each space of the text the words were read from (`text`), in order, with the words
+    /// before and after it as [`Split`] says, the same as reading each side afresh; `None` at a
+    /// space inside a word ("per cent" read as one).
     pub fn split_at_spaces<'w>(
         &'w self,
         text: &'w str,
-    ) -> impl Iterator<Item = Option<(String, bool, String, bool)>> + 'w {
+    ) -> impl Iterator<Item = (usize, Option<Split>)> + 'w {
         let spaces = text
             .char_indices()
             .filter(|(_, c)| c.is_whitespace())
@@ -499,16 +502,17 @@ impl Words {
                 .iter()
                 .any(|&(start, end)| start < at && at < end);
             if inside {
-                return None;
+                return (at, None);
             }
             let split = self.spans.partition_point(|&(_, end)| end <= at);
             let function_only = |range: &[bool]| range.iter().all(|&f| f);
-            Some((
+            let sides = (
                 squash(&self.keys[..split], true),
                 function_only(&self.function[..split]),
                 squash(&self.keys[split..], true),
                 function_only(&self.function[split..]),
-            ))
+            );
+            (at, Some(sides))
         })
     }
 
@@ -760,7 +764,9 @@ mod tests {
         ] {
             let words = reader.words(text);
             let spaces: Vec<usize> = text.match_indices(' ').map(|(at, _)| at).collect();
-            for (split, at) in words.split_at_spaces(text).zip(spaces) {
+            let found: Vec<usize> = words.split_at_spaces(text).map(|(at, _)| at).collect();
+            assert_eq!(found, spaces);
+            for (at, split) in words.split_at_spaces(text) {
                 let Some((head, head_function, tail, tail_function)) = split else {
                     assert_eq!(&text[at - 3..at + 5], "per cent", "only a word read across");
                     continue;
