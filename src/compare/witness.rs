@@ -33,6 +33,10 @@ const SUBJECT_SENTENCES_PER_ARTICLE: f32 = 1.5;
 /// How a witness vouches for two sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Voucher {
+    /// One of them has the witness's very wording (an identical link), the other is linked to
+    /// it by any means: the pair is that link met again, the same two wordings, so it is decided
+    /// as that link was (by its position, say), whatever bar a pair met on its own would need.
+    Twin,
     /// Both sentences are linked to it on their own wording.
     Both,
     /// One is a near copy of it (linked on its own wording, closely); the other is linked to
@@ -65,7 +69,7 @@ pub fn vouched_links(
     let runs: Vec<&[End]> = partners.ends.chunk_by(|x, y| x.0 == y.0).collect();
     let mut pairs: Vec<(SentenceRef, SentenceRef, Voucher)> = runs
         .par_iter()
-        .flat_map_iter(|run| vouched_pairs(run, &partners, &witnesses, &joined))
+        .flat_map_iter(|run| vouched_pairs(set, run, &partners, &witnesses, &joined))
         .collect();
     if pairs.is_empty() {
         return Vec::new();
@@ -107,6 +111,7 @@ pub fn vouched_links(
 /// partners, sorted by partner) that it vouches for: not linked yet (in `partners` or
 /// `witnesses`), their articles `joined`. Each pair is given lower sentence first.
 fn vouched_pairs(
+    set: &PreparedSet,
     run: &[End],
     partners: &Partners,
     witnesses: &Partners,
@@ -117,6 +122,10 @@ fn vouched_pairs(
     let legs: Vec<Option<f32>> = run
         .iter()
         .map(|&(_, end, _)| witnesses.similarity(witness, end))
+        .collect();
+    let twins: Vec<bool> = run
+        .iter()
+        .map(|&(_, end, _)| align::is_identical(set.at(witness), set.at(end)))
         .collect();
     let mut out = Vec::new();
     for k in 0..run.len() {
@@ -131,7 +140,7 @@ fn vouched_pairs(
             if joined(x, run[m].1) {
                 for n in m..group_end {
                     let z = run[n].1;
-                    let Some(voucher) = vouching(legs[k], legs[n]) else {
+                    let Some(voucher) = vouching((legs[k], twins[k]), (legs[n], twins[n])) else {
                         continue;
                     };
                     // A run is sorted by partner: `z` comes after `x`.
@@ -147,9 +156,12 @@ fn vouched_pairs(
 }
 
 /// How a witness vouches for two of its partners, from the similarities of its links to them
-/// on their own wording (`None`: linked by other means).
-fn vouching(x: Option<f32>, z: Option<f32>) -> Option<Voucher> {
-    match (x, z) {
+/// on their own wording (`None`: linked by other means) and whether each has its wording.
+fn vouching(x: (Option<f32>, bool), z: (Option<f32>, bool)) -> Option<Voucher> {
+    if x.1 != z.1 {
+        return Some(Voucher::Twin);
+    }
+    match (x.0, z.0) {
         (Some(_), Some(_)) => Some(Voucher::Both),
         (Some(s), None) | (None, Some(s)) if s >= NEAR_COPY => Some(Voucher::Copy),
         _ => None,
@@ -229,10 +241,12 @@ impl Judge<'_> {
         matching: &mut MatchedPositions,
     ) -> Option<Decision> {
         let (x, y) = (self.set.at(a), self.set.at(b));
-        let accepted = s.similarity >= VOUCHED_SIMILARITY
-            && s.shared_content >= VOUCHED_SHARED_CONTENT
-            && self.telling(x, y, voucher)
-            && !self.closer_partner_has_its_words(a, b, s.similarity, matching);
+        let bar_passed = voucher == Voucher::Twin
+            || s.similarity >= VOUCHED_SIMILARITY
+                && s.shared_content >= VOUCHED_SHARED_CONTENT
+                && self.telling(x, y, voucher);
+        let accepted =
+            bar_passed && !self.closer_partner_has_its_words(a, b, s.similarity, matching);
         accepted.then(|| Decision {
             a,
             b,
@@ -256,6 +270,7 @@ impl Judge<'_> {
     /// when only one of them is linked to the witness on its own wording.
     fn telling(&self, x: &Prepared, y: &Prepared, voucher: Voucher) -> bool {
         let needed = match voucher {
+            Voucher::Twin => 0,
             Voucher::Both => VOUCHED_TELLING_CONTENT,
             Voucher::Copy => COPY_VOUCHED_TELLING_CONTENT,
         };
@@ -414,6 +429,35 @@ mod tests {
         assert_eq!(
             linked(&[brief, rewrite, wire], "brief", "rewrite"),
             [(0, 0), (1, 1), (2, 3), (3, 2)]
+        );
+    }
+
+    #[test]
+    fn a_sentence_with_the_witness_wording_takes_the_witness_link_whatever_its_bar() {
+        // The brief's loose rewording is linked to the wire only by its place between two
+        // links; the trimmed copy keeps the wire's sentence word for word as its last one, where
+        // position says nothing. The two share too little to be vouched for on their wording,
+        // but the trimmed sentence is the wire's: the same two wordings, the same link.
+        const SAID: &str =
+            "The harbour master said the crews had given the very best of themselves.";
+        const RECAST: &str =
+            "The crews put in their finest performance, according to the harbour master.";
+        let wire = ("wire", format!("{OPENING} {SAID} {CLOSING}"));
+        let brief = ("brief", format!("{OPENING} {RECAST} {CLOSING}"));
+        let trimmed = ("trimmed", format!("{OPENING} {SAID}"));
+        assert_eq!(
+            linked(&[wire.clone(), brief.clone()], "wire", "brief"),
+            [(0, 0), (1, 1), (2, 2), (3, 3)],
+            "linked by position"
+        );
+        assert_eq!(
+            linked(&[brief.clone(), trimmed.clone()], "brief", "trimmed"),
+            [(0, 0), (1, 1)],
+            "too far apart, and out of reach of position"
+        );
+        assert_eq!(
+            linked(&[wire, brief, trimmed], "brief", "trimmed"),
+            [(0, 0), (1, 1), (2, 2)]
         );
     }
 }
