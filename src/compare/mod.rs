@@ -161,7 +161,7 @@ pub fn compare_with_progress(
     // The tree is read off the links. Along a sketched tree, links join only its neighbours:
     // the tree read off them is the sketched one without the edges that are no versions
     // (independent reports whose wording samples looked alike).
-    let tree = {
+    let tree = timed("reading the version tree", || {
         let links: Vec<_> = alignment
             .links
             .iter()
@@ -169,7 +169,7 @@ pub fn compare_with_progress(
             .collect();
         let shares = versions::version_shares(&in_order, &links);
         versions::forest(&shares, &canonical_rank)
-    };
+    });
     let versions = moved_versions(&tree, &order);
     progress.update("comparing words", 0, alignment.links.len());
     let mut links: Vec<Link> = timed("diffing links", || {
@@ -202,9 +202,13 @@ pub fn compare_with_progress(
     }
     progress.update("collecting findings", 0, 1);
     let prepared = canonical.reordered(&order);
-    let (groups, sentences) = groups::build(&articles, &links, along_tree);
-    let closest = findings::counterparts::closest_of_either_end(&links);
-    let lineage = direction::lineage(&articles, &versions, &links, &closest, &rank);
+    let (groups, sentences) = timed("grouping", || groups::build(&articles, &links, along_tree));
+    let closest = timed("closest counterparts", || {
+        findings::counterparts::closest_of_either_end(&links)
+    });
+    let lineage = timed("lineage", || {
+        direction::lineage(&articles, &versions, &links, &closest, &rank)
+    });
     let orientation = direction::Orientation::new(&lineage, &rank, options.all_pairs);
     let found = timed("findings", || {
         let context = findings::Context {
@@ -219,7 +223,7 @@ pub fn compare_with_progress(
         };
         findings::find(&articles, &links, &context)
     });
-    let mut stats = stats::compute(&articles, &links, &sentences);
+    let mut stats = timed("stats", || stats::compute(&articles, &links, &sentences));
     stats.derivations = direction::derivations(&lineage, &stats.overlap);
     timed("freeing tokens", || drop(prepared));
     let mut comparison = Comparison {
@@ -239,7 +243,7 @@ pub fn compare_with_progress(
         attribution_changes: found.attribution_changes,
         key_changes: Vec::new(),
     };
-    comparison.key_changes = findings::find_key_changes(&comparison);
+    comparison.key_changes = timed("key changes", || findings::find_key_changes(&comparison));
     Ok(comparison)
 }
 
