@@ -257,7 +257,12 @@ pub(super) enum Kind {
     ListItem,
     /// A Markdown "#" heading.
     Heading,
+    /// A short line ending with a colon right above a list ("Key points:"): the list's title.
+    ListTitle,
 }
+
+/// Most words a line above a list may have to be its title.
+const MAX_LIST_TITLE_WORDS: usize = 5;
 
 /// A paragraph: a byte span whose ends are trimmed and which holds no markers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -299,7 +304,10 @@ pub(super) fn for_each_paragraph(
         let continues_previous = open
             .as_ref()
             .is_some_and(|(paragraph, last)| continues_quotation(paragraph, last, &current));
-        if let Some((paragraph, _)) = open.take() {
+        if let Some((mut paragraph, _)) = open.take() {
+            if is_list_title(text, &paragraph, &current) {
+                paragraph.kind = Kind::ListTitle;
+            }
             visit(paragraph);
         }
         let paragraph = Paragraph {
@@ -335,6 +343,17 @@ fn continues_paragraph(last: &Shape, current: &Shape, breaks: Breaks) -> bool {
                     || (current.starts_lowercase && !last.ends_with_stop))
         }
     }
+}
+
+/// Whether `paragraph`, directly followed by the line `next`, is the title of the list `next`
+/// opens: one short line of prose ending with a colon.
+fn is_list_title(text: &str, paragraph: &Paragraph, next: &Shape) -> bool {
+    let body = &text[paragraph.start..paragraph.end];
+    matches!(next.marker, Marker::Bullet | Marker::Number)
+        && paragraph.kind == Kind::Prose
+        && !body.contains('\n')
+        && body.ends_with(':')
+        && body.split_whitespace().nth(MAX_LIST_TITLE_WORDS).is_none()
 }
 
 /// Whether `current` is the next line of the same Markdown quotation as `last`.
@@ -420,6 +439,23 @@ mod tests {
                     Kind::Prose
                 ),
                 ("First item", Kind::ListItem),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_line_ending_with_a_colon_right_above_a_list_is_its_title() {
+        let text = "The pier will close for repairs.\nWhat happens next:\n- Divers survey the piles\n\
+            Residents were told on Monday that:\n\n- the ferry moves to the north landing";
+        let got = paragraphs(text, Format::Text, Breaks::EveryLine);
+        assert_eq!(
+            got,
+            vec![
+                ("The pier will close for repairs.", Kind::Prose),
+                ("What happens next:", Kind::ListTitle),
+                ("Divers survey the piles", Kind::ListItem),
+                ("Residents were told on Monday that:", Kind::Prose),
+                ("the ferry moves to the north landing", Kind::ListItem),
             ]
         );
     }

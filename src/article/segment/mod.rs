@@ -750,7 +750,7 @@ mod tests {
         assert_eq!(
             units(input, Format::Text),
             vec![
-                ("Key points:", Role::Body),
+                ("Key points:", Role::Heading),
                 ("The port reopened.", Role::ListItem),
                 ("Ships queued.", Role::ListItem),
                 ("Wages rose", Role::ListItem),
@@ -769,7 +769,7 @@ mod tests {
                 Format::Text
             ),
             vec![
-                ("Steps:", Role::Body),
+                ("Steps:", Role::Heading),
                 ("Close the gates.", Role::ListItem),
                 ("Call the harbour master", Role::ListItem),
                 ("Wait", Role::ListItem),

@@ -45,7 +45,7 @@ pub(super) fn classify_paragraph(unit: &str, kind: Kind, headline_allowed: bool)
     let unit = without_emphasis(unit);
     match kind {
         Kind::Heading if headline_allowed => Treatment::Whole(Role::Headline),
-        Kind::Heading => Treatment::Whole(Role::Heading),
+        Kind::Heading | Kind::ListTitle => Treatment::Whole(Role::Heading),
         Kind::ListItem => Treatment::Sentences(Role::ListItem),
         Kind::Prose if is_byline(unit) => Treatment::Whole(Role::Byline),
         Kind::Prose if is_caption(unit) => Treatment::Sentences(Role::Caption),
