@@ -79,16 +79,20 @@ pub fn find(articles: &[Article], links: &[Link], cx: &Context<'_>) -> Findings 
             || {
                 rayon::join(
                     || {
-                        orient_substitutions(
-                            find_substitutions(articles, links, closest),
-                            cx.orientation,
-                        )
+                        super::timed("substitutions", || {
+                            orient_substitutions(
+                                find_substitutions(articles, links, closest),
+                                cx.orientation,
+                            )
+                        })
                     },
                     || {
-                        orient_quote_changes(
-                            quotes::find(articles, cx.set, links, closest),
-                            cx.orientation,
-                        )
+                        super::timed("quote changes", || {
+                            orient_quote_changes(
+                                quotes::find(articles, cx.set, links, closest),
+                                cx.orientation,
+                            )
+                        })
                     },
                 )
             },
@@ -97,20 +101,39 @@ pub fn find(articles: &[Article], links: &[Link], cx: &Context<'_>) -> Findings 
                     || {
                         rayon::join(
                             || {
-                                let mut facts = numbers::find(
-                                    articles, cx.set, links, closest, cx.near, cx.rank,
-                                );
-                                facts.extend(times::find(articles, links, closest, cx.orientation));
-                                sort_facts(&mut facts);
-                                facts
+                                super::timed("figures", || {
+                                    let mut facts = numbers::find(
+                                        articles, cx.set, links, closest, cx.near, cx.rank,
+                                    );
+                                    facts.extend(times::find(
+                                        articles,
+                                        links,
+                                        closest,
+                                        cx.orientation,
+                                    ));
+                                    sort_facts(&mut facts);
+                                    facts
+                                })
                             },
-                            || find_omissions(articles, cx.groups, cx.versions),
+                            || {
+                                super::timed("omissions", || {
+                                    find_omissions(articles, cx.groups, cx.versions)
+                                })
+                            },
                         )
                     },
                     || {
                         rayon::join(
-                            || cuts::find(articles, links, closest, cx.lineage),
-                            || attributions::find(articles, links, closest, cx.orientation),
+                            || {
+                                super::timed("cuts", || {
+                                    cuts::find(articles, links, closest, cx.lineage)
+                                })
+                            },
+                            || {
+                                super::timed("attribution changes", || {
+                                    attributions::find(articles, links, closest, cx.orientation)
+                                })
+                            },
                         )
                     },
                 )
