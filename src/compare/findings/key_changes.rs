@@ -14,6 +14,11 @@ use crate::compare::{
 const MAX_PER_COPY: usize = 6;
 /// Most key changes of one kind per copy, so one kind does not crowd out the others.
 const MAX_PER_KIND: usize = 2;
+/// Least share of its original's text a copy must carry for the sentences it lacks to be key
+/// changes: a copy carrying less is an excerpt (two sentences quoted inside a story of its own)
+/// or a page kept only in part, which lacks most of the original without having cut it (its
+/// cuts are still listed in full with the other cuts).
+const MIN_KEPT_FOR_CUTS: f32 = 0.5;
 
 /// The key changes of every tree edge of `c` (its lineage and findings must be set); edges
 /// without any change are left out. The copies whose changes matter most come first: by their
@@ -130,9 +135,17 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
                 at: vec![a, b],
             })
         });
+    let kept = c
+        .stats
+        .overlap
+        .get(original)
+        .and_then(|shares| shares.get(copy))
+        .copied()
+        .unwrap_or(0.0);
     let mut cuts: Vec<_> = c
         .cuts
         .iter()
+        .filter(|_| kept >= MIN_KEPT_FOR_CUTS)
         .filter(|x| x.original.article == original && x.copy == copy)
         .filter(|x| x.kind == CutKind::Sentence)
         .collect();
@@ -313,5 +326,44 @@ mod tests {
             assert!(key.changes[3].summary.contains("fishing club"));
             assert!(key.changes.iter().all(|k| k.at[0].article == key.original));
         }
+    }
+
+    #[test]
+    fn an_excerpt_of_the_original_has_no_cut_sentences_among_its_key_changes() {
+        let wire = "WESTPORT (AP) — The harbour council voted on Tuesday to close the old ferry pier. \
+            Engineers found that the wooden supports had rotted through in several places. \
+            The ferry service will move to the north quay while the work goes on. \
+            Repairs will start in March and last until the autumn, the engineers said. \
+            A fishing club that uses the pier said it was not consulted about the closure. \
+            The council has set aside money from its reserves to pay for the new footings. \
+            Divers will survey the seabed beneath the pier before any work begins there. \
+            The last major repair to the pier was carried out more than thirty years ago.";
+        let excerpt = "Coastal towns across the region are struggling to keep their old piers open. \
+            Storms last winter damaged several landing stages along the western shore. \
+            The ferry service will move to the north quay while the work goes on. \
+            Repairs will start in March and last until the autumn, the engineers said. \
+            Other towns are expected to follow with their own repair plans this year.";
+        let articles = [("wire", wire), ("excerpt", excerpt)]
+            .iter()
+            .map(|(label, text)| {
+                Article::from_text(*label, format!("{label}.txt"), *text, Format::Text)
+            })
+            .collect();
+        let c = compare(articles, &Options::default());
+        assert!(
+            c.cuts
+                .iter()
+                .any(|x| x.original.article == 0 && x.copy == 1),
+            "what the excerpt lacks is listed with the cuts: {:?}",
+            c.cuts
+        );
+        assert!(
+            c.key_changes
+                .iter()
+                .flat_map(|k| &k.changes)
+                .all(|k| k.kind != KeyChangeKind::Cut),
+            "{:?}",
+            c.key_changes
+        );
     }
 }
