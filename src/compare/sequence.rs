@@ -61,10 +61,10 @@ pub fn revise(set: &PreparedSet, links: &[Decision]) -> Revision {
         .collect();
     let revisions: Vec<Revision> = pairs
         .par_iter()
-        .map(|pair_links| {
+        .map_init(MatchedPositions::default, |matching, pair_links| {
             let pair = ArticlePair::new(set, pair_links);
             let added = pair.gap_links();
-            let dropped = pair.out_of_order(pair_links, &added);
+            let dropped = pair.out_of_order(pair_links, &added, matching);
             Revision { added, dropped }
         })
         .collect();
@@ -127,12 +127,12 @@ impl<'a> ArticlePair<'a> {
     /// The links that run against the chain and only repeat, in a sentence that has a link in
     /// order (on the chain, or between its neighbouring links), words that link already
     /// matches: a repeated passage met elsewhere, not the counterpart. A link out of order that
-    /// matches other words of the sentence (a merge of two distant sentences) stays. The links
-    /// are read in parallel: a text with paragraphs moved has thousands out of order.
+    /// matches other words of the sentence (a merge of two distant sentences) stays.
     fn out_of_order(
         &self,
         links: &[&Decision],
         added: &[Decision],
+        matching: &mut MatchedPositions,
     ) -> Vec<(SentenceRef, SentenceRef)> {
         if self.chain.len() < MIN_CHAIN {
             return Vec::new();
@@ -146,21 +146,19 @@ impl<'a> ArticlePair<'a> {
             }
         }
         links
-            .par_iter()
+            .iter()
             .filter(|d| !self.in_order(d.a.sentence, d.b.sentence))
             // An identical link has no clearly closer rival.
             .filter(|d| d.kind == LinkKind::Reworded)
-            .map_init(MatchedPositions::default, |matching, d| {
+            .filter(|d| {
                 let (i, j) = (d.a.sentence, d.b.sentence);
                 let others = closer(&in_order_a[i], d.similarity, |k| self.sentence_b(k));
-                let repeated = repeats(self.sentence_a(i), self.sentence_b(j), &others, matching)
-                    || {
-                        let others = closer(&in_order_b[j], d.similarity, |k| self.sentence_a(k));
-                        repeats(self.sentence_b(j), self.sentence_a(i), &others, matching)
-                    };
-                repeated.then_some((d.a, d.b))
+                repeats(self.sentence_a(i), self.sentence_b(j), &others, matching) || {
+                    let others = closer(&in_order_b[j], d.similarity, |k| self.sentence_a(k));
+                    repeats(self.sentence_b(j), self.sentence_a(i), &others, matching)
+                }
             })
-            .flatten()
+            .map(|d| (d.a, d.b))
             .collect()
     }
 
