@@ -142,13 +142,15 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
         .and_then(|shares| shares.get(copy))
         .copied()
         .unwrap_or(0.0);
-    let mut cuts: Vec<_> = c
-        .cuts
-        .iter()
-        .filter(|_| kept >= MIN_KEPT_FOR_CUTS)
-        .filter(|x| x.original.article == original && x.copy == copy)
-        .filter(|x| x.kind == CutKind::Sentence)
-        .collect();
+    let mut cuts: Vec<_> = if kept < MIN_KEPT_FOR_CUTS {
+        Vec::new()
+    } else {
+        c.cuts
+            .iter()
+            .filter(|x| x.original.article == original && x.copy == copy)
+            .filter(|x| x.kind == CutKind::Sentence)
+            .collect()
+    };
     // Cut sentences naming a source or giving a figure first, then the longest.
     cuts.sort_by_key(|x| {
         (
