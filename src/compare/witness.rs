@@ -54,18 +54,9 @@ pub fn vouched_links(
     confident: &[Decision],
     compared: &(dyn Fn(usize, usize) -> bool + Sync),
 ) -> Vec<Decision> {
-    let partners = Partners::new(links);
-    let witnesses = Partners::new(confident);
-    let mut joined_pairs: Vec<(usize, usize)> = confident
-        .iter()
-        .map(|d| (d.a.article, d.b.article))
-        .collect();
-    joined_pairs.sort_unstable();
-    joined_pairs.dedup();
-    let joined = |x: SentenceRef, z: SentenceRef| {
-        let (a, b) = (x.article.min(z.article), x.article.max(z.article));
-        a != b && compared(a, b) && joined_pairs.binary_search(&(a, b)).is_ok()
-    };
+    let partners = Partners::new(set, links);
+    let witnesses = Partners::new(set, confident);
+    let joined = JoinedArticles::new(set.sentences.len(), confident, compared);
     let runs: Vec<&[End]> = partners.ends.chunk_by(|x, y| x.0 == y.0).collect();
     let mut pairs: Vec<(SentenceRef, SentenceRef, Voucher)> = runs
         .par_iter()
@@ -115,7 +106,7 @@ fn vouched_pairs(
     run: &[End],
     partners: &Partners,
     witnesses: &Partners,
-    joined: &(dyn Fn(SentenceRef, SentenceRef) -> bool + Sync),
+    joined: &JoinedArticles,
 ) -> Vec<(SentenceRef, SentenceRef, Voucher)> {
     let witness = run[0].0;
     // What each leg from the witness is: linked on its own wording (with its similarity) or not.
@@ -127,6 +118,7 @@ fn vouched_pairs(
         .iter()
         .map(|&(_, end, _)| align::is_identical(set.at(witness), set.at(end)))
         .collect();
+    let group_ends = article_group_ends(run);
     let mut out = Vec::new();
     for k in 0..run.len() {
         let x = run[k].1;
@@ -135,9 +127,8 @@ fn vouched_pairs(
         let mut vouched_x = Cursor(witnesses.of(x));
         let mut m = k + 1;
         while m < run.len() {
-            let article = run[m].1.article;
-            let group_end = m + run[m..].partition_point(|e| e.1.article == article);
-            if joined(x, run[m].1) {
+            let group_end = group_ends[m];
+            if joined.holds(x.article, run[m].1.article) {
                 for n in m..group_end {
                     let z = run[n].1;
                     let Some(voucher) = vouching((legs[k], twins[k]), (legs[n], twins[n])) else {
@@ -165,6 +156,49 @@ fn vouching(x: (Option<f32>, bool), z: (Option<f32>, bool)) -> Option<Voucher> {
         (Some(_), Some(_)) => Some(Voucher::Both),
         (Some(s), None) | (None, Some(s)) if s >= NEAR_COPY => Some(Voucher::Copy),
         _ => None,
+    }
+}
+
+/// For each end of `run` (sorted by partner), where the ends in its partner's article stop.
+fn article_group_ends(run: &[End]) -> Vec<usize> {
+    let mut ends = vec![run.len(); run.len()];
+    for i in (0..run.len().saturating_sub(1)).rev() {
+        if run[i].1.article == run[i + 1].1.article {
+            ends[i] = ends[i + 1];
+        } else {
+            ends[i] = i + 1;
+        }
+    }
+    ends
+}
+
+/// The article pairs a witness may vouch between: compared, and already joined by a link
+/// decided on its own wording.
+struct JoinedArticles {
+    articles: usize,
+    /// `joined[a * articles + b]`, symmetric.
+    joined: Vec<bool>,
+}
+
+impl JoinedArticles {
+    fn new(
+        articles: usize,
+        confident: &[Decision],
+        compared: &(dyn Fn(usize, usize) -> bool + Sync),
+    ) -> Self {
+        let mut joined = vec![false; articles * articles];
+        for d in confident {
+            let (a, b) = (d.a.article.min(d.b.article), d.a.article.max(d.b.article));
+            if a != b && !joined[a * articles + b] && compared(a, b) {
+                joined[a * articles + b] = true;
+                joined[b * articles + a] = true;
+            }
+        }
+        JoinedArticles { articles, joined }
+    }
+
+    fn holds(&self, a: usize, b: usize) -> bool {
+        self.joined[a * self.articles + b]
     }
 }
 
@@ -309,37 +343,59 @@ impl Judge<'_> {
 /// A link seen from one end: `(sentence, partner, similarity)`.
 type End = (SentenceRef, SentenceRef, f32);
 
-/// Every link seen from both ends, sorted.
+/// Every link seen from both ends, sorted, with where each sentence's ends start.
 struct Partners {
     ends: Vec<End>,
+    /// Number of the first sentence of each article in a flat numbering of all sentences.
+    first_sentence: Vec<usize>,
+    /// `ends[starts[i]..starts[i + 1]]` are the ends of sentence `i` (flat numbering).
+    starts: Vec<usize>,
 }
 
 impl Partners {
-    fn new(links: &[Decision]) -> Self {
+    fn new(set: &PreparedSet, links: &[Decision]) -> Self {
         let mut ends: Vec<End> = links
             .iter()
             .flat_map(|d| [(d.a, d.b, d.similarity), (d.b, d.a, d.similarity)])
             .collect();
         ends.par_sort_unstable_by_key(|x| (x.0, x.1));
         ends.dedup_by_key(|e| (e.0, e.1));
-        Partners { ends }
+        let first_sentence: Vec<usize> = set
+            .sentences
+            .iter()
+            .scan(0, |next, sentences| {
+                let first = *next;
+                *next += sentences.len();
+                Some(first)
+            })
+            .collect();
+        let total: usize = set.sentences.iter().map(Vec::len).sum();
+        let mut starts = vec![0; total + 1];
+        for end in &ends {
+            starts[first_sentence[end.0.article] + end.0.sentence + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        Partners {
+            ends,
+            first_sentence,
+            starts,
+        }
     }
 
     /// The partners of `x` in `article`, with their similarities.
     fn in_article(&self, x: SentenceRef, article: usize) -> &[End] {
-        let start = self
-            .ends
-            .partition_point(|e| (e.0, e.1.article) < (x, article));
-        let end =
-            start + self.ends[start..].partition_point(|e| (e.0, e.1.article) == (x, article));
-        &self.ends[start..end]
+        let ends = self.of(x);
+        let start = ends.partition_point(|e| e.1.article < article);
+        let end = start + ends[start..].partition_point(|e| e.1.article == article);
+        &ends[start..end]
     }
 
     /// Every partner of `x`, sorted.
     fn of(&self, x: SentenceRef) -> &[End] {
-        let start = self.ends.partition_point(|e| e.0 < x);
-        let end = start + self.ends[start..].partition_point(|e| e.0 == x);
-        &self.ends[start..end]
+        let i = self.first_sentence[x.article] + x.sentence;
+        &self.ends[self.starts[i]..self.starts[i + 1]]
     }
 
     /// The similarity of the link between `x` and `z`, if they are linked.
