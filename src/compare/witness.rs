@@ -57,17 +57,29 @@ pub fn vouched_links(
     let partners = Partners::new(set, links);
     let witnesses = Partners::new(set, confident);
     let joined = JoinedArticles::new(set.sentences.len(), confident, compared);
-    let runs: Vec<&[End]> = partners.ends.chunk_by(|x, y| x.0 == y.0).collect();
-    let mut pairs: Vec<(SentenceRef, SentenceRef, Voucher)> = runs
+    let legs = legs_of_every_end(set, &partners, &witnesses);
+    let sentences: Vec<SentenceRef> = partners
+        .ends
+        .chunk_by(|x, y| x.0 == y.0)
+        .map(|run| run[0].0)
+        .collect();
+    let finder = PairFinder {
+        partners: &partners,
+        witnesses: &witnesses,
+        legs: &legs,
+        joined: &joined,
+    };
+    let pairs: Vec<(SentenceRef, SentenceRef, Voucher)> = sentences
         .par_iter()
-        .flat_map_iter(|run| vouched_pairs(set, run, &partners, &witnesses, &joined))
+        .map_init(
+            || LinkedMarks::new(partners.starts.len()),
+            |marks, &x| finder.vouched_with(x, marks),
+        )
+        .flatten_iter()
         .collect();
     if pairs.is_empty() {
         return Vec::new();
     }
-    // The strongest voucher of each pair first.
-    pairs.par_sort_unstable();
-    pairs.dedup_by_key(|p| (p.0, p.1));
     let frequencies = SentenceFrequencies::new(set);
     let judge = Judge {
         set,
@@ -98,57 +110,102 @@ pub fn vouched_links(
         .collect()
 }
 
-/// The pairs of partners of one witness (`run`: its ends in `partners`, all the witness's
-/// partners, sorted by partner) that it vouches for: not linked yet (in `partners` or
-/// `witnesses`), their articles `joined`. Each pair is given lower sentence first.
-fn vouched_pairs(
-    set: &PreparedSet,
-    run: &[End],
-    partners: &Partners,
-    witnesses: &Partners,
-    joined: &JoinedArticles,
-) -> Vec<(SentenceRef, SentenceRef, Voucher)> {
-    let witness = run[0].0;
-    // What each leg from the witness is: linked on its own wording (with its similarity) or not.
-    let legs: Vec<Option<f32>> = run
-        .iter()
-        .map(|&(_, end, _)| witnesses.similarity(witness, end))
-        .collect();
-    let twins: Vec<bool> = run
-        .iter()
-        .map(|&(_, end, _)| align::is_identical(set.at(witness), set.at(end)))
-        .collect();
-    let group_ends = article_group_ends(run);
-    let mut out = Vec::new();
-    for k in 0..run.len() {
-        let x = run[k].1;
-        // The run and the ends of `x` are both sorted by partner: walked side by side.
-        let mut linked_x = Cursor(partners.of(x));
-        let mut vouched_x = Cursor(witnesses.of(x));
-        let mut m = k + 1;
-        while m < run.len() {
-            let group_end = group_ends[m];
-            if joined.holds(x.article, run[m].1.article) {
-                for n in m..group_end {
-                    let z = run[n].1;
-                    let Some(voucher) = vouching((legs[k], twins[k]), (legs[n], twins[n])) else {
-                        continue;
-                    };
-                    // A run is sorted by partner: `z` comes after `x`.
-                    if !linked_x.holds(z) && !vouched_x.holds(z) {
-                        out.push((x, z, voucher));
-                    }
+/// How a witness is linked to one of its partners: on their own wording (with the link's
+/// similarity) or by other means (`None`), and whether the two have the same wording.
+type Leg = (Option<f32>, bool);
+
+/// The leg of every end of `partners`, seen from its sentence as the witness.
+fn legs_of_every_end(set: &PreparedSet, partners: &Partners, witnesses: &Partners) -> Vec<Leg> {
+    partners
+        .ends
+        .par_iter()
+        .map(|&(witness, end, _)| {
+            let on_own_wording = witnesses.similarity(witness, end);
+            (
+                on_own_wording,
+                align::is_identical(set.at(witness), set.at(end)),
+            )
+        })
+        .collect()
+}
+
+/// What finding the pairs a witness vouches for reads.
+struct PairFinder<'a> {
+    partners: &'a Partners,
+    witnesses: &'a Partners,
+    /// Parallel to `partners.ends`.
+    legs: &'a [Leg],
+    joined: &'a JoinedArticles,
+}
+
+impl PairFinder<'_> {
+    /// The pairs `(x, z, voucher)` that the partners of `x`, as witnesses, vouch for: `z` after
+    /// `x`, not linked to it yet (in `partners` or `witnesses`), their articles joined; the
+    /// strongest voucher of each, sorted by `z`. `marks` is scratch space.
+    fn vouched_with(
+        &self,
+        x: SentenceRef,
+        marks: &mut LinkedMarks,
+    ) -> Vec<(SentenceRef, SentenceRef, Voucher)> {
+        let linked_to_x = self.partners.range_of(x);
+        marks.mark_partners_of(x, self.partners, self.witnesses);
+        let mut found = Vec::new();
+        for at_witness in linked_to_x {
+            let witness = self.partners.ends[at_witness].1;
+            let x_leg = self.legs[at_witness];
+            let around = self.partners.range_of(witness);
+            let after_x =
+                around.start + self.partners.ends[around.clone()].partition_point(|e| e.1 <= x);
+            for at_z in after_x..around.end {
+                let z = self.partners.ends[at_z].1;
+                if !self.joined.holds(x.article, z.article) || marks.is_linked(self.partners, z) {
+                    continue;
+                }
+                if let Some(voucher) = vouching(x_leg, self.legs[at_z]) {
+                    found.push((x, z, voucher));
                 }
             }
-            m = group_end;
+        }
+        // The strongest voucher of each pair first.
+        found.sort_unstable();
+        found.dedup_by_key(|p| p.1);
+        found
+    }
+}
+
+/// The sentences linked to one sentence, marked in a flat numbering of all sentences.
+struct LinkedMarks {
+    /// The mark of each sentence: one more than the flat number of the sentence it was last
+    /// marked as linked to (0: never marked).
+    marks: Vec<usize>,
+    /// The mark in use.
+    current: usize,
+}
+
+impl LinkedMarks {
+    fn new(sentences: usize) -> Self {
+        LinkedMarks {
+            marks: vec![0; sentences],
+            current: 0,
         }
     }
-    out
+
+    /// Marks every partner of `x` in `partners` and in `witnesses`, forgetting earlier marks.
+    fn mark_partners_of(&mut self, x: SentenceRef, partners: &Partners, witnesses: &Partners) {
+        self.current = partners.number(x) + 1;
+        for end in partners.of(x).iter().chain(witnesses.of(x)) {
+            self.marks[partners.number(end.1)] = self.current;
+        }
+    }
+
+    fn is_linked(&self, partners: &Partners, z: SentenceRef) -> bool {
+        self.marks[partners.number(z)] == self.current
+    }
 }
 
 /// How a witness vouches for two of its partners, from the similarities of its links to them
 /// on their own wording (`None`: linked by other means) and whether each has its wording.
-fn vouching(x: (Option<f32>, bool), z: (Option<f32>, bool)) -> Option<Voucher> {
+fn vouching(x: Leg, z: Leg) -> Option<Voucher> {
     if x.1 != z.1 {
         return Some(Voucher::Twin);
     }
@@ -159,17 +216,17 @@ fn vouching(x: (Option<f32>, bool), z: (Option<f32>, bool)) -> Option<Voucher> {
     }
 }
 
-/// For each end of `run` (sorted by partner), where the ends in its partner's article stop.
-fn article_group_ends(run: &[End]) -> Vec<usize> {
-    let mut ends = vec![run.len(); run.len()];
-    for i in (0..run.len().saturating_sub(1)).rev() {
-        if run[i].1.article == run[i + 1].1.article {
-            ends[i] = ends[i + 1];
-        } else {
-            ends[i] = i + 1;
-        }
+/// Where the run of each of `count` numbers starts in a list holding `numbers` sorted (and one
+/// past the last run).
+fn starts_of_runs(count: usize, numbers: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut starts = vec![0; count + 1];
+    for number in numbers {
+        starts[number + 1] += 1;
     }
-    ends
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    starts
 }
 
 /// The article pairs a witness may vouch between: compared, and already joined by a link
@@ -199,18 +256,6 @@ impl JoinedArticles {
 
     fn holds(&self, a: usize, b: usize) -> bool {
         self.joined[a * self.articles + b]
-    }
-}
-
-/// One sentence's ends, sorted by partner, asked about partners in increasing order.
-struct Cursor<'a>(&'a [End]);
-
-impl Cursor<'_> {
-    /// Whether partner `z` is among the ends (`z` no smaller than at the previous call).
-    fn holds(&mut self, z: SentenceRef) -> bool {
-        let passed = self.0.iter().take_while(|e| e.1 < z).count();
-        self.0 = &self.0[passed..];
-        self.0.first().is_some_and(|e| e.1 == z)
     }
 }
 
@@ -353,13 +398,8 @@ struct Partners {
 }
 
 impl Partners {
+    /// The partners in `links`, which hold each pair of sentences once.
     fn new(set: &PreparedSet, links: &[Decision]) -> Self {
-        let mut ends: Vec<End> = links
-            .iter()
-            .flat_map(|d| [(d.a, d.b, d.similarity), (d.b, d.a, d.similarity)])
-            .collect();
-        ends.par_sort_unstable_by_key(|x| (x.0, x.1));
-        ends.dedup_by_key(|e| (e.0, e.1));
         let first_sentence: Vec<usize> = set
             .sentences
             .iter()
@@ -369,14 +409,31 @@ impl Partners {
                 Some(first)
             })
             .collect();
+        let number = |x: SentenceRef| first_sentence[x.article] + x.sentence;
+        let both_ends = || {
+            links
+                .iter()
+                .flat_map(|d| [(d.a, d.b, d.similarity), (d.b, d.a, d.similarity)])
+        };
+        // Each sentence's ends are counted, placed, then sorted by partner in place.
         let total: usize = set.sentences.iter().map(Vec::len).sum();
-        let mut starts = vec![0; total + 1];
-        for end in &ends {
-            starts[first_sentence[end.0.article] + end.0.sentence + 1] += 1;
+        let starts = starts_of_runs(total, both_ends().map(|end| number(end.0)));
+        let mut next = starts.clone();
+        let nowhere = SentenceRef::new(0, 0);
+        let mut ends = vec![(nowhere, nowhere, 0.0); starts[total]];
+        for end in both_ends() {
+            let at = &mut next[number(end.0)];
+            ends[*at] = end;
+            *at += 1;
         }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
+        for i in 0..total {
+            ends[starts[i]..starts[i + 1]].sort_unstable_by_key(|e| e.1);
         }
+        debug_assert!(
+            ends.windows(2)
+                .all(|w| (w[0].0, w[0].1) != (w[1].0, w[1].1)),
+            "a pair of sentences linked twice"
+        );
         Partners {
             ends,
             first_sentence,
@@ -394,8 +451,18 @@ impl Partners {
 
     /// Every partner of `x`, sorted.
     fn of(&self, x: SentenceRef) -> &[End] {
-        let i = self.first_sentence[x.article] + x.sentence;
-        &self.ends[self.starts[i]..self.starts[i + 1]]
+        &self.ends[self.range_of(x)]
+    }
+
+    /// Where the ends of `x` are in `ends`.
+    fn range_of(&self, x: SentenceRef) -> std::ops::Range<usize> {
+        let i = self.number(x);
+        self.starts[i]..self.starts[i + 1]
+    }
+
+    /// The number of `x` in a flat numbering of all sentences.
+    fn number(&self, x: SentenceRef) -> usize {
+        self.first_sentence[x.article] + x.sentence
     }
 
     /// The similarity of the link between `x` and `z`, if they are linked.
