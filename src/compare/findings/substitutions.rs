@@ -127,8 +127,30 @@ pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Subst
         .with_min_len(super::per_thread(rewordings.len()).div_ceil(SHARES_PER_THREAD))
         .map_init(Judge::default, |judge, link| judge.changes(articles, link))
         .collect();
+    // A change is the same substitution only within one article pair: each pair's changes are
+    // gathered on their own, in link order, and the pairs in order give the key order.
+    let mut by_pair: Vec<(&Link, Vec<Change>)> = rewordings.into_iter().zip(per_link).collect();
+    by_pair.sort_by_key(|(link, _)| (link.a.article, link.b.article));
+    let mut pairs: Vec<Vec<(&Link, Vec<Change>)>> = Vec::new();
+    for entry in by_pair {
+        match pairs.last_mut() {
+            Some(pair) if same_articles(pair[0].0, entry.0) => pair.push(entry),
+            _ => pairs.push(vec![entry]),
+        }
+    }
+    pairs.into_par_iter().flat_map_iter(gather).collect()
+}
+
+/// Whether links `x` and `y` join the same two articles.
+fn same_articles(x: &Link, y: &Link) -> bool {
+    (x.a.article, x.b.article) == (y.a.article, y.b.article)
+}
+
+/// The substitutions of one article pair's `changes`, given in link order: each counted over
+/// its links, with the wording and verdict of its first; in key order.
+fn gather(changes: Vec<(&Link, Vec<Change>)>) -> Vec<Substitution> {
     let mut found: FastMap<ChangeKey, Substitution> = FastMap::default();
-    for (link, changes) in rewordings.iter().zip(per_link) {
+    for (link, changes) in changes {
         for change in changes {
             if let Some(entry) = found.get_mut(&change.key) {
                 entry.count += 1;
@@ -157,7 +179,7 @@ pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Subst
     }
     // In key order, as a sorted map would give them.
     let mut keyed: Vec<(ChangeKey, Substitution)> = found.into_iter().collect();
-    keyed.par_sort_unstable_by(|x, y| x.0.cmp(&y.0));
+    keyed.sort_unstable_by(|x, y| x.0.cmp(&y.0));
     keyed
         .into_iter()
         .map(|(_, substitution)| substitution)
@@ -647,22 +669,27 @@ fn kept_in_part(reader: &mut Reader, longer: &str, shorter: &Words) -> Option<Su
     let kept = shorter.squashed();
     let words = reader.words(longer);
     for (space, split) in words.split_at_spaces(longer) {
-        // A word read across the space ("per cent") is read again on each side of it.
-        let (head, head_function, tail, tail_function) = split.unwrap_or_else(|| {
-            let (head, tail) = (longer[..space].trim(), longer[space..].trim());
-            let (head, tail) = (reader.words(head), reader.words(tail));
-            (
-                head.squashed().to_owned(),
-                head.is_function_only(),
-                tail.squashed().to_owned(),
-                tail.is_function_only(),
-            )
-        });
+        let (head_is_kept, head_function, tail_is_kept, tail_function) = match split {
+            Some((head, head_function, tail, tail_function)) => {
+                (head == kept, head_function, tail == kept, tail_function)
+            }
+            // A word read across the space ("per cent") is read again on each side of it.
+            None => {
+                let (head, tail) = (longer[..space].trim(), longer[space..].trim());
+                let (head, tail) = (reader.words(head), reader.words(tail));
+                (
+                    head.squashed() == kept,
+                    head.is_function_only(),
+                    tail.squashed() == kept,
+                    tail.is_function_only(),
+                )
+            }
+        };
         // Function words cut ("on Wednesday" → "Wednesday") are grammar, judged as such.
-        if tail == kept {
+        if tail_is_kept {
             return (!head_function).then_some(SubstitutionKind::Cut);
         }
-        if head == kept {
+        if head_is_kept {
             return (!tail_function).then_some(SubstitutionKind::Cut);
         }
     }

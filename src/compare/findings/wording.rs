@@ -56,6 +56,9 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("wed", "wednesday"),
 ];
 
+/// The length of the longest abbreviation in [`ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = 5;
+
 /// Names outlets write differently by house style: each line is one name's spellings (squashed:
 /// lower case, no spaces or dots).
 const HOUSE_STYLE: &[&[&str]] = &[
@@ -277,7 +280,7 @@ pub fn may_hold_saying(text: &str) -> bool {
 /// The words on each side of a space ([`Words::split_at_spaces`]), squashed (see
 /// [`Words::squashed`]) and whether all of them are function words: `(head squashed, head
 /// function only, tail squashed, tail function only)`.
-pub type Split = (String, bool, String, bool);
+pub type Split<'w> = (&'w str, bool, &'w str, bool);
 
 /// Normalises wordings with one shared tokenizer.
 pub struct Reader {
@@ -491,7 +494,17 @@ impl Words {
     pub fn split_at_spaces<'w>(
         &'w self,
         text: &'w str,
-    ) -> impl Iterator<Item = (usize, Option<Split>)> + 'w {
+    ) -> impl Iterator<Item = (usize, Option<Split<'w>>)> + 'w {
+        let squashed = self.squashed();
+        // Squashing reads each word alone: the words before a space squash to a prefix.
+        let squashed_ends: Vec<usize> = self
+            .keys
+            .iter()
+            .scan(0, |end, key| {
+                *end += squash(std::slice::from_ref(key), true).len();
+                Some(*end)
+            })
+            .collect();
         let spaces = text
             .char_indices()
             .filter(|(_, c)| c.is_whitespace())
@@ -505,11 +518,12 @@ impl Words {
                 return (at, None);
             }
             let split = self.spans.partition_point(|&(_, end)| end <= at);
+            let head_end = split.checked_sub(1).map_or(0, |last| squashed_ends[last]);
             let function_only = |range: &[bool]| range.iter().all(|&f| f);
             let sides = (
-                squash(&self.keys[..split], true),
+                &squashed[..head_end],
                 function_only(&self.function[..split]),
-                squash(&self.keys[split..], true),
+                &squashed[head_end..],
                 function_only(&self.function[split..]),
             );
             (at, Some(sides))
@@ -633,6 +647,9 @@ fn squash<W: AsRef<str>>(words: &[W], digits: bool) -> String {
 }
 
 fn expand_abbreviation(key: &str) -> &str {
+    if key.len() > LONGEST_ABBREVIATION {
+        return key;
+    }
     ABBREVIATIONS
         .binary_search_by(|(short, _)| (*short).cmp(key))
         .map_or(key, |i| ABBREVIATIONS[i].1)
@@ -813,6 +830,8 @@ mod tests {
     #[test]
     fn abbreviations_are_sorted_for_lookup() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0].0 < w[1].0));
+        let longest = ABBREVIATIONS.iter().map(|(short, _)| short.len()).max();
+        assert_eq!(longest, Some(LONGEST_ABBREVIATION));
     }
 
     #[test]
