@@ -193,19 +193,17 @@ fn matched_positions(x: &Prepared, y: &Prepared) -> Vec<usize> {
 /// Weight of the stems the two sentences share in any order (multiset intersection of their
 /// sorted bags), and how many of them are content.
 fn bag_overlap(x: &Prepared, y: &Prepared) -> (f32, usize) {
+    let (xs, ys) = (&x.bag[..], &y.bag[..]);
     let (mut i, mut j) = (0, 0);
     let (mut weight, mut content) = (0.0, 0);
-    while let (Some(&(sa, ca)), Some(&(sb, cb))) = (x.bag.get(i), y.bag.get(j)) {
-        match sa.cmp(&sb) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                weight += prepare::weight(ca && cb);
-                content += usize::from(ca);
-                i += 1;
-                j += 1;
-            }
-        }
+    // Merged without branching on the comparison, which real text makes unpredictable.
+    while i < xs.len() && j < ys.len() {
+        let ((sa, ca), (sb, cb)) = (xs[i], ys[j]);
+        let same = sa == sb;
+        weight += if same { prepare::weight(ca && cb) } else { 0.0 };
+        content += usize::from(same && ca);
+        i += usize::from(sa <= sb);
+        j += usize::from(sb <= sa);
     }
     (weight, content)
 }
