@@ -72,7 +72,7 @@ pub fn vouched_links(
     let pairs: Vec<(SentenceRef, SentenceRef, Voucher)> = sentences
         .par_iter()
         .map_init(
-            || LinkedMarks::new(partners.starts.len()),
+            || LinkedMarks::new(partners.sentence_count()),
             |marks, &x| finder.vouched_with(x, marks),
         )
         .flatten_iter()
@@ -458,6 +458,11 @@ impl Partners {
     fn range_of(&self, x: SentenceRef) -> std::ops::Range<usize> {
         let i = self.number(x);
         self.starts[i]..self.starts[i + 1]
+    }
+
+    /// How many sentences the flat numbering has.
+    fn sentence_count(&self) -> usize {
+        self.starts.len() - 1
     }
 
     /// The number of `x` in a flat numbering of all sentences.
