@@ -9,6 +9,8 @@
 //! cargo run --release --example bench_texts -- /tmp/parallax-bench [REAL_TEXT]
 //! ```
 
+#[path = "../benches/support/real.rs"]
+mod real;
 #[path = "../benches/support/synthetic.rs"]
 mod synthetic;
 
@@ -32,42 +34,17 @@ fn main() -> std::io::Result<()> {
         std::fs::write(folder.join("twenty").join(format!("{name}.txt")), text)?;
     }
     if let Some(real) = std::env::args().nth(2) {
-        let original = first_words(&std::fs::read_to_string(real)?, 100_000);
-        std::fs::write(
-            folder.join("real-rewrite-100k.txt"),
-            synthetic::rewrite(&original, 2),
-        )?;
+        let (original, rewrite) = real::rewrite_pair(&std::fs::read_to_string(real)?);
+        std::fs::write(folder.join("real-rewrite-100k.txt"), rewrite)?;
         std::fs::write(folder.join("real-100k.txt"), &original)?;
-        let wire = first_words(&original, 3_000);
         std::fs::create_dir_all(folder.join("real-twenty"))?;
-        for i in 0..20u64 {
-            let text = if i == 0 {
-                wire.clone()
-            } else {
-                synthetic::rewrite(&wire, 10 + i)
-            };
+        for (label, text) in real::outlets(&original) {
             std::fs::write(
-                folder
-                    .join("real-twenty")
-                    .join(format!("outlet-{i:02}.txt")),
+                folder.join("real-twenty").join(format!("{label}.txt")),
                 text,
             )?;
         }
     }
     println!("wrote {}", folder.display());
     Ok(())
-}
-
-/// The paragraphs of `text` (separated by blank lines) up to about `words` words.
-fn first_words(text: &str, words: usize) -> String {
-    let mut count = 0;
-    let mut kept = Vec::new();
-    for paragraph in text.split("\n\n") {
-        if count >= words {
-            break;
-        }
-        count += paragraph.split_whitespace().count();
-        kept.push(paragraph.trim());
-    }
-    kept.join("\n\n")
 }
