@@ -16,7 +16,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use super::index::Bar;
 use super::prepare::{self, Prepared, PreparedSet, WordingPairs};
 use super::sequence::Revision;
-use super::tiling::{MIN_TILE, tiled};
+use super::tiling::{MIN_TILE, tiled_until};
 use super::{Cancelled, FastMap, LinkKind, Progress, SentenceRef};
 
 /// Default minimum similarity for a rewording.
@@ -282,10 +282,14 @@ pub fn decide(x: &Prepared, y: &Prepared, threshold: f32) -> Verdict {
         };
     }
     let shorter = x.stems.len().min(y.stems.len()).max(1) as f32;
-    let coverage = |min_tile| tiled(&x.stems, &y.stems, min_tile) as f32 / shorter;
+    // Whether runs of at least `min_tile` shared words cover `share` of the shorter sentence.
+    let covers = |min_tile, share| {
+        let enough = |covered: usize| covered as f32 / shorter >= share;
+        enough(tiled_until(&x.stems, &y.stems, min_tile, enough))
+    };
     let reworded =
-        maybe_reworded && (s.similarity >= CLEARLY_SIMILAR || coverage(2) >= MIN_RUN_COVERAGE);
-    let split = !reworded && maybe_split && coverage(MIN_TILE) >= TILE_COVERAGE_FOR_SPLIT;
+        maybe_reworded && (s.similarity >= CLEARLY_SIMILAR || covers(2, MIN_RUN_COVERAGE));
+    let split = !reworded && maybe_split && covers(MIN_TILE, TILE_COVERAGE_FOR_SPLIT);
     if reworded || split {
         Verdict::Link(LinkKind::Reworded, s.similarity)
     } else if near {
