@@ -145,6 +145,10 @@ fn in_order_overlap(x: &Prepared, y: &Prepared) -> (f32, usize) {
     let units = u64::from(prepare::FUNCTION_WORDS_PER_CONTENT_WORD);
     let mut row = vec![0u64; y.stems.len() + 1];
     for (&stem, &cx) in x.stems.iter().zip(&x.is_content) {
+        // A row is never lower to its right: a stem `y` lacks leaves it as it was.
+        if y.bag.binary_search_by_key(&stem, |&(s, _)| s).is_err() {
+            continue;
+        }
         let mut diagonal = 0;
         for (j, (&other, &cy)) in y.stems.iter().zip(&y.is_content).enumerate() {
             let above = row[j + 1];
