@@ -59,7 +59,7 @@ impl Bar {
 }
 
 /// Flat numbering of all sentences of all articles.
-struct Numbering {
+pub(super) struct Numbering {
     /// Global id of the first sentence of each article (and one past the last).
     offsets: Vec<usize>,
     /// Article of each global id.
@@ -67,7 +67,7 @@ struct Numbering {
 }
 
 impl Numbering {
-    fn new(set: &PreparedSet) -> Self {
+    pub(super) fn new(set: &PreparedSet) -> Self {
         let mut offsets = Vec::with_capacity(set.sentences.len() + 1);
         let mut article_of = Vec::new();
         for (article, sentences) in set.sentences.iter().enumerate() {
@@ -79,6 +79,16 @@ impl Numbering {
             offsets,
             article_of,
         }
+    }
+
+    /// How many sentences there are.
+    pub(super) fn count(&self) -> usize {
+        self.article_of.len()
+    }
+
+    /// The global id of `r`.
+    pub(super) fn global(&self, r: SentenceRef) -> usize {
+        self.offsets[r.article] + r.sentence
     }
 
     fn sentence_ref(&self, global: usize) -> SentenceRef {
@@ -168,15 +178,8 @@ impl Postings {
         numbering: &Numbering,
         stem_count: usize,
     ) -> Self {
-        let mut starts = vec![0usize; stem_count + 1];
-        for sentence in ordered {
-            for &stem in &sentence.stems {
-                starts[stem as usize + 1] += 1;
-            }
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
+        let stems = ordered.iter().flat_map(|sentence| &sentence.stems);
+        let starts = starts_of_runs(stem_count, stems.map(|&stem| stem as usize));
         let mut next = starts.clone();
         let mut entries = vec![Posting::default(); starts[stem_count]];
         let mut heaviest_first: Vec<usize> = (0..ordered.len()).collect();
@@ -207,6 +210,19 @@ impl Postings {
         let stem = stem as usize;
         &self.entries[self.starts[stem]..self.starts[stem + 1]]
     }
+}
+
+/// Where the run of each of `count` numbers starts in a list holding `numbers` sorted (and one
+/// past the last run): the places a counting sort puts them in.
+pub(super) fn starts_of_runs(count: usize, numbers: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut starts = vec![0; count + 1];
+    for number in numbers {
+        starts[number + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    starts
 }
 
 /// The entries of a posting list at least `weight` heavy outside article `own`: the list's run

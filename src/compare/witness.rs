@@ -10,6 +10,7 @@
 use rayon::prelude::*;
 
 use super::align::{self, Decision, MatchedPositions, PairScore};
+use super::index::{Numbering, starts_of_runs};
 use super::prepare::{Prepared, PreparedSet, WordingPairs};
 use super::sequence;
 use super::{FastMap, LinkKind, SentenceRef};
@@ -216,19 +217,6 @@ fn vouching(x: Leg, z: Leg) -> Option<Voucher> {
     }
 }
 
-/// Where the run of each of `count` numbers starts in a list holding `numbers` sorted (and one
-/// past the last run).
-fn starts_of_runs(count: usize, numbers: impl Iterator<Item = usize>) -> Vec<usize> {
-    let mut starts = vec![0; count + 1];
-    for number in numbers {
-        starts[number + 1] += 1;
-    }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
-    }
-    starts
-}
-
 /// The article pairs a witness may vouch between: compared, and already joined by a link
 /// decided on its own wording.
 struct JoinedArticles {
@@ -391,8 +379,8 @@ type End = (SentenceRef, SentenceRef, f32);
 /// Every link seen from both ends, sorted, with where each sentence's ends start.
 struct Partners {
     ends: Vec<End>,
-    /// Number of the first sentence of each article in a flat numbering of all sentences.
-    first_sentence: Vec<usize>,
+    /// A flat numbering of all sentences.
+    numbering: Numbering,
     /// `ends[starts[i]..starts[i + 1]]` are the ends of sentence `i` (flat numbering).
     starts: Vec<usize>,
 }
@@ -400,29 +388,20 @@ struct Partners {
 impl Partners {
     /// The partners in `links`, which hold each pair of sentences once.
     fn new(set: &PreparedSet, links: &[Decision]) -> Self {
-        let first_sentence: Vec<usize> = set
-            .sentences
-            .iter()
-            .scan(0, |next, sentences| {
-                let first = *next;
-                *next += sentences.len();
-                Some(first)
-            })
-            .collect();
-        let number = |x: SentenceRef| first_sentence[x.article] + x.sentence;
+        let numbering = Numbering::new(set);
         let both_ends = || {
             links
                 .iter()
                 .flat_map(|d| [(d.a, d.b, d.similarity), (d.b, d.a, d.similarity)])
         };
         // Each sentence's ends are counted, placed, then sorted by partner in place.
-        let total: usize = set.sentences.iter().map(Vec::len).sum();
-        let starts = starts_of_runs(total, both_ends().map(|end| number(end.0)));
+        let total = numbering.count();
+        let starts = starts_of_runs(total, both_ends().map(|end| numbering.global(end.0)));
         let mut next = starts.clone();
         let nowhere = SentenceRef::new(0, 0);
         let mut ends = vec![(nowhere, nowhere, 0.0); starts[total]];
         for end in both_ends() {
-            let at = &mut next[number(end.0)];
+            let at = &mut next[numbering.global(end.0)];
             ends[*at] = end;
             *at += 1;
         }
@@ -436,7 +415,7 @@ impl Partners {
         );
         Partners {
             ends,
-            first_sentence,
+            numbering,
             starts,
         }
     }
@@ -462,12 +441,12 @@ impl Partners {
 
     /// How many sentences the flat numbering has.
     fn sentence_count(&self) -> usize {
-        self.starts.len() - 1
+        self.numbering.count()
     }
 
     /// The number of `x` in a flat numbering of all sentences.
     fn number(&self, x: SentenceRef) -> usize {
-        self.first_sentence[x.article] + x.sentence
+        self.numbering.global(x)
     }
 
     /// The similarity of the link between `x` and `z`, if they are linked.
