@@ -121,12 +121,15 @@ pub enum OutputKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     /// Readable summary.
+    #[value(alias = "txt")]
     Text,
     /// Full comparison as JSON.
     Json,
     /// Self-contained HTML page.
+    #[value(alias = "htm")]
     Html,
     /// Markdown summary.
+    #[value(alias = "markdown")]
     Md,
     /// Printable PDF (key findings, version tree, each version's changes).
     Pdf,

@@ -143,6 +143,31 @@ fn the_output_extension_chooses_the_format_unless_format_is_given() {
 }
 
 #[test]
+fn formats_take_the_names_their_file_extensions_take() {
+    let cases = [
+        ("markdown", "# "),
+        ("md", "# "),
+        ("txt", "Key changes"),
+        ("htm", "<!DOCTYPE html>"),
+    ];
+    for (format, opening) in cases {
+        let out = parallax(&[
+            "compare",
+            "--format",
+            format,
+            &fixture("wire.txt"),
+            &fixture("outlet-a.txt"),
+        ]);
+        assert!(out.status.success(), "{format}: {}", stderr(&out));
+        assert!(
+            stdout(&out).starts_with(opening),
+            "{format}: {}",
+            stdout(&out)
+        );
+    }
+}
+
+#[test]
 fn labels_name_the_outlets_in_order() {
     let out = parallax(&[
         "compare",
