@@ -4,9 +4,12 @@
 //! did not name ("1,200 were killed" → "troops killed 1,200"). Read from the word edits of
 //! linked sentences, oriented along the version tree.
 
-use rayon::prelude::*;
+use std::ops::Range;
 
-use super::wording::{Reader, may_hold_saying};
+use rayon::prelude::*;
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+
+use super::wording::{Reader, Words, may_hold_saying};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
 use crate::compare::{AttributionChange, AttributionChangeKind, Edit, EditOp, Link, SentenceRef};
@@ -144,6 +147,9 @@ impl<'t> Seen<'t> {
                 MAX_ATTRIBUTION_WORDS
             };
             if wa.len().max(wb.len()) > longest {
+                for (from, to) in self.swapped_verbs(edit, reader) {
+                    out.push((AttributionChangeKind::Verb, from, to));
+                }
                 continue;
             }
             let (sa, sb) = (wa.saying_words(), wb.saying_words());
@@ -181,6 +187,45 @@ impl<'t> Seen<'t> {
         }
         if let Some((from, to)) = self.new_agent(reader) {
             out.push((AttributionChangeKind::NewAgent, from, to));
+        }
+        out
+    }
+
+    /// The verbs of saying swapped inside `edit`, a change too long to read as one attribution:
+    /// the word diff folds a swapped verb into the rewording around it ("is so great,” said" →
+    /// "is so bright,” claimed", or a cut passage just before it). Its tokens are diffed again
+    /// one by one, and each change found is read as a swapped verb if it is one, else its first
+    /// words and its last words are (a verb kept at the same end of the change). Only a swapped
+    /// verb is read this way: in a passage rewritten at length words pair loosely, which a verb
+    /// swapped for a verb survives but a dropped or renamed source does not.
+    fn swapped_verbs(&self, edit: &Edit, reader: &mut Reader) -> Vec<(String, String)> {
+        let (a_tokens, b_tokens) = (tokens(self.a_text, edit.a), tokens(self.b_text, edit.b));
+        let keys = |spans: &[(usize, usize)], text: &str| -> Vec<String> {
+            spans
+                .iter()
+                .map(|&(s, e)| text[s..e].to_lowercase())
+                .collect()
+        };
+        let (a_keys, b_keys) = (keys(&a_tokens, self.a_text), keys(&b_tokens, self.b_text));
+        let mut out = Vec::new();
+        for op in capture_diff_slices(Algorithm::Myers, &a_keys, &b_keys) {
+            let (tag, a, b) = op.as_tag_tuple();
+            if tag != DiffTag::Replace {
+                continue;
+            }
+            let ends = [
+                (a.clone(), b.clone()),
+                (a.start..a.start + 1, b.start..b.start + 1),
+                (a.end - 1..a.end, b.end - 1..b.end),
+            ];
+            let swap = ends.into_iter().find_map(|(a, b)| {
+                let from = phrase(&self.a_text[spanning(&a_tokens, a)]);
+                let to = phrase(&self.b_text[spanning(&b_tokens, b)]);
+                let figure = from.chars().chain(to.chars()).any(|c| c.is_ascii_digit());
+                let swapped = !figure && is_swapped_verb(&reader.words(&from), &reader.words(&to));
+                swapped.then_some((from, to))
+            });
+            out.extend(swap);
         }
         out
     }
@@ -257,6 +302,54 @@ impl<'t> Seen<'t> {
             format!("{agent} {participle}"),
         ))
     }
+}
+
+/// Whether `from` → `to` swaps one verb of saying for another in a few words.
+fn is_swapped_verb(from: &Words, to: &Words) -> bool {
+    let (sa, sb) = (from.saying_words(), to.saying_words());
+    !sa.is_empty() && !sb.is_empty() && sa != sb && from.len().max(to.len()) <= MAX_VERB_WORDS
+}
+
+/// The byte spans of the tokens of `text[span]`: its words (letters and digits, with the
+/// apostrophes inside them) and each mark of punctuation, which anchors the diff between the
+/// words it separates.
+fn tokens(text: &str, span: (usize, usize)) -> Vec<(usize, usize)> {
+    let is_letter = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let mut tokens: Vec<(usize, usize)> = Vec::new();
+    let mut word_start = None;
+    for (i, c) in text[span.0..span.1].char_indices() {
+        let at = span.0 + i;
+        if is_letter(c) {
+            word_start.get_or_insert(at);
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            tokens.extend(trimmed_word(text, start, at));
+        }
+        if !c.is_whitespace() {
+            tokens.push((at, at + c.len_utf8()));
+        }
+    }
+    if let Some(start) = word_start {
+        tokens.extend(trimmed_word(text, start, span.1));
+    }
+    tokens
+}
+
+/// The span of the word at `text[start..end]` without apostrophes at its ends (quotation marks),
+/// if any of it is left.
+fn trimmed_word(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let raw = &text[start..end];
+    let word = raw.trim_start_matches(['\'', '’']);
+    let start = start + (raw.len() - word.len());
+    let word = word.trim_end_matches(['\'', '’']);
+    (!word.is_empty()).then_some((start, start + word.len()))
+}
+
+/// The byte range from the start of token `range.start` to the end of the token before
+/// `range.end` (`range` is not empty).
+fn spanning(tokens: &[(usize, usize)], range: Range<usize>) -> Range<usize> {
+    tokens[range.start].0..tokens[range.end - 1].1
 }
 
 /// The text of the sentences before and after `sentence` in `article` (empty where there is
@@ -380,6 +473,46 @@ mod tests {
         );
         assert_eq!(source.len(), 1, "{source:?}");
         assert_eq!(source[0].0, AttributionChangeKind::Source);
+    }
+
+    #[test]
+    fn a_verb_of_saying_swapped_beside_a_cut_in_the_quote_is_found() {
+        let found = changes(
+            &format!(
+                "{STORY}“The levee will hold through the weekend, and the worst of the flooding \
+                 is behind us now,” said the mayor of the town."
+            ),
+            &format!("{STORY}“The levee will hold,” claimed the mayor of the town."),
+        );
+        assert_eq!(
+            found,
+            [(
+                AttributionChangeKind::Verb,
+                "said".to_owned(),
+                "claimed".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_verb_of_saying_swapped_after_a_reworded_quote_is_found() {
+        let found = changes(
+            &format!(
+                "{STORY}“The future of the valley, and just the strength of the people here \
+                 right now, is so great,” said the 60-year-old mayor."
+            ),
+            &format!(
+                "{STORY}“The future of the valley is so bright,” claimed the 60-year-old mayor."
+            ),
+        );
+        assert_eq!(
+            found,
+            [(
+                AttributionChangeKind::Verb,
+                "said".to_owned(),
+                "claimed".to_owned()
+            )]
+        );
     }
 
     #[test]
