@@ -37,6 +37,42 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("twenty", 20.0),
     ("two", 2.0),
 ];
+/// Number words read as a count when the word after them is what they count ("seven
+/// passengers", "two others"): news style spells out small numbers. "One" is left out ("one of
+/// them", "no one", "one day"), and a number word is no count before a function word ("two of
+/// the", "three to four") or a mark ("two-thirds", "seven-year-old"), nor after a word that
+/// refers to ones already known (see [`REFERRING`]).
+const COUNTING_WORDS: &[(&str, f64)] = &[
+    ("eight", 8.0),
+    ("eighteen", 18.0),
+    ("eleven", 11.0),
+    ("fifteen", 15.0),
+    ("five", 5.0),
+    ("four", 4.0),
+    ("fourteen", 14.0),
+    ("nine", 9.0),
+    ("nineteen", 19.0),
+    ("seven", 7.0),
+    ("seventeen", 17.0),
+    ("six", 6.0),
+    ("sixteen", 16.0),
+    ("ten", 10.0),
+    ("thirteen", 13.0),
+    ("three", 3.0),
+    ("twelve", 12.0),
+    ("twenty", 20.0),
+    ("two", 2.0),
+];
+/// Words after which a number word is no count (see [`COUNTING_WORDS`]).
+const NOT_COUNTED: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "than",
+    "that", "the", "to", "with",
+];
+/// Words before a number word that refer to ones already known ("the two sides", "their three
+/// children"), which it does not count anew.
+const REFERRING: &[&str] = &[
+    "all", "both", "her", "his", "its", "our", "the", "their", "these", "those",
+];
 /// Suffixes written onto a figure ("2bn", "1.3m", "5k") and the scale they stand for.
 const SUFFIXES: &[(&str, f64)] = &[
     ("b", 1e9),
@@ -106,6 +142,8 @@ const UNIT_WORDS: &[(&str, &str)] = &[
 ];
 /// Qualifiers before a figure, longest first, and the bound each sets.
 const QUALIFIERS: &[(&[&str], Bound)] = &[
+    (&["as", "many", "as"], Bound::AtMost),
+    (&["as", "much", "as"], Bound::AtMost),
     (&["more", "than"], Bound::AtLeast),
     (&["at", "least"], Bound::AtLeast),
     (&["no", "fewer", "than"], Bound::AtLeast),
@@ -202,6 +240,16 @@ fn number_word_before_scale(words: &[&str], at: usize) -> Option<f64> {
         .map(|_| *value)
 }
 
+/// Whether the figure at token `at` is a small count spelled out ("seven passengers"): the
+/// value of the number word (see [`COUNTING_WORDS`]).
+fn spelled_count(words: &[&str], at: usize) -> Option<f64> {
+    let value = counting_value(words[at])?;
+    let counted = words.get(at + 1)?;
+    let is_word = counted.chars().next().is_some_and(char::is_alphabetic);
+    let known_ones = at > 0 && REFERRING.contains(&words[at - 1]);
+    (is_word && !NOT_COUNTED.contains(counted) && !known_ones).then_some(value)
+}
+
 /// Whether token `at` starts a figure: digits ("1,200", "2bn"), or a number word before a
 /// scale word ("one million").
 fn starts_figure(words: &[&str], at: usize) -> bool {
@@ -229,7 +277,7 @@ fn number_of(word: &str) -> Option<(f64, f64, i32)> {
 }
 
 /// Whether a sentence holding `word` (lower-cased, figures as written) can have a figure at all:
-/// every figure starts with digits or is a number word before a scale word.
+/// every figure starts with digits, is a number word before a scale word or a small count spelled out.
 pub fn may_belong_to_figure(word: &str) -> bool {
     let Some(&first) = word.as_bytes().first() else {
         return false;
@@ -239,6 +287,20 @@ pub fn may_belong_to_figure(word: &str) -> bool {
             .iter()
             .any(|(scale, _)| scale.as_bytes().first() == Some(&first))
             && is_scale_word(word))
+        || counting_value(word).is_some()
+}
+
+/// The value of a number word of [`COUNTING_WORDS`], in any case. Most words are told apart by
+/// their length and first letter, at no more cost.
+fn counting_value(word: &str) -> Option<f64> {
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !(3..=9).contains(&word.len()) || !b"efnst".contains(&first) {
+        return None;
+    }
+    COUNTING_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, value)| *value)
 }
 
 /// Whether a word is a scale word ("million", "billions"), which a figure in words may precede.
@@ -279,9 +341,23 @@ fn code(word: &str) -> Option<&'static str> {
 /// it is not a figure, or is a conversion in brackets after another figure (it belongs to that
 /// one: "$2 billion (1.8 billion euros)").
 pub fn read(words: &[&str], at: usize) -> Option<Reading> {
+    read_as(words, at, false)
+}
+
+/// [`read`], small counts spelled out ("seven passengers") read too. For figures a link pairs
+/// between two sentences, never to join figures across unlinked ones: there a small count ("five
+/// people" killed by a first avalanche) is too easily taken for another quantity.
+pub fn read_with_counts(words: &[&str], at: usize) -> Option<Reading> {
+    read_as(words, at, true)
+}
+
+fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
     let (value, suffix_scale, decimals) = match number_of(words[at]) {
         Some(number) => number,
-        None => (number_word_before_scale(words, at)?, 1.0, 0),
+        None => {
+            let count = || spelled_counts.then(|| spelled_count(words, at)).flatten();
+            (number_word_before_scale(words, at).or_else(count)?, 1.0, 0)
+        }
     };
     if is_year(words[at]) || is_day_of_month(words, at, value) {
         return None;
@@ -504,6 +580,38 @@ mod tests {
         assert_eq!(reading("some 3,000 protesters").bound, Bound::About);
         assert_eq!(reading("killed 23 people").bound, Bound::Exact);
         assert_eq!(reading("more than 32,070 people").first, 0);
+        assert_eq!(reading("as many as 20 others").bound, Bound::AtMost);
+        assert_eq!(reading("as many as 20 others").first, 0);
+    }
+
+    #[test]
+    fn small_counts_spelled_out_are_figures_where_a_link_pairs_them() {
+        let counted = |text: &str| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let found = (0..words.len()).find_map(|at| read_with_counts(&words, at));
+            assert!(
+                (0..words.len()).all(|at| read(&words, at).is_none()),
+                "{text}: read without counts"
+            );
+            found.unwrap_or_else(|| panic!("no count in {text}"))
+        };
+        assert_eq!(counted("and seven passengers escaped").value, 7.0);
+        assert_eq!(counted("Two others were missing").value, 2.0);
+        assert_eq!(counted("at least five people").bound, Bound::AtLeast);
+        for not_a_count in [
+            "one man said",
+            "two of the passengers",
+            "one or two",
+            "the two sides met",
+            "a two-thirds majority",
+            "the top ten",
+        ] {
+            let words: Vec<&str> = not_a_count.split(' ').collect();
+            assert!(
+                (0..words.len()).all(|at| read_with_counts(&words, at).is_none()),
+                "{not_a_count}"
+            );
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //! figure.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -21,7 +22,7 @@ use super::figures::{self, Reading};
 use super::most_common;
 use super::subjects::{self, Subject};
 use crate::article::{Article, collapse_whitespace};
-use crate::compare::normalize::TokenClass;
+use crate::compare::normalize::{TokenClass, lowercase};
 use crate::compare::prepare::{Prepared, PreparedSet};
 use crate::compare::{
     EditOp, FactBasis, FactKind, FastMap, Link, NumberFact, NumberMention, SentenceRef,
@@ -74,14 +75,15 @@ pub fn find(
         .filter(|(_, closest)| **closest)
         .map(|(link, _)| link)
         .collect();
-    let read = ReadSentences::of_links(articles, set, &closest_links);
+    let figure_words = FigureWords::of(set);
+    let read = ReadSentences::of_links(articles, set, &figure_words, &closest_links);
     let strong: Vec<(Figure, Figure)> = closest_links
         .par_iter()
         .flat_map_iter(|link| figures_of_link(articles, set, link, &read))
         .collect();
     let weak: Vec<(Figure, Figure)> = near
         .par_iter()
-        .flat_map_iter(|&(a, b)| figures_counting_the_same(articles, set, a, b))
+        .flat_map_iter(|&(a, b)| figures_counting_the_same(articles, set, &figure_words, a, b))
         .collect();
     let linked: BTreeSet<(SentenceRef, SentenceRef)> = links
         .iter()
@@ -112,12 +114,8 @@ pub fn find(
         }
         proposals.sort_by_key(|(x, y)| (key(x), key(y)));
         proposals.dedup();
-        for (x, y) in proposals {
-            joins.union(
-                (x, reading_of(articles, set, x)),
-                (y, reading_of(articles, set, y)),
-                evidence,
-            );
+        for pair in proposals {
+            joins.union(pair, evidence, &|f| reading_of(articles, set, f));
         }
     }
     let mut facts: Vec<NumberFact> = joins
@@ -158,32 +156,50 @@ pub fn words_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec
         .collect()
 }
 
-/// What a figure says (see [`figures::read`]).
+/// What a figure says (see [`figures::read_with_counts`]: the figures of linked sentences may be
+/// small counts spelled out).
 fn reading_of(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<Reading> {
     let words = words_of(articles, set, figure.at);
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-    figures::read(&refs, figure.token)
+    figures::read_with_counts(&refs, figure.token)
 }
 
-/// A sentence's figures, and the event each figure's number is near (by token).
+/// A sentence's figures, and the event each figure's number is near (by token), read the first
+/// time a changed figure needs it: most figures of linked sentences sit in equal wording.
 struct SentenceFigures {
     figures: Vec<Figure>,
-    events: Vec<(usize, Option<subjects::Event>)>,
+    events: OnceLock<Vec<(usize, Option<subjects::Event>)>>,
+}
+
+impl SentenceFigures {
+    /// The event figure `f` of this sentence is near, if any.
+    fn event(
+        &self,
+        articles: &[Article],
+        set: &PreparedSet,
+        f: &Figure,
+    ) -> Option<subjects::Event> {
+        self.events
+            .get_or_init(|| subjects::events_of(articles, set, f.at))
+            .iter()
+            .find(|(token, _)| *token == f.token)
+            .and_then(|(_, e)| *e)
+    }
 }
 
 /// The figures of every sentence some link joins.
 struct ReadSentences(FastMap<SentenceRef, SentenceFigures>);
 
 impl ReadSentences {
-    fn of_links(articles: &[Article], set: &PreparedSet, links: &[&Link]) -> Self {
-        ReadSentences(super::per_linked_sentence(links, |at| {
-            let figures = figures_in(articles, set, at);
-            let events = if figures.is_empty() {
-                Vec::new()
-            } else {
-                subjects::events_of(articles, set, at)
-            };
-            SentenceFigures { figures, events }
+    fn of_links(
+        articles: &[Article],
+        set: &PreparedSet,
+        figure_words: &FigureWords,
+        links: &[&Link],
+    ) -> Self {
+        ReadSentences(super::per_linked_sentence(links, |at| SentenceFigures {
+            figures: figures_in(articles, set, figure_words, at, figures::read_with_counts),
+            events: OnceLock::new(),
         }))
     }
 
@@ -212,13 +228,6 @@ fn figures_of_link(
     }
     let a_text = &articles[link.a.article].text;
     let b_text = &articles[link.b.article].text;
-    let (events_a, events_b) = (&a.events, &b.events);
-    let event = |events: &[(usize, Option<subjects::Event>)], f: &Figure| {
-        events
-            .iter()
-            .find(|(token, _)| *token == f.token)
-            .and_then(|(_, e)| *e)
-    };
     for edit in &link.edits {
         let fa = inside(all_a, pa, edit.a);
         let fb = inside(all_b, pb, edit.b);
@@ -229,10 +238,22 @@ fn figures_of_link(
         let (wa, wb) = (words(a_text, edit.a), words(b_text, edit.b));
         // A changed figure beside another event is another quantity ("53 were injured" against
         // "15 others were buried").
-        let other_events = |x: &Figure, y: &Figure| matches!((event(events_a, x), event(events_b, y)), (Some(e), Some(f)) if e != f);
+        let other_events = |x: &Figure, y: &Figure| {
+            let events = (a.event(articles, set, x), b.event(articles, set, y));
+            matches!(events, (Some(e), Some(f)) if e != f)
+        };
+        // A small count spelled out pairs with another figure only before the same word: it is
+        // common enough ("five people" killed by the first avalanche) to sit in a replaced span
+        // beside a figure counting something else ("23 killed").
+        let spelled = |p: &Prepared, text: &str, f: &Figure| {
+            text[p.tokens[f.token].start..].starts_with(char::is_alphabetic)
+        };
         let corresponding = |x: &Figure, y: &Figure| match edit.op {
             EditOp::Equal => true,
             _ if other_events(x, y) => false,
+            _ if spelled(pa, a_text, x) || spelled(pb, b_text, y) => {
+                word_after(pa, x.token).is_some_and(|w| Some(w) == word_after(pb, y.token))
+            }
             EditOp::Replace if wa.max(wb) <= SHORT_REPLACEMENT_WORDS && fa.len() == 1 => true,
 
             EditOp::Replace if wa.max(wb) <= MAX_REPLACEMENT_WORDS => {
@@ -258,6 +279,7 @@ fn figures_of_link(
 fn figures_counting_the_same(
     articles: &[Article],
     set: &PreparedSet,
+    figure_words: &FigureWords,
     a: SentenceRef,
     b: SentenceRef,
 ) -> Vec<(Figure, Figure)> {
@@ -270,7 +292,10 @@ fn figures_counting_the_same(
         counted_stem(pa, x.token).is_some_and(|s| Some(s) == counted_stem(pb, y.token))
             && word_before(pa, x.token).is_some_and(|s| Some(s) == word_before(pb, y.token))
     };
-    let (xs, ys) = (figures_in(articles, set, a), figures_in(articles, set, b));
+    let (xs, ys) = (
+        figures_in(articles, set, figure_words, a, figures::read),
+        figures_in(articles, set, figure_words, b, figures::read),
+    );
     for x in &xs {
         let matching: Vec<&Figure> = ys.iter().filter(|y| same(x, y)).collect();
         // The match must be the only one seen from either side: were it checked from `a`'s side
@@ -305,6 +330,14 @@ fn counted_stem(p: &Prepared, token: usize) -> Option<u32> {
         .map(|t| t.stem)
 }
 
+/// The stem of the word right after a figure, whatever its class ("five were killed").
+fn word_after(p: &Prepared, token: usize) -> Option<u32> {
+    p.tokens[token + 1..]
+        .iter()
+        .find(|t| t.is_word())
+        .map(|t| t.stem)
+}
+
 /// The stem of the word before a figure, past qualifiers.
 fn word_before(p: &Prepared, token: usize) -> Option<u32> {
     p.tokens[..token]
@@ -318,42 +351,53 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// The figures of sentence `p` (at `at`), in order: numbers that read as figures (a
+/// The figures of sentence `p` (at `at`), in order: numbers that `read` reads as figures (a
 /// conversion in brackets is part of the figure before it, not one of its own).
-fn figures_in(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<Figure> {
-    if !may_hold_figures(articles, set, at) {
+fn figures_in(
+    articles: &[Article],
+    set: &PreparedSet,
+    figure_words: &FigureWords,
+    at: SentenceRef,
+    read: fn(&[&str], usize) -> Option<Reading>,
+) -> Vec<Figure> {
+    if !figure_words.may_hold_figures(articles, set, at) {
         return Vec::new();
     }
     let words = words_of(articles, set, at);
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     (0..refs.len())
-        .filter(|&token| figures::read(&refs, token).is_some())
+        .filter(|&token| read(&refs, token).is_some())
         .map(|token| Figure { at, token })
         .collect()
 }
 
-/// Whether sentence `at` has a word that may belong to a figure (see
-/// [`figures::may_belong_to_figure`]), seen as [`words_of`] gives them but lower-casing only
-/// the words that need it: most sentences of prose have none, and are skipped at this cost.
-fn may_hold_figures(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> bool {
-    let text = &articles[at.article].text;
-    set.get(at.article, at.sentence)
-        .tokens
-        .iter()
-        .any(|t| match t.class {
-            TokenClass::Number => figures::may_belong_to_figure(&text[t.start..t.end]),
-            _ => {
-                let word = set.vocabulary.word(t.key);
-                if word
-                    .bytes()
-                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-                {
-                    figures::may_belong_to_figure(word)
-                } else {
-                    figures::may_belong_to_figure(&word.to_lowercase())
-                }
-            }
-        })
+/// Per word of the vocabulary, whether it may belong to a figure (see
+/// [`figures::may_belong_to_figure`]), as [`words_of`] gives it: found once per comparison, so
+/// a sentence is checked at one look-up per token. Most sentences of prose have no such word
+/// and are skipped at that cost.
+struct FigureWords(Vec<bool>);
+
+impl FigureWords {
+    fn of(set: &PreparedSet) -> Self {
+        FigureWords(
+            set.vocabulary
+                .words()
+                .map(|word| figures::may_belong_to_figure(&lowercase(word)))
+                .collect(),
+        )
+    }
+
+    /// Whether sentence `at` has a word that may belong to a figure.
+    fn may_hold_figures(&self, articles: &[Article], set: &PreparedSet, at: SentenceRef) -> bool {
+        let text = &articles[at.article].text;
+        set.get(at.article, at.sentence)
+            .tokens
+            .iter()
+            .any(|t| match t.class {
+                TokenClass::Number => figures::may_belong_to_figure(&text[t.start..t.end]),
+                _ => self.0.get(t.key as usize).copied().unwrap_or(false),
+            })
+    }
 }
 
 /// Those of `figures` (of sentence `p`) whose number lies inside byte span `span`.
@@ -636,14 +680,15 @@ struct Joins {
 }
 
 impl Joins {
-    fn id(&mut self, f: Figure, reading: Option<Reading>) -> usize {
+    /// The id of figure `f`, read with `read` the first time it is seen.
+    fn id(&mut self, f: Figure, read: &dyn Fn(Figure) -> Option<Reading>) -> usize {
         if let Some(&id) = self.ids.get(&f) {
             return id;
         }
         let id = self.figures.len();
         self.ids.insert(f, id);
         self.figures.push(f);
-        self.readings.push(reading);
+        self.readings.push(read(f));
         self.parent.push(id);
         self.members.push(vec![id]);
         self.linked.push(false);
@@ -662,11 +707,11 @@ impl Joins {
     /// quantities.
     fn union(
         &mut self,
-        (a, ra): (Figure, Option<Reading>),
-        (b, rb): (Figure, Option<Reading>),
+        (a, b): (Figure, Figure),
         evidence: Evidence,
+        read: &dyn Fn(Figure) -> Option<Reading>,
     ) {
-        let (ia, ib) = (self.id(a, ra), self.id(b, rb));
+        let (ia, ib) = (self.id(a, read), self.id(b, read));
         let (ra, rb) = (self.find(ia), self.find(ib));
         if ra == rb
             || self.would_conflate(ra, rb)
@@ -785,17 +830,20 @@ mod tests {
              The toll rose to 3,000 overnight. A dozen boats waited. Crews from \u{c9}vian said so.";
         let set = PreparedSet::from_texts(&[text]);
         let articles = [Article::from_text("x", "x.txt", text, Format::Text)];
+        let figure_words = FigureWords::of(&set);
         for sentence in 0..5 {
             let at = SentenceRef::new(0, sentence);
             let words = words_of(&articles, &set, at);
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            let read = (0..refs.len()).any(|t| figures::read(&refs, t).is_some());
+            let read = (0..refs.len()).any(|t| figures::read_with_counts(&refs, t).is_some());
             assert!(
-                may_hold_figures(&articles, &set, at) || !read,
+                figure_words.may_hold_figures(&articles, &set, at) || !read,
                 "sentence {sentence} has a figure"
             );
         }
-        let skipped = |sentence| !may_hold_figures(&articles, &set, SentenceRef::new(0, sentence));
+        let skipped = |sentence| {
+            !figure_words.may_hold_figures(&articles, &set, SentenceRef::new(0, sentence))
+        };
         assert!(skipped(0) && skipped(4), "no digits and no scale word");
         assert!(!skipped(1) && !skipped(2) && !skipped(3));
     }
@@ -813,6 +861,18 @@ mod tests {
             missing. Divers will search again at first light.";
         assert_eq!(conflicts(original, other_event), Vec::<Vec<f64>>::new());
         assert_eq!(conflicts(original, same_event), [[6.0, 8.0]]);
+    }
+
+    #[test]
+    fn a_small_count_spelled_out_and_changed_is_a_conflict_only_before_the_same_word() {
+        let story = "The ferry ran aground off the north cape in a storm. \
+            Divers will search again at first light. ";
+        let original = format!("{story}The captain and seven passengers swam ashore.");
+        let copy = format!("{story}The captain and six passengers swam ashore.");
+        assert_eq!(conflicts(&original, &copy), [[7.0, 6.0]]);
+        let original = format!("{story}At least 23 died when the ferry ran aground, police said.");
+        let copy = format!("{story}At least five people died when the ferry ran aground.");
+        assert_eq!(conflicts(&original, &copy), Vec::<Vec<f64>>::new());
     }
 
     #[test]

@@ -416,8 +416,8 @@ fn subjects_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<
     out
 }
 
-/// The figures of sentence `at` (by the token of their number) with the event word nearest
-/// each, if any.
+/// The figures of sentence `at` (by the token of their number, small counts spelled out
+/// included: see [`figures::read_with_counts`]) with the event word nearest each, if any.
 pub fn events_of(
     articles: &[Article],
     set: &PreparedSet,
@@ -427,7 +427,7 @@ pub fn events_of(
     let words = words_of(articles, set, at);
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     let readings: Vec<(usize, Reading)> = (0..refs.len())
-        .filter_map(|token| Some((token, figures::read(&refs, token)?)))
+        .filter_map(|token| Some((token, figures::read_with_counts(&refs, token)?)))
         .collect();
     readings
         .iter()

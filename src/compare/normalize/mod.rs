@@ -299,7 +299,7 @@ impl Tokenizer {
 }
 
 /// `s` in lower case, borrowed when it is already (the usual case for ASCII keys).
-fn lowercase(s: &str) -> Cow<'_, str> {
+pub(crate) fn lowercase(s: &str) -> Cow<'_, str> {
     if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Borrowed(s)
     } else {
