@@ -325,11 +325,26 @@ pub struct NumberMention {
     /// The figure's value, when it could be read as a number (scale words applied: "$2bn" is
     /// 2e9).
     pub value: Option<f64>,
+    /// The second number of a score or range written with a dash ("6-3", "10-15"), which
+    /// `value` begins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second: Option<f64>,
     /// What the figure is measured in, when it says: a currency code ("USD", "CHF"), "percent"
     /// or a unit ("km", "years"). Figures in different units are never compared.
     pub unit: Option<String>,
     /// How the figure is qualified ("more than 40,000" is a lower bound).
     pub bound: Bound,
+}
+
+impl NumberMention {
+    /// The figure's value as a reader sees it: "2000000000", or "6–3" for a score or range.
+    pub fn value_text(&self) -> Option<String> {
+        let value = self.value?;
+        Some(match self.second {
+            Some(second) => format!("{value}–{second}"),
+            None => value.to_string(),
+        })
+    }
 }
 
 /// How a figure is qualified.

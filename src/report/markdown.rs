@@ -349,7 +349,10 @@ fn numbers(out: &mut String, c: &Comparison) {
         let note = fact.note().map(|n| format!(" ({n})")).unwrap_or_default();
         let _ = writeln!(out, "### {}{note}\n", escape(fact.fact.trim()));
         for m in &fact.mentions {
-            let value = m.value.map(|v| format!(" ({v})")).unwrap_or_default();
+            let value = m
+                .value_text()
+                .map(|v| format!(" ({v})"))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "- **{}**: {}{value}",

@@ -217,6 +217,9 @@ pub struct Reading {
     pub first: usize,
     /// Last token of the number itself (scale word included).
     pub last: usize,
+    /// The second number of a pair joined by a dash ("6-3", "10-15"): a score or a range, one
+    /// figure whose two numbers are compared together.
+    pub second: Option<f64>,
 }
 
 /// Whether a normalised word is a figure: digits, or digits with a scale suffix ("2bn").
@@ -359,13 +362,14 @@ fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
             (number_word_before_scale(words, at).or_else(count)?, 1.0, 0)
         }
     };
-    if is_year(words[at]) || is_day_of_month(words, at, value) {
+    if is_year(words[at]) || is_day_of_month(words, at, value) || ends_pair(words, at) {
         return None;
     }
-    let mut last = at;
+    let second = paired_number(words, at);
+    let mut last = if second.is_some() { at + 2 } else { at };
     let mut scale = suffix_scale;
     if suffix_scale == 1.0
-        && let Some(s) = words.get(at + 1).and_then(|w| scale_word(w))
+        && let Some(s) = words.get(last + 1).and_then(|w| scale_word(w))
     {
         scale = s;
         last += 1;
@@ -373,6 +377,9 @@ fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
     let written_precision = 10f64.powi(-decimals);
     let precision = if scale > 1.0 {
         written_precision * scale
+    } else if second.is_some() {
+        // Scores and ranges are read as written.
+        1.0
     } else if decimals == 0 {
         rounding_of(value)
     } else {
@@ -413,7 +420,28 @@ fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
         precision,
         first: qualified_first,
         last,
+        second: second.map(|second| second * scale),
     })
+}
+
+/// Whether `word` joins two numbers into a pair ("6-3", "10–15").
+fn is_pair_dash(word: &str) -> bool {
+    matches!(word, "-" | "–")
+}
+
+/// The number paired with the one at token `at` by a dash after it ("6-3"), if any.
+fn paired_number(words: &[&str], at: usize) -> Option<f64> {
+    if !words.get(at + 1).is_some_and(|w| is_pair_dash(w)) {
+        return None;
+    }
+    let (value, scale, _) = number_of(words.get(at + 2)?)?;
+    (scale == 1.0).then_some(value)
+}
+
+/// Whether the number at token `at` is the second of a pair (read with the first, see
+/// [`paired_number`]), or a later part of a date written with dashes ("2021-09-11").
+fn ends_pair(words: &[&str], at: usize) -> bool {
+    at >= 2 && is_pair_dash(words[at - 1]) && number_of(words[at - 2]).is_some()
 }
 
 /// Whether a word is a year ("the 1999 US Open", "in 2021"): four digits without grouping,
@@ -484,6 +512,17 @@ fn rounding_of(value: f64) -> f64 {
 }
 
 impl Reading {
+    /// Whether both readings give the same number (and the same second number of a pair).
+    pub fn same_number(&self, other: &Reading) -> bool {
+        let same = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(1.0);
+        same(self.value, other.value)
+            && match (self.second, other.second) {
+                (Some(x), Some(y)) => same(x, y),
+                (None, None) => true,
+                _ => false,
+            }
+    }
+
     /// The values the reading allows.
     fn range(&self) -> (f64, f64) {
         let half = if self.precision >= MIN_ROUNDING {
@@ -507,8 +546,14 @@ impl Reading {
     /// Two exact figures rounded alike that differ never agree ("$10 billion", "$9 billion"), nor
     /// two bounds of one kind unless one is the other rounded.
     pub fn agrees_with(&self, other: &Reading) -> bool {
-        let same = (self.value - other.value).abs() <= 1e-9 * self.value.abs().max(1.0);
-        if same {
+        match (self.second, other.second) {
+            // Two scores or ranges agree only as written; a pair and a single figure are not
+            // readings of one quantity to compare.
+            (Some(_), Some(_)) => return self.same_number(other),
+            (Some(_), None) | (None, Some(_)) => return true,
+            (None, None) => {}
+        }
+        if self.same_number(other) {
             return true;
         }
         if self.bound == Bound::Exact
@@ -582,6 +627,22 @@ mod tests {
         assert_eq!(reading("more than 32,070 people").first, 0);
         assert_eq!(reading("as many as 20 others").bound, Bound::AtMost);
         assert_eq!(reading("as many as 20 others").first, 0);
+    }
+
+    #[test]
+    fn scores_and_ranges_are_one_figure_of_two_numbers() {
+        let words = ["beating", "her", "6", "-", "4", ",", "6", "-", "3"];
+        let pairs: Vec<(usize, f64, Option<f64>)> = (0..words.len())
+            .filter_map(|at| read(&words, at).map(|r| (at, r.value, r.second)))
+            .collect();
+        assert_eq!(pairs, [(2, 6.0, Some(4.0)), (6, 6.0, Some(3.0))]);
+        let score = |text: &str| reading(text);
+        assert!(!score("won 6 - 3").agrees_with(&score("won 6 - 2")));
+        assert!(score("won 6 - 3").agrees_with(&score("won 6 – 3")));
+        assert!(score("10 - 15 people").agrees_with(&score("12 people")));
+        assert_eq!(score("10 - 15 million people").second, Some(15e6));
+        let date = ["on", "2021", "-", "09", "-", "11"];
+        assert!((0..date.len()).all(|at| read(&date, at).is_none()));
     }
 
     #[test]

@@ -6,8 +6,8 @@
 use std::collections::BTreeSet;
 
 use crate::compare::{
-    Comparison, CutKind, FactBasis, FactKind, KeyChange, KeyChangeKind, KeyChanges, SentenceRef,
-    SubstitutionKind,
+    Comparison, CutKind, FactBasis, FactKind, KeyChange, KeyChangeKind, KeyChanges, NumberMention,
+    SentenceRef, SubstitutionKind,
 };
 
 /// Most key changes listed per copy.
@@ -98,7 +98,7 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
             let in_copy = f
                 .mentions
                 .iter()
-                .find(|m| m.article == copy && m.value != in_original.value)?;
+                .find(|m| m.article == copy && says_otherwise(m, in_original))?;
             Some(KeyChange {
                 kind: KeyChangeKind::Figure,
                 summary: format!("{}: {} → {}", f.fact, in_original.text, in_copy.text),
@@ -196,6 +196,15 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
     out
 }
 
+/// Whether a copy's mention of a figure says otherwise than the original's: another number (or
+/// pair of numbers), or, for a mention without a number (a time: "this week"), other words.
+fn says_otherwise(in_copy: &NumberMention, in_original: &NumberMention) -> bool {
+    match in_copy.value {
+        Some(_) => (in_copy.value, in_copy.second) != (in_original.value, in_original.second),
+        None => in_copy.text != in_original.text,
+    }
+}
+
 /// "from → to", "(nothing)" standing for an empty side.
 fn arrow(from: &str, to: &str) -> String {
     let side = |w: &str| {
@@ -284,6 +293,42 @@ mod tests {
                 vec!["I would → I'd"],
             ]
         );
+    }
+
+    #[test]
+    fn a_mention_says_otherwise_by_its_numbers_or_else_by_its_words() {
+        let mention = |text: &str, value: Option<f64>, second: Option<f64>| NumberMention {
+            article: 0,
+            sentence: 0,
+            text: text.to_owned(),
+            value,
+            second,
+            unit: None,
+            bound: crate::compare::Bound::Exact,
+        };
+        let two_billion = mention("$2 billion", Some(2e9), None);
+        assert!(!says_otherwise(
+            &mention("$2bn", Some(2e9), None),
+            &two_billion
+        ));
+        assert!(says_otherwise(
+            &mention("$3bn", Some(3e9), None),
+            &two_billion
+        ));
+        let score = mention("6-3", Some(6.0), Some(3.0));
+        assert!(says_otherwise(
+            &mention("6-2", Some(6.0), Some(2.0)),
+            &score
+        ));
+        let this_week = mention("this week", None, None);
+        assert!(says_otherwise(
+            &mention("next week", None, None),
+            &this_week
+        ));
+        assert!(!says_otherwise(
+            &mention("this week", None, None),
+            &this_week
+        ));
     }
 
     #[test]

@@ -552,7 +552,7 @@ fn kind_of(figures: &[Figure], readings: &[Option<Reading>]) -> Option<FactKind>
             if !rx.agrees_with(ry) {
                 return Some(FactKind::Conflict);
             }
-            differ |= !same_value(Some(rx.value), Some(ry.value));
+            differ |= !rx.same_number(ry);
         }
     }
     differ.then_some(FactKind::Precision)
@@ -580,6 +580,7 @@ fn mention(
         sentence: figure.at.sentence,
         text: collapse_whitespace(text.get(p.tokens[first].start..p.tokens[last].end)?),
         value: Some(reading.value),
+        second: reading.second,
         unit: reading.unit.map(str::to_owned),
         bound: reading.bound,
     })
@@ -631,17 +632,28 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
     }
     let is_label_word =
         |i: usize| p.tokens[i].class == TokenClass::Content && !figures::is_unit_word(&words[i]);
-    let mut first = preceding_words(p, reading.first, 6);
-    while first < reading.first && !is_label_word(first) {
+    let anchor = start_of_figure_run(&words, reading.first);
+    let mut first = preceding_words(p, anchor, 6);
+    while first < anchor && !is_label_word(first) {
         first += 1;
     }
-    let mut end = reading.first;
+    let mut end = anchor;
     while end > first && !is_label_word(end - 1) {
         end -= 1;
     }
     (end > first).then(|| {
         collapse_whitespace(&text[p.tokens[first].start..p.tokens[end - 1].end]).to_lowercase()
     })
+}
+
+/// Where the run of figures that token `at` ends begins: scores and lists of figures
+/// ("beating the champion 6-4, 6-3") are described by the words before the first of them.
+fn start_of_figure_run(words: &[String], mut at: usize) -> usize {
+    let in_run = |w: &str| figures::is_figure(w) || matches!(w, "," | "-" | "–");
+    while at > 0 && in_run(&words[at - 1]) {
+        at -= 1;
+    }
+    at
 }
 
 /// The measure a figure gives when the only word after it names a dimension, not a thing
@@ -737,9 +749,9 @@ impl Joins {
     fn would_conflate(&self, ra: usize, rb: usize) -> bool {
         self.cross_pairs(ra, rb).any(|(x, y)| {
             let (rx, ry) = (self.readings[x].as_ref(), self.readings[y].as_ref());
+            let same_number = matches!((rx, ry), (Some(rx), Some(ry)) if rx.same_number(ry));
             !figures::same_units(rx.and_then(|r| r.unit), ry.and_then(|r| r.unit))
-                || self.figures[x].at.article == self.figures[y].at.article
-                    && !same_value(rx.map(|r| r.value), ry.map(|r| r.value))
+                || self.figures[x].at.article == self.figures[y].at.article && !same_number
         })
     }
 
@@ -783,24 +795,14 @@ impl Joins {
             return false;
         };
         let article = self.figures[first].at.article;
-        let values = || {
-            members
-                .iter()
-                .filter_map(|&i| self.readings[i].as_ref().map(|r| r.value))
-        };
-        let lowest = values().fold(f64::INFINITY, f64::min);
-        let highest = values().fold(f64::NEG_INFINITY, f64::max);
-        lowest < highest
+        let mut readings = members.iter().filter_map(|&i| self.readings[i].as_ref());
+        let two_numbers = readings
+            .next()
+            .is_some_and(|one| readings.any(|other| !other.same_number(one)));
+        two_numbers
             && members
                 .iter()
                 .any(|&i| self.figures[i].at.article != article)
-    }
-}
-
-fn same_value(x: Option<f64>, y: Option<f64>) -> bool {
-    match (x, y) {
-        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
-        _ => false,
     }
 }
 
@@ -873,6 +875,30 @@ mod tests {
         let original = format!("{story}At least 23 died when the ferry ran aground, police said.");
         let copy = format!("{story}At least five people died when the ferry ran aground.");
         assert_eq!(conflicts(&original, &copy), Vec::<Vec<f64>>::new());
+    }
+
+    #[test]
+    fn a_changed_score_is_a_conflict_described_by_the_words_before_it() {
+        let story = "The club won its first title in forty years on Sunday. \
+            Fans filled the square until late at night. ";
+        let original = format!("{story}The home side beat the champions 3-1, 2-0 over two legs.");
+        let copy = format!("{story}The home side beat the champions 3-1, 2-1 over two legs.");
+        let articles = vec![
+            Article::from_text("original", "o.txt", original, Format::Text),
+            Article::from_text("copy", "c.txt", copy, Format::Text),
+        ];
+        let facts = compare(articles, &Options::default()).numbers;
+        let [fact] = facts.as_slice() else {
+            panic!("one fact expected: {facts:?}")
+        };
+        assert_eq!(fact.kind, FactKind::Conflict);
+        assert!(fact.fact.contains("champions"), "{}", fact.fact);
+        let written: Vec<(&str, Option<f64>)> = fact
+            .mentions
+            .iter()
+            .map(|m| (m.text.as_str(), m.second))
+            .collect();
+        assert_eq!(written, [("2-0", Some(0.0)), ("2-1", Some(1.0))]);
     }
 
     #[test]

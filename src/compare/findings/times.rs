@@ -96,6 +96,7 @@ pub fn find(
                 sentence: at.sentence,
                 text,
                 value: None,
+                second: None,
                 unit: Some("time".to_owned()),
                 bound: Bound::Exact,
             };
@@ -110,6 +111,26 @@ pub fn find(
         }
     }
     out
+}
+
+/// A time word written as the two words others write it in ("tonight" as "this night"), else the
+/// word itself.
+fn spelled_apart(word: &str) -> Vec<String> {
+    match word {
+        "today" => vec!["this".to_owned(), "day".to_owned()],
+        "tonight" => vec!["this".to_owned(), "night".to_owned()],
+        _ => vec![word.to_owned()],
+    }
+}
+
+/// Time words with "this evening" read as "this night" (both are "tonight").
+fn same_time_words(mut words: Vec<String>) -> Vec<String> {
+    for i in 1..words.len() {
+        if words[i - 1] == "this" && words[i] == "evening" {
+            words[i] = "night".to_owned();
+        }
+    }
+    words
 }
 
 /// Whether `from` and `to` are both time references and place the event differently.
@@ -130,11 +151,12 @@ fn moves_in_time(from: &str, to: &str, reader: &mut Reader) -> bool {
         return false;
     };
     let when = |words: &[String]| -> Vec<String> {
-        words
+        let when: Vec<String> = words
             .iter()
             .filter(|w| !TIME_FILLERS.contains(&w.as_str()))
-            .cloned()
-            .collect()
+            .flat_map(|w| spelled_apart(w))
+            .collect();
+        same_time_words(when)
     };
     let (a, b) = (when(&a), when(&b));
     let names_a_time = |w: &[String]| {
@@ -169,5 +191,9 @@ mod tests {
         assert!(!moves("late on Tuesday", "late Tuesday"));
         assert!(!moves("this week", "rescue workers"));
         assert!(!moves("in March", "in April and May"));
+        assert!(!moves("this night", "tonight"));
+        assert!(!moves("tonight", "this evening"));
+        assert!(!moves("today", "this day"));
+        assert!(moves("tonight", "tomorrow night"));
     }
 }

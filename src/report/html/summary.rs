@@ -292,7 +292,7 @@ fn numbers(page: &Page<'_>) -> Markup {
                         tr {
                             td { (page.label_link(r)) }
                             td { (m.text) (page.row_note(r)) }
-                            td.n { @if let Some(v) = m.value { (v) } }
+                            td.n { @if let Some(v) = m.value_text() { (v) } }
                         }
                     } }
                 }
