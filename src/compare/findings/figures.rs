@@ -321,10 +321,11 @@ fn scale_word(word: &str) -> Option<f64> {
 
 /// Whether a word names a currency or unit (never a label of what is counted).
 pub fn is_unit_word(word: &str) -> bool {
-    unit_after(word).is_some() || SYMBOLS.iter().any(|(s, _)| *s == word) || CODES.contains(&word)
+    unit_of(word).is_some() || SYMBOLS.iter().any(|(s, _)| *s == word) || CODES.contains(&word)
 }
 
-fn unit_after(word: &str) -> Option<&'static str> {
+/// The currency or unit a word after a figure names ("km" for "kilometers" and "km").
+pub fn unit_of(word: &str) -> Option<&'static str> {
     UNIT_WORDS
         .iter()
         .find(|(w, _)| *w == word || w.strip_suffix('s') == Some(word))
@@ -470,12 +471,12 @@ fn is_day_of_month(words: &[&str], at: usize, value: f64) -> bool {
 /// The unit named right after the figure ("2 billion Swiss francs", "14 kilometres").
 fn unit_after_figure(words: &[&str], last: usize) -> Option<&'static str> {
     let next = words.get(last + 1)?;
-    if let Some(unit) = unit_after(next) {
+    if let Some(unit) = unit_of(next) {
         return Some(unit);
     }
     // One adjective between: "Swiss francs", "US dollars".
     let after = words.get(last + 2)?;
-    unit_after(after).filter(|_| next.chars().all(char::is_alphabetic))
+    unit_of(after).filter(|_| next.chars().all(char::is_alphabetic))
 }
 
 /// The bound set by a qualifier ending just before token `first`, and where it starts.

@@ -8,6 +8,7 @@
 use std::cell::OnceCell;
 use std::rc::Rc;
 
+use super::figures::{self, Reading};
 use super::times::TIME_WORDS;
 use crate::compare::FastMap;
 use crate::compare::normalize::{Normalization, TokenClass, Tokenizer};
@@ -685,12 +686,42 @@ fn same_as_written(from: &Words, to: &Words) -> bool {
     from.squashed_as_written() == to.squashed_as_written()
 }
 
+/// Whether both sides give the same figure in other notation ("10 billion" → "10bn", "1.6
+/// million kilometers" → "1.6m km"), or name the same unit ("kilometres" → "km").
+fn same_quantity(from: &Words, to: &Words) -> bool {
+    let figure = |w: &Words| -> Option<Reading> {
+        // Figures as written ("10bn"), units by their keys ("kilometres" as "kilometers").
+        let words: Vec<&str> = (w.written.iter().zip(&w.keys))
+            .map(|(written, key)| {
+                if figures::is_unit_word(key) {
+                    key
+                } else {
+                    written
+                }
+            })
+            .map(String::as_str)
+            .collect();
+        let reading = figures::read(&words, 0)?;
+        let rest = &w.keys[reading.last + 1..];
+        (reading.first == 0 && rest.iter().all(|k| figures::is_unit_word(k))).then_some(reading)
+    };
+    if let (Some(a), Some(b)) = (figure(from), figure(to)) {
+        return a.same_number(&b) && a.unit == b.unit;
+    }
+    let unit = |w: &Words| match w.keys.as_slice() {
+        [key] => figures::unit_of(key),
+        _ => None,
+    };
+    unit(from).is_some_and(|u| Some(u) == unit(to))
+}
+
 /// How `from` and `to` differ (contractions are mechanical: "I would" → "I’d").
 pub fn classify(from: &Words, to: &Words) -> Difference {
     let (squashed_from, squashed_to) = (from.squashed(), to.squashed());
     if squashed_from == squashed_to
         || same_as_written(from, to)
         || from.squashed_without_contractions() == to.squashed_without_contractions()
+        || same_quantity(from, to)
     {
         return Difference::Mechanical;
     }
