@@ -8,6 +8,9 @@ use crate::article::{Article, Role, collapse_whitespace};
 use crate::compare::align;
 use crate::compare::{Cut, CutKind, Descent, EditOp, FastSet, Link, SentenceRef};
 
+/// Share of a clause's content words another part of a split sentence must carry for the
+/// clause to be kept there (reworded a little: "snowslide" → "snow slide").
+const MIN_CARRIED_SHARE: f32 = 0.66;
 /// Fewest words a clause cut from a kept sentence has (fewer is an edit, listed with the
 /// substitutions).
 const MIN_CLAUSE_WORDS: usize = 3;
@@ -62,11 +65,24 @@ pub fn find(
                 text,
             });
         }
+        // The copy's sentences linked to each of the original's: a sentence the copy split in
+        // two keeps in one part the clause the other lacks.
+        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); articles[original].sentences.len()];
+        for link in links.iter().filter(between) {
+            let (here, there) = if link.a.article == original {
+                (link.a, link.b)
+            } else {
+                (link.b, link.a)
+            };
+            parts[here.sentence].push(there.sentence);
+        }
         for (link, _) in links.iter().zip(closest).filter(|(l, c)| **c && between(l)) {
-            out.extend(clauses_cut(articles, link, original, &mut reader));
+            out.extend(clauses_cut(articles, link, original, &parts, &mut reader));
         }
     }
     out.sort_by(|x, y| (x.copy, x.original, &x.text).cmp(&(y.copy, y.original, &y.text)));
+    // A copy repeating a sentence links it twice to the original's: one cut, listed once.
+    out.dedup_by(|x, y| (x.copy, x.original, &x.text) == (y.copy, y.original, &y.text));
     out
 }
 
@@ -85,11 +101,13 @@ fn wordings_of(article: &Article, reader: &mut Reader) -> FastSet<String> {
 }
 
 /// The clauses the copy's sentence of `link` cut from the original's (`original` names the
-/// original article).
+/// original article), save those another part of the sentence in the copy carries (`parts`:
+/// per sentence of the original, the copy's sentences linked to it) or a sentence next to it.
 fn clauses_cut(
     articles: &[Article],
     link: &Link,
     original: usize,
+    parts: &[Vec<usize>],
     reader: &mut Reader,
 ) -> Vec<Cut> {
     let original_is_a = link.a.article == original;
@@ -115,7 +133,25 @@ fn clauses_cut(
                 text[span.0..span.1].trim_matches(|c: char| !c.is_alphanumeric()),
             );
             let words = reader.words(&words_text);
-            (words.len() >= MIN_CLAUSE_WORDS && !words.is_function_only()).then(|| Cut {
+            if words.len() < MIN_CLAUSE_WORDS || words.is_function_only() {
+                return None;
+            }
+            let copy = &articles[there.article];
+            let content = words.content_keys();
+            // The copy's other parts of the sentence, and the sentences either side of this one
+            // (a clause moved into a sentence of its own).
+            let neighbours = [there.sentence.checked_sub(1), Some(there.sentence + 1)];
+            let carried_elsewhere = parts[here.sentence]
+                .iter()
+                .copied()
+                .chain(neighbours.into_iter().flatten())
+                .filter(|&part| part != there.sentence && part < copy.sentences.len())
+                .any(|part| {
+                    let found = reader.keys_found_in(&content, [copy.sentence_text(part), ""]);
+                    let carried = found.iter().filter(|&&f| f).count();
+                    carried as f32 >= MIN_CARRIED_SHARE * content.len() as f32
+                });
+            (!carried_elsewhere).then(|| Cut {
                 original: here,
                 copy: there.article,
                 kept_in: Some(there),
@@ -132,9 +168,9 @@ mod tests {
     use crate::article::{Article, Format};
     use crate::compare::{Options, compare};
 
-    /// The sentences cut whole from `original` (which carries an agency dateline, so the
-    /// direction is known) by `copy`.
-    fn sentences_cut(original: &str, copy: &str) -> Vec<String> {
+    /// The cuts of `kind` from `original` (which carries an agency dateline, so the direction is
+    /// known) by `copy`.
+    fn cut(original: &str, copy: &str, kind: crate::compare::CutKind) -> Vec<String> {
         let c = compare(
             vec![
                 Article::from_text(
@@ -149,9 +185,17 @@ mod tests {
         );
         c.cuts
             .iter()
-            .filter(|cut| cut.kind == crate::compare::CutKind::Sentence)
+            .filter(|cut| cut.kind == kind)
             .map(|cut| cut.text.clone())
             .collect()
+    }
+
+    fn sentences_cut(original: &str, copy: &str) -> Vec<String> {
+        cut(original, copy, crate::compare::CutKind::Sentence)
+    }
+
+    fn clauses_cut(original: &str, copy: &str) -> Vec<String> {
+        cut(original, copy, crate::compare::CutKind::Clause)
     }
 
     const BEFORE: &str = "The harbour board voted on Monday to close the old ferry pier for \
@@ -166,5 +210,24 @@ mod tests {
         assert_eq!(kept, Vec::<String>::new());
         let cut = sentences_cut(&original, &format!("{BEFORE}{AFTER}"));
         assert_eq!(cut, ["Nobody abstained."]);
+    }
+
+    #[test]
+    fn a_clause_moved_into_a_sentence_of_its_own_is_not_cut() {
+        let original = format!(
+            "{BEFORE}The council asked for bids from three builders in the town, citing the \
+             rising cost of steel and timber this winter. {AFTER}"
+        );
+        let moved = format!(
+            "{BEFORE}The council asked for bids from three builders in the town. It cited the \
+             rising cost of steel and timber this winter. {AFTER}"
+        );
+        assert_eq!(clauses_cut(&original, &moved), Vec::<String>::new());
+        let dropped =
+            format!("{BEFORE}The council asked for bids from three builders in the town. {AFTER}");
+        assert_eq!(
+            clauses_cut(&original, &dropped),
+            ["citing the rising cost of steel and timber this winter"]
+        );
     }
 }

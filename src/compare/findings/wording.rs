@@ -381,6 +381,11 @@ impl Reader {
     /// words of each, without building or keeping them (the rest of a sentence around an edit
     /// is read once).
     pub fn all_keys_in(&mut self, keys: &[&str], texts: [&str; 2]) -> bool {
+        self.keys_found_in(keys, texts).iter().all(|&f| f)
+    }
+
+    /// For each of `keys`, whether it is the key of a word of one of `texts`.
+    pub fn keys_found_in(&mut self, keys: &[&str], texts: [&str; 2]) -> Vec<bool> {
         let mut found = vec![false; keys.len()];
         for text in texts {
             if found.iter().all(|&f| f) {
@@ -398,7 +403,7 @@ impl Reader {
                 }
             }
         }
-        found.iter().all(|&f| f)
+        found
     }
 
     /// How many verbs of saying `text` holds: `self.words(text).saying_words().len()`, without
