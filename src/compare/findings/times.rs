@@ -100,8 +100,12 @@ pub fn find(
                 unit: Some("time".to_owned()),
                 bound: Bound::Exact,
             };
-            // In article order, as every fact's mentions are.
-            let mentions = vec![mention(link.a, from), mention(link.b, to)];
+            // In article order, as every fact's mentions are; each with the time words the two
+            // kept after the change ("this" → "last" before "week").
+            let mentions = vec![
+                mention(link.a, with_time_words_after(a_text, edit.a)),
+                mention(link.b, with_time_words_after(b_text, edit.b)),
+            ];
             out.push(NumberFact {
                 fact: "when".to_owned(),
                 kind: FactKind::Conflict,
@@ -111,6 +115,25 @@ pub fn find(
         }
     }
     out
+}
+
+/// The words of `text[span]` and the time words right after them ("this week" for the "this" of
+/// "this week's storm").
+fn with_time_words_after(text: &str, span: (usize, usize)) -> String {
+    let mut end = span.1;
+    loop {
+        let rest = &text[end..];
+        let space = rest.len() - rest.trim_start().len();
+        let word_len = rest[space..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len() - space);
+        let word = rest[space..space + word_len].to_lowercase();
+        if space == 0 || word_len == 0 || !TIME_WORDS.contains(&word.as_str()) {
+            break;
+        }
+        end += space + word_len;
+    }
+    collapse_whitespace(&text[span.0..end])
 }
 
 /// A time word written as the two words others write it in ("tonight" as "this night"), else the
@@ -195,5 +218,17 @@ mod tests {
         assert!(!moves("tonight", "this evening"));
         assert!(!moves("today", "this day"));
         assert!(moves("tonight", "tomorrow night"));
+    }
+
+    #[test]
+    fn a_mention_takes_the_time_words_after_the_change() {
+        let text = "Homes were flooded this week, and next week's storm";
+        let at = |word: &str| {
+            let start = text.find(word).unwrap();
+            (start, start + word.len())
+        };
+        assert_eq!(with_time_words_after(text, at("this")), "this week");
+        assert_eq!(with_time_words_after(text, at("next")), "next week");
+        assert_eq!(with_time_words_after(text, at("Homes")), "Homes");
     }
 }
