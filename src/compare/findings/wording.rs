@@ -692,7 +692,8 @@ fn same_as_written(from: &Words, to: &Words) -> bool {
 }
 
 /// Whether both sides give the same figure in other notation ("10 billion" → "10bn", "1.6
-/// million kilometers" → "1.6m km"), or name the same unit ("kilometres" → "km").
+/// million kilometers" → "1.6m km", a conversion after it aside), or name the same unit
+/// ("kilometres" → "km").
 fn same_quantity(from: &Words, to: &Words) -> bool {
     let figure = |w: &Words| -> Option<Reading> {
         // Figures as written ("10bn"), units by their keys ("kilometres" as "kilometers").
@@ -706,9 +707,19 @@ fn same_quantity(from: &Words, to: &Words) -> bool {
             })
             .map(String::as_str)
             .collect();
-        let reading = figures::read(&words, 0)?;
-        let rest = &w.keys[reading.last + 1..];
-        (reading.first == 0 && rest.iter().all(|k| figures::is_unit_word(k))).then_some(reading)
+        let one_figure = |words: &[&str]| {
+            let reading = figures::read(words, 0)?;
+            let units = words[reading.last + 1..]
+                .iter()
+                .take_while(|w| figures::is_unit_word(w));
+            let end = reading.last + 1 + units.count();
+            (reading.first == 0).then_some((reading, end))
+        };
+        let (reading, end) = one_figure(&words)?;
+        // What follows may be the figure's conversion, its brackets cut with it ("300 million
+        // ($380 million" → "300m").
+        let converted = end == words.len() || one_figure(&words[end..])?.1 == words.len() - end;
+        converted.then_some(reading)
     };
     if let (Some(a), Some(b)) = (figure(from), figure(to)) {
         return a.same_number(&b) && a.unit == b.unit;
