@@ -476,43 +476,30 @@ mod tests {
     }
 
     #[test]
-    fn a_verb_of_saying_swapped_beside_a_cut_in_the_quote_is_found() {
-        let found = changes(
-            &format!(
-                "{STORY}“The levee will hold through the weekend, and the worst of the flooding \
-                 is behind us now,” said the mayor of the town."
+    fn a_verb_of_saying_swapped_inside_a_longer_rewording_is_found() {
+        let cases = [
+            // Beside a passage cut from the quote.
+            (
+                "“The levee will hold through the weekend, and the worst of the flooding is \
+                 behind us now,” said the mayor of the town.",
+                "“The levee will hold,” claimed the mayor of the town.",
             ),
-            &format!("{STORY}“The levee will hold,” claimed the mayor of the town."),
-        );
-        assert_eq!(
-            found,
-            [(
+            // After a quote reworded around a word both keep.
+            (
+                "“The future of the valley, and just the strength of the people here right now, \
+                 is so great,” said the 60-year-old mayor.",
+                "“The future of the valley is so bright,” claimed the 60-year-old mayor.",
+            ),
+        ];
+        for (original, copy) in cases {
+            let found = changes(&format!("{STORY}{original}"), &format!("{STORY}{copy}"));
+            let verb = (
                 AttributionChangeKind::Verb,
                 "said".to_owned(),
-                "claimed".to_owned()
-            )]
-        );
-    }
-
-    #[test]
-    fn a_verb_of_saying_swapped_after_a_reworded_quote_is_found() {
-        let found = changes(
-            &format!(
-                "{STORY}“The future of the valley, and just the strength of the people here \
-                 right now, is so great,” said the 60-year-old mayor."
-            ),
-            &format!(
-                "{STORY}“The future of the valley is so bright,” claimed the 60-year-old mayor."
-            ),
-        );
-        assert_eq!(
-            found,
-            [(
-                AttributionChangeKind::Verb,
-                "said".to_owned(),
-                "claimed".to_owned()
-            )]
-        );
+                "claimed".to_owned(),
+            );
+            assert_eq!(found, [verb], "{copy}");
+        }
     }
 
     #[test]
