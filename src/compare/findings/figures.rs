@@ -280,7 +280,8 @@ fn number_of(word: &str) -> Option<(f64, f64, i32)> {
 }
 
 /// Whether a sentence holding `word` (lower-cased, figures as written) can have a figure at all:
-/// every figure starts with digits, is a number word before a scale word or a small count spelled out.
+/// every figure starts with digits, is a number word before a scale word, or is a small count
+/// spelled out.
 pub fn may_belong_to_figure(word: &str) -> bool {
     let Some(&first) = word.as_bytes().first() else {
         return false;
