@@ -4,7 +4,9 @@
 //! conversion, a cut attribution, and mechanical variants that must not be reported. The expected
 //! findings were written down by hand (`expected.md` beside the file) before the tool was run.
 //! The herald is the copy (it dropped the wire's agency credit): every change reads wire →
-//! herald, whichever file is given first.
+//! herald, whichever file is given first. A second rewrite (`bulletin.txt`, expected findings
+//! in the same file) changes figures written out in words and a day, and moves a clause into a
+//! sentence of its own.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -285,5 +287,81 @@ fn text_and_markdown_show_the_tree_and_the_key_changes_the_same_whatever_the_ord
             assert!(!written.contains("(differs)"), "{format}");
             assert!(written.contains("source dropped"), "{format}");
         }
+    }
+}
+
+/// The bulletin's report (wire first, then bulletin first).
+fn bulletin_reports() -> Vec<Value> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/harbor-fire");
+    let files = [
+        dir.join("wire.txt"),
+        dir.join("loaded-rewrite/bulletin.txt"),
+    ];
+    let reversed = [files[1].clone(), files[0].clone()];
+    [files, reversed]
+        .iter()
+        .map(|files| {
+            let out = run_on(&["compare", "--format", "json"], files);
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            serde_json::from_slice(&out.stdout).expect("JSON report")
+        })
+        .collect()
+}
+
+#[test]
+fn the_bulletin_changes_a_spelled_out_count_a_duration_and_a_day() {
+    for report in bulletin_reports() {
+        let wire = article_named(&report, "wire.txt");
+        let facts: Vec<(String, Vec<String>)> = report["numbers"]
+            .as_array()
+            .expect("numbers")
+            .iter()
+            .map(|fact| {
+                assert_eq!(fact["kind"], "conflict", "{fact}");
+                let mut mentions: Vec<&Value> =
+                    fact["mentions"].as_array().unwrap().iter().collect();
+                // The wire's mention first, whatever the file order.
+                mentions.sort_by_key(|m| m["article"].as_u64() != Some(wire as u64));
+                let texts = mentions.iter().map(|m| text(&m["text"])).collect();
+                (text(&fact["fact"]), texts)
+            })
+            .collect();
+        let has = |wire_text: &str, bulletin_text: &str| {
+            facts
+                .iter()
+                .any(|(_, texts)| texts == &[wire_text.to_owned(), bulletin_text.to_owned()])
+        };
+        assert_eq!(facts.len(), 3, "{facts:?}");
+        assert!(has("two u.s. sailors", "three u.s. sailors"), "{facts:?}");
+        assert!(has("three days", "two days"), "{facts:?}");
+        assert!(has("thursday", "friday"), "{facts:?}");
+        let sailors = facts
+            .iter()
+            .find(|(_, t)| t[0] == "two u.s. sailors")
+            .unwrap();
+        assert!(sailors.0.contains("sailors"), "{facts:?}");
+    }
+}
+
+#[test]
+fn the_bulletin_s_other_notation_and_moved_clause_are_no_findings() {
+    for report in bulletin_reports() {
+        let substitutions = report["substitutions"].as_array().expect("substitutions");
+        assert!(
+            substitutions
+                .iter()
+                .all(|s| !text(&s["to"]).contains("240m")),
+            "{substitutions:?}"
+        );
+        let cuts = report["cuts"].as_array().expect("cuts");
+        assert!(
+            cuts.iter()
+                .all(|c| !text(&c["text"]).contains("under control")),
+            "{cuts:?}"
+        );
     }
 }

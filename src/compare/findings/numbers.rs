@@ -594,12 +594,23 @@ fn counted_from(p: &Prepared, words: &[String], from: usize) -> (usize, usize) {
     while words.get(at).is_some_and(|w| figures::is_unit_word(w)) {
         at += 1;
     }
-    let counted = p.tokens[at.min(p.tokens.len())..]
-        .iter()
-        .take_while(|t| t.class == TokenClass::Content)
-        .take(COUNTED_WORDS)
-        .count();
-    (at, (at + counted).max(from) - 1)
+    let (mut end, mut taken) = (at, 0);
+    while taken < COUNTED_WORDS {
+        match p.tokens.get(end) {
+            Some(t) if t.class == TokenClass::Content => taken += 1,
+            // The dot closing an abbreviation ("U.S. sailors") is part of the counted words.
+            Some(t)
+                if words[end] == "."
+                    && end > at
+                    && p.tokens[end - 1].end == t.start
+                    && p.tokens
+                        .get(end + 1)
+                        .is_some_and(|next| next.class == TokenClass::Content) => {}
+            _ => break,
+        }
+        end += 1;
+    }
+    (at, end.max(from) - 1)
 }
 
 /// The index `n` words before token `at` (punctuation stops the walk).
@@ -623,11 +634,8 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
     let reading = reading_of(articles, set, figure)?;
     let (start, last) = counted_from(p, &words, reading.last + 1);
     if last >= start {
-        let counted: Vec<&str> = p.tokens[start..=last]
-            .iter()
-            .map(|t| &text[t.start..t.end])
-            .collect();
-        let counted = counted.join(" ").to_lowercase();
+        let counted =
+            collapse_whitespace(&text[p.tokens[start].start..p.tokens[last].end]).to_lowercase();
         return Some(dimension_of(&counted).map_or(counted, str::to_owned));
     }
     let is_label_word =
