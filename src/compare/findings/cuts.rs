@@ -8,9 +8,6 @@ use crate::article::{Article, Role, collapse_whitespace};
 use crate::compare::align;
 use crate::compare::{Cut, CutKind, Descent, EditOp, FastSet, Link, SentenceRef};
 
-/// Share of a clause's content words another part of a split sentence must carry for the
-/// clause to be kept there (reworded a little: "snowslide" → "snow slide").
-const MIN_CARRIED_SHARE: f32 = 0.66;
 /// Fewest words a clause cut from a kept sentence has (fewer is an edit, listed with the
 /// substitutions).
 const MIN_CLAUSE_WORDS: usize = 3;
@@ -146,11 +143,7 @@ fn clauses_cut(
                 .copied()
                 .chain(neighbours.into_iter().flatten())
                 .filter(|&part| part != there.sentence && part < copy.sentences.len())
-                .any(|part| {
-                    let found = reader.keys_found_in(&content, [copy.sentence_text(part), ""]);
-                    let carried = found.iter().filter(|&&f| f).count();
-                    carried as f32 >= MIN_CARRIED_SHARE * content.len() as f32
-                });
+                .any(|part| reader.holds_most_of(&content, copy.sentence_text(part)));
             (!carried_elsewhere).then(|| Cut {
                 original: here,
                 copy: there.article,

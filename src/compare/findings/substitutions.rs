@@ -74,6 +74,10 @@ const PHRASE_BREAKS: &[char] = &[',', ';', ':', '(', ')', '—', '–'];
 /// A sentence before and after the words of an edit.
 type Around<'t> = (&'t str, &'t str);
 
+/// Fewest words of a passage cut or added that is checked for having moved into a sentence
+/// next door (fewer are edits of the sentence itself).
+const MIN_MOVED_PASSAGE_WORDS: usize = 3;
+
 /// The sentences an edit sits in, for judging what its words do there.
 #[derive(Default, Clone, Copy)]
 struct Surroundings<'t> {
@@ -235,6 +239,8 @@ impl<'t> Judge<'t> {
                 let reframed = is_reframed(&mut shape, (a_text, b_text), &link.edits, at);
                 Surroundings::of(articles, link, edit, reframed)
             });
+            let verdict = verdict
+                .filter(|&(kind, _)| !self.moved_next_door(articles, link, kind, (&from, &to)));
             out.push(Change {
                 key: (
                     link.a.article,
@@ -248,6 +254,39 @@ impl<'t> Judge<'t> {
             });
         }
         out
+    }
+
+    /// Whether a passage cut (or added) by `link`'s edit `from` → `to` stands in a sentence
+    /// next to the other side's: it moved into a sentence of its own ("…for some 30 hours before
+    /// bringing it under control" → "…for some 30 hours. They brought it under control"), and
+    /// nothing was cut or added.
+    fn moved_next_door(
+        &mut self,
+        articles: &[Article],
+        link: &Link,
+        kind: SubstitutionKind,
+        (from, to): (&str, &str),
+    ) -> bool {
+        let (passage, other) = match kind {
+            SubstitutionKind::Cut => (from, link.b),
+            SubstitutionKind::Addition => (to, link.a),
+            _ => return false,
+        };
+        let words = self.reader.words(passage);
+        if words.len() < MIN_MOVED_PASSAGE_WORDS {
+            return false;
+        }
+        let content = words.content_keys();
+        let article = &articles[other.article];
+        let next_door = [other.sentence.checked_sub(1), Some(other.sentence + 1)];
+        next_door
+            .into_iter()
+            .flatten()
+            .filter(|&s| s < article.sentences.len())
+            .any(|s| {
+                self.reader
+                    .holds_most_of(&content, article.sentence_text(s))
+            })
     }
 
     /// What [`judge`] says of `from` → `to` in the surroundings `around` gives, each step

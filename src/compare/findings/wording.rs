@@ -269,6 +269,10 @@ pub struct Words {
     squashed: OnceCell<String>,
 }
 
+/// Share of a passage's content words a sentence must hold for the passage to stand there (see
+/// [`Reader::holds_most_of`]).
+const MOSTLY_HELD: f32 = 0.66;
+
 /// Whether `text` may hold a verb of saying: a run of letters that is one in lower case. Never
 /// false for a text whose words ([`Words::saying_words`]) hold one; a quick test before reading
 /// them.
@@ -382,6 +386,14 @@ impl Reader {
     /// is read once).
     pub fn all_keys_in(&mut self, keys: &[&str], texts: [&str; 2]) -> bool {
         self.keys_found_in(keys, texts).iter().all(|&f| f)
+    }
+
+    /// Whether `text` holds most of `keys` (see [`MOSTLY_HELD`]): a passage of those words
+    /// stands there, reworded a little at most ("snowslide" → "snow slide").
+    pub fn holds_most_of(&mut self, keys: &[&str], text: &str) -> bool {
+        let found = self.keys_found_in(keys, [text, ""]);
+        let held = found.iter().filter(|&&f| f).count();
+        !keys.is_empty() && held as f32 >= MOSTLY_HELD * keys.len() as f32
     }
 
     /// For each of `keys`, whether it is the key of a word of one of `texts`.
