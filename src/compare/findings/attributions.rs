@@ -9,7 +9,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use super::wording::{Reader, Words, may_hold_saying};
+use super::wording::{Reader, Words, may_hold_saying, neighbours};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
 use crate::compare::{AttributionChange, AttributionChangeKind, Edit, EditOp, Link, SentenceRef};
@@ -199,14 +199,14 @@ impl<'t> Seen<'t> {
     /// verb is read this way: in a passage rewritten at length words pair loosely, which a verb
     /// swapped for a verb survives but a dropped or renamed source does not.
     fn swapped_verbs(&self, edit: &Edit, reader: &mut Reader) -> Vec<(String, String)> {
-        let (a_tokens, b_tokens) = (tokens(self.a_text, edit.a), tokens(self.b_text, edit.b));
-        let keys = |spans: &[(usize, usize)], text: &str| -> Vec<String> {
-            spans
-                .iter()
-                .map(|&(s, e)| text[s..e].to_lowercase())
-                .collect()
+        let (a_tokens, b_tokens) = (
+            reader.tokens(self.a_text, edit.a),
+            reader.tokens(self.b_text, edit.b),
+        );
+        let keys = |tokens: &[((usize, usize), String)]| -> Vec<String> {
+            tokens.iter().map(|(_, key)| key.clone()).collect()
         };
-        let (a_keys, b_keys) = (keys(&a_tokens, self.a_text), keys(&b_tokens, self.b_text));
+        let (a_keys, b_keys) = (keys(&a_tokens), keys(&b_tokens));
         let mut out = Vec::new();
         for op in capture_diff_slices(Algorithm::Myers, &a_keys, &b_keys) {
             let (tag, a, b) = op.as_tag_tuple();
@@ -310,54 +310,10 @@ fn is_swapped_verb(from: &Words, to: &Words) -> bool {
     !sa.is_empty() && !sb.is_empty() && sa != sb && from.len().max(to.len()) <= MAX_VERB_WORDS
 }
 
-/// The byte spans of the tokens of `text[span]`: its words (letters and digits, with the
-/// apostrophes inside them) and each mark of punctuation, which anchors the diff between the
-/// words it separates.
-fn tokens(text: &str, span: (usize, usize)) -> Vec<(usize, usize)> {
-    let is_letter = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
-    let mut tokens: Vec<(usize, usize)> = Vec::new();
-    let mut word_start = None;
-    for (i, c) in text[span.0..span.1].char_indices() {
-        let at = span.0 + i;
-        if is_letter(c) {
-            word_start.get_or_insert(at);
-            continue;
-        }
-        if let Some(start) = word_start.take() {
-            tokens.extend(trimmed_word(text, start, at));
-        }
-        if !c.is_whitespace() {
-            tokens.push((at, at + c.len_utf8()));
-        }
-    }
-    if let Some(start) = word_start {
-        tokens.extend(trimmed_word(text, start, span.1));
-    }
-    tokens
-}
-
-/// The span of the word at `text[start..end]` without apostrophes at its ends (quotation marks),
-/// if any of it is left.
-fn trimmed_word(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    let raw = &text[start..end];
-    let word = raw.trim_start_matches(['\'', '’']);
-    let start = start + (raw.len() - word.len());
-    let word = word.trim_end_matches(['\'', '’']);
-    (!word.is_empty()).then_some((start, start + word.len()))
-}
-
 /// The byte range from the start of token `range.start` to the end of the token before
 /// `range.end` (`range` is not empty).
-fn spanning(tokens: &[(usize, usize)], range: Range<usize>) -> Range<usize> {
-    tokens[range.start].0..tokens[range.end - 1].1
-}
-
-/// The text of the sentences before and after `sentence` in `article` (empty where there is
-/// none).
-fn neighbours(article: &Article, sentence: usize) -> (&str, &str) {
-    let text = |s: Option<usize>| s.map_or("", |s| article.sentence_text(s));
-    let after = Some(sentence + 1).filter(|&s| s < article.sentences.len());
-    (text(sentence.checked_sub(1)), text(after))
+fn spanning(tokens: &[((usize, usize), String)], range: Range<usize>) -> Range<usize> {
+    tokens[range.start].0.0..tokens[range.end - 1].0.1
 }
 
 /// The lower-case words of `text`, punctuation aside.

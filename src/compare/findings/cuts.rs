@@ -137,13 +137,11 @@ fn clauses_cut(
             let content = words.content_keys();
             // The copy's other parts of the sentence, and the sentences either side of this one
             // (a clause moved into a sentence of its own).
-            let neighbours = [there.sentence.checked_sub(1), Some(there.sentence + 1)];
             let carried_elsewhere = parts[here.sentence]
                 .iter()
-                .copied()
-                .chain(neighbours.into_iter().flatten())
-                .filter(|&part| part != there.sentence && part < copy.sentences.len())
-                .any(|part| reader.holds_most_of(&content, copy.sentence_text(part)));
+                .filter(|&&part| part != there.sentence)
+                .any(|&part| reader.holds_most_of(&content, copy.sentence_text(part)))
+                || reader.held_next_door(&content, copy, there.sentence);
             (!carried_elsewhere).then(|| Cut {
                 original: here,
                 copy: there.article,

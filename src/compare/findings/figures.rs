@@ -427,7 +427,7 @@ fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
 }
 
 /// Whether `word` joins two numbers into a pair ("6-3", "10–15").
-fn is_pair_dash(word: &str) -> bool {
+pub fn is_pair_dash(word: &str) -> bool {
     matches!(word, "-" | "–")
 }
 

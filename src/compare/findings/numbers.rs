@@ -22,7 +22,7 @@ use super::figures::{self, Reading};
 use super::most_common;
 use super::subjects::{self, Subject};
 use crate::article::{Article, collapse_whitespace};
-use crate::compare::normalize::{TokenClass, lowercase};
+use crate::compare::normalize::{Token, TokenClass, lowercase};
 use crate::compare::prepare::{Prepared, PreparedSet};
 use crate::compare::{
     EditOp, FactBasis, FactKind, FastMap, Link, NumberFact, NumberMention, SentenceRef,
@@ -252,7 +252,8 @@ fn figures_of_link(
             EditOp::Equal => true,
             _ if other_events(x, y) => false,
             _ if spelled(pa, a_text, x) || spelled(pb, b_text, y) => {
-                word_after(pa, x.token).is_some_and(|w| Some(w) == word_after(pb, y.token))
+                let stem_after = |p: &Prepared, f: &Figure| word_after(p, f.token).map(|t| t.stem);
+                stem_after(pa, x).is_some_and(|w| Some(w) == stem_after(pb, y))
             }
             EditOp::Replace if wa.max(wb) <= SHORT_REPLACEMENT_WORDS && fa.len() == 1 => true,
 
@@ -323,19 +324,14 @@ fn counts_the_same(pa: &Prepared, ta: usize, pb: &Prepared, tb: usize) -> bool {
 
 /// The stem of the content word a figure counts (the first word after it, past scale words).
 fn counted_stem(p: &Prepared, token: usize) -> Option<u32> {
-    p.tokens[token + 1..]
-        .iter()
-        .find(|t| t.is_word())
+    word_after(p, token)
         .filter(|t| t.class == TokenClass::Content)
         .map(|t| t.stem)
 }
 
-/// The stem of the word right after a figure, whatever its class ("five were killed").
-fn word_after(p: &Prepared, token: usize) -> Option<u32> {
-    p.tokens[token + 1..]
-        .iter()
-        .find(|t| t.is_word())
-        .map(|t| t.stem)
+/// The word right after a figure, whatever its class ("five were killed").
+fn word_after(p: &Prepared, token: usize) -> Option<&Token> {
+    p.tokens[token + 1..].iter().find(|t| t.is_word())
 }
 
 /// The stem of the word before a figure, past qualifiers.
@@ -657,7 +653,7 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
 /// Where the run of figures that token `at` ends begins: scores and lists of figures
 /// ("beating the champion 6-4, 6-3") are described by the words before the first of them.
 fn start_of_figure_run(words: &[String], mut at: usize) -> usize {
-    let in_run = |w: &str| figures::is_figure(w) || matches!(w, "," | "-" | "–");
+    let in_run = |w: &str| figures::is_figure(w) || w == "," || figures::is_pair_dash(w);
     while at > 0 && in_run(&words[at - 1]) {
         at -= 1;
     }

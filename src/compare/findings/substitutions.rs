@@ -277,16 +277,8 @@ impl<'t> Judge<'t> {
             return false;
         }
         let content = words.content_keys();
-        let article = &articles[other.article];
-        let next_door = [other.sentence.checked_sub(1), Some(other.sentence + 1)];
-        next_door
-            .into_iter()
-            .flatten()
-            .filter(|&s| s < article.sentences.len())
-            .any(|s| {
-                self.reader
-                    .holds_most_of(&content, article.sentence_text(s))
-            })
+        self.reader
+            .held_next_door(&content, &articles[other.article], other.sentence)
     }
 
     /// What [`judge`] says of `from` → `to` in the surroundings `around` gives, each step

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use super::figures::{self, Reading};
 use super::times::TIME_WORDS;
+use crate::article::Article;
 use crate::compare::FastMap;
 use crate::compare::normalize::{Normalization, TokenClass, Tokenizer};
 
@@ -273,6 +274,14 @@ pub struct Words {
 /// [`Reader::holds_most_of`]).
 const MOSTLY_HELD: f32 = 0.66;
 
+/// The text of the sentences before and after `sentence` in `article` (empty where there is
+/// none).
+pub fn neighbours(article: &Article, sentence: usize) -> (&str, &str) {
+    let text = |s: Option<usize>| s.map_or("", |s| article.sentence_text(s));
+    let after = Some(sentence + 1).filter(|&s| s < article.sentences.len());
+    (text(sentence.checked_sub(1)), text(after))
+}
+
 /// Whether `text` may hold a verb of saying: a run of letters that is one in lower case. Never
 /// false for a text whose words ([`Words::saying_words`]) hold one; a quick test before reading
 /// them.
@@ -394,6 +403,30 @@ impl Reader {
         let found = self.keys_found_in(keys, [text, ""]);
         let held = found.iter().filter(|&&f| f).count();
         !keys.is_empty() && held as f32 >= MOSTLY_HELD * keys.len() as f32
+    }
+
+    /// The tokens of `text[span.0..span.1]`, words and marks of punctuation alike: each one's
+    /// byte span in `text` and its key in lower case.
+    pub fn tokens(&mut self, text: &str, span: (usize, usize)) -> Vec<((usize, usize), String)> {
+        let tokens = self.tokenizer.tokenize(text, span.0..span.1);
+        let vocabulary = &self.tokenizer.vocabulary;
+        tokens
+            .iter()
+            .map(|t| {
+                let lower = self
+                    .lower
+                    .entry(t.key)
+                    .or_insert_with(|| vocabulary.word(t.key).to_lowercase());
+                ((t.start, t.end), lower.clone())
+            })
+            .collect()
+    }
+
+    /// Whether the sentence before or after `sentence` of `article` holds most of `keys` (see
+    /// [`Reader::holds_most_of`]): a passage that moved into a sentence of its own.
+    pub fn held_next_door(&mut self, keys: &[&str], article: &Article, sentence: usize) -> bool {
+        let (before, after) = neighbours(article, sentence);
+        self.holds_most_of(keys, before) || self.holds_most_of(keys, after)
     }
 
     /// For each of `keys`, whether it is the key of a word of one of `texts`.
