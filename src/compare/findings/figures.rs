@@ -431,19 +431,27 @@ pub fn is_pair_dash(word: &str) -> bool {
     matches!(word, "-" | "–")
 }
 
-/// The number paired with the one at token `at` by a dash after it ("6-3"), if any.
+/// The number paired with the one at token `at` by a dash after it ("6-3") or, for a range, by
+/// "to" ("aged 18 to 25", "a scale of 0 to 10"; not "from 12 to 23", a change), if any.
 fn paired_number(words: &[&str], at: usize) -> Option<f64> {
-    if !words.get(at + 1).is_some_and(|w| is_pair_dash(w)) {
+    if !words.get(at + 1).is_some_and(|w| joins_pair(words, at, w)) {
         return None;
     }
     let (value, scale, _) = number_of(words.get(at + 2)?)?;
     (scale == 1.0).then_some(value)
 }
 
+/// Whether `word`, after the number at token `at`, joins it to a number after it.
+fn joins_pair(words: &[&str], at: usize, word: &str) -> bool {
+    is_pair_dash(word) || word == "to" && (at == 0 || words[at - 1] != "from")
+}
+
 /// Whether the number at token `at` is the second of a pair (read with the first, see
 /// [`paired_number`]), or a later part of a date written with dashes ("2021-09-11").
 fn ends_pair(words: &[&str], at: usize) -> bool {
-    at >= 2 && is_pair_dash(words[at - 1]) && number_of(words[at - 2]).is_some()
+    at >= 2
+        && number_of(words[at - 2]).is_some()
+        && (is_pair_dash(words[at - 1]) || paired_number(words, at - 2).is_some())
 }
 
 /// Whether a word is a year ("the 1999 US Open", "in 2021"): four digits without grouping,
@@ -643,6 +651,15 @@ mod tests {
         assert!(score("won 6 - 3").agrees_with(&score("won 6 – 3")));
         assert!(score("10 - 15 people").agrees_with(&score("12 people")));
         assert_eq!(score("10 - 15 million people").second, Some(15e6));
+        assert_eq!(score("a scale of 0 to 10").second, Some(10.0));
+        assert_eq!(score("aged 18 to 25").second, Some(25.0));
+        assert!(score("a scale of 0 to 10").agrees_with(&score("a scale of 0 - 10")));
+        // A change is two figures: what it was and what it became.
+        let change = ["rose", "from", "12", "to", "23"];
+        let read_all: Vec<(f64, Option<f64>)> = (0..change.len())
+            .filter_map(|at| read(&change, at).map(|r| (r.value, r.second)))
+            .collect();
+        assert_eq!(read_all, [(12.0, None), (23.0, None)]);
         let date = ["on", "2021", "-", "09", "-", "11"];
         assert!((0..date.len()).all(|at| read(&date, at).is_none()));
     }

@@ -542,7 +542,8 @@ fn kind_of(figures: &[Figure], readings: &[Option<Reading>]) -> Option<FactKind>
             let (Some(rx), Some(ry)) = (rx, ry) else {
                 continue;
             };
-            if fx.at.article == fy.at.article {
+            // A pair ("0-10") and a single figure are not readings of one quantity to compare.
+            if fx.at.article == fy.at.article || rx.second.is_some() != ry.second.is_some() {
                 continue;
             }
             if !rx.agrees_with(ry) {
@@ -903,6 +904,23 @@ mod tests {
             .map(|m| (m.text.as_str(), m.second))
             .collect();
         assert_eq!(written, [("2-0", Some(0.0)), ("2-1", Some(1.0))]);
+    }
+
+    #[test]
+    fn a_range_and_a_single_figure_make_no_fact() {
+        let story = "The council opened a survey of the harbour on Monday. \
+            Residents have a month to answer it. ";
+        let original = format!("{story}Each answer gives the ferry a mark from 0-10 for comfort.");
+        let copy = format!("{story}Each answer gives the ferry a mark of 0 for comfort.");
+        let ranged = format!("{story}Each answer gives the ferry a mark of 0 to 10 for comfort.");
+        for copy in [copy, ranged] {
+            let articles = vec![
+                Article::from_text("original", "o.txt", original.as_str(), Format::Text),
+                Article::from_text("copy", "c.txt", copy, Format::Text),
+            ];
+            let facts = compare(articles, &Options::default()).numbers;
+            assert!(facts.is_empty(), "{facts:?}");
+        }
     }
 
     #[test]
