@@ -21,6 +21,10 @@ const MAX_VERB_WORDS: usize = 3;
 const MAX_ATTRIBUTION_WORDS: usize = 8;
 /// Words a figure beside an attribution may take ("more than 1.3 million").
 const MAX_FIGURE_WORDS: usize = 4;
+/// Most words read as the new agent of a passive made active ("the regional flood office").
+const MAX_AGENT_WORDS: usize = 4;
+/// Words after a verb made active within which the passive's subject must stand as its object.
+const OBJECT_REACH: usize = 5;
 /// Auxiliaries that make a passive with a participle after them.
 const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
 /// Adverbs that stand between an auxiliary and its participle ("is often used", "were also
@@ -301,13 +305,29 @@ impl<'t> Seen<'t> {
     fn new_agent(&self, reader: &mut Reader) -> Option<(String, String)> {
         let a_words = lower_words(self.sentence_words(true));
         let b_words = lower_words(self.sentence_words(false));
-        let (auxiliary, participle) = a_words.windows(3).find_map(|w| {
-            let passive = PASSIVE_AUXILIARIES.contains(&w[0].as_str())
-                && (w[1].ends_with("ed") || w[1].ends_with("en"))
-                && w[2] != "by";
-            passive.then(|| (w[0].clone(), w[1].clone()))
-        })?;
+        let (passive_at, auxiliary, participle) =
+            a_words.windows(3).enumerate().find_map(|(i, w)| {
+                let passive = PASSIVE_AUXILIARIES.contains(&w[0].as_str())
+                    && (w[1].ends_with("ed") || w[1].ends_with("en"))
+                    && !is_adverb(&w[1])
+                    && w[2] != "by";
+                passive.then(|| (i, w[0].clone(), w[1].clone()))
+            })?;
         let at = b_words.iter().position(|w| *w == participle)?;
+        // Made active, the passive's subject (its last content word) follows the verb as its
+        // object ("two farm workers were killed" → "floodwaters killed two farm workers");
+        // otherwise the participle is read another way ("is called" → "the hill called").
+        let subject = a_words[..passive_at]
+            .iter()
+            .rev()
+            .find(|w| !reader.words(w).is_function_only())?;
+        if !b_words[at + 1..]
+            .iter()
+            .take(OBJECT_REACH)
+            .any(|w| w == subject)
+        {
+            return None;
+        }
         let before = &b_words[..at];
         let adverbs = before.iter().rev().take_while(|w| is_adverb(w)).count();
         let before = &before[..before.len() - adverbs];
@@ -322,6 +342,10 @@ impl<'t> Seen<'t> {
             .rev()
             .take_while(|w| !a_words.contains(w))
             .count();
+        // An agent is a name or a short noun phrase; more new words are a rewritten clause.
+        if new_words > MAX_AGENT_WORDS {
+            return None;
+        }
         let agent = before[before.len() - new_words..].join(" ");
         let agent_words = reader.words(&agent);
         if agent_words.is_empty() || agent_words.is_function_only() {
@@ -529,6 +553,39 @@ mod tests {
                 "{found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_participle_describing_a_noun_is_no_verb_made_active() {
+        let found = changes(
+            &format!("{STORY}The crews climbed the hill, which is called the Lookout, at dawn."),
+            &format!("{STORY}The crews climbed at dawn to a summit called the Lookout."),
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|(kind, ..)| *kind == AttributionChangeKind::NewAgent),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_written_before_a_kept_participle_is_no_agent() {
+        let found = changes(
+            &format!(
+                "{STORY}The old harbour is divided into two basins by a stone wall built in 1890."
+            ),
+            &format!(
+                "{STORY}Engineers who surveyed it last winter found everything divided into two \
+                 basins by a stone wall built in 1890."
+            ),
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|(kind, ..)| *kind == AttributionChangeKind::NewAgent),
+            "{found:?}"
+        );
     }
 
     #[test]
