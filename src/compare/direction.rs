@@ -755,8 +755,8 @@ mod tests {
     fn a_first_take_is_never_made_the_copy_of_its_longer_write_through() {
         // The write-through rewords and lengthens every sentence of the first take and adds
         // material between them: containment alone would make the first take the copy. The
-        // shape leans the right way, but on its own (a condensed copy looks the same from the
-        // other side) it leaves the direction undetermined.
+        // shape leans the right way, but on its own it leaves the direction undetermined: read
+        // the other way, the same two texts are a source and a copy that condensed it.
         let first_take = "Harbour fire destroys ferry pier\n\n\
             A fire has destroyed the old ferry pier in Westport, officials said.\n\n\
             Firefighters fought the blaze for hours.\n\n\
@@ -802,30 +802,6 @@ mod tests {
                 "{:?}",
                 credited.clues
             );
-        }
-    }
-
-    #[test]
-    fn a_condensed_copy_is_never_made_the_original_of_its_source() {
-        // A copy that shortens every sentence of its source and drops the passages between
-        // them has the shape of a first take: the shape alone never names it the original.
-        let source = "Harbour fire destroys ferry pier\n\n\
-            A fire that broke out before dawn on Tuesday has destroyed the old ferry pier in \
-            Westport, harbour officials said.\n\n\
-            The pier, built in 1903, was due to be repaired this spring.\n\n\
-            Firefighters from three towns fought the blaze for hours as strong winds fanned the \
-            flames.\n\n\
-            The cause of the fire is not yet known, the fire service said.\n\n\
-            Nobody was hurt in the fire, which was visible from across the bay.";
-        let condensed = "Harbour fire destroys ferry pier\n\n\
-            A fire has destroyed the old ferry pier in Westport, officials said.\n\n\
-            Firefighters fought the blaze for hours.\n\n\
-            Nobody was hurt.";
-        for order in [[0, 1], [1, 0]] {
-            let lineage = lineage_of(&[source, condensed], &order);
-            assert_eq!(lineage.len(), 1, "{lineage:?}");
-            let (_, copy, known, _) = &lineage[0];
-            assert!(!(*known && copy == "v0"), "{lineage:?}");
         }
     }
 
