@@ -194,7 +194,15 @@ impl<'t> Seen<'t> {
                 });
                 b_says < a_says
             };
-            if !sa.is_empty() && sb.is_empty() && fewer_sayings() && !self.moved(&wa, reader) {
+            // Where the verb alone was replaced, whoever it named is still there ("according
+            // to the rules" → "under the rules"): a source is dropped with its words, or cut.
+            let source_gone = wb.is_empty() || wa.has_content_besides_saying();
+            if !sa.is_empty()
+                && sb.is_empty()
+                && source_gone
+                && fewer_sayings()
+                && !self.moved(&wa, reader)
+            {
                 out.push((AttributionChangeKind::Dropped, from, to));
             } else if figure {
                 continue;
@@ -565,6 +573,21 @@ mod tests {
                 "{b}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_verb_replaced_beside_a_kept_source_drops_no_source() {
+        let found = changes(
+            &format!("{STORY}The gates were shut according to the harbour rules."),
+            &format!("{STORY}The gates were shut under the harbour rules."),
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let found = changes(
+            &format!("{STORY}The gates were shut, according to the harbour master."),
+            &format!("{STORY}The gates were shut."),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, AttributionChangeKind::Dropped);
     }
 
     #[test]

@@ -525,6 +525,12 @@ impl Words {
         self.saying()
     }
 
+    /// Whether some word of substance is not a verb of saying (or "according"): the words may
+    /// name who said something, not only that it was said.
+    pub fn has_content_besides_saying(&self) -> bool {
+        self.content_keys().iter().any(|k| !SAYING.contains(k))
+    }
+
     /// The verbs the verbs of saying are forms of, in order: a change of tense or an archaic
     /// form ("said" → "says", "saith") keeps the verb.
     pub fn saying_verbs(&self) -> Vec<&str> {
