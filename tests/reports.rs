@@ -222,6 +222,15 @@ fn html_marks_the_swapped_word_against_the_counterpart() {
         !rain_row.contains("<del>") && !rain_row.contains("<ins>"),
         "identical sentences carry no marks"
     );
+    // Which came first is undetermined: the substitutions table joins the two without an arrow.
+    let swap_row = html
+        .split("<tr>")
+        .find(|r| r.contains("“tenants”") && r.contains("“residents”"))
+        .expect("the swap's row in the substitutions table");
+    assert!(
+        swap_row.contains(" / ") && swap_row.contains("(differs)") && !swap_row.contains(" → "),
+        "{swap_row}"
+    );
     let hostile_row = row_holding(&html, find_sentence(&c, 1, "bakery"));
     assert!(
         !hostile_row.contains("id=\"s-0-"),

@@ -25,21 +25,10 @@ pub fn key_findings(page: &Page<'_>) -> Markup {
     }
 }
 
-/// "A → B" when the direction is known, else "A / B (differs)".
-fn sides(page: &Page<'_>, original: usize, copy: usize, directed: bool) -> Markup {
-    html! {
-        @if directed {
-            (page.article_link(original)) " → " (page.article_link(copy))
-        } @else {
-            (page.article_link(original)) " / " (page.article_link(copy)) " " span.muted { "(differs)" }
-        }
-    }
-}
-
 /// One copy's ranked changes, each linked to the copy's sentence (or the original's, for a cut).
 fn copy_changes(page: &Page<'_>, copy: &KeyChanges) -> Markup {
     html! {
-        h3 { (sides(page, copy.original, copy.copy, copy.directed)) }
+        h3 { (page.article_sides(copy.original, copy.copy, copy.directed)) }
         ul.key-findings {
             @for change in &copy.changes {
                 li {

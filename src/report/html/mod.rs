@@ -163,6 +163,17 @@ impl<'a> Page<'a> {
         html! { a href={"#a-" (article)} { (self.label(article)) } }
     }
 
+    /// Links to two articles, "A → B" when the direction is known, else "A / B (differs)".
+    fn article_sides(&self, a: usize, b: usize, directed: bool) -> Markup {
+        html! {
+            @if directed {
+                (self.article_link(a)) " → " (self.article_link(b))
+            } @else {
+                (self.article_link(a)) " / " (self.article_link(b)) " " span.muted { "(differs)" }
+            }
+        }
+    }
+
     /// " (row N)" linking to sentence `r`, where the text is laid out in rows.
     fn row_note(&self, r: SentenceRef) -> Markup {
         match &self.text {

@@ -203,7 +203,7 @@ fn substitutions(page: &Page<'_>) -> Markup {
                         td { (wording(&s.from)) }
                         td { (wording(&s.to)) }
                         td { (s.kind.label()) }
-                        td { (page.article_link(s.a)) " → " (page.article_link(s.b)) }
+                        td { (page.article_sides(s.a, s.b, s.directed)) }
                         td { @for (k, &(_, to)) in s.occurrences.iter().enumerate() {
                             @if k > 0 { " · " }
                             a href={"#" (super::anchor(to))} { (k + 1) }
@@ -235,7 +235,7 @@ fn foldable_list(
                     (wording(&g.from)) " → " (wording(&g.to)) " " span.muted { "(" (g.kind.label()) ")" } " — "
                     @for (k, &(a, b, _)) in g.pairs.iter().enumerate() {
                         @if k > 0 { ", " }
-                        (page.article_link(a)) " → " (page.article_link(b))
+                        (page.article_sides(a, b, g.directed))
                     }
                     "; " (g.count) "×"
                 }
