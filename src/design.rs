@@ -177,6 +177,11 @@ pub const LEGEND: &[LegendEntry] = &[
         name: "Added",
         meaning: "Words this version added or changed (underlined).",
     },
+    LegendEntry {
+        name: "Differs",
+        meaning: "Words that differ where it is not known which version changed them \
+                  (dashed underline, on both sides).",
+    },
 ];
 
 /// Spacing, in logical pixels (egui points; CSS px in the HTML report).

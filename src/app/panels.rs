@@ -450,13 +450,16 @@ fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                     "Reworded" => p.reworded,
                     "Unique" => p.unique,
                     "Removed" => p.deleted,
+                    "Differs" => p.text,
                     _ => p.inserted,
                 };
                 let text = match entry.name {
                     "Removed" => RichText::new(entry.name)
                         .strikethrough()
                         .color(color(swatch)),
-                    "Added" => RichText::new(entry.name).underline().color(color(swatch)),
+                    "Added" | "Differs" => {
+                        RichText::new(entry.name).underline().color(color(swatch))
+                    }
                     _ => RichText::new(format!("  {}  ", entry.name))
                         .background_color(color(swatch))
                         .color(color(p.text)),

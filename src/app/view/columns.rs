@@ -2,13 +2,17 @@
 //! find highlights, the overview strip, and the pointer: hover, click to focus, wheel to scroll.
 
 use egui::text::LayoutJob;
-use egui::{Rect, Sense, Stroke, pos2, vec2};
+use egui::{Rect, Sense, Shape, Stroke, pos2, vec2};
 
 use super::super::command::{Command, SentenceKey};
 use super::super::state::Settings;
 use super::super::theme::{color, palette};
 use super::super::workspace::{Column, Workspace};
+use super::layout::Tone;
 use super::{ColumnsView, Geometry, ViewContext, overlay, overview, to_ref};
+
+/// Length of the dashes, and of the gaps between them, under words that only differ.
+const DASH: f32 = 3.0;
 
 /// Draws every visible column body; returns the sentence under the pointer.
 pub(super) fn bodies(
@@ -113,6 +117,8 @@ fn paint_body(
     let top = offset - geometry.viewport_height() * 0.1;
     let bottom = offset + body.height();
     let underline = Stroke::new(1.5, color(p.inserted));
+    // Words that only differ: neutral, in the text's own colour (the reports' dotted line).
+    let differs = Stroke::new(1.5, color(p.text));
     let lift = layout.style.text_size * 0.12 + 1.0;
     for paragraph in layout.visible(top..bottom) {
         let pos = origin + vec2(0.0, paragraph.y - offset);
@@ -121,9 +127,20 @@ fn paint_body(
         let galley = ui.fonts_mut(|f| f.layout_job(LayoutJob::clone(&paragraph.job)));
         painter.galley(pos, galley, color(p.text));
 
-        for rect in &paragraph.underlines {
+        for &(rect, tone) in &paragraph.underlines {
             let rect = rect.translate(pos.to_vec2());
-            painter.hline(rect.x_range(), rect.bottom() - lift, underline);
+            let y = rect.bottom() - lift;
+            match tone {
+                Tone::Added => {
+                    painter.hline(rect.x_range(), y, underline);
+                }
+                Tone::Differs => painter.extend(Shape::dashed_line(
+                    &[pos2(rect.left(), y), pos2(rect.right(), y)],
+                    differs,
+                    DASH,
+                    DASH,
+                )),
+            }
         }
     }
 

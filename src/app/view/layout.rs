@@ -44,6 +44,20 @@ pub struct Marks {
     pub added: Vec<(usize, usize)>,
     /// Words the counterpart has and this sentence lacks: shown struck through.
     pub removed: Vec<RemovedWords>,
+    /// How the marked words read against the counterpart.
+    pub tone: Tone,
+}
+
+/// How a sentence's marked words read against its counterpart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Tone {
+    /// The sentence is the counterpart's copy: its marked words are what it added or changed
+    /// (a solid underline).
+    #[default]
+    Added,
+    /// It is not known to be the copy (its original, or which came first is undetermined): the
+    /// marked words only differ (a dashed underline, as the reports' dotted one).
+    Differs,
 }
 
 /// Words of the counterpart shown struck through inside a sentence.
@@ -60,9 +74,13 @@ pub struct RemovedWords {
 }
 
 impl Marks {
-    /// The marks of a sentence starting at byte `start` of its article, drawn as `pieces`.
-    pub fn from_pieces(start: usize, pieces: &[Piece<'_>]) -> Marks {
-        let mut marks = Marks::default();
+    /// The marks of a sentence starting at byte `start` of its article, drawn as `pieces`, its
+    /// marked words read in `tone`.
+    pub fn from_pieces(start: usize, pieces: &[Piece<'_>], tone: Tone) -> Marks {
+        let mut marks = Marks {
+            tone,
+            ..Marks::default()
+        };
         let mut at = start;
         let mut gap = false;
         for piece in pieces {
@@ -129,15 +147,15 @@ pub struct Paragraph {
     pub sentences: Range<usize>,
     /// Per sentence: the chars of the job it covers.
     char_ranges: Vec<Range<usize>>,
-    /// The chars of the job holding added words.
-    added: Vec<Range<usize>>,
+    /// The chars of the job holding added (or differing) words, with how they read.
+    added: Vec<(Range<usize>, Tone)>,
     /// Per sentence (in order): its rectangles, relative to the paragraph.
     rects: Vec<Vec<Rect>>,
     /// Per sentence: where its original text sits in the galley.
     segments: Vec<Vec<Segment>>,
     /// Rows of added words, relative to the paragraph (underlined when painted: egui's own
     /// underline sits on the row's edge, where the next row's tint would cover it).
-    pub underlines: Vec<Rect>,
+    pub underlines: Vec<(Rect, Tone)>,
     /// The marks it was laid out with.
     marks: Vec<Marks>,
     /// Whether it continues the paragraph above (a long paragraph laid out in blocks).
@@ -361,7 +379,11 @@ impl Paragraph {
         self.underlines = self
             .added
             .iter()
-            .flat_map(|r| char_range_rects(&galley, r.clone()))
+            .flat_map(|(r, tone)| {
+                char_range_rects(&galley, r.clone())
+                    .into_iter()
+                    .map(move |rect| (rect, *tone))
+            })
             .collect();
         self.measured = true;
     }
@@ -525,7 +547,7 @@ fn push_sentence(
     range: Range<usize>,
     marks: &Marks,
     look: &Look,
-    added: &mut Vec<Range<usize>>,
+    added: &mut Vec<(Range<usize>, Tone)>,
 ) -> Vec<Segment> {
     let mut cuts: Vec<usize> = vec![range.start, range.end];
     for &(a, b) in &marks.added {
@@ -553,7 +575,7 @@ fn push_sentence(
             let start = builder.chars;
             builder.push(&shown_text(&text[a..b]), &look.tinted());
             if is_added {
-                added.push(start..builder.chars);
+                added.push((start..builder.chars, marks.tone));
             }
         }
     }

@@ -2,10 +2,12 @@
 //! that differ from its closest counterpart; when a sentence is in focus, each of its
 //! counterparts shows its full diff against it (added words underlined, removed words struck),
 //! except an original the focused copy is known to descend from, which only underlines its own
-//! differing words (as the reports mark it).
+//! differing words (as the reports mark it). Words are underlined as added only in a sentence
+//! known to copy the one it is compared with; elsewhere (an original, or where which came first
+//! is undetermined) they only differ, marked neutrally.
 //! The pieces themselves come from [`crate::compare::marks`], as the reports' do.
 
-use super::layout::Marks;
+use super::layout::{Marks, Tone};
 use crate::compare::marks::{Removed, reworded_pieces, sentence_pieces, sentence_range};
 use crate::compare::{Comparison, SentenceRef};
 
@@ -16,7 +18,10 @@ pub fn column_marks(c: &Comparison, article: usize, focus: Option<SentenceRef>) 
         .map(|s| {
             let here = SentenceRef::new(article, s);
             reworded_pieces(c, here, Removed::Hidden)
-                .map(|(_, pieces)| Marks::from_pieces(sentence_range(c, here).start, &pieces))
+                .map(|(link, pieces)| {
+                    let tone = tone(c, here.article, link.other(here).article);
+                    Marks::from_pieces(sentence_range(c, here).start, &pieces, tone)
+                })
                 .unwrap_or_default()
         })
         .collect();
@@ -40,16 +45,27 @@ pub fn column_marks(c: &Comparison, article: usize, focus: Option<SentenceRef>) 
                     Removed::Shown
                 };
                 let pieces = sentence_pieces(c, other, link, removed);
-                *m = Marks::from_pieces(sentence_range(c, other).start, &pieces);
+                let tone = tone(c, other.article, focus.article);
+                *m = Marks::from_pieces(sentence_range(c, other).start, &pieces, tone);
             }
         }
     }
     marks
 }
 
+/// How the marked words of a sentence of article `own` read against one of `counterpart`.
+fn tone(c: &Comparison, own: usize, counterpart: usize) -> Tone {
+    if c.descends_from(own, counterpart) {
+        Tone::Added
+    } else {
+        Tone::Differs
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::{Article, Format};
     use crate::compare::{LinkKind, Options, compare};
 
     #[test]
@@ -76,5 +92,32 @@ mod tests {
         let copy_marks = column_marks(&c, copy, Some(in_original));
         let m = &copy_marks[in_copy.sentence];
         assert!(!m.removed.is_empty() || !m.added.is_empty(), "{m:?}");
+        assert_eq!(m.tone, Tone::Added);
+        assert_eq!(original_marks[in_original.sentence].tone, Tone::Differs);
+    }
+
+    #[test]
+    fn words_differ_on_both_sides_where_which_came_first_is_undetermined() {
+        let texts = [
+            "The ferry left the harbour at dawn. Residents were moved to the school hall. \
+             The road stayed closed until noon.",
+            "The ferry left the harbour at dawn. Tenants were moved to the school hall. \
+             The road stayed closed until noon.",
+        ];
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                Article::from_text(format!("v{i}"), format!("v{i}.txt"), *t, Format::Text)
+            })
+            .collect();
+        let c = compare(articles, &Options::default());
+        assert!(c.lineage.iter().all(|d| !d.known), "{:?}", c.lineage);
+        for article in 0..2 {
+            let marks = column_marks(&c, article, None);
+            let marked: Vec<&Marks> = marks.iter().filter(|m| !m.added.is_empty()).collect();
+            assert_eq!(marked.len(), 1, "{marks:?}");
+            assert_eq!(marked[0].tone, Tone::Differs);
+        }
     }
 }
