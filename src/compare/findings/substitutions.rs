@@ -33,6 +33,8 @@ const MAX_WORDS_PER_SIDE: usize = 12;
 /// Longest side (in words) of a swap judged by its words (attribution, framing, agent); longer
 /// replacements are rewritten passages, ranked after the word swaps of their kind.
 const MAX_SWAP_WORDS: usize = 4;
+/// Content words from which a side paired with function words alone is a passage, not grammar.
+const MIN_PASSAGE_CONTENT: usize = 2;
 /// Similarity a link involving a headline needs before its edits count as substitutions.
 const MIN_HEADLINE_SIMILARITY: f32 = 0.75;
 /// Words that give a vague quantity where a figure may stand ("dozens" → "30" is a figure swap).
@@ -420,10 +422,23 @@ fn judge_in_context(
         Difference::Attribution => SubstitutionKind::Attribution,
         Difference::Framing => SubstitutionKind::Framing,
         Difference::Agent => SubstitutionKind::Agent,
+        // Words of substance against function words alone ("An" → "Five people were killed
+        // and two others were missing after the first"): the word diff paired a passage with
+        // a word, which says nothing of grammar.
+        Difference::Function if is_passage_against_function_words(&a, &b) => {
+            SubstitutionKind::Pairing
+        }
         Difference::Function => SubstitutionKind::Function,
         Difference::Content => judge_roles(reader, &sides, surroundings),
     };
     Some((kind, open.loaded))
+}
+
+/// Whether one side holds function words only and the other [`MIN_PASSAGE_CONTENT`] content
+/// words or more.
+fn is_passage_against_function_words(from: &Words, to: &Words) -> bool {
+    let passage = |w: &Words| w.content_keys().len() >= MIN_PASSAGE_CONTENT;
+    from.is_function_only() && passage(to) || to.is_function_only() && passage(from)
 }
 
 /// What a side of a replacement holds, by the role its words play.
@@ -1195,6 +1210,13 @@ mod tests {
         assert_eq!(kind("", "the"), Some(SubstitutionKind::Function));
         assert_eq!(kind("", "embattled"), Some(SubstitutionKind::Addition));
         assert_eq!(kind("not", ""), Some(SubstitutionKind::Cut));
+        // Swapped for function words: grammar, unless the other side is a passage.
+        assert_eq!(kind("in", "on"), Some(SubstitutionKind::Function));
+        assert_eq!(kind("provided", "into"), Some(SubstitutionKind::Function));
+        assert_eq!(
+            kind("An", "Five people were killed after the first"),
+            Some(SubstitutionKind::Pairing)
+        );
     }
 
     fn substitution(from: &str, to: &str, pair: (usize, usize), count: usize) -> Substitution {
