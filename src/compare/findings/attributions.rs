@@ -178,7 +178,9 @@ impl<'t> Seen<'t> {
             } else {
                 MAX_ATTRIBUTION_WORDS
             };
-            if wa.len().max(wb.len()) > longest {
+            // A long change pairs words loosely, but a passage cut outright pairs nothing: a
+            // verb of saying in it is read as any dropped one is.
+            if wa.len().max(wb.len()) > longest && !wb.is_empty() {
                 for (from, to) in self.swapped_verbs(edit, reader) {
                     out.push((AttributionChangeKind::Verb, from, to));
                 }
@@ -573,6 +575,24 @@ mod tests {
                 "{b}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_long_attribution_cut_outright_is_a_dropped_source() {
+        let found = changes(
+            &format!(
+                "{STORY}The official, who spoke on condition of anonymity to discuss the plans, \
+                 said the harbour would reopen in May."
+            ),
+            &format!("{STORY}The harbour would reopen in May."),
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(kind, from, _)| *kind == AttributionChangeKind::Dropped
+                    && from.contains("said")),
+            "{found:?}"
+        );
     }
 
     #[test]
