@@ -38,8 +38,8 @@ pub fn find(
             kept[here.sentence] = true;
         }
         let mut copy_wordings: Option<FastSet<String>> = None;
-        for (s, sentence) in articles[original].sentences.iter().enumerate() {
-            if kept[s] || !matches!(sentence.role, Role::Body | Role::ListItem) {
+        for s in 0..articles[original].sentences.len() {
+            if kept[s] || !is_story_text(articles, SentenceRef::new(original, s)) {
                 continue;
             }
             let text = collapse_whitespace(articles[original].sentence_text(s));
@@ -74,7 +74,15 @@ pub fn find(
             parts[here.sentence].push(there.sentence);
         }
         for (link, _) in links.iter().zip(closest).filter(|(l, c)| **c && between(l)) {
-            out.extend(clauses_cut(articles, link, original, &parts, &mut reader));
+            let here = if link.a.article == original {
+                link.a
+            } else {
+                link.b
+            };
+            // Outlets write their own headlines: words one lacks are not cut from the story.
+            if is_story_text(articles, here) {
+                out.extend(clauses_cut(articles, link, original, &parts, &mut reader));
+            }
         }
     }
     out.sort_by(|x, y| (x.copy, x.original, &x.text).cmp(&(y.copy, y.original, &y.text)));
@@ -95,6 +103,15 @@ fn wordings_of(article: &Article, reader: &mut Reader) -> FastSet<String> {
         .filter(|text| text.split_whitespace().count() <= MAX_SHORT_WORDS)
         .map(|text| reader.squashed(&collapse_whitespace(text)))
         .collect()
+}
+
+/// Whether a sentence is part of the story told (running prose or a list item), not a
+/// headline, byline, dateline or caption.
+fn is_story_text(articles: &[Article], at: SentenceRef) -> bool {
+    matches!(
+        articles[at.article].sentences[at.sentence].role,
+        Role::Body | Role::ListItem
+    )
 }
 
 /// The clauses the copy's sentence of `link` cut from the original's (`original` names the
@@ -193,6 +210,24 @@ mod tests {
         repairs. Eight members backed the plan and two opposed it. ";
     const AFTER: &str = "Work on the pier is due to start in the spring and last four months. \
         Ferries will use the north quay until then.";
+
+    #[test]
+    fn words_a_copy_leaves_out_of_its_own_headline_are_not_cut() {
+        let original = format!(
+            "Board shuts the old ferry pier amid angry protests by fishermen\n\n\
+             WESTPORT (AP) — {BEFORE}{AFTER}"
+        );
+        let copy = format!("Board shuts the old ferry pier\n\n{BEFORE}{AFTER}");
+        let c = compare(
+            vec![
+                Article::from_text("o", "o.txt", original, Format::Text),
+                Article::from_text("c", "c.txt", copy, Format::Text),
+            ],
+            &Options::default(),
+        );
+        assert!(c.lineage.iter().all(|d| d.known), "{:?}", c.lineage);
+        assert!(c.cuts.is_empty(), "{:?}", c.cuts);
+    }
 
     #[test]
     fn a_sentence_too_short_to_link_is_cut_only_when_the_copy_lacks_its_words() {
