@@ -38,8 +38,8 @@ pub fn find(
             kept[here.sentence] = true;
         }
         let mut copy_wordings: Option<FastSet<String>> = None;
-        for s in 0..articles[original].sentences.len() {
-            if kept[s] || !is_story_text(articles, SentenceRef::new(original, s)) {
+        for (s, _) in kept.iter().enumerate().filter(|(_, kept)| !**kept) {
+            if !is_story_text(articles, SentenceRef::new(original, s)) {
                 continue;
             }
             let text = collapse_whitespace(articles[original].sentence_text(s));
