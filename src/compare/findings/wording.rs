@@ -531,6 +531,13 @@ impl Words {
         self.content_keys().iter().any(|k| !SAYING.contains(k))
     }
 
+    /// Whether a verb of saying (or "according") is among the last `n` words.
+    pub fn says_near_end(&self, n: usize) -> bool {
+        self.keys[self.keys.len().saturating_sub(n)..]
+            .iter()
+            .any(|k| SAYING.contains(&k.as_str()))
+    }
+
     /// The verbs the verbs of saying are forms of, in order: a change of tense or an archaic
     /// form ("said" → "says", "saith") keeps the verb.
     pub fn saying_verbs(&self) -> Vec<&str> {
