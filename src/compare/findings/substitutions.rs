@@ -419,6 +419,14 @@ fn judge_in_context(
         Difference::Attribution if is_misplaced_attribution(reader, &a, &b, surroundings) => {
             SubstitutionKind::Pairing
         }
+        // "a proposed diagnosis" → "a suggested diagnosis": no claim is attributed.
+        Difference::Attribution if says_as_adjective(&a, &b, surroundings) => {
+            if open.loaded {
+                SubstitutionKind::Framing
+            } else {
+                judge_roles(reader, &sides, surroundings)
+            }
+        }
         Difference::Attribution => SubstitutionKind::Attribution,
         Difference::Framing => SubstitutionKind::Framing,
         Difference::Agent => SubstitutionKind::Agent,
@@ -475,6 +483,24 @@ fn is_misplaced_attribution(
         .collect();
     role(other, other_surroundings) == SideRole::Date
         || reader.all_keys_in(&keys, [other_surroundings.0, other_surroundings.1])
+}
+
+/// Whether each side holding a verb of saying opens with it right after an article, where it
+/// describes a noun ("a suggested diagnosis", "the alleged attacker") and attributes nothing.
+fn says_as_adjective(from: &Words, to: &Words, surroundings: &Surroundings) -> bool {
+    let adjective = |words: &Words, (before, _): Around| {
+        !words.names_a_source() || words.opens_with_saying() && ends_with_article(before)
+    };
+    (from.names_a_source() || to.names_a_source())
+        && adjective(from, surroundings.from)
+        && adjective(to, surroundings.to)
+}
+
+/// Whether the last word of `text` is an article.
+fn ends_with_article(text: &str) -> bool {
+    text.split_whitespace()
+        .next_back()
+        .is_some_and(|w| ["a", "an", "the"].contains(&w.to_lowercase().as_str()))
 }
 
 /// The two sides of a replacement: their text and their words.
@@ -961,6 +987,27 @@ mod tests {
     }
 
     /// Surroundings that place both sides in the middle of their sentences.
+    #[test]
+    fn a_verb_of_saying_describing_a_noun_attributes_nothing() {
+        let after_article = Surroundings {
+            from: ("The doctors ruled out a ", " diagnosis on Friday."),
+            to: ("The doctors ruled out a ", " diagnosis on Friday."),
+            reframed: false,
+        };
+        assert_eq!(
+            kind_in("proposed", "suggested", after_article),
+            Some(SubstitutionKind::Content)
+        );
+        assert_eq!(
+            kind_in("reported", "alleged", after_article),
+            Some(SubstitutionKind::Framing)
+        );
+        assert_eq!(
+            kind_in("said", "claimed", mid_sentence()),
+            Some(SubstitutionKind::Attribution)
+        );
+    }
+
     fn mid_sentence() -> Surroundings<'static> {
         Surroundings {
             from: ("By noon the walkers had reached ", " without a guide."),

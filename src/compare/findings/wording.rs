@@ -531,6 +531,13 @@ impl Words {
         self.content_keys().iter().any(|k| !SAYING.contains(k))
     }
 
+    /// Whether the first word is a verb of saying (or "according").
+    pub fn opens_with_saying(&self) -> bool {
+        self.keys
+            .first()
+            .is_some_and(|k| SAYING.contains(&k.as_str()))
+    }
+
     /// Whether a verb of saying (or "according") is among the last `n` words.
     pub fn says_near_end(&self, n: usize) -> bool {
         self.keys[self.keys.len().saturating_sub(n)..]
