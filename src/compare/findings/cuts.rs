@@ -74,15 +74,7 @@ pub fn find(
             parts[here.sentence].push(there.sentence);
         }
         for (link, _) in links.iter().zip(closest).filter(|(l, c)| **c && between(l)) {
-            let here = if link.a.article == original {
-                link.a
-            } else {
-                link.b
-            };
-            // Outlets write their own headlines: words one lacks are not cut from the story.
-            if is_story_text(articles, here) {
-                out.extend(clauses_cut(articles, link, original, &parts, &mut reader));
-            }
+            out.extend(clauses_cut(articles, link, original, &parts, &mut reader));
         }
     }
     out.sort_by(|x, y| (x.copy, x.original, &x.text).cmp(&(y.copy, y.original, &y.text)));
@@ -117,6 +109,8 @@ fn is_story_text(articles: &[Article], at: SentenceRef) -> bool {
 /// The clauses the copy's sentence of `link` cut from the original's (`original` names the
 /// original article), save those another part of the sentence in the copy carries (`parts`:
 /// per sentence of the original, the copy's sentences linked to it) or a sentence next to it.
+/// None from a headline, byline or caption: outlets write their own, and words one lacks are not
+/// cut from the story.
 fn clauses_cut(
     articles: &[Article],
     link: &Link,
@@ -130,6 +124,9 @@ fn clauses_cut(
     } else {
         (link.b, link.a)
     };
+    if !is_story_text(articles, here) {
+        return Vec::new();
+    }
     let text = &articles[original].text;
     link.edits
         .iter()

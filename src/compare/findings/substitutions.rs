@@ -430,9 +430,9 @@ fn judge_in_context(
         Difference::Attribution => SubstitutionKind::Attribution,
         Difference::Framing => SubstitutionKind::Framing,
         Difference::Agent => SubstitutionKind::Agent,
-        // Words of substance against function words alone ("An" → "Five people were killed
-        // and two others were missing after the first"): the word diff paired a passage with
-        // a word, which says nothing of grammar.
+        // Words of substance against function words alone ("A" → "Two boats sank and a third
+        // ran aground in the storm"): the word diff paired a passage with a word, which says
+        // nothing of grammar.
         Difference::Function if is_passage_against_function_words(&a, &b) => {
             SubstitutionKind::Pairing
         }
@@ -1261,7 +1261,7 @@ mod tests {
         assert_eq!(kind("in", "on"), Some(SubstitutionKind::Function));
         assert_eq!(kind("provided", "into"), Some(SubstitutionKind::Function));
         assert_eq!(
-            kind("An", "Five people were killed after the first"),
+            kind("A", "Two boats sank and a third ran aground"),
             Some(SubstitutionKind::Pairing)
         );
     }

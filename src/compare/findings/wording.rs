@@ -289,7 +289,7 @@ pub fn neighbours(article: &Article, sentence: usize) -> (&str, &str) {
 pub fn may_hold_saying(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|run| (4..=12).contains(&run.len()))
-        .any(|run| SAYING.binary_search(&run.to_lowercase().as_str()).is_ok())
+        .any(|run| is_saying(&run.to_lowercase()))
 }
 
 /// The words on each side of a space ([`Words::split_at_spaces`]), squashed (see
@@ -462,9 +462,9 @@ impl Reader {
             .iter()
             .filter(|t| t.is_word())
             .filter(|t| {
-                *saying_keys.entry(t.key).or_insert_with(|| {
-                    SAYING.contains(&vocabulary.word(t.key).to_lowercase().as_str())
-                })
+                *saying_keys
+                    .entry(t.key)
+                    .or_insert_with(|| is_saying(&vocabulary.word(t.key).to_lowercase()))
             })
             .count()
     }
@@ -511,7 +511,7 @@ impl Words {
         self.keys
             .iter()
             .map(String::as_str)
-            .filter(|k| SAYING.contains(k))
+            .filter(|k| is_saying(k))
             .collect()
     }
 
@@ -528,21 +528,19 @@ impl Words {
     /// Whether some word of substance is not a verb of saying (or "according"): the words may
     /// name who said something, not only that it was said.
     pub fn has_content_besides_saying(&self) -> bool {
-        self.content_keys().iter().any(|k| !SAYING.contains(k))
+        self.content_keys().iter().any(|k| !is_saying(k))
     }
 
     /// Whether the first word is a verb of saying (or "according").
     pub fn opens_with_saying(&self) -> bool {
-        self.keys
-            .first()
-            .is_some_and(|k| SAYING.contains(&k.as_str()))
+        self.keys.first().is_some_and(|k| is_saying(k))
     }
 
     /// Whether a verb of saying (or "according") is among the last `n` words.
     pub fn says_near_end(&self, n: usize) -> bool {
         self.keys[self.keys.len().saturating_sub(n)..]
             .iter()
-            .any(|k| SAYING.contains(&k.as_str()))
+            .any(|k| is_saying(k))
     }
 
     /// The verbs the verbs of saying are forms of, in order: a change of tense or an archaic
@@ -801,6 +799,11 @@ fn same_quantity(from: &Words, to: &Words) -> bool {
         _ => None,
     };
     unit(from).is_some_and(|u| Some(u) == unit(to))
+}
+
+/// Whether a lower-case word is a verb of saying (or "according"; [`SAYING`] is sorted).
+fn is_saying(word: &str) -> bool {
+    SAYING.binary_search(&word).is_ok()
 }
 
 /// The verb a word of [`SAYING`] is a form of, as a stem: "said", "says", "saith" → "say";
