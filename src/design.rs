@@ -180,7 +180,7 @@ pub const LEGEND: &[LegendEntry] = &[
     LegendEntry {
         name: "Differs",
         meaning: "Words that differ where it is not known which version changed them \
-                  (dashed underline, on both sides).",
+                  (dashed underline, on both sides; the counterpart's words [in brackets]).",
     },
 ];
 

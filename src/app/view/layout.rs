@@ -42,7 +42,8 @@ pub const MEASURE_BYTES_PER_FRAME: usize = 512 * 1024;
 pub struct Marks {
     /// Byte ranges (article text) of words added or changed relative to the counterpart.
     pub added: Vec<(usize, usize)>,
-    /// Words the counterpart has and this sentence lacks: shown struck through.
+    /// Words the counterpart has and this sentence lacks: shown struck through, or in brackets
+    /// where the tone only differs.
     pub removed: Vec<RemovedWords>,
     /// How the marked words read against the counterpart.
     pub tone: Tone,
@@ -538,9 +539,10 @@ fn grouped(n: usize) -> String {
     out
 }
 
-/// Appends one sentence: its text in pieces, with removed words inserted struck through. The
-/// char ranges of added words go to `added` (they are underlined when painted). Returns where
-/// the sentence's original text went.
+/// Appends one sentence: its text in pieces, with removed words inserted struck through (in
+/// brackets and muted where nobody is known to have removed them). The char ranges of added
+/// words go to `added` (they are underlined when painted). Returns where the sentence's original
+/// text went.
 fn push_sentence(
     builder: &mut JobBuilder,
     text: &str,
@@ -588,7 +590,11 @@ fn push_removed_at(builder: &mut JobBuilder, marks: &Marks, at: usize, look: &Lo
         if removed.space_before {
             builder.push(" ", &look.tinted());
         }
-        builder.push(&removed.words, &look.removed());
+        match marks.tone {
+            Tone::Added => builder.push(&removed.words, &look.removed()),
+            // Nobody is known to have cut them: the counterpart's words, in brackets.
+            Tone::Differs => builder.push(&format!("[{}]", removed.words), &look.counterpart()),
+        }
         if removed.space_after {
             builder.push(" ", &look.tinted());
         }
@@ -693,6 +699,16 @@ impl Look {
         }
     }
 
+    /// The words of a counterpart where which came first is undetermined: muted, in italics.
+    fn counterpart(&self) -> TextFormat {
+        TextFormat {
+            color: color(self.palette.muted),
+            italics: true,
+            background: self.tint,
+            ..self.base.clone()
+        }
+    }
+
     fn removed(&self) -> TextFormat {
         let deleted = color(self.palette.deleted);
         TextFormat {
@@ -772,6 +788,51 @@ mod tests {
             shown.end, MAX_SHOWN_SENTENCE_BYTES,
             "on a character boundary"
         );
+    }
+
+    #[test]
+    fn words_nobody_is_known_to_have_cut_are_bracketed_not_struck() {
+        let text = "The ferry will run again.";
+        let marks = |tone| Marks {
+            added: vec![(10, 14)],
+            removed: vec![RemovedWords {
+                at: 10,
+                words: "is set to".to_owned(),
+                space_before: false,
+                space_after: true,
+            }],
+            tone,
+        };
+        let look = Look {
+            base: TextFormat::default(),
+            tint: Color32::TRANSPARENT,
+            palette: &crate::design::DARK,
+        };
+        let laid_out = |tone| {
+            let mut builder = JobBuilder::new(400.0);
+            push_sentence(
+                &mut builder,
+                text,
+                0..text.len(),
+                &marks(tone),
+                &look,
+                &mut Vec::new(),
+            );
+            builder.job
+        };
+        let struck = |job: &LayoutJob| -> Vec<String> {
+            job.sections
+                .iter()
+                .filter(|s| s.format.strikethrough.width > 0.0)
+                .map(|s| job.text[s.byte_range.start.0..s.byte_range.end.0].to_owned())
+                .collect()
+        };
+        let copy = laid_out(Tone::Added);
+        assert_eq!(copy.text, "The ferry is set to will run again.");
+        assert_eq!(struck(&copy), ["is set to"]);
+        let undetermined = laid_out(Tone::Differs);
+        assert_eq!(undetermined.text, "The ferry [is set to] will run again.");
+        assert!(struck(&undetermined).is_empty());
     }
 
     #[test]

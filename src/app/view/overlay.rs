@@ -10,6 +10,7 @@ use super::super::theme::{color, palette};
 use super::super::workspace::{Column, Workspace};
 use super::{ColumnsView, Geometry, ViewContext, to_ref};
 use crate::compare::{Comparison, EditOp, Link, LinkKind, SentenceRef, Status};
+use crate::design::Palette;
 
 /// Most counterparts listed in a tooltip.
 const MAX_TOOLTIP_LINKS: usize = 6;
@@ -256,9 +257,16 @@ pub(super) fn tooltip(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, 
                 |id| workspace.label(*id).to_owned(),
             );
         ui.separator();
-        let kind = match link.kind {
-            LinkKind::Identical => "identical".to_owned(),
-            LinkKind::Reworded => format!("reworded · {:.0}% similar", link.similarity * 100.0),
+        let (reader, reading) = reading_of(c, here, other);
+        let kind = match (link.kind, reading == Reading::OriginalToCopy) {
+            (LinkKind::Identical, _) => "identical".to_owned(),
+            (LinkKind::Reworded, true) => {
+                format!("reworded · {:.0}% similar", link.similarity * 100.0)
+            }
+            (LinkKind::Reworded, false) => format!(
+                "reworded · {:.0}% similar · which came first is undetermined",
+                link.similarity * 100.0
+            ),
         };
         ui.label(
             egui::RichText::new(format!("{label} — {kind}"))
@@ -266,14 +274,7 @@ pub(super) fn tooltip(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, 
                 .weak(),
         );
         if link.kind == LinkKind::Reworded {
-            // Read from the original where the hovered sentence is a known copy of it, so the
-            // changes read original → copy whichever side is hovered (as in the reports).
-            let reader = if c.descends_from(here.article, other.article) {
-                other
-            } else {
-                here
-            };
-            ui.label(diff_job(ui, c, link, reader));
+            ui.label(diff_job(palette(ui.ctx()), c, link, reader, reading));
         }
     }
     if links.len() > MAX_TOOLTIP_LINKS {
@@ -290,25 +291,72 @@ pub(super) fn tooltip(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, 
     );
 }
 
-/// The diff of `link` read from `here`: this side's words, removed ones struck and the
-/// counterpart's added ones underlined (read from a copy's original, the copy's changes).
-fn diff_job(ui: &egui::Ui, c: &Comparison, link: &Link, here: SentenceRef) -> LayoutJob {
-    let p = palette(ui.ctx());
+/// How a tooltip's diff reads a link.
+#[derive(Clone, Copy, PartialEq)]
+enum Reading {
+    /// From the original: its removed words struck, the copy's added ones underlined.
+    OriginalToCopy,
+    /// Which came first is undetermined: neither side's words are "removed" or "added". This
+    /// side's differing words are underlined in the text's colour, the counterpart's follow in
+    /// brackets, muted.
+    Differs,
+}
+
+/// Which end a tooltip's diff between the hovered sentence `here` and its counterpart `other`
+/// is read from, and how: from the original where either is known to descend from the other,
+/// so the changes read original → copy whichever side is hovered (as in the reports).
+fn reading_of(c: &Comparison, here: SentenceRef, other: SentenceRef) -> (SentenceRef, Reading) {
+    if c.descends_from(here.article, other.article) {
+        (other, Reading::OriginalToCopy)
+    } else if c.descends_from(other.article, here.article) {
+        (here, Reading::OriginalToCopy)
+    } else {
+        (here, Reading::Differs)
+    }
+}
+
+/// The diff of `link` read from `here` (see [`Reading`]).
+fn diff_job(
+    p: &Palette,
+    c: &Comparison,
+    link: &Link,
+    here: SentenceRef,
+    reading: Reading,
+) -> LayoutJob {
     let font = FontId::proportional(13.0);
     let plain = TextFormat {
         font_id: font.clone(),
         color: color(p.text),
         ..TextFormat::default()
     };
-    let removed = TextFormat {
-        color: color(p.deleted),
-        strikethrough: Stroke::new(1.2, color(p.deleted)),
-        ..plain.clone()
+    let (removed, added) = match reading {
+        Reading::OriginalToCopy => (
+            TextFormat {
+                color: color(p.deleted),
+                strikethrough: Stroke::new(1.2, color(p.deleted)),
+                ..plain.clone()
+            },
+            TextFormat {
+                color: color(p.inserted),
+                underline: Stroke::new(1.2, color(p.inserted)),
+                ..plain.clone()
+            },
+        ),
+        Reading::Differs => (
+            TextFormat {
+                underline: Stroke::new(1.0, color(p.text)),
+                ..plain.clone()
+            },
+            TextFormat {
+                color: color(p.muted),
+                italics: true,
+                ..plain.clone()
+            },
+        ),
     };
-    let added = TextFormat {
-        color: color(p.inserted),
-        underline: Stroke::new(1.2, color(p.inserted)),
-        ..plain.clone()
+    let (open, close) = match reading {
+        Reading::OriginalToCopy => ("", ""),
+        Reading::Differs => ("[", "]"),
     };
     let from_a = link.a == here;
     let (mine, theirs) = if from_a {
@@ -346,9 +394,92 @@ fn diff_job(ui: &egui::Ui, c: &Comparison, link: &Link, here: SentenceRef) -> La
             job.append(" ", 0.0, plain.clone());
         }
         if op_theirs && !their_words.is_empty() {
-            job.append(&their_words, 0.0, added.clone());
+            job.append(&format!("{open}{their_words}{close}"), 0.0, added.clone());
             job.append(" ", 0.0, plain.clone());
         }
     }
     job
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, Format};
+    use crate::compare::{Options, compare};
+
+    /// The words of `job` drawn struck through.
+    fn struck(job: &LayoutJob) -> Vec<&str> {
+        job.sections
+            .iter()
+            .filter(|s| s.format.strikethrough.width > 0.0)
+            .map(|s| job.text[s.byte_range.start.0..s.byte_range.end.0].trim())
+            .collect()
+    }
+
+    /// The tooltip's diff of the first reworded link, hovered from its end in `article`.
+    fn hovered_diff(c: &Comparison, article: usize) -> (LayoutJob, Reading) {
+        let link = c
+            .links
+            .iter()
+            .find(|l| {
+                l.kind == LinkKind::Reworded && (l.a.article == article || l.b.article == article)
+            })
+            .expect("a reworded link");
+        let here = if link.a.article == article {
+            link.a
+        } else {
+            link.b
+        };
+        let (reader, reading) = reading_of(c, here, link.other(here));
+        (
+            diff_job(&crate::design::DARK, c, link, reader, reading),
+            reading,
+        )
+    }
+
+    #[test]
+    fn where_which_came_first_is_undetermined_the_tooltip_strikes_nothing() {
+        let article = |label: &str, text: &str| {
+            Article::from_text(label.to_owned(), format!("{label}.txt"), text, Format::Text)
+        };
+        let articles = vec![
+            article(
+                "one",
+                "The harbour ferry will run again on Monday after a week of repairs, the port said.\n\n\
+                 Workers replaced twelve wooden pilings and rebuilt the ticket office.",
+            ),
+            article(
+                "two",
+                "The harbour ferry is set to run again from Monday after a week of repairs, the port said.\n\n\
+                 Workers replaced twelve wooden pilings and rebuilt the ticket office.",
+            ),
+        ];
+        let c = compare(articles, &Options::default());
+        assert!(
+            c.lineage.iter().all(|d| !d.known),
+            "no clue says which came first"
+        );
+        for side in 0..2 {
+            let (job, reading) = hovered_diff(&c, side);
+            assert!(reading == Reading::Differs);
+            assert!(struck(&job).is_empty(), "struck: {:?}", struck(&job));
+            assert!(
+                job.text.contains('['),
+                "the counterpart's words in brackets: {}",
+                job.text
+            );
+        }
+    }
+
+    #[test]
+    fn a_hovered_copy_reads_its_changes_from_its_original() {
+        let c = compare(crate::sample::articles(), &Options::default());
+        let descent = c.lineage.iter().find(|d| d.known).expect("a known edge");
+        let (from_copy, reading) = hovered_diff(&c, descent.copy);
+        assert!(reading == Reading::OriginalToCopy);
+        assert!(
+            !struck(&from_copy).is_empty(),
+            "the original's words struck"
+        );
+    }
 }
