@@ -1,9 +1,12 @@
 //! Quote changes: quoted words (“…”, "…", ‘…’, '…') in linked sentences that differ once
 //! normalised: a word changed, a cut, a tense change, a bracketed insertion.
 //!
-//! A quotation that starts in one sentence and ends in a later one is handled per sentence: an
-//! opening mark without a closing one runs to the end of the sentence, and a closing mark without
-//! an opening one starts the quote at the beginning of the sentence.
+//! A quotation that starts in one sentence and ends in a later one is read sentence by sentence:
+//! an opening mark without a closing one runs to the end of its sentence, the sentences after it
+//! in the paragraph are quoted up to a closing mark (news style marks a quotation of several
+//! sentences only at its ends, and one of several paragraphs opens each paragraph and closes only
+//! the last), and a closing mark without an opening one starts the quote at the beginning of its
+//! sentence.
 
 use std::ops::Range;
 
@@ -157,8 +160,24 @@ struct QuotesBySentence(FastMap<SentenceRef, Vec<Quote>>);
 
 impl QuotesBySentence {
     fn of_links(articles: &[Article], set: &PreparedSet, links: &[&Link]) -> Self {
+        let mut linked = vec![false; articles.len()];
+        for link in links {
+            linked[link.a.article] = true;
+            linked[link.b.article] = true;
+        }
+        let open: Vec<Vec<bool>> = articles
+            .par_iter()
+            .zip(linked)
+            .map(|(article, linked)| {
+                if linked {
+                    open_at_sentence_starts(article)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
         QuotesBySentence(super::per_linked_sentence(links, |at| {
-            quotes_of(articles, set, at)
+            quotes_of(articles, set, at, open[at.article][at.sentence])
         }))
     }
 
@@ -167,15 +186,82 @@ impl QuotesBySentence {
     }
 }
 
-fn quotes_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<Quote> {
+/// Every character that may be a quote mark.
+const QUOTE_MARKS: [char; 9] = ['"', '\'', '“', '”', '‘', '’', '«', '»', '„'];
+
+/// For each sentence of `article`, whether it begins inside a quotation that an earlier sentence
+/// of its paragraph opened and did not close. A quotation is carried only when the next double
+/// mark after it closes it, or, when none follows in the paragraph, the next paragraph opens with
+/// one (a quotation over several paragraphs): a mark left open by a slip does not make the rest
+/// of the paragraph a quotation.
+fn open_at_sentence_starts(article: &Article) -> Vec<bool> {
+    let sentences = &article.sentences;
+    let text = &article.text;
+    let mut starts_open = vec![false; sentences.len()];
+    let mut open = false;
+    for (k, sentence) in sentences.iter().enumerate() {
+        if k > 0 && sentences[k - 1].paragraph != sentence.paragraph {
+            open = false;
+        }
+        starts_open[k] = open;
+        let range = sentence.range();
+        if text[range.clone()].contains(QUOTE_MARKS) {
+            open = scan_quotes(text, range, open).1 && is_closed_later(article, k);
+        }
+    }
+    starts_open
+}
+
+/// Whether the double quotation left open at the end of sentence `k` is closed by the next
+/// double mark of its paragraph or, with none, reopened at the start of the next paragraph.
+fn is_closed_later(article: &Article, k: usize) -> bool {
+    let sentences = &article.sentences;
+    let paragraph = sentences[k].paragraph;
+    for sentence in &sentences[k + 1..] {
+        let first = first_double_mark(&article.text, sentence.range());
+        if sentence.paragraph != paragraph {
+            let text = article.text[sentence.range()].trim_start();
+            return first == Some(Mark::Open) && text.starts_with(['"', '“', '«', '„']);
+        }
+        if let Some(mark) = first {
+            return mark == Mark::Close;
+        }
+    }
+    false
+}
+
+/// The first double quote mark in the sentence at `range` of `text`, if any.
+fn first_double_mark(text: &str, range: Range<usize>) -> Option<Mark> {
+    marks_in(&text[range])
+        .find(|&(_, _, _, double)| double)
+        .map(|(_, _, mark, _)| mark)
+}
+
+/// The quote marks of `sentence`: byte offset, character, opening or closing, whether double.
+fn marks_in(sentence: &str) -> impl Iterator<Item = (usize, char, Mark, bool)> + '_ {
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    (0..chars.len()).filter_map(move |k| {
+        let (offset, c) = chars[k];
+        let before = k.checked_sub(1).map(|i| chars[i].1);
+        let after = chars.get(k + 1).map(|&(_, ch)| ch);
+        classify_mark(c, before, after).map(|(mark, double)| (offset, c, mark, double))
+    })
+}
+
+fn quotes_of(
+    articles: &[Article],
+    set: &PreparedSet,
+    at: SentenceRef,
+    starts_open: bool,
+) -> Vec<Quote> {
     let article = &articles[at.article];
     let range = article.sentences[at.sentence].range();
-    if !article.text[range.clone()].contains(['"', '\'', '“', '”', '‘', '’', '«', '»', '„'])
-    {
+    if !starts_open && !article.text[range.clone()].contains(QUOTE_MARKS) {
         return Vec::new();
     }
     let prepared = set.get(at.article, at.sentence);
-    quoted_spans(&article.text, range)
+    scan_quotes(&article.text, range, starts_open)
+        .0
         .into_iter()
         .map(|span| Quote {
             keys: keys_within(prepared, &span),
@@ -245,35 +331,48 @@ enum Mark {
 
 /// The byte ranges (inside `range` of `text`) of quoted words, quote marks excluded.
 pub fn quoted_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    scan_quotes(text, range, false).0
+}
+
+/// The quoted spans of the sentence at `range` of `text` (see [`quoted_spans`]), read as the
+/// continuation of a quotation when `starts_open`, and whether a quotation is still open at its
+/// end.
+fn scan_quotes(text: &str, range: Range<usize>, starts_open: bool) -> (Vec<Range<usize>>, bool) {
     let sentence = &text[range.clone()];
     let mut spans = Vec::new();
-    let mut open: Option<(usize, bool)> = None; // (content start, is_double)
-    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
-    for (k, &(offset, c)) in chars.iter().enumerate() {
-        let before = k.checked_sub(1).map(|i| chars[i].1);
-        let after = chars.get(k + 1).map(|&(_, ch)| ch);
-        let Some((mark, double)) = classify_mark(c, before, after) else {
-            continue;
-        };
+    // (content start, is_double)
+    let mut open: Option<(usize, bool)> = starts_open.then_some((range.start, true));
+    // Whether `open` is the quotation carried over from an earlier sentence: an opening mark
+    // met before it closes shows the carried one ended unmarked (or never was), and the text
+    // before the mark is not quoted.
+    let mut carried = starts_open;
+    for (offset, c, mark, double) in marks_in(sentence) {
         let at = range.start + offset;
         match (mark, open) {
             (Mark::Open, None) => open = Some((at + c.len_utf8(), double)),
+            (Mark::Open, Some(_)) if carried && double => {
+                open = Some((at + c.len_utf8(), double));
+                carried = false;
+            }
             (Mark::Close, Some((start, d))) if d == double => {
                 spans.push(start..at);
                 open = None;
+                carried = false;
             }
             (Mark::Close, None) if double && spans.is_empty() => spans.push(range.start..at),
             _ => {}
         }
     }
+    let still_open = open.is_some_and(|(_, double)| double);
     if let Some((start, _)) = open {
         spans.push(start..range.end);
     }
-    spans
+    let spans = spans
         .into_iter()
         .map(|s| trim_span(text, s))
         .filter(|s| !s.is_empty())
-        .collect()
+        .collect();
+    (spans, still_open)
 }
 
 /// Decides whether a character is an opening or closing quote mark, and whether it is double.
@@ -335,6 +434,53 @@ mod tests {
     fn quotes_crossing_sentence_ends() {
         assert_eq!(quotes("“We will stay. "), ["We will stay."]);
         assert_eq!(quotes("We will win,” he said."), ["We will win,"]);
+    }
+
+    /// Whether each sentence of `text` begins inside a carried quotation.
+    fn carried(text: &str) -> Vec<bool> {
+        use crate::article::Format;
+        open_at_sentence_starts(&Article::from_text("a", "a.txt", text, Format::Text))
+    }
+
+    #[test]
+    fn a_quotation_runs_on_through_its_paragraph_and_into_a_reopened_one() {
+        // News style: the marks stand only at the quotation's two ends, and a quotation of
+        // several paragraphs opens each of them and closes only the last.
+        let text = "The mayor spoke at noon.\n\n                    \"We will rebuild the pier. It will take a year. Nobody is giving up.\n\n                    \"The town has done this before,\" she said.\n\n                    Work starts in May.";
+        assert_eq!(carried(text), [false, false, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_mark_left_open_by_a_slip_quotes_nothing_after_its_sentence() {
+        // The first quotation never closes: the next mark opens another one, so the plain
+        // sentence between them is not quoted; nor is the paragraph after an unclosed one that
+        // does not reopen.
+        let text = "He said \"the gates stay shut. The ferry left at six. Then he added \"no comment\".\n\n                    She wrote \"we stay open. Crowds came anyway.\n\n                    The harbour was calm.";
+        assert_eq!(carried(text), [false, false, false, false, false, false]);
+    }
+
+    #[test]
+    fn a_changed_word_in_the_middle_of_a_long_quotation_is_a_quote_change() {
+        use crate::article::Format;
+        use crate::compare::{Options, compare};
+        let story = |word: &str| {
+            format!(
+                "The council met on Tuesday to discuss the harbour.\n\n                 \"The old pier is beyond repair. Its {word} pilings cannot carry a ferry. We \
+                 will build a new one next spring,\" the mayor said after the meeting."
+            )
+        };
+        let articles = vec![
+            Article::from_text("original", "o.txt", story("rotten"), Format::Text),
+            Article::from_text("copy", "c.txt", story("crumbling"), Format::Text),
+        ];
+        let changes = compare(articles, &Options::default()).quote_changes;
+        let edits: Vec<(&str, &str)> = changes
+            .iter()
+            .flat_map(|c| &c.edits)
+            .map(|e| (e.a.as_str().min(&e.b), e.a.as_str().max(&e.b)))
+            .collect();
+        // Which came first is undetermined: the two sides are in content order.
+        assert_eq!(edits, [("crumbling", "rotten")]);
     }
 
     #[test]
