@@ -505,6 +505,17 @@ pub struct AttributionChange {
     pub directed: bool,
 }
 
+impl AttributionChange {
+    /// A short name for lists and reports: the kind's, except that where which came first is
+    /// undetermined a source one side states and the other lacks was not "dropped" by anyone.
+    pub fn label(&self) -> &'static str {
+        match (self.kind, self.directed) {
+            (AttributionChangeKind::Dropped, false) => "source in one version only",
+            (kind, _) => kind.label(),
+        }
+    }
+}
+
 /// What kind of change a key change is, from most to least consequential.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

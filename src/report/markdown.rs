@@ -247,7 +247,7 @@ fn attribution_changes(out: &mut String, c: &Comparison) {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
-            x.kind.label(),
+            x.label(),
             wording(&x.from),
             wording(&x.to),
             sides(c, x.a.article, x.b.article, x.directed)

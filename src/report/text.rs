@@ -309,7 +309,7 @@ fn attribution_changes(out: &mut String, c: &Comparison) {
         let _ = writeln!(
             out,
             "  {}: {} → {}   [{}]",
-            x.kind.label(),
+            x.label(),
             show(&x.from),
             show(&x.to),
             sides(c, x.a.article, x.b.article, x.directed)

@@ -91,9 +91,30 @@ fn changes_of(
     orientation: &Orientation,
     reader: &mut Reader,
 ) -> Vec<AttributionChange> {
-    let Some((first, _, directed)) = orientation.sides(link.a.article, link.b.article) else {
+    let Some((first, second, directed)) = orientation.sides(link.a.article, link.b.article) else {
         return Vec::new();
     };
+    let mut changes = changes_seen_from(articles, link, first, directed, reader);
+    if !directed {
+        // Which came first is undetermined: a source either side states and the other does
+        // not is told alike, read from the side that states it.
+        changes.extend(
+            changes_seen_from(articles, link, second, directed, reader)
+                .into_iter()
+                .filter(|x| x.kind == AttributionChangeKind::Dropped),
+        );
+    }
+    changes
+}
+
+/// The attribution changes of `link` read from its sentence in article `first`.
+fn changes_seen_from(
+    articles: &[Article],
+    link: &Link,
+    first: usize,
+    directed: bool,
+    reader: &mut Reader,
+) -> Vec<AttributionChange> {
     let seen = Seen::new(articles, link, first);
     seen.changes(reader)
         .into_iter()
@@ -186,7 +207,8 @@ impl<'t> Seen<'t> {
             // who asked not to be named, said the") is read as any dropped one is; one inside
             // it went with what it said ("and the board has declared three days of mourning"),
             // a cut listed with the cuts.
-            if wa.len().max(wb.len()) > longest {
+            let long = wa.len().max(wb.len()) > longest;
+            if long {
                 if !wb.is_empty() {
                     for (from, to) in self.swapped_verbs(edit, reader) {
                         out.push((AttributionChangeKind::Verb, from, to));
@@ -216,6 +238,11 @@ impl<'t> Seen<'t> {
                 && fewer_sayings()
                 && !self.moved(&wa, reader)
             {
+                let from = if long {
+                    attribution_at_end(&from).to_owned()
+                } else {
+                    from
+                };
                 out.push((AttributionChangeKind::Dropped, from, to));
             } else if figure {
                 continue;
@@ -297,10 +324,16 @@ impl<'t> Seen<'t> {
     }
 
     /// Whether the copy moved the attribution `words` into a sentence next to `b`: each of its
-    /// content words is there.
+    /// content words is there, or each of its words when it has none ("he said").
     fn moved(&self, words: &super::wording::Words, reader: &mut Reader) -> bool {
         let (before, after) = neighbours(self.b_article, self.b.sentence);
-        reader.all_keys_in(&words.content_keys(), [before, after])
+        let content = words.content_keys();
+        let keys = if content.is_empty() {
+            words.all_keys()
+        } else {
+            content
+        };
+        reader.all_keys_in(&keys, [before, after])
     }
 
     /// Whether the words replaced at edit `i` name the source of a claim: a verb of saying both
@@ -406,6 +439,30 @@ fn lower_words(text: &str) -> Vec<String> {
 }
 
 /// The words of an edit side, surrounding punctuation and whitespace trimmed.
+/// The attribution ending a long passage cut outright: from the clause that holds its verb of
+/// saying, when that clause names the speaker before the verb ("…the missing climbers, state
+/// radio reported, adding that" → "state radio reported, adding that"); else the whole passage
+/// ("the engineer, who asked not to be named, said the").
+fn attribution_at_end(passage: &str) -> &str {
+    let mut end = passage.len();
+    while end > 0 {
+        let start = passage[..end].rfind(',').map_or(0, |comma| comma + 1);
+        let words: Vec<&str> = passage[start..end]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if let Some(at) = words.iter().position(|w| may_hold_saying(w)) {
+            return if at > 0 {
+                passage[start..].trim_start()
+            } else {
+                passage
+            };
+        }
+        end = start.saturating_sub(1);
+    }
+    passage
+}
+
 fn phrase(raw: &str) -> String {
     collapse_whitespace(raw.trim_matches(|c: char| !c.is_alphanumeric()))
 }
@@ -450,6 +507,93 @@ mod tests {
 
     const STORY: &str = "The river burst its banks on Monday night after a week of rain. \
         Rescue boats reached the last stranded farms by Tuesday evening. ";
+
+    #[test]
+    fn a_pronoun_and_its_verb_dropped_are_a_dropped_source() {
+        // Only "he said" goes; the next sentence keeps its own "he added", which is no
+        // attribution moved there.
+        let found = changes(
+            &format!(
+                "{STORY}The old bridge has largely been washed away, he said. The road will stay \
+                 shut for a month, he added."
+            ),
+            &format!(
+                "{STORY}The old bridge has largely been washed away. The road will stay shut for \
+                 a month, he added."
+            ),
+        );
+        assert_eq!(
+            found,
+            [(
+                AttributionChangeKind::Dropped,
+                "he said".to_owned(),
+                String::new()
+            )]
+        );
+    }
+
+    #[test]
+    fn where_which_came_first_is_undetermined_a_source_one_side_lacks_is_found_either_way() {
+        let with = format!("{STORY}At least 1,200 homes were flooded, health officials said.");
+        let without = format!("{STORY}At least 1,200 homes were flooded.");
+        for flip in [false, true] {
+            let mut articles = vec![
+                Article::from_text("with", "w.txt", with.as_str(), Format::Text),
+                Article::from_text("without", "o.txt", without.as_str(), Format::Text),
+            ];
+            if flip {
+                articles.reverse();
+            }
+            let c = compare(articles, &Options::default());
+            assert!(
+                c.lineage.iter().all(|d| !d.known),
+                "no clue says which came first"
+            );
+            let stating = usize::from(flip);
+            let found: Vec<_> = c
+                .attribution_changes
+                .iter()
+                .map(|x| (x.a.article, x.label(), x.from.as_str(), x.to.as_str()))
+                .collect();
+            assert_eq!(
+                found,
+                [(
+                    stating,
+                    "source in one version only",
+                    "health officials said",
+                    ""
+                )]
+            );
+        }
+    }
+
+    #[test]
+    fn a_source_quoted_as_saying_is_not_dropped() {
+        let found = changes(
+            &format!("{STORY}He told the radio he swam to the bank before a boat picked him up."),
+            &format!(
+                "{STORY}The radio quoted him as saying that he swam to the bank before he was \
+                 picked up by a boat."
+            ),
+        );
+        assert!(
+            found.iter().all(|c| c.0 != AttributionChangeKind::Dropped),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_long_cut_passage_names_only_its_attribution() {
+        assert_eq!(
+            attribution_at_end(
+                "The second slide came at dawn as crews searched for the missing climbers, state \
+                 radio reported, adding that"
+            ),
+            "state radio reported, adding that"
+        );
+        let unnamed = "the engineer, who asked not to be named, said the";
+        assert_eq!(attribution_at_end(unnamed), unnamed);
+    }
 
     #[test]
     fn a_dropped_source_is_found() {

@@ -111,10 +111,12 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
     let attributions = c
         .attribution_changes
         .iter()
-        .filter(|x| edge(x.a, x.b))
+        // Where which came first is undetermined, a source in one version only is read from
+        // the side that states it, whichever end that is.
+        .filter(|x| edge(x.a, x.b) || (!x.directed && edge(x.b, x.a)))
         .map(|x| KeyChange {
             kind: KeyChangeKind::Attribution,
-            summary: format!("{}: {}", x.kind.label(), arrow(&x.from, &x.to)),
+            summary: format!("{}: {}", x.label(), arrow(&x.from, &x.to)),
             at: vec![x.a, x.b],
         });
     let framing = c

@@ -122,6 +122,7 @@ const SAYING: &[&str] = &[
     "maintained",
     "maintains",
     "noted",
+    "quoted",
     "replied",
     "reported",
     "responded",
@@ -557,6 +558,11 @@ impl Words {
             .filter(|(_, f)| !**f)
             .map(|(k, _)| k.as_str())
             .collect()
+    }
+
+    /// The keys of all the words, function words included.
+    pub fn all_keys(&self) -> Vec<&str> {
+        self.keys.iter().map(String::as_str).collect()
     }
 
     /// Whether one of the words has key `key`.

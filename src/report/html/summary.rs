@@ -130,7 +130,7 @@ fn attribution_changes(page: &Page<'_>) -> Markup {
                 thead { tr { th { "Change" } th { "From" } th { "To" } th { "Articles" } } }
                 tbody { @for x in &c.attribution_changes {
                     tr {
-                        td { (x.kind.label()) }
+                        td { (x.label()) }
                         td { (wording(&x.from)) }
                         td { (wording(&x.to)) }
                         td { (sides(page, x.a, x.b, x.directed)) }
