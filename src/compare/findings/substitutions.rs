@@ -1225,6 +1225,7 @@ mod tests {
         assert_eq!(kind("1.6 million kilometres", "1.6m km"), None);
         assert_eq!(kind("kilometres", "km"), None);
         assert_eq!(kind("300 million ($380 million", "300m"), None);
+        assert_eq!(kind("12", "a dozen"), None);
         assert_eq!(kind("10 billion", "12bn"), Some(SubstitutionKind::Figure));
     }
 

@@ -783,6 +783,16 @@ fn same_quantity(from: &Words, to: &Words) -> bool {
             })
             .map(String::as_str)
             .collect();
+        // "a dozen" is 12 written out (a scale word read as a figure only from 100 up).
+        let words = match words.as_slice() {
+            [one, dozen, rest @ ..]
+                if ["a", "one"].contains(&one.to_lowercase().as_str())
+                    && dozen.eq_ignore_ascii_case("dozen") =>
+            {
+                std::iter::once("12").chain(rest.iter().copied()).collect()
+            }
+            _ => words,
+        };
         let one_figure = |words: &[&str]| {
             let reading = figures::read(words, 0)?;
             let units = words[reading.last + 1..]
