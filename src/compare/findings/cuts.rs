@@ -3,8 +3,9 @@
 //! with whether the words cut named a claim's source. Only edges whose direction is known are
 //! read (an undetermined edge has no "cut", only a difference).
 
+use super::is_story_text;
 use super::wording::Reader;
-use crate::article::{Article, Role, collapse_whitespace};
+use crate::article::{Article, collapse_whitespace};
 use crate::compare::align;
 use crate::compare::{Cut, CutKind, Descent, EditOp, FastSet, Link, SentenceRef};
 
@@ -95,15 +96,6 @@ fn wordings_of(article: &Article, reader: &mut Reader) -> FastSet<String> {
         .filter(|text| text.split_whitespace().count() <= MAX_SHORT_WORDS)
         .map(|text| reader.squashed(&collapse_whitespace(text)))
         .collect()
-}
-
-/// Whether a sentence is part of the story told (running prose or a list item), not a
-/// headline, byline, dateline or caption.
-fn is_story_text(articles: &[Article], at: SentenceRef) -> bool {
-    matches!(
-        articles[at.article].sentences[at.sentence].role,
-        Role::Body | Role::ListItem
-    )
 }
 
 /// The clauses the copy's sentence of `link` cut from the original's (`original` names the

@@ -210,21 +210,29 @@ fn per_thread(items: usize) -> usize {
     items.div_ceil(rayon::current_num_threads()).max(1)
 }
 
-/// The closest reworded links (`closest[i]` for `links[i]`) joining two body sentences: where
-/// the findings read clause by clause (attributions, time references) look.
+/// Whether a sentence is part of the story told (running prose or a list item: news sites set
+/// whole stories as bullets), not a headline, byline, dateline or caption.
+fn is_story_text(articles: &[Article], at: SentenceRef) -> bool {
+    matches!(
+        articles[at.article].sentences[at.sentence].role,
+        crate::article::Role::Body | crate::article::Role::ListItem
+    )
+}
+
+/// The closest reworded links (`closest[i]` for `links[i]`) joining two sentences of the story
+/// told ([`is_story_text`]): where the findings read clause by clause (attributions, time
+/// references) look.
 fn body_rewordings<'a>(
     articles: &'a [Article],
     links: &'a [Link],
     closest: &'a [bool],
 ) -> impl Iterator<Item = &'a Link> + 'a {
-    let is_body = move |r: SentenceRef| {
-        articles[r.article].sentences[r.sentence].role == crate::article::Role::Body
-    };
+    let is_story = move |r: SentenceRef| is_story_text(articles, r);
     links
         .iter()
         .zip(closest)
         .filter(move |(l, c)| {
-            **c && l.kind == crate::compare::LinkKind::Reworded && is_body(l.a) && is_body(l.b)
+            **c && l.kind == crate::compare::LinkKind::Reworded && is_story(l.a) && is_story(l.b)
         })
         .map(|(l, _)| l)
 }
