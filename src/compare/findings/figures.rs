@@ -325,6 +325,14 @@ pub fn is_unit_word(word: &str) -> bool {
     unit_of(word).is_some() || SYMBOLS.iter().any(|(s, _)| *s == word) || CODES.contains(&word)
 }
 
+/// Whether `unit` (as [`unit_of`] names it) measures a span of time.
+pub fn is_time_unit(unit: &str) -> bool {
+    matches!(
+        unit,
+        "minutes" | "hours" | "days" | "weeks" | "months" | "years"
+    )
+}
+
 /// The currency or unit a word after a figure names ("km" for "kilometers" and "km").
 pub fn unit_of(word: &str) -> Option<&'static str> {
     UNIT_WORDS

@@ -621,9 +621,15 @@ fn preceding_words(p: &Prepared, at: usize, n: usize) -> usize {
     first
 }
 
+/// Prepositions that make a span of time after them the span of what precedes them ("the first
+/// title in 44 years").
+const TIME_SPAN_PREPOSITIONS: &[&str] = &["for", "in", "over", "since", "within"];
+
 /// What a figure counts: the content words after it past any unit ("rescue workers"), or, when
-/// nothing follows, the words before it without leading function words, qualifiers or currency
-/// ("overall death toll from the disaster"). Never a bare unit.
+/// nothing follows, a "duration" for a span of time that no preposition ties to the words
+/// before it ("could take at least four weeks": those words are the clause's verb, "take", and
+/// whatever precedes it), or else the words before it without leading function words,
+/// qualifiers or currency ("overall death toll from the disaster"). Never a bare unit.
 fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<String> {
     let p = set.get(figure.at.article, figure.at.sentence);
     let text = &articles[figure.at.article].text;
@@ -635,9 +641,14 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
             collapse_whitespace(&text[p.tokens[start].start..p.tokens[last].end]).to_lowercase();
         return Some(dimension_of(&counted).map_or(counted, str::to_owned));
     }
+    let anchor = start_of_figure_run(&words, reading.first);
+    // "in 44 years", "for two weeks": the words before tell what the span is of.
+    let spans_what_precedes = anchor > 0 && TIME_SPAN_PREPOSITIONS.contains(&&*words[anchor - 1]);
+    if reading.unit.is_some_and(figures::is_time_unit) && !spans_what_precedes {
+        return Some("duration".to_owned());
+    }
     let is_label_word =
         |i: usize| p.tokens[i].class == TokenClass::Content && !figures::is_unit_word(&words[i]);
-    let anchor = start_of_figure_run(&words, reading.first);
     let mut first = preceding_words(p, anchor, 6);
     while first < anchor && !is_label_word(first) {
         first += 1;
@@ -957,6 +968,32 @@ mod tests {
         let facts = compare(articles, &Options::default()).numbers;
         let labels: Vec<&str> = facts.iter().map(|f| f.fact.as_str()).collect();
         assert_eq!(labels, ["distance"]);
+    }
+
+    #[test]
+    fn a_span_of_time_is_a_duration_unless_a_preposition_ties_it_to_what_precedes() {
+        let label = |original: &str, copy: &str| -> Vec<String> {
+            let articles = vec![
+                Article::from_text("original", "o.txt", original, Format::Text),
+                Article::from_text("copy", "c.txt", copy, Format::Text),
+            ];
+            let facts = compare(articles, &Options::default()).numbers;
+            facts.into_iter().map(|f| f.fact).collect()
+        };
+        assert_eq!(
+            label(
+                "Engineers said the repairs to the pier could take at least four weeks to finish.",
+                "Engineers said the repairs to the pier could take at least six weeks to finish."
+            ),
+            ["duration"]
+        );
+        assert_eq!(
+            label(
+                "The club won its first league title in 44 years on Sunday afternoon.",
+                "The club won its first league title in 45 years on Sunday afternoon."
+            ),
+            ["won its first league title"]
+        );
     }
 
     #[test]
