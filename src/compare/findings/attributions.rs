@@ -596,6 +596,43 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_of_saying_swapped_in_a_bulleted_paragraph_is_found() {
+        let bullets = |verb: &str| {
+            format!(
+                "{STORY}\n\n• The mayor {verb} the old pier will reopen to ferries in May.\n\
+                 • Crews will start on the new pilings next week."
+            )
+        };
+        let (original, copy) = (bullets("said"), bullets("claimed"));
+        let c = compare(
+            vec![
+                Article::from_text(
+                    "o",
+                    "o.txt",
+                    format!("WESTPORT (AP) — {original}"),
+                    Format::Text,
+                ),
+                Article::from_text("c", "c.txt", copy, Format::Text),
+            ],
+            &Options::default(),
+        );
+        let article = &c.articles[0];
+        assert!(
+            article
+                .sentences
+                .iter()
+                .any(|s| s.role == crate::article::Role::ListItem),
+            "the bullets are list items"
+        );
+        let found: Vec<_> = c
+            .attribution_changes
+            .iter()
+            .map(|x| (x.kind, x.from.as_str(), x.to.as_str()))
+            .collect();
+        assert_eq!(found, [(AttributionChangeKind::Verb, "said", "claimed")]);
+    }
+
+    #[test]
     fn a_dropped_source_is_found() {
         let found = changes(
             &format!("{STORY}At least 1,200 homes were flooded, health officials said."),
