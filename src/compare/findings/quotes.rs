@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::wording::{Reader, Words, classify, is_spelling_only};
+use super::wording::{Reader, Words, classify, contractions_written_out, is_spelling_only};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::Token;
 use crate::compare::prepare::{Prepared, PreparedSet};
@@ -88,7 +88,10 @@ fn change_of(
         } else {
             Some(classify(&wa, &wb))
         };
-        differences.push((difference, wa.is_empty(), wb.is_empty(), is_tense(&wa, &wb)));
+        let (ta, tb) =
+            differing_words(&contractions_written_out(&a), &contractions_written_out(&b));
+        let tense = is_tense(&reader.words(&ta), &reader.words(&tb));
+        differences.push((difference, wa.is_empty(), wb.is_empty(), tense));
         edits.push(QuoteEdit { a, b });
     }
     if edits.is_empty() {
@@ -131,6 +134,27 @@ fn shown_edit(text: &str) -> String {
 fn clip(span: (usize, usize), quote: &Range<usize>) -> Option<Range<usize>> {
     let (start, end) = (span.0.max(quote.start), span.1.min(quote.end));
     (start < end).then_some(start..end)
+}
+
+/// The words of `a` and `b` between the words they begin and end with alike ("That is" and
+/// "That was" → "is" and "was": a contraction written out brings its kept word into the edit).
+fn differing_words(a: &str, b: &str) -> (String, String) {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    let same = |x: &&str, y: &&str| x.eq_ignore_ascii_case(y);
+    let head = wa.iter().zip(&wb).take_while(|(x, y)| same(x, y)).count();
+    let tail = wa[head..]
+        .iter()
+        .rev()
+        .zip(wb[head..].iter().rev())
+        .take_while(|(x, y)| same(x, y))
+        .count();
+    (
+        wa[head..wa.len() - tail].join(" "),
+        wb[head..wb.len() - tail].join(" "),
+    )
 }
 
 /// Auxiliaries whose swap changes only the tense or mood ("will" → "would").
@@ -481,6 +505,29 @@ mod tests {
             .collect();
         // Which came first is undetermined: the two sides are in content order.
         assert_eq!(edits, [("crumbling", "rotten")]);
+    }
+
+    #[test]
+    fn a_tense_changed_through_a_contraction_is_a_tense_change() {
+        use crate::article::Format;
+        use crate::compare::{Options, compare};
+        let story = |words: &str| {
+            format!(
+                "The council met on Tuesday to discuss the harbour.\n\n\
+                 \"{words} the best plan we have seen for the pier in years,\" the mayor said \
+                 after the meeting."
+            )
+        };
+        let articles = vec![
+            Article::from_text("original", "o.txt", story("That's"), Format::Text),
+            Article::from_text("copy", "c.txt", story("That was"), Format::Text),
+        ];
+        let kinds: Vec<QuoteChangeKind> = compare(articles, &Options::default())
+            .quote_changes
+            .iter()
+            .map(|q| q.kind)
+            .collect();
+        assert_eq!(kinds, [QuoteChangeKind::Tense]);
     }
 
     #[test]

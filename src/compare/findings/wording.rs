@@ -680,6 +680,29 @@ const CONTRACTIONS: &[(&str, &str)] = &[
     ("'m", " am"),
 ];
 
+/// Words whose "'s" can only be "is" or "has" (never a possessive): "that's", "it's".
+const IS_OR_HAS_BEFORE: &[&str] = &[
+    "he", "here", "how", "it", "she", "that", "there", "what", "where", "who",
+];
+
+/// `text` with its contractions written out, "'s" as "is" where it cannot be a possessive
+/// ("That's" → "That is", "won't" → "will not"): a tense changed through a contraction ("That's"
+/// → "That was") reads as a tense.
+pub fn contractions_written_out(text: &str) -> String {
+    text.split_whitespace()
+        .map(|word| {
+            let plain = word.replace('’', "'");
+            match plain.to_lowercase().strip_suffix("'s") {
+                Some(stem) if IS_OR_HAS_BEFORE.contains(&stem) => {
+                    format!("{} is", &plain[..plain.len() - 2])
+                }
+                _ => expand_contractions(word),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A lower-case word with a contraction written out.
 fn expand_contractions(word: &str) -> String {
     let word = word.replace('’', "'");
