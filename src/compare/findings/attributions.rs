@@ -94,17 +94,28 @@ fn changes_of(
     let Some((first, second, directed)) = orientation.sides(link.a.article, link.b.article) else {
         return Vec::new();
     };
-    let mut changes = changes_seen_from(articles, link, first, directed, reader);
+    let mut changes = changes_seen_from(articles, link, first, directed, Reading::All, reader);
     if !directed {
         // Which came first is undetermined: a source either side states and the other does
         // not is told alike, read from the side that states it.
-        changes.extend(
-            changes_seen_from(articles, link, second, directed, reader)
-                .into_iter()
-                .filter(|x| x.kind == AttributionChangeKind::Dropped),
-        );
+        changes.extend(changes_seen_from(
+            articles,
+            link,
+            second,
+            directed,
+            Reading::DroppedOnly,
+            reader,
+        ));
     }
     changes
+}
+
+/// Which attribution changes a reading of a link looks for.
+#[derive(Clone, Copy, PartialEq)]
+enum Reading {
+    All,
+    /// Only dropped sources (the reverse reading of a link whose direction is undetermined).
+    DroppedOnly,
 }
 
 /// The attribution changes of `link` read from its sentence in article `first`.
@@ -113,10 +124,11 @@ fn changes_seen_from(
     link: &Link,
     first: usize,
     directed: bool,
+    reading: Reading,
     reader: &mut Reader,
 ) -> Vec<AttributionChange> {
     let seen = Seen::new(articles, link, first);
-    seen.changes(reader)
+    seen.changes(reading, reader)
         .into_iter()
         .map(|(kind, from, to)| AttributionChange {
             a: seen.a,
@@ -171,8 +183,12 @@ impl<'t> Seen<'t> {
         }
     }
 
-    /// The changes: (kind, wording in `a`, wording in `b`).
-    fn changes(&self, reader: &mut Reader) -> Vec<(AttributionChangeKind, String, String)> {
+    /// The changes `reading` looks for: (kind, wording in `a`, wording in `b`).
+    fn changes(
+        &self,
+        reading: Reading,
+        reader: &mut Reader,
+    ) -> Vec<(AttributionChangeKind, String, String)> {
         let mut out = Vec::new();
         let (a_span, b_span) = (self.sentence_span(true), self.sentence_span(false));
         let a_sentence = &self.a_text[a_span.0..a_span.1];
@@ -185,6 +201,10 @@ impl<'t> Seen<'t> {
             }
             let from = phrase(&self.a_text[edit.a.0..edit.a.1]);
             let to = phrase(&self.b_text[edit.b.0..edit.b.1]);
+            // A source is dropped only with its verb of saying.
+            if reading == Reading::DroppedOnly && !may_hold_saying(&from) {
+                continue;
+            }
             // Without a verb of saying on either side, only a source named before a kept one can
             // have changed.
             if !may_hold_saying(&from) && !may_hold_saying(&to) && !self.names_the_source(i, reader)
@@ -210,8 +230,10 @@ impl<'t> Seen<'t> {
             let long = wa.len().max(wb.len()) > longest;
             if long {
                 if !wb.is_empty() {
-                    for (from, to) in self.swapped_verbs(edit, reader) {
-                        out.push((AttributionChangeKind::Verb, from, to));
+                    if reading == Reading::All {
+                        for (from, to) in self.swapped_verbs(edit, reader) {
+                            out.push((AttributionChangeKind::Verb, from, to));
+                        }
                     }
                     continue;
                 }
@@ -244,7 +266,7 @@ impl<'t> Seen<'t> {
                     from
                 };
                 out.push((AttributionChangeKind::Dropped, from, to));
-            } else if figure {
+            } else if figure || reading == Reading::DroppedOnly {
                 continue;
             } else if !sa.is_empty() && !sb.is_empty() && sa != sb {
                 let kind = if wa.len().max(wb.len()) <= MAX_VERB_WORDS {
@@ -265,7 +287,9 @@ impl<'t> Seen<'t> {
                 out.push((AttributionChangeKind::Source, from, to));
             }
         }
-        if let Some((from, to)) = self.new_agent(reader) {
+        if reading == Reading::All
+            && let Some((from, to)) = self.new_agent(reader)
+        {
             out.push((AttributionChangeKind::NewAgent, from, to));
         }
         out

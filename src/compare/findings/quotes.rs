@@ -212,6 +212,8 @@ impl QuotesBySentence {
 
 /// Every character that may be a quote mark.
 const QUOTE_MARKS: [char; 9] = ['"', '\'', '“', '”', '‘', '’', '«', '»', '„'];
+/// The double quote marks: only a double quotation is carried from one sentence to the next.
+const DOUBLE_MARKS: [char; 6] = ['"', '“', '”', '«', '»', '„'];
 
 /// For each sentence of `article`, whether it begins inside a quotation that an earlier sentence
 /// of its paragraph opened and did not close. A quotation is carried only when the next double
@@ -229,7 +231,7 @@ fn open_at_sentence_starts(article: &Article) -> Vec<bool> {
         }
         starts_open[k] = open;
         let range = sentence.range();
-        if text[range.clone()].contains(QUOTE_MARKS) {
+        if text[range.clone()].contains(DOUBLE_MARKS) {
             open = scan_quotes(text, range, open).1 && is_closed_later(article, k);
         }
     }
