@@ -258,19 +258,31 @@ fn is_closed_later(article: &Article, k: usize) -> bool {
 
 /// The first double quote mark in the sentence at `range` of `text`, if any.
 fn first_double_mark(text: &str, range: Range<usize>) -> Option<Mark> {
-    marks_in(&text[range])
+    let sentence = &text[range];
+    if !sentence.contains(DOUBLE_MARKS) {
+        return None;
+    }
+    marks_in(sentence)
         .find(|&(_, _, _, double)| double)
         .map(|(_, _, mark, _)| mark)
 }
 
 /// The quote marks of `sentence`: byte offset, character, opening or closing, whether double.
 fn marks_in(sentence: &str) -> impl Iterator<Item = (usize, char, Mark, bool)> + '_ {
-    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
-    (0..chars.len()).filter_map(move |k| {
-        let (offset, c) = chars[k];
-        let before = k.checked_sub(1).map(|i| chars[i].1);
-        let after = chars.get(k + 1).map(|&(_, ch)| ch);
-        classify_mark(c, before, after).map(|(mark, double)| (offset, c, mark, double))
+    let mut chars = sentence.char_indices().peekable();
+    let mut before = None;
+    std::iter::from_fn(move || {
+        while let Some((offset, c)) = chars.next() {
+            let previous = before.replace(c);
+            if !QUOTE_MARKS.contains(&c) {
+                continue;
+            }
+            let after = chars.peek().map(|&(_, next)| next);
+            if let Some((mark, double)) = classify_mark(c, previous, after) {
+                return Some((offset, c, mark, double));
+            }
+        }
+        None
     })
 }
 
