@@ -1,7 +1,8 @@
 //! Changed time references: a linked sentence that moves an event in time ("this week" → "next
-//! week", "on Tuesday" → "on Wednesday", "yesterday" → "today") is a changed figure, listed with
-//! the conflicting figures.
+//! week", "on Tuesday" → "on Wednesday", "yesterday" → "today", "in 2004" → "in 2005") is a
+//! changed figure, listed with the conflicting figures.
 
+use super::figures;
 use super::wording::Reader;
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
@@ -164,10 +165,11 @@ fn moves_in_time(from: &str, to: &str, reader: &mut Reader) -> bool {
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
+        let is_time = |w: &String| TIME_WORDS.contains(&w.as_str()) || figures::is_year(w);
         let all_time = words
             .iter()
-            .all(|w| TIME_WORDS.contains(&w.as_str()) || TIME_FILLERS.contains(&w.as_str()));
-        let some_time = words.iter().any(|w| TIME_WORDS.contains(&w.as_str()));
+            .all(|w| is_time(w) || TIME_FILLERS.contains(&w.as_str()));
+        let some_time = words.iter().any(is_time);
         (all_time && some_time).then_some(words)
     };
     let (Some(a), Some(b)) = (words(from), words(to)) else {
@@ -184,7 +186,7 @@ fn moves_in_time(from: &str, to: &str, reader: &mut Reader) -> bool {
     let (a, b) = (when(&a), when(&b));
     let names_a_time = |w: &[String]| {
         w.iter()
-            .any(|x| WHEN_WORDS.contains(&x.as_str()) || x.ends_with("day"))
+            .any(|x| WHEN_WORDS.contains(&x.as_str()) || x.ends_with("day") || figures::is_year(x))
     };
     a != b
         && !a.is_empty()
@@ -206,6 +208,11 @@ mod tests {
         assert!(moves("this week", "next week"));
         assert!(moves("on Tuesday", "on Wednesday"));
         assert!(moves("yesterday", "today"));
+        assert!(moves("in 2004", "in 2005"));
+        assert!(
+            !moves("in 2004", "in 2004 and 2005"),
+            "a list of years is no time reference"
+        );
     }
 
     #[test]
