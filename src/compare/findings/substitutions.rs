@@ -837,9 +837,10 @@ fn is_currency_prefix(text: &str, span: (usize, usize)) -> bool {
     next == Some('$') && DOLLAR_COUNTRIES.contains(&words)
 }
 
-/// The words of an edit side, with surrounding punctuation and whitespace trimmed.
+/// The words of an edit side, with surrounding punctuation and whitespace trimmed (currency
+/// signs and "%" kept: they belong to the figure beside them).
 fn phrase(raw: &str) -> String {
-    let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%');
+    let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric() && !"$£€¥₹%".contains(c));
     collapse_whitespace(trimmed)
 }
 
@@ -1226,7 +1227,28 @@ mod tests {
         assert_eq!(kind("kilometres", "km"), None);
         assert_eq!(kind("300 million ($380 million", "300m"), None);
         assert_eq!(kind("12", "a dozen"), None);
+        assert_eq!(kind("£1.5bn", "1.5 billion pound"), None);
+        assert_eq!(kind("€40m", "40 million euros"), None);
         assert_eq!(kind("10 billion", "12bn"), Some(SubstitutionKind::Figure));
+    }
+
+    #[test]
+    fn a_currency_sign_written_as_a_word_is_no_substitution() {
+        use crate::article::Format;
+        use crate::compare::{Options, compare};
+        let story = |figure: &str| {
+            format!(
+                "The harbour board on Tuesday approved a {figure} expansion of the eastern quay, \
+                 a plan its critics say will harm the estuary."
+            )
+        };
+        let articles = vec![
+            Article::from_text("a", "a.txt", story("£1.5bn"), Format::Text),
+            Article::from_text("b", "b.txt", story("1.5 billion pound"), Format::Text),
+        ];
+        let c = compare(articles, &Options::default());
+        assert_eq!(c.links.len(), 1, "the two sentences are linked");
+        assert!(c.substitutions.is_empty(), "{:?}", c.substitutions);
     }
 
     #[test]

@@ -817,7 +817,9 @@ fn same_quantity(from: &Words, to: &Words) -> bool {
             _ => words,
         };
         let one_figure = |words: &[&str]| {
-            let reading = figures::read(words, 0)?;
+            // The number after a currency sign ("£1.5bn").
+            let number = usize::from(words.len() > 1 && figures::is_unit_word(words[0]));
+            let reading = figures::read(words, number)?;
             let units = words[reading.last + 1..]
                 .iter()
                 .take_while(|w| figures::is_unit_word(w));
