@@ -189,7 +189,7 @@ impl QuotesBySentence {
             linked[link.a.article] = true;
             linked[link.b.article] = true;
         }
-        let open: Vec<Vec<bool>> = articles
+        let open: Vec<Vec<Carried>> = articles
             .par_iter()
             .zip(linked)
             .map(|(article, linked)| {
@@ -212,27 +212,35 @@ impl QuotesBySentence {
 
 /// Every character that may be a quote mark.
 const QUOTE_MARKS: [char; 9] = ['"', '\'', '“', '”', '‘', '’', '«', '»', '„'];
-/// The double quote marks: only a double quotation is carried from one sentence to the next.
+/// The double quote marks.
 const DOUBLE_MARKS: [char; 6] = ['"', '“', '”', '«', '»', '„'];
+/// The single quote marks (also apostrophes).
+const SINGLE_MARKS: [char; 3] = ['\'', '‘', '’'];
+
+/// A quotation left open at the end of a sentence: whether it opened with a double mark (else a
+/// single one, as British copy quotes).
+type Carried = Option<bool>;
 
 /// For each sentence of `article`, whether it begins inside a quotation that an earlier sentence
 /// of its paragraph opened and did not close. A quotation is carried only when the next double
 /// mark after it closes it, or, when none follows in the paragraph, the next paragraph opens with
 /// one (a quotation over several paragraphs): a mark left open by a slip does not make the rest
 /// of the paragraph a quotation.
-fn open_at_sentence_starts(article: &Article) -> Vec<bool> {
+fn open_at_sentence_starts(article: &Article) -> Vec<Carried> {
     let sentences = &article.sentences;
     let text = &article.text;
-    let mut starts_open = vec![false; sentences.len()];
-    let mut open = false;
+    let mut starts_open = vec![None; sentences.len()];
+    let mut open = None;
     for (k, sentence) in sentences.iter().enumerate() {
         if k > 0 && sentences[k - 1].paragraph != sentence.paragraph {
-            open = false;
+            open = None;
         }
         starts_open[k] = open;
         let range = sentence.range();
-        if text[range.clone()].contains(DOUBLE_MARKS) {
-            open = scan_quotes(text, range, open).1 && is_closed_later(article, k);
+        if text[range.clone()].contains(QUOTE_MARKS) {
+            open = scan_quotes(text, range, open)
+                .1
+                .filter(|&double| is_closed_later(article, k, double));
         }
     }
     starts_open
@@ -240,14 +248,19 @@ fn open_at_sentence_starts(article: &Article) -> Vec<bool> {
 
 /// Whether the double quotation left open at the end of sentence `k` is closed by the next
 /// double mark of its paragraph or, with none, reopened at the start of the next paragraph.
-fn is_closed_later(article: &Article, k: usize) -> bool {
+fn is_closed_later(article: &Article, k: usize, double: bool) -> bool {
     let sentences = &article.sentences;
     let paragraph = sentences[k].paragraph;
     for sentence in &sentences[k + 1..] {
-        let first = first_double_mark(&article.text, sentence.range());
+        let first = first_mark(&article.text, sentence.range(), double);
         if sentence.paragraph != paragraph {
             let text = article.text[sentence.range()].trim_start();
-            return first == Some(Mark::Open) && text.starts_with(['"', '“', '«', '„']);
+            let opening: &[char] = if double {
+                &['"', '“', '«', '„']
+            } else {
+                &['\'', '‘']
+            };
+            return first == Some(Mark::Open) && text.starts_with(opening);
         }
         if let Some(mark) = first {
             return mark == Mark::Close;
@@ -257,13 +270,14 @@ fn is_closed_later(article: &Article, k: usize) -> bool {
 }
 
 /// The first double quote mark in the sentence at `range` of `text`, if any.
-fn first_double_mark(text: &str, range: Range<usize>) -> Option<Mark> {
+fn first_mark(text: &str, range: Range<usize>, double: bool) -> Option<Mark> {
     let sentence = &text[range];
-    if !sentence.contains(DOUBLE_MARKS) {
+    let kind: &[char] = if double { &DOUBLE_MARKS } else { &SINGLE_MARKS };
+    if !sentence.contains(kind) {
         return None;
     }
     marks_in(sentence)
-        .find(|&(_, _, _, double)| double)
+        .find(|&(_, _, _, is_double)| is_double == double)
         .map(|(_, _, mark, _)| mark)
 }
 
@@ -290,11 +304,11 @@ fn quotes_of(
     articles: &[Article],
     set: &PreparedSet,
     at: SentenceRef,
-    starts_open: bool,
+    starts_open: Carried,
 ) -> Vec<Quote> {
     let article = &articles[at.article];
     let range = article.sentences[at.sentence].range();
-    if !starts_open && !article.text[range.clone()].contains(QUOTE_MARKS) {
+    if starts_open.is_none() && !article.text[range.clone()].contains(QUOTE_MARKS) {
         return Vec::new();
     }
     let prepared = set.get(at.article, at.sentence);
@@ -369,26 +383,30 @@ enum Mark {
 
 /// The byte ranges (inside `range` of `text`) of quoted words, quote marks excluded.
 pub fn quoted_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    scan_quotes(text, range, false).0
+    scan_quotes(text, range, None).0
 }
 
 /// The quoted spans of the sentence at `range` of `text` (see [`quoted_spans`]), read as the
 /// continuation of a quotation when `starts_open`, and whether a quotation is still open at its
 /// end.
-fn scan_quotes(text: &str, range: Range<usize>, starts_open: bool) -> (Vec<Range<usize>>, bool) {
+fn scan_quotes(
+    text: &str,
+    range: Range<usize>,
+    starts_open: Carried,
+) -> (Vec<Range<usize>>, Carried) {
     let sentence = &text[range.clone()];
     let mut spans = Vec::new();
     // (content start, is_double)
-    let mut open: Option<(usize, bool)> = starts_open.then_some((range.start, true));
+    let mut open: Option<(usize, bool)> = starts_open.map(|double| (range.start, double));
     // Whether `open` is the quotation carried over from an earlier sentence: an opening mark
     // met before it closes shows the carried one ended unmarked (or never was), and the text
     // before the mark is not quoted.
-    let mut carried = starts_open;
+    let mut carried = starts_open.is_some();
     for (offset, c, mark, double) in marks_in(sentence) {
         let at = range.start + offset;
         match (mark, open) {
             (Mark::Open, None) => open = Some((at + c.len_utf8(), double)),
-            (Mark::Open, Some(_)) if carried && double => {
+            (Mark::Open, Some((_, d))) if carried && d == double => {
                 open = Some((at + c.len_utf8(), double));
                 carried = false;
             }
@@ -401,7 +419,7 @@ fn scan_quotes(text: &str, range: Range<usize>, starts_open: bool) -> (Vec<Range
             _ => {}
         }
     }
-    let still_open = open.is_some_and(|(_, double)| double);
+    let still_open = open.map(|(_, double)| double);
     if let Some((start, _)) = open {
         spans.push(start..range.end);
     }
@@ -478,6 +496,9 @@ mod tests {
     fn carried(text: &str) -> Vec<bool> {
         use crate::article::Format;
         open_at_sentence_starts(&Article::from_text("a", "a.txt", text, Format::Text))
+            .iter()
+            .map(Option::is_some)
+            .collect()
     }
 
     #[test]
@@ -486,6 +507,11 @@ mod tests {
         // several paragraphs opens each of them and closes only the last.
         let text = "The mayor spoke at noon.\n\n                    \"We will rebuild the pier. It will take a year. Nobody is giving up.\n\n                    \"The town has done this before,\" she said.\n\n                    Work starts in May.";
         assert_eq!(carried(text), [false, false, true, true, false, false]);
+        // British copy quotes with single marks, apostrophes beside them.
+        let text = "The mayor spoke at noon.\n\n\
+                    ‘We will rebuild the town’s pier. It will take a year.\n\n\
+                    ‘Nobody is giving up,’ she said.";
+        assert_eq!(carried(text), [false, false, true, false]);
     }
 
     #[test]
