@@ -596,8 +596,21 @@ impl Reading {
             };
             return coarse.precision >= MIN_ROUNDING && (0.0..coarse.precision).contains(&gap);
         }
+        // An estimate agrees with a bound when the estimate itself keeps to it: "about 2,400"
+        // is within "more than 2,000" but says less than "more than 2,500".
+        match (self.bound, other.bound) {
+            (Bound::About, Bound::AtLeast | Bound::AtMost) => return other.admits(self.value),
+            (Bound::AtLeast | Bound::AtMost, Bound::About) => return self.admits(other.value),
+            _ => {}
+        }
         let ((a_low, a_high), (b_low, b_high)) = (self.range(), other.range());
         a_low < b_high && b_low < a_high
+    }
+
+    /// Whether `value` lies within the values the reading allows.
+    fn admits(&self, value: f64) -> bool {
+        let (low, high) = self.range();
+        (low..=high).contains(&value)
     }
 }
 
@@ -769,6 +782,9 @@ mod tests {
     fn agreement_allows_for_bounds_and_rounding() {
         let agree = |a: &str, b: &str| reading(a).agrees_with(&reading(b));
         assert!(agree("at least 32070 dead", "more than 32000 dead"));
+        assert!(agree("about 2600 drivers", "more than 2200 drivers"));
+        assert!(!agree("about 2600 drivers", "more than 2700 drivers"));
+        assert!(!agree("as many as 300 homes", "about 400 homes"));
         assert!(agree(
             "more than 1 million people",
             "more than 1.3 million people"
