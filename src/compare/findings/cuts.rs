@@ -3,8 +3,8 @@
 //! with whether the words cut named a claim's source. Only edges whose direction is known are
 //! read (an undetermined edge has no "cut", only a difference).
 
-use super::is_story_text;
 use super::wording::Reader;
+use super::{is_bracketed_figure, is_story_text};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::align;
 use crate::compare::{Cut, CutKind, Descent, EditOp, FastSet, Link, SentenceRef};
@@ -136,7 +136,10 @@ fn clauses_cut(
                 text[span.0..span.1].trim_matches(|c: char| !c.is_alphanumeric()),
             );
             let words = reader.words(&words_text);
-            if words.len() < MIN_CLAUSE_WORDS || words.is_function_only() {
+            if words.len() < MIN_CLAUSE_WORDS
+                || words.is_function_only()
+                || is_bracketed_figure(text, span)
+            {
                 return None;
             }
             let copy = &articles[there.article];
@@ -225,6 +228,33 @@ mod tests {
         assert_eq!(kept, Vec::<String>::new());
         let cut = sentences_cut(&original, &format!("{BEFORE}{AFTER}"));
         assert_eq!(cut, ["Nobody abstained."]);
+    }
+
+    #[test]
+    fn a_conversion_in_brackets_left_out_is_no_cut() {
+        let sentence = |figure: &str| {
+            format!(
+                "{BEFORE}The board said the repairs would cost {figure} over two years. {AFTER}"
+            )
+        };
+        let original = sentence("£12m (US$15m)");
+        assert_eq!(
+            clauses_cut(&original, &sentence("£12m")),
+            Vec::<String>::new()
+        );
+        let c = compare(
+            vec![
+                Article::from_text(
+                    "o",
+                    "o.txt",
+                    format!("WESTPORT (AP) — {original}"),
+                    Format::Text,
+                ),
+                Article::from_text("c", "c.txt", sentence("£12m"), Format::Text),
+            ],
+            &Options::default(),
+        );
+        assert!(c.substitutions.is_empty(), "{:?}", c.substitutions);
     }
 
     #[test]

@@ -312,6 +312,16 @@ pub fn is_scale_word(word: &str) -> bool {
     scale_word(word).is_some()
 }
 
+/// Whether a lower-case word written beside figures only states a quantity: a number ("150m",
+/// "1.5"), a scale ("million"), a currency or unit ("euros", "km", "us$").
+pub fn states_a_quantity(word: &str) -> bool {
+    let bare = word.trim_end_matches('$');
+    word.chars().any(|c| c.is_ascii_digit())
+        || scale_word(word).is_some()
+        || is_unit_word(word)
+        || DOLLAR_PREFIXES.iter().any(|(prefix, _)| *prefix == bare)
+}
+
 fn scale_word(word: &str) -> Option<f64> {
     let singular = word.strip_suffix('s').unwrap_or(word);
     SCALES

@@ -226,6 +226,8 @@ impl<'t> Judge<'t> {
             if edit.op == EditOp::Equal
                 || is_currency_prefix(a_text, edit.a)
                 || is_currency_prefix(b_text, edit.b)
+                || edit.op == EditOp::Delete && super::is_bracketed_figure(a_text, edit.a)
+                || edit.op == EditOp::Insert && super::is_bracketed_figure(b_text, edit.b)
             {
                 continue;
             }
