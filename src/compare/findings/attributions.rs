@@ -588,6 +588,15 @@ mod tests {
                     ""
                 )]
             );
+            // Listed under the edge in content order, the key change names the version stating
+            // the source.
+            let summaries: Vec<&str> = c
+                .key_changes
+                .iter()
+                .flat_map(|k| &k.changes)
+                .map(|k| k.summary.as_str())
+                .collect();
+            assert_eq!(summaries, ["source in with only: health officials said"]);
         }
     }
 

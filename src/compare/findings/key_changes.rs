@@ -6,8 +6,8 @@
 use std::collections::BTreeSet;
 
 use crate::compare::{
-    Comparison, CutKind, FactBasis, FactKind, KeyChange, KeyChangeKind, KeyChanges, NumberMention,
-    SentenceRef, SubstitutionKind,
+    AttributionChange, AttributionChangeKind, Comparison, CutKind, FactBasis, FactKind, KeyChange,
+    KeyChangeKind, KeyChanges, NumberMention, SentenceRef, SubstitutionKind,
 };
 
 /// Most key changes listed per copy.
@@ -116,7 +116,7 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
         .filter(|x| edge(x.a, x.b) || (!x.directed && edge(x.b, x.a)))
         .map(|x| KeyChange {
             kind: KeyChangeKind::Attribution,
-            summary: format!("{}: {}", x.label(), arrow(&x.from, &x.to)),
+            summary: attribution_summary(c, x),
             at: vec![x.a, x.b],
         });
     let framing = c
@@ -205,6 +205,17 @@ fn says_otherwise(in_copy: &NumberMention, in_original: &NumberMention) -> bool 
         Some(_) => (in_copy.value, in_copy.second) != (in_original.value, in_original.second),
         None => in_copy.text != in_original.text,
     }
+}
+
+/// What an attribution change says: "verb of saying changed: said → claimed"; where which
+/// came first is undetermined, a source one version states is named with that version, the edge
+/// being listed in content order ("source in orig only: he said").
+fn attribution_summary(c: &Comparison, x: &AttributionChange) -> String {
+    if !x.directed && x.kind == AttributionChangeKind::Dropped {
+        let stating = &c.articles[x.a.article].label;
+        return format!("source in {stating} only: {}", x.from);
+    }
+    format!("{}: {}", x.label(), arrow(&x.from, &x.to))
 }
 
 /// "from → to", "(nothing)" standing for an empty side.
