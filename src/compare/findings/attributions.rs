@@ -495,19 +495,13 @@ fn phrase(raw: &str) -> String {
 mod tests {
     use super::*;
     use crate::article::Format;
+    use crate::compare::findings::testing::original_and_copy;
     use crate::compare::{Options, compare};
 
     /// The changes from `original` to `copy`; the original carries an agency dateline, so the
     /// direction is known.
     fn changes(original: &str, copy: &str) -> Vec<(AttributionChangeKind, String, String)> {
-        let original = format!("WESTPORT (AP) — {original}");
-        let c = compare(
-            vec![
-                Article::from_text("o", "o.txt", original, Format::Text),
-                Article::from_text("c", "c.txt", copy, Format::Text),
-            ],
-            &Options::default(),
-        );
+        let c = original_and_copy(original, copy);
         assert!(c.attribution_changes.iter().all(|x| x.directed));
         c.attribution_changes
             .iter()
@@ -636,19 +630,7 @@ mod tests {
                  • Crews will start on the new pilings next week."
             )
         };
-        let (original, copy) = (bullets("said"), bullets("claimed"));
-        let c = compare(
-            vec![
-                Article::from_text(
-                    "o",
-                    "o.txt",
-                    format!("WESTPORT (AP) — {original}"),
-                    Format::Text,
-                ),
-                Article::from_text("c", "c.txt", copy, Format::Text),
-            ],
-            &Options::default(),
-        );
+        let c = original_and_copy(&bullets("said"), &bullets("claimed"));
         let article = &c.articles[0];
         assert!(
             article

@@ -166,24 +166,14 @@ fn clauses_cut(
 #[cfg(test)]
 mod tests {
     use crate::article::{Article, Format};
+    use crate::compare::findings::testing::original_and_copy;
     use crate::compare::{Options, compare};
 
     /// The cuts of `kind` from `original` (which carries an agency dateline, so the direction is
     /// known) by `copy`.
     fn cut(original: &str, copy: &str, kind: crate::compare::CutKind) -> Vec<String> {
-        let c = compare(
-            vec![
-                Article::from_text(
-                    "o",
-                    "o.txt",
-                    format!("WESTPORT (AP) — {original}"),
-                    Format::Text,
-                ),
-                Article::from_text("c", "c.txt", copy, Format::Text),
-            ],
-            &Options::default(),
-        );
-        c.cuts
+        original_and_copy(original, copy)
+            .cuts
             .iter()
             .filter(|cut| cut.kind == kind)
             .map(|cut| cut.text.clone())
@@ -242,18 +232,7 @@ mod tests {
             clauses_cut(&original, &sentence("£12m")),
             Vec::<String>::new()
         );
-        let c = compare(
-            vec![
-                Article::from_text(
-                    "o",
-                    "o.txt",
-                    format!("WESTPORT (AP) — {original}"),
-                    Format::Text,
-                ),
-                Article::from_text("c", "c.txt", sentence("£12m"), Format::Text),
-            ],
-            &Options::default(),
-        );
+        let c = original_and_copy(&original, &sentence("£12m"));
         assert!(c.substitutions.is_empty(), "{:?}", c.substitutions);
     }
 

@@ -269,3 +269,27 @@ pub use attributions::find as find_attribution_changes;
 pub use cuts::find as find_cuts;
 pub use omissions::find as find_omissions;
 pub use substitutions::find as find_substitutions;
+
+/// Comparisons for the findings' tests.
+#[cfg(test)]
+mod testing {
+    use crate::article::{Article, Format};
+    use crate::compare::{Comparison, Options, compare};
+
+    /// `original`, given an agency dateline so that it is known to come first, compared with
+    /// `copy`.
+    pub fn original_and_copy(original: &str, copy: &str) -> Comparison {
+        compare(
+            vec![
+                Article::from_text(
+                    "o",
+                    "o.txt",
+                    format!("WESTPORT (AP) — {original}"),
+                    Format::Text,
+                ),
+                Article::from_text("c", "c.txt", copy, Format::Text),
+            ],
+            &Options::default(),
+        )
+    }
+}
