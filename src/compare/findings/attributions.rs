@@ -2,7 +2,8 @@
 //! "1,200 were killed"), replaced ("the ministry said" → "the army said"), its verb of saying
 //! swapped ("said" → "claimed"), or a passive sentence made active with an agent the original
 //! did not name ("1,200 were killed" → "troops killed 1,200"). Read from the word edits of
-//! linked sentences, oriented along the version tree.
+//! linked sentences, oriented along the version tree; where which came first is undetermined, a
+//! source either side states and the other lacks is read from the side that states it.
 
 use std::ops::Range;
 
@@ -113,6 +114,7 @@ fn changes_of(
 /// Which attribution changes a reading of a link looks for.
 #[derive(Clone, Copy, PartialEq)]
 enum Reading {
+    /// Every kind of change.
     All,
     /// Only dropped sources (the reverse reading of a link whose direction is undetermined).
     DroppedOnly,

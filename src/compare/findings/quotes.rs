@@ -221,11 +221,11 @@ const SINGLE_MARKS: [char; 3] = ['\'', '‘', '’'];
 /// single one, as British copy quotes).
 type Carried = Option<bool>;
 
-/// For each sentence of `article`, whether it begins inside a quotation that an earlier sentence
-/// of its paragraph opened and did not close. A quotation is carried only when the next double
-/// mark after it closes it, or, when none follows in the paragraph, the next paragraph opens with
-/// one (a quotation over several paragraphs): a mark left open by a slip does not make the rest
-/// of the paragraph a quotation.
+/// For each sentence of `article`, the quotation (if any) it begins inside: one an earlier
+/// sentence of its paragraph opened and did not close. A quotation is carried only when the next
+/// mark of its kind closes it, or, when none follows in the paragraph, the next paragraph opens
+/// with one (a quotation over several paragraphs): a mark left open by a slip does not make the
+/// rest of the paragraph a quotation.
 fn open_at_sentence_starts(article: &Article) -> Vec<Carried> {
     let sentences = &article.sentences;
     let text = &article.text;
@@ -246,8 +246,9 @@ fn open_at_sentence_starts(article: &Article) -> Vec<Carried> {
     starts_open
 }
 
-/// Whether the double quotation left open at the end of sentence `k` is closed by the next
-/// double mark of its paragraph or, with none, reopened at the start of the next paragraph.
+/// Whether the quotation (in double marks, else single) left open at the end of sentence `k` is
+/// closed by the next mark of its kind in the paragraph or, with none, reopened at the start of
+/// the next paragraph.
 fn is_closed_later(article: &Article, k: usize, double: bool) -> bool {
     let sentences = &article.sentences;
     let paragraph = sentences[k].paragraph;
@@ -269,7 +270,8 @@ fn is_closed_later(article: &Article, k: usize, double: bool) -> bool {
     false
 }
 
-/// The first double quote mark in the sentence at `range` of `text`, if any.
+/// The first quote mark of the kind asked for (double, else single) in the sentence at `range`
+/// of `text`, if any.
 fn first_mark(text: &str, range: Range<usize>, double: bool) -> Option<Mark> {
     let sentence = &text[range];
     let kind: &[char] = if double { &DOUBLE_MARKS } else { &SINGLE_MARKS };
