@@ -444,7 +444,10 @@ fn classify_mark(c: char, before: Option<char>, after: Option<char>) -> Option<(
         '”' | '»' => Some((Mark::Close, true)),
         '"' if space_before => Some((Mark::Open, true)),
         '"' => Some((Mark::Close, true)),
-        '‘' | '\'' if space_before && word_after => Some((Mark::Open, false)),
+        // Not before a digit: "the '90s" elides a century.
+        '‘' | '\'' if space_before && word_after && !after.is_some_and(|a| a.is_ascii_digit()) => {
+            Some((Mark::Open, false))
+        }
         '’' | '\'' if word_before && end_after => Some((Mark::Close, false)),
         _ => None,
     }
@@ -485,6 +488,7 @@ mod tests {
     #[test]
     fn apostrophes_are_not_quotes() {
         assert!(quotes("The players' union said it wasn't over.").is_empty());
+        assert!(quotes("Fashion from the '90s is back, the buyers' guide says.").is_empty());
         assert!(quotes("Israel’s army didn’t comment.").is_empty());
     }
 
