@@ -8,6 +8,7 @@ use egui::{Color32, FontId, Pos2, Rect, Stroke, pos2};
 
 use super::super::theme::{color, palette};
 use super::super::workspace::{Column, Workspace};
+use super::layout::Tone;
 use super::{ColumnsView, Geometry, ViewContext, to_ref};
 use crate::compare::{Comparison, EditOp, Link, LinkKind, SentenceRef, Status};
 use crate::design::Palette;
@@ -258,7 +259,7 @@ pub(super) fn tooltip(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, 
             );
         ui.separator();
         let (reader, reading) = reading_of(c, here, other);
-        let kind = match (link.kind, reading == Reading::OriginalToCopy) {
+        let kind = match (link.kind, reading == Tone::Added) {
             (LinkKind::Identical, _) => "identical".to_owned(),
             (LinkKind::Reworded, true) => {
                 format!("reworded · {:.0}% similar", link.similarity * 100.0)
@@ -291,37 +292,30 @@ pub(super) fn tooltip(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, 
     );
 }
 
-/// How a tooltip's diff reads a link.
-#[derive(Clone, Copy, PartialEq)]
-enum Reading {
-    /// From the original: its removed words struck, the copy's added ones underlined.
-    OriginalToCopy,
-    /// Which came first is undetermined: neither side's words are "removed" or "added". This
-    /// side's differing words are underlined in the text's colour, the counterpart's follow in
-    /// brackets, muted.
-    Differs,
-}
-
 /// Which end a tooltip's diff between the hovered sentence `here` and its counterpart `other`
-/// is read from, and how: from the original where either is known to descend from the other,
-/// so the changes read original → copy whichever side is hovered (as in the reports).
-fn reading_of(c: &Comparison, here: SentenceRef, other: SentenceRef) -> (SentenceRef, Reading) {
+/// is read from, and how its marks read (as the columns' [`Tone`]): from the original where
+/// either is known to descend from the other, so the changes read original → copy whichever side
+/// is hovered (as in the reports), the original's removed words struck and the copy's added ones
+/// underlined; where which came first is undetermined, neither side's words are "removed" or
+/// "added": this side's differing words are underlined in the text's colour and the
+/// counterpart's follow in brackets, muted.
+fn reading_of(c: &Comparison, here: SentenceRef, other: SentenceRef) -> (SentenceRef, Tone) {
     if c.descends_from(here.article, other.article) {
-        (other, Reading::OriginalToCopy)
+        (other, Tone::Added)
     } else if c.descends_from(other.article, here.article) {
-        (here, Reading::OriginalToCopy)
+        (here, Tone::Added)
     } else {
-        (here, Reading::Differs)
+        (here, Tone::Differs)
     }
 }
 
-/// The diff of `link` read from `here` (see [`Reading`]).
+/// The diff of `link` read from `here` (see [`reading_of`]).
 fn diff_job(
     p: &Palette,
     c: &Comparison,
     link: &Link,
     here: SentenceRef,
-    reading: Reading,
+    reading: Tone,
 ) -> LayoutJob {
     let font = FontId::proportional(13.0);
     let plain = TextFormat {
@@ -330,7 +324,7 @@ fn diff_job(
         ..TextFormat::default()
     };
     let (removed, added) = match reading {
-        Reading::OriginalToCopy => (
+        Tone::Added => (
             TextFormat {
                 color: color(p.deleted),
                 strikethrough: Stroke::new(1.2, color(p.deleted)),
@@ -342,7 +336,7 @@ fn diff_job(
                 ..plain.clone()
             },
         ),
-        Reading::Differs => (
+        Tone::Differs => (
             TextFormat {
                 underline: Stroke::new(1.0, color(p.text)),
                 ..plain.clone()
@@ -355,8 +349,8 @@ fn diff_job(
         ),
     };
     let (open, close) = match reading {
-        Reading::OriginalToCopy => ("", ""),
-        Reading::Differs => ("[", "]"),
+        Tone::Added => ("", ""),
+        Tone::Differs => ("[", "]"),
     };
     let from_a = link.a == here;
     let (mine, theirs) = if from_a {
@@ -417,7 +411,7 @@ mod tests {
     }
 
     /// The tooltip's diff of the first reworded link, hovered from its end in `article`.
-    fn hovered_diff(c: &Comparison, article: usize) -> (LayoutJob, Reading) {
+    fn hovered_diff(c: &Comparison, article: usize) -> (LayoutJob, Tone) {
         let link = c
             .links
             .iter()
@@ -461,7 +455,7 @@ mod tests {
         );
         for side in 0..2 {
             let (job, reading) = hovered_diff(&c, side);
-            assert!(reading == Reading::Differs);
+            assert!(reading == Tone::Differs);
             assert!(struck(&job).is_empty(), "struck: {:?}", struck(&job));
             assert!(
                 job.text.contains('['),
@@ -476,7 +470,7 @@ mod tests {
         let c = compare(crate::sample::articles(), &Options::default());
         let descent = c.lineage.iter().find(|d| d.known).expect("a known edge");
         let (from_copy, reading) = hovered_diff(&c, descent.copy);
-        assert!(reading == Reading::OriginalToCopy);
+        assert!(reading == Tone::Added);
         assert!(
             !struck(&from_copy).is_empty(),
             "the original's words struck"
