@@ -32,7 +32,6 @@ use rayon::prelude::*;
 pub use grouping::{SubstitutionGroup, group_substitutions};
 pub use key_changes::find as find_key_changes;
 pub use numbers::sort_facts;
-pub use quotes::quoted_spans;
 
 /// Everything the findings stage produces.
 pub struct Findings {

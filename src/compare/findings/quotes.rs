@@ -383,14 +383,9 @@ enum Mark {
     Close,
 }
 
-/// The byte ranges (inside `range` of `text`) of quoted words, quote marks excluded.
-pub fn quoted_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    scan_quotes(text, range, None).0
-}
-
-/// The quoted spans of the sentence at `range` of `text` (see [`quoted_spans`]), read as the
-/// continuation of a quotation when `starts_open`, and whether a quotation is still open at its
-/// end.
+/// The byte ranges (inside `range` of `text`) of the quoted words of the sentence there, quote
+/// marks excluded, read as the continuation of a quotation when `starts_open`, and the quotation
+/// still open at its end.
 fn scan_quotes(
     text: &str,
     range: Range<usize>,
@@ -466,7 +461,8 @@ mod tests {
     use super::*;
 
     fn quotes(text: &str) -> Vec<&str> {
-        quoted_spans(text, 0..text.len())
+        scan_quotes(text, 0..text.len(), None)
+            .0
             .into_iter()
             .map(|r| &text[r])
             .collect()
