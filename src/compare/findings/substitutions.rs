@@ -989,7 +989,6 @@ mod tests {
         assert_eq!(role_of(&mut reader, "1220 ferries"), SideRole::Words);
     }
 
-    /// Surroundings that place both sides in the middle of their sentences.
     #[test]
     fn a_verb_of_saying_describing_a_noun_attributes_nothing() {
         let after_article = Surroundings {
@@ -1011,6 +1010,7 @@ mod tests {
         );
     }
 
+    /// Surroundings that place both sides in the middle of their sentences.
     fn mid_sentence() -> Surroundings<'static> {
         Surroundings {
             from: ("By noon the walkers had reached ", " without a guide."),
