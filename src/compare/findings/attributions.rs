@@ -10,7 +10,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use super::wording::{Reader, Words, may_hold_saying, neighbours};
+use super::wording::{Reader, Words, is_speaking, may_hold_saying, neighbours};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
 use crate::compare::{AttributionChange, AttributionChangeKind, Edit, EditOp, Link, SentenceRef};
@@ -25,6 +25,9 @@ const MAX_FIGURE_WORDS: usize = 4;
 /// Words from the end of a long passage cut outright within which its verb of saying must
 /// stand for the cut to drop a source (", an official said Wednesday", "said the").
 const SAYING_AT_END: usize = 3;
+/// Kept words before a dropped verb of saying within which a verb of speech keeps its speaker
+/// ("answered one of them, and said").
+const SPEAKER_REACH: usize = 4;
 /// Most words read as the new agent of a passive made active ("the regional flood office").
 const MAX_AGENT_WORDS: usize = 4;
 /// Words after a verb made active within which the passive's subject must stand as its object.
@@ -261,6 +264,7 @@ impl<'t> Seen<'t> {
                 && source_gone
                 && fewer_sayings()
                 && !self.moved(&wa, reader)
+                && !self.speaker_kept(i, &wa, &wb)
             {
                 let from = if long {
                     attribution_at_end(&from).to_owned()
@@ -360,6 +364,31 @@ impl<'t> Seen<'t> {
             content
         };
         reader.all_keys_in(&keys, [before, after])
+    }
+
+    /// Whether the speaker of a verb of saying dropped at edit `i` (`replaced` → `replacing`)
+    /// is still named as one: the edit put another verb of speech in its place ("answering said"
+    /// → "answered"), or the dropped words open with their verb and a kept verb of speech stands
+    /// a few words before it, the dropped one a second verb of the same speaker ("Jesus answered
+    /// [and said unto] him", "he answered one of them, [and said,]").
+    fn speaker_kept(&self, i: usize, replaced: &Words, replacing: &Words) -> bool {
+        if replacing.opens_with_speaking() {
+            return true;
+        }
+        if !replaced.opens_with_bare_saying() {
+            return false;
+        }
+        let kept_before = i
+            .checked_sub(1)
+            .and_then(|p| self.edits.get(p))
+            .filter(|e| e.op == EditOp::Equal)
+            .map_or("", |e| &self.a_text[e.a.0..e.a.1]);
+        kept_before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(SPEAKER_REACH)
+            .any(|w| is_speaking(&w.to_lowercase()))
     }
 
     /// Whether the words replaced at edit `i` name the source of a claim: a verb of saying both
@@ -594,6 +623,49 @@ mod tests {
                 .collect();
             assert_eq!(summaries, ["source in with only: health officials said"]);
         }
+    }
+
+    #[test]
+    fn a_second_verb_of_the_same_speaker_dropped_drops_no_source() {
+        // The speaker answers in both versions: only the doubled verb, or the pair made one
+        // verb, goes.
+        for (original, copy) in [
+            (
+                "The harbour master answered and said to the crews, the storm has passed.",
+                "The harbour master answered the crews, the storm has passed.",
+            ),
+            (
+                "The harbour master answering said to the crews, the storm has passed.",
+                "The harbour master answered the crews, the storm has passed.",
+            ),
+        ] {
+            let found = changes(&format!("{STORY}{original}"), &format!("{STORY}{copy}"));
+            assert!(
+                found.iter().all(|c| c.0 != AttributionChangeKind::Dropped),
+                "{original:?}: {found:?}"
+            );
+        }
+        // A source of its own after a verb of speech, or a verb of saying after a verb that is
+        // not one, was the only attribution.
+        let found = changes(
+            &format!(
+                "{STORY}Ferry crews have already asked for berths, according to a person \
+                 familiar with the plans."
+            ),
+            &format!("{STORY}Ferry crews have already asked for berths."),
+        );
+        assert!(
+            found.iter().any(|c| c.0 == AttributionChangeKind::Dropped),
+            "{found:?}"
+        );
+        let found = changes(
+            &format!("{STORY}The harbour master toured the quay and said the storm had passed."),
+            &format!("{STORY}The harbour master toured the quay and the storm had passed."),
+        );
+        assert!(
+            found.iter().any(|c| c.0 == AttributionChangeKind::Dropped),
+            "{found:?}"
+        );
     }
 
     #[test]

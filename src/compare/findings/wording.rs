@@ -612,6 +612,19 @@ impl Words {
         })
     }
 
+    /// Whether the words open with a verb of saying, "and" aside, that names no speaker of its
+    /// own ("and said unto them", "said to"; not "according to a person familiar with…").
+    pub fn opens_with_bare_saying(&self) -> bool {
+        let mut keys = self.keys.iter().skip_while(|k| *k == "and");
+        keys.next()
+            .is_some_and(|k| is_saying(k) && k != "according")
+    }
+
+    /// Whether the first word is a verb of speech ([`is_speaking`]: "answered them, …").
+    pub fn opens_with_speaking(&self) -> bool {
+        self.keys.first().is_some_and(|k| is_speaking(k))
+    }
+
     /// Whether every word is a function word.
     pub fn is_function_only(&self) -> bool {
         self.function.iter().all(|&f| f)
@@ -840,6 +853,26 @@ fn same_quantity(from: &Words, to: &Words) -> bool {
         _ => None,
     };
     unit(from).is_some_and(|u| Some(u) == unit(to))
+}
+
+/// Verbs that say who is speaking without being read as verbs of saying themselves: beside a
+/// verb of saying they keep its speaker ("Jesus answered and said unto him" → "Jesus answered
+/// him"). Sorted.
+const SPEAKING: &[&str] = &[
+    "answered",
+    "answereth",
+    "answering",
+    "asked",
+    "cried",
+    "shouted",
+    "spake",
+    "spoke",
+    "testified",
+];
+
+/// Whether a lower-case word says who is speaking: a verb of saying or one of [`SPEAKING`].
+pub fn is_speaking(word: &str) -> bool {
+    is_saying(word) || SPEAKING.binary_search(&word).is_ok()
 }
 
 /// Whether a lower-case word is a verb of saying (or "according"; [`SAYING`] is sorted).
