@@ -3,8 +3,9 @@
 //! with whether the words cut named a claim's source. Only edges whose direction is known are
 //! read (an undetermined edge has no "cut", only a difference).
 
+use super::figures::is_bracketed_conversion;
+use super::is_story_text;
 use super::wording::Reader;
-use super::{is_bracketed_figure, is_story_text};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::align;
 use crate::compare::{Cut, CutKind, Descent, EditOp, FastSet, Link, SentenceRef};
@@ -138,7 +139,7 @@ fn clauses_cut(
             let words = reader.words(&words_text);
             if words.len() < MIN_CLAUSE_WORDS
                 || words.is_function_only()
-                || is_bracketed_figure(text, span)
+                || is_bracketed_conversion(text, span)
             {
                 return None;
             }

@@ -314,12 +314,49 @@ pub fn is_scale_word(word: &str) -> bool {
 
 /// Whether a lower-case word written beside figures only states a quantity: a number ("150m",
 /// "1.5"), a scale ("million"), a currency or unit ("euros", "km", "us$").
-pub fn states_a_quantity(word: &str) -> bool {
+fn states_a_quantity(word: &str) -> bool {
     let bare = word.trim_end_matches('$');
     word.chars().any(|c| c.is_ascii_digit())
         || scale_word(word).is_some()
         || is_unit_word(word)
         || DOLLAR_PREFIXES.iter().any(|(prefix, _)| *prefix == bare)
+}
+
+/// Whether the words at `span` of `text` (an edit's side, as written) are a figure in brackets
+/// converting one a few words before the bracket ("£120m (US$150m)", "1.5 million kilometres
+/// (930,000 miles)"): a notation a copy adds or leaves out, nothing of the story. A bracketed
+/// figure after none ("the 1977 (first) edition", "(1977)") is not one: see [`is_conversion`],
+/// which reads the same in a sentence's words.
+pub fn is_bracketed_conversion(text: &str, span: (usize, usize)) -> bool {
+    let inside = text[span.0..span.1].trim();
+    let before = text[..span.0].trim_end();
+    let opening = if inside.starts_with('(') {
+        Some(span.0 + text[span.0..].find('(').unwrap_or(0))
+    } else {
+        before.ends_with('(').then(|| before.len() - 1)
+    };
+    let closes = inside.ends_with(')') || text[span.1..].trim_start().starts_with(')');
+    let Some(opening) = opening.filter(|_| closes) else {
+        return false;
+    };
+    let quantity_only = inside
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .all(|w| states_a_quantity(&w.to_lowercase()));
+    let words_before: Vec<String> = text[..opening]
+        .split_whitespace()
+        .rev()
+        .take(CONVERSION_REACH)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let words_before: Vec<&str> = words_before.iter().rev().map(String::as_str).collect();
+    let figure_before = (0..words_before.len()).any(|at| {
+        words_before[at].chars().any(|c| c.is_ascii_digit()) || starts_figure(&words_before, at)
+    });
+    quantity_only && figure_before
 }
 
 fn scale_word(word: &str) -> Option<f64> {
@@ -779,6 +816,25 @@ mod tests {
             read(&words, 4).is_none(),
             "a conversion of a figure in words"
         );
+    }
+
+    #[test]
+    fn a_bracketed_figure_converts_only_a_figure_before_it() {
+        let conversion = |text: &str, bracketed: &str| {
+            let start = text.find(bracketed).unwrap();
+            is_bracketed_conversion(text, (start, start + bracketed.len()))
+        };
+        let pound = "The repairs will cost £12m (US$15m) over two years.";
+        assert!(conversion(pound, "(US$15m)"));
+        assert!(conversion(pound, "US$15m"));
+        let distance = "It flew 1.5 million kilometres (930,000 miles) from home.";
+        assert!(conversion(distance, " (930,000 miles)"));
+        let words = "It will cost two million pounds (US$2.5m) to rebuild.";
+        assert!(conversion(words, "(US$2.5m)"));
+        // A year or a score in brackets converts nothing.
+        let year = "The first edition of the guide (1977) is long out of print.";
+        assert!(!conversion(year, "(1977)"));
+        assert!(!conversion(pound, "over two years"));
     }
 
     #[test]

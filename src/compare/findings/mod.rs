@@ -209,20 +209,6 @@ fn per_thread(items: usize) -> usize {
     items.div_ceil(rayon::current_num_threads()).max(1)
 }
 
-/// Whether the words at `span` of `text` are a figure in brackets, the conversion of the one
-/// before it ("£120m (US$150m)"): a notation the copy left out, nothing of the story.
-fn is_bracketed_figure(text: &str, span: (usize, usize)) -> bool {
-    let inside = text[span.0..span.1].trim();
-    let opens = inside.starts_with('(') || text[..span.0].trim_end().ends_with('(');
-    let closes = inside.ends_with(')') || text[span.1..].trim_start().starts_with(')');
-    opens
-        && closes
-        && inside
-            .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
-            .filter(|w| !w.is_empty())
-            .all(|w| figures::states_a_quantity(&w.to_lowercase()))
-}
-
 /// Whether a sentence is part of the story told (running prose or a list item: news sites set
 /// whole stories as bullets), not a headline, byline, dateline or caption.
 fn is_story_text(articles: &[Article], at: SentenceRef) -> bool {

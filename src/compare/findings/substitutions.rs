@@ -14,7 +14,9 @@ use std::cmp::Reverse;
 
 use rayon::prelude::*;
 
-use super::figures::{MONTHS, is_figure, is_scale_word, is_unit_word, is_year};
+use super::figures::{
+    MONTHS, is_bracketed_conversion, is_figure, is_scale_word, is_unit_word, is_year,
+};
 use super::times::TIME_WORDS;
 use super::wording::{Difference, Reader, Words, classify};
 use crate::article::{Article, Role, collapse_whitespace};
@@ -226,8 +228,8 @@ impl<'t> Judge<'t> {
             if edit.op == EditOp::Equal
                 || is_currency_prefix(a_text, edit.a)
                 || is_currency_prefix(b_text, edit.b)
-                || edit.op == EditOp::Delete && super::is_bracketed_figure(a_text, edit.a)
-                || edit.op == EditOp::Insert && super::is_bracketed_figure(b_text, edit.b)
+                || edit.op == EditOp::Delete && is_bracketed_conversion(a_text, edit.a)
+                || edit.op == EditOp::Insert && is_bracketed_conversion(b_text, edit.b)
             {
                 continue;
             }
