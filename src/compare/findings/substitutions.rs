@@ -1226,6 +1226,8 @@ mod tests {
         assert_eq!(kind("Oct", "October"), None);
         assert_eq!(kind("U.S.-sponsored", "US-sponsored"), None);
         assert_eq!(kind("I would", "I’d"), None);
+        assert_eq!(kind("It’s", "It is"), None);
+        assert_eq!(kind("that is", "that's"), None);
         assert_eq!(kind("10 billion", "10bn"), None);
         assert_eq!(kind("1.6 million kilometres", "1.6m km"), None);
         assert_eq!(kind("kilometres", "km"), None);

@@ -698,27 +698,25 @@ const IS_OR_HAS_BEFORE: &[&str] = &[
     "he", "here", "how", "it", "she", "that", "there", "what", "where", "who",
 ];
 
-/// `text` with its contractions written out, "'s" as "is" where it cannot be a possessive
-/// ("That's" → "That is", "won't" → "will not"): a tense changed through a contraction ("That's"
-/// → "That was") reads as a tense.
+/// `text` with its contractions written out (see [`expand_contractions`]): a tense changed
+/// through a contraction ("That's" → "That was") reads as a tense.
 pub fn contractions_written_out(text: &str) -> String {
     text.split_whitespace()
-        .map(|word| {
-            let plain = word.replace('’', "'");
-            match plain.to_lowercase().strip_suffix("'s") {
-                Some(stem) if IS_OR_HAS_BEFORE.contains(&stem) => {
-                    format!("{} is", &plain[..plain.len() - 2])
-                }
-                _ => expand_contractions(word),
-            }
-        })
+        .map(expand_contractions)
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-/// A lower-case word with a contraction written out.
+/// A word with its contraction written out ("won't" → "will not"), "'s" as "is" where it cannot
+/// be a possessive ("That's" → "That is").
 fn expand_contractions(word: &str) -> String {
     let word = word.replace('’', "'");
+    let is_or_has = word
+        .strip_suffix("'s")
+        .filter(|stem| IS_OR_HAS_BEFORE.contains(&stem.to_lowercase().as_str()));
+    if let Some(stem) = is_or_has {
+        return format!("{stem} is");
+    }
     CONTRACTIONS
         .iter()
         .find_map(|(short, long)| word.strip_suffix(short).map(|stem| format!("{stem}{long}")))
