@@ -583,6 +583,10 @@ fn mention(
     })
 }
 
+/// Words between "of" and what a share of it counts ("40 of the wooden supports").
+const PARTITIVE_DETERMINERS: &[&str] =
+    &["the", "its", "their", "his", "her", "our", "these", "those"];
+
 /// The words a figure counts, starting at token `from`: units first ("francs", "percent"), then
 /// up to [`COUNTED_WORDS`] content words. Returns the first counted word and the last token
 /// taken (`from - 1` when nothing is).
@@ -590,6 +594,19 @@ fn counted_from(p: &Prepared, words: &[String], from: usize) -> (usize, usize) {
     let mut at = from;
     while words.get(at).is_some_and(|w| figures::is_unit_word(w)) {
         at += 1;
+    }
+    // A share of something ("40 of the wooden supports") counts what follows "of".
+    if words.get(at).is_some_and(|w| w == "of") {
+        let determiner = words
+            .get(at + 1)
+            .is_some_and(|w| PARTITIVE_DETERMINERS.contains(&w.as_str()));
+        let noun = at + 1 + usize::from(determiner);
+        if p.tokens
+            .get(noun)
+            .is_some_and(|t| t.class == TokenClass::Content)
+        {
+            at = noun;
+        }
     }
     let (mut end, mut taken) = (at, 0);
     while taken < COUNTED_WORDS {
@@ -968,6 +985,39 @@ mod tests {
         let facts = compare(articles, &Options::default()).numbers;
         let labels: Vec<&str> = facts.iter().map(|f| f.fact.as_str()).collect();
         assert_eq!(labels, ["distance"]);
+    }
+
+    #[test]
+    fn a_share_is_labelled_by_what_it_is_a_share_of() {
+        let articles = vec![
+            Article::from_text(
+                "original",
+                "o.txt",
+                "Engineers found that 40 of the wooden supports had rotted through.",
+                Format::Text,
+            ),
+            Article::from_text(
+                "copy",
+                "c.txt",
+                "Engineers found that 60 of the wooden supports had rotted through.",
+                Format::Text,
+            ),
+        ];
+        let facts = compare(articles, &Options::default()).numbers;
+        let found: Vec<(&str, Vec<&str>)> = facts
+            .iter()
+            .map(|f| {
+                let texts = f.mentions.iter().map(|m| m.text.as_str()).collect();
+                (f.fact.as_str(), texts)
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "wooden supports",
+                vec!["40 of the wooden supports", "60 of the wooden supports"]
+            )]
+        );
     }
 
     #[test]
