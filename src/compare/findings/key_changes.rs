@@ -99,15 +99,20 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
                 .mentions
                 .iter()
                 .find(|m| m.article == copy && says_otherwise(m, in_original))?;
-            Some(KeyChange {
+            let change = KeyChange {
                 kind: KeyChangeKind::Figure,
                 summary: format!("{}: {} → {}", f.fact, in_original.text, in_copy.text),
                 at: vec![
                     SentenceRef::new(original, in_original.sentence),
                     SentenceRef::new(copy, in_copy.sentence),
                 ],
-            })
+            };
+            Some((in_original.value.is_none(), change))
         });
+    // A changed time reference ("earlier this week" → "last week") is often a copy dated
+    // again, not a claim changed: listed after the framing swaps, a changed count before them.
+    let (times, counts): (Vec<_>, Vec<_>) = figures.partition(|(is_time, _)| *is_time);
+    let strip = |list: Vec<(bool, KeyChange)>| list.into_iter().map(|(_, change)| change);
     let attributions = c
         .attribution_changes
         .iter()
@@ -167,11 +172,12 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
         at: vec![x.original],
     });
     let mut out: Vec<KeyChange> = Vec::new();
-    let lists: [Box<dyn Iterator<Item = KeyChange> + '_>; 5] = [
+    let lists: [Box<dyn Iterator<Item = KeyChange> + '_>; 6] = [
         Box::new(quotes),
-        Box::new(figures),
+        Box::new(strip(counts)),
         Box::new(attributions),
         Box::new(framing),
+        Box::new(strip(times)),
         Box::new(cuts),
     ];
     for list in lists {
@@ -342,6 +348,45 @@ mod tests {
             &mention("this week", None, None),
             &this_week
         ));
+    }
+
+    #[test]
+    fn a_changed_time_reference_comes_after_the_framing_swaps() {
+        let wire = "WESTPORT (AP) — The harbour council voted earlier this week to close the old \
+            ferry pier. Engineers found that 40 of the wooden supports had rotted through. \
+            Protesters gathered outside the town hall as the council met.";
+        let copy = "WESTPORT — The harbour council voted last week to close the old ferry pier. \
+            Engineers found that 60 of the wooden supports had rotted through. \
+            Rioters gathered outside the town hall as the council met.";
+        let articles = vec![
+            Article::from_text("wire", "wire.txt", wire, Format::Text),
+            Article::from_text("copy", "copy.txt", copy, Format::Text),
+        ];
+        let c = compare(articles, &Options::default());
+        assert_eq!(c.key_changes.len(), 1, "{:?}", c.key_changes);
+        let listed: Vec<(KeyChangeKind, &str)> = c.key_changes[0]
+            .changes
+            .iter()
+            .map(|k| (k.kind, k.summary.as_str()))
+            .collect();
+        let kinds: Vec<KeyChangeKind> = listed.iter().map(|(kind, _)| *kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                KeyChangeKind::Figure,
+                KeyChangeKind::Framing,
+                KeyChangeKind::Figure
+            ],
+            "{listed:?}"
+        );
+        assert_eq!(
+            listed[0].1,
+            "wooden supports: 40 of the wooden supports → 60 of the wooden supports"
+        );
+        assert!(
+            listed[2].1.ends_with("earlier this week → last week"),
+            "{listed:?}"
+        );
     }
 
     #[test]
