@@ -576,9 +576,50 @@ fn rounding_of(value: f64) -> f64 {
     }
 }
 
+/// Days in each unit a span of time may be written in.
+const DAYS_IN: &[(&str, f64)] = &[
+    ("minutes", 1.0 / 1440.0),
+    ("hours", 1.0 / 24.0),
+    ("days", 1.0),
+    ("weeks", 7.0),
+    ("months", 30.0),
+    ("years", 365.0),
+];
+
 impl Reading {
+    /// Two readings of spans of time in different units, both in days, an exact one written in
+    /// a longer unit taken as about that many ("two weeks" as about 14 days: against "10 days"
+    /// it conflicts, "four weeks" and "1 month" agree); `None` for any other two.
+    fn in_days_against(&self, other: &Reading) -> Option<(Reading, Reading)> {
+        let (x, y) = (self.unit?, other.unit?);
+        (x != y && is_time_unit(x) && is_time_unit(y)).then(|| (self.in_days(), other.in_days()))
+    }
+
+    /// A span of time in days (see [`Self::in_days_against`]).
+    fn in_days(&self) -> Reading {
+        let days = self
+            .unit
+            .and_then(|unit| DAYS_IN.iter().find(|(name, _)| *name == unit))
+            .map_or(1.0, |(_, days)| *days);
+        let bound = match self.bound {
+            Bound::Exact if days > 1.0 => Bound::About,
+            bound => bound,
+        };
+        Reading {
+            value: self.value * days,
+            unit: Some("days"),
+            bound,
+            precision: self.precision * days,
+            second: self.second.map(|second| second * days),
+            ..*self
+        }
+    }
+
     /// Whether both readings give the same number (and the same second number of a pair).
     pub fn same_number(&self, other: &Reading) -> bool {
+        if let Some((x, y)) = self.in_days_against(other) {
+            return x.same_number(&y);
+        }
         let same = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(1.0);
         same(self.value, other.value)
             && match (self.second, other.second) {
@@ -611,6 +652,9 @@ impl Reading {
     /// Two exact figures rounded alike that differ never agree ("$10 billion", "$9 billion"), nor
     /// two bounds of one kind unless one is the other rounded.
     pub fn agrees_with(&self, other: &Reading) -> bool {
+        if let Some((x, y)) = self.in_days_against(other) {
+            return x.agrees_with(&y);
+        }
         match (self.second, other.second) {
             // Two scores or ranges agree only as written; a pair and a single figure are not
             // readings of one quantity to compare.
@@ -662,10 +706,10 @@ impl Reading {
 }
 
 /// Whether two figures may be the same quantity as far as units go: never two different
-/// currencies or units.
+/// currencies or units, spans of time aside ("10 days", "two weeks").
 pub fn same_units(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => a == b,
+        (Some(a), Some(b)) => a == b || is_time_unit(a) && is_time_unit(b),
         _ => true,
     }
 }
@@ -842,6 +886,24 @@ mod tests {
         let words: Vec<&str> = "$ 2 billion ( 1.8 billion euros )".split(' ').collect();
         assert!(read(&words, 1).is_some());
         assert!(read(&words, 4).is_none());
+    }
+
+    #[test]
+    fn spans_of_time_are_compared_in_days() {
+        let agree = |a: &str, b: &str| reading(a).agrees_with(&reading(b));
+        assert!(!agree("10 days", "2 weeks"));
+        assert!(agree("14 days", "2 weeks"));
+        assert!(agree("4 weeks", "1 month"));
+        assert!(!agree("6 months", "1 year"));
+        assert!(agree("48 hours", "2 days"));
+        assert!(!agree("36 hours", "2 days"));
+        assert!(
+            !agree("6 months", "5 months"),
+            "one unit is compared as written"
+        );
+        assert!(reading("2 weeks").same_number(&reading("14 days")));
+        assert!(same_units(Some("weeks"), Some("days")));
+        assert!(!same_units(Some("weeks"), Some("km")));
     }
 
     #[test]

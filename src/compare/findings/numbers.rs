@@ -242,9 +242,10 @@ fn figures_of_link(
             let events = (a.event(articles, set, x), b.event(articles, set, y));
             matches!(events, (Some(e), Some(f)) if e != f)
         };
-        // A small count spelled out pairs with another figure only before the same word: it is
-        // common enough ("five people" killed by the first avalanche) to sit in a replaced span
-        // beside a figure counting something else ("23 killed").
+        // A small count spelled out pairs with another figure only before the same word, or
+        // as a span of time with another ("10 days" → "two weeks"): it is common enough ("five
+        // people" killed by the first avalanche) to sit in a replaced span beside a figure
+        // counting something else ("23 killed").
         let spelled = |p: &Prepared, text: &str, f: &Figure| {
             text[p.tokens[f.token].start..].starts_with(char::is_alphabetic)
         };
@@ -253,7 +254,14 @@ fn figures_of_link(
             _ if other_events(x, y) => false,
             _ if spelled(pa, a_text, x) || spelled(pb, b_text, y) => {
                 let stem_after = |p: &Prepared, f: &Figure| word_after(p, f.token).map(|t| t.stem);
+                let time_after = |p: &Prepared, f: &Figure| {
+                    word_after(p, f.token).is_some_and(|t| {
+                        let word = set.vocabulary.word(t.key).to_lowercase();
+                        figures::unit_of(&word).is_some_and(figures::is_time_unit)
+                    })
+                };
                 stem_after(pa, x).is_some_and(|w| Some(w) == stem_after(pb, y))
+                    || time_after(pa, x) && time_after(pb, y)
             }
             EditOp::Replace if wa.max(wb) <= SHORT_REPLACEMENT_WORDS && fa.len() == 1 => true,
 
@@ -1036,6 +1044,14 @@ mod tests {
                 "Engineers said the repairs to the pier could take at least six weeks to finish."
             ),
             ["duration"]
+        );
+        assert_eq!(
+            label(
+                "Engineers said the repairs to the pier could take 10 days to finish.",
+                "Engineers said the repairs to the pier could take two weeks to finish."
+            ),
+            ["duration"],
+            "spans of time in different units are one quantity"
         );
         assert_eq!(
             label(
