@@ -11,7 +11,7 @@ use crate::compare::{
 };
 
 /// Most key changes listed per copy.
-const MAX_PER_COPY: usize = 6;
+const MAX_PER_COPY: usize = 8;
 /// Most key changes of one kind per copy, so one kind does not crowd out the others.
 const MAX_PER_KIND: usize = 2;
 /// Least share of its original's text a copy must carry for the sentences it lacks to be key
