@@ -107,12 +107,27 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
                     SentenceRef::new(copy, in_copy.sentence),
                 ],
             };
-            Some((in_original.value.is_none(), change))
+            let numbers = in_original.value.map(|value| {
+                let bits = |x: Option<f64>| x.map(f64::to_bits);
+                (
+                    (value.to_bits(), bits(in_original.second)),
+                    (bits(in_copy.value), bits(in_copy.second)),
+                )
+            });
+            Some((numbers, change))
         });
+    // The same number changed alike in several sentences ("21 dead" → "23 dead" in the headline,
+    // "at least 21 people" → "at least 23 people" in the lead) is one change, listed once.
+    let mut changed_numbers = BTreeSet::new();
+    let figures: Vec<_> = figures
+        .filter(|(numbers, _)| numbers.is_none_or(|n| changed_numbers.insert(n)))
+        .collect();
     // A changed time reference ("earlier this week" → "last week") is often a copy dated
     // again, not a claim changed: listed after the framing swaps, a changed count before them.
-    let (times, counts): (Vec<_>, Vec<_>) = figures.partition(|(is_time, _)| *is_time);
-    let strip = |list: Vec<(bool, KeyChange)>| list.into_iter().map(|(_, change)| change);
+    let (times, counts): (Vec<_>, Vec<_>) = figures
+        .into_iter()
+        .partition(|(numbers, _)| numbers.is_none());
+    let strip = |list: Vec<(_, KeyChange)>| list.into_iter().map(|(_, change)| change);
     let attributions = c
         .attribution_changes
         .iter()
@@ -348,6 +363,39 @@ mod tests {
             &mention("this week", None, None),
             &this_week
         ));
+    }
+
+    #[test]
+    fn a_number_changed_alike_in_several_sentences_is_one_change() {
+        let wire = "Storm leaves 21 homes flooded in Westport\n\n\
+            WESTPORT (AP) — A storm flooded at least 21 homes along the harbour on Tuesday. \
+            Crews pumped water from the old ferry pier through the night. \
+            Five boats sank at their moorings before the tide turned.";
+        let copy = "Storm leaves 23 homes flooded in Westport\n\n\
+            WESTPORT — A storm flooded at least 23 homes along the harbour on Tuesday. \
+            Crews pumped water from the old ferry pier through the night. \
+            Seven boats sank at their moorings before the tide turned.";
+        let articles = vec![
+            Article::from_text("wire", "wire.txt", wire, Format::Text),
+            Article::from_text("copy", "copy.txt", copy, Format::Text),
+        ];
+        let c = compare(articles, &Options::default());
+        assert_eq!(c.key_changes.len(), 1, "{:?}", c.key_changes);
+        let figures: Vec<&str> = c.key_changes[0]
+            .changes
+            .iter()
+            .filter(|k| k.kind == KeyChangeKind::Figure)
+            .map(|k| k.summary.as_str())
+            .collect();
+        assert_eq!(figures.len(), 2, "{figures:?}");
+        assert!(
+            figures[0].contains("21") && figures[0].contains("23"),
+            "{figures:?}"
+        );
+        assert!(
+            figures[1].ends_with("Five boats sank → Seven boats sank"),
+            "{figures:?}"
+        );
     }
 
     #[test]
