@@ -38,7 +38,7 @@ const MAX_SWAP_WORDS: usize = 4;
 /// Content words from which a side paired with function words alone is a passage, not grammar.
 const MIN_PASSAGE_CONTENT: usize = 2;
 /// Similarity a link involving a headline needs before its edits count as substitutions.
-const MIN_HEADLINE_SIMILARITY: f32 = 0.75;
+const MIN_HEADLINE_SIMILARITY: f32 = 0.7;
 /// Words that give a vague quantity where a figure may stand ("dozens" → "30" is a figure swap).
 const QUANTITY_WORDS: &[&str] = &["few", "many", "numerous", "scores", "several"];
 /// Units the figures module does not read but a conversion may name (British spellings are
@@ -1218,6 +1218,35 @@ mod tests {
         assert!(is_currency_prefix(text, at("US")));
         assert!(!is_currency_prefix(text, at("club")));
         assert!(!is_currency_prefix("The US paid $2.5m.", (4, 6)));
+    }
+
+    #[test]
+    fn a_noun_swapped_in_a_short_headline_is_a_substitution() {
+        let story = "A storm hurt dozens of harbour workers on Tuesday as waves broke over the \
+            old ferry pier. Crews pumped water from the pier through the night.";
+        let articles = vec![
+            Article::from_text(
+                "wire",
+                "wire.txt",
+                format!(
+                    "Dozens of harbour workers hurt in Westport storm\n\nWESTPORT (AP) — {story}"
+                ),
+                crate::article::Format::Text,
+            ),
+            Article::from_text(
+                "copy",
+                "copy.txt",
+                format!("Dozens of soldiers hurt in Westport storm\n\nWESTPORT — {story}"),
+                crate::article::Format::Text,
+            ),
+        ];
+        let c = crate::compare::compare(articles, &crate::compare::Options::default());
+        let swaps: Vec<(&str, &str)> = c
+            .substitutions
+            .iter()
+            .map(|s| (s.from.as_str(), s.to.as_str()))
+            .collect();
+        assert_eq!(swaps, [("harbour workers", "soldiers")]);
     }
 
     #[test]
