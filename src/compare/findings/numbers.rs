@@ -231,7 +231,7 @@ fn figures_of_link(
     for edit in &link.edits {
         let fa = inside(all_a, pa, edit.a);
         let fb = inside(all_b, pb, edit.b);
-        if fa.is_empty() || fa.len() != fb.len() {
+        if fa.is_empty() || fb.is_empty() {
             continue;
         }
         let words = |text: &str, span: (usize, usize)| word_count(&text[span.0..span.1]);
@@ -242,6 +242,24 @@ fn figures_of_link(
             let events = (a.event(articles, set, x), b.event(articles, set, y));
             matches!(events, (Some(e), Some(f)) if e != f)
         };
+        if fa.len() != fb.len() {
+            // A list shortened or lengthened ("three firefighters and nine volunteers" → "and
+            // twelve volunteers"): a figure pairs only with the one figure of the other side
+            // counting the same thing, itself the only one on its side to count it.
+            let counts = |x: &Figure, y: &Figure| {
+                counts_the_same(pa, x.token, pb, y.token) && !other_events(x, y)
+            };
+            for x in fa {
+                let mut same_b = fb.iter().filter(|y| counts(x, y));
+                let (Some(y), None) = (same_b.next(), same_b.next()) else {
+                    continue;
+                };
+                if fa.iter().filter(|other| counts(other, y)).count() == 1 {
+                    out.push((*x, *y));
+                }
+            }
+            continue;
+        }
         // A small count spelled out pairs with another figure only before the same word, or
         // as a span of time with another ("10 days" → "two weeks"): it is common enough ("five
         // people" killed by the first avalanche) to sit in a replaced span beside a figure
@@ -865,6 +883,20 @@ mod tests {
             .filter(|f| f.kind == FactKind::Conflict)
             .map(|f| f.mentions.iter().filter_map(|m| m.value).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_figure_in_a_shortened_list_pairs_with_the_one_counting_the_same() {
+        let original = "The dead included eight police officers, three firefighters and nine \
+            volunteers from nearby villages.";
+        let copy = "The dead included eight police officers and twelve volunteers from nearby \
+            villages.";
+        assert_eq!(conflicts(original, copy), [[9.0, 12.0]]);
+        // Two figures counting the same thing on one side pair with neither.
+        let twice = "The dead included nine volunteers from the coast and three volunteers from \
+            nearby villages.";
+        let once = "The dead included twelve volunteers from nearby villages.";
+        assert_eq!(conflicts(twice, once), Vec::<Vec<f64>>::new());
     }
 
     #[test]
