@@ -153,6 +153,8 @@ struct Seen<'t> {
     a_text: &'t str,
     b_text: &'t str,
     edits: Vec<Edit>,
+    /// `a`'s article.
+    a_article: &'t Article,
     /// `b`'s article (a copy may move an attribution into the sentence before or after `b`,
     /// splitting a quotation).
     b_article: &'t Article,
@@ -184,6 +186,7 @@ impl<'t> Seen<'t> {
             a_text: &articles[a.article].text,
             b_text: &articles[b.article].text,
             edits,
+            a_article: &articles[a.article],
             b_article: &articles[b.article],
         }
     }
@@ -354,16 +357,22 @@ impl<'t> Seen<'t> {
     }
 
     /// Whether the copy moved the attribution `words` into a sentence next to `b`: each of its
-    /// content words is there, or each of its words when it has none ("he said").
+    /// content words is there, or each of its words when it has none ("he said"), and was not
+    /// next to `a` already ("The news agency said …. He told the agency …" → "The news agency
+    /// said …. He …" moved nothing).
     fn moved(&self, words: &super::wording::Words, reader: &mut Reader) -> bool {
-        let (before, after) = neighbours(self.b_article, self.b.sentence);
         let content = words.content_keys();
         let keys = if content.is_empty() {
             words.all_keys()
         } else {
             content
         };
-        reader.all_keys_in(&keys, [before, after])
+        let next_to = |article: &Article, sentence: usize, reader: &mut Reader| {
+            let (before, after) = neighbours(article, sentence);
+            reader.all_keys_in(&keys, [before, after])
+        };
+        next_to(self.b_article, self.b.sentence, reader)
+            && !next_to(self.a_article, self.a.sentence, reader)
     }
 
     /// Whether the speaker of a verb of saying dropped at edit `i` (`replaced` → `replacing`)
@@ -556,6 +565,23 @@ mod tests {
 
     const STORY: &str = "The river burst its banks on Monday night after a week of rain. \
         Rescue boats reached the last stranded farms by Tuesday evening. ";
+
+    #[test]
+    fn a_source_dropped_beside_a_sentence_naming_it_already_is_dropped() {
+        // The sentence before names the agency in both versions: nothing moved there.
+        let before = "The news agency said the driver was trapped for an hour.";
+        let found = changes(
+            &format!(
+                "{STORY}{before} He told the agency he walked to a farm before a tractor \
+                 picked him up."
+            ),
+            &format!("{STORY}{before} He walked to a farm before a tractor picked him up."),
+        );
+        assert!(
+            found.iter().any(|c| c.0 == AttributionChangeKind::Dropped),
+            "{found:?}"
+        );
+    }
 
     #[test]
     fn a_pronoun_and_its_verb_dropped_are_a_dropped_source() {
