@@ -262,9 +262,12 @@ impl<'t> Seen<'t> {
             // Where the verb alone was replaced, whoever it named is still there ("according
             // to the rules" → "under the rules"): a source is dropped with its words, or cut.
             let source_gone = wb.is_empty() || wa.has_content_besides_saying();
+            // Cut with what it said, a source leaves no claim standing without one.
+            let claim_cut = wb.is_empty() && wa.holds_the_claim();
             if !sa.is_empty()
                 && sb.is_empty()
                 && source_gone
+                && !claim_cut
                 && fewer_sayings()
                 && !self.moved(&wa, reader)
                 && !self.speaker_kept(i, &wa, &wb)
@@ -580,6 +583,37 @@ mod tests {
         assert!(
             found.iter().any(|c| c.0 == AttributionChangeKind::Dropped),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_source_cut_with_what_it_said_drops_no_source() {
+        let found = changes(
+            &format!(
+                "{STORY}The union leader welcomed the plan but warned that the jobs must be \
+                 secure."
+            ),
+            &format!("{STORY}The union leader welcomed the plan."),
+        );
+        assert!(
+            found.iter().all(|c| c.0 != AttributionChangeKind::Dropped),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_boast_is_a_verb_of_saying() {
+        let found = changes(
+            &format!("{STORY}\"We will hire 400 people,\" the chief executive told reporters."),
+            &format!("{STORY}\"We will hire 400 people,\" the chief executive boasted."),
+        );
+        assert_eq!(
+            found,
+            [(
+                AttributionChangeKind::Verb,
+                "told reporters".to_owned(),
+                "boasted".to_owned()
+            )]
         );
     }
 

@@ -84,6 +84,10 @@ const HOUSE_STYLE: &[&[&str]] = &[
     &["nasa", "usspaceagency"],
 ];
 
+/// Content words after "that" from which words cut with a verb of saying hold what it said
+/// (see [`Words::holds_the_claim`]).
+const MIN_CLAIM_WORDS: usize = 2;
+
 /// Verbs and phrases that attribute words to a source: swapping one for another reframes how
 /// much the source is believed.
 const SAYING: &[&str] = &[
@@ -103,10 +107,16 @@ const SAYING: &[&str] = &[
     "argues",
     "asserted",
     "asserts",
+    "boasted",
+    "boasts",
+    "bragged",
     "claimed",
     "claims",
+    "complained",
+    "complains",
     "conceded",
     "concedes",
+    "confessed",
     "confirmed",
     "confirms",
     "contended",
@@ -122,7 +132,10 @@ const SAYING: &[&str] = &[
     "maintained",
     "maintains",
     "noted",
+    "predicted",
     "quoted",
+    "recalled",
+    "remarked",
     "replied",
     "reported",
     "responded",
@@ -535,6 +548,20 @@ impl Words {
     /// Whether the first word is a verb of saying (or "according").
     pub fn opens_with_saying(&self) -> bool {
         self.keys.first().is_some_and(|k| is_saying(k))
+    }
+
+    /// Whether the words hold what a verb of saying among them said: "that" after the verb, and
+    /// content words after it ("but warned that the jobs must be secure"): cut, a claim went
+    /// with its source, no claim was left standing without one.
+    pub fn holds_the_claim(&self) -> bool {
+        let Some(verb) = self.keys.iter().position(|k| is_saying(k)) else {
+            return false;
+        };
+        let Some(that) = self.keys[verb..].iter().position(|k| k == "that") else {
+            return false;
+        };
+        let claim = &self.function[verb + that + 1..];
+        claim.iter().filter(|function| !**function).count() >= MIN_CLAIM_WORDS
     }
 
     /// Whether a verb of saying (or "according") is among the last `n` words.
