@@ -99,13 +99,17 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
                 .mentions
                 .iter()
                 .find(|m| m.article == copy && says_otherwise(m, in_original))?;
+            let at = (
+                SentenceRef::new(original, in_original.sentence),
+                SentenceRef::new(copy, in_copy.sentence),
+            );
+            if changed_in_a_quote(c, at, (&in_original.text, &in_copy.text)) {
+                return None;
+            }
             let change = KeyChange {
                 kind: KeyChangeKind::Figure,
                 summary: format!("{}: {} → {}", f.fact, in_original.text, in_copy.text),
-                at: vec![
-                    SentenceRef::new(original, in_original.sentence),
-                    SentenceRef::new(copy, in_copy.sentence),
-                ],
+                at: vec![at.0, at.1],
             };
             let numbers = in_original.value.map(|value| {
                 let bits = |x: Option<f64>| x.map(f64::to_bits);
@@ -226,6 +230,24 @@ fn says_otherwise(in_copy: &NumberMention, in_original: &NumberMention) -> bool 
         Some(_) => (in_copy.value, in_copy.second) != (in_original.value, in_original.second),
         None => in_copy.text != in_original.text,
     }
+}
+
+/// Whether a quote change of the sentences `at` changed the figure written `from` → `to` (its
+/// digits): listed with the quotation, the figure's change is no second change.
+fn changed_in_a_quote(
+    c: &Comparison,
+    at: (SentenceRef, SentenceRef),
+    (from, to): (&str, &str),
+) -> bool {
+    let digits = |text: &str| -> String { text.chars().filter(char::is_ascii_digit).collect() };
+    let (from, to) = (digits(from), digits(to));
+    !from.is_empty()
+        && !to.is_empty()
+        && c.quote_changes
+            .iter()
+            .filter(|q| (q.a, q.b) == at)
+            .flat_map(|q| &q.edits)
+            .any(|e| digits(&e.a) == from && digits(&e.b) == to)
 }
 
 /// What an attribution change says: "verb of saying changed: said → claimed"; where which
@@ -396,6 +418,29 @@ mod tests {
             figures[1].ends_with("Five boats sank → Seven boats sank"),
             "{figures:?}"
         );
+    }
+
+    #[test]
+    fn a_figure_changed_inside_a_quotation_is_listed_once_as_the_quote() {
+        let wire = "WESTPORT (AP) — The battery maker will build its plant on the old mill site. \
+            \"We expect to hire 400 people in the first year,\" the chief executive said. \
+            Work on the site starts in the spring.";
+        let copy = "WESTPORT — The battery maker will build its plant on the old mill site. \
+            \"We expect to hire 600 people in the first year,\" the chief executive said. \
+            Work on the site starts in the spring.";
+        let articles = vec![
+            Article::from_text("wire", "wire.txt", wire, Format::Text),
+            Article::from_text("copy", "copy.txt", copy, Format::Text),
+        ];
+        let c = compare(articles, &Options::default());
+        assert_eq!(c.numbers.len(), 1, "the figure is still a changed figure");
+        assert_eq!(c.key_changes.len(), 1, "{:?}", c.key_changes);
+        let listed: Vec<(KeyChangeKind, &str)> = c.key_changes[0]
+            .changes
+            .iter()
+            .map(|k| (k.kind, k.summary.as_str()))
+            .collect();
+        assert_eq!(listed, [(KeyChangeKind::Quote, "400 → 600")]);
     }
 
     #[test]
