@@ -299,12 +299,42 @@ impl<'t> Seen<'t> {
                 out.push((AttributionChangeKind::Source, from, to));
             }
         }
-        if reading == Reading::All
-            && let Some((from, to)) = self.new_agent(reader)
-        {
-            out.push((AttributionChangeKind::NewAgent, from, to));
+        if reading == Reading::All {
+            let verb_changed = out.iter().any(|c| c.0 == AttributionChangeKind::Verb);
+            if !verb_changed && let Some((from, to)) = self.verb_swapped_round_the_source(reader) {
+                out.push((AttributionChangeKind::Verb, from, to));
+            }
+            if let Some((from, to)) = self.new_agent(reader) {
+                out.push((AttributionChangeKind::NewAgent, from, to));
+            }
         }
         out
+    }
+
+    /// A verb of saying cut on one side of a kept source and another put on its other side
+    /// ("according to police" → "police claimed"): the word diff sees a cut and an addition, the
+    /// reader a changed verb. Only where the link cuts one verb alone and adds one alone.
+    fn verb_swapped_round_the_source(&self, reader: &mut Reader) -> Option<(String, String)> {
+        let mut verb_only = |text: &str, span: (usize, usize)| -> Option<String> {
+            let words = phrase(&text[span.0..span.1]);
+            let read = reader.words(&words);
+            let alone = read.names_a_source()
+                && !read.has_content_besides_saying()
+                && read.len() <= MAX_VERB_WORDS;
+            alone.then_some(words)
+        };
+        let (mut cut, mut added) = (Vec::new(), Vec::new());
+        for edit in &self.edits {
+            match edit.op {
+                EditOp::Delete => cut.extend(verb_only(self.a_text, edit.a)),
+                EditOp::Insert => added.extend(verb_only(self.b_text, edit.b)),
+                _ => {}
+            }
+        }
+        let ([from], [to]) = (cut.as_slice(), added.as_slice()) else {
+            return None;
+        };
+        is_swapped_verb(&reader.words(from), &reader.words(to)).then(|| (from.clone(), to.clone()))
     }
 
     /// The verbs of saying swapped inside `edit`, a change too long to read as one attribution:
@@ -598,6 +628,22 @@ mod tests {
         assert!(
             found.iter().all(|c| c.0 != AttributionChangeKind::Dropped),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_of_saying_moved_round_its_source_and_swapped_is_a_changed_verb() {
+        let found = changes(
+            &format!("{STORY}A lorry struck the bus shelter at speed, according to police."),
+            &format!("{STORY}A lorry struck the bus shelter at speed, police claimed."),
+        );
+        assert_eq!(
+            found,
+            [(
+                AttributionChangeKind::Verb,
+                "according to".to_owned(),
+                "claimed".to_owned()
+            )]
         );
     }
 

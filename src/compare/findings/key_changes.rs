@@ -155,6 +155,15 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
         })
         .filter_map(|s| {
             let &(a, b) = s.occurrences.first()?;
+            // A verb of saying added or cut that an attribution change reads ("according to
+            // police" → "police claimed") is listed there.
+            let read_as_attribution = c.attribution_changes.iter().any(|x| {
+                (x.a, x.b) == (a, b)
+                    && (s.from.is_empty() && x.to == s.to || s.to.is_empty() && x.from == s.from)
+            });
+            if read_as_attribution {
+                return None;
+            }
             Some(KeyChange {
                 kind: KeyChangeKind::Framing,
                 summary: arrow(&s.from, &s.to),
