@@ -406,17 +406,11 @@ mod tests {
             WESTPORT — A storm flooded at least 23 homes along the harbour on Tuesday. \
             Crews pumped water from the old ferry pier through the night. \
             Seven boats sank at their moorings before the tide turned.";
-        let articles = vec![
-            Article::from_text("wire", "wire.txt", wire, Format::Text),
-            Article::from_text("copy", "copy.txt", copy, Format::Text),
-        ];
-        let c = compare(articles, &Options::default());
-        assert_eq!(c.key_changes.len(), 1, "{:?}", c.key_changes);
-        let figures: Vec<&str> = c.key_changes[0]
-            .changes
+        let listed = the_one_copy_s_changes(wire, copy).1;
+        let figures: Vec<&str> = listed
             .iter()
-            .filter(|k| k.kind == KeyChangeKind::Figure)
-            .map(|k| k.summary.as_str())
+            .filter(|(kind, _)| *kind == KeyChangeKind::Figure)
+            .map(|(_, summary)| summary.as_str())
             .collect();
         assert_eq!(figures.len(), 2, "{figures:?}");
         assert!(
@@ -429,6 +423,26 @@ mod tests {
         );
     }
 
+    /// The comparison of `wire` (its dateline makes it the original) with `copy`, and the
+    /// copy's key changes, there being changes along that one edge only.
+    fn the_one_copy_s_changes(
+        wire: &str,
+        copy: &str,
+    ) -> (crate::compare::Comparison, Vec<(KeyChangeKind, String)>) {
+        let articles = vec![
+            Article::from_text("wire", "wire.txt", wire, Format::Text),
+            Article::from_text("copy", "copy.txt", copy, Format::Text),
+        ];
+        let c = compare(articles, &Options::default());
+        assert_eq!(c.key_changes.len(), 1, "{:?}", c.key_changes);
+        let listed = c.key_changes[0]
+            .changes
+            .iter()
+            .map(|k| (k.kind, k.summary.clone()))
+            .collect();
+        (c, listed)
+    }
+
     #[test]
     fn a_figure_changed_inside_a_quotation_is_listed_once_as_the_quote() {
         let wire = "WESTPORT (AP) — The battery maker will build its plant on the old mill site. \
@@ -437,19 +451,9 @@ mod tests {
         let copy = "WESTPORT — The battery maker will build its plant on the old mill site. \
             \"We expect to hire 600 people in the first year,\" the chief executive said. \
             Work on the site starts in the spring.";
-        let articles = vec![
-            Article::from_text("wire", "wire.txt", wire, Format::Text),
-            Article::from_text("copy", "copy.txt", copy, Format::Text),
-        ];
-        let c = compare(articles, &Options::default());
+        let (c, listed) = the_one_copy_s_changes(wire, copy);
         assert_eq!(c.numbers.len(), 1, "the figure is still a changed figure");
-        assert_eq!(c.key_changes.len(), 1, "{:?}", c.key_changes);
-        let listed: Vec<(KeyChangeKind, &str)> = c.key_changes[0]
-            .changes
-            .iter()
-            .map(|k| (k.kind, k.summary.as_str()))
-            .collect();
-        assert_eq!(listed, [(KeyChangeKind::Quote, "400 → 600")]);
+        assert_eq!(listed, [(KeyChangeKind::Quote, "400 → 600".to_owned())]);
     }
 
     #[test]
@@ -460,17 +464,7 @@ mod tests {
         let copy = "WESTPORT — The harbour council voted last week to close the old ferry pier. \
             Engineers found that 60 of the wooden supports had rotted through. \
             Rioters gathered outside the town hall as the council met.";
-        let articles = vec![
-            Article::from_text("wire", "wire.txt", wire, Format::Text),
-            Article::from_text("copy", "copy.txt", copy, Format::Text),
-        ];
-        let c = compare(articles, &Options::default());
-        assert_eq!(c.key_changes.len(), 1, "{:?}", c.key_changes);
-        let listed: Vec<(KeyChangeKind, &str)> = c.key_changes[0]
-            .changes
-            .iter()
-            .map(|k| (k.kind, k.summary.as_str()))
-            .collect();
+        let listed = the_one_copy_s_changes(wire, copy).1;
         let kinds: Vec<KeyChangeKind> = listed.iter().map(|(kind, _)| *kind).collect();
         assert_eq!(
             kinds,
