@@ -316,7 +316,11 @@ impl<'t> Seen<'t> {
     /// reader a changed verb. Only where the link cuts one verb alone and adds one alone.
     fn verb_swapped_round_the_source(&self, reader: &mut Reader) -> Option<(String, String)> {
         let mut verb_only = |text: &str, span: (usize, usize)| -> Option<String> {
-            let words = phrase(&text[span.0..span.1]);
+            let raw = &text[span.0..span.1];
+            if !may_hold_saying(raw) {
+                return None;
+            }
+            let words = phrase(raw);
             let read = reader.words(&words);
             let alone = read.names_a_source()
                 && !read.has_content_besides_saying()
