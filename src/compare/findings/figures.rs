@@ -325,8 +325,8 @@ fn states_a_quantity(word: &str) -> bool {
 /// Whether the words at `span` of `text` (an edit's side, as written) are a figure in brackets
 /// converting one a few words before the bracket ("£120m (US$150m)", "1.5 million kilometres
 /// (930,000 miles)"): a notation a copy adds or leaves out, nothing of the story. A bracketed
-/// figure after none ("the 1977 (first) edition", "(1977)") is not one: see [`is_conversion`],
-/// which reads the same in a sentence's words.
+/// figure after no figure ("the first edition of the guide (1977)") is not one: see
+/// [`is_conversion`], which reads the same in a sentence's words.
 pub fn is_bracketed_conversion(text: &str, span: (usize, usize)) -> bool {
     let inside = text[span.0..span.1].trim();
     let before = text[..span.0].trim_end();
