@@ -330,7 +330,8 @@ pub struct NumberMention {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second: Option<f64>,
     /// What the figure is measured in, when it says: a currency code ("USD", "CHF"), "percent"
-    /// or a unit ("km", "years"). Figures in different units are never compared.
+    /// or a unit ("km", "years"). Figures in different units are never compared, spans of
+    /// time aside (compared in days).
     pub unit: Option<String>,
     /// How the figure is qualified ("more than 40,000" is a lower bound).
     pub bound: Bound,

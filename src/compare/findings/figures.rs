@@ -586,6 +586,14 @@ const DAYS_IN: &[(&str, f64)] = &[
     ("years", 365.0),
 ];
 
+/// `value` in days, if `unit` is one a span of time is written in ("weeks": 2 → 14).
+pub fn in_days(value: f64, unit: &str) -> Option<f64> {
+    DAYS_IN
+        .iter()
+        .find(|(name, _)| *name == unit)
+        .map(|(_, days)| value * days)
+}
+
 impl Reading {
     /// Two readings of spans of time in different units, both in days, an exact one written in
     /// a longer unit taken as about that many ("two weeks" as about 14 days: against "10 days"
@@ -597,10 +605,7 @@ impl Reading {
 
     /// A span of time in days (see [`Self::in_days_against`]).
     fn in_days(&self) -> Reading {
-        let days = self
-            .unit
-            .and_then(|unit| DAYS_IN.iter().find(|(name, _)| *name == unit))
-            .map_or(1.0, |(_, days)| *days);
+        let days = self.unit.and_then(|unit| in_days(1.0, unit)).unwrap_or(1.0);
         let bound = match self.bound {
             Bound::Exact if days > 1.0 => Bound::About,
             bound => bound,

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use super::figures;
 use crate::compare::{
     AttributionChange, AttributionChangeKind, Comparison, CutKind, FactBasis, FactKind, KeyChange,
     KeyChangeKind, KeyChanges, NumberMention, SentenceRef, SubstitutionKind,
@@ -233,10 +234,20 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
 }
 
 /// Whether a copy's mention of a figure says otherwise than the original's: another number (or
-/// pair of numbers), or, for a mention without a number (a time: "this week"), other words.
+/// pair of numbers; a span of time in days: "48 hours" and "two days" say the same), or, for a
+/// mention without a number (a time: "this week"), other words.
 fn says_otherwise(in_copy: &NumberMention, in_original: &NumberMention) -> bool {
+    let numbers = |m: &NumberMention| {
+        let in_days = |x: f64| {
+            m.unit
+                .as_deref()
+                .and_then(|unit| figures::in_days(x, unit))
+                .unwrap_or(x)
+        };
+        (m.value.map(in_days), m.second.map(in_days))
+    };
     match in_copy.value {
-        Some(_) => (in_copy.value, in_copy.second) != (in_original.value, in_original.second),
+        Some(_) => numbers(in_copy) != numbers(in_original),
         None => in_copy.text != in_original.text,
     }
 }
@@ -384,6 +395,18 @@ mod tests {
         assert!(says_otherwise(
             &mention("6-2", Some(6.0), Some(2.0)),
             &score
+        ));
+        let in_unit = |text: &str, value: f64, unit: &str| NumberMention {
+            unit: Some(unit.to_owned()),
+            ..mention(text, Some(value), None)
+        };
+        assert!(!says_otherwise(
+            &in_unit("two days", 2.0, "days"),
+            &in_unit("48 hours", 48.0, "hours")
+        ));
+        assert!(says_otherwise(
+            &in_unit("two weeks", 2.0, "weeks"),
+            &in_unit("10 days", 10.0, "days")
         ));
         let this_week = mention("this week", None, None);
         assert!(says_otherwise(
