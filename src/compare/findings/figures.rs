@@ -372,12 +372,9 @@ pub fn is_unit_word(word: &str) -> bool {
     unit_of(word).is_some() || SYMBOLS.iter().any(|(s, _)| *s == word) || CODES.contains(&word)
 }
 
-/// Whether `unit` (as [`unit_of`] names it) measures a span of time.
+/// Whether `unit` (as [`unit_of`] names it) measures a span of time (one of [`DAYS_IN`]).
 pub fn is_time_unit(unit: &str) -> bool {
-    matches!(
-        unit,
-        "minutes" | "hours" | "days" | "weeks" | "months" | "years"
-    )
+    in_days(1.0, unit).is_some()
 }
 
 /// The currency or unit a word after a figure names ("km" for "kilometers" and "km").
