@@ -6,6 +6,7 @@
 //! source either side states and the other lacks is read from the side that states it.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use rayon::prelude::*;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
@@ -315,17 +316,17 @@ impl<'t> Seen<'t> {
     /// ("according to police" → "police claimed"): the word diff sees a cut and an addition, the
     /// reader a changed verb. Only where the link cuts one verb alone and adds one alone.
     fn verb_swapped_round_the_source(&self, reader: &mut Reader) -> Option<(String, String)> {
-        let mut verb_only = |text: &str, span: (usize, usize)| -> Option<String> {
+        let mut verb_only = |text: &str, span: (usize, usize)| -> Option<(String, Rc<Words>)> {
             let raw = &text[span.0..span.1];
             if !may_hold_saying(raw) {
                 return None;
             }
-            let words = phrase(raw);
-            let read = reader.words(&words);
-            let alone = read.names_a_source()
-                && !read.has_content_besides_saying()
-                && read.len() <= MAX_VERB_WORDS;
-            alone.then_some(words)
+            let wording = phrase(raw);
+            let words = reader.words(&wording);
+            let alone = words.names_a_source()
+                && !words.has_content_besides_saying()
+                && words.len() <= MAX_VERB_WORDS;
+            alone.then_some((wording, words))
         };
         let (mut cut, mut added) = (Vec::new(), Vec::new());
         for edit in &self.edits {
@@ -338,7 +339,7 @@ impl<'t> Seen<'t> {
         let ([from], [to]) = (cut.as_slice(), added.as_slice()) else {
             return None;
         };
-        is_swapped_verb(&reader.words(from), &reader.words(to)).then(|| (from.clone(), to.clone()))
+        is_swapped_verb(&from.1, &to.1).then(|| (from.0.clone(), to.0.clone()))
     }
 
     /// The verbs of saying swapped inside `edit`, a change too long to read as one attribution:
@@ -424,12 +425,8 @@ impl<'t> Seen<'t> {
         if !replaced.opens_with_bare_saying() {
             return false;
         }
-        let kept_before = i
-            .checked_sub(1)
-            .and_then(|p| self.edits.get(p))
-            .filter(|e| e.op == EditOp::Equal)
-            .map_or("", |e| &self.a_text[e.a.0..e.a.1]);
-        kept_before
+        self.kept_before(i)
+            .unwrap_or("")
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .rev()
@@ -441,18 +438,32 @@ impl<'t> Seen<'t> {
     /// sides keep follows them ("the ministry said" → "the army said"), or "according to"
     /// precedes them.
     fn names_the_source(&self, i: usize, reader: &mut Reader) -> bool {
-        let equal_text = |edit: Option<&Edit>| -> Option<&str> {
-            edit.filter(|e| e.op == EditOp::Equal)
-                .map(|e| &self.a_text[e.a.0..e.a.1])
-        };
-        let verb_after = equal_text(self.edits.get(i + 1))
+        let verb_after = self
+            .kept_after(i)
             .and_then(|t| t.split_whitespace().next())
             .is_some_and(|w| reader.words(w).names_a_source());
-        let according_before = i
-            .checked_sub(1)
-            .and_then(|p| equal_text(self.edits.get(p)))
+        let according_before = self
+            .kept_before(i)
             .is_some_and(|t| t.trim_end().to_lowercase().ends_with("according to"));
         verb_after || according_before
+    }
+
+    /// The words both sides keep just before edit `i` (in `a`), if the edit before it is kept.
+    fn kept_before(&self, i: usize) -> Option<&'t str> {
+        self.kept_at(i.checked_sub(1)?)
+    }
+
+    /// The words both sides keep just after edit `i` (in `a`), if the edit after it is kept.
+    fn kept_after(&self, i: usize) -> Option<&'t str> {
+        self.kept_at(i + 1)
+    }
+
+    /// The text (in `a`) of edit `at`, if it keeps its words.
+    fn kept_at(&self, at: usize) -> Option<&'t str> {
+        self.edits
+            .get(at)
+            .filter(|e| e.op == EditOp::Equal)
+            .map(|e| &self.a_text[e.a.0..e.a.1])
     }
 
     /// A passive without an agent in `a` ("were killed") made active in `b` with an agent the
