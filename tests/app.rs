@@ -440,6 +440,64 @@ fn filter_buttons_set_and_reset_the_filter() {
 }
 
 #[test]
+fn the_attribution_and_cuts_tabs_list_each_change_and_a_click_shows_its_sentence() {
+    let (mut harness, _) = launch_compared(three_articles());
+    settle(&mut harness);
+    let comparison = &harness
+        .state()
+        .workspace
+        .snapshot
+        .as_ref()
+        .unwrap()
+        .comparison;
+    let (changes, cuts) = (
+        comparison.attribution_changes.clone(),
+        comparison.cuts.clone(),
+    );
+    assert!(
+        !changes.is_empty() && !cuts.is_empty(),
+        "the outlets change a verb of saying and cut sentences: {changes:?} {cuts:?}"
+    );
+
+    harness
+        .get_by_label(&format!("Attribution {}", changes.len()))
+        .click();
+    harness.run_steps(2);
+    let first = &changes[0];
+    harness
+        .get_all_by_label(&format!("{}  →  {}", first.from, first.to))
+        .next()
+        .expect("the first change's row shows its wording")
+        .click();
+    harness.run_steps(3);
+    let app = harness.state();
+    let focus = app
+        .view
+        .focus
+        .expect("clicking a change focuses a sentence");
+    assert_eq!(
+        sentence_ref(app, focus),
+        first.b,
+        "the copy's sentence is shown"
+    );
+
+    harness
+        .get_by_label(&format!("Cuts {}", cuts.len()))
+        .click();
+    harness.run_steps(2);
+    let last = cuts.last().unwrap();
+    harness.get_by_label(&last.text).click();
+    harness.run_steps(3);
+    let app = harness.state();
+    let focus = app.view.focus.expect("clicking a cut focuses a sentence");
+    assert_eq!(
+        sentence_ref(app, focus),
+        last.original,
+        "the original's sentence the words were cut from is shown"
+    );
+}
+
+#[test]
 fn next_and_previous_difference_walk_the_reworded_and_unique_passages() {
     let (mut harness, _) = launch_compared(three_articles());
     settle(&mut harness);

@@ -461,6 +461,19 @@ pub struct Cut {
     pub attribution: bool,
 }
 
+impl Cut {
+    /// What was cut, for lists and reports: "sentence" or "clause", and whether it names a
+    /// source ("sentence, names a source").
+    pub fn describe(&self) -> &'static str {
+        match (self.kind, self.attribution) {
+            (CutKind::Sentence, false) => "sentence",
+            (CutKind::Sentence, true) => "sentence, names a source",
+            (CutKind::Clause, false) => "clause",
+            (CutKind::Clause, true) => "clause, names a source",
+        }
+    }
+}
+
 /// How the source of a claim was changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -46,6 +46,7 @@ pub fn render(c: &Comparison) -> String {
     quote_changes(&mut out, c);
     attribution_changes(&mut out, c);
     numbers(&mut out, c);
+    cuts(&mut out, c);
     omissions(&mut out, c);
     passages(&mut out, c);
     out
@@ -362,6 +363,26 @@ fn numbers(out: &mut String, c: &Comparison) {
         }
         out.push('\n');
     }
+}
+
+/// What each copy cut from its original, in the comparison's order (whole sentences first).
+fn cuts(out: &mut String, c: &Comparison) {
+    out.push_str("## Cut by copies from their originals\n\n");
+    if c.cuts.is_empty() {
+        none_found(out, "No copy cut a sentence or clause of its original.");
+        return;
+    }
+    out.push_str("| Original → copy | Cut | Words cut |\n|---|---|---|\n");
+    for x in &c.cuts {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            sides(c, x.original.article, x.copy, true),
+            x.describe(),
+            escape(x.text.trim())
+        );
+    }
+    out.push('\n');
 }
 
 fn omissions(out: &mut String, c: &Comparison) {

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::compare::findings::{SubstitutionGroup, group_substitutions};
-use crate::compare::{Comparison, CutKind, FactBasis, FactKind, QuoteEdit, SubstitutionKind};
+use crate::compare::{Comparison, FactBasis, FactKind, QuoteEdit, SubstitutionKind};
 
 /// Most rows of each findings table printed.
 const MAX_ROWS: usize = 25;
@@ -318,27 +318,17 @@ fn attribution_changes(out: &mut String, c: &Comparison) {
     more(out, c.attribution_changes.len());
 }
 
-/// What each copy cut from its original: whole sentences, then clauses.
+/// What each copy cut from its original, in the comparison's order (whole sentences first).
 fn cuts(out: &mut String, c: &Comparison) {
     if !section(out, "Cut by copies from their originals", c.cuts.len()) {
         return;
     }
-    let mut rows: Vec<_> = c.cuts.iter().collect();
-    rows.sort_by_key(|x| (x.kind != CutKind::Sentence, !x.attribution));
-    for x in rows.iter().take(MAX_ROWS) {
-        let what = match x.kind {
-            CutKind::Sentence => "sentence",
-            CutKind::Clause => "clause",
-        };
-        let source = if x.attribution {
-            ", names a source"
-        } else {
-            ""
-        };
+    for x in c.cuts.iter().take(MAX_ROWS) {
         let _ = writeln!(
             out,
-            "  {} cut ({what}{source}): {}",
+            "  {} cut ({}): {}",
             sides(c, x.original.article, x.copy, true),
+            x.describe(),
             escape_controls(&x.text)
         );
     }

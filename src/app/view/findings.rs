@@ -2,8 +2,9 @@
 //! from their sentences; the version tree of who copied whom; per-outlet originality bars; the
 //! N×N overlap matrix as a heat map), the substitutions table (most significant first, or sorted
 //! by count or wording; grouped by wording with counts per outlet pair, each row with its kind),
-//! quote changes (with the words that changed), conflicting figures and omissions. Every row
-//! navigates to the sentences it is about.
+//! quote changes (with the words that changed), conflicting figures, attribution changes (a
+//! claim's source dropped or changed), what each copy cut from its original, and omissions. Every
+//! row navigates to the sentences it is about.
 //!
 //! Long lists are virtualised (only visible rows are laid out), and the grouping of substitutions
 //! is computed once per comparison, so the panel costs little even with fifty articles.
@@ -38,6 +39,10 @@ pub enum Tab {
     Quotes,
     /// Conflicting figures.
     Figures,
+    /// Claims whose source was dropped or changed.
+    Attribution,
+    /// Sentences and clauses each copy cut from its original.
+    Cuts,
     /// Content most articles carry that one lacks.
     Omissions,
 }
@@ -107,6 +112,8 @@ impl FindingsPanel {
             }
             Tab::Quotes => quotes(ui, workspace, c, commands),
             Tab::Figures => figures(ui, workspace, c, &derived.figures, commands),
+            Tab::Attribution => attribution_changes(ui, workspace, c, commands),
+            Tab::Cuts => cuts(ui, workspace, c, commands),
             Tab::Omissions => omissions(ui, workspace, c, commands),
         }
     }
@@ -137,6 +144,11 @@ impl FindingsPanel {
                 ),
                 (Tab::Quotes, format!("Quotes {}", c.quote_changes.len())),
                 (Tab::Figures, format!("Figures {}", c.numbers.len())),
+                (
+                    Tab::Attribution,
+                    format!("Attribution {}", c.attribution_changes.len()),
+                ),
+                (Tab::Cuts, format!("Cuts {}", c.cuts.len())),
                 (Tab::Omissions, format!("Omissions {}", c.omissions.len())),
             ];
             for (tab, name) in tabs {
@@ -348,38 +360,7 @@ fn substitution_row(
     row: &SubstitutionGroup,
     commands: &mut CommandQueue,
 ) {
-    let shown = |w: &str| {
-        if w.is_empty() {
-            "(nothing)".to_owned()
-        } else {
-            w.to_owned()
-        }
-    };
-    let body = TextFormat {
-        font_id: FontId::proportional(13.5),
-        color: color(p.text),
-        ..Default::default()
-    };
-    let mut job = LayoutJob::default();
-    job.append(
-        &shown(&row.from),
-        0.0,
-        TextFormat {
-            strikethrough: Stroke::new(1.0, color(p.deleted)),
-            color: color(p.deleted),
-            ..body.clone()
-        },
-    );
-    job.append("  →  ", 0.0, body.clone());
-    job.append(
-        &shown(&row.to),
-        0.0,
-        TextFormat {
-            underline: Stroke::new(1.0, color(p.inserted)),
-            color: color(p.inserted),
-            ..body
-        },
-    );
+    let job = swap(p, &row.from, &row.to);
     ui.allocate_ui(vec2(ui.available_width(), DOUBLE_ROW_HEIGHT), |ui| {
         let (clicked, _) = egui::Sides::new().shrink_left().truncate().show(
             ui,
@@ -402,6 +383,127 @@ fn substitution_row(
             go_to_on_click(&clicked, workspace, first, commands);
         }
     });
+}
+
+/// "from  →  to", the words replaced struck through and the replacement underlined, in the
+/// colours of cut and added words; an empty side reads "(nothing)".
+fn swap(p: &Palette, from: &str, to: &str) -> LayoutJob {
+    let body = TextFormat {
+        font_id: FontId::proportional(13.5),
+        color: color(p.text),
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    job.append(
+        or_nothing(from),
+        0.0,
+        TextFormat {
+            strikethrough: Stroke::new(1.0, color(p.deleted)),
+            color: color(p.deleted),
+            ..body.clone()
+        },
+    );
+    job.append("  →  ", 0.0, body.clone());
+    job.append(
+        or_nothing(to),
+        0.0,
+        TextFormat {
+            underline: Stroke::new(1.0, color(p.inserted)),
+            color: color(p.inserted),
+            ..body
+        },
+    );
+    job
+}
+
+/// `words`, or "(nothing)" for none.
+fn or_nothing(words: &str) -> &str {
+    if words.is_empty() { "(nothing)" } else { words }
+}
+
+/// A row of two lines: `what` (a click shows `at`), and below it `between` (the articles) and
+/// `kind`, small.
+fn two_line_row(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    (what, hover): (impl Into<egui::WidgetText>, String),
+    kind: &str,
+    between: String,
+    at: SentenceRef,
+    commands: &mut CommandQueue,
+) {
+    ui.allocate_ui(vec2(ui.available_width(), DOUBLE_ROW_HEIGHT), |ui| {
+        let clicked = ui
+            .add(egui::Label::new(what).truncate().sense(Sense::click()))
+            .on_hover_text(hover);
+        let below = format!("{between} · {kind}");
+        ui.add(egui::Label::new(RichText::new(below).small().weak()).truncate());
+        go_to_on_click(&clicked, workspace, at, commands);
+    });
+}
+
+/// Claims whose source a copy dropped or changed: the attribution as first written against
+/// the copy's; a click shows the copy's sentence beside the original's.
+fn attribution_changes(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    c: &Comparison,
+    commands: &mut CommandQueue,
+) {
+    if c.attribution_changes.is_empty() {
+        ui.label(RichText::new("No claim's source was dropped or changed.").weak());
+        return;
+    }
+    let p = palette(ui.ctx());
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        DOUBLE_ROW_HEIGHT,
+        c.attribution_changes.len(),
+        |ui, range| {
+            for x in &c.attribution_changes[range] {
+                let between = sides(workspace, c, x.a.article, x.b.article, x.directed);
+                let hover = format!(
+                    "{}: {} → {}\n{between}\n\n{}",
+                    x.label(),
+                    or_nothing(&x.from),
+                    or_nothing(&x.to),
+                    c.articles[x.b.article].sentence_text(x.b.sentence).trim()
+                );
+                let what = (swap(p, &x.from, &x.to), hover);
+                two_line_row(ui, workspace, what, x.label(), between, x.b, commands);
+            }
+        },
+    );
+}
+
+/// What each copy cut from its original, whole sentences first; a click shows the original's
+/// sentence (and, for a clause, the copy's sentence that kept the rest).
+fn cuts(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, commands: &mut CommandQueue) {
+    if c.cuts.is_empty() {
+        ui.label(RichText::new("No copy cut a sentence or clause of its original.").weak());
+        return;
+    }
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        DOUBLE_ROW_HEIGHT,
+        c.cuts.len(),
+        |ui, range| {
+            for x in &c.cuts[range] {
+                let between = sides(workspace, c, x.original.article, x.copy, true);
+                let hover = format!("{}\n{between} · {}", x.text, x.describe());
+                let what = (RichText::new(&x.text).size(13.5), hover);
+                two_line_row(
+                    ui,
+                    workspace,
+                    what,
+                    x.describe(),
+                    between,
+                    x.original,
+                    commands,
+                );
+            }
+        },
+    );
 }
 
 /// Height of a quote change's row: what changed, then both quotations.

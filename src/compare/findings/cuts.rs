@@ -15,7 +15,8 @@ use crate::compare::{Cut, CutKind, Descent, EditOp, FastSet, Link, SentenceRef};
 const MIN_CLAUSE_WORDS: usize = 3;
 
 /// The cuts along every directed edge of `lineage`, from the links (`closest` marks each link's
-/// closeness), ordered by copy, then by the original's sentence.
+/// closeness): whole sentences before clauses, those naming a source first, then by copy and by
+/// the original's sentence.
 pub fn find(
     articles: &[Article],
     links: &[Link],
@@ -82,6 +83,9 @@ pub fn find(
     out.sort_by(|x, y| (x.copy, x.original, &x.text).cmp(&(y.copy, y.original, &y.text)));
     // A copy repeating a sentence links it twice to the original's: one cut, listed once.
     out.dedup_by(|x, y| (x.copy, x.original, &x.text) == (y.copy, y.original, &y.text));
+    // In reading order, the one every view and report shows: whole sentences before clauses,
+    // those naming a claim's source first (the sort is stable: by copy, then position, within).
+    out.sort_by_key(|cut| (cut.kind, !cut.attribution));
     out
 }
 

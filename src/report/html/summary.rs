@@ -6,9 +6,9 @@ use maud::{Markup, html};
 
 use super::css::{heat_class, percent_widths};
 use super::{Page, pct, pieces_html, wording};
+use crate::compare::SentenceRef;
 use crate::compare::findings::SubstitutionGroup;
 use crate::compare::marks::quote_pieces;
-use crate::compare::{CutKind, SentenceRef};
 use crate::report::story::{Marking, quoted};
 
 /// Longest table of all substitutions shown unfolded; longer ones start folded.
@@ -146,18 +146,16 @@ fn attribution_changes(page: &Page<'_>) -> Markup {
     )
 }
 
-/// What each copy cut from its original: whole sentences first, then clauses.
+/// What each copy cut from its original, in the comparison's order (whole sentences first).
 fn cuts(page: &Page<'_>) -> Markup {
     let c = page.c;
-    let mut rows: Vec<_> = c.cuts.iter().collect();
-    rows.sort_by_key(|x| (x.kind != CutKind::Sentence, !x.attribution));
     let body = html! {
-        @if rows.is_empty() {
+        @if c.cuts.is_empty() {
             p.muted { "No copy cut a sentence or clause of its original." }
         } @else {
             table.findings {
                 thead { tr { th { "Original → copy" } th { "Cut" } th { "Words cut" } } }
-                tbody { @for x in rows {
+                tbody { @for x in &c.cuts {
                     tr {
                         td {
                             (page.label_link(x.original)) (page.row_note(x.original)) " → "
@@ -166,10 +164,7 @@ fn cuts(page: &Page<'_>) -> Markup {
                                 None => { (page.article_link(x.copy)) }
                             }
                         }
-                        td {
-                            @match x.kind { CutKind::Sentence => "sentence", CutKind::Clause => "clause" }
-                            @if x.attribution { ", names a source" }
-                        }
+                        td { (x.describe()) }
                         td { (quoted(&x.text)) }
                     }
                 } }
