@@ -440,7 +440,7 @@ fn filter_buttons_set_and_reset_the_filter() {
 }
 
 #[test]
-fn the_attribution_and_cuts_tabs_list_each_change_and_a_click_shows_its_sentence() {
+fn the_attribution_cuts_and_additions_tabs_list_each_change_and_a_click_shows_its_sentence() {
     let (mut harness, _) = launch_compared(three_articles());
     settle(&mut harness);
     let comparison = &harness
@@ -494,6 +494,35 @@ fn the_attribution_and_cuts_tabs_list_each_change_and_a_click_shows_its_sentence
         sentence_ref(app, focus),
         last.original,
         "the original's sentence the words were cut from is shown"
+    );
+
+    let additions = harness
+        .state()
+        .workspace
+        .snapshot
+        .as_ref()
+        .unwrap()
+        .comparison
+        .additions
+        .clone();
+    let first = additions
+        .first()
+        .expect("an outlet adds sentences of its own");
+    harness
+        .get_by_label(&format!("Added {}", additions.len()))
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label(&first.text).click();
+    harness.run_steps(3);
+    let app = harness.state();
+    let focus = app
+        .view
+        .focus
+        .expect("clicking an addition focuses a sentence");
+    assert_eq!(
+        sentence_ref(app, focus),
+        first.copy,
+        "the copy's sentence holding the words added is shown"
     );
 }
 

@@ -161,6 +161,7 @@ fn normalise(report: &Value) -> Value {
     out["attribution_changes"] = normalise_findings(&report["attribution_changes"], &remap);
     out["lineage"] = normalise_findings(&report["lineage"], &remap);
     out["cuts"] = normalise_findings(&report["cuts"], &remap);
+    out["additions"] = normalise_findings(&report["additions"], &remap);
     out["key_changes"] = normalise_key_changes(report, &remap);
     out["numbers"] = normalise_numbers(report, &remap);
 
@@ -296,7 +297,7 @@ fn normalise_links(report: &Value, remap: &Remap) -> Value {
 /// (`a`, `b`, `original`, `copy`, `kept_in`), whichever it has; never swapped.
 fn remap_sides(v: &Value, remap: &Remap) -> Value {
     let mut out = v.clone();
-    for key in ["a", "b", "original", "copy", "kept_in"] {
+    for key in ["a", "b", "original", "copy", "kept_in", "added_to"] {
         out[key] = match &v[key] {
             Value::Null => continue,
             Value::Array(_) => remap.sentence(&v[key]),

@@ -240,6 +240,7 @@ pub fn compare_with_progress(
         stats,
         lineage,
         cuts: found.cuts,
+        additions: found.additions,
         attribution_changes: found.attribution_changes,
         key_changes: Vec::new(),
     };

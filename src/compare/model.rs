@@ -434,14 +434,27 @@ pub struct Omission {
     pub text: String,
 }
 
-/// What a copy cut from its original.
+/// What a copy cut from its original, or added to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum CutKind {
-    /// A whole sentence of the original with no counterpart in the copy.
+pub enum PassageKind {
+    /// A whole sentence with no counterpart in the other version.
     Sentence,
-    /// A clause (several words) cut from a sentence the copy kept.
+    /// A clause (several words) of a sentence both versions carry.
     Clause,
+}
+
+impl PassageKind {
+    /// What the passage is, for lists and reports: "sentence" or "clause", and whether it
+    /// names a claim's source ("sentence, names a source").
+    pub fn describe(self, names_a_source: bool) -> &'static str {
+        match (self, names_a_source) {
+            (PassageKind::Sentence, false) => "sentence",
+            (PassageKind::Sentence, true) => "sentence, names a source",
+            (PassageKind::Clause, false) => "clause",
+            (PassageKind::Clause, true) => "clause, names a source",
+        }
+    }
 }
 
 /// Something a copy cut from its original, along the version tree.
@@ -454,7 +467,7 @@ pub struct Cut {
     /// The copy's sentence that kept the rest (for a cut clause).
     pub kept_in: Option<SentenceRef>,
     /// A whole sentence or a clause.
-    pub kind: CutKind,
+    pub kind: PassageKind,
     /// The words cut.
     pub text: String,
     /// Whether the words cut say who a claim comes from ("the interior ministry said").
@@ -462,15 +475,33 @@ pub struct Cut {
 }
 
 impl Cut {
-    /// What was cut, for lists and reports: "sentence" or "clause", and whether it names a
-    /// source ("sentence, names a source").
+    /// What was cut, for lists and reports (see [`PassageKind::describe`]).
     pub fn describe(&self) -> &'static str {
-        match (self.kind, self.attribution) {
-            (CutKind::Sentence, false) => "sentence",
-            (CutKind::Sentence, true) => "sentence, names a source",
-            (CutKind::Clause, false) => "clause",
-            (CutKind::Clause, true) => "clause, names a source",
-        }
+        self.kind.describe(self.attribution)
+    }
+}
+
+/// Something a copy added to what it took from its original, along the version tree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Addition {
+    /// The copy's sentence the words were added in.
+    pub copy: SentenceRef,
+    /// The original that lacks them.
+    pub original: usize,
+    /// The original's sentence the copy's is a version of (for an added clause).
+    pub added_to: Option<SentenceRef>,
+    /// A whole sentence or a clause.
+    pub kind: PassageKind,
+    /// The words added.
+    pub text: String,
+    /// Whether they name a claim's source ("the interior ministry said").
+    pub attribution: bool,
+}
+
+impl Addition {
+    /// What was added, for lists and reports (see [`PassageKind::describe`]).
+    pub fn describe(&self) -> &'static str {
+        self.kind.describe(self.attribution)
     }
 }
 
@@ -737,6 +768,9 @@ pub struct Comparison {
     pub lineage: Vec<Descent>,
     /// What each copy cut from its original, along the tree.
     pub cuts: Vec<Cut>,
+    /// What each copy added to what it took from its original, along the tree.
+    #[serde(default)]
+    pub additions: Vec<Addition>,
     /// Claims whose source was dropped or changed between linked sentences.
     pub attribution_changes: Vec<AttributionChange>,
     /// Per copy, its most consequential changes against its original, ranked.

@@ -5,8 +5,8 @@
 use super::direction::{self, Orientation};
 use super::findings::counterparts::closest_of_either_end;
 use super::findings::{
-    find_attribution_changes, find_cuts, find_key_changes, find_omissions, find_substitutions,
-    orient_quote_changes, orient_substitutions, sort_facts,
+    find_attribution_changes, find_cuts_and_additions, find_key_changes, find_omissions,
+    find_substitutions, orient_quote_changes, orient_substitutions, sort_facts,
 };
 use super::{
     Comparison, Descent, Link, SentenceRef, canonical_order, flip, groups, moved_versions, stats,
@@ -64,6 +64,8 @@ impl Comparison {
         }
         sort_facts(&mut numbers);
 
+        let (cuts, additions) =
+            find_cuts_and_additions(&articles, &links, &closest, &lineage, &rank);
         let mut stats = stats::compute(&articles, &links, &sentences);
         stats.derivations = direction::derivations(&lineage, &stats.overlap);
         let mut permuted = Comparison {
@@ -72,7 +74,8 @@ impl Comparison {
                 &orientation,
             ),
             omissions: find_omissions(&articles, &groups, &versions),
-            cuts: find_cuts(&articles, &links, &closest, &lineage),
+            cuts,
+            additions,
             attribution_changes: find_attribution_changes(
                 &articles,
                 &links,

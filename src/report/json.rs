@@ -363,6 +363,7 @@ pub fn render(c: &Comparison) -> String {
     );
     report.member("numbers", &c.numbers);
     report.member("cuts", &c.cuts);
+    report.member("additions", &c.additions);
     report.member("omissions", &c.omissions);
     report.member("stats", &c.stats);
     report.finish()

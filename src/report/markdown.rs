@@ -47,6 +47,7 @@ pub fn render(c: &Comparison) -> String {
     attribution_changes(&mut out, c);
     numbers(&mut out, c);
     cuts(&mut out, c);
+    additions(&mut out, c);
     omissions(&mut out, c);
     passages(&mut out, c);
     out
@@ -378,6 +379,30 @@ fn cuts(out: &mut String, c: &Comparison) {
             out,
             "| {} | {} | {} |",
             sides(c, x.original.article, x.copy, true),
+            x.describe(),
+            escape(x.text.trim())
+        );
+    }
+    out.push('\n');
+}
+
+/// What each copy added to what it took from its original, in the comparison's order (whole
+/// sentences first).
+fn additions(out: &mut String, c: &Comparison) {
+    out.push_str("## Added by copies to their originals\n\n");
+    if c.additions.is_empty() {
+        none_found(
+            out,
+            "No copy added a sentence or clause to what it took from its original.",
+        );
+        return;
+    }
+    out.push_str("| Original → copy | Added | Words added |\n|---|---|---|\n");
+    for x in &c.additions {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            sides(c, x.original, x.copy.article, true),
             x.describe(),
             escape(x.text.trim())
         );

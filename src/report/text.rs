@@ -28,6 +28,7 @@ pub fn render(c: &Comparison) -> String {
     attribution_changes(&mut out, c);
     numbers(&mut out, c);
     cuts(&mut out, c);
+    additions(&mut out, c);
     omissions(&mut out, c);
     out
 }
@@ -333,6 +334,24 @@ fn cuts(out: &mut String, c: &Comparison) {
         );
     }
     more(out, c.cuts.len());
+}
+
+/// What each copy added to what it took from its original, in the comparison's order (whole
+/// sentences first).
+fn additions(out: &mut String, c: &Comparison) {
+    if !section(out, "Added by copies to their originals", c.additions.len()) {
+        return;
+    }
+    for x in c.additions.iter().take(MAX_ROWS) {
+        let _ = writeln!(
+            out,
+            "  {} added ({}): {}",
+            sides(c, x.original, x.copy.article, true),
+            x.describe(),
+            escape_controls(&x.text)
+        );
+    }
+    more(out, c.additions.len());
 }
 
 fn omissions(out: &mut String, c: &Comparison) {

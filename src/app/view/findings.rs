@@ -3,8 +3,8 @@
 //! N×N overlap matrix as a heat map), the substitutions table (most significant first, or sorted
 //! by count or wording; grouped by wording with counts per outlet pair, each row with its kind),
 //! quote changes (with the words that changed), conflicting figures, attribution changes (a
-//! claim's source dropped or changed), what each copy cut from its original, and omissions. Every
-//! row navigates to the sentences it is about.
+//! claim's source dropped or changed), what each copy cut from its original and what it added,
+//! and omissions. Every row navigates to the sentences it is about.
 //!
 //! Long lists are virtualised (only visible rows are laid out), and the grouping of substitutions
 //! is computed once per comparison, so the panel costs little even with fifty articles.
@@ -43,6 +43,8 @@ pub enum Tab {
     Attribution,
     /// Sentences and clauses each copy cut from its original.
     Cuts,
+    /// Sentences and clauses each copy added to what it took from its original.
+    Additions,
     /// Content most articles carry that one lacks.
     Omissions,
 }
@@ -114,6 +116,7 @@ impl FindingsPanel {
             Tab::Figures => figures(ui, workspace, c, &derived.figures, commands),
             Tab::Attribution => attribution_changes(ui, workspace, c, commands),
             Tab::Cuts => cuts(ui, workspace, c, commands),
+            Tab::Additions => additions(ui, workspace, c, commands),
             Tab::Omissions => omissions(ui, workspace, c, commands),
         }
     }
@@ -149,6 +152,7 @@ impl FindingsPanel {
                     format!("Attribution {}", c.attribution_changes.len()),
                 ),
                 (Tab::Cuts, format!("Cuts {}", c.cuts.len())),
+                (Tab::Additions, format!("Added {}", c.additions.len())),
                 (Tab::Omissions, format!("Omissions {}", c.omissions.len())),
             ];
             for (tab, name) in tabs {
@@ -501,6 +505,36 @@ fn cuts(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, commands: &mut
                     x.original,
                     commands,
                 );
+            }
+        },
+    );
+}
+
+/// What each copy added to what it took from its original, whole sentences first; a click
+/// shows the copy's sentence (and, for a clause, the original's sentence it was added to).
+fn additions(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    c: &Comparison,
+    commands: &mut CommandQueue,
+) {
+    if c.additions.is_empty() {
+        ui.label(
+            RichText::new("No copy added a sentence or clause to what it took from its original.")
+                .weak(),
+        );
+        return;
+    }
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        DOUBLE_ROW_HEIGHT,
+        c.additions.len(),
+        |ui, range| {
+            for x in &c.additions[range] {
+                let between = sides(workspace, c, x.original, x.copy.article, true);
+                let hover = format!("{}\n{between} · {}", x.text, x.describe());
+                let what = (RichText::new(&x.text).size(13.5), hover);
+                two_line_row(ui, workspace, what, x.describe(), between, x.copy, commands);
             }
         },
     );

@@ -1,96 +1,210 @@
-//! Cuts: what each copy cut from its original, along the version tree — whole sentences of the
-//! original with no counterpart in the copy, and clauses cut from sentences the copy kept —
-//! with whether the words cut named a claim's source. Only edges whose direction is known are
-//! read (an undetermined edge has no "cut", only a difference).
+//! Cuts and additions: what each copy cut from its original and what it added, along the
+//! version tree — whole sentences with no counterpart in the other version, and clauses of
+//! sentences both carry — with whether the words name a claim's source. A cut is a passage of
+//! the original the copy lacks; an addition is the same reading the other way round, a passage
+//! of the copy the original lacks. Only edges whose direction is known are read (an undetermined
+//! edge has no "cut" or "addition", only a difference).
 
 use super::figures::is_bracketed_conversion;
 use super::is_story_text;
 use super::wording::Reader;
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::align;
-use crate::compare::{Cut, CutKind, Descent, EditOp, FastSet, Link, SentenceRef};
+use crate::compare::{Addition, Cut, Descent, EditOp, FastSet, Link, PassageKind, SentenceRef};
 
-/// Fewest words a clause cut from a kept sentence has (fewer is an edit, listed with the
-/// substitutions).
+/// Fewest words a clause cut from a kept sentence (or added to one) has (fewer is an edit,
+/// listed with the substitutions).
 const MIN_CLAUSE_WORDS: usize = 3;
 
-/// The cuts along every directed edge of `lineage`, from the links (`closest` marks each link's
-/// closeness): whole sentences before clauses, those naming a source first, then by copy and by
-/// the original's sentence.
+/// A passage of one version that another version of it lacks.
+struct Lacked {
+    /// The sentence the passage stands in.
+    at: SentenceRef,
+    /// The version that lacks it.
+    lacking: usize,
+    /// For a clause, the sentence of the version lacking it that carries the rest.
+    rest_in: Option<SentenceRef>,
+    kind: PassageKind,
+    text: String,
+    attribution: bool,
+}
+
+/// The cuts and the additions along every directed edge of `lineage`, from the links
+/// (`closest` marks each link's closeness). Each list is in reading order: whole sentences
+/// before clauses, those naming a source first, then by copy and by position. Words a copy of
+/// several originals adds are listed once, against the original first in content order (`rank`).
 pub fn find(
     articles: &[Article],
     links: &[Link],
     closest: &[bool],
     lineage: &[Descent],
-) -> Vec<Cut> {
+    rank: &[usize],
+) -> (Vec<Cut>, Vec<Addition>) {
     let mut reader = Reader::default();
-    let mut out = Vec::new();
-    for descent in lineage.iter().filter(|d| d.known) {
+    let mut cuts = Vec::new();
+    let mut additions = Vec::new();
+    let linked = Linked {
+        articles,
+        links,
+        closest,
+    };
+    let known: Vec<&Descent> = lineage.iter().filter(|d| d.known).collect();
+    for descent in &known {
         let (original, copy) = (descent.original, descent.copy);
-        let between = |l: &&Link| {
-            (l.a.article, l.b.article) == (original, copy)
-                || (l.a.article, l.b.article) == (copy, original)
+        cuts.extend(
+            linked
+                .lacked(original, copy, &mut reader)
+                .into_iter()
+                .map(|x| Cut {
+                    original: x.at,
+                    copy: x.lacking,
+                    kept_in: x.rest_in,
+                    kind: x.kind,
+                    text: x.text,
+                    attribution: x.attribution,
+                }),
+        );
+        // A copy of two originals took from each: what it adds, neither carries.
+        let others: Vec<Vec<Lacked>> = known
+            .iter()
+            .filter(|d| d.copy == copy && d.original != original)
+            .map(|d| linked.lacked(copy, d.original, &mut reader))
+            .collect();
+        let lacked_by_all = |x: &Lacked| {
+            others.iter().all(|lacked| {
+                lacked
+                    .iter()
+                    .any(|y| y.at == x.at && y.text.contains(x.text.as_str()))
+            })
         };
-        let mut kept = vec![false; articles[original].sentences.len()];
-        for link in links.iter().filter(between) {
-            let here = if link.a.article == original {
-                link.a
-            } else {
-                link.b
-            };
-            kept[here.sentence] = true;
-        }
-        let mut copy_wordings: Option<FastSet<String>> = None;
-        for (s, _) in kept.iter().enumerate().filter(|(_, kept)| !**kept) {
-            if !is_story_text(articles, SentenceRef::new(original, s)) {
-                continue;
-            }
-            let text = collapse_whitespace(articles[original].sentence_text(s));
-            // A sentence too short to be linked ("Guyana abstained.") is kept if the copy has
-            // the same words.
-            let words = reader.words(&text);
-            if !align::long_enough_words(words.len()) {
-                let wordings =
-                    copy_wordings.get_or_insert_with(|| wordings_of(&articles[copy], &mut reader));
-                if wordings.contains(words.squashed()) {
-                    continue;
-                }
-            }
-            out.push(Cut {
-                original: SentenceRef::new(original, s),
-                copy,
-                kept_in: None,
-                kind: CutKind::Sentence,
-                attribution: words.names_a_source(),
-                text,
-            });
-        }
-        // The copy's sentences linked to each of the original's: a sentence the copy split in
-        // two keeps in one part the clause the other lacks.
-        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); articles[original].sentences.len()];
-        for link in links.iter().filter(between) {
-            let (here, there) = if link.a.article == original {
+        additions.extend(
+            linked
+                .lacked(copy, original, &mut reader)
+                .into_iter()
+                .filter(lacked_by_all)
+                .map(|x| Addition {
+                    copy: x.at,
+                    original: x.lacking,
+                    added_to: x.rest_in,
+                    kind: x.kind,
+                    text: x.text,
+                    attribution: x.attribution,
+                }),
+        );
+    }
+    cuts.sort_by(|x, y| (x.copy, x.original, &x.text).cmp(&(y.copy, y.original, &y.text)));
+    // A copy repeating a sentence links it twice to the original's: one cut, listed once.
+    cuts.dedup_by(|x, y| (x.copy, x.original, &x.text) == (y.copy, y.original, &y.text));
+    // In reading order, the one every view and report shows: whole sentences before clauses,
+    // those naming a claim's source first (the sort is stable: by copy, then position, within).
+    cuts.sort_by_key(|cut| (cut.kind, !cut.attribution));
+    // Once per copy, however often it repeats the words or however many originals lack them.
+    additions.sort_by(|x, y| {
+        (x.copy.article, &x.text, x.copy.sentence, rank[x.original]).cmp(&(
+            y.copy.article,
+            &y.text,
+            y.copy.sentence,
+            rank[y.original],
+        ))
+    });
+    additions.dedup_by(|x, y| (x.copy.article, &x.text) == (y.copy.article, &y.text));
+    additions.sort_by(|x, y| {
+        let key = |a: &Addition| (a.kind, !a.attribution, a.copy, a.original);
+        key(x).cmp(&key(y)).then_with(|| x.text.cmp(&y.text))
+    });
+    (cuts, additions)
+}
+
+/// The articles and their links, read one edge of the tree at a time.
+struct Linked<'c> {
+    articles: &'c [Article],
+    links: &'c [Link],
+    closest: &'c [bool],
+}
+
+impl Linked<'_> {
+    /// The passages of `here` that `there` lacks: its sentences with no counterpart there, and
+    /// the clauses of linked sentences that the counterpart lacks.
+    fn lacked(&self, here: usize, there: usize, reader: &mut Reader) -> Vec<Lacked> {
+        let articles = self.articles;
+        let between = |l: &&Link| {
+            (l.a.article, l.b.article) == (here, there)
+                || (l.a.article, l.b.article) == (there, here)
+        };
+        // The sentences of `there` linked to each of `here`'s: a sentence split in two carries
+        // in one part the clause the other lacks.
+        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); articles[here].sentences.len()];
+        for link in self.links.iter().filter(between) {
+            let (mine, theirs) = if link.a.article == here {
                 (link.a, link.b)
             } else {
                 (link.b, link.a)
             };
-            parts[here.sentence].push(there.sentence);
+            parts[mine.sentence].push(theirs.sentence);
         }
-        for (link, _) in links.iter().zip(closest).filter(|(l, c)| **c && between(l)) {
-            out.extend(clauses_cut(articles, link, original, &parts, &mut reader));
+        let mut out = Vec::new();
+        let mut their_wordings: Option<FastSet<String>> = None;
+        for s in (0..parts.len()).filter(|&s| parts[s].is_empty()) {
+            if !is_story_text(articles, SentenceRef::new(here, s)) {
+                continue;
+            }
+            let text = collapse_whitespace(articles[here].sentence_text(s));
+            // A sentence too short to be linked ("Guyana abstained.") is carried when the other
+            // version has the same words.
+            let words = reader.words(&text);
+            if !align::long_enough_words(words.len()) {
+                let wordings =
+                    their_wordings.get_or_insert_with(|| wordings_of(&articles[there], reader));
+                if wordings.contains(words.squashed()) {
+                    continue;
+                }
+            }
+            if self.split_from_a_neighbour((s, there), &parts, &words.content_keys(), reader) {
+                continue;
+            }
+            out.push(Lacked {
+                at: SentenceRef::new(here, s),
+                lacking: there,
+                rest_in: None,
+                kind: PassageKind::Sentence,
+                attribution: words.names_a_source(),
+                text,
+            });
         }
+        let closest_between = self
+            .links
+            .iter()
+            .zip(self.closest)
+            .filter(|(l, c)| **c && between(l));
+        for (link, _) in closest_between {
+            out.extend(clauses_lacked(articles, link, here, &parts, reader));
+        }
+        out
     }
-    out.sort_by(|x, y| (x.copy, x.original, &x.text).cmp(&(y.copy, y.original, &y.text)));
-    // A copy repeating a sentence links it twice to the original's: one cut, listed once.
-    out.dedup_by(|x, y| (x.copy, x.original, &x.text) == (y.copy, y.original, &y.text));
-    // In reading order, the one every view and report shows: whole sentences before clauses,
-    // those naming a claim's source first (the sort is stable: by copy, then position, within).
-    out.sort_by_key(|cut| (cut.kind, !cut.attribution));
-    out
+
+    /// Whether sentence `s` of `here`, with words `content`, was split from a sentence next to
+    /// it: the sentence of `there` linked to a neighbour (`parts`) holds most of its words
+    /// ("…for 30 hours before bringing it under control" → "…for 30 hours. They brought it
+    /// under control"), so nothing was cut or added.
+    fn split_from_a_neighbour(
+        &self,
+        (s, there): (usize, usize),
+        parts: &[Vec<usize>],
+        content: &[&str],
+        reader: &mut Reader,
+    ) -> bool {
+        let other = &self.articles[there];
+        [s.checked_sub(1), Some(s + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|n| parts.get(n))
+            .flatten()
+            .any(|&part| reader.holds_most_of(content, other.sentence_text(part)))
+    }
 }
 
-/// Most words (as written, spaces apart) a sentence of a copy may have to be checked against a
-/// sentence too short to link: the same words squashed differ by a space or hyphen at most.
+/// Most words (as written, spaces apart) a sentence of the other version may have to be checked
+/// against a sentence too short to link: the same words squashed differ by a space or hyphen at most.
 const MAX_SHORT_WORDS: usize = 6;
 
 /// The squashed words of each short sentence of `article` (see
@@ -103,64 +217,66 @@ fn wordings_of(article: &Article, reader: &mut Reader) -> FastSet<String> {
         .collect()
 }
 
-/// The clauses the copy's sentence of `link` cut from the original's (`original` names the
-/// original article), save those another part of the sentence in the copy carries (`parts`:
-/// per sentence of the original, the copy's sentences linked to it) or a sentence next to it.
-/// None from a headline, byline or caption: outlets write their own, and words one lacks are not
-/// cut from the story.
-fn clauses_cut(
+/// The clauses of `here`'s sentence of `link` that the other end lacks (`parts`: per sentence of
+/// `here`, the other version's sentences linked to it), save those its sentence carries elsewhere
+/// (moved within it), another part of the sentence there carries, or a sentence next to it. None in a headline, byline or caption: outlets write
+/// their own, and words one lacks are not cut from the story (nor added to it).
+fn clauses_lacked(
     articles: &[Article],
     link: &Link,
-    original: usize,
+    here: usize,
     parts: &[Vec<usize>],
     reader: &mut Reader,
-) -> Vec<Cut> {
-    let original_is_a = link.a.article == original;
-    let (here, there) = if original_is_a {
+) -> Vec<Lacked> {
+    let here_is_a = link.a.article == here;
+    let (mine, theirs) = if here_is_a {
         (link.a, link.b)
     } else {
         (link.b, link.a)
     };
-    if !is_story_text(articles, here) {
+    if !is_story_text(articles, mine) {
         return Vec::new();
     }
-    let text = &articles[original].text;
+    let text = &articles[here].text;
+    let only_here = if here_is_a {
+        EditOp::Delete
+    } else {
+        EditOp::Insert
+    };
     link.edits
         .iter()
-        .filter(|e| {
-            let only_here = if original_is_a {
-                EditOp::Delete
-            } else {
-                EditOp::Insert
-            };
-            e.op == only_here
-        })
+        .filter(|e| e.op == only_here)
         .filter_map(|e| {
-            let span = if original_is_a { e.a } else { e.b };
+            let span = if here_is_a { e.a } else { e.b };
             let words_text = collapse_whitespace(
                 text[span.0..span.1].trim_matches(|c: char| !c.is_alphanumeric()),
             );
             let words = reader.words(&words_text);
+            // Words ending on a function word ("It is intended as a") are a piece of a
+            // rewording the word diff paired up, not a clause, unless they name a source (the
+            // run of an attribution takes the word after it: "…told reporters that").
+            let piece = words.ends_on_a_function_word() && !words.names_a_source();
             if words.len() < MIN_CLAUSE_WORDS
                 || words.is_function_only()
+                || piece
                 || is_bracketed_conversion(text, span)
             {
                 return None;
             }
-            let copy = &articles[there.article];
+            let other = &articles[theirs.article];
             let content = words.content_keys();
-            // The copy's other parts of the sentence, and the sentences either side of this one
-            // (a clause moved into a sentence of its own).
-            let carried_elsewhere = parts[here.sentence]
+            // The other version's sentence (the clause moved within it) and its other parts of
+            // the sentence, and the sentences either side of its one (a clause moved into a
+            // sentence of its own).
+            let carried_elsewhere = parts[mine.sentence]
                 .iter()
-                .filter(|&&part| part != there.sentence)
-                .any(|&part| reader.holds_most_of(&content, copy.sentence_text(part)))
-                || reader.held_next_door(&content, copy, there.sentence);
-            (!carried_elsewhere).then(|| Cut {
-                original: here,
-                copy: there.article,
-                kept_in: Some(there),
-                kind: CutKind::Clause,
+                .any(|&part| reader.holds_most_of(&content, other.sentence_text(part)))
+                || reader.held_next_door(&content, other, theirs.sentence);
+            (!carried_elsewhere).then(|| Lacked {
+                at: mine,
+                lacking: theirs.article,
+                rest_in: Some(theirs),
+                kind: PassageKind::Clause,
                 attribution: words.names_a_source(),
                 text: words_text,
             })
@@ -171,12 +287,13 @@ fn clauses_cut(
 #[cfg(test)]
 mod tests {
     use crate::article::{Article, Format};
+    use crate::compare::PassageKind;
     use crate::compare::findings::testing::original_and_copy;
     use crate::compare::{Options, compare};
 
     /// The cuts of `kind` from `original` (which carries an agency dateline, so the direction is
     /// known) by `copy`.
-    fn cut(original: &str, copy: &str, kind: crate::compare::CutKind) -> Vec<String> {
+    fn cut(original: &str, copy: &str, kind: crate::compare::PassageKind) -> Vec<String> {
         original_and_copy(original, copy)
             .cuts
             .iter()
@@ -185,12 +302,22 @@ mod tests {
             .collect()
     }
 
+    /// The additions of `kind` by `copy` to `original` (dated by an agency, so first).
+    fn added(original: &str, copy: &str, kind: crate::compare::PassageKind) -> Vec<String> {
+        original_and_copy(original, copy)
+            .additions
+            .iter()
+            .filter(|addition| addition.kind == kind)
+            .map(|addition| addition.text.clone())
+            .collect()
+    }
+
     fn sentences_cut(original: &str, copy: &str) -> Vec<String> {
-        cut(original, copy, crate::compare::CutKind::Sentence)
+        cut(original, copy, crate::compare::PassageKind::Sentence)
     }
 
     fn clauses_cut(original: &str, copy: &str) -> Vec<String> {
-        cut(original, copy, crate::compare::CutKind::Clause)
+        cut(original, copy, crate::compare::PassageKind::Clause)
     }
 
     const BEFORE: &str = "The harbour board voted on Monday to close the old ferry pier for \
@@ -252,11 +379,118 @@ mod tests {
              rising cost of steel and timber this winter. {AFTER}"
         );
         assert_eq!(clauses_cut(&original, &moved), Vec::<String>::new());
+        let split = original_and_copy(&original, &moved);
+        assert!(split.additions.is_empty(), "{:?}", split.additions);
         let dropped =
             format!("{BEFORE}The council asked for bids from three builders in the town. {AFTER}");
         assert_eq!(
             clauses_cut(&original, &dropped),
             ["citing the rising cost of steel and timber this winter"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_and_a_clause_a_copy_adds_are_listed_as_added_not_cut() {
+        let original = format!(
+            "{BEFORE}The council asked for bids from three builders in the town this winter. \
+             {AFTER}"
+        );
+        let copy = format!(
+            "{BEFORE}The council asked for bids from three builders in the town this winter, \
+             despite fierce objections from the fishermen's union. Critics called the plan a \
+             reckless waste of public money, a union official said. {AFTER}"
+        );
+        let c = original_and_copy(&original, &copy);
+        assert!(c.cuts.is_empty(), "{:?}", c.cuts);
+        let sentences: Vec<(&str, bool)> = c
+            .additions
+            .iter()
+            .filter(|x| x.kind == PassageKind::Sentence)
+            .map(|x| (x.text.as_str(), x.attribution))
+            .collect();
+        assert_eq!(
+            sentences,
+            [(
+                "Critics called the plan a reckless waste of public money, a union official said.",
+                true
+            )]
+        );
+        assert_eq!(
+            added(&original, &copy, PassageKind::Clause),
+            ["despite fierce objections from the fishermen's union"]
+        );
+        // The other way round, the same passages are what the copy cut.
+        assert_eq!(
+            clauses_cut(&copy, &original),
+            ["despite fierce objections from the fishermen's union"]
+        );
+    }
+
+    #[test]
+    fn a_clause_moved_within_its_sentence_is_neither_cut_nor_added() {
+        let original = format!(
+            "{BEFORE}In a narrow vote on Monday evening, the council asked for bids from three \
+             builders in the town. {AFTER}"
+        );
+        let moved = format!(
+            "{BEFORE}The council asked for bids from three builders in the town in a narrow vote \
+             on Monday evening. {AFTER}"
+        );
+        let c = original_and_copy(&original, &moved);
+        assert!(c.cuts.is_empty(), "{:?}", c.cuts);
+        assert!(c.additions.is_empty(), "{:?}", c.additions);
+    }
+
+    #[test]
+    fn words_ending_on_a_function_word_are_a_piece_of_a_rewording_not_a_clause() {
+        let original = format!(
+            "{BEFORE}It is intended as a replacement for the crumbling pier built in 1890. {AFTER}"
+        );
+        let reworded = format!(
+            "{BEFORE}A replacement for the crumbling pier built in 1890 is planned. {AFTER}"
+        );
+        assert_eq!(clauses_cut(&original, &reworded), Vec::<String>::new());
+    }
+
+    #[test]
+    fn words_a_copy_of_two_originals_took_from_either_are_not_added() {
+        let first = format!("{BEFORE}{AFTER}");
+        let second = format!(
+            "{BEFORE}Fishermen said the pier had been unsafe for years and should have been shut \
+             long ago. {AFTER}"
+        );
+        let copy = format!(
+            "{BEFORE}Fishermen said the pier had been unsafe for years and should have been shut \
+             long ago. Critics called the plan a reckless waste of public money. {AFTER}"
+        );
+        let articles: Vec<Article> = [first, second, copy]
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| Article::from_text(i.to_string(), "x.txt", text, Format::Text))
+            .collect();
+        let c = compare(articles.clone(), &Options::default());
+        let closest = crate::compare::findings::counterparts::closest_of_either_end(&c.links);
+        let descent = |original| crate::compare::Descent {
+            original,
+            copy: 2,
+            known: true,
+            confidence: 1.0,
+            shared: 1.0,
+            clues: Vec::new(),
+        };
+        let lineage = [descent(0), descent(1)];
+        let (_, additions) = super::find(&articles, &c.links, &closest, &lineage, &[0, 1, 2]);
+        let added: Vec<(&str, usize)> = additions
+            .iter()
+            .map(|x| (x.text.as_str(), x.original))
+            .collect();
+        assert_eq!(
+            added,
+            [(
+                "Critics called the plan a reckless waste of public money.",
+                0
+            )],
+            "listed once, and the fishermen's words came from the second original"
         );
     }
 }

@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 
 use super::figures;
 use crate::compare::{
-    AttributionChange, AttributionChangeKind, Comparison, CutKind, FactBasis, FactKind, KeyChange,
-    KeyChangeKind, KeyChanges, NumberMention, SentenceRef, SubstitutionKind,
+    AttributionChange, AttributionChangeKind, Comparison, FactBasis, FactKind, KeyChange,
+    KeyChangeKind, KeyChanges, NumberMention, PassageKind, SentenceRef, SubstitutionKind,
 };
 
 /// Most key changes listed per copy.
@@ -184,7 +184,7 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
         c.cuts
             .iter()
             .filter(|x| x.original.article == original && x.copy == copy)
-            .filter(|x| x.kind == CutKind::Sentence)
+            .filter(|x| x.kind == PassageKind::Sentence)
             .collect()
     };
     // Cut sentences naming a source or giving a figure first, then the longest.

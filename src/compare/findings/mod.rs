@@ -1,5 +1,5 @@
 //! Findings no plain diff shows: systematic substitutions, altered quotes, conflicting figures,
-//! attribution changes, cuts and omissions, and the key changes of each copy. Each is derived from
+//! attribution changes, cuts, additions and omissions, and the key changes of each copy. Each is derived from
 //! the links and their word edits, never from raw text alone, and oriented along the version tree
 //! (original → copy where the direction is known; see [`super::direction`]).
 
@@ -20,8 +20,8 @@ mod wording;
 use super::direction::Orientation;
 use super::prepare::PreparedSet;
 use super::{
-    AttributionChange, Cut, Descent, FastMap, Group, Link, NumberFact, Omission, QuoteChange,
-    SentenceRef, Substitution, Version,
+    Addition, AttributionChange, Cut, Descent, FastMap, Group, Link, NumberFact, Omission,
+    QuoteChange, SentenceRef, Substitution, Version,
 };
 use crate::article::Article;
 
@@ -45,6 +45,8 @@ pub struct Findings {
     pub omissions: Vec<Omission>,
     /// What each copy cut from its original.
     pub cuts: Vec<Cut>,
+    /// What each copy added to what it took from its original.
+    pub additions: Vec<Addition>,
     /// Claims whose source was dropped or changed.
     pub attribution_changes: Vec<AttributionChange>,
 }
@@ -73,77 +75,75 @@ pub struct Context<'c> {
 pub fn find(articles: &[Article], links: &[Link], cx: &Context<'_>) -> Findings {
     let closest = cx.closest;
     // The kinds are independent of one another: found side by side.
-    let ((substitutions, quote_changes), ((numbers, omissions), (cuts, attribution_changes))) =
-        rayon::join(
-            || {
-                rayon::join(
-                    || {
-                        super::timed("substitutions", || {
-                            orient_substitutions(
-                                find_substitutions(articles, links, closest),
-                                cx.orientation,
-                            )
-                        })
-                    },
-                    || {
-                        super::timed("quote changes", || {
-                            orient_quote_changes(
-                                quotes::find(articles, cx.set, links, closest),
-                                cx.orientation,
-                            )
-                        })
-                    },
-                )
-            },
-            || {
-                rayon::join(
-                    || {
-                        rayon::join(
-                            || {
-                                super::timed("figures", || {
-                                    let mut facts = numbers::find(
-                                        articles, cx.set, links, closest, cx.near, cx.rank,
-                                    );
-                                    facts.extend(times::find(
-                                        articles,
-                                        links,
-                                        closest,
-                                        cx.orientation,
-                                    ));
-                                    sort_facts(&mut facts);
-                                    facts
-                                })
-                            },
-                            || {
-                                super::timed("omissions", || {
-                                    find_omissions(articles, cx.groups, cx.versions)
-                                })
-                            },
+    let (
+        (substitutions, quote_changes),
+        ((numbers, omissions), ((cuts, additions), attribution_changes)),
+    ) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    super::timed("substitutions", || {
+                        orient_substitutions(
+                            find_substitutions(articles, links, closest),
+                            cx.orientation,
                         )
-                    },
-                    || {
-                        rayon::join(
-                            || {
-                                super::timed("cuts", || {
-                                    cuts::find(articles, links, closest, cx.lineage)
-                                })
-                            },
-                            || {
-                                super::timed("attribution changes", || {
-                                    attributions::find(articles, links, closest, cx.orientation)
-                                })
-                            },
+                    })
+                },
+                || {
+                    super::timed("quote changes", || {
+                        orient_quote_changes(
+                            quotes::find(articles, cx.set, links, closest),
+                            cx.orientation,
                         )
-                    },
-                )
-            },
-        );
+                    })
+                },
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    rayon::join(
+                        || {
+                            super::timed("figures", || {
+                                let mut facts = numbers::find(
+                                    articles, cx.set, links, closest, cx.near, cx.rank,
+                                );
+                                facts.extend(times::find(articles, links, closest, cx.orientation));
+                                sort_facts(&mut facts);
+                                facts
+                            })
+                        },
+                        || {
+                            super::timed("omissions", || {
+                                find_omissions(articles, cx.groups, cx.versions)
+                            })
+                        },
+                    )
+                },
+                || {
+                    rayon::join(
+                        || {
+                            super::timed("cuts and additions", || {
+                                cuts::find(articles, links, closest, cx.lineage, cx.rank)
+                            })
+                        },
+                        || {
+                            super::timed("attribution changes", || {
+                                attributions::find(articles, links, closest, cx.orientation)
+                            })
+                        },
+                    )
+                },
+            )
+        },
+    );
     Findings {
         substitutions,
         quote_changes,
         numbers,
         omissions,
         cuts,
+        additions,
         attribution_changes,
     }
 }
@@ -251,7 +251,7 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
 }
 
 pub use attributions::find as find_attribution_changes;
-pub use cuts::find as find_cuts;
+pub use cuts::find as find_cuts_and_additions;
 pub use omissions::find as find_omissions;
 pub use substitutions::find as find_substitutions;
 

@@ -649,6 +649,11 @@ impl Words {
         self.keys.first().is_some_and(|k| is_speaking(k))
     }
 
+    /// Whether the last word is a function word ("…as a", "…killed five people, and at").
+    pub fn ends_on_a_function_word(&self) -> bool {
+        self.function.last().is_some_and(|&f| f)
+    }
+
     /// Whether every word is a function word.
     pub fn is_function_only(&self) -> bool {
         self.function.iter().all(|&f| f)

@@ -28,6 +28,7 @@ pub fn summary(page: &Page<'_>) -> Markup {
             (numbers(page))
             (attribution_changes(page))
             (cuts(page))
+            (additions(page))
             (omissions(page))
         }
     }
@@ -174,6 +175,39 @@ fn cuts(page: &Page<'_>) -> Markup {
     section(
         "Cut by copies from their originals",
         Some(c.cuts.len()),
+        body,
+    )
+}
+
+/// What each copy added to what it took from its original, in the comparison's order (whole
+/// sentences first).
+fn additions(page: &Page<'_>) -> Markup {
+    let c = page.c;
+    let body = html! {
+        @if c.additions.is_empty() {
+            p.muted { "No copy added a sentence or clause to what it took from its original." }
+        } @else {
+            table.findings {
+                thead { tr { th { "Original → copy" } th { "Added" } th { "Words added" } } }
+                tbody { @for x in &c.additions {
+                    tr {
+                        td {
+                            @match x.added_to {
+                                Some(to) => { (page.label_link(to)) (page.row_note(to)) }
+                                None => { (page.article_link(x.original)) }
+                            }
+                            " → " (page.label_link(x.copy)) (page.row_note(x.copy))
+                        }
+                        td { (x.describe()) }
+                        td { (quoted(&x.text)) }
+                    }
+                } }
+            }
+        }
+    };
+    section(
+        "Added by copies to their originals",
+        Some(c.additions.len()),
         body,
     )
 }
