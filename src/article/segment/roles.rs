@@ -139,6 +139,9 @@ const BYLINE_PREFIXES: &[&str] = &[
     "Story by ",
     "Text by ",
     "Additional reporting by ",
+    "With reporting by ",
+    "With additional reporting by ",
+    "Writing by ",
     "Compiled by ",
     "Edited by ",
     "Editing by ",
@@ -462,6 +465,10 @@ mod tests {
         assert!(is_byline("By Amara Osei and Tomas Lind, staff writers"));
         assert!(is_byline(
             "Reporting by Amara Osei in Accra; Editing by Tomas Lind"
+        ));
+        assert!(is_byline("With reporting by Reuters"));
+        assert!(is_byline(
+            "Writing by Amara Osei; With additional reporting by Tomas Lind"
         ));
         assert!(is_byline("Lena Ortiz, The Associated Press"));
         assert!(is_byline("Reuters"));
