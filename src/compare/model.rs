@@ -575,6 +575,8 @@ pub enum KeyChangeKind {
     Framing,
     /// A sentence cut.
     Cut,
+    /// A sentence added.
+    Addition,
 }
 
 impl KeyChangeKind {
@@ -586,6 +588,7 @@ impl KeyChangeKind {
             KeyChangeKind::Attribution => "attribution",
             KeyChangeKind::Framing => "framing",
             KeyChangeKind::Cut => "sentence cut",
+            KeyChangeKind::Addition => "sentence added",
         }
     }
 }

@@ -12,6 +12,10 @@ use crate::article::{Article, collapse_whitespace};
 use crate::compare::align;
 use crate::compare::{Addition, Cut, Descent, EditOp, FastSet, Link, PassageKind, SentenceRef};
 
+/// Least share of a sentence's content words that a clause its neighbour lacks must account
+/// for, for the sentence to be that clause made a sentence of its own (a few words in common,
+/// "12 people", are not).
+const MIN_SHARE_SPLIT_OFF: f32 = 1.0 / 3.0;
 /// Fewest words a clause cut from a kept sentence (or added to one) has (fewer is an edit,
 /// listed with the substitutions).
 const MIN_CLAUSE_WORDS: usize = 3;
@@ -134,6 +138,7 @@ impl Linked<'_> {
         // The sentences of `there` linked to each of `here`'s: a sentence split in two carries
         // in one part the clause the other lacks.
         let mut parts: Vec<Vec<usize>> = vec![Vec::new(); articles[here].sentences.len()];
+        let mut links_of: Vec<Vec<&Link>> = vec![Vec::new(); parts.len()];
         for link in self.links.iter().filter(between) {
             let (mine, theirs) = if link.a.article == here {
                 (link.a, link.b)
@@ -141,6 +146,7 @@ impl Linked<'_> {
                 (link.b, link.a)
             };
             parts[mine.sentence].push(theirs.sentence);
+            links_of[mine.sentence].push(link);
         }
         let mut out = Vec::new();
         let mut their_wordings: Option<FastSet<String>> = None;
@@ -159,7 +165,18 @@ impl Linked<'_> {
                     continue;
                 }
             }
-            if self.split_from_a_neighbour((s, there), &parts, &words.content_keys(), reader) {
+            let neighbours = [s.checked_sub(1), Some(s + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|n| links_of.get(n))
+                .flatten();
+            if split_from_a_neighbour(
+                articles,
+                (here, &text),
+                neighbours,
+                &words.content_keys(),
+                reader,
+            ) {
                 continue;
             }
             out.push(Lacked {
@@ -181,26 +198,39 @@ impl Linked<'_> {
         }
         out
     }
+}
 
-    /// Whether sentence `s` of `here`, with words `content`, was split from a sentence next to
-    /// it: the sentence of `there` linked to a neighbour (`parts`) holds most of its words
-    /// ("…for 30 hours before bringing it under control" → "…for 30 hours. They brought it
-    /// under control"), so nothing was cut or added.
-    fn split_from_a_neighbour(
-        &self,
-        (s, there): (usize, usize),
-        parts: &[Vec<usize>],
-        content: &[&str],
-        reader: &mut Reader,
-    ) -> bool {
-        let other = &self.articles[there];
-        [s.checked_sub(1), Some(s + 1)]
-            .into_iter()
-            .flatten()
-            .filter_map(|n| parts.get(n))
-            .flatten()
-            .any(|&part| reader.holds_most_of(content, other.sentence_text(part)))
-    }
+/// Whether `sentence` of article `here`, with content words `content`, was split from a sentence
+/// next to it, whose `links` (to the other version) show it: the other version's sentence holds
+/// most of its words ("…for 30 hours before bringing it under control" → "…for 30 hours. They
+/// brought it under control"), or it holds most of a clause the link shows the neighbour lacks
+/// ("…for 30 hours. The blaze was finally brought under control on Monday morning, he said").
+/// Nothing was cut or added: the words moved.
+fn split_from_a_neighbour<'l>(
+    articles: &[Article],
+    (here, sentence): (usize, &str),
+    links: impl Iterator<Item = &'l &'l Link>,
+    content: &[&str],
+    reader: &mut Reader,
+) -> bool {
+    links.into_iter().any(|link| {
+        let (theirs, only_theirs) = if link.a.article == here {
+            (link.b, EditOp::Insert)
+        } else {
+            (link.a, EditOp::Delete)
+        };
+        let other = &articles[theirs.article];
+        reader.holds_most_of(content, other.sentence_text(theirs.sentence))
+            || link.edits.iter().filter(|e| e.op == only_theirs).any(|e| {
+                let span = if theirs == link.a { e.a } else { e.b };
+                let clause = reader.words(&other.text[span.0..span.1]);
+                let keys = clause.content_keys();
+                let shared = keys.iter().filter(|k| content.contains(k)).count();
+                clause.len() >= MIN_CLAUSE_WORDS
+                    && shared as f32 >= MIN_SHARE_SPLIT_OFF * content.len() as f32
+                    && reader.holds_most_of(&keys, sentence)
+            })
+    })
 }
 
 /// Most words (as written, spaces apart) a sentence of the other version may have to be checked
@@ -492,5 +522,22 @@ mod tests {
             )],
             "listed once, and the fishermen's words came from the second original"
         );
+    }
+
+    #[test]
+    fn a_clause_a_copy_made_a_sentence_of_its_own_is_neither_cut_nor_added() {
+        let original = format!(
+            "{BEFORE}Crews fought the blaze at the boatyard for some 30 hours before bringing it \
+             under control on Monday morning. {AFTER}"
+        );
+        let split = format!(
+            "{BEFORE}Crews fought the blaze at the boatyard for some 30 hours. The fire was \
+             finally brought under control on Monday morning, a spokesman said. {AFTER}"
+        );
+        let c = original_and_copy(&original, &split);
+        assert!(c.additions.is_empty(), "{:?}", c.additions);
+        assert!(c.cuts.is_empty(), "{:?}", c.cuts);
+        let merged = original_and_copy(&split, &original);
+        assert!(merged.cuts.is_empty(), "{:?}", merged.cuts);
     }
 }

@@ -1,6 +1,6 @@
 //! Key changes: per copy, a short ranked list of its most consequential changes against its
 //! original along the version tree — altered quotes, changed figures, dropped or changed
-//! attributions, framing swaps, cut sentences — each with the sentences it points at. Computed
+//! attributions, framing swaps, cut and added sentences — each with the sentences it points at. Computed
 //! once here for the app's findings panel and every report.
 
 use std::collections::BTreeSet;
@@ -20,6 +20,10 @@ const MAX_PER_KIND: usize = 2;
 /// or a page kept only in part, which lacks most of the original without having cut it (its
 /// cuts are still listed in full with the other cuts).
 const MIN_KEPT_FOR_CUTS: f32 = 0.5;
+/// Least share of a copy's text its original must carry for the sentences it adds to be key
+/// changes: a copy of which the original carries less is a story of its own around what it took
+/// (its additions are still listed in full with the other additions).
+const MIN_TAKEN_FOR_ADDITIONS: f32 = 0.5;
 
 /// The key changes of every tree edge of `c` (its lineage and findings must be set); edges
 /// without any change are left out. The copies whose changes matter most come first: by their
@@ -188,26 +192,44 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
             .collect()
     };
     // Cut sentences naming a source or giving a figure first, then the longest.
-    cuts.sort_by_key(|x| {
-        (
-            !x.attribution,
-            !x.text.chars().any(|ch| ch.is_ascii_digit()),
-            std::cmp::Reverse(x.text.len()),
-        )
-    });
+    cuts.sort_by_key(|x| weightiest_first(x.attribution, &x.text));
     let cuts = cuts.into_iter().map(|x| KeyChange {
         kind: KeyChangeKind::Cut,
         summary: x.text.clone(),
         at: vec![x.original],
     });
+    let taken = c
+        .stats
+        .overlap
+        .get(copy)
+        .and_then(|shares| shares.get(original))
+        .copied()
+        .unwrap_or(0.0);
+    let mut additions: Vec<_> = if taken < MIN_TAKEN_FOR_ADDITIONS {
+        Vec::new()
+    } else {
+        c.additions
+            .iter()
+            .filter(|x| x.original == original && x.copy.article == copy)
+            .filter(|x| x.kind == PassageKind::Sentence)
+            .collect()
+    };
+    // As cut sentences are: those naming a source or giving a figure first, then the longest.
+    additions.sort_by_key(|x| weightiest_first(x.attribution, &x.text));
+    let additions = additions.into_iter().map(|x| KeyChange {
+        kind: KeyChangeKind::Addition,
+        summary: x.text.clone(),
+        at: vec![x.copy],
+    });
     let mut out: Vec<KeyChange> = Vec::new();
-    let lists: [Box<dyn Iterator<Item = KeyChange> + '_>; 6] = [
+    let lists: [Box<dyn Iterator<Item = KeyChange> + '_>; 7] = [
         Box::new(quotes),
         Box::new(strip(counts)),
         Box::new(attributions),
         Box::new(framing),
         Box::new(strip(times)),
         Box::new(cuts),
+        Box::new(additions),
     ];
     for list in lists {
         let mut taken = 0;
@@ -231,6 +253,16 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
     }
     out.truncate(MAX_PER_COPY);
     out
+}
+
+/// The order of sentences cut or added: those naming a source (`attribution`) or giving a
+/// figure first, then the longest.
+fn weightiest_first(attribution: bool, text: &str) -> (bool, bool, std::cmp::Reverse<usize>) {
+    (
+        !attribution,
+        !text.chars().any(|ch| ch.is_ascii_digit()),
+        std::cmp::Reverse(text.len()),
+    )
 }
 
 /// Whether a copy's mention of a figure says otherwise than the original's: another number (or
@@ -509,7 +541,7 @@ mod tests {
     }
 
     #[test]
-    fn a_copy_lists_its_quote_and_figure_changes_before_its_cuts() {
+    fn a_copy_lists_its_quote_and_figure_changes_before_its_cuts_and_additions() {
         let wire = "WESTPORT (AP) — The harbour council voted on Tuesday to close the old ferry pier. \
             Engineers found that 40 of the wooden supports had rotted through. \
             \"We will rebuild the pier for the next generation,\" the mayor said. \
@@ -520,7 +552,8 @@ mod tests {
             Engineers found that 60 of the wooden supports had rotted through. \
             \"We would rebuild the pier for the next generation,\" the mayor said. \
             Repairs will start in March and last until the autumn, the engineers claimed. \
-            The ferry service will move to the north quay while the work goes on.";
+            The ferry service will move to the north quay while the work goes on. \
+            Critics called the closure a reckless waste of public money.";
         for order in [[wire, copy], [copy, wire]] {
             let articles = order
                 .iter()
@@ -542,18 +575,26 @@ mod tests {
                     KeyChangeKind::Quote,
                     KeyChangeKind::Figure,
                     KeyChangeKind::Attribution,
-                    KeyChangeKind::Cut
+                    KeyChangeKind::Cut,
+                    KeyChangeKind::Addition
                 ],
                 "the verb of saying changed is listed once: {:?}",
                 key.changes
             );
             assert!(key.changes[3].summary.contains("fishing club"));
-            assert!(key.changes.iter().all(|k| k.at[0].article == key.original));
+            assert!(key.changes[4].summary.contains("reckless waste"));
+            let (added, changed) = key.changes.split_last().unwrap();
+            assert!(changed.iter().all(|k| k.at[0].article == key.original));
+            assert_eq!(added.at.len(), 1);
+            assert_eq!(
+                added.at[0].article, key.copy,
+                "an addition points at the copy"
+            );
         }
     }
 
     #[test]
-    fn an_excerpt_of_the_original_has_no_cut_sentences_among_its_key_changes() {
+    fn an_excerpt_of_the_original_has_no_cut_or_added_sentences_among_its_key_changes() {
         let wire = "WESTPORT (AP) — The harbour council voted on Tuesday to close the old ferry pier. \
             Engineers found that the wooden supports had rotted through in several places. \
             The ferry service will move to the north quay while the work goes on. \
@@ -586,6 +627,20 @@ mod tests {
                 .iter()
                 .flat_map(|k| &k.changes)
                 .all(|k| k.kind != KeyChangeKind::Cut),
+            "{:?}",
+            c.key_changes
+        );
+        // Nor, being a story of its own around what it took, its additions.
+        assert!(
+            c.additions.iter().any(|x| x.copy.article == 1),
+            "what the excerpt adds is listed with the additions: {:?}",
+            c.additions
+        );
+        assert!(
+            c.key_changes
+                .iter()
+                .flat_map(|k| &k.changes)
+                .all(|k| k.kind != KeyChangeKind::Addition),
             "{:?}",
             c.key_changes
         );
