@@ -439,6 +439,14 @@ fn filter_buttons_set_and_reset_the_filter() {
     }
 }
 
+/// The sentence a click just focused, once the frames that react to it have run.
+fn focused_after_click(harness: &mut Harness<'_, ParallaxApp>) -> SentenceRef {
+    harness.run_steps(3);
+    let app = harness.state();
+    let focus = app.view.focus.expect("the click focuses a sentence");
+    sentence_ref(app, focus)
+}
+
 #[test]
 fn the_attribution_cuts_and_additions_tabs_list_each_change_and_a_click_shows_its_sentence() {
     let (mut harness, _) = launch_compared(three_articles());
@@ -469,14 +477,8 @@ fn the_attribution_cuts_and_additions_tabs_list_each_change_and_a_click_shows_it
         .next()
         .expect("the first change's row shows its wording")
         .click();
-    harness.run_steps(3);
-    let app = harness.state();
-    let focus = app
-        .view
-        .focus
-        .expect("clicking a change focuses a sentence");
     assert_eq!(
-        sentence_ref(app, focus),
+        focused_after_click(&mut harness),
         first.b,
         "the copy's sentence is shown"
     );
@@ -487,11 +489,8 @@ fn the_attribution_cuts_and_additions_tabs_list_each_change_and_a_click_shows_it
     harness.run_steps(2);
     let last = cuts.last().unwrap();
     harness.get_by_label(&last.text).click();
-    harness.run_steps(3);
-    let app = harness.state();
-    let focus = app.view.focus.expect("clicking a cut focuses a sentence");
     assert_eq!(
-        sentence_ref(app, focus),
+        focused_after_click(&mut harness),
         last.original,
         "the original's sentence the words were cut from is shown"
     );
@@ -513,14 +512,8 @@ fn the_attribution_cuts_and_additions_tabs_list_each_change_and_a_click_shows_it
         .click();
     harness.run_steps(2);
     harness.get_by_label(&first.text).click();
-    harness.run_steps(3);
-    let app = harness.state();
-    let focus = app
-        .view
-        .focus
-        .expect("clicking an addition focuses a sentence");
     assert_eq!(
-        sentence_ref(app, focus),
+        focused_after_click(&mut harness),
         first.copy,
         "the copy's sentence holding the words added is shown"
     );

@@ -368,43 +368,49 @@ fn numbers(out: &mut String, c: &Comparison) {
 
 /// What each copy cut from its original, in the comparison's order (whole sentences first).
 fn cuts(out: &mut String, c: &Comparison) {
-    out.push_str("## Cut by copies from their originals\n\n");
-    if c.cuts.is_empty() {
-        none_found(out, "No copy cut a sentence or clause of its original.");
-        return;
-    }
-    out.push_str("| Original → copy | Cut | Words cut |\n|---|---|---|\n");
-    for x in &c.cuts {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} |",
-            sides(c, x.original.article, x.copy, true),
-            x.describe(),
-            escape(x.text.trim())
-        );
-    }
-    out.push('\n');
+    let rows = c.cuts.iter().map(|x| {
+        let edge = (x.original.article, x.copy);
+        (edge, x.describe(), x.text.as_str())
+    });
+    let none = "No copy cut a sentence or clause of its original.";
+    let titles = ("Cut by copies from their originals", "Cut", "Words cut");
+    passages_along_tree(out, c, titles, none, rows.peekable());
 }
 
 /// What each copy added to what it took from its original, in the comparison's order (whole
 /// sentences first).
 fn additions(out: &mut String, c: &Comparison) {
-    out.push_str("## Added by copies to their originals\n\n");
-    if c.additions.is_empty() {
-        none_found(
-            out,
-            "No copy added a sentence or clause to what it took from its original.",
-        );
+    let rows = c.additions.iter().map(|x| {
+        let edge = (x.original, x.copy.article);
+        (edge, x.describe(), x.text.as_str())
+    });
+    let none = "No copy added a sentence or clause to what it took from its original.";
+    let titles = ("Added by copies to their originals", "Added", "Words added");
+    passages_along_tree(out, c, titles, none, rows.peekable());
+}
+
+/// A section of passages cut or added along the tree, titled and headed by `titles` (the
+/// section, then the columns of what each passage is and of its words), each row its edge
+/// (original, copy), what the passage is and its words; `none` when there are none.
+fn passages_along_tree<'c>(
+    out: &mut String,
+    c: &Comparison,
+    (title, what, words): (&str, &str, &str),
+    none: &str,
+    mut rows: std::iter::Peekable<impl Iterator<Item = ((usize, usize), &'static str, &'c str)>>,
+) {
+    let _ = writeln!(out, "## {title}\n");
+    if rows.peek().is_none() {
+        none_found(out, none);
         return;
     }
-    out.push_str("| Original → copy | Added | Words added |\n|---|---|---|\n");
-    for x in &c.additions {
+    let _ = writeln!(out, "| Original → copy | {what} | {words} |\n|---|---|---|");
+    for ((original, copy), kind, text) in rows {
         let _ = writeln!(
             out,
-            "| {} | {} | {} |",
-            sides(c, x.original, x.copy.article, true),
-            x.describe(),
-            escape(x.text.trim())
+            "| {} | {kind} | {} |",
+            sides(c, original, copy, true),
+            escape(text.trim())
         );
     }
     out.push('\n');

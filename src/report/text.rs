@@ -321,37 +321,49 @@ fn attribution_changes(out: &mut String, c: &Comparison) {
 
 /// What each copy cut from its original, in the comparison's order (whole sentences first).
 fn cuts(out: &mut String, c: &Comparison) {
-    if !section(out, "Cut by copies from their originals", c.cuts.len()) {
-        return;
-    }
-    for x in c.cuts.iter().take(MAX_ROWS) {
-        let _ = writeln!(
-            out,
-            "  {} cut ({}): {}",
-            sides(c, x.original.article, x.copy, true),
-            x.describe(),
-            escape_controls(&x.text)
-        );
-    }
-    more(out, c.cuts.len());
+    let rows = c.cuts.iter().map(|x| {
+        let edge = (x.original.article, x.copy);
+        (edge, x.describe(), x.text.as_str())
+    });
+    passages_along_tree(out, c, ("Cut by copies from their originals", "cut"), rows);
 }
 
 /// What each copy added to what it took from its original, in the comparison's order (whole
 /// sentences first).
 fn additions(out: &mut String, c: &Comparison) {
-    if !section(out, "Added by copies to their originals", c.additions.len()) {
+    let rows = c.additions.iter().map(|x| {
+        let edge = (x.original, x.copy.article);
+        (edge, x.describe(), x.text.as_str())
+    });
+    passages_along_tree(
+        out,
+        c,
+        ("Added by copies to their originals", "added"),
+        rows,
+    );
+}
+
+/// A section of passages cut or added along the tree (`done`: "cut" or "added"), each row its
+/// edge (original, copy), what the passage is and its words.
+fn passages_along_tree<'c>(
+    out: &mut String,
+    c: &Comparison,
+    (title, done): (&str, &str),
+    rows: impl ExactSizeIterator<Item = ((usize, usize), &'static str, &'c str)>,
+) {
+    let total = rows.len();
+    if !section(out, title, total) {
         return;
     }
-    for x in c.additions.iter().take(MAX_ROWS) {
+    for ((original, copy), what, text) in rows.take(MAX_ROWS) {
         let _ = writeln!(
             out,
-            "  {} added ({}): {}",
-            sides(c, x.original, x.copy.article, true),
-            x.describe(),
-            escape_controls(&x.text)
+            "  {} {done} ({what}): {}",
+            sides(c, original, copy, true),
+            escape_controls(text)
         );
     }
-    more(out, c.additions.len());
+    more(out, total);
 }
 
 fn omissions(out: &mut String, c: &Comparison) {

@@ -446,6 +446,29 @@ fn two_line_row(
     });
 }
 
+/// A virtualised list of two-line rows, one per item, or `empty` when there are none.
+fn two_line_list<T>(
+    ui: &mut egui::Ui,
+    items: &[T],
+    empty: &str,
+    mut row: impl FnMut(&mut egui::Ui, &T),
+) {
+    if items.is_empty() {
+        ui.label(RichText::new(empty).weak());
+        return;
+    }
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        DOUBLE_ROW_HEIGHT,
+        items.len(),
+        |ui, range| {
+            for item in &items[range] {
+                row(ui, item);
+            }
+        },
+    );
+}
+
 /// Claims whose source a copy dropped or changed: the attribution as first written against
 /// the copy's; a click shows the copy's sentence beside the original's.
 fn attribution_changes(
@@ -454,60 +477,37 @@ fn attribution_changes(
     c: &Comparison,
     commands: &mut CommandQueue,
 ) {
-    if c.attribution_changes.is_empty() {
-        ui.label(RichText::new("No claim's source was dropped or changed.").weak());
-        return;
-    }
     let p = palette(ui.ctx());
-    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
-        ui,
-        DOUBLE_ROW_HEIGHT,
-        c.attribution_changes.len(),
-        |ui, range| {
-            for x in &c.attribution_changes[range] {
-                let between = sides(workspace, c, x.a.article, x.b.article, x.directed);
-                let hover = format!(
-                    "{}: {} → {}\n{between}\n\n{}",
-                    x.label(),
-                    or_nothing(&x.from),
-                    or_nothing(&x.to),
-                    c.articles[x.b.article].sentence_text(x.b.sentence).trim()
-                );
-                let what = (swap(p, &x.from, &x.to), hover);
-                two_line_row(ui, workspace, what, x.label(), between, x.b, commands);
-            }
-        },
-    );
+    let empty = "No claim's source was dropped or changed.";
+    two_line_list(ui, &c.attribution_changes, empty, |ui, x| {
+        let between = sides(workspace, c, x.a.article, x.b.article, x.directed);
+        let hover = format!(
+            "{}: {} → {}\n{between}\n\n{}",
+            x.label(),
+            or_nothing(&x.from),
+            or_nothing(&x.to),
+            c.articles[x.b.article].sentence_text(x.b.sentence).trim()
+        );
+        let what = (swap(p, &x.from, &x.to), hover);
+        two_line_row(ui, workspace, what, x.label(), between, x.b, commands);
+    });
 }
 
 /// What each copy cut from its original, whole sentences first; a click shows the original's
 /// sentence (and, for a clause, the copy's sentence that kept the rest).
 fn cuts(ui: &mut egui::Ui, workspace: &Workspace, c: &Comparison, commands: &mut CommandQueue) {
-    if c.cuts.is_empty() {
-        ui.label(RichText::new("No copy cut a sentence or clause of its original.").weak());
-        return;
-    }
-    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
-        ui,
-        DOUBLE_ROW_HEIGHT,
-        c.cuts.len(),
-        |ui, range| {
-            for x in &c.cuts[range] {
-                let between = sides(workspace, c, x.original.article, x.copy, true);
-                let hover = format!("{}\n{between} · {}", x.text, x.describe());
-                let what = (RichText::new(&x.text).size(13.5), hover);
-                two_line_row(
-                    ui,
-                    workspace,
-                    what,
-                    x.describe(),
-                    between,
-                    x.original,
-                    commands,
-                );
-            }
-        },
-    );
+    let empty = "No copy cut a sentence or clause of its original.";
+    two_line_list(ui, &c.cuts, empty, |ui, x| {
+        let between = sides(workspace, c, x.original.article, x.copy, true);
+        passage_row(
+            ui,
+            workspace,
+            (&x.text, x.describe()),
+            between,
+            x.original,
+            commands,
+        );
+    });
 }
 
 /// What each copy added to what it took from its original, whole sentences first; a click
@@ -518,26 +518,32 @@ fn additions(
     c: &Comparison,
     commands: &mut CommandQueue,
 ) {
-    if c.additions.is_empty() {
-        ui.label(
-            RichText::new("No copy added a sentence or clause to what it took from its original.")
-                .weak(),
+    let empty = "No copy added a sentence or clause to what it took from its original.";
+    two_line_list(ui, &c.additions, empty, |ui, x| {
+        let between = sides(workspace, c, x.original, x.copy.article, true);
+        passage_row(
+            ui,
+            workspace,
+            (&x.text, x.describe()),
+            between,
+            x.copy,
+            commands,
         );
-        return;
-    }
-    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
-        ui,
-        DOUBLE_ROW_HEIGHT,
-        c.additions.len(),
-        |ui, range| {
-            for x in &c.additions[range] {
-                let between = sides(workspace, c, x.original, x.copy.article, true);
-                let hover = format!("{}\n{between} · {}", x.text, x.describe());
-                let what = (RichText::new(&x.text).size(13.5), hover);
-                two_line_row(ui, workspace, what, x.describe(), between, x.copy, commands);
-            }
-        },
-    );
+    });
+}
+
+/// The row of a passage cut or added: its `text`, then the articles and what it is (`kind`).
+fn passage_row(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    (text, kind): (&str, &str),
+    between: String,
+    at: SentenceRef,
+    commands: &mut CommandQueue,
+) {
+    let hover = format!("{text}\n{between} · {kind}");
+    let what = (RichText::new(text).size(13.5), hover);
+    two_line_row(ui, workspace, what, kind, between, at, commands);
 }
 
 /// Height of a quote change's row: what changed, then both quotations.

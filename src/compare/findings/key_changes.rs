@@ -175,14 +175,16 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
                 at: vec![a, b],
             })
         });
-    let kept = c
-        .stats
-        .overlap
-        .get(original)
-        .and_then(|shares| shares.get(copy))
-        .copied()
-        .unwrap_or(0.0);
-    let mut cuts: Vec<_> = if kept < MIN_KEPT_FOR_CUTS {
+    // The share of the row article's text found in the column one.
+    let overlap = |row: usize, column: usize| {
+        c.stats
+            .overlap
+            .get(row)
+            .and_then(|shares| shares.get(column))
+            .copied()
+            .unwrap_or(0.0)
+    };
+    let mut cuts: Vec<_> = if overlap(original, copy) < MIN_KEPT_FOR_CUTS {
         Vec::new()
     } else {
         c.cuts
@@ -198,14 +200,7 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
         summary: x.text.clone(),
         at: vec![x.original],
     });
-    let taken = c
-        .stats
-        .overlap
-        .get(copy)
-        .and_then(|shares| shares.get(original))
-        .copied()
-        .unwrap_or(0.0);
-    let mut additions: Vec<_> = if taken < MIN_TAKEN_FOR_ADDITIONS {
+    let mut additions: Vec<_> = if overlap(copy, original) < MIN_TAKEN_FOR_ADDITIONS {
         Vec::new()
     } else {
         c.additions
