@@ -268,10 +268,10 @@ fn clauses_lacked(
         return Vec::new();
     }
     let text = &articles[here].text;
-    let only_here = if here_is_a {
-        EditOp::Delete
+    let (only_here, only_there) = if here_is_a {
+        (EditOp::Delete, EditOp::Insert)
     } else {
-        EditOp::Insert
+        (EditOp::Insert, EditOp::Delete)
     };
     link.edits
         .iter()
@@ -302,7 +302,13 @@ fn clauses_lacked(
                 .iter()
                 .any(|&part| reader.holds_most_of(&content, other.sentence_text(part)))
                 || reader.held_next_door(&content, other, theirs.sentence);
-            (!carried_elsewhere).then(|| Lacked {
+            // Words the other version wrote in its own way elsewhere in the sentence (a run
+            // only it has holds most of them): a rewording, not a cut or an addition.
+            let reworded = link.edits.iter().filter(|o| o.op == only_there).any(|o| {
+                let span = if here_is_a { o.b } else { o.a };
+                words.reworded_as(&reader.words(&other.text[span.0..span.1]))
+            });
+            (!carried_elsewhere && !reworded).then(|| Lacked {
                 at: mine,
                 lacking: theirs.article,
                 rest_in: Some(theirs),
@@ -539,5 +545,20 @@ mod tests {
         assert!(c.cuts.is_empty(), "{:?}", c.cuts);
         let merged = original_and_copy(&split, &original);
         assert!(merged.cuts.is_empty(), "{:?}", merged.cuts);
+    }
+
+    #[test]
+    fn a_clause_reworded_and_moved_within_its_sentence_is_neither_cut_nor_added() {
+        let original = format!(
+            "{BEFORE}Four volunteers were hurt on Sunday while they had been helping to dig out a \
+             tractor buried by the mudslide near the quay, the harbour master said. {AFTER}"
+        );
+        let reworded = format!(
+            "{BEFORE}Four volunteers who helped dig out a mudslide-buried tractor were hurt on \
+             Sunday near the quay, the harbour master said. {AFTER}"
+        );
+        let c = original_and_copy(&original, &reworded);
+        assert!(c.cuts.is_empty(), "{:?}", c.cuts);
+        assert!(c.additions.is_empty(), "{:?}", c.additions);
     }
 }

@@ -285,6 +285,8 @@ pub struct Words {
 /// Share of a passage's content words a sentence must hold for the passage to stand there (see
 /// [`Reader::holds_most_of`]).
 const MOSTLY_HELD: f32 = 0.66;
+/// Half, as a share of words two wordings have in common.
+const HALF: f32 = 0.5;
 
 /// The text of the sentences before and after `sentence` in `article` (empty where there is
 /// none).
@@ -692,6 +694,20 @@ impl Words {
     }
 
     /// Whether both have the same content words up to inflection.
+    /// Whether these words are `other` reworded a little: most of their content words' stems
+    /// (two at least) stand among `other`'s, or half of each side's stand among the other's
+    /// ("had been helping to dig out a tractor buried by the mudslide" → "helped dig out a
+    /// mudslide-buried tractor").
+    pub fn reworded_as(&self, other: &Words) -> bool {
+        let (mine, theirs) = (self.content_stems(), other.content_stems());
+        let share = |of: &[&str], among: &[&str]| {
+            let held = of.iter().filter(|s| among.binary_search(s).is_ok()).count();
+            held as f32 / of.len().max(1) as f32
+        };
+        let (held, holding) = (share(&mine, &theirs), share(&theirs, &mine));
+        mine.len() >= 2 && (held >= MOSTLY_HELD || held >= HALF && holding >= HALF)
+    }
+
     pub fn same_content_stems(&self, other: &Words) -> bool {
         self.content_stems() == other.content_stems()
     }
