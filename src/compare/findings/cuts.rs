@@ -54,10 +54,9 @@ pub fn find(
     };
     let known: Vec<&Descent> = lineage.iter().filter(|d| d.known).collect();
     for descent in &known {
-        let (original, copy) = (descent.original, descent.copy);
         cuts.extend(
             linked
-                .lacked(original, copy, &mut reader)
+                .lacked(descent.original, descent.copy, &mut reader)
                 .into_iter()
                 .map(|x| Cut {
                     original: x.at,
@@ -68,33 +67,34 @@ pub fn find(
                     attribution: x.attribution,
                 }),
         );
-        // A copy of two originals took from each: what it adds, neither carries.
-        let others: Vec<Vec<Lacked>> = known
+    }
+    let mut copies: Vec<usize> = known.iter().map(|d| d.copy).collect();
+    copies.sort_unstable();
+    copies.dedup();
+    for copy in copies {
+        // What the copy has that each of its originals lacks, read once per original.
+        let lacked_by: Vec<Vec<Lacked>> = known
             .iter()
-            .filter(|d| d.copy == copy && d.original != original)
+            .filter(|d| d.copy == copy)
             .map(|d| linked.lacked(copy, d.original, &mut reader))
             .collect();
+        // A copy of two originals took from each: what it adds, neither carries.
         let lacked_by_all = |x: &Lacked| {
-            others.iter().all(|lacked| {
+            lacked_by.iter().all(|lacked| {
                 lacked
                     .iter()
                     .any(|y| y.at == x.at && y.text.contains(x.text.as_str()))
             })
         };
-        additions.extend(
-            linked
-                .lacked(copy, original, &mut reader)
-                .into_iter()
-                .filter(lacked_by_all)
-                .map(|x| Addition {
-                    copy: x.at,
-                    original: x.lacking,
-                    added_to: x.rest_in,
-                    kind: x.kind,
-                    text: x.text,
-                    attribution: x.attribution,
-                }),
-        );
+        let added = lacked_by.iter().flatten().filter(|x| lacked_by_all(x));
+        additions.extend(added.map(|x| Addition {
+            copy: x.at,
+            original: x.lacking,
+            added_to: x.rest_in,
+            kind: x.kind,
+            text: x.text.clone(),
+            attribution: x.attribution,
+        }));
     }
     cuts.sort_by(|x, y| (x.copy, x.original, &x.text).cmp(&(y.copy, y.original, &y.text)));
     // A copy repeating a sentence links it twice to the original's: one cut, listed once.
@@ -135,22 +135,15 @@ impl Linked<'_> {
             (l.a.article, l.b.article) == (here, there)
                 || (l.a.article, l.b.article) == (there, here)
         };
-        // The sentences of `there` linked to each of `here`'s: a sentence split in two carries
+        // The links of each of `here`'s sentences to `there`'s: a sentence split in two carries
         // in one part the clause the other lacks.
-        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); articles[here].sentences.len()];
-        let mut links_of: Vec<Vec<&Link>> = vec![Vec::new(); parts.len()];
+        let mut links_of: Vec<Vec<&Link>> = vec![Vec::new(); articles[here].sentences.len()];
         for link in self.links.iter().filter(between) {
-            let (mine, theirs) = if link.a.article == here {
-                (link.a, link.b)
-            } else {
-                (link.b, link.a)
-            };
-            parts[mine.sentence].push(theirs.sentence);
-            links_of[mine.sentence].push(link);
+            links_of[seen_from(link, here).0.sentence].push(link);
         }
         let mut out = Vec::new();
         let mut their_wordings: Option<FastSet<String>> = None;
-        for s in (0..parts.len()).filter(|&s| parts[s].is_empty()) {
+        for s in (0..links_of.len()).filter(|&s| links_of[s].is_empty()) {
             if !is_story_text(articles, SentenceRef::new(here, s)) {
                 continue;
             }
@@ -194,7 +187,7 @@ impl Linked<'_> {
             .zip(self.closest)
             .filter(|(l, c)| **c && between(l));
         for (link, _) in closest_between {
-            out.extend(clauses_lacked(articles, link, here, &parts, reader));
+            out.extend(clauses_lacked(articles, link, here, &links_of, reader));
         }
         out
     }
@@ -214,10 +207,11 @@ fn split_from_a_neighbour<'l>(
     reader: &mut Reader,
 ) -> bool {
     links.into_iter().any(|link| {
-        let (theirs, only_theirs) = if link.a.article == here {
-            (link.b, EditOp::Insert)
+        let theirs = seen_from(link, here).1;
+        let only_theirs = if theirs == link.b {
+            EditOp::Insert
         } else {
-            (link.a, EditOp::Delete)
+            EditOp::Delete
         };
         let other = &articles[theirs.article];
         reader.holds_most_of(content, other.sentence_text(theirs.sentence))
@@ -233,8 +227,18 @@ fn split_from_a_neighbour<'l>(
     })
 }
 
+/// The ends of `link`, one of them in article `here`: that one, then the other.
+fn seen_from(link: &Link, here: usize) -> (SentenceRef, SentenceRef) {
+    if link.a.article == here {
+        (link.a, link.b)
+    } else {
+        (link.b, link.a)
+    }
+}
+
 /// Most words (as written, spaces apart) a sentence of the other version may have to be checked
-/// against a sentence too short to link: the same words squashed differ by a space or hyphen at most.
+/// against a sentence too short to link: the same words squashed differ by a space or hyphen at
+/// most.
 const MAX_SHORT_WORDS: usize = 6;
 
 /// The squashed words of each short sentence of `article` (see
@@ -247,23 +251,20 @@ fn wordings_of(article: &Article, reader: &mut Reader) -> FastSet<String> {
         .collect()
 }
 
-/// The clauses of `here`'s sentence of `link` that the other end lacks (`parts`: per sentence of
-/// `here`, the other version's sentences linked to it), save those its sentence carries elsewhere
-/// (moved within it), another part of the sentence there carries, or a sentence next to it. None in a headline, byline or caption: outlets write
-/// their own, and words one lacks are not cut from the story (nor added to it).
+/// The clauses of `here`'s sentence of `link` that the other end lacks (`links_of`: per
+/// sentence of `here`, its links to the other version), save those its sentence carries
+/// elsewhere (moved within it) or words its own way, another part of the sentence there
+/// carries, or a sentence next to it. None in a headline, byline or caption: outlets write their
+/// own, and words one lacks are not cut from the story (nor added to it).
 fn clauses_lacked(
     articles: &[Article],
     link: &Link,
     here: usize,
-    parts: &[Vec<usize>],
+    links_of: &[Vec<&Link>],
     reader: &mut Reader,
 ) -> Vec<Lacked> {
     let here_is_a = link.a.article == here;
-    let (mine, theirs) = if here_is_a {
-        (link.a, link.b)
-    } else {
-        (link.b, link.a)
-    };
+    let (mine, theirs) = seen_from(link, here);
     if !is_story_text(articles, mine) {
         return Vec::new();
     }
@@ -298,17 +299,20 @@ fn clauses_lacked(
             // The other version's sentence (the clause moved within it) and its other parts of
             // the sentence, and the sentences either side of its one (a clause moved into a
             // sentence of its own).
-            let carried_elsewhere = parts[mine.sentence]
+            let carried_elsewhere = links_of[mine.sentence]
                 .iter()
-                .any(|&part| reader.holds_most_of(&content, other.sentence_text(part)))
+                .map(|part| seen_from(part, here).1.sentence)
+                .any(|part| reader.holds_most_of(&content, other.sentence_text(part)))
                 || reader.held_next_door(&content, other, theirs.sentence);
             // Words the other version wrote in its own way elsewhere in the sentence (a run
             // only it has holds most of them): a rewording, not a cut or an addition.
-            let reworded = link.edits.iter().filter(|o| o.op == only_there).any(|o| {
-                let span = if here_is_a { o.b } else { o.a };
-                words.reworded_as(&reader.words(&other.text[span.0..span.1]))
-            });
-            (!carried_elsewhere && !reworded).then(|| Lacked {
+            let mut reworded = || {
+                link.edits.iter().filter(|o| o.op == only_there).any(|o| {
+                    let span = if here_is_a { o.b } else { o.a };
+                    words.reworded_as(&reader.words(&other.text[span.0..span.1]))
+                })
+            };
+            (!carried_elsewhere && !reworded()).then(|| Lacked {
                 at: mine,
                 lacking: theirs.article,
                 rest_in: Some(theirs),

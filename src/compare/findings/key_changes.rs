@@ -1,7 +1,7 @@
 //! Key changes: per copy, a short ranked list of its most consequential changes against its
 //! original along the version tree — altered quotes, changed figures, dropped or changed
-//! attributions, framing swaps, cut and added sentences — each with the sentences it points at. Computed
-//! once here for the app's findings panel and every report.
+//! attributions, framing swaps, cut and added sentences — each with the sentences it points
+//! at. Computed once here for the app's findings panel and every report.
 
 use std::collections::BTreeSet;
 
@@ -184,38 +184,25 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
             .copied()
             .unwrap_or(0.0)
     };
-    let mut cuts: Vec<_> = if overlap(original, copy) < MIN_KEPT_FOR_CUTS {
-        Vec::new()
-    } else {
-        c.cuts
-            .iter()
-            .filter(|x| x.original.article == original && x.copy == copy)
-            .filter(|x| x.kind == PassageKind::Sentence)
-            .collect()
-    };
-    // Cut sentences naming a source or giving a figure first, then the longest.
-    cuts.sort_by_key(|x| weightiest_first(x.attribution, &x.text));
-    let cuts = cuts.into_iter().map(|x| KeyChange {
-        kind: KeyChangeKind::Cut,
-        summary: x.text.clone(),
-        at: vec![x.original],
-    });
-    let mut additions: Vec<_> = if overlap(copy, original) < MIN_TAKEN_FOR_ADDITIONS {
-        Vec::new()
-    } else {
-        c.additions
-            .iter()
-            .filter(|x| x.original == original && x.copy.article == copy)
-            .filter(|x| x.kind == PassageKind::Sentence)
-            .collect()
-    };
-    // As cut sentences are: those naming a source or giving a figure first, then the longest.
-    additions.sort_by_key(|x| weightiest_first(x.attribution, &x.text));
-    let additions = additions.into_iter().map(|x| KeyChange {
-        kind: KeyChangeKind::Addition,
-        summary: x.text.clone(),
-        at: vec![x.copy],
-    });
+    let cuts = c
+        .cuts
+        .iter()
+        .filter(|x| x.original.article == original && x.copy == copy)
+        .filter(|x| x.kind == PassageKind::Sentence)
+        .map(|x| (x.attribution, &x.text, x.original));
+    let cuts = sentences(
+        KeyChangeKind::Cut,
+        cuts,
+        overlap(original, copy) >= MIN_KEPT_FOR_CUTS,
+    );
+    let additions = c
+        .additions
+        .iter()
+        .filter(|x| x.original == original && x.copy.article == copy)
+        .filter(|x| x.kind == PassageKind::Sentence)
+        .map(|x| (x.attribution, &x.text, x.copy));
+    let taken = overlap(copy, original) >= MIN_TAKEN_FOR_ADDITIONS;
+    let additions = sentences(KeyChangeKind::Addition, additions, taken);
     let mut out: Vec<KeyChange> = Vec::new();
     let lists: [Box<dyn Iterator<Item = KeyChange> + '_>; 7] = [
         Box::new(quotes),
@@ -250,14 +237,31 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
     out
 }
 
-/// The order of sentences cut or added: those naming a source (`attribution`) or giving a
-/// figure first, then the longest.
-fn weightiest_first(attribution: bool, text: &str) -> (bool, bool, std::cmp::Reverse<usize>) {
-    (
-        !attribution,
-        !text.chars().any(|ch| ch.is_ascii_digit()),
-        std::cmp::Reverse(text.len()),
-    )
+/// Sentences cut or added (`kind`), each as whether it names a source, its words and the
+/// sentence it is about, as key changes when they count (`counted`): those naming a source or
+/// giving a figure first, then the longest.
+fn sentences<'c>(
+    kind: KeyChangeKind,
+    passages: impl Iterator<Item = (bool, &'c String, SentenceRef)>,
+    counted: bool,
+) -> impl Iterator<Item = KeyChange> {
+    let mut passages: Vec<_> = if counted {
+        passages.collect()
+    } else {
+        Vec::new()
+    };
+    passages.sort_by_key(|&(attribution, text, _)| {
+        (
+            !attribution,
+            !text.chars().any(|ch| ch.is_ascii_digit()),
+            std::cmp::Reverse(text.len()),
+        )
+    });
+    passages.into_iter().map(move |(_, text, at)| KeyChange {
+        kind,
+        summary: text.clone(),
+        at: vec![at],
+    })
 }
 
 /// Whether a copy's mention of a figure says otherwise than the original's: another number (or

@@ -1,7 +1,7 @@
 //! Findings no plain diff shows: systematic substitutions, altered quotes, conflicting figures,
-//! attribution changes, cuts, additions and omissions, and the key changes of each copy. Each is derived from
-//! the links and their word edits, never from raw text alone, and oriented along the version tree
-//! (original → copy where the direction is known; see [`super::direction`]).
+//! attribution changes, cuts, additions and omissions, and the key changes of each copy. Each is
+//! derived from the links and their word edits, never from raw text alone, and oriented along
+//! the version tree (original → copy where the direction is known; see [`super::direction`]).
 
 mod attributions;
 pub mod counterparts;

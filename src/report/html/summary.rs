@@ -149,67 +149,61 @@ fn attribution_changes(page: &Page<'_>) -> Markup {
 
 /// What each copy cut from its original, in the comparison's order (whole sentences first).
 fn cuts(page: &Page<'_>) -> Markup {
-    let c = page.c;
-    let body = html! {
-        @if c.cuts.is_empty() {
-            p.muted { "No copy cut a sentence or clause of its original." }
-        } @else {
-            table.findings {
-                thead { tr { th { "Original → copy" } th { "Cut" } th { "Words cut" } } }
-                tbody { @for x in &c.cuts {
-                    tr {
-                        td {
-                            (page.label_link(x.original)) (page.row_note(x.original)) " → "
-                            @match x.kept_in {
-                                Some(kept) => { (page.label_link(kept)) (page.row_note(kept)) }
-                                None => { (page.article_link(x.copy)) }
-                            }
-                        }
-                        td { (x.describe()) }
-                        td { (quoted(&x.text)) }
-                    }
-                } }
-            }
-        }
-    };
-    section(
-        "Cut by copies from their originals",
-        Some(c.cuts.len()),
-        body,
-    )
+    let rows = page.c.cuts.iter().map(|x| {
+        let sides = ((Some(x.original), x.original.article), (x.kept_in, x.copy));
+        (sides, x.describe(), x.text.as_str())
+    });
+    let titles = ("Cut by copies from their originals", "Cut", "Words cut");
+    let none = "No copy cut a sentence or clause of its original.";
+    passages_along_tree(page, titles, none, rows)
 }
 
 /// What each copy added to what it took from its original, in the comparison's order (whole
 /// sentences first).
 fn additions(page: &Page<'_>) -> Markup {
-    let c = page.c;
+    let rows = page.c.additions.iter().map(|x| {
+        let sides = ((x.added_to, x.original), (Some(x.copy), x.copy.article));
+        (sides, x.describe(), x.text.as_str())
+    });
+    let titles = ("Added by copies to their originals", "Added", "Words added");
+    let none = "No copy added a sentence or clause to what it took from its original.";
+    passages_along_tree(page, titles, none, rows)
+}
+
+/// One side of a passage cut or added: the sentence it is about, or else the article.
+type Place = (Option<SentenceRef>, usize);
+
+/// A section of passages cut or added along the tree, titled and headed by `titles` (the
+/// section, then the columns of what each passage is and of its words), each row its two sides
+/// (original, copy), what the passage is and its words; `none` when there are none.
+fn passages_along_tree<'c>(
+    page: &Page<'_>,
+    (title, what, words): (&str, &str, &str),
+    none: &str,
+    rows: impl ExactSizeIterator<Item = ((Place, Place), &'static str, &'c str)>,
+) -> Markup {
+    let place = |(sentence, article): Place| match sentence {
+        Some(at) => html! { (page.label_link(at)) (page.row_note(at)) },
+        None => page.article_link(article),
+    };
+    let count = rows.len();
     let body = html! {
-        @if c.additions.is_empty() {
-            p.muted { "No copy added a sentence or clause to what it took from its original." }
+        @if count == 0 {
+            p.muted { (none) }
         } @else {
             table.findings {
-                thead { tr { th { "Original → copy" } th { "Added" } th { "Words added" } } }
-                tbody { @for x in &c.additions {
+                thead { tr { th { "Original → copy" } th { (what) } th { (words) } } }
+                tbody { @for ((original, copy), kind, text) in rows {
                     tr {
-                        td {
-                            @match x.added_to {
-                                Some(to) => { (page.label_link(to)) (page.row_note(to)) }
-                                None => { (page.article_link(x.original)) }
-                            }
-                            " → " (page.label_link(x.copy)) (page.row_note(x.copy))
-                        }
-                        td { (x.describe()) }
-                        td { (quoted(&x.text)) }
+                        td { (place(original)) " → " (place(copy)) }
+                        td { (kind) }
+                        td { (quoted(text)) }
                     }
                 } }
             }
         }
     };
-    section(
-        "Added by copies to their originals",
-        Some(c.additions.len()),
-        body,
-    )
+    section(title, Some(count), body)
 }
 
 fn substitutions(page: &Page<'_>) -> Markup {
