@@ -93,6 +93,7 @@ const MIN_CLAIM_WORDS: usize = 2;
 const SAYING: &[&str] = &[
     "according",
     "accused",
+    "accuses",
     "acknowledged",
     "acknowledges",
     "added",
@@ -139,6 +140,8 @@ const SAYING: &[&str] = &[
     "revealed",
     "said",
     "saith",
+    "say",
+    "sayest",
     "says",
     "stated",
     "stressed",
@@ -153,6 +156,8 @@ const SAYING: &[&str] = &[
     "wrote",
 ];
 
+/// How long a word of [`SAYING`] is, in bytes ("say" to "acknowledges").
+const SAYING_LENGTHS: std::ops::RangeInclusive<usize> = 3..=12;
 /// Words that carry a judgement: a swap or addition involving one changes how the story reads.
 const LOADED: &[&str] = &[
     "aggression",
@@ -301,7 +306,7 @@ pub fn neighbours(article: &Article, sentence: usize) -> (&str, &str) {
 /// them.
 pub fn may_hold_saying(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|run| (4..=12).contains(&run.len()))
+        .filter(|run| SAYING_LENGTHS.contains(&run.len()))
         .any(|run| is_saying(&run.to_lowercase()))
 }
 
@@ -521,11 +526,28 @@ impl Words {
     }
 
     fn saying(&self) -> Vec<&str> {
-        self.keys
-            .iter()
-            .map(String::as_str)
-            .filter(|k| is_saying(k))
+        (0..self.keys.len())
+            .filter(|&i| self.says_at(i))
+            .map(|i| self.keys[i].as_str())
             .collect()
+    }
+
+    /// Whether word `i` is a verb of saying here: not "added" or "adds" joining something to
+    /// something ("adds to it", "shall be added unto you"), nor a passive that neither names who
+    /// said it nor says what ("might be revealed", "has now been revealed to"; "it was reported
+    /// that" and "was reported by" stay).
+    fn says_at(&self, i: usize) -> bool {
+        let key = self.keys[i].as_str();
+        let next = self.keys.get(i + 1).map(String::as_str);
+        let joins = matches!(key, "added" | "adds") && next.is_some_and(|n| JOINED_TO.contains(&n));
+        let bare_passive = i
+            .checked_sub(1)
+            .is_some_and(|before| PASSIVE_AUXILIARIES.contains(&self.keys[before].as_str()))
+            && !matches!(next, Some("that" | "by"));
+        let not_a_source = key == "say"
+            && i.checked_sub(1)
+                .is_some_and(|before| NO_SOURCE_SAYS.contains(&self.keys[before].as_str()));
+        is_saying(key) && !joins && !bare_passive && !not_a_source
     }
 
     /// Whether a word is a verb of saying or "according" (the words name a claim's source).
@@ -553,7 +575,7 @@ impl Words {
     /// content words after it ("but warned that the jobs must be secure"): cut, a claim went
     /// with its source, no claim was left standing without one.
     pub fn holds_the_claim(&self) -> bool {
-        let Some(verb) = self.keys.iter().position(|k| is_saying(k)) else {
+        let Some(verb) = (0..self.keys.len()).find(|&i| self.says_at(i)) else {
             return false;
         };
         let Some(that) = self.keys[verb..].iter().position(|k| k == "that") else {
@@ -565,9 +587,7 @@ impl Words {
 
     /// Whether a verb of saying (or "according") is among the last `n` words.
     pub fn says_near_end(&self, n: usize) -> bool {
-        self.keys[self.keys.len().saturating_sub(n)..]
-            .iter()
-            .any(|k| is_saying(k))
+        (self.keys.len().saturating_sub(n)..self.keys.len()).any(|i| self.says_at(i))
     }
 
     /// The verbs the verbs of saying are forms of, in order: a change of tense or an archaic
@@ -646,9 +666,10 @@ impl Words {
             .is_some_and(|k| is_saying(k) && k != "according")
     }
 
-    /// Whether the first word is a verb of speech ([`is_speaking`]: "answered them, …").
-    pub fn opens_with_speaking(&self) -> bool {
-        self.keys.first().is_some_and(|k| is_speaking(k))
+    /// Whether some word is a verb of speech ([`is_speaking`]: "answered them, …", "these words
+    /// spake he").
+    pub fn has_speaking(&self) -> bool {
+        self.keys.iter().any(|k| is_speaking(k))
     }
 
     /// Whether the last word is a function word ("…as a", "…killed five people, and at").
@@ -898,18 +919,42 @@ fn same_quantity(from: &Words, to: &Words) -> bool {
     unit(from).is_some_and(|u| Some(u) == unit(to))
 }
 
+/// Auxiliaries that make a passive with a participle after them.
+pub const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+/// Words before "say" that make it name no source: an infinitive, a modal, a question, the
+/// first or second person.
+const NO_SOURCE_SAYS: &[&str] = &[
+    "can", "could", "i", "may", "might", "must", "shall", "should", "thou", "to", "we", "what",
+    "will", "would", "ye", "you",
+];
+/// Words after "added" that make it join one thing to another rather than say something.
+const JOINED_TO: &[&str] = &["thereto", "to", "unto"];
+
 /// Verbs that say who is speaking without being read as verbs of saying themselves: beside a
 /// verb of saying they keep its speaker ("Jesus answered and said unto him" → "Jesus answered
 /// him"). Sorted.
 const SPEAKING: &[&str] = &[
+    "answer",
     "answered",
     "answereth",
     "answering",
+    "answers",
+    "ask",
     "asked",
+    "asking",
+    "asks",
     "cried",
+    "say",
+    "saying",
     "shouted",
     "spake",
+    "speak",
+    "speaking",
+    "speaks",
     "spoke",
+    "spoken",
+    "tell",
+    "telling",
     "testified",
 ];
 
@@ -923,12 +968,12 @@ fn is_saying(word: &str) -> bool {
     SAYING.binary_search(&word).is_ok()
 }
 
-/// The verb a word of [`SAYING`] is a form of, as a stem: "said", "says", "saith" → "say";
+/// The verb a word of [`SAYING`] is a form of, as a stem: "said", "says", "saith", "told" → "say";
 /// "admitted", "admits" → "admit"; "denied", "denies" → "den".
 fn saying_verb(word: &str) -> &str {
     match word {
-        "said" | "says" | "saith" => "say",
-        "told" | "tells" => "tell",
+        // Telling is saying: "said" → "told reporters" changes nothing of the attribution.
+        "said" | "says" | "saith" | "sayest" | "told" | "tells" => "say",
         "wrote" => "write",
         _ => {
             let stem = ["ed", "es", "s"]
@@ -1076,7 +1121,8 @@ mod tests {
     #[test]
     fn verbs_of_saying_are_sorted_and_told_apart_quickly() {
         assert!(SAYING.windows(2).all(|w| w[0] < w[1]));
-        assert!(SAYING.iter().all(|w| (4..=12).contains(&w.len())));
+        assert!(SPEAKING.windows(2).all(|w| w[0] < w[1]));
+        assert!(SAYING.iter().all(|w| SAYING_LENGTHS.contains(&w.len())));
         let mut reader = Reader::default();
         for text in [
             "officials SAID on Monday",
