@@ -7,8 +7,8 @@
 //! 2. `layout` cuts the text into paragraphs (at blank lines, list items, Markdown blocks and the
 //!    line breaks that are not soft wraps), leaving list, heading and quote markers outside them;
 //! 3. `roles` tells which paragraphs are a headline (the first short line without final
-//!    punctuation, before any prose), a heading (a later short line in Title Case or capitals), a
-//!    byline, a photo caption or a date line;
+//!    punctuation, before any prose), a heading (a later short line in Title Case or capitals, or
+//!    in sentence case between two paragraphs of prose), a byline, a photo caption or a date line;
 //! 4. `dateline` splits a wire dateline ("ANKARA, Turkey (AP) —") off the start of a paragraph;
 //! 5. `sentences` finds sentence boundaries in running text, with `abbreviations`.
 //!
@@ -55,7 +55,27 @@ pub fn segment(text: &str, format: Format) -> Vec<Sentence> {
     layout::for_each_paragraph(text, format, breaks, |paragraph| {
         writer.paragraph(paragraph)
     });
-    writer.sentences
+    let mut sentences = writer.sentences;
+    mark_sentence_case_headings(text, &mut sentences);
+    sentences
+}
+
+/// Makes a heading of each paragraph of one short line of prose in sentence case without final
+/// punctuation that stands between two paragraphs of the story ("Two critical weeks").
+fn mark_sentence_case_headings(text: &str, units: &mut [Sentence]) {
+    let is_story = |u: &Sentence| matches!(u.role, Role::Body | Role::ListItem);
+    for i in 1..units.len().saturating_sub(1) {
+        let (before, unit, after) = (units[i - 1], units[i], units[i + 1]);
+        let alone = before.paragraph != unit.paragraph && after.paragraph != unit.paragraph;
+        if alone
+            && unit.role == Role::Body
+            && is_story(&before)
+            && is_story(&after)
+            && roles::is_sentence_case_heading(&text[unit.range()])
+        {
+            units[i].role = Role::Heading;
+        }
+    }
 }
 
 /// Turns paragraphs into units, keeping what the article has shown so far.
@@ -602,6 +622,22 @@ mod tests {
                 ("Talks go on.", Role::Body),
                 ("What Happens Next", Role::Heading),
                 ("nothing is settled yet", Role::Body),
+                ("The union is split", Role::Body),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_line_in_sentence_case_between_paragraphs_is_a_heading() {
+        let input = "Strike ends\n\nWorkers returned.\n\nWhat comes next\n\nTalks go on.\n\n\
+                     The union is split";
+        assert_eq!(
+            units(input, Format::Text),
+            vec![
+                ("Strike ends", Role::Headline),
+                ("Workers returned.", Role::Body),
+                ("What comes next", Role::Heading),
+                ("Talks go on.", Role::Body),
                 ("The union is split", Role::Body),
             ]
         );

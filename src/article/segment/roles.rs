@@ -16,6 +16,9 @@ const MAX_HEADLINE_WORDS: usize = 30;
 /// Longest section heading, in bytes and in words.
 const MAX_HEADING_BYTES: usize = 120;
 const MAX_HEADING_WORDS: usize = 14;
+/// Longest section heading in sentence case, in words (longer lines without a period are more
+/// likely prose that lost it).
+const MAX_SENTENCE_CASE_HEADING_WORDS: usize = 8;
 
 /// Longest byline, in bytes and in words.
 const MAX_BYLINE_BYTES: usize = 200;
@@ -97,6 +100,21 @@ fn is_heading(unit: &str) -> bool {
         && unit.split_whitespace().nth(MAX_HEADING_WORDS).is_none()
         && !ends_with_punctuation(unit)
         && (is_in_capitals(unit) || is_title_case(unit))
+}
+
+/// A short line in sentence case without final punctuation ("Two critical weeks"): a heading
+/// where prose stands before and after it, a last line of prose that lost its period elsewhere.
+pub(super) fn is_sentence_case_heading(unit: &str) -> bool {
+    unit.len() <= MAX_HEADING_BYTES
+        && unit
+            .split_whitespace()
+            .nth(MAX_SENTENCE_CASE_HEADING_WORDS)
+            .is_none()
+        && !ends_with_punctuation(unit)
+        && unit
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
 }
 
 /// No lowercase letter and at least two capitals.
@@ -516,6 +534,16 @@ mod tests {
         assert!(!is_heading("Go deeper"));
         assert!(!is_heading("the Long Wait"));
         assert!(!is_heading("HARBOUR TENSIONS RISE."));
+    }
+
+    #[test]
+    fn sentence_case_headings() {
+        assert!(is_sentence_case_heading("Two weeks of repairs"));
+        assert!(!is_sentence_case_heading("two weeks of repairs"));
+        assert!(!is_sentence_case_heading("Repairs will take two weeks."));
+        assert!(!is_sentence_case_heading(
+            "Repairs to the old pier will take two more weeks than planned"
+        ));
     }
 
     #[test]
