@@ -921,11 +921,11 @@ fn same_quantity(from: &Words, to: &Words) -> bool {
 
 /// Auxiliaries that make a passive with a participle after them.
 pub const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
-/// Words before "say" that make it name no source: an infinitive, a modal, a question, the
-/// first or second person.
+/// Words before "say" that make it name no source: an infinitive, a modal, a negation, a
+/// question, the first or second person, or an article (the noun: "a say in the plan").
 const NO_SOURCE_SAYS: &[&str] = &[
-    "can", "could", "i", "may", "might", "must", "shall", "should", "thou", "to", "we", "what",
-    "will", "would", "ye", "you",
+    "a", "can", "could", "i", "may", "might", "must", "not", "shall", "should", "the", "thou",
+    "to", "we", "what", "will", "would", "ye", "you",
 ];
 /// Words after "added" that make it join one thing to another rather than say something.
 const JOINED_TO: &[&str] = &["thereto", "to", "unto"];
@@ -1131,6 +1131,22 @@ mod tests {
         ] {
             let holds = !reader.words(text).saying_words().is_empty();
             assert_eq!(may_hold_saying(text), holds, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn say_names_a_source_only_where_someone_says() {
+        let mut reader = Reader::default();
+        for (text, source) in [
+            ("Police say", true),
+            ("officials in the valley say", true),
+            ("declined to say", false),
+            ("would not say", false),
+            ("had a say in the plan", false),
+            ("what we say", false),
+            ("I say unto you", false),
+        ] {
+            assert_eq!(reader.words(text).names_a_source(), source, "{text:?}");
         }
     }
 
