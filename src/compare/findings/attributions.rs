@@ -436,12 +436,15 @@ impl<'t> Seen<'t> {
 
     /// Whether the words replaced at edit `i` name the source of a claim: a verb of saying both
     /// sides keep follows them ("the ministry said" → "the army said"), or "according to"
-    /// precedes them.
+    /// precedes them ("according to" after them names the source after it: "the fruit of his
+    /// body, according to the flesh").
     fn names_the_source(&self, i: usize, reader: &mut Reader) -> bool {
         let verb_after = self
             .kept_after(i)
             .and_then(|t| t.split_whitespace().next())
-            .is_some_and(|w| reader.words(w).names_a_source());
+            .is_some_and(|w| {
+                reader.words(w).names_a_source() && !w.eq_ignore_ascii_case("according")
+            });
         let according_before = self
             .kept_before(i)
             .is_some_and(|t| t.trim_end().to_lowercase().ends_with("according to"));
@@ -1090,6 +1093,15 @@ mod tests {
             let found = changes(&format!("{STORY}{original}"), &format!("{STORY}{copy}"));
             assert!(found.is_empty(), "{original}: {found:?}");
         }
+    }
+
+    #[test]
+    fn words_before_according_to_are_not_its_source() {
+        let found = changes(
+            &format!("{STORY}Rents are shared by each tenant according to the lease."),
+            &format!("{STORY}Rents are shared by every family according to the lease."),
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
