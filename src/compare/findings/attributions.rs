@@ -415,9 +415,10 @@ impl<'t> Seen<'t> {
 
     /// Whether the speaker of a verb of saying dropped at edit `i` (`replaced` → `replacing`)
     /// is still named as one: the edit put another verb of speech in its place ("answering said"
-    /// → "answered", "and said" → "and asked", "said this" → "thus spoken"), or the dropped words open with their verb and a kept verb of speech stands
-    /// a few words before it, the dropped one a second verb of the same speaker ("Jesus answered
-    /// [and said unto] him", "he answered one of them, [and said,]").
+    /// → "answered", "and said" → "and asked", "said this" → "thus spoken"), or the dropped
+    /// words open with their verb and a kept verb of speech stands a few words before it, the
+    /// dropped one a second verb of the same speaker ("Jesus answered [and said unto] him", "he
+    /// answered one of them, [and said,]").
     fn speaker_kept(&self, i: usize, replaced: &Words, replacing: &Words) -> bool {
         if replacing.has_speaking() {
             return true;
