@@ -318,8 +318,6 @@ pub type Split<'w> = (&'w str, bool, &'w str, bool);
 /// Normalises wordings with one shared tokenizer.
 pub struct Reader {
     tokenizer: Tokenizer,
-    /// Whether each key id seen by [`Reader::saying_count`] is a verb of saying.
-    saying_keys: FastMap<u32, bool>,
     /// Each key or stem id seen, in lower case.
     lower: FastMap<u32, String>,
     /// The words of each text read so far (findings read the same short wordings, "said" or
@@ -331,7 +329,6 @@ impl Default for Reader {
     fn default() -> Self {
         Reader {
             tokenizer: Tokenizer::new(Normalization::default()),
-            saying_keys: FastMap::default(),
             lower: FastMap::default(),
             read: FastMap::default(),
         }
@@ -393,6 +390,11 @@ impl Reader {
         if let Some(words) = self.read.get(text) {
             return words.squashed().to_owned();
         }
+        squash(&self.word_keys(text), true)
+    }
+
+    /// The keys of the words of `text` in lower case, in order, without building its words.
+    fn word_keys(&mut self, text: &str) -> Vec<&str> {
         let tokens = self.tokenizer.tokenize(text, 0..text.len());
         let vocabulary = &self.tokenizer.vocabulary;
         let keys: Vec<u32> = tokens
@@ -405,8 +407,7 @@ impl Reader {
                 .entry(key)
                 .or_insert_with(|| vocabulary.word(key).to_lowercase());
         }
-        let lower: Vec<&str> = keys.iter().map(|key| self.lower[key].as_str()).collect();
-        squash(&lower, true)
+        keys.iter().map(|key| self.lower[key].as_str()).collect()
     }
 
     /// Whether each of `keys` is the key of a word of one of `texts`: [`Words::has_key`] on the
@@ -455,15 +456,9 @@ impl Reader {
             if found.iter().all(|&f| f) {
                 break;
             }
-            let tokens = self.tokenizer.tokenize(text, 0..text.len());
-            let vocabulary = &self.tokenizer.vocabulary;
-            for t in tokens.iter().filter(|t| t.is_word()) {
-                let lower = self
-                    .lower
-                    .entry(t.key)
-                    .or_insert_with(|| vocabulary.word(t.key).to_lowercase());
+            for lower in self.word_keys(text) {
                 for (key, found) in keys.iter().zip(found.iter_mut()) {
-                    *found |= key == lower;
+                    *found |= *key == lower;
                 }
             }
         }
@@ -473,18 +468,8 @@ impl Reader {
     /// How many verbs of saying `text` holds: `self.words(text).saying_words().len()`, without
     /// building the words.
     pub fn saying_count(&mut self, text: &str) -> usize {
-        let tokens = self.tokenizer.tokenize(text, 0..text.len());
-        let vocabulary = &self.tokenizer.vocabulary;
-        let saying_keys = &mut self.saying_keys;
-        tokens
-            .iter()
-            .filter(|t| t.is_word())
-            .filter(|t| {
-                *saying_keys
-                    .entry(t.key)
-                    .or_insert_with(|| is_saying(&vocabulary.word(t.key).to_lowercase()))
-            })
-            .count()
+        let keys = self.word_keys(text);
+        (0..keys.len()).filter(|&i| says_at(&keys, i)).count()
     }
 }
 
@@ -532,22 +517,9 @@ impl Words {
             .collect()
     }
 
-    /// Whether word `i` is a verb of saying here: not "added" or "adds" joining something to
-    /// something ("adds to it", "shall be added unto you"), nor a passive that neither names who
-    /// said it nor says what ("might be revealed", "has now been revealed to"; "it was reported
-    /// that", "was reported by" and "was quoted as saying" stay).
+    /// Whether word `i` is a verb of saying here (see [`says_at`]).
     fn says_at(&self, i: usize) -> bool {
-        let key = self.keys[i].as_str();
-        if !is_saying(key) {
-            return false;
-        }
-        let before = i.checked_sub(1).map(|b| self.keys[b].as_str());
-        let next = self.keys.get(i + 1).map(String::as_str);
-        let joins = matches!(key, "added" | "adds") && next.is_some_and(|n| JOINED_TO.contains(&n));
-        let bare_passive = before.is_some_and(|b| PASSIVE_AUXILIARIES.contains(&b))
-            && !matches!(next, Some("as" | "by" | "that"));
-        let not_a_source = key == "say" && before.is_some_and(|b| NO_SOURCE_SAYS.contains(&b));
-        !joins && !bare_passive && !not_a_source
+        says_at(&self.keys, i)
     }
 
     /// Whether a word is a verb of saying or "according" (the words name a claim's source).
@@ -563,12 +535,12 @@ impl Words {
     /// Whether some word of substance is not a verb of saying (or "according"): the words may
     /// name who said something, not only that it was said.
     pub fn has_content_besides_saying(&self) -> bool {
-        self.content_keys().iter().any(|k| !is_saying(k))
+        (0..self.keys.len()).any(|i| !self.function[i] && !self.says_at(i))
     }
 
     /// Whether the first word is a verb of saying (or "according").
     pub fn opens_with_saying(&self) -> bool {
-        self.keys.first().is_some_and(|k| is_saying(k))
+        !self.keys.is_empty() && self.says_at(0)
     }
 
     /// Whether the words hold what a verb of saying among them said: "that" after the verb, and
@@ -661,9 +633,8 @@ impl Words {
     /// Whether the words open with a verb of saying, "and" aside, that names no speaker of its
     /// own ("and said unto them", "said to"; not "according to a person familiar with…").
     pub fn opens_with_bare_saying(&self) -> bool {
-        let mut keys = self.keys.iter().skip_while(|k| *k == "and");
-        keys.next()
-            .is_some_and(|k| is_saying(k) && k != "according")
+        let first = self.keys.iter().position(|k| k != "and");
+        first.is_some_and(|i| self.says_at(i) && self.keys[i] != "according")
     }
 
     /// Whether some word is a verb of speech ([`is_speaking`]: "answered them, …", "these words
@@ -961,6 +932,25 @@ const SPEAKING: &[&str] = &[
 /// Whether a lower-case word says who is speaking: a verb of saying or one of [`SPEAKING`].
 pub fn is_speaking(word: &str) -> bool {
     is_saying(word) || SPEAKING.binary_search(&word).is_ok()
+}
+
+/// Whether word `i` of the lower-case `keys` is a verb of saying where it stands: not "added" or
+/// "adds" joining something to something ("adds to it", "shall be added unto you"), nor a passive
+/// that neither names who said it nor says what ("might be revealed", "has now been revealed
+/// to"; "it was reported that", "was reported by" and "was quoted as saying" stay), nor "say"
+/// after a word in [`NO_SOURCE_SAYS`].
+fn says_at<K: AsRef<str>>(keys: &[K], i: usize) -> bool {
+    let key = keys[i].as_ref();
+    if !is_saying(key) {
+        return false;
+    }
+    let before = i.checked_sub(1).map(|b| keys[b].as_ref());
+    let next = keys.get(i + 1).map(AsRef::as_ref);
+    let joins = matches!(key, "added" | "adds") && next.is_some_and(|n| JOINED_TO.contains(&n));
+    let bare_passive = before.is_some_and(|b| PASSIVE_AUXILIARIES.contains(&b))
+        && !matches!(next, Some("as" | "by" | "that"));
+    let not_a_source = key == "say" && before.is_some_and(|b| NO_SOURCE_SAYS.contains(&b));
+    !joins && !bare_passive && !not_a_source
 }
 
 /// Whether a lower-case word is a verb of saying (or "according"; [`SAYING`] is sorted).
