@@ -18,6 +18,14 @@
 //! joins figures only when they agree ("more than one million", "over 1 million"), and so does a
 //! pair counting the same word in sentences that share three other content words, without an
 //! event ("the $10 billion observatory" described twice).
+//!
+//! Measures (a sum of money, a distance, a weight, a span of time: a figure with a unit) are
+//! matched on their wording instead, strongly: the same unit, two content words in common among
+//! the few beside each figure ("look 13.5 billion years back in time", "peer back in time 13.7
+//! billion years"), three in their sentences, a name in common when both sentences name any, no
+//! other event, and neither is an increment ("another five months") unless both are. Rates and
+//! readings ("percent", "degrees") and ages ("19-year-old") are never matched so: they differ
+//! from place to place, from one thing measured to the next, and from one person to the next.
 
 use super::figures::{self, Reading};
 use super::numbers::{Figure, words_of};
@@ -37,6 +45,14 @@ const MIN_SHARED_WORDS: usize = 3;
 const EVENT_REACH: usize = 8;
 /// Content words after a figure searched for what it counts.
 const COUNTED_REACH: usize = 3;
+/// Words on either side of a measure searched for the words it is matched on.
+const MEASURE_REACH: usize = 4;
+/// Words those two measures' neighbourhoods must share.
+const MIN_SHARED_BESIDE: usize = 2;
+/// Units that measure a rate or a reading, never matched across unlinked sentences.
+const NOT_MEASURES: &[&str] = &["degrees", "percent"];
+/// Words before a figure that make it an addition to another ("another five months").
+const INCREMENTS: &[&str] = &["additional", "another", "extra", "further"];
 /// Most figures of one kind of event compared pairwise (beyond, a long collection of copies, the
 /// kind is skipped: its figures are compared through links only).
 const MAX_BUCKET: usize = 256;
@@ -205,8 +221,14 @@ pub struct Subject {
     /// What it counts (people or a noun), with the word as written ("Palestinians", lower case
     /// unless a name) and its stem, when it says.
     thing: Option<(Thing, String, u32)>,
-    /// The stem of the first content word after the figure ("rescue" in "12 rescue workers").
-    first_counted: u32,
+    /// The stem of the first content word after the figure ("rescue" in "12 rescue workers"),
+    /// when one follows it.
+    first_counted: Option<u32>,
+    /// What kind of measure it is, when it has a unit (see [`Measure`]).
+    measure: Option<Measure>,
+    /// The stems of the content words at most [`MEASURE_REACH`] words beside the figure, its
+    /// own words and units left out (sorted).
+    beside: Vec<u32>,
     /// The kind of event and the stem of its word, when an event word is near.
     pub event: Option<(Event, u32)>,
     total: bool,
@@ -233,11 +255,21 @@ impl Subject {
     }
 }
 
-/// Which figures are compared pairwise: those of one kind of event, or counting one word.
+/// A figure with a unit, as matched across unlinked sentences: the unit, and whether it is an
+/// increment ("another five months").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Measure {
+    unit: &'static str,
+    increment: bool,
+}
+
+/// Which figures are compared pairwise: those of one kind of event, counting one word, or
+/// measuring alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Bucket {
     Event(Event, bool, Option<&'static str>),
     Counted(u32, Option<&'static str>),
+    Measured(Measure),
 }
 
 /// Pairs of figures in different articles, in sentences not linked to each other (`linked`),
@@ -268,8 +300,16 @@ pub fn same_subject_pairs(
             let bucket = Bucket::Event(event, total, unit);
             buckets.entry(bucket).or_default().push(i);
         }
-        let bucket = Bucket::Counted(s.first_counted, unit);
-        buckets.entry(bucket).or_default().push(i);
+        if let Some(first_counted) = s.first_counted {
+            let bucket = Bucket::Counted(first_counted, unit);
+            buckets.entry(bucket).or_default().push(i);
+        }
+        if let Some(measure) = s.measure {
+            buckets
+                .entry(Bucket::Measured(measure))
+                .or_default()
+                .push(i);
+        }
     }
     let mut pairs = Vec::new();
     for (bucket, members) in buckets.iter().filter(|(_, m)| m.len() <= MAX_BUCKET) {
@@ -283,6 +323,7 @@ pub fn same_subject_pairs(
                 let found = match bucket {
                     Bucket::Event(..) => event_evidence(x, y),
                     Bucket::Counted(..) => wording_evidence(x, y).then_some(true),
+                    Bucket::Measured(..) => measure_evidence(x, y).then_some(true),
                 };
                 if let Some(strong) = found {
                     pairs.push((x.figure, y.figure, strong));
@@ -337,6 +378,18 @@ fn wording_evidence(x: &Subject, y: &Subject) -> bool {
         && shared(&x.words, &y.words) >= MIN_SHARED_WORDS
 }
 
+/// Whether two measures alike say the same thing about the same subject (see the module
+/// documentation).
+fn measure_evidence(x: &Subject, y: &Subject) -> bool {
+    let other_events = matches!((x.event, y.event), (Some((a, _)), Some((b, _))) if a != b);
+    let both_named = !x.names.is_empty() && !y.names.is_empty();
+    !other_events
+        && may_be_one(x, y)
+        && (!both_named || shared_names(&x.names, &y.names) > 0)
+        && shared(&x.beside, &y.beside) >= MIN_SHARED_BESIDE
+        && shared(&x.words, &y.words) >= MIN_SHARED_WORDS
+}
+
 /// How many names of `a` share a word with a name of `b` ("Turkey" and "eastern Turkey").
 fn shared_names(a: &[Vec<String>], b: &[Vec<String>]) -> usize {
     a.iter()
@@ -380,10 +433,11 @@ fn subjects_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<
         if is_base(p, text, &refs, reading.first) {
             continue;
         }
-        let Some(first_counted) = first_counted(p, &refs, reading.last + 1) else {
+        let measure = measure_of(&refs, reading);
+        let first_counted = first_counted(p, &refs, reading.last + 1).map(|i| p.tokens[i].stem);
+        if first_counted.is_none() && measure.is_none() {
             continue;
-        };
-        let first_counted = p.tokens[first_counted].stem;
+        }
         let thing = counted_thing(p, text, &refs, reading.last + 1).map(|(thing, at)| {
             let demonym = matches!(thing, Thing::People(Some(_)));
             (thing, as_written(text, p, at, demonym), p.tokens[at].stem)
@@ -403,13 +457,20 @@ fn subjects_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<
             reading: reading.clone(),
             thing,
             first_counted,
+            measure,
+            beside: beside(
+                p,
+                &refs,
+                reading,
+                between_neighbours(&readings, n, refs.len()),
+            ),
             event,
             total: (from..to).any(|i| TOTALS.contains(&refs[i])),
             name_words: names.iter().map(|(_, written)| written.clone()).collect(),
             names: names.into_iter().map(|(words, _)| words).collect(),
             days: days.clone(),
             words: sorted_stems(p, |i| {
-                p.tokens[i].class == TokenClass::Content && p.tokens[i].stem != first_counted
+                p.tokens[i].class == TokenClass::Content && Some(p.tokens[i].stem) != first_counted
             }),
         });
     }
@@ -483,6 +544,48 @@ fn is_base(p: &Prepared, text: &str, refs: &[&str], first: usize) -> bool {
         || POSSESSIVES.contains(&refs[before]);
     let home_to = refs[before] == "to" && before > 0 && refs[before - 1] == "home";
     possessive || refs[before] == "of" || home_to
+}
+
+/// What kind of measure a figure is, when it has a unit and is no rate, reading or age.
+fn measure_of(refs: &[&str], reading: &Reading) -> Option<Measure> {
+    let unit = reading.unit.filter(|unit| !NOT_MEASURES.contains(unit))?;
+    let mut after = reading.last + 1;
+    while refs
+        .get(after)
+        .is_some_and(|w| figures::is_unit_word(w) || *w == "-")
+    {
+        after += 1;
+    }
+    if refs.get(after) == Some(&"old") {
+        return None;
+    }
+    let before = reading.first.checked_sub(1).map(|i| refs[i]);
+    Some(Measure {
+        unit,
+        increment: before.is_some_and(|w| INCREMENTS.contains(&w))
+            || refs.get(after) == Some(&"more"),
+    })
+}
+
+/// The stems of the content words among the [`MEASURE_REACH`] words before a figure and the
+/// as many after it and its units, within `from..to` (between its neighbouring figures).
+fn beside(p: &Prepared, refs: &[&str], reading: &Reading, (from, to): (usize, usize)) -> Vec<u32> {
+    let mut after = reading.last + 1;
+    while refs.get(after).is_some_and(|w| figures::is_unit_word(w)) {
+        after += 1;
+    }
+    let is_word = |i: &usize| p.tokens[*i].is_word();
+    let before_words = (from..reading.first.max(from)).rev().filter(is_word);
+    let after_words = (after.min(to)..to).filter(is_word);
+    let mut stems: Vec<u32> = before_words
+        .take(MEASURE_REACH)
+        .chain(after_words.take(MEASURE_REACH))
+        .filter(|&i| p.tokens[i].class == TokenClass::Content && !figures::is_unit_word(refs[i]))
+        .map(|i| p.tokens[i].stem)
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
 }
 
 /// The first content word after a figure (past units), from token `from` on.
@@ -759,6 +862,56 @@ mod tests {
             "At least 70 residents died across Varland in a week of storms, a charity said.",
         ]);
         assert!(facts.is_empty(), "{facts:#?}");
+    }
+
+    #[test]
+    fn a_measure_told_alike_in_unlinked_sentences_that_differs_is_a_conflict() {
+        // Long sentences that say much else: neither linked nor near, so only the words beside
+        // the figures join them.
+        let facts = two_reports([
+            "Engineers expect the new sea wall at Port Halden to hold back the tides for 120 \
+             years, although fishermen along the northern quay fear it will silt up their \
+             moorings within a decade.",
+            "Built to hold back the tides for 150 years, the Port Halden barrier has so far cost \
+             the council twice its original budget and delayed the ferry timetable by a whole \
+             season.",
+        ]);
+        assert_eq!(facts.len(), 1, "{facts:#?}");
+        assert_eq!(
+            (facts[0].kind, facts[0].basis),
+            (FactKind::Conflict, FactBasis::Unlinked)
+        );
+        let mut texts: Vec<&str> = facts[0].mentions.iter().map(|m| m.text.as_str()).collect();
+        texts.sort_unstable();
+        assert_eq!(texts, ["120 years", "150 years"]);
+    }
+
+    #[test]
+    fn measures_of_other_people_rates_and_increments_are_not_matched() {
+        let cases: [[&str; 2]; 3] = [
+            [
+                "A court in Port Halden sentenced Marek Olsen to 12 years in prison for fraud on \
+                 the harbour contract.",
+                "Judges in Ostrava sentenced Tomas Varga to 10 years in prison for fraud, his \
+                 lawyer told reporters.",
+            ],
+            [
+                "In March unemployment rose to 5.2 percent in Varland, the highest level in a \
+                 decade.",
+                "Shop prices rose 4.8 percent across Varland in the year to March as fuel costs \
+                 soared.",
+            ],
+            [
+                "The probe needs a month to reach its orbit, then another 5 months before its \
+                 cameras start work.",
+                "Mission staff expect about 6 months before its cameras start work on the first \
+                 targets.",
+            ],
+        ];
+        for case in cases {
+            let found = two_reports(case);
+            assert!(found.is_empty(), "{case:?}: {found:#?}");
+        }
     }
 
     #[test]
