@@ -56,13 +56,15 @@ pub fn segment(text: &str, format: Format) -> Vec<Sentence> {
         writer.paragraph(paragraph)
     });
     let mut sentences = writer.sentences;
-    mark_sentence_case_headings(text, &mut sentences);
+    mark_lone_headings(text, &mut sentences);
     sentences
 }
 
-/// Makes a heading of each paragraph of one short line of prose in sentence case without final
-/// punctuation that stands between two paragraphs of the story ("Two critical weeks").
-fn mark_sentence_case_headings(text: &str, units: &mut [Sentence]) {
+/// Makes a heading of each paragraph of one short line of prose that stands between two
+/// paragraphs of the story and is in sentence case without final punctuation ("Two critical
+/// weeks") or leads in to what follows ("Here is what happens next:", not "The mayor said:"
+/// before a quotation).
+fn mark_lone_headings(text: &str, units: &mut [Sentence]) {
     let is_story = |u: &Sentence| matches!(u.role, Role::Body | Role::ListItem);
     for i in 1..units.len().saturating_sub(1) {
         let (before, unit, after) = (units[i - 1], units[i], units[i + 1]);
@@ -71,7 +73,8 @@ fn mark_sentence_case_headings(text: &str, units: &mut [Sentence]) {
             && unit.role == Role::Body
             && is_story(&before)
             && is_story(&after)
-            && roles::is_sentence_case_heading(&text[unit.range()])
+            && (roles::is_sentence_case_heading(&text[unit.range()])
+                || roles::is_lead_in(&text[unit.range()], &text[after.range()]))
         {
             units[i].role = Role::Heading;
         }
@@ -639,6 +642,23 @@ mod tests {
                 ("What comes next", Role::Heading),
                 ("Talks go on.", Role::Body),
                 ("The union is split", Role::Body),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_line_leading_in_to_the_next_paragraphs_is_a_heading() {
+        let input = "Strike ends\n\nWorkers returned.\n\nHere is what we know:\n\nTalks go on.\n\n\
+                     The union leader said:\n\n\u{201c}We will be back.\u{201d}";
+        assert_eq!(
+            units(input, Format::Text),
+            vec![
+                ("Strike ends", Role::Headline),
+                ("Workers returned.", Role::Body),
+                ("Here is what we know:", Role::Heading),
+                ("Talks go on.", Role::Body),
+                ("The union leader said:", Role::Body),
+                ("\u{201c}We will be back.\u{201d}", Role::Body),
             ]
         );
     }

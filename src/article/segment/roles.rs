@@ -117,6 +117,32 @@ pub(super) fn is_sentence_case_heading(unit: &str) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
+/// A short line ending with a colon that introduces the paragraphs after it ("Here is what
+/// happens next:"), a heading, unless what follows is a quotation ("The mayor said:") or the
+/// line's clause runs on ("Residents were told that:").
+pub(super) fn is_lead_in(unit: &str, next: &str) -> bool {
+    let Some(lead) = unit.strip_suffix(':') else {
+        return false;
+    };
+    let quotation_follows = next.starts_with(['"', '\'', '\u{201c}', '\u{2018}', '\u{ab}']);
+    let runs_on = lead
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|last| ["that", "as", "to"].contains(&last.to_lowercase().as_str()));
+    unit.len() <= MAX_HEADING_BYTES
+        && unit
+            .split_whitespace()
+            .nth(MAX_SENTENCE_CASE_HEADING_WORDS)
+            .is_none()
+        && !ends_with_punctuation(lead)
+        && lead
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+        && !quotation_follows
+        && !runs_on
+}
+
 /// No lowercase letter and at least two capitals.
 fn is_in_capitals(unit: &str) -> bool {
     !unit.chars().any(char::is_lowercase) && unit.chars().filter(|c| c.is_uppercase()).count() >= 2
@@ -534,6 +560,24 @@ mod tests {
         assert!(!is_heading("Go deeper"));
         assert!(!is_heading("the Long Wait"));
         assert!(!is_heading("HARBOUR TENSIONS RISE."));
+    }
+
+    #[test]
+    fn lead_ins() {
+        let next = "The ferry moves to the north landing in May.";
+        assert!(is_lead_in("Here is what happens next:", next));
+        assert!(is_lead_in("What we know so far:", next));
+        assert!(!is_lead_in(
+            "The harbour master said:",
+            "\u{201c}We are ready.\u{201d}"
+        ));
+        assert!(!is_lead_in("Residents were told on Monday that:", next));
+        assert!(!is_lead_in("Here is what happens next", next));
+        assert!(!is_lead_in("here is what happens next:", next));
+        assert!(!is_lead_in(
+            "The council has set out what residents of the old town should expect:",
+            next
+        ));
     }
 
     #[test]
