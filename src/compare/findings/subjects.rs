@@ -23,7 +23,8 @@
 //! matched on their wording instead, strongly: the same unit, two content words in common among
 //! the few beside each figure ("look 13.5 billion years back in time", "peer back in time 13.7
 //! billion years"), three in their sentences, a name in common when both sentences name any, no
-//! other event, and neither is an increment ("another five months") unless both are. Rates and
+//! other event, not two other things measured ("$2 billion on new schools", "$3 billion on
+//! hospitals"), and neither is an increment ("another five months") unless both are. Rates and
 //! readings ("percent", "degrees") and ages ("19-year-old") are never matched so: they differ
 //! from place to place, from one thing measured to the next, and from one person to the next.
 
@@ -49,6 +50,9 @@ const COUNTED_REACH: usize = 3;
 const MEASURE_REACH: usize = 4;
 /// Words those two measures' neighbourhoods must share.
 const MIN_SHARED_BESIDE: usize = 2;
+/// Words after a measure (past its units, before any mark) searched for what it is spent on,
+/// paid for or taken by ("$2 billion on new schools").
+const OBJECT_REACH: usize = 2;
 /// Units that measure a rate or a reading, never matched across unlinked sentences.
 const NOT_MEASURES: &[&str] = &["degrees", "percent"];
 /// Words before a figure that make it an addition to another ("another five months").
@@ -229,6 +233,9 @@ pub struct Subject {
     /// The stems of the content words at most [`MEASURE_REACH`] words beside the figure, its
     /// own words and units left out (sorted).
     beside: Vec<u32>,
+    /// The stem of the first content word at most [`OBJECT_REACH`] words after the figure and
+    /// its units: what the measure is of or for ("schools" in "$2 billion on schools").
+    object: Option<u32>,
     /// The kind of event and the stem of its word, when an event word is near.
     pub event: Option<(Event, u32)>,
     total: bool,
@@ -388,6 +395,19 @@ fn measure_evidence(x: &Subject, y: &Subject) -> bool {
         && (!both_named || shared_names(&x.names, &y.names) > 0)
         && shared(&x.beside, &y.beside) >= MIN_SHARED_BESIDE
         && shared(&x.words, &y.words) >= MIN_SHARED_WORDS
+        && objects_agree(x, y)
+}
+
+/// Whether what two measures are of agrees: neither says, or one's is among the words beside
+/// the other ("back" in "13.5 billion years back in time" and "peer back in time 13.7 billion
+/// years"), never two other things ("$2 billion on new schools", "$3 billion on hospitals").
+fn objects_agree(x: &Subject, y: &Subject) -> bool {
+    let among = |object: Option<u32>, beside: &[u32]| {
+        object.is_some_and(|o| beside.binary_search(&o).is_ok())
+    };
+    (x.object.is_none() && y.object.is_none())
+        || among(x.object, &y.beside)
+        || among(y.object, &x.beside)
 }
 
 /// How many names of `a` share a word with a name of `b` ("Turkey" and "eastern Turkey").
@@ -434,6 +454,12 @@ fn subjects_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<
             continue;
         }
         let measure = measure_of(&refs, reading);
+        let (beside, object) = beside(
+            p,
+            &refs,
+            reading,
+            between_neighbours(&readings, n, refs.len()),
+        );
         let first_counted = first_counted(p, &refs, reading.last + 1).map(|i| p.tokens[i].stem);
         if first_counted.is_none() && measure.is_none() {
             continue;
@@ -458,12 +484,8 @@ fn subjects_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<
             thing,
             first_counted,
             measure,
-            beside: beside(
-                p,
-                &refs,
-                reading,
-                between_neighbours(&readings, n, refs.len()),
-            ),
+            beside,
+            object,
             event,
             total: (from..to).any(|i| TOTALS.contains(&refs[i])),
             name_words: names.iter().map(|(_, written)| written.clone()).collect(),
@@ -569,23 +591,42 @@ fn measure_of(refs: &[&str], reading: &Reading) -> Option<Measure> {
 
 /// The stems of the content words among the [`MEASURE_REACH`] words before a figure and the
 /// as many after it and its units, within `from..to` (between its neighbouring figures).
-fn beside(p: &Prepared, refs: &[&str], reading: &Reading, (from, to): (usize, usize)) -> Vec<u32> {
+/// Also returns the first content word among the [`OBJECT_REACH`] words after the units, before
+/// any mark.
+fn beside(
+    p: &Prepared,
+    refs: &[&str],
+    reading: &Reading,
+    (from, to): (usize, usize),
+) -> (Vec<u32>, Option<u32>) {
     let mut after = reading.last + 1;
     while refs.get(after).is_some_and(|w| figures::is_unit_word(w)) {
         after += 1;
     }
     let is_word = |i: &usize| p.tokens[*i].is_word();
-    let before_words = (from..reading.first.max(from)).rev().filter(is_word);
-    let after_words = (after.min(to)..to).filter(is_word);
-    let mut stems: Vec<u32> = before_words
+    let is_content =
+        |i: &usize| p.tokens[*i].class == TokenClass::Content && !figures::is_unit_word(refs[*i]);
+    let after_words: Vec<usize> = (after.min(to)..to)
+        .filter(is_word)
         .take(MEASURE_REACH)
-        .chain(after_words.take(MEASURE_REACH))
-        .filter(|&i| p.tokens[i].class == TokenClass::Content && !figures::is_unit_word(refs[i]))
+        .collect();
+    // What the measure is of follows it in its clause: a mark ends the search.
+    let object = (after.min(to)..to)
+        .take_while(is_word)
+        .take(OBJECT_REACH)
+        .find(is_content)
+        .map(|i| p.tokens[i].stem);
+    let mut stems: Vec<u32> = (from..reading.first.max(from))
+        .rev()
+        .filter(is_word)
+        .take(MEASURE_REACH)
+        .chain(after_words)
+        .filter(is_content)
         .map(|i| p.tokens[i].stem)
         .collect();
     stems.sort_unstable();
     stems.dedup();
-    stems
+    (stems, object)
 }
 
 /// The first content word after a figure (past units), from token `from` on.
@@ -887,13 +928,19 @@ mod tests {
     }
 
     #[test]
-    fn measures_of_other_people_rates_and_increments_are_not_matched() {
-        let cases: [[&str; 2]; 3] = [
+    fn measures_of_other_people_things_rates_and_increments_are_not_matched() {
+        let cases: [[&str; 2]; 4] = [
             [
                 "A court in Port Halden sentenced Marek Olsen to 12 years in prison for fraud on \
                  the harbour contract.",
                 "Judges in Ostrava sentenced Tomas Varga to 10 years in prison for fraud, his \
                  lawyer told reporters.",
+            ],
+            [
+                "Ministers in Varland will spend $2 billion on new schools over the next five \
+                 years, the finance office announced after a long cabinet meeting.",
+                "Under the plan Varland will spend $3 billion on hospitals, with building work \
+                 due to begin in the northern provinces before winter.",
             ],
             [
                 "In March unemployment rose to 5.2 percent in Varland, the highest level in a \
