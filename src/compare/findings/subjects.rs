@@ -15,16 +15,19 @@
 //!
 //! A pair is *strong* when its sentences share two such names, or one and the same counted word
 //! and event word; only a strong pair may join figures that disagree (a conflict). A weaker pair
-//! joins figures only when they agree ("more than one million", "over 1 million"), and so does a
-//! pair counting the same word in sentences that share three other content words, without an
-//! event ("the $10 billion observatory" described twice).
+//! joins figures only when they agree ("more than one million", "over 1 million"). A pair
+//! counting the same word in sentences that share three other content words, without an event,
+//! is strong too ("the $10 billion observatory", "the $9 billion infrared telescope ...
+//! observatory"), within a quarter of each other when both have a unit (as measures, below: "5
+//! years ago" and "10 years ago" are two things that happened).
 //!
 //! Measures (a sum of money, a distance, a weight, a span of time: a figure with a unit) are
-//! matched on their wording instead, strongly: the same unit, two content words in common among
-//! the few beside each figure ("look 13.5 billion years back in time", "peer back in time 13.7
-//! billion years"), three in their sentences, a name in common when both sentences name any, no
-//! other event, not two other things measured ("$2 billion on new schools", "$3 billion on
-//! hospitals"), and neither is an increment ("another five months") unless both are. Rates and
+//! matched on their wording instead, strongly: the same unit, values within a quarter of each
+//! other, two content words in common among the few beside each figure ("look 13.5 billion years
+//! back in time", "peer back in time 13.7 billion years"), three in their sentences, a name in
+//! common when both sentences name any, no other event, not two other things measured ("$2.6
+//! billion on new schools", "$3 billion on hospitals"), and neither is an increment ("another
+//! five months") unless both are. Rates and
 //! readings ("percent", "degrees") and ages ("19-year-old") are never matched so: they differ
 //! from place to place, from one thing measured to the next, and from one person to the next.
 
@@ -46,12 +49,16 @@ const MIN_SHARED_WORDS: usize = 3;
 const EVENT_REACH: usize = 8;
 /// Content words after a figure searched for what it counts.
 const COUNTED_REACH: usize = 3;
+/// Largest ratio between two figures with a unit in unlinked sentences that may be one quantity:
+/// one measure misreported is close to the other ("13.5" and "13.7 billion years"); two things
+/// measured in the same words are anything apart.
+const MAX_MEASURE_RATIO: f64 = 1.25;
 /// Words on either side of a measure searched for the words it is matched on.
 const MEASURE_REACH: usize = 4;
 /// Words those two measures' neighbourhoods must share.
 const MIN_SHARED_BESIDE: usize = 2;
 /// Words after a measure (past its units, before any mark) searched for what it is spent on,
-/// paid for or taken by ("$2 billion on new schools").
+/// paid for or taken by ("$2.6 billion on new schools").
 const OBJECT_REACH: usize = 2;
 /// Units that measure a rate or a reading, never matched across unlinked sentences.
 const NOT_MEASURES: &[&str] = &["degrees", "percent"];
@@ -345,15 +352,15 @@ fn ordered(a: SentenceRef, b: SentenceRef) -> (SentenceRef, SentenceRef) {
     if a <= b { (a, b) } else { (b, a) }
 }
 
-/// Whether two figures may be one quantity at all: values within [`MAX_RATIO`], no two
-/// different days.
-fn may_be_one(x: &Subject, y: &Subject) -> bool {
+/// Whether two figures may be one quantity at all: values within `max_ratio` of each other, no
+/// two different days.
+fn may_be_one(x: &Subject, y: &Subject, max_ratio: f64) -> bool {
     let (low, high) = (
         x.reading.value.min(y.reading.value),
         x.reading.value.max(y.reading.value),
     );
     let other_days = !x.days.is_empty() && !y.days.is_empty() && shared(&x.days, &y.days) == 0;
-    low > 0.0 && high <= low * MAX_RATIO && !other_days
+    low > 0.0 && high <= low * max_ratio && !other_days
 }
 
 /// Whether two figures of one kind of event count the same people about the same subject:
@@ -362,7 +369,7 @@ fn event_evidence(x: &Subject, y: &Subject) -> Option<bool> {
     let (Some((x_thing, _, x_stem)), Some((y_thing, _, y_stem))) = (&x.thing, &y.thing) else {
         return None;
     };
-    if !x_thing.matches(*y_thing) || !may_be_one(x, y) {
+    if !x_thing.matches(*y_thing) || !may_be_one(x, y, MAX_RATIO) {
         return None;
     }
     let names = shared_names(&x.names, &y.names).min(shared_names(&y.names, &x.names));
@@ -376,12 +383,18 @@ fn event_evidence(x: &Subject, y: &Subject) -> Option<bool> {
 
 /// Whether two figures counting the same word sit in sentences sharing at least
 /// [`MIN_SHARED_WORDS`] other content words, and not beside two different events ("the $10
-/// billion observatory" and "the $9 billion infrared telescope ... observatory").
+/// billion observatory" and "the $9 billion infrared telescope ... observatory"); two with a
+/// unit within [`MAX_MEASURE_RATIO`].
 fn wording_evidence(x: &Subject, y: &Subject) -> bool {
     let other_events = matches!((x.event, y.event), (Some((a, _)), Some((b, _))) if a != b);
+    let max_ratio = if x.reading.unit.is_some() && y.reading.unit.is_some() {
+        MAX_MEASURE_RATIO
+    } else {
+        MAX_RATIO
+    };
     x.first_counted == y.first_counted
         && !other_events
-        && may_be_one(x, y)
+        && may_be_one(x, y, max_ratio)
         && shared(&x.words, &y.words) >= MIN_SHARED_WORDS
 }
 
@@ -391,7 +404,7 @@ fn measure_evidence(x: &Subject, y: &Subject) -> bool {
     let other_events = matches!((x.event, y.event), (Some((a, _)), Some((b, _))) if a != b);
     let both_named = !x.names.is_empty() && !y.names.is_empty();
     !other_events
-        && may_be_one(x, y)
+        && may_be_one(x, y, MAX_MEASURE_RATIO)
         && (!both_named || shared_names(&x.names, &y.names) > 0)
         && shared(&x.beside, &y.beside) >= MIN_SHARED_BESIDE
         && shared(&x.words, &y.words) >= MIN_SHARED_WORDS
@@ -400,7 +413,7 @@ fn measure_evidence(x: &Subject, y: &Subject) -> bool {
 
 /// Whether what two measures are of agrees: neither says, or one's is among the words beside
 /// the other ("back" in "13.5 billion years back in time" and "peer back in time 13.7 billion
-/// years"), never two other things ("$2 billion on new schools", "$3 billion on hospitals").
+/// years"), never two other things ("$2.6 billion on new schools", "$3 billion on hospitals").
 fn objects_agree(x: &Subject, y: &Subject) -> bool {
     let among = |object: Option<u32>, beside: &[u32]| {
         object.is_some_and(|o| beside.binary_search(&o).is_ok())
@@ -910,7 +923,7 @@ mod tests {
         // Long sentences that say much else: neither linked nor near, so only the words beside
         // the figures join them.
         let facts = two_reports([
-            "Engineers expect the new sea wall at Port Halden to hold back the tides for 120 \
+            "Engineers expect the new sea wall at Port Halden to hold back the tides for 130 \
              years, although fishermen along the northern quay fear it will silt up their \
              moorings within a decade.",
             "Built to hold back the tides for 150 years, the Port Halden barrier has so far cost \
@@ -924,12 +937,12 @@ mod tests {
         );
         let mut texts: Vec<&str> = facts[0].mentions.iter().map(|m| m.text.as_str()).collect();
         texts.sort_unstable();
-        assert_eq!(texts, ["120 years", "150 years"]);
+        assert_eq!(texts, ["130 years", "150 years"]);
     }
 
     #[test]
-    fn measures_of_other_people_things_rates_and_increments_are_not_matched() {
-        let cases: [[&str; 2]; 4] = [
+    fn measures_far_apart_of_other_people_things_rates_and_increments_are_not_matched() {
+        let cases: [[&str; 2]; 5] = [
             [
                 "A court in Port Halden sentenced Marek Olsen to 12 years in prison for fraud on \
                  the harbour contract.",
@@ -937,7 +950,13 @@ mod tests {
                  lawyer told reporters.",
             ],
             [
-                "Ministers in Varland will spend $2 billion on new schools over the next five \
+                "The shipyard closed 5 years ago and never reopened, leaving the northern quay \
+                 of Port Halden empty and its cranes rusting.",
+                "Residents blame the river diversion for the tannery, which closed 10 years ago \
+                 when Port Halden lost its water rights.",
+            ],
+            [
+                "Ministers in Varland will spend $2.6 billion on new schools over the next five \
                  years, the finance office announced after a long cabinet meeting.",
                 "Under the plan Varland will spend $3 billion on hospitals, with building work \
                  due to begin in the northern provinces before winter.",
