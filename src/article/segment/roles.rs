@@ -105,42 +105,62 @@ fn is_heading(unit: &str) -> bool {
 /// A short line in sentence case without final punctuation ("Two critical weeks"): a heading
 /// where prose stands before and after it, a last line of prose that lost its period elsewhere.
 pub(super) fn is_sentence_case_heading(unit: &str) -> bool {
-    unit.len() <= MAX_HEADING_BYTES
-        && unit
-            .split_whitespace()
-            .nth(MAX_SENTENCE_CASE_HEADING_WORDS)
-            .is_none()
-        && !ends_with_punctuation(unit)
-        && unit
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_uppercase)
+    is_short_in_sentence_case(unit) && !ends_with_punctuation(unit)
 }
 
+/// Words that end a line leading in to more of the same clause ("Residents were told that:").
+const RUN_ON_WORDS: &[&str] = &["as", "that", "to"];
+/// Verbs that introduce what someone said ("The mayor said:", "She told reporters:"): a line
+/// with one leads in to speech, which stays story text.
+const SPEECH_VERBS: &[&str] = &[
+    "added",
+    "announced",
+    "asked",
+    "declared",
+    "explained",
+    "insisted",
+    "noted",
+    "replied",
+    "said",
+    "says",
+    "stated",
+    "tells",
+    "told",
+    "warned",
+    "wrote",
+];
+
 /// A short line ending with a colon that introduces the paragraphs after it ("Here is what
-/// happens next:"), a heading, unless what follows is a quotation ("The mayor said:") or the
-/// line's clause runs on ("Residents were told that:").
+/// happens next:"), a heading, unless it leads in to speech ("The mayor said:", or any line
+/// before a quotation) or its clause runs on ("Residents were told that:").
 pub(super) fn is_lead_in(unit: &str, next: &str) -> bool {
     let Some(lead) = unit.strip_suffix(':') else {
         return false;
     };
+    let words: Vec<String> = lead.split_whitespace().map(str::to_lowercase).collect();
     let quotation_follows = next.starts_with(['"', '\'', '\u{201c}', '\u{2018}', '\u{ab}']);
-    let runs_on = lead
-        .rsplit(char::is_whitespace)
-        .next()
-        .is_some_and(|last| ["that", "as", "to"].contains(&last.to_lowercase().as_str()));
+    let speech = words.iter().any(|w| SPEECH_VERBS.contains(&w.as_str()));
+    let runs_on = words
+        .last()
+        .is_some_and(|last| RUN_ON_WORDS.contains(&last.as_str()));
+    is_short_in_sentence_case(lead)
+        && !ends_with_punctuation(lead)
+        && !quotation_follows
+        && !speech
+        && !runs_on
+}
+
+/// At most [`MAX_SENTENCE_CASE_HEADING_WORDS`] words, its first letter a capital.
+fn is_short_in_sentence_case(unit: &str) -> bool {
     unit.len() <= MAX_HEADING_BYTES
         && unit
             .split_whitespace()
             .nth(MAX_SENTENCE_CASE_HEADING_WORDS)
             .is_none()
-        && !ends_with_punctuation(lead)
-        && lead
+        && unit
             .chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_uppercase)
-        && !quotation_follows
-        && !runs_on
 }
 
 /// No lowercase letter and at least two capitals.
@@ -572,6 +592,7 @@ mod tests {
             "\u{201c}We are ready.\u{201d}"
         ));
         assert!(!is_lead_in("Residents were told on Monday that:", next));
+        assert!(!is_lead_in("The harbour master told reporters:", next));
         assert!(!is_lead_in("Here is what happens next", next));
         assert!(!is_lead_in("here is what happens next:", next));
         assert!(!is_lead_in(

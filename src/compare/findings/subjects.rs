@@ -27,9 +27,9 @@
 //! back in time", "peer back in time 13.7 billion years"), three in their sentences, a name in
 //! common when both sentences name any, no other event, not two other things measured ("$2.6
 //! billion on new schools", "$3 billion on hospitals"), and neither is an increment ("another
-//! five months") unless both are. Rates and
-//! readings ("percent", "degrees") and ages ("19-year-old") are never matched so: they differ
-//! from place to place, from one thing measured to the next, and from one person to the next.
+//! five months") unless both are. Rates and readings ("percent", "degrees") and ages
+//! ("19-year-old") are never matched so: they differ from place to place, from one thing measured
+//! to the next, and from one person to the next.
 
 use super::figures::{self, Reading};
 use super::numbers::{Figure, words_of};
@@ -241,7 +241,8 @@ pub struct Subject {
     /// own words and units left out (sorted).
     beside: Vec<u32>,
     /// The stem of the first content word at most [`OBJECT_REACH`] words after the figure and
-    /// its units: what the measure is of or for ("schools" in "$2 billion on schools").
+    /// its units, in its clause: what the measure is of or for ("schools" in "$2.6 billion on
+    /// schools").
     object: Option<u32>,
     /// The kind of event and the stem of its word, when an event word is near.
     pub event: Option<(Event, u32)>,
@@ -612,10 +613,7 @@ fn beside(
     reading: &Reading,
     (from, to): (usize, usize),
 ) -> (Vec<u32>, Option<u32>) {
-    let mut after = reading.last + 1;
-    while refs.get(after).is_some_and(|w| figures::is_unit_word(w)) {
-        after += 1;
-    }
+    let after = past_units(refs, reading.last + 1);
     let is_word = |i: &usize| p.tokens[*i].is_word();
     let is_content =
         |i: &usize| p.tokens[*i].class == TokenClass::Content && !figures::is_unit_word(refs[*i]);
@@ -642,12 +640,18 @@ fn beside(
     (stems, object)
 }
 
+/// The first token from `from` on that names no currency or unit.
+fn past_units(refs: &[&str], from: usize) -> usize {
+    from + refs
+        .iter()
+        .skip(from)
+        .take_while(|w| figures::is_unit_word(w))
+        .count()
+}
+
 /// The first content word after a figure (past units), from token `from` on.
 fn first_counted(p: &Prepared, refs: &[&str], from: usize) -> Option<usize> {
-    let mut at = from;
-    while refs.get(at).is_some_and(|w| figures::is_unit_word(w)) {
-        at += 1;
-    }
+    let at = past_units(refs, from);
     p.tokens
         .get(at)
         .filter(|t| t.class == TokenClass::Content)
@@ -658,10 +662,7 @@ fn first_counted(p: &Prepared, refs: &[&str], from: usize) -> Option<usize> {
 /// the next content words, else the last of them that names no event ("rescue workers
 /// killed": workers). Returns the thing and its token.
 fn counted_thing(p: &Prepared, text: &str, refs: &[&str], from: usize) -> Option<(Thing, usize)> {
-    let mut at = from;
-    while refs.get(at).is_some_and(|w| figures::is_unit_word(w)) {
-        at += 1;
-    }
+    let at = past_units(refs, from);
     let run: Vec<usize> = (at..p.tokens.len())
         .take_while(|&i| p.tokens[i].class == TokenClass::Content)
         .take(COUNTED_REACH)
