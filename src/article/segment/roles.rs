@@ -110,9 +110,10 @@ pub(super) fn is_sentence_case_heading(unit: &str) -> bool {
 
 /// Words that end a line leading in to more of the same clause ("Residents were told that:").
 const RUN_ON_WORDS: &[&str] = &["as", "that", "to"];
-/// Verbs that introduce what someone said ("The mayor said:", "She told reporters:"): a line
-/// with one leads in to speech, which stays story text.
-const SPEECH_VERBS: &[&str] = &[
+/// Words that introduce what someone said ("The mayor said:", "She told reporters:",
+/// "According to the ministry:"): a line with one leads in to speech, which stays story text.
+const SPEECH_WORDS: &[&str] = &[
+    "according",
     "added",
     "announced",
     "asked",
@@ -139,7 +140,7 @@ pub(super) fn is_lead_in(unit: &str, next: &str) -> bool {
     };
     let words: Vec<String> = lead.split_whitespace().map(str::to_lowercase).collect();
     let quotation_follows = next.starts_with(['"', '\'', '\u{201c}', '\u{2018}', '\u{ab}']);
-    let speech = words.iter().any(|w| SPEECH_VERBS.contains(&w.as_str()));
+    let speech = words.iter().any(|w| SPEECH_WORDS.contains(&w.as_str()));
     let runs_on = words
         .last()
         .is_some_and(|last| RUN_ON_WORDS.contains(&last.as_str()));
@@ -593,6 +594,7 @@ mod tests {
         ));
         assert!(!is_lead_in("Residents were told on Monday that:", next));
         assert!(!is_lead_in("The harbour master told reporters:", next));
+        assert!(!is_lead_in("According to the harbour master:", next));
         assert!(!is_lead_in("Here is what happens next", next));
         assert!(!is_lead_in("here is what happens next:", next));
         assert!(!is_lead_in(
