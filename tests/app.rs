@@ -843,6 +843,12 @@ fn a_file_read_with_a_warning_gets_a_notice_and_a_mark_in_its_header() {
         1,
         "only the flawed article's header is marked"
     );
+
+    // The notice fades some seconds after the comparison is shown (a frame of the harness is a
+    // quarter of a second); the mark stays.
+    harness.run_steps(60);
+    assert!(harness.state().banners.is_empty(), "the notice has faded");
+    assert_eq!(harness.get_all_by_label("⚠").count(), 1);
 }
 
 #[test]

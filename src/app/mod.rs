@@ -36,7 +36,8 @@ pub const APP_ID: &str = "parallax";
 /// The window icon (also installed by `parallax install-desktop`).
 pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/parallax-256.png");
 
-/// How long a confirmation banner stays before it can be dismissed automatically (seconds).
+/// How long a confirmation banner stays, once the work it came with is done, before it is
+/// dismissed automatically (seconds).
 const NOTICE_SECONDS: f64 = 12.0;
 
 /// A message shown in a banner above the columns.
@@ -48,7 +49,8 @@ pub struct Banner {
     pub is_error: bool,
     /// A file the banner offers to open.
     pub open: Option<PathBuf>,
-    /// When it appeared (egui time), for confirmations that fade.
+    /// When it appeared, or when the work under way as it appeared ended (egui time), for
+    /// confirmations that fade.
     pub since: f64,
 }
 
@@ -594,8 +596,16 @@ impl ParallaxApp {
         });
     }
 
-    /// Drops confirmations that have been shown long enough.
+    /// Drops confirmations that have been shown long enough. While files are read or compared,
+    /// none ages: a notice about a file ("decoded as Windows-1252") stays its full time once the
+    /// comparison it concerns is on screen, however long that took.
     fn expire_banners(&mut self, now: f64) {
+        if self.jobs.is_busy() || !self.workspace.is_current() {
+            for banner in &mut self.banners {
+                banner.since = now;
+            }
+            return;
+        }
         self.banners
             .retain(|b| b.is_error || b.open.is_some() || now - b.since < NOTICE_SECONDS);
     }
