@@ -596,11 +596,11 @@ impl ParallaxApp {
         });
     }
 
-    /// Drops confirmations that have been shown long enough. While files are read or compared,
-    /// none ages: a notice about a file ("decoded as Windows-1252") stays its full time once the
-    /// comparison it concerns is on screen, however long that took.
+    /// Drops confirmations that have been shown long enough. While background work runs (files
+    /// read, compared or saved), none ages: a notice about a file ("decoded as Windows-1252")
+    /// stays its full time once the comparison it concerns is on screen, however long that took.
     fn expire_banners(&mut self, now: f64) {
-        if self.jobs.is_busy() || !self.workspace.is_current() {
+        if self.jobs.is_busy() {
             for banner in &mut self.banners {
                 banner.since = now;
             }
