@@ -76,28 +76,16 @@ pub(super) fn is_closer(c: char) -> bool {
 /// Whether `c` may open a sentence before its first word: quotes, brackets, Spanish inverted
 /// marks and Markdown emphasis marks.
 pub(super) fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '“'
-            | '‘'
-            | '„'
-            | '«'
-            | '‹'
-            | '('
-            | '['
-            | '{'
-            | '¿'
-            | '¡'
-            | '「'
-            | '『'
-            | '（'
-            | '《'
-            | '〈'
-            | '【'
-            | '*'
-            | '_'
-    )
+    is_opening_quote(c)
+        || matches!(
+            c,
+            '(' | '[' | '{' | '¿' | '¡' | '「' | '『' | '（' | '《' | '〈' | '【' | '*' | '_'
+        )
+}
+
+/// Whether `c` opens a quotation: straight, curly and low quotes and guillemets.
+pub(super) fn is_opening_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '‹')
 }
 
 /// Whether `c` is a currency sign, which starts a sentence the way a digit does ("$3 billion").

@@ -5,7 +5,7 @@
 use crate::article::Role;
 
 use super::abbreviations::classify;
-use super::chars::{ends_with_stop, is_closer};
+use super::chars::{ends_with_stop, is_closer, is_opening_quote};
 use super::dateline::is_month;
 use super::layout::Kind;
 
@@ -139,7 +139,7 @@ pub(super) fn is_lead_in(unit: &str, next: &str) -> bool {
         return false;
     };
     let words: Vec<String> = lead.split_whitespace().map(str::to_lowercase).collect();
-    let quotation_follows = next.starts_with(['"', '\'', '\u{201c}', '\u{2018}', '\u{ab}']);
+    let quotation_follows = next.starts_with(is_opening_quote);
     let speech = words.iter().any(|w| SPEECH_WORDS.contains(&w.as_str()));
     let runs_on = words
         .last()

@@ -387,24 +387,27 @@ fn event_evidence(x: &Subject, y: &Subject) -> Option<bool> {
 /// billion observatory" and "the $9 billion infrared telescope ... observatory"); two with a
 /// unit within [`MAX_MEASURE_RATIO`].
 fn wording_evidence(x: &Subject, y: &Subject) -> bool {
-    let other_events = matches!((x.event, y.event), (Some((a, _)), Some((b, _))) if a != b);
     let max_ratio = if x.reading.unit.is_some() && y.reading.unit.is_some() {
         MAX_MEASURE_RATIO
     } else {
         MAX_RATIO
     };
     x.first_counted == y.first_counted
-        && !other_events
+        && !beside_other_events(x, y)
         && may_be_one(x, y, max_ratio)
         && shared(&x.words, &y.words) >= MIN_SHARED_WORDS
+}
+
+/// Whether two figures stand beside two different events ("killed" and "injured").
+fn beside_other_events(x: &Subject, y: &Subject) -> bool {
+    matches!((x.event, y.event), (Some((a, _)), Some((b, _))) if a != b)
 }
 
 /// Whether two measures alike say the same thing about the same subject (see the module
 /// documentation).
 fn measure_evidence(x: &Subject, y: &Subject) -> bool {
-    let other_events = matches!((x.event, y.event), (Some((a, _)), Some((b, _))) if a != b);
     let both_named = !x.names.is_empty() && !y.names.is_empty();
-    !other_events
+    !beside_other_events(x, y)
         && may_be_one(x, y, MAX_MEASURE_RATIO)
         && (!both_named || shared_names(&x.names, &y.names) > 0)
         && shared(&x.beside, &y.beside) >= MIN_SHARED_BESIDE
