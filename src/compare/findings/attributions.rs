@@ -394,10 +394,13 @@ impl<'t> Seen<'t> {
         span_of(self.edits.iter().map(|e| if a_side { e.a } else { e.b }))
     }
 
-    /// Whether the copy moved the attribution `words` into a sentence next to `b`: each of its
-    /// content words is there, or each of its words when it has none ("he said"), and was not
-    /// next to `a` already ("The news agency said …. He told the agency …" → "The news agency
-    /// said …. He …" moved nothing).
+    /// Whether the copy moved the attribution `words` into a sentence next to `b`, where it was
+    /// not next to `a` already ("The news agency said …. He told the agency …" → "The news
+    /// agency said …. He …" moved nothing). Moved means each of its content words is there (each
+    /// of its words when it has none: "he said"), or its speaker speaks there: a copy that
+    /// splits a sentence keeps the attribution with the first part, in its own words ("Pilate
+    /// said unto them, Ye have a watch: go …" → "Pilate said to them, “You have a guard.” …
+    /// “Go …”").
     fn moved(&self, words: &super::wording::Words, reader: &mut Reader) -> bool {
         let content = words.content_keys();
         let keys = if content.is_empty() {
@@ -405,9 +408,13 @@ impl<'t> Seen<'t> {
         } else {
             content
         };
+        let speaker = words.speaker(is_linking);
         let next_to = |article: &Article, sentence: usize, reader: &mut Reader| {
             let (before, after) = neighbours(article, sentence);
             reader.all_keys_in(&keys, [before, after])
+                || speaker.is_some_and(|speaker| {
+                    reader.speaks_with(speaker, before) || reader.speaks_with(speaker, after)
+                })
         };
         next_to(self.b_article, self.b.sentence, reader)
             && !next_to(self.a_article, self.a.sentence, reader)
@@ -528,6 +535,19 @@ impl<'t> Seen<'t> {
     }
 }
 
+/// Words between a speaker and the verb of saying, or before a verb with its speaker after it:
+/// conjunctions and auxiliaries ("and said", "I have told", "he hath said").
+const LINKING: &[&str] = &[
+    "and", "but", "could", "did", "do", "does", "had", "has", "hath", "have", "may", "might",
+    "must", "or", "shall", "should", "so", "will", "would",
+];
+
+/// Whether a lower-case word stands between a speaker and its verb of saying (see [`LINKING`]),
+/// an adverb included ("also said", "then said").
+fn is_linking(word: &str) -> bool {
+    LINKING.contains(&word) || is_adverb(word)
+}
+
 /// Whether a lower-case word is an adverb that may stand before a participle.
 fn is_adverb(word: &str) -> bool {
     (word.len() > 4 && word.ends_with("ly")) || ADVERBS.contains(&word)
@@ -613,6 +633,55 @@ mod tests {
             found.iter().all(|c| c.0 != AttributionChangeKind::Dropped),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_attribution_kept_in_its_own_words_with_the_first_part_of_a_split_sentence_is_not_dropped()
+    {
+        // The copy splits the sentence and keeps the mayor, telling in other words, with its
+        // first part.
+        let found = changes(
+            &format!(
+                "{STORY}Mayor Ito said the bridge is unsafe and the old crossing will close to \
+                 lorries from Monday."
+            ),
+            &format!(
+                "{STORY}Mayor Ito told reporters the span was dangerous. The old crossing will \
+                 close to lorries from Monday."
+            ),
+        );
+        assert!(
+            found.iter().all(|c| c.0 != AttributionChangeKind::Dropped),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_source_dropped_beside_another_speaker_is_dropped() {
+        // The copy names a source in the sentence before, but not the mayor.
+        let found = changes(
+            &format!(
+                "{STORY}The harvest was lost. Mayor Ito said the old crossing will close to \
+                 lorries from Monday."
+            ),
+            &format!(
+                "{STORY}The farmers' union said the harvest was lost. The old crossing will \
+                 close to lorries from Monday."
+            ),
+        );
+        assert!(
+            found.iter().any(|c| c.0 == AttributionChangeKind::Dropped),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_said_names_no_source() {
+        let found = changes(
+            &format!("{STORY}The daughter of the said farmer came in and thanked the crews."),
+            &format!("{STORY}The daughter of the farmer came in and thanked the crews."),
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     const STORY: &str = "The river burst its banks on Monday night after a week of rain. \

@@ -18,7 +18,7 @@ use super::figures::{
     MONTHS, is_bracketed_conversion, is_figure, is_scale_word, is_unit_word, is_year,
 };
 use super::times::TIME_WORDS;
-use super::wording::{Difference, Reader, Words, classify};
+use super::wording::{ARTICLES, Difference, Reader, Words, classify};
 use crate::article::{Article, Role, collapse_whitespace};
 use crate::compare::normalize::is_between_digits;
 use crate::compare::{
@@ -504,7 +504,7 @@ fn says_as_adjective(from: &Words, to: &Words, surroundings: &Surroundings) -> b
 fn ends_with_article(text: &str) -> bool {
     text.split_whitespace()
         .next_back()
-        .is_some_and(|w| ["a", "an", "the"].contains(&w.to_lowercase().as_str()))
+        .is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str()))
 }
 
 /// The two sides of a replacement: their text and their words.

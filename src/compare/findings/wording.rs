@@ -268,6 +268,9 @@ const AGENTS: &[&str] = &[
 
 /// Function words that reverse a statement: never treated as mere grammar.
 const NEGATIONS: &[&str] = &["never", "no", "nor", "not"];
+/// The articles: none names a speaker before a verb of saying, and one before it makes the verb
+/// an adjective ("a suggested diagnosis").
+pub const ARTICLES: &[&str] = &["a", "an", "the"];
 
 /// The words of one wording, normalised the way the engine compares them.
 pub struct Words {
@@ -465,6 +468,13 @@ impl Reader {
         found
     }
 
+    /// Whether `text` holds a verb of speech and a word with key `key` ("He said to him" for
+    /// "he"): a speaker who speaks there.
+    pub fn speaks_with(&mut self, key: &str, text: &str) -> bool {
+        let keys = self.word_keys(text);
+        keys.contains(&key) && keys.iter().any(|k| is_speaking(k))
+    }
+
     /// How many verbs of saying `text` holds: `self.words(text).saying_words().len()`, without
     /// building the words.
     pub fn saying_count(&mut self, text: &str) -> usize {
@@ -635,6 +645,26 @@ impl Words {
     pub fn opens_with_bare_saying(&self) -> bool {
         let first = self.keys.iter().position(|k| k != "and");
         first.is_some_and(|i| self.says_at(i) && self.keys[i] != "according")
+    }
+
+    /// The word naming who speaks through the first verb of saying: the nearest word before
+    /// the verb that `linking` does not pass over (conjunctions, auxiliaries, adverbs: "and
+    /// said", "I have told", "then said"), unless it is an article, else the first content
+    /// word after it ("said the minister", "then said Jesus"). `None` without a verb of saying
+    /// or a word to name.
+    pub fn speaker(&self, linking: impl Fn(&str) -> bool) -> Option<&str> {
+        let verb = (0..self.keys.len()).find(|&i| self.says_at(i))?;
+        let before = self.keys[..verb]
+            .iter()
+            .rev()
+            .find(|k| !linking(k))
+            .filter(|k| !ARTICLES.contains(&k.as_str()));
+        let after = || {
+            (verb + 1..self.keys.len())
+                .find(|&i| !self.function[i])
+                .map(|i| &self.keys[i])
+        };
+        before.or_else(after).map(String::as_str)
     }
 
     /// Whether some word is a verb of speech ([`is_speaking`]: "answered them, …", "these words
@@ -938,7 +968,7 @@ pub fn is_speaking(word: &str) -> bool {
 /// "adds" joining something to something ("adds to it", "shall be added unto you"), nor a passive
 /// that neither names who said it nor says what ("might be revealed", "has now been revealed
 /// to"; "it was reported that", "was reported by" and "was quoted as saying" stay), nor "say"
-/// after a word in [`NO_SOURCE_SAYS`].
+/// after a word in [`NO_SOURCE_SAYS`], nor "said" after "the" ("the said Herodias").
 fn says_at<K: AsRef<str>>(keys: &[K], i: usize) -> bool {
     let key = keys[i].as_ref();
     if !is_saying(key) {
@@ -950,7 +980,9 @@ fn says_at<K: AsRef<str>>(keys: &[K], i: usize) -> bool {
     let bare_passive = before.is_some_and(|b| PASSIVE_AUXILIARIES.contains(&b))
         && !matches!(next, Some("as" | "by" | "that"));
     let not_a_source = key == "say" && before.is_some_and(|b| NO_SOURCE_SAYS.contains(&b));
-    !joins && !bare_passive && !not_a_source
+    // "the said Herodias": the one named before.
+    let adjective = key == "said" && before == Some("the");
+    !joins && !bare_passive && !not_a_source && !adjective
 }
 
 /// Whether a lower-case word is a verb of saying (or "according"; [`SAYING`] is sorted).
