@@ -3,12 +3,15 @@
 //! attributions, framing swaps, cut and added sentences — each with the sentences it points
 //! at. Computed once here for the app's findings panel and every report.
 
+use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
 use super::figures;
+use super::wording::contractions_written_out;
 use crate::compare::{
     AttributionChange, AttributionChangeKind, Comparison, FactBasis, FactKind, KeyChange,
-    KeyChangeKind, KeyChanges, NumberMention, PassageKind, SentenceRef, SubstitutionKind,
+    KeyChangeKind, KeyChanges, NumberMention, PassageKind, QuoteChange, SentenceRef,
+    SubstitutionKind,
 };
 
 /// Most key changes listed per copy.
@@ -79,20 +82,19 @@ fn most_consequential_first(found: &mut [(f32, KeyChanges)]) {
 /// The ranked key changes from `original` to `copy`.
 fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
     let edge = |a: SentenceRef, b: SentenceRef| a.article == original && b.article == copy;
-    let quotes = c
-        .quote_changes
-        .iter()
-        .filter(|q| edge(q.a, q.b))
-        .map(|q| KeyChange {
-            kind: KeyChangeKind::Quote,
-            summary: q
-                .edits
-                .iter()
-                .map(|e| e.describe())
-                .collect::<Vec<_>>()
-                .join("; "),
-            at: vec![q.a, q.b],
-        });
+    let mut quotes: Vec<&QuoteChange> = c.quote_changes.iter().filter(|q| edge(q.a, q.b)).collect();
+    // The quotes changed most first; one changed only by a contraction ("I would" → "I’d") last.
+    quotes.sort_by_key(|q| (only_contracted(q), Reverse(words_changed(q))));
+    let quotes = quotes.into_iter().map(|q| KeyChange {
+        kind: KeyChangeKind::Quote,
+        summary: q
+            .edits
+            .iter()
+            .map(|e| e.describe())
+            .collect::<Vec<_>>()
+            .join("; "),
+        at: vec![q.a, q.b],
+    });
     let figures = c
         .numbers
         .iter()
@@ -235,6 +237,21 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
     }
     out.truncate(MAX_PER_COPY);
     out
+}
+
+/// Whether every edit of quote change `q` only writes a contraction out or contracts words
+/// ("I would" → "I’d").
+fn only_contracted(q: &QuoteChange) -> bool {
+    let written_out = |text: &str| contractions_written_out(text).to_lowercase();
+    q.edits
+        .iter()
+        .all(|e| written_out(&e.a) == written_out(&e.b))
+}
+
+/// How many words the edits of quote change `q` replace, cut or add (the longer side of each).
+fn words_changed(q: &QuoteChange) -> usize {
+    let words = |text: &str| text.split_whitespace().count();
+    q.edits.iter().map(|e| words(&e.a).max(words(&e.b))).sum()
 }
 
 /// Sentences cut or added (`kind`), each as whether it names a source, its words and the
@@ -508,6 +525,29 @@ mod tests {
         let (c, listed) = the_one_copy_s_changes(wire, copy);
         assert_eq!(c.numbers.len(), 1, "the figure is still a changed figure");
         assert_eq!(listed, [(KeyChangeKind::Quote, "400 → 600".to_owned())]);
+    }
+
+    #[test]
+    fn the_quotes_changed_most_come_first_and_a_contraction_last() {
+        let wire = "WESTPORT (AP) — The battery maker will build its plant on the old mill site. \
+            \"I would not have bet on this town a year ago,\" the mayor said. \
+            \"It is a proud day for everyone who kept the mill going,\" she said. \
+            \"We fought hard for every job,\" she said.";
+        let copy = "WESTPORT — The battery maker will build its plant on the old mill site. \
+            \"I’d not have bet on this town a year ago,\" the mayor said. \
+            \"It is a great day for all the families who kept the mill going,\" she said. \
+            \"We fought for each job,\" she said.";
+        let (_, listed) = the_one_copy_s_changes(wire, copy);
+        assert_eq!(
+            listed,
+            [
+                (
+                    KeyChangeKind::Quote,
+                    "proud → great; everyone → all the families".to_owned()
+                ),
+                (KeyChangeKind::Quote, "hard for every → for each".to_owned()),
+            ]
+        );
     }
 
     #[test]
