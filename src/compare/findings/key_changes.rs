@@ -33,11 +33,12 @@ const MIN_TAKEN_FOR_ADDITIONS: f32 = 0.5;
 /// most consequential change (an altered quote before a cut sentence), then those whose
 /// direction is known, the surest first, then in the order of the lineage.
 pub fn find(c: &Comparison) -> Vec<KeyChanges> {
-    let mut found: Vec<(f32, KeyChanges)> = c
+    let mut found: Vec<(f32, KeyChanges, Candidates)> = c
         .lineage
         .iter()
         .filter_map(|d| {
-            let changes = of_edge(c, d.original, d.copy);
+            let candidates = of_edge(c, d.original, d.copy);
+            let changes = select(candidates.clone(), &mut Listed::default(), d.copy);
             (!changes.is_empty()).then(|| {
                 let edge = KeyChanges {
                     copy: d.copy,
@@ -45,32 +46,65 @@ pub fn find(c: &Comparison) -> Vec<KeyChanges> {
                     directed: d.known,
                     changes,
                 };
-                (d.confidence, edge)
+                (d.confidence, edge, candidates)
             })
         })
         .collect();
     most_consequential_first(&mut found);
-    let mut edges: Vec<KeyChanges> = found.into_iter().map(|(_, edge)| edge).collect();
-    once_per_copy(&mut edges);
-    edges.retain(|edge| !edge.changes.is_empty());
-    edges
+    // A copy with two known originals made each change once: the same words changed against
+    // both are listed under the edge listed first (the graver, surer one), and the other edge
+    // lists its next changes in their place.
+    let mut listed = Listed::default();
+    found
+        .into_iter()
+        .filter_map(|(_, mut edge, candidates)| {
+            if edge.directed {
+                edge.changes = select(candidates, &mut listed, edge.copy);
+            }
+            (!edge.changes.is_empty()).then_some(edge)
+        })
+        .collect()
 }
 
-/// Keeps each change of a copy with two known originals once, under the edge listed first (the
-/// graver, surer one): the same words changed against both originals are one change the copy
-/// made, not two.
-fn once_per_copy(edges: &mut [KeyChanges]) {
-    let mut seen: BTreeSet<(usize, KeyChangeKind, String)> = BTreeSet::new();
-    for edge in edges.iter_mut().filter(|edge| edge.directed) {
-        edge.changes
-            .retain(|change| seen.insert((edge.copy, change.kind, change.summary.clone())));
+/// The candidate key changes of one tree edge: one list per kind of change, each ranked.
+type Candidates = Vec<Vec<KeyChange>>;
+
+/// The changes already listed for each copy: (copy, kind, summary).
+type Listed = BTreeSet<(usize, KeyChangeKind, String)>;
+
+/// The key changes of `copy` among `candidates`: at most [`MAX_PER_KIND`] from each list, at
+/// most [`MAX_PER_COPY`] in all, none listed twice (the same change in several sentences, a
+/// change two findings name in the same sentences: "said → claimed", a swap and a verb of saying
+/// changed) nor already in `listed`, to which those taken are added.
+fn select(candidates: Candidates, listed: &mut Listed, copy: usize) -> Vec<KeyChange> {
+    let mut out: Vec<KeyChange> = Vec::new();
+    for list in candidates {
+        let mut taken = 0;
+        for change in list {
+            if taken == MAX_PER_KIND {
+                break;
+            }
+            let same = |o: &KeyChange| {
+                o.summary == change.summary
+                    || o.at == change.at && o.summary.ends_with(&change.summary)
+            };
+            let key = (copy, change.kind, change.summary.clone());
+            if out.iter().any(same) || listed.contains(&key) {
+                continue;
+            }
+            listed.insert(key);
+            out.push(change);
+            taken += 1;
+        }
     }
+    out.truncate(MAX_PER_COPY);
+    out
 }
 
 /// Sorts copies' key changes (each with how sure its direction is) by their most consequential
 /// change, then known directions first, the surest first; otherwise keeps their order.
-fn most_consequential_first(found: &mut [(f32, KeyChanges)]) {
-    found.sort_by(|(sure_x, x), (sure_y, y)| {
+fn most_consequential_first<T>(found: &mut [(f32, KeyChanges, T)]) {
+    found.sort_by(|(sure_x, x, _), (sure_y, y, _)| {
         let gravest = |k: &KeyChanges| k.changes.iter().map(|change| change.kind).min();
         gravest(x)
             .cmp(&gravest(y))
@@ -79,8 +113,10 @@ fn most_consequential_first(found: &mut [(f32, KeyChanges)]) {
     });
 }
 
-/// The ranked key changes from `original` to `copy`.
-fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
+/// The candidate key changes from `original` to `copy`, in the order their kinds are listed:
+/// altered quotes, changed counts, attribution changes, framing swaps, changed time references,
+/// cut sentences, added sentences.
+fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
     let edge = |a: SentenceRef, b: SentenceRef| a.article == original && b.article == copy;
     let mut quotes: Vec<&QuoteChange> = c.quote_changes.iter().filter(|q| edge(q.a, q.b)).collect();
     // The quotes changed most first; one changed only by a contraction ("I would" → "I’d") last.
@@ -205,38 +241,15 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Vec<KeyChange> {
         .map(|x| (x.attribution, &x.text, x.copy));
     let taken = overlap(copy, original) >= MIN_TAKEN_FOR_ADDITIONS;
     let additions = sentences(KeyChangeKind::Addition, additions, taken);
-    let mut out: Vec<KeyChange> = Vec::new();
-    let lists: [Box<dyn Iterator<Item = KeyChange> + '_>; 7] = [
-        Box::new(quotes),
-        Box::new(strip(counts)),
-        Box::new(attributions),
-        Box::new(framing),
-        Box::new(strip(times)),
-        Box::new(cuts),
-        Box::new(additions),
-    ];
-    for list in lists {
-        let mut taken = 0;
-        for change in list {
-            if taken == MAX_PER_KIND {
-                break;
-            }
-            // The same change in several sentences is listed once, and so is a change two
-            // findings name in the same sentences ("said → claimed", a swap and a verb of saying
-            // changed).
-            let listed = |o: &KeyChange| {
-                o.summary == change.summary
-                    || o.at == change.at && o.summary.ends_with(&change.summary)
-            };
-            if out.iter().any(listed) {
-                continue;
-            }
-            out.push(change);
-            taken += 1;
-        }
-    }
-    out.truncate(MAX_PER_COPY);
-    out
+    vec![
+        quotes.collect(),
+        strip(counts).collect(),
+        attributions.collect(),
+        framing.collect(),
+        strip(times).collect(),
+        cuts.collect(),
+        additions.collect(),
+    ]
 }
 
 /// Whether every edit of quote change `q` only writes a contraction out or contracts words
@@ -363,60 +376,66 @@ mod tests {
                 .collect(),
         };
         let mut found = vec![
-            (0.2, edge(1, true, &[KeyChangeKind::Cut])),
+            (0.2, edge(1, true, &[KeyChangeKind::Cut]), ()),
             (
                 0.0,
                 edge(2, false, &[KeyChangeKind::Framing, KeyChangeKind::Cut]),
+                (),
             ),
-            (0.2, edge(3, true, &[KeyChangeKind::Framing])),
-            (0.9, edge(4, true, &[KeyChangeKind::Framing])),
+            (0.2, edge(3, true, &[KeyChangeKind::Framing]), ()),
+            (0.9, edge(4, true, &[KeyChangeKind::Framing]), ()),
             (
                 0.5,
                 edge(5, true, &[KeyChangeKind::Cut, KeyChangeKind::Quote]),
+                (),
             ),
         ];
         most_consequential_first(&mut found);
-        let copies: Vec<usize> = found.iter().map(|(_, k)| k.copy).collect();
+        let copies: Vec<usize> = found.iter().map(|(_, k, _)| k.copy).collect();
         assert_eq!(copies, [5, 4, 3, 2, 1]);
     }
 
     #[test]
-    fn a_change_made_against_two_originals_is_listed_once() {
+    fn a_change_made_against_two_originals_is_listed_once_and_the_next_takes_its_place() {
         let change = |kind, summary: &str| KeyChange {
             kind,
             summary: summary.to_owned(),
             at: Vec::new(),
         };
-        let edge =
-            |original: usize, copy: usize, directed: bool, changes: Vec<KeyChange>| KeyChanges {
-                copy,
-                original,
-                directed,
-                changes,
-            };
-        let quote = || change(KeyChangeKind::Quote, "I would → I'd");
-        let mut edges = vec![
-            edge(0, 2, true, vec![quote(), change(KeyChangeKind::Cut, "A.")]),
-            edge(1, 2, true, vec![quote(), change(KeyChangeKind::Cut, "B.")]),
-            edge(1, 3, true, vec![quote()]),
-            edge(4, 5, false, vec![quote()]),
-            edge(5, 6, false, vec![quote()]),
-        ];
-        once_per_copy(&mut edges);
-        let summaries: Vec<Vec<&str>> = edges
-            .iter()
-            .map(|e| e.changes.iter().map(|c| c.summary.as_str()).collect())
-            .collect();
-        assert_eq!(
-            summaries,
-            [
-                vec!["I would → I'd", "A."],
-                vec!["B."],
-                vec!["I would → I'd"],
-                vec!["I would → I'd"],
-                vec!["I would → I'd"],
-            ]
+        let quote = |summary: &str| change(KeyChangeKind::Quote, summary);
+        let cut = |summary: &str| change(KeyChangeKind::Cut, summary);
+        let mut listed = Listed::default();
+        // Copy 2 against its first original, then against its second: the contraction and
+        // the cut sentence A. are listed once, under the first; the second original's third
+        // quote change takes the place of the one already listed.
+        let first = select(
+            vec![
+                vec![quote("I would → I'd"), quote("best → finest")],
+                vec![cut("A.")],
+            ],
+            &mut listed,
+            2,
         );
+        let second = select(
+            vec![
+                vec![
+                    quote("I would → I'd"),
+                    quote("play → put in"),
+                    quote("great → fine"),
+                ],
+                vec![cut("A."), cut("B.")],
+            ],
+            &mut listed,
+            2,
+        );
+        // Another copy lists its own.
+        let other = select(vec![vec![quote("I would → I'd")]], &mut listed, 3);
+        let summaries = |changes: &[KeyChange]| -> Vec<String> {
+            changes.iter().map(|c| c.summary.clone()).collect()
+        };
+        assert_eq!(summaries(&first), ["I would → I'd", "best → finest", "A."]);
+        assert_eq!(summaries(&second), ["play → put in", "great → fine", "B."]);
+        assert_eq!(summaries(&other), ["I would → I'd"]);
     }
 
     #[test]
