@@ -261,8 +261,10 @@ impl<'t> Seen<'t> {
                 b_says < a_says
             };
             // Where the verb alone was replaced, whoever it named is still there ("according
-            // to the rules" → "under the rules"): a source is dropped with its words, or cut.
-            let source_gone = wb.is_empty() || wa.has_content_besides_saying();
+            // to the rules" → "under the rules"), and so it is where the replacing words name it
+            // again ("according to plan" → "as planned"): a source is dropped with its words, or
+            // cut.
+            let source_gone = wb.is_empty() || wa.has_content_besides_saying() && !wa.named_in(&wb);
             // Cut with what it said, a source leaves no claim standing without one.
             let claim_cut = wb.is_empty() && wa.holds_the_claim();
             if !sa.is_empty()
@@ -673,6 +675,15 @@ mod tests {
             found.iter().any(|c| c.0 == AttributionChangeKind::Dropped),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn words_named_again_in_the_replacing_words_drop_no_source() {
+        let found = changes(
+            &format!("{STORY}The new bridge opened on Friday, according to plan, to lorries."),
+            &format!("{STORY}The new bridge opened on Friday, as planned, to lorries."),
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -548,6 +548,14 @@ impl Words {
         (0..self.keys.len()).any(|i| !self.function[i] && !self.says_at(i))
     }
 
+    /// Whether `other` holds, by stem, every content word of these that is not a verb of saying
+    /// ("according to plan" in "as planned"): whatever these words name is still named there.
+    pub fn named_in(&self, other: &Words) -> bool {
+        (0..self.keys.len())
+            .filter(|&i| !self.function[i] && !self.says_at(i))
+            .all(|i| other.stems.contains(&self.stems[i]))
+    }
+
     /// Whether the first word is a verb of saying (or "according").
     pub fn opens_with_saying(&self) -> bool {
         !self.keys.is_empty() && self.says_at(0)
