@@ -738,6 +738,7 @@ impl Words {
         mine.len() >= 2 && (held >= MOSTLY_HELD || held >= HALF && holding >= HALF)
     }
 
+    /// Whether both hold the same content words, by stem ("The multitudes" and "the multitude").
     pub fn same_content_stems(&self, other: &Words) -> bool {
         self.content_stems() == other.content_stems()
     }
