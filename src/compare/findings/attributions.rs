@@ -11,6 +11,7 @@ use std::rc::Rc;
 use rayon::prelude::*;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
+use super::quotes::quoted_in;
 use super::wording::{
     PASSIVE_AUXILIARIES, Reader, Words, is_speaking, may_hold_saying, neighbours,
 };
@@ -159,6 +160,8 @@ struct Seen<'t> {
     /// `b`'s article (a copy may move an attribution into the sentence before or after `b`,
     /// splitting a quotation).
     b_article: &'t Article,
+    /// The quoted words of `a`'s sentence and of `b`'s (see [`quoted_in`]).
+    quoted: (Vec<Range<usize>>, Vec<Range<usize>>),
 }
 
 /// The span from the first start to the last end of `spans` (empty at 0 when there are none).
@@ -181,6 +184,10 @@ impl<'t> Seen<'t> {
             .iter()
             .map(|&e| if flip { super::super::flip(e) } else { e })
             .collect();
+        let quoted = |at: SentenceRef| {
+            let article = &articles[at.article];
+            quoted_in(&article.text, article.sentences[at.sentence].range())
+        };
         Seen {
             a,
             b,
@@ -189,7 +196,18 @@ impl<'t> Seen<'t> {
             edits,
             a_article: &articles[a.article],
             b_article: &articles[b.article],
+            quoted: (quoted(a), quoted(b)),
         }
+    }
+
+    /// Whether either side of `edit` has words and lies inside a quotation: a verb of saying
+    /// there is the speaker's own ("I know not what thou sayest" → "“I don’t know what you are
+    /// talking about”"), no attribution of the article's.
+    fn is_quoted(&self, edit: &Edit) -> bool {
+        let inside = |(start, end): (usize, usize), quoted: &[Range<usize>]| {
+            start < end && quoted.iter().any(|q| q.start <= start && end <= q.end)
+        };
+        inside(edit.a, &self.quoted.0) || inside(edit.b, &self.quoted.1)
     }
 
     /// The changes `reading` looks for: (kind, wording in `a`, wording in `b`).
@@ -205,7 +223,7 @@ impl<'t> Seen<'t> {
         // How many verbs of saying each sentence holds, counted only if a change drops one.
         let mut says: Option<(usize, usize)> = None;
         for (i, edit) in self.edits.iter().enumerate() {
-            if edit.op == EditOp::Equal {
+            if edit.op == EditOp::Equal || self.is_quoted(edit) {
                 continue;
             }
             let from = phrase(&self.a_text[edit.a.0..edit.a.1]);
@@ -332,7 +350,7 @@ impl<'t> Seen<'t> {
             alone.then_some((wording, words))
         };
         let (mut cut, mut added) = (Vec::new(), Vec::new());
-        for edit in &self.edits {
+        for edit in self.edits.iter().filter(|e| !self.is_quoted(e)) {
             match edit.op {
                 EditOp::Delete => cut.extend(verb_only(self.a_text, edit.a)),
                 EditOp::Insert => added.extend(verb_only(self.b_text, edit.b)),
@@ -692,6 +710,15 @@ mod tests {
         let found = changes(
             &format!("{STORY}Rescue crews said the water was falling."),
             &format!("{STORY}And the rescue crew said the water was falling."),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_verb_of_saying_changed_inside_a_quotation_is_the_speaker_s_not_an_attribution() {
+        let found = changes(
+            &format!("{STORY}\"We told the crews to leave the farms,\" the mayor said."),
+            &format!("{STORY}\"We warned the crews to leave the farms,\" the mayor said."),
         );
         assert!(found.is_empty(), "{found:?}");
     }

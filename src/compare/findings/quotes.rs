@@ -325,6 +325,15 @@ fn quotes_of(
         .collect()
 }
 
+/// The byte ranges of the quoted words of the sentence at `range` of `text`, quote marks
+/// excluded (a quotation carried over from an earlier sentence aside).
+pub fn quoted_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    if !text[range.clone()].contains(QUOTE_MARKS) {
+        return Vec::new();
+    }
+    scan_quotes(text, range, None).0
+}
+
 /// Pairs each quotation with at most one in the other sentence: the most similar pairs first,
 /// so the result is the same from either side.
 fn match_quotes<'q>(a: &'q [Quote], b: &'q [Quote]) -> Vec<(&'q Quote, &'q Quote)> {
