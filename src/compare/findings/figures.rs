@@ -707,6 +707,44 @@ impl Reading {
     }
 }
 
+/// Units of measurement one converts into another, with how many of the second make one of the
+/// first (currencies never convert: their rates change, and "pounds" may be money).
+const CONVERSIONS: &[(&str, &str, f64)] = &[
+    ("km", "miles", 0.621_371),
+    ("m", "feet", 3.280_84),
+    ("km/h", "mph", 0.621_371),
+    ("hectares", "acres", 2.471_05),
+];
+/// How far a converted figure may stray from the other and still be its conversion, as a share:
+/// conversions are rounded ("1.5 million kilometres (930,000 miles)", "1 million miles (1.6
+/// million kilometers)").
+const CONVERSION_MARGIN: f64 = 0.05;
+
+/// Whether `a` and `b` give one measure in two units ("1.6 million kilometres" and "1 million
+/// miles"): the value of one converted to the other's unit is the other's, within the rounding
+/// either is written with or [`CONVERSION_MARGIN`].
+pub fn in_other_units(a: &Reading, b: &Reading) -> bool {
+    let (Some(from), Some(to)) = (a.unit, b.unit) else {
+        return false;
+    };
+    let Some(factor) = CONVERSIONS.iter().find_map(|&(x, y, factor)| {
+        if (x, y) == (from, to) {
+            Some(factor)
+        } else if (y, x) == (from, to) {
+            Some(1.0 / factor)
+        } else {
+            None
+        }
+    }) else {
+        return false;
+    };
+    let converted = a.value * factor;
+    let slack = (CONVERSION_MARGIN * b.value.abs())
+        .max(b.precision / 2.0)
+        .max(a.precision * factor / 2.0);
+    a.second.is_none() && b.second.is_none() && (converted - b.value).abs() <= slack
+}
+
 /// Whether two figures may be the same quantity as far as units go: never two different
 /// currencies or units, spans of time aside ("10 days", "two weeks").
 pub fn same_units(a: Option<&str>, b: Option<&str>) -> bool {
@@ -726,6 +764,23 @@ mod tests {
         (0..words.len())
             .find_map(|at| read(&words, at))
             .expect("a figure in the sentence")
+    }
+
+    #[test]
+    fn a_measure_in_another_unit_is_a_conversion_only_when_the_values_match() {
+        let km = reading("1.6 million kilometers");
+        assert!(in_other_units(&km, &reading("1 million miles")));
+        assert!(in_other_units(&reading("1 million miles"), &km));
+        assert!(in_other_units(
+            &reading("1.5 million kilometers"),
+            &reading("930,000 miles")
+        ));
+        assert!(!in_other_units(&km, &reading("2 million miles")));
+        assert!(!in_other_units(&km, &reading("1.6 million kilometers")));
+        assert!(!in_other_units(
+            &reading("$ 2 billion"),
+            &reading("€ 1.8 billion")
+        ));
     }
 
     #[test]

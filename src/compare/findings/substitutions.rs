@@ -194,6 +194,17 @@ fn gather(changes: Vec<(&Link, Vec<Change>)>) -> Vec<Substitution> {
         .collect()
 }
 
+/// How an edit of a link is read (see [`Judge::figures_in_pieces`]).
+#[derive(Clone, Copy, PartialEq)]
+enum Piece {
+    /// On its own.
+    Alone,
+    /// As the first piece of a figure: the joined edit, read in its place.
+    Joined(Edit),
+    /// As the last piece of a figure joined to an edit before it.
+    Absorbed,
+}
+
 /// What makes two changes the same substitution: the article pair and the two wordings, in
 /// lower case.
 type ChangeKey = (usize, usize, String, String);
@@ -224,7 +235,13 @@ impl<'t> Judge<'t> {
         let a_text = &articles[link.a.article].text;
         let b_text = &articles[link.b.article].text;
         let mut out = Vec::new();
-        for (at, edit) in link.edits.iter().enumerate() {
+        let pieces = self.figures_in_pieces((a_text, b_text), &link.edits);
+        for (at, (edit, piece)) in link.edits.iter().zip(&pieces).enumerate() {
+            let edit = match piece {
+                Piece::Alone => edit,
+                Piece::Joined(joined) => joined,
+                Piece::Absorbed => continue,
+            };
             if edit.op == EditOp::Equal
                 || is_currency_prefix(a_text, edit.a)
                 || is_currency_prefix(b_text, edit.b)
@@ -260,6 +277,45 @@ impl<'t> Judge<'t> {
             });
         }
         out
+    }
+
+    /// How each of `edits` is read: alone, or with the edit two further on as one figure in two
+    /// pieces around a kept scale word ("1.6" → "1" and "kilometres" → "miles" around
+    /// "million"), when together they give the figure in other notation or another unit (see
+    /// [`classify`]): one change, "1.6 million kilometres" → "1 million miles".
+    fn figures_in_pieces(&mut self, (a_text, b_text): (&str, &str), edits: &[Edit]) -> Vec<Piece> {
+        let mut pieces = vec![Piece::Alone; edits.len()];
+        for (i, window) in edits.windows(3).enumerate() {
+            let [first, kept, last] = window else {
+                continue;
+            };
+            let scale_only = a_text[kept.a.0..kept.a.1]
+                .split_whitespace()
+                .all(|w| is_scale_word(&w.to_lowercase()));
+            if first.op != EditOp::Replace
+                || last.op != EditOp::Replace
+                || kept.op != EditOp::Equal
+                || !scale_only
+                || pieces[i] != Piece::Alone
+            {
+                continue;
+            }
+            let joined = Edit {
+                op: EditOp::Replace,
+                a: (first.a.0, last.a.1),
+                b: (first.b.0, last.b.1),
+            };
+            let from = self.reader.words(&a_text[joined.a.0..joined.a.1]);
+            let to = self.reader.words(&b_text[joined.b.0..joined.b.1]);
+            if matches!(
+                classify(&from, &to),
+                Difference::Mechanical | Difference::HouseStyle
+            ) {
+                pieces[i] = Piece::Joined(joined);
+                pieces[i + 2] = Piece::Absorbed;
+            }
+        }
+        pieces
     }
 
     /// Whether a passage cut (or added) by `link`'s edit `from` → `to` stands in a sentence
@@ -1247,6 +1303,53 @@ mod tests {
             .map(|s| (s.from.as_str(), s.to.as_str()))
             .collect();
         assert_eq!(swaps, [("harbour workers", "soldiers")]);
+    }
+
+    #[test]
+    fn a_measure_given_in_another_unit_is_one_house_style_swap() {
+        assert_eq!(
+            kind("1.6 million kilometres", "1 million miles"),
+            Some(SubstitutionKind::HouseStyle)
+        );
+        assert_eq!(
+            kind("1.6 million kilometres", "2 million miles"),
+            Some(SubstitutionKind::Figure)
+        );
+        // The word diff keeps "million" and splits the figure in two: it is read whole.
+        let story = |distance: &str| {
+            format!(
+                "WESTPORT (AP) — The probe left the launch pad on Tuesday morning. \
+                 It will travel {distance} away to reach the comet next spring."
+            )
+        };
+        let articles = vec![
+            Article::from_text(
+                "wire",
+                "wire.txt",
+                story("1.6 million kilometres"),
+                crate::article::Format::Text,
+            ),
+            Article::from_text(
+                "copy",
+                "copy.txt",
+                story("1 million miles").replace("WESTPORT (AP) —", "WESTPORT —"),
+                crate::article::Format::Text,
+            ),
+        ];
+        let c = crate::compare::compare(articles, &crate::compare::Options::default());
+        let swaps: Vec<(&str, &str, SubstitutionKind)> = c
+            .substitutions
+            .iter()
+            .map(|s| (s.from.as_str(), s.to.as_str(), s.kind))
+            .collect();
+        assert_eq!(
+            swaps,
+            [(
+                "1.6 million kilometres",
+                "1 million miles",
+                SubstitutionKind::HouseStyle
+            )]
+        );
     }
 
     #[test]

@@ -881,45 +881,7 @@ fn same_as_written(from: &Words, to: &Words) -> bool {
 /// million kilometers" → "1.6m km", a conversion after it aside), or name the same unit
 /// ("kilometres" → "km").
 fn same_quantity(from: &Words, to: &Words) -> bool {
-    let figure = |w: &Words| -> Option<Reading> {
-        // Figures as written ("10bn"), units by their keys ("kilometres" as "kilometers").
-        let words: Vec<&str> = (w.written.iter().zip(&w.keys))
-            .map(|(written, key)| {
-                if figures::is_unit_word(key) {
-                    key
-                } else {
-                    written
-                }
-            })
-            .map(String::as_str)
-            .collect();
-        // "a dozen" is 12 written out (a scale word read as a figure only from 100 up).
-        let words = match words.as_slice() {
-            [one, dozen, rest @ ..]
-                if ["a", "one"].contains(&one.to_lowercase().as_str())
-                    && dozen.eq_ignore_ascii_case("dozen") =>
-            {
-                std::iter::once("12").chain(rest.iter().copied()).collect()
-            }
-            _ => words,
-        };
-        let one_figure = |words: &[&str]| {
-            // The number after a currency sign ("£1.5bn").
-            let number = usize::from(words.len() > 1 && figures::is_unit_word(words[0]));
-            let reading = figures::read(words, number)?;
-            let units = words[reading.last + 1..]
-                .iter()
-                .take_while(|w| figures::is_unit_word(w));
-            let end = reading.last + 1 + units.count();
-            (reading.first == 0).then_some((reading, end))
-        };
-        let (reading, end) = one_figure(&words)?;
-        // What follows may be the figure's conversion, its brackets cut with it ("300 million
-        // ($380 million" → "300m").
-        let converted = end == words.len() || one_figure(&words[end..])?.1 == words.len() - end;
-        converted.then_some(reading)
-    };
-    if let (Some(a), Some(b)) = (figure(from), figure(to)) {
+    if let (Some(a), Some(b)) = (measure_of(from), measure_of(to)) {
         return a.same_number(&b) && a.unit == b.unit;
     }
     let unit = |w: &Words| match w.keys.as_slice() {
@@ -927,6 +889,54 @@ fn same_quantity(from: &Words, to: &Words) -> bool {
         _ => None,
     };
     unit(from).is_some_and(|u| Some(u) == unit(to))
+}
+
+/// Whether both sides give one measure in two units ("1.6 million kilometres" → "1 million
+/// miles"): a house style (metric or imperial), not a changed figure.
+fn same_measure_in_other_units(from: &Words, to: &Words) -> bool {
+    measure_of(from)
+        .zip(measure_of(to))
+        .is_some_and(|(a, b)| figures::in_other_units(&a, &b))
+}
+
+/// The figure the words give and nothing more, a conversion in brackets after it aside.
+fn measure_of(w: &Words) -> Option<Reading> {
+    // Figures as written ("10bn"), units by their keys ("kilometres" as "kilometers").
+    let words: Vec<&str> = (w.written.iter().zip(&w.keys))
+        .map(|(written, key)| {
+            if figures::is_unit_word(key) {
+                key
+            } else {
+                written
+            }
+        })
+        .map(String::as_str)
+        .collect();
+    // "a dozen" is 12 written out (a scale word read as a figure only from 100 up).
+    let words = match words.as_slice() {
+        [one, dozen, rest @ ..]
+            if ["a", "one"].contains(&one.to_lowercase().as_str())
+                && dozen.eq_ignore_ascii_case("dozen") =>
+        {
+            std::iter::once("12").chain(rest.iter().copied()).collect()
+        }
+        _ => words,
+    };
+    let one_figure = |words: &[&str]| {
+        // The number after a currency sign ("£1.5bn").
+        let number = usize::from(words.len() > 1 && figures::is_unit_word(words[0]));
+        let reading = figures::read(words, number)?;
+        let units = words[reading.last + 1..]
+            .iter()
+            .take_while(|w| figures::is_unit_word(w));
+        let end = reading.last + 1 + units.count();
+        (reading.first == 0).then_some((reading, end))
+    };
+    let (reading, end) = one_figure(&words)?;
+    // What follows may be the figure's conversion, its brackets cut with it ("300 million
+    // ($380 million" → "300m").
+    let converted = end == words.len() || one_figure(&words[end..])?.1 == words.len() - end;
+    converted.then_some(reading)
 }
 
 /// Auxiliaries that make a passive with a participle after them.
@@ -1031,7 +1041,7 @@ pub fn classify(from: &Words, to: &Words) -> Difference {
     {
         return Difference::Mechanical;
     }
-    if is_house_style(squashed_from, squashed_to) {
+    if is_house_style(squashed_from, squashed_to) || same_measure_in_other_units(from, to) {
         return Difference::HouseStyle;
     }
     if from.saying_verbs() != to.saying_verbs() {
