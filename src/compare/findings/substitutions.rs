@@ -426,9 +426,10 @@ fn judge_words(reader: &mut Reader, from: &str, to: &str) -> Result<Verdict, Ope
         return Ok(None);
     }
     let loaded = a.is_loaded() || b.is_loaded();
-    // Function words alone added or cut ("has", "on") are grammar, not additions or cuts.
+    // Function words alone added or cut ("has", "on") are grammar, not additions or cuts; a
+    // verb of saying with them is not ("He told").
     let one_sided = |words: &Words, kind| {
-        if words.is_function_only() {
+        if words.is_function_only() && !words.names_a_source() {
             (SubstitutionKind::Function, loaded)
         } else {
             (kind, loaded)
@@ -496,6 +497,10 @@ fn judge_in_context(
         Difference::Function if is_passage_against_function_words(&a, &b) => {
             SubstitutionKind::Pairing
         }
+        // A figure against words ("up to 15" → "other"): a figure gone is never grammar.
+        Difference::Function if holds_figure(&a) != holds_figure(&b) => {
+            judge_roles(reader, &sides, surroundings)
+        }
         Difference::Function => SubstitutionKind::Function,
         Difference::Content => judge_roles(reader, &sides, surroundings),
     };
@@ -507,6 +512,11 @@ fn judge_in_context(
 fn is_passage_against_function_words(from: &Words, to: &Words) -> bool {
     let passage = |w: &Words| w.content_keys().len() >= MIN_PASSAGE_CONTENT;
     from.is_function_only() && passage(to) || to.is_function_only() && passage(from)
+}
+
+/// Whether some content word is a figure ("15", "150th").
+fn holds_figure(words: &Words) -> bool {
+    words.content_keys().iter().any(|k| is_figure(k))
 }
 
 /// What a side of a replacement holds, by the role its words play.
@@ -1303,6 +1313,15 @@ mod tests {
             .map(|s| (s.from.as_str(), s.to.as_str()))
             .collect();
         assert_eq!(swaps, [("harbour workers", "soldiers")]);
+    }
+
+    #[test]
+    fn a_figure_or_a_verb_of_saying_among_function_words_is_no_grammar() {
+        assert_eq!(kind("up to 15", "other"), Some(SubstitutionKind::Pairing));
+        assert_eq!(kind("He told", ""), Some(SubstitutionKind::Cut));
+        assert_eq!(kind("", "said"), Some(SubstitutionKind::Addition));
+        assert_eq!(kind("has", ""), Some(SubstitutionKind::Function));
+        assert_eq!(kind("the", "a"), Some(SubstitutionKind::Function));
     }
 
     #[test]
