@@ -276,27 +276,26 @@ impl<'t> Judge<'t> {
                 verdict,
             });
         }
+        self.drop_moved_within(&mut out);
         out
     }
 
     /// How each of `edits` is read: alone, or with the edit two further on as one figure in two
-    /// pieces around a kept scale word ("1.6" → "1" and "kilometres" → "miles" around
-    /// "million"), when together they give the figure in other notation or another unit (see
-    /// [`classify`]): one change, "1.6 million kilometres" → "1 million miles".
+    /// pieces around kept figures and scale words ("1.6" → "1" and "kilometres" → "miles"
+    /// around "million", "$" cut and "dollars" added around "2.5 billion"), when together they
+    /// give the figure in other notation or another unit (see [`classify`]): one change, "1.6
+    /// million kilometres" → "1 million miles", or none.
     fn figures_in_pieces(&mut self, (a_text, b_text): (&str, &str), edits: &[Edit]) -> Vec<Piece> {
         let mut pieces = vec![Piece::Alone; edits.len()];
         for (i, window) in edits.windows(3).enumerate() {
             let [first, kept, last] = window else {
                 continue;
             };
-            let scale_only = a_text[kept.a.0..kept.a.1]
-                .split_whitespace()
-                .all(|w| is_scale_word(&w.to_lowercase()));
-            if first.op != EditOp::Replace
-                || last.op != EditOp::Replace
+            if first.op == EditOp::Equal
+                || last.op == EditOp::Equal
                 || kept.op != EditOp::Equal
-                || !scale_only
                 || pieces[i] != Piece::Alone
+                || !self.is_figure_only(&a_text[kept.a.0..kept.a.1])
             {
                 continue;
             }
@@ -316,6 +315,46 @@ impl<'t> Judge<'t> {
             }
         }
         pieces
+    }
+
+    /// Whether `text` holds figures and scale words only ("2.5 billion", "million").
+    fn is_figure_only(&mut self, text: &str) -> bool {
+        let words = self.reader.words(text);
+        let keys = words.all_keys();
+        !keys.is_empty() && keys.iter().all(|k| is_figure(k) || is_scale_word(k))
+    }
+
+    /// Leaves out the cuts and additions of one link that are the same words moved within the
+    /// sentence ("Police said two fishermen were missing" → "Two fishermen were missing, police
+    /// said"): the same content words cut in one place and added in another.
+    fn drop_moved_within(&mut self, changes: &mut [Change]) {
+        let mut content = |text: &str| {
+            let mut keys: Vec<String> = self
+                .reader
+                .words(text)
+                .content_keys()
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            keys.sort_unstable();
+            keys
+        };
+        let one_sided = |c: &Change, kind| c.verdict.is_some_and(|(k, _)| k == kind);
+        for cut in 0..changes.len() {
+            if !one_sided(&changes[cut], SubstitutionKind::Cut) {
+                continue;
+            }
+            let words = content(&changes[cut].from);
+            let added = (0..changes.len()).find(|&i| {
+                one_sided(&changes[i], SubstitutionKind::Addition)
+                    && !words.is_empty()
+                    && content(&changes[i].to) == words
+            });
+            if let Some(added) = added {
+                changes[cut].verdict = None;
+                changes[added].verdict = None;
+            }
+        }
     }
 
     /// Whether a passage cut (or added) by `link`'s edit `from` → `to` stands in a sentence
@@ -1335,40 +1374,60 @@ mod tests {
             Some(SubstitutionKind::Figure)
         );
         // The word diff keeps "million" and splits the figure in two: it is read whole.
-        let story = |distance: &str| {
-            format!(
-                "WESTPORT (AP) — The probe left the launch pad on Tuesday morning. \
-                 It will travel {distance} away to reach the comet next spring."
-            )
-        };
+        assert_eq!(
+            swaps_of(
+                "It will travel 1.6 million kilometres away to reach the comet next spring.",
+                "It will travel 1 million miles away to reach the comet next spring."
+            ),
+            [(
+                "1.6 million kilometres".to_owned(),
+                "1 million miles".to_owned(),
+                SubstitutionKind::HouseStyle
+            )]
+        );
+    }
+
+    /// The substitutions from a wire story to a copy (the wire's dateline makes it the
+    /// original) whose last sentences are `original` and `copy`.
+    fn swaps_of(original: &str, copy: &str) -> Vec<(String, String, SubstitutionKind)> {
+        let story = "The probe left the launch pad on Tuesday morning after a week of delays.";
         let articles = vec![
             Article::from_text(
                 "wire",
                 "wire.txt",
-                story("1.6 million kilometres"),
+                format!("WESTPORT (AP) — {story} {original}"),
                 crate::article::Format::Text,
             ),
             Article::from_text(
                 "copy",
                 "copy.txt",
-                story("1 million miles").replace("WESTPORT (AP) —", "WESTPORT —"),
+                format!("WESTPORT — {story} {copy}"),
                 crate::article::Format::Text,
             ),
         ];
         let c = crate::compare::compare(articles, &crate::compare::Options::default());
-        let swaps: Vec<(&str, &str, SubstitutionKind)> = c
-            .substitutions
+        c.substitutions
             .iter()
-            .map(|s| (s.from.as_str(), s.to.as_str(), s.kind))
-            .collect();
-        assert_eq!(
-            swaps,
-            [(
-                "1.6 million kilometres",
-                "1 million miles",
-                SubstitutionKind::HouseStyle
-            )]
+            .map(|s| (s.from.clone(), s.to.clone(), s.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_currency_sign_cut_and_its_word_added_around_a_kept_figure_is_no_change() {
+        let swaps = swaps_of(
+            "The agency will spend $2.5 billion on the next probe, its director said.",
+            "The agency will spend 2.5 billion dollars on the next probe, its director said.",
         );
+        assert!(swaps.is_empty(), "{swaps:?}");
+    }
+
+    #[test]
+    fn words_moved_within_a_sentence_are_neither_cut_nor_added() {
+        let swaps = swaps_of(
+            "Engineers said the heat shield held during the first pass.",
+            "The heat shield held during the first pass, engineers said.",
+        );
+        assert!(swaps.is_empty(), "{swaps:?}");
     }
 
     #[test]
