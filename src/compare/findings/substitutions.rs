@@ -336,27 +336,33 @@ impl<'t> Judge<'t> {
     /// sentence ("Police said two fishermen were missing" → "Two fishermen were missing, police
     /// said"): the same content words cut in one place and added in another.
     fn drop_moved_within(&mut self, changes: &mut [Change]) {
-        let mut content = |text: &str| {
-            let mut keys: Vec<String> = self
-                .reader
-                .words(text)
-                .content_keys()
-                .into_iter()
-                .map(str::to_owned)
-                .collect();
-            keys.sort_unstable();
-            keys
-        };
-        let one_sided = |c: &Change, kind| c.verdict.is_some_and(|(k, _)| k == kind);
-        for cut in 0..changes.len() {
-            if !one_sided(&changes[cut], SubstitutionKind::Cut) {
+        // Each cut's and addition's content words, sorted, read once.
+        let sides: Vec<Option<(SubstitutionKind, Vec<String>)>> = changes
+            .iter()
+            .map(|c| {
+                let (kind, _) = c.verdict?;
+                let text = match kind {
+                    SubstitutionKind::Cut => &c.from,
+                    SubstitutionKind::Addition => &c.to,
+                    _ => return None,
+                };
+                let words = self.reader.words(text);
+                let mut keys: Vec<String> = words
+                    .content_keys()
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect();
+                keys.sort_unstable();
+                (!keys.is_empty()).then_some((kind, keys))
+            })
+            .collect();
+        for (cut, side) in sides.iter().enumerate() {
+            let Some((SubstitutionKind::Cut, words)) = side else {
                 continue;
-            }
-            let words = content(&changes[cut].from);
+            };
             let added = (0..changes.len()).find(|&i| {
-                one_sided(&changes[i], SubstitutionKind::Addition)
-                    && !words.is_empty()
-                    && content(&changes[i].to) == words
+                changes[i].verdict.is_some()
+                    && matches!(&sides[i], Some((SubstitutionKind::Addition, w)) if w == words)
             });
             if let Some(added) = added {
                 changes[cut].verdict = None;

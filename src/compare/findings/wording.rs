@@ -532,6 +532,11 @@ impl Words {
         says_at(&self.keys, i)
     }
 
+    /// Where the first verb of saying (or "according") stands.
+    fn first_saying(&self) -> Option<usize> {
+        (0..self.keys.len()).find(|&i| self.says_at(i))
+    }
+
     /// Whether a word is a verb of saying or "according" (the words name a claim's source).
     pub fn names_a_source(&self) -> bool {
         !self.saying().is_empty()
@@ -545,14 +550,18 @@ impl Words {
     /// Whether some word of substance is not a verb of saying (or "according"): the words may
     /// name who said something, not only that it was said.
     pub fn has_content_besides_saying(&self) -> bool {
-        (0..self.keys.len()).any(|i| !self.function[i] && !self.says_at(i))
+        self.content_besides_saying().next().is_some()
+    }
+
+    /// Where the content words that are not verbs of saying stand.
+    fn content_besides_saying(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.keys.len()).filter(|&i| !self.function[i] && !self.says_at(i))
     }
 
     /// Whether `other` holds, by stem, every content word of these that is not a verb of saying
     /// ("according to plan" in "as planned"): whatever these words name is still named there.
     pub fn named_in(&self, other: &Words) -> bool {
-        (0..self.keys.len())
-            .filter(|&i| !self.function[i] && !self.says_at(i))
+        self.content_besides_saying()
             .all(|i| other.stems.contains(&self.stems[i]))
     }
 
@@ -565,7 +574,7 @@ impl Words {
     /// content words after it ("but warned that the jobs must be secure"): cut, a claim went
     /// with its source, no claim was left standing without one.
     pub fn holds_the_claim(&self) -> bool {
-        let Some(verb) = (0..self.keys.len()).find(|&i| self.says_at(i)) else {
+        let Some(verb) = self.first_saying() else {
             return false;
         };
         let Some(that) = self.keys[verb..].iter().position(|k| k == "that") else {
@@ -661,7 +670,7 @@ impl Words {
     /// word after it ("said the minister", "then said Jesus"). `None` without a verb of saying
     /// or a word to name.
     pub fn speaker(&self, linking: impl Fn(&str) -> bool) -> Option<&str> {
-        let verb = (0..self.keys.len()).find(|&i| self.says_at(i))?;
+        let verb = self.first_saying()?;
         let before = self.keys[..verb]
             .iter()
             .rev()
