@@ -506,6 +506,12 @@ impl Words {
         squash(&expanded, false)
     }
 
+    /// Whether a word is written with an apostrophe: only then can it be a contraction, and
+    /// [`Self::squashed_without_contractions`] differ from [`Self::squashed_as_written`].
+    fn has_apostrophe(&self) -> bool {
+        self.written.iter().any(|w| w.contains(['\'', '’']))
+    }
+
     /// Whether there are no words at all.
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
@@ -910,6 +916,11 @@ fn same_measure_in_other_units(from: &Words, to: &Words) -> bool {
 
 /// The figure the words give and nothing more, a conversion in brackets after it aside.
 fn measure_of(w: &Words) -> Option<Reading> {
+    // Every figure starts with digits, a number word before a scale word, or "a dozen".
+    let may_hold_figure = |word: &String| figures::may_belong_to_figure(word) || word == "dozen";
+    if !w.written.iter().any(may_hold_figure) {
+        return None;
+    }
     // Figures as written ("10bn"), units by their keys ("kilometres" as "kilometers").
     let words: Vec<&str> = (w.written.iter().zip(&w.keys))
         .map(|(written, key)| {
@@ -1045,7 +1056,8 @@ pub fn classify(from: &Words, to: &Words) -> Difference {
     let (squashed_from, squashed_to) = (from.squashed(), to.squashed());
     if squashed_from == squashed_to
         || same_as_written(from, to)
-        || from.squashed_without_contractions() == to.squashed_without_contractions()
+        || (from.has_apostrophe() || to.has_apostrophe())
+            && from.squashed_without_contractions() == to.squashed_without_contractions()
         || same_quantity(from, to)
     {
         return Difference::Mechanical;
