@@ -664,35 +664,64 @@ fn preceding_words(p: &Prepared, at: usize, n: usize) -> usize {
     first
 }
 
+/// Most words before a figure read as its label.
+const LABEL_WORDS: usize = 6;
+
 /// Prepositions that make a span of time after them the span of what precedes them ("the first
 /// title in 44 years").
 const TIME_SPAN_PREPOSITIONS: &[&str] = &["for", "in", "over", "since", "within"];
 
-/// What a figure counts: the content words after it past any unit ("rescue workers"), or, when
-/// nothing follows, a "duration" for a span of time that no preposition ties to the words
-/// before it ("could take at least four weeks": those words are the clause's verb, "take", and
-/// whatever precedes it), or else the words before it without leading function words,
-/// qualifiers or currency ("overall death toll from the disaster"). Never a bare unit.
+/// What a figure counts: the content words after it past any unit ("rescue workers"), or a
+/// dimension where only one follows ("1.5 million kilometres away"), or, when nothing follows,
+/// a "duration" for a span of time that no preposition ties to the words before it ("could take
+/// at least four weeks": those words are the clause's verb, "take", and whatever precedes it),
+/// each with the words before the figure (see [`measure_label`]); or else the words before it
+/// without leading function words, qualifiers or currency ("overall death toll from the
+/// disaster"). Never a bare unit.
 fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<String> {
     let p = set.get(figure.at.article, figure.at.sentence);
     let text = &articles[figure.at.article].text;
     let words = words_of(articles, set, figure.at);
     let reading = reading_of(articles, set, figure)?;
     let (start, last) = counted_from(p, &words, reading.last + 1);
+    let anchor = start_of_figure_run(&words, reading.first);
+    let before = || words_before(p, text, &words, anchor);
     if last >= start {
         let counted =
             collapse_whitespace(&text[p.tokens[start].start..p.tokens[last].end]).to_lowercase();
-        return Some(dimension_of(&counted).map_or(counted, str::to_owned));
+        return Some(match dimension_of(&counted) {
+            Some(dimension) => measure_label(dimension, before()),
+            None => counted,
+        });
     }
-    let anchor = start_of_figure_run(&words, reading.first);
     // "in 44 years", "for two weeks": the words before tell what the span is of.
     let spans_what_precedes = anchor > 0 && TIME_SPAN_PREPOSITIONS.contains(&&*words[anchor - 1]);
     if reading.unit.is_some_and(figures::is_time_unit) && !spans_what_precedes {
-        return Some("duration".to_owned());
+        return Some(measure_label("duration", before()));
     }
-    let is_label_word =
-        |i: usize| p.tokens[i].class == TokenClass::Content && !figures::is_unit_word(&words[i]);
-    let mut first = preceding_words(p, anchor, 6);
+    before()
+}
+
+/// A measure's label: its dimension, with the words before the figure that say what it is of
+/// ("distance (hurtled toward its destination)", "duration (repairs to the pier could take)"),
+/// or the dimension alone where none stand before it.
+fn measure_label(dimension: &str, context: Option<String>) -> String {
+    match context {
+        Some(context) => format!("{dimension} ({context})"),
+        None => dimension.to_owned(),
+    }
+}
+
+/// Up to [`LABEL_WORDS`] words before token `anchor` in lower case, back to punctuation at most,
+/// from the first to the last content word that is no unit nor figure; `None` when there is
+/// none.
+fn words_before(p: &Prepared, text: &str, words: &[String], anchor: usize) -> Option<String> {
+    let is_label_word = |i: usize| {
+        p.tokens[i].class == TokenClass::Content
+            && !figures::is_unit_word(&words[i])
+            && !figures::may_belong_to_figure(&words[i])
+    };
+    let mut first = preceding_words(p, anchor, LABEL_WORDS);
     while first < anchor && !is_label_word(first) {
         first += 1;
     }
@@ -1007,7 +1036,7 @@ mod tests {
     }
 
     #[test]
-    fn a_figure_followed_by_a_dimension_is_labelled_by_it() {
+    fn a_figure_followed_by_a_dimension_is_labelled_by_it_and_the_words_before_it() {
         let articles = vec![
             Article::from_text(
                 "original",
@@ -1024,7 +1053,7 @@ mod tests {
         ];
         let facts = compare(articles, &Options::default()).numbers;
         let labels: Vec<&str> = facts.iter().map(|f| f.fact.as_str()).collect();
-        assert_eq!(labels, ["distance"]);
+        assert_eq!(labels, ["distance (probe will park)"]);
     }
 
     #[test]
@@ -1061,7 +1090,7 @@ mod tests {
     }
 
     #[test]
-    fn a_span_of_time_is_a_duration_unless_a_preposition_ties_it_to_what_precedes() {
+    fn a_span_of_time_is_a_duration_of_what_precedes_it_or_of_what_a_preposition_ties_it_to() {
         let label = |original: &str, copy: &str| -> Vec<String> {
             let articles = vec![
                 Article::from_text("original", "o.txt", original, Format::Text),
@@ -1075,14 +1104,14 @@ mod tests {
                 "Engineers said the repairs to the pier could take at least four weeks to finish.",
                 "Engineers said the repairs to the pier could take at least six weeks to finish."
             ),
-            ["duration"]
+            ["duration (repairs to the pier could take)"]
         );
         assert_eq!(
             label(
                 "Engineers said the repairs to the pier could take 10 days to finish.",
                 "Engineers said the repairs to the pier could take two weeks to finish."
             ),
-            ["duration"],
+            ["duration (repairs to the pier could take)"],
             "spans of time in different units are one quantity"
         );
         assert_eq!(
