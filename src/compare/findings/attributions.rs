@@ -1214,6 +1214,29 @@ mod tests {
     }
 
     #[test]
+    fn according_to_a_rule_or_according_as_names_no_source() {
+        for (original, copy) in [
+            (
+                "The ferry left the harbour at noon according to the schedule.",
+                "The ferry left the harbour at noon.",
+            ),
+            (
+                "Each farm pays for the new dyke according as it earns.",
+                "Each farm pays for the new dyke as it earns.",
+            ),
+        ] {
+            let found = changes(&format!("{STORY}{original}"), &format!("{STORY}{copy}"));
+            assert!(found.is_empty(), "{original}: {found:?}");
+        }
+        let found = changes(
+            &format!("{STORY}The ferry left the harbour at noon according to the harbour master."),
+            &format!("{STORY}The ferry left the harbour at noon."),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, AttributionChangeKind::Dropped);
+    }
+
+    #[test]
     fn words_before_according_to_are_not_its_source() {
         let found = changes(
             &format!("{STORY}Rents are shared by each tenant according to the lease."),

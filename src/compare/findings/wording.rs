@@ -969,6 +969,43 @@ const NO_SOURCE_SAYS: &[&str] = &[
 ];
 /// Words after "added" that make it join one thing to another rather than say something.
 const JOINED_TO: &[&str] = &["thereto", "to", "unto"];
+/// What "according to" may name that is a rule or a measure, not a source: "according to plan",
+/// "according to the law", "according to his ability" (sorted).
+const NORMS: &[&str] = &[
+    "ability",
+    "custom",
+    "customs",
+    "deeds",
+    "design",
+    "guidelines",
+    "law",
+    "laws",
+    "manner",
+    "measure",
+    "need",
+    "needs",
+    "pattern",
+    "plan",
+    "plans",
+    "procedure",
+    "promise",
+    "protocol",
+    "purpose",
+    "regulations",
+    "rule",
+    "rules",
+    "schedule",
+    "script",
+    "standard",
+    "standards",
+    "tradition",
+    "will",
+    "works",
+];
+/// Determiners that may stand between "according to" and what it names.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "this", "thy", "your",
+];
 
 /// Verbs that say who is speaking without being read as verbs of saying themselves: beside a
 /// verb of saying they keep its speaker ("Jesus answered and said unto him" → "Jesus answered
@@ -1021,7 +1058,27 @@ fn says_at<K: AsRef<str>>(keys: &[K], i: usize) -> bool {
     let not_a_source = key == "say" && before.is_some_and(|b| NO_SOURCE_SAYS.contains(&b));
     // "the said Herodias": the one named before.
     let adjective = key == "said" && before == Some("the");
-    !joins && !bare_passive && !not_a_source && !adjective
+    !joins && !bare_passive && !not_a_source && !adjective && !according_to_a_norm(keys, i)
+}
+
+/// Whether the "according" at word `i` of `keys` names no source: "according as" (in
+/// proportion as), or "according to" a rule or measure ([`NORMS`]: "according to plan", "to
+/// his ability"). Where the words end after "according" or "to", what follows is unknown and
+/// may be a source.
+fn according_to_a_norm<K: AsRef<str>>(keys: &[K], i: usize) -> bool {
+    if keys[i].as_ref() != "according" {
+        return false;
+    }
+    let after = |n: usize| keys.get(i + n).map(AsRef::as_ref);
+    match after(1) {
+        None | Some("to") => {}
+        Some(_) => return true,
+    }
+    let named = match after(2) {
+        Some(word) if DETERMINERS.contains(&word) => after(3),
+        word => word,
+    };
+    named.is_some_and(|word| NORMS.binary_search(&word).is_ok())
 }
 
 /// Whether a lower-case word is a verb of saying (or "according"; [`SAYING`] is sorted).
