@@ -17,8 +17,12 @@ use super::wording::{
 };
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
-use crate::compare::{AttributionChange, AttributionChangeKind, Edit, EditOp, Link, SentenceRef};
+use crate::compare::{
+    AttributionChange, AttributionChangeKind, Edit, EditOp, FastMap, Link, SentenceRef,
+};
 
+/// Sentences between two parts of a split sentence, at most, plus one.
+const SPLIT_REACH: usize = 2;
 /// Longest swap (in words) read as a changed verb of saying ("reported that" → "said"); longer
 /// ones change who is speaking.
 const MAX_VERB_WORDS: usize = 3;
@@ -76,13 +80,14 @@ pub fn find(
     let rewordings: Vec<&Link> = super::body_rewordings(articles, links, closest)
         .filter(|l| orientation.sides(l.a.article, l.b.article).is_some())
         .collect();
+    let splits = Splits::of(links);
     // Links are read in parallel, one reader per share of them: a reader only saves reading the
     // same wording twice, so what a link yields does not depend on the share it fell in.
     let per_link: Vec<Vec<AttributionChange>> = rewordings
         .par_iter()
         .with_min_len(super::per_thread(rewordings.len()))
         .map_init(Reader::default, |reader, link| {
-            changes_of(articles, link, orientation, reader)
+            changes_of(articles, &splits, link, orientation, reader)
         })
         .collect();
     let mut out: Vec<AttributionChange> = per_link.into_iter().flatten().collect();
@@ -93,6 +98,7 @@ pub fn find(
 /// The attribution changes of one link, seen from the side `orientation` puts first.
 fn changes_of(
     articles: &[Article],
+    splits: &Splits,
     link: &Link,
     orientation: &Orientation,
     reader: &mut Reader,
@@ -100,18 +106,15 @@ fn changes_of(
     let Some((first, second, directed)) = orientation.sides(link.a.article, link.b.article) else {
         return Vec::new();
     };
-    let mut changes = changes_seen_from(articles, link, first, directed, Reading::All, reader);
+    let read = |first, reading, reader: &mut Reader| {
+        let seen = Seen::new(articles, splits, link, first);
+        changes_seen_from(&seen, directed, reading, reader)
+    };
+    let mut changes = read(first, Reading::All, reader);
     if !directed {
         // Which came first is undetermined: a source either side states and the other does
         // not is told alike, read from the side that states it.
-        changes.extend(changes_seen_from(
-            articles,
-            link,
-            second,
-            directed,
-            Reading::DroppedOnly,
-            reader,
-        ));
+        changes.extend(read(second, Reading::DroppedOnly, reader));
     }
     changes
 }
@@ -125,16 +128,13 @@ enum Reading {
     DroppedOnly,
 }
 
-/// The attribution changes of `link` read from its sentence in article `first`.
+/// The attribution changes of a link as `seen` from one side.
 fn changes_seen_from(
-    articles: &[Article],
-    link: &Link,
-    first: usize,
+    seen: &Seen,
     directed: bool,
     reading: Reading,
     reader: &mut Reader,
 ) -> Vec<AttributionChange> {
-    let seen = Seen::new(articles, link, first);
     seen.changes(reading, reader)
         .into_iter()
         .map(|(kind, from, to)| AttributionChange {
@@ -146,6 +146,37 @@ fn changes_seen_from(
             directed,
         })
         .collect()
+}
+
+/// For each sentence and another article, the sentences of that article linked to it: more than
+/// one beside each other where that article split the sentence.
+struct Splits(FastMap<(SentenceRef, usize), Vec<usize>>);
+
+impl Splits {
+    fn of(links: &[Link]) -> Self {
+        let mut linked: FastMap<(SentenceRef, usize), Vec<usize>> = FastMap::default();
+        for link in links {
+            for (from, to) in [(link.a, link.b), (link.b, link.a)] {
+                linked
+                    .entry((from, to.article))
+                    .or_default()
+                    .push(to.sentence);
+            }
+        }
+        Splits(linked)
+    }
+
+    /// The other parts of `sentence` in `article` where that article split it: the sentences
+    /// linked to it within [`SPLIT_REACH`] of `part`, one part it is linked to. (A sentence
+    /// linked to one further away is a passage repeated elsewhere.)
+    fn other_parts(&self, sentence: SentenceRef, article: usize, part: usize) -> Vec<usize> {
+        let near = |p: usize| p != part && p.abs_diff(part) <= SPLIT_REACH;
+        self.0
+            .get(&(sentence, article))
+            .map_or_else(Vec::new, |parts| {
+                parts.iter().copied().filter(|&p| near(p)).collect()
+            })
+    }
 }
 
 /// A link seen from one side: `a` first, its edits oriented from `a` to `b`.
@@ -162,6 +193,9 @@ struct Seen<'t> {
     b_article: &'t Article,
     /// The quoted words of `a`'s sentence and of `b`'s (see [`quoted_in`]).
     quoted: (Vec<Range<usize>>, Vec<Range<usize>>),
+    /// The text of the other sentences of `b`'s article linked to `a`'s: the other parts of
+    /// `a`'s sentence where the copy split it.
+    other_parts: Vec<&'t str>,
 }
 
 /// The span from the first start to the last end of `spans` (empty at 0 when there are none).
@@ -172,7 +206,7 @@ fn span_of(spans: impl Iterator<Item = (usize, usize)> + Clone) -> (usize, usize
 }
 
 impl<'t> Seen<'t> {
-    fn new(articles: &'t [Article], link: &Link, first: usize) -> Self {
+    fn new(articles: &'t [Article], splits: &Splits, link: &Link, first: usize) -> Self {
         let flip = link.a.article != first;
         let (a, b) = if flip {
             (link.b, link.a)
@@ -197,6 +231,11 @@ impl<'t> Seen<'t> {
             a_article: &articles[a.article],
             b_article: &articles[b.article],
             quoted: (quoted(a), quoted(b)),
+            other_parts: splits
+                .other_parts(a, b.article, b.sentence)
+                .into_iter()
+                .map(|s| articles[b.article].sentence_text(s))
+                .collect(),
         }
     }
 
@@ -437,8 +476,15 @@ impl<'t> Seen<'t> {
                     reader.speaks_with(speaker, before) || reader.speaks_with(speaker, after)
                 })
         };
+        let in_another_part = |reader: &mut Reader| {
+            self.other_parts.iter().any(|part| {
+                reader.all_keys_in(&keys, [part, ""])
+                    || speaker.is_some_and(|speaker| reader.speaks_with(speaker, part))
+            })
+        };
         next_to(self.b_article, self.b.sentence, reader)
             && !next_to(self.a_article, self.a.sentence, reader)
+            || in_another_part(reader)
     }
 
     /// Whether the speaker of a verb of saying dropped at edit `i` (`replaced` → `replacing`)
@@ -1211,6 +1257,32 @@ mod tests {
             let found = changes(&format!("{STORY}{original}"), &format!("{STORY}{copy}"));
             assert!(found.is_empty(), "{original}: {found:?}");
         }
+    }
+
+    #[test]
+    fn an_attribution_kept_with_another_part_of_a_split_sentence_is_not_dropped() {
+        let original = format!(
+            "{STORY}Police said the road was closed at noon. Police said the driver had been \
+            trapped in the cab for more than an hour, and firefighters cut him free with \
+            hydraulic shears."
+        );
+        let split = |speaker: &str| {
+            format!(
+                "{STORY}Police said the road was closed at noon. The driver had been trapped in \
+                the cab for more than an hour. Firefighters cut him free with hydraulic shears, \
+                {speaker} said."
+            )
+        };
+        let found = changes(&original, &split("police"));
+        assert!(found.is_empty(), "{found:?}");
+        // Another speaker in the other part: the police's attribution is gone.
+        let found = changes(&original, &split("the mayor"));
+        assert!(
+            found
+                .iter()
+                .any(|c| c.0 == AttributionChangeKind::Dropped && c.1 == "police said"),
+            "{found:?}"
+        );
     }
 
     #[test]
