@@ -198,11 +198,18 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
         })
         .filter_map(|s| {
             let &(a, b) = s.occurrences.first()?;
-            // A verb of saying added or cut that an attribution change reads ("according to
-            // police" → "police claimed") is listed there.
+            // A verb of saying added, cut or swapped that an attribution change reads
+            // ("according to police" → "police claimed", "Authorities said" → "Some") is listed
+            // there; one whose direction is undetermined may be read from either side.
+            let reads = |(xa, xb): (SentenceRef, SentenceRef), (from, to): (&str, &str)| {
+                (xa, xb) == (a, b)
+                    && (from.is_empty() && s.to == to
+                        || to.is_empty() && s.from == from
+                        || s.from == from && s.to == to)
+            };
             let read_as_attribution = c.attribution_changes.iter().any(|x| {
-                (x.a, x.b) == (a, b)
-                    && (s.from.is_empty() && x.to == s.to || s.to.is_empty() && x.from == s.from)
+                reads((x.a, x.b), (&x.from, &x.to))
+                    || !x.directed && reads((x.b, x.a), (&x.to, &x.from))
             });
             if read_as_attribution {
                 return None;
@@ -513,7 +520,7 @@ mod tests {
         );
     }
 
-    /// The comparison of `wire` (its dateline makes it the original) with `copy`, and the
+    /// The comparison of `wire` (where it has a dateline, the original) with `copy`, and the
     /// copy's key changes, there being changes along that one edge only.
     fn the_one_copy_s_changes(
         wire: &str,
@@ -531,6 +538,31 @@ mod tests {
             .map(|k| (k.kind, k.summary.clone()))
             .collect();
         (c, listed)
+    }
+
+    #[test]
+    fn a_source_in_one_version_only_is_listed_once_as_the_attribution_change() {
+        // No dateline nor credit: which came first is undetermined.
+        let one = "A fire gutted the old ferry office on the harbour on Tuesday. \
+            Officials said 300 volunteers searched the dunes for the missing boy. \
+            Crews pumped water from the pier through the night.";
+        let other = "A fire gutted the old ferry office on the harbour on Tuesday. \
+            Some 300 volunteers searched the dunes for the missing boy. \
+            Crews pumped water from the pier through the night.";
+        let (c, listed) = the_one_copy_s_changes(one, other);
+        assert!(!c.key_changes[0].directed);
+        assert!(
+            c.substitutions
+                .iter()
+                .any(|s| (s.from.as_str(), s.to.as_str()) == ("Officials said", "Some")),
+            "still a substitution"
+        );
+        let naming: Vec<&(KeyChangeKind, String)> = listed
+            .iter()
+            .filter(|(_, summary)| summary.contains("Officials said"))
+            .collect();
+        assert_eq!(naming.len(), 1, "{listed:?}");
+        assert_eq!(naming[0].0, KeyChangeKind::Attribution);
     }
 
     #[test]
