@@ -420,9 +420,13 @@ fn link_out<'a>(c: &'a Comparison, l: &'a Link) -> LinkOut<'a> {
     }
 }
 
-/// The report's top-level object, written member by member in the [`Outline`] layout.
+/// The report's top-level object, written member by member in the [`Outline`] layout: the
+/// text written so far in `parts` (each list's shares as they were rendered), then `json`. The
+/// parts are joined once, at the end, into a string of their exact length: growing one buffer
+/// share by share copied the report again and again.
 #[derive(Default)]
 struct Members {
+    parts: Vec<String>,
     json: Vec<u8>,
     /// Whether a member has been written.
     started: bool,
@@ -459,7 +463,8 @@ impl Members {
             return;
         }
         self.json.push(b'[');
-        let shares: Vec<Vec<u8>> = items
+        self.end_part();
+        let shares: Vec<String> = items
             .par_chunks(per_share)
             .enumerate()
             .map(|(share, chunk)| {
@@ -473,23 +478,37 @@ impl Members {
                     json.extend_from_slice(INDENT);
                     serialize_at(&mut json, 2, &out(item));
                 }
-                json
+                utf8(json)
             })
             .collect();
-        for share in shares {
-            self.json.extend_from_slice(&share);
-        }
+        self.parts.extend(shares);
         self.json.push(b'\n');
         self.json.extend_from_slice(INDENT);
         self.json.push(b']');
     }
 
+    /// Moves the text written in `json` into `parts`.
+    fn end_part(&mut self) {
+        let json = std::mem::take(&mut self.json);
+        self.parts.push(utf8(json));
+    }
+
     fn finish(mut self) -> String {
         self.json.extend_from_slice(b"\n}\n");
-        match String::from_utf8(self.json) {
-            Ok(json) => json,
-            Err(e) => unreachable!("serde_json writes UTF-8: {e}"),
+        self.end_part();
+        let mut report = String::with_capacity(self.parts.iter().map(String::len).sum());
+        for part in &self.parts {
+            report.push_str(part);
         }
+        report
+    }
+}
+
+/// The text serde_json wrote.
+fn utf8(json: Vec<u8>) -> String {
+    match String::from_utf8(json) {
+        Ok(json) => json,
+        Err(e) => unreachable!("serde_json writes UTF-8: {e}"),
     }
 }
 
