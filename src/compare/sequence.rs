@@ -59,12 +59,19 @@ pub fn revise(set: &PreparedSet, links: &[Decision]) -> Revision {
     let pairs: Vec<&[&Decision]> = by_pair
         .chunk_by(|x, y| (x.a.article, x.b.article) == (y.a.article, y.b.article))
         .collect();
+    // Pairs are revised in parallel, a thread remembering the wordings it compared; with fewer
+    // pairs than threads (two long texts), each pair's links are read in parallel instead.
+    let links_in_parallel = pairs.len() < rayon::current_num_threads();
     let revisions: Vec<Revision> = pairs
         .par_iter()
         .map_init(MatchedPositions::default, |matching, pair_links| {
             let pair = ArticlePair::new(set, pair_links);
             let added = pair.gap_links();
-            let dropped = pair.out_of_order(pair_links, &added, matching);
+            let dropped = if links_in_parallel {
+                pair.out_of_order_in_parallel(pair_links, &added)
+            } else {
+                pair.out_of_order(pair_links, &added, matching)
+            };
             Revision { added, dropped }
         })
         .collect();
@@ -75,6 +82,10 @@ pub fn revise(set: &PreparedSet, links: &[Decision]) -> Revision {
     }
     revision
 }
+
+/// For each sentence of one article, then of the other, its partners in order and their
+/// similarity (see [`ArticlePair::in_order_partners`]).
+type InOrder = (Vec<Vec<(usize, f32)>>, Vec<Vec<(usize, f32)>>);
 
 /// Two articles and the confident links between them.
 struct ArticlePair<'a> {
@@ -134,8 +145,40 @@ impl<'a> ArticlePair<'a> {
         added: &[Decision],
         matching: &mut MatchedPositions,
     ) -> Vec<(SentenceRef, SentenceRef)> {
-        if self.chain.len() < MIN_CHAIN {
+        let Some(in_order) = self.in_order_partners(links, added) else {
             return Vec::new();
+        };
+        links
+            .iter()
+            .filter(|d| self.only_repeats(d, &in_order, matching))
+            .map(|d| (d.a, d.b))
+            .collect()
+    }
+
+    /// [`Self::out_of_order`], the links read in parallel.
+    fn out_of_order_in_parallel(
+        &self,
+        links: &[&Decision],
+        added: &[Decision],
+    ) -> Vec<(SentenceRef, SentenceRef)> {
+        let Some(in_order) = self.in_order_partners(links, added) else {
+            return Vec::new();
+        };
+        links
+            .par_iter()
+            .map_init(MatchedPositions::default, |matching, d| {
+                self.only_repeats(d, &in_order, matching)
+                    .then_some((d.a, d.b))
+            })
+            .flatten()
+            .collect()
+    }
+
+    /// For each sentence of `a` and of `b`, its partners and their similarity over the links
+    /// (decided and `added`) in order; `None` when the chain is too short to tell order.
+    fn in_order_partners(&self, links: &[&Decision], added: &[Decision]) -> Option<InOrder> {
+        if self.chain.len() < MIN_CHAIN {
+            return None;
         }
         let mut in_order_a: Vec<Vec<(usize, f32)>> = vec![Vec::new(); self.linked_a.len()];
         let mut in_order_b: Vec<Vec<(usize, f32)>> = vec![Vec::new(); self.linked_b.len()];
@@ -145,21 +188,27 @@ impl<'a> ArticlePair<'a> {
                 in_order_b[d.b.sentence].push((d.a.sentence, d.similarity));
             }
         }
-        links
-            .iter()
-            .filter(|d| !self.in_order(d.a.sentence, d.b.sentence))
-            // An identical link has no clearly closer rival.
-            .filter(|d| d.kind == LinkKind::Reworded)
-            .filter(|d| {
-                let (i, j) = (d.a.sentence, d.b.sentence);
-                let others = closer(&in_order_a[i], d.similarity, |k| self.sentence_b(k));
-                repeats(self.sentence_a(i), self.sentence_b(j), &others, matching) || {
-                    let others = closer(&in_order_b[j], d.similarity, |k| self.sentence_a(k));
-                    repeats(self.sentence_b(j), self.sentence_a(i), &others, matching)
-                }
-            })
-            .map(|d| (d.a, d.b))
-            .collect()
+        Some((in_order_a, in_order_b))
+    }
+
+    /// Whether link `d` runs against the chain and only repeats what a link in order matches
+    /// (see [`Self::out_of_order`]).
+    fn only_repeats(
+        &self,
+        d: &Decision,
+        (in_order_a, in_order_b): &InOrder,
+        matching: &mut MatchedPositions,
+    ) -> bool {
+        let (i, j) = (d.a.sentence, d.b.sentence);
+        // An identical link has no clearly closer rival.
+        if self.in_order(i, j) || d.kind != LinkKind::Reworded {
+            return false;
+        }
+        let others = closer(&in_order_a[i], d.similarity, |k| self.sentence_b(k));
+        repeats(self.sentence_a(i), self.sentence_b(j), &others, matching) || {
+            let others = closer(&in_order_b[j], d.similarity, |k| self.sentence_a(k));
+            repeats(self.sentence_b(j), self.sentence_a(i), &others, matching)
+        }
     }
 
     /// Whether sentence `i` of `a` and `j` of `b` lie between the same two consecutive links of
