@@ -460,7 +460,8 @@ impl<'t> Seen<'t> {
     /// of its words when it has none: "he said"), or its speaker speaks there: a copy that
     /// splits a sentence keeps the attribution with the first part, in its own words ("Pilate
     /// said unto them, Ye have a watch: go …" → "Pilate said to them, “You have a guard.” …
-    /// “Go …”").
+    /// “Go …”"). In another part of the split sentence (see [`Splits`]) the attribution is
+    /// moved whether or not it stood next to `a`: that part is `a`'s own text.
     fn moved(&self, words: &super::wording::Words, reader: &mut Reader) -> bool {
         let content = words.content_keys();
         let keys = if content.is_empty() {

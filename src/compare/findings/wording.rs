@@ -1241,6 +1241,7 @@ mod tests {
     fn verbs_of_saying_are_sorted_and_told_apart_quickly() {
         assert!(SAYING.windows(2).all(|w| w[0] < w[1]));
         assert!(SPEAKING.windows(2).all(|w| w[0] < w[1]));
+        assert!(NORMS.windows(2).all(|w| w[0] < w[1]));
         assert!(SAYING.iter().all(|w| SAYING_LENGTHS.contains(&w.len())));
         let mut reader = Reader::default();
         for text in [
