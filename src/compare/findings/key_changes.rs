@@ -203,8 +203,8 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
             // there; one whose direction is undetermined may be read from either side.
             let reads = |(xa, xb): (SentenceRef, SentenceRef), (from, to): (&str, &str)| {
                 (xa, xb) == (a, b)
-                    && (from.is_empty() && s.to == to
-                        || to.is_empty() && s.from == from
+                    && (s.from.is_empty() && s.to == to
+                        || s.to.is_empty() && s.from == from
                         || s.from == from && s.to == to)
             };
             let read_as_attribution = c.attribution_changes.iter().any(|x| {
@@ -560,6 +560,29 @@ mod tests {
         let naming: Vec<&(KeyChangeKind, String)> = listed
             .iter()
             .filter(|(_, summary)| summary.contains("Officials said"))
+            .collect();
+        assert_eq!(naming.len(), 1, "{listed:?}");
+        assert_eq!(naming[0].0, KeyChangeKind::Attribution);
+    }
+
+    #[test]
+    fn a_verb_of_saying_moved_round_its_source_is_listed_once_as_the_attribution_change() {
+        let wire = "WESTPORT (AP) — A fire gutted the old ferry office on the harbour on Tuesday. \
+            The fire was set on purpose by someone who broke in, according to police. \
+            Crews pumped water from the pier through the night.";
+        let copy = "WESTPORT — A fire gutted the old ferry office on the harbour on Tuesday. \
+            The fire was set on purpose by someone who broke in, police claimed. \
+            Crews pumped water from the pier through the night.";
+        let (c, listed) = the_one_copy_s_changes(wire, copy);
+        assert!(
+            c.substitutions
+                .iter()
+                .any(|s| (s.from.as_str(), s.to.as_str()) == ("", "claimed")),
+            "still a substitution"
+        );
+        let naming: Vec<&(KeyChangeKind, String)> = listed
+            .iter()
+            .filter(|(_, summary)| summary.contains("claimed"))
             .collect();
         assert_eq!(naming.len(), 1, "{listed:?}");
         assert_eq!(naming[0].0, KeyChangeKind::Attribution);
