@@ -470,22 +470,23 @@ impl<'t> Seen<'t> {
             content
         };
         let speaker = words.speaker(is_linking);
-        let next_to = |article: &Article, sentence: usize, reader: &mut Reader| {
-            let (before, after) = neighbours(article, sentence);
-            reader.all_keys_in(&keys, [before, after])
+        // Whether the two texts hold the attribution between them, or its speaker speaks in one.
+        let carry = |texts: [&str; 2], reader: &mut Reader| {
+            reader.all_keys_in(&keys, texts)
                 || speaker.is_some_and(|speaker| {
-                    reader.speaks_with(speaker, before) || reader.speaks_with(speaker, after)
+                    texts.iter().any(|text| reader.speaks_with(speaker, text))
                 })
         };
-        let in_another_part = |reader: &mut Reader| {
-            self.other_parts.iter().any(|part| {
-                reader.all_keys_in(&keys, [part, ""])
-                    || speaker.is_some_and(|speaker| reader.speaks_with(speaker, part))
-            })
+        let next_to = |article: &Article, sentence: usize, reader: &mut Reader| {
+            let (before, after) = neighbours(article, sentence);
+            carry([before, after], reader)
         };
         next_to(self.b_article, self.b.sentence, reader)
             && !next_to(self.a_article, self.a.sentence, reader)
-            || in_another_part(reader)
+            || self
+                .other_parts
+                .iter()
+                .any(|part| carry([part, ""], reader))
     }
 
     /// Whether the speaker of a verb of saying dropped at edit `i` (`replaced` → `replacing`)

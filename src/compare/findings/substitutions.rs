@@ -1405,21 +1405,10 @@ mod tests {
     /// original) whose last sentences are `original` and `copy`.
     fn swaps_of(original: &str, copy: &str) -> Vec<(String, String, SubstitutionKind)> {
         let story = "The probe left the launch pad on Tuesday morning after a week of delays.";
-        let articles = vec![
-            Article::from_text(
-                "wire",
-                "wire.txt",
-                format!("WESTPORT (AP) — {story} {original}"),
-                crate::article::Format::Text,
-            ),
-            Article::from_text(
-                "copy",
-                "copy.txt",
-                format!("WESTPORT — {story} {copy}"),
-                crate::article::Format::Text,
-            ),
-        ];
-        let c = crate::compare::compare(articles, &crate::compare::Options::default());
+        let c = crate::compare::findings::testing::original_and_copy(
+            &format!("{story} {original}"),
+            &format!("WESTPORT — {story} {copy}"),
+        );
         c.substitutions
             .iter()
             .map(|s| (s.from.clone(), s.to.clone(), s.kind))

@@ -893,25 +893,17 @@ fn same_as_written(from: &Words, to: &Words) -> bool {
 }
 
 /// Whether both sides give the same figure in other notation ("10 billion" → "10bn", "1.6
-/// million kilometers" → "1.6m km", a conversion after it aside), or name the same unit
-/// ("kilometres" → "km").
-fn same_quantity(from: &Words, to: &Words) -> bool {
-    if let (Some(a), Some(b)) = (measure_of(from), measure_of(to)) {
-        return a.same_number(&b) && a.unit == b.unit;
+/// million kilometers" → "1.6m km", a conversion after it aside), `measures` being the figures
+/// they give when both give one ([`measure_of`]), or name the same unit ("kilometres" → "km").
+fn same_quantity(from: &Words, to: &Words, measures: Option<&(Reading, Reading)>) -> bool {
+    if let Some((a, b)) = measures {
+        return a.same_number(b) && a.unit == b.unit;
     }
     let unit = |w: &Words| match w.keys.as_slice() {
         [key] => figures::unit_of(key),
         _ => None,
     };
     unit(from).is_some_and(|u| Some(u) == unit(to))
-}
-
-/// Whether both sides give one measure in two units ("1.6 million kilometres" → "1 million
-/// miles"): a house style (metric or imperial), not a changed figure.
-fn same_measure_in_other_units(from: &Words, to: &Words) -> bool {
-    measure_of(from)
-        .zip(measure_of(to))
-        .is_some_and(|(a, b)| figures::in_other_units(&a, &b))
 }
 
 /// The figure the words give and nothing more, a conversion in brackets after it aside.
@@ -1111,15 +1103,20 @@ fn saying_verb(word: &str) -> &str {
 /// How `from` and `to` differ (contractions are mechanical: "I would" → "I’d").
 pub fn classify(from: &Words, to: &Words) -> Difference {
     let (squashed_from, squashed_to) = (from.squashed(), to.squashed());
+    // The figure each side gives, read once for both tests below.
+    let measures = measure_of(from).zip(measure_of(to));
     if squashed_from == squashed_to
         || same_as_written(from, to)
         || (from.has_apostrophe() || to.has_apostrophe())
             && from.squashed_without_contractions() == to.squashed_without_contractions()
-        || same_quantity(from, to)
+        || same_quantity(from, to, measures.as_ref())
     {
         return Difference::Mechanical;
     }
-    if is_house_style(squashed_from, squashed_to) || same_measure_in_other_units(from, to) {
+    // One measure in two units ("1.6 million kilometres" → "1 million miles") is a house style
+    // (metric or imperial), not a changed figure.
+    let in_other_units = |(a, b): &(Reading, Reading)| figures::in_other_units(a, b);
+    if is_house_style(squashed_from, squashed_to) || measures.as_ref().is_some_and(in_other_units) {
         return Difference::HouseStyle;
     }
     if from.saying_verbs() != to.saying_verbs() {
