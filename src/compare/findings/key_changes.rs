@@ -540,6 +540,30 @@ mod tests {
         (c, listed)
     }
 
+    /// Asserts that comparing `wire` with `copy` finds the substitution `swap` and lists the
+    /// change naming `word` once among the key changes, as an attribution change; returns
+    /// whether the edge's direction is known.
+    fn listed_once_as_the_attribution_change(
+        (wire, copy): (&str, &str),
+        swap: (&str, &str),
+        word: &str,
+    ) -> bool {
+        let (c, listed) = the_one_copy_s_changes(wire, copy);
+        assert!(
+            c.substitutions
+                .iter()
+                .any(|s| (s.from.as_str(), s.to.as_str()) == swap),
+            "still a substitution"
+        );
+        let naming: Vec<&(KeyChangeKind, String)> = listed
+            .iter()
+            .filter(|(_, summary)| summary.contains(word))
+            .collect();
+        assert_eq!(naming.len(), 1, "{listed:?}");
+        assert_eq!(naming[0].0, KeyChangeKind::Attribution);
+        c.key_changes[0].directed
+    }
+
     #[test]
     fn a_source_in_one_version_only_is_listed_once_as_the_attribution_change() {
         // No dateline nor credit: which came first is undetermined.
@@ -549,20 +573,12 @@ mod tests {
         let other = "A fire gutted the old ferry office on the harbour on Tuesday. \
             Some 300 volunteers searched the dunes for the missing boy. \
             Crews pumped water from the pier through the night.";
-        let (c, listed) = the_one_copy_s_changes(one, other);
-        assert!(!c.key_changes[0].directed);
-        assert!(
-            c.substitutions
-                .iter()
-                .any(|s| (s.from.as_str(), s.to.as_str()) == ("Officials said", "Some")),
-            "still a substitution"
+        let directed = listed_once_as_the_attribution_change(
+            (one, other),
+            ("Officials said", "Some"),
+            "Officials said",
         );
-        let naming: Vec<&(KeyChangeKind, String)> = listed
-            .iter()
-            .filter(|(_, summary)| summary.contains("Officials said"))
-            .collect();
-        assert_eq!(naming.len(), 1, "{listed:?}");
-        assert_eq!(naming[0].0, KeyChangeKind::Attribution);
+        assert!(!directed);
     }
 
     #[test]
@@ -573,19 +589,7 @@ mod tests {
         let copy = "WESTPORT — A fire gutted the old ferry office on the harbour on Tuesday. \
             The fire was set on purpose by someone who broke in, police claimed. \
             Crews pumped water from the pier through the night.";
-        let (c, listed) = the_one_copy_s_changes(wire, copy);
-        assert!(
-            c.substitutions
-                .iter()
-                .any(|s| (s.from.as_str(), s.to.as_str()) == ("", "claimed")),
-            "still a substitution"
-        );
-        let naming: Vec<&(KeyChangeKind, String)> = listed
-            .iter()
-            .filter(|(_, summary)| summary.contains("claimed"))
-            .collect();
-        assert_eq!(naming.len(), 1, "{listed:?}");
-        assert_eq!(naming[0].0, KeyChangeKind::Attribution);
+        listed_once_as_the_attribution_change((wire, copy), ("", "claimed"), "claimed");
     }
 
     #[test]
