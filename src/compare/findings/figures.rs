@@ -24,15 +24,20 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("a", 1.0),
     ("an", 1.0),
     ("eight", 8.0),
+    ("eighty", 80.0),
     ("fifty", 50.0),
     ("five", 5.0),
     ("forty", 40.0),
     ("four", 4.0),
     ("nine", 9.0),
+    ("ninety", 90.0),
     ("one", 1.0),
     ("seven", 7.0),
+    ("seventy", 70.0),
     ("six", 6.0),
+    ("sixty", 60.0),
     ("ten", 10.0),
+    ("thirty", 30.0),
     ("three", 3.0),
     ("twenty", 20.0),
     ("two", 2.0),
@@ -142,6 +147,11 @@ const UNIT_WORDS: &[(&str, &str)] = &[
 ];
 /// Qualifiers before a figure, longest first, and the bound each sets.
 const QUALIFIERS: &[(&[&str], Bound)] = &[
+    (&["no", "more", "than"], Bound::AtMost),
+    (&["not", "more", "than"], Bound::AtMost),
+    (&["no", "less", "than"], Bound::AtLeast),
+    (&["not", "less", "than"], Bound::AtLeast),
+    (&["not", "fewer", "than"], Bound::AtLeast),
     (&["as", "many", "as"], Bound::AtMost),
     (&["as", "much", "as"], Bound::AtMost),
     (&["more", "than"], Bound::AtLeast),
@@ -545,10 +555,29 @@ fn qualifier_before(words: &[&str], first: usize) -> (Bound, usize) {
     for (phrase, bound) in QUALIFIERS {
         let n = phrase.len();
         if first >= n && words[first - n..first] == **phrase {
+            if *phrase == ["some"] && shares_out(words, first - 1) {
+                break;
+            }
             return (*bound, first - n);
         }
     }
     (Bound::Exact, first)
+}
+
+/// Whether the "some" at token `at` shares out ("some a hundred times as much, some sixty"):
+/// another "some" of the sentence stands before a number too, so neither hedges its figure.
+fn shares_out(words: &[&str], at: usize) -> bool {
+    let names_a_number = |word: &str| {
+        is_figure(word)
+            || counting_value(word).is_some()
+            || NUMBER_WORDS
+                .iter()
+                .any(|(w, _)| *w == word && !matches!(word, "a" | "an"))
+    };
+    words
+        .windows(2)
+        .enumerate()
+        .any(|(i, pair)| i != at && pair[0] == "some" && names_a_number(pair[1]))
 }
 
 /// Whether the figure starting at `first` sits in brackets right after another figure.
@@ -806,6 +835,20 @@ mod tests {
         assert_eq!(reading("more than 32,070 people").first, 0);
         assert_eq!(reading("as many as 20 others").bound, Bound::AtMost);
         assert_eq!(reading("as many as 20 others").first, 0);
+        assert_eq!(reading("no more than 5 loaves").bound, Bound::AtMost);
+        assert_eq!(reading("no more than 5 loaves").first, 0);
+        assert_eq!(reading("not less than 40 tonnes").bound, Bound::AtLeast);
+    }
+
+    #[test]
+    fn some_sharing_out_is_no_hedge() {
+        let words = [
+            "some", "30", "times", ",", "some", "sixty", ",", "and", "some", "100", "times",
+        ];
+        assert_eq!(read(&words, 1).map(|r| r.bound), Some(Bound::Exact));
+        assert_eq!(read(&words, 9).map(|r| r.bound), Some(Bound::Exact));
+        let hedged = ["some", "300", "workers", "came", "and", "some", "left"];
+        assert_eq!(read(&hedged, 1).map(|r| r.bound), Some(Bound::About));
     }
 
     #[test]

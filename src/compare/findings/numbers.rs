@@ -25,7 +25,7 @@ use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::{Token, TokenClass, lowercase};
 use crate::compare::prepare::{Prepared, PreparedSet};
 use crate::compare::{
-    EditOp, FactBasis, FactKind, FastMap, Link, NumberFact, NumberMention, SentenceRef,
+    Bound, EditOp, FactBasis, FactKind, FastMap, Link, NumberFact, NumberMention, SentenceRef,
 };
 
 /// Longest replacement (in words, each side) whose one figure each corresponds without further
@@ -447,7 +447,15 @@ fn fact_from(
     if in_articles.len() < 2 {
         return None;
     }
-    let kind = kind_of(figures, &readings)?;
+    let hedges: Vec<Hedge> = figures
+        .iter()
+        .zip(&readings)
+        .map(|(f, r)| match r {
+            Some(r) => Hedge::of(articles, set, *f, r),
+            None => Hedge::default(),
+        })
+        .collect();
+    let kind = kind_of(figures, &readings, &hedges)?;
     let mentions: Vec<NumberMention> = figures
         .iter()
         .zip(&readings)
@@ -561,10 +569,16 @@ fn shared_label(labels: Vec<String>) -> Option<String> {
 
 /// Whether the figures of different articles contradict each other, or only differ in
 /// precision; `None` when they all say the same.
-fn kind_of(figures: &[Figure], readings: &[Option<Reading>]) -> Option<FactKind> {
+///
+/// A hedge added or dropped ("some 300" → "300") is a difference in precision only where each
+/// article mentions the quantity once: figures an article gives twice may have been joined through
+/// a passage repeated elsewhere, where another hedge is no change.
+fn kind_of(figures: &[Figure], readings: &[Option<Reading>], hedges: &[Hedge]) -> Option<FactKind> {
+    let articles: BTreeSet<usize> = figures.iter().map(|f| f.at.article).collect();
+    let once_each = articles.len() == figures.len();
     let mut differ = false;
     for (i, (fx, rx)) in figures.iter().zip(readings).enumerate() {
-        for (fy, ry) in figures[i + 1..].iter().zip(&readings[i + 1..]) {
+        for (j, (fy, ry)) in figures.iter().zip(readings).enumerate().skip(i + 1) {
             let (Some(rx), Some(ry)) = (rx, ry) else {
                 continue;
             };
@@ -575,10 +589,44 @@ fn kind_of(figures: &[Figure], readings: &[Option<Reading>]) -> Option<FactKind>
             if !rx.agrees_with(ry) {
                 return Some(FactKind::Conflict);
             }
-            differ |= !rx.same_number(ry);
+            let rehedged = once_each && rx.bound != ry.bound && hedges[i].differs(&hedges[j]);
+            differ |= !rx.same_number(ry) || rehedged;
         }
     }
     differ.then_some(FactKind::Precision)
+}
+
+/// Words before a figure in which its hedge may be said otherwise ("about the space of three
+/// hours" against "about three hours").
+const HEDGE_REACH: usize = 4;
+
+/// How a figure is hedged: tells a hedge added or dropped ("some 300 workers" → "300 workers")
+/// from the same hedge worded otherwise.
+#[derive(Default)]
+struct Hedge {
+    /// The first word of the figure's qualifier ("about", "some", "at" of "at least").
+    qualifier: Option<String>,
+    /// The words just before the figure's wording.
+    before: Vec<String>,
+}
+
+impl Hedge {
+    fn of(articles: &[Article], set: &PreparedSet, figure: Figure, reading: &Reading) -> Self {
+        let mut words = words_of(articles, set, figure.at);
+        let first = reading.first.min(words.len());
+        let qualifier = (reading.bound != Bound::Exact).then(|| words[first].clone());
+        words.truncate(first);
+        let before = words.split_off(first.saturating_sub(HEDGE_REACH));
+        Hedge { qualifier, before }
+    }
+
+    /// Whether two differently bounded figures are hedged differently: neither's qualifier
+    /// stands just before the other.
+    fn differs(&self, other: &Hedge) -> bool {
+        let echoed =
+            |x: &Hedge, y: &Hedge| x.qualifier.as_ref().is_some_and(|q| y.before.contains(q));
+        !echoed(self, other) && !echoed(other, self)
+    }
 }
 
 /// One article's wording of a figure: qualifier, currency, number, scale and what it counts.
@@ -884,9 +932,9 @@ impl Joins {
         };
         let article = self.figures[first].at.article;
         let mut readings = members.iter().filter_map(|&i| self.readings[i].as_ref());
-        let two_numbers = readings
-            .next()
-            .is_some_and(|one| readings.any(|other| !other.same_number(one)));
+        let two_numbers = readings.next().is_some_and(|one| {
+            readings.any(|other| !other.same_number(one) || other.bound != one.bound)
+        });
         two_numbers
             && members
                 .iter()
@@ -912,6 +960,39 @@ mod tests {
             .filter(|f| f.kind == FactKind::Conflict)
             .map(|f| f.mentions.iter().filter_map(|m| m.value).collect())
             .collect()
+    }
+
+    /// The wordings of each fact differing only in precision between an original and its copy.
+    fn precision_facts(original: &str, copy: &str) -> Vec<Vec<String>> {
+        let articles = vec![
+            Article::from_text("original", "o.txt", original, Format::Text),
+            Article::from_text("copy", "c.txt", copy, Format::Text),
+        ];
+        compare(articles, &Options::default())
+            .numbers
+            .iter()
+            .filter(|f| f.kind == FactKind::Precision)
+            .map(|f| f.mentions.iter().map(|m| m.text.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_hedge_added_or_dropped_is_a_difference_in_precision() {
+        let hedged = "Some 300 volunteers were sent to the flooded valley on Monday night. \
+            The river crested at dawn.";
+        let plain = "300 volunteers were sent to the flooded valley on Monday night. \
+            The river crested at dawn.";
+        let wanted = [["Some 300 volunteers", "300 volunteers"]];
+        assert_eq!(precision_facts(hedged, plain), wanted);
+        let at_least = "At least five people were killed when the bridge over the gorge \
+            collapsed.";
+        let exactly = "Five people were killed when the bridge over the gorge collapsed.";
+        assert_eq!(precision_facts(exactly, at_least).len(), 1);
+        // The same hedge worded otherwise is no difference.
+        let spelled_out = "They waited about the space of three hours before the doors of the \
+            hall were opened.";
+        let short = "They waited about three hours before the doors of the hall were opened.";
+        assert!(precision_facts(spelled_out, short).is_empty());
     }
 
     #[test]
