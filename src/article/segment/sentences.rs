@@ -192,6 +192,12 @@ fn terminator_run(span: &str, at: usize) -> (Stop, usize) {
 
 /// Whether a period after `token` ends the sentence, given the word that follows.
 fn period_ends_sentence(token: Option<&str>, following: &NextWord) -> bool {
+    // A decimal broken by a space ("a 0. 5 probability"): a sentence seldom ends on one digit
+    // right before another begins with a number.
+    let lone_digit = token.is_some_and(|t| t.len() == 1 && t.as_bytes()[0].is_ascii_digit());
+    if lone_digit && following.first == First::Number {
+        return false;
+    }
     match token.and_then(classify) {
         Some(Abbreviation::Title) => false,
         Some(Abbreviation::BeforeNumber) => following.first == First::Capital,
@@ -307,6 +313,18 @@ mod tests {
             }
         });
         out
+    }
+
+    #[test]
+    fn a_decimal_broken_by_a_space_stays_in_its_sentence() {
+        assert_eq!(
+            split("Odds lie between 0 and 1. A 0. 5 chance is even."),
+            ["Odds lie between 0 and 1.", "A 0. 5 chance is even."]
+        );
+        assert_eq!(
+            split("The vote was 12. 3 members left."),
+            ["The vote was 12.", "3 members left."]
+        );
     }
 
     #[test]

@@ -426,7 +426,11 @@ fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
             (number_word_before_scale(words, at).or_else(count)?, 1.0, 0)
         }
     };
-    if is_year(words[at]) || is_day_of_month(words, at, value) || ends_pair(words, at) {
+    if is_year(words[at])
+        || is_day_of_month(words, at, value)
+        || ends_pair(words, at)
+        || in_broken_decimal(words, at)
+    {
         return None;
     }
     let second = paired_number(words, at);
@@ -514,6 +518,15 @@ fn ends_pair(words: &[&str], at: usize) -> bool {
     at >= 2
         && number_of(words[at - 2]).is_some()
         && (is_pair_dash(words[at - 1]) || paired_number(words, at - 2).is_some())
+}
+
+/// Whether the number at token `at` is half of a decimal broken by a space ("a 0. 5
+/// probability"): a number, a period and a number in one sentence. Neither half is the figure.
+fn in_broken_decimal(words: &[&str], at: usize) -> bool {
+    let number = |i: Option<usize>| i.and_then(|i| words.get(i)).is_some_and(|w| is_figure(w));
+    let period = |i: Option<usize>| i.and_then(|i| words.get(i)) == Some(&".");
+    period(at.checked_sub(1)) && number(at.checked_sub(2))
+        || period(Some(at + 1)) && number(Some(at + 2))
 }
 
 /// Whether a word is a year ("the 1999 US Open", "in 2021"): four digits without grouping,
@@ -838,6 +851,15 @@ mod tests {
         assert_eq!(reading("no more than 5 loaves").bound, Bound::AtMost);
         assert_eq!(reading("no more than 5 loaves").first, 0);
         assert_eq!(reading("not less than 40 tonnes").bound, Bound::AtLeast);
+    }
+
+    #[test]
+    fn a_decimal_broken_by_a_space_is_no_figure() {
+        let words = ["a", "0", ".", "5", "probability", "of", "3", "wins"];
+        let read_at: Vec<usize> = (0..words.len())
+            .filter(|&at| read(&words, at).is_some())
+            .collect();
+        assert_eq!(read_at, [6]);
     }
 
     #[test]
