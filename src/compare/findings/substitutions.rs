@@ -264,6 +264,7 @@ impl<'t> Judge<'t> {
                 let reframed = is_reframed(&mut shape, (a_text, b_text), &link.edits, at);
                 Surroundings::of(articles, link, edit, reframed)
             });
+            let (from, to) = self.only_what_changed(verdict, from, to);
             let verdict = verdict
                 .filter(|&(kind, _)| !self.moved_next_door(articles, link, kind, (&from, &to)));
             out.push(Change {
@@ -330,6 +331,34 @@ impl<'t> Judge<'t> {
         let words = self.reader.words(text);
         let keys = words.all_keys();
         !keys.is_empty() && keys.iter().all(|k| is_figure(k) || is_scale_word(k))
+    }
+
+    /// A cut or an addition as the words cut or added alone: "Oct." → "deadly October" reads
+    /// "(nothing) → deadly", the month written out being no change.
+    fn only_what_changed(
+        &mut self,
+        verdict: Verdict,
+        from: String,
+        to: String,
+    ) -> (String, String) {
+        let Some((kind, _)) = verdict else {
+            return (from, to);
+        };
+        if from.is_empty() || to.is_empty() {
+            return (from, to);
+        }
+        let (longer, shorter) = match kind {
+            SubstitutionKind::Cut => (&from, &to),
+            SubstitutionKind::Addition => (&to, &from),
+            _ => return (from, to),
+        };
+        let shorter = self.reader.words(shorter);
+        let part = cut_part(&mut self.reader, longer, &shorter);
+        match (kind, part.map(phrase)) {
+            (SubstitutionKind::Cut, Some(cut)) => (cut, String::new()),
+            (SubstitutionKind::Addition, Some(added)) => (String::new(), added),
+            _ => (from, to),
+        }
     }
 
     /// Leaves out the cuts and additions of one link that are the same words moved within the
@@ -861,6 +890,12 @@ fn is_honorific(words: &Words) -> bool {
 /// ("largest and most-powerful" → "most powerful"): the word diff paired what is left of a cut
 /// with a spelling variant of it.
 fn kept_in_part(reader: &mut Reader, longer: &str, shorter: &Words) -> Option<SubstitutionKind> {
+    cut_part(reader, longer, shorter).map(|_| SubstitutionKind::Cut)
+}
+
+/// The words cut from `longer` to leave `shorter` (see [`kept_in_part`]): "largest and" of
+/// "largest and most-powerful" → "most powerful".
+fn cut_part<'l>(reader: &mut Reader, longer: &'l str, shorter: &Words) -> Option<&'l str> {
     let kept = shorter.squashed();
     let words = reader.words(longer);
     for (space, split) in words.split_at_spaces(longer) {
@@ -882,10 +917,10 @@ fn kept_in_part(reader: &mut Reader, longer: &str, shorter: &Words) -> Option<Su
         };
         // Function words cut ("on Wednesday" → "Wednesday") are grammar, judged as such.
         if tail_is_kept {
-            return (!head_function).then_some(SubstitutionKind::Cut);
+            return (!head_function).then(|| longer[..space].trim());
         }
         if head_is_kept {
-            return (!tail_function).then_some(SubstitutionKind::Cut);
+            return (!tail_function).then(|| longer[space..].trim());
         }
     }
     None
@@ -1422,6 +1457,30 @@ mod tests {
             "The agency will spend 2.5 billion dollars on the next probe, its director said.",
         );
         assert!(swaps.is_empty(), "{swaps:?}");
+    }
+
+    #[test]
+    fn a_word_added_beside_a_spelling_variant_is_listed_alone() {
+        let swaps = swaps_of(
+            "The council met after the Oct. 7 storm to plan the repairs.",
+            "The council met after the deadly October 7 storm to plan the repairs.",
+        );
+        let added = (
+            "".to_owned(),
+            "deadly".to_owned(),
+            SubstitutionKind::Addition,
+        );
+        assert_eq!(swaps, [added]);
+        let swaps = swaps_of(
+            "The council met after the devastating Oct. 7 storm to plan the repairs.",
+            "The council met after the October 7 storm to plan the repairs.",
+        );
+        let cut = (
+            "devastating".to_owned(),
+            "".to_owned(),
+            SubstitutionKind::Cut,
+        );
+        assert_eq!(swaps, [cut]);
     }
 
     #[test]
