@@ -13,7 +13,8 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::quotes::quoted_in;
 use super::wording::{
-    PASSIVE_AUXILIARIES, Reader, Words, is_speaking, may_hold_saying, neighbours,
+    PASSIVE_AUXILIARIES, Reader, Words, according_to_names_no_source, is_speaking, may_hold_saying,
+    neighbours,
 };
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
@@ -513,8 +514,9 @@ impl<'t> Seen<'t> {
 
     /// Whether the words replaced at edit `i` name the source of a claim: a verb of saying both
     /// sides keep follows them ("the ministry said" → "the army said"), or "according to"
-    /// precedes them ("according to" after them names the source after it: "the fruit of his
-    /// body, according to the flesh").
+    /// precedes them and neither side is a rule or a clause ("according to what you have";
+    /// "according to" after them names the source after it: "the fruit of his body, according
+    /// to the flesh").
     fn names_the_source(&self, i: usize, reader: &mut Reader) -> bool {
         let verb_after = self
             .kept_after(i)
@@ -522,9 +524,14 @@ impl<'t> Seen<'t> {
             .is_some_and(|w| {
                 reader.words(w).names_a_source() && !w.eq_ignore_ascii_case("according")
             });
+        let edit = &self.edits[i];
+        let named_after_according =
+            |text: &str, span: (usize, usize)| !according_to_names_no_source(&text[span.0..span.1]);
         let according_before = self
             .kept_before(i)
-            .is_some_and(|t| t.trim_end().to_lowercase().ends_with("according to"));
+            .is_some_and(|t| t.trim_end().to_lowercase().ends_with("according to"))
+            && named_after_according(self.a_text, edit.a)
+            && named_after_according(self.b_text, edit.b);
         verb_after || according_before
     }
 
@@ -1202,6 +1209,24 @@ mod tests {
             );
             assert!(found.is_empty(), "{verb}: {found:?}");
         }
+    }
+
+    #[test]
+    fn writing_in_another_tense_keeps_the_writer() {
+        let found = changes(
+            &format!("{STORY}The clerk wrote these careful minutes for the volunteers."),
+            &format!("{STORY}The clerk writes minutes for the volunteers."),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn according_to_a_clause_names_no_source() {
+        let found = changes(
+            &format!("{STORY}Each family pays according to what the fields yield each year."),
+            &format!("{STORY}Each family pays according to how large the harvest is each year."),
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

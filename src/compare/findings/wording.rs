@@ -994,6 +994,9 @@ const NORMS: &[&str] = &[
     "will",
     "works",
 ];
+/// Words opening a clause after "according to" ("according to what you have", "according to
+/// which"): what follows is a measure, not a source.
+const CLAUSE_OPENERS: &[&str] = &["how", "what", "whatever", "whether", "which"];
 /// Determiners that may stand between "according to" and what it names.
 const DETERMINERS: &[&str] = &[
     "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "this", "thy", "your",
@@ -1013,6 +1016,7 @@ const SPEAKING: &[&str] = &[
     "asking",
     "asks",
     "cried",
+    "expounded",
     "say",
     "saying",
     "shouted",
@@ -1025,6 +1029,10 @@ const SPEAKING: &[&str] = &[
     "tell",
     "telling",
     "testified",
+    "write",
+    "writes",
+    "writing",
+    "written",
 ];
 
 /// Whether a lower-case word says who is speaking: a verb of saying or one of [`SPEAKING`].
@@ -1055,7 +1063,7 @@ fn says_at<K: AsRef<str>>(keys: &[K], i: usize) -> bool {
 
 /// Whether the "according" at word `i` of `keys` names no source: "according as" (in
 /// proportion as), or "according to" a rule or measure ([`NORMS`]: "according to plan", "to
-/// his ability"). Where the words end after "according" or "to", what follows is unknown and
+/// his ability") or a clause ([`CLAUSE_OPENERS`]: "according to what you have"). Where the words end after "according" or "to", what follows is unknown and
 /// may be a source.
 fn according_to_a_norm<K: AsRef<str>>(keys: &[K], i: usize) -> bool {
     if keys[i].as_ref() != "according" {
@@ -1070,7 +1078,20 @@ fn according_to_a_norm<K: AsRef<str>>(keys: &[K], i: usize) -> bool {
         Some(word) if DETERMINERS.contains(&word) => after(3),
         word => word,
     };
-    named.is_some_and(|word| NORMS.binary_search(&word).is_ok())
+    named.is_some_and(|word| NORMS.binary_search(&word).is_ok() || CLAUSE_OPENERS.contains(&word))
+}
+
+/// Whether "according to" followed by `text` names no source: a rule or measure, or a clause
+/// ("according to what you have"; see [`according_to_a_norm`]).
+pub fn according_to_names_no_source(text: &str) -> bool {
+    let mut keys = vec!["according".to_owned(), "to".to_owned()];
+    keys.extend(
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .map(str::to_lowercase),
+    );
+    keys.len() > 2 && according_to_a_norm(&keys, 0)
 }
 
 /// Whether a lower-case word is a verb of saying (or "according"; [`SAYING`] is sorted).
@@ -1266,6 +1287,9 @@ mod tests {
             ("the plan was revealed by the mayor", true),
             ("Mr Okoro was quoted as saying", true),
             ("the storm added to the damage", false),
+            ("according to what you have", false),
+            ("according to which the fee is paid", false),
+            ("according to the harbour master", true),
         ] {
             assert_eq!(reader.words(text).names_a_source(), source, "{text:?}");
         }
