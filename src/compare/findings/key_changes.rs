@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use super::figures;
 use super::wording::contractions_written_out;
 use crate::compare::{
-    AttributionChange, AttributionChangeKind, Comparison, FactBasis, FactKind, KeyChange,
+    AttributionChange, AttributionChangeKind, Bound, Comparison, FactBasis, FactKind, KeyChange,
     KeyChangeKind, KeyChanges, NumberMention, PassageKind, QuoteChange, SentenceRef,
     SubstitutionKind,
 };
@@ -114,8 +114,8 @@ fn most_consequential_first<T>(found: &mut [(f32, KeyChanges, T)]) {
 }
 
 /// The candidate key changes from `original` to `copy`, in the order their kinds are listed:
-/// altered quotes, changed counts, attribution changes, framing swaps, changed time references,
-/// cut sentences, added sentences.
+/// altered quotes, changed counts, attribution changes, hedges dropped from figures, framing
+/// swaps, changed time references, cut sentences, added sentences.
 fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
     let edge = |a: SentenceRef, b: SentenceRef| a.article == original && b.article == copy;
     let mut quotes: Vec<&QuoteChange> = c.quote_changes.iter().filter(|q| edge(q.a, q.b)).collect();
@@ -135,13 +135,17 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
         .numbers
         .iter()
         // A figure of a separate report is no change the copy made.
-        .filter(|f| f.kind == FactKind::Conflict && f.basis == FactBasis::Linked)
+        .filter(|f| f.basis == FactBasis::Linked)
         .filter_map(|f| {
             let in_original = f.mentions.iter().find(|m| m.article == original)?;
+            let changed = |m: &NumberMention| match f.kind {
+                FactKind::Conflict => says_otherwise(m, in_original),
+                FactKind::Precision => drops_the_hedge(m, in_original),
+            };
             let in_copy = f
                 .mentions
                 .iter()
-                .find(|m| m.article == copy && says_otherwise(m, in_original))?;
+                .find(|m| m.article == copy && changed(m))?;
             let at = (
                 SentenceRef::new(original, in_original.sentence),
                 SentenceRef::new(copy, in_copy.sentence),
@@ -174,6 +178,10 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
     let (times, counts): (Vec<_>, Vec<_>) = figures
         .into_iter()
         .partition(|(numbers, _)| numbers.is_none());
+    // A hedge dropped ("at least 32,070" → "32,070") keeps the number: listed after the sources.
+    let (hedges, counts): (Vec<_>, Vec<_>) = counts.into_iter().partition(|(numbers, _)| {
+        numbers.is_some_and(|((from, from_second), to)| (Some(from), from_second) == to)
+    });
     let strip = |list: Vec<(_, KeyChange)>| list.into_iter().map(|(_, change)| change);
     let attributions = c
         .attribution_changes
@@ -252,6 +260,7 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
         quotes.collect(),
         strip(counts).collect(),
         attributions.collect(),
+        strip(hedges).collect(),
         framing.collect(),
         strip(times).collect(),
         cuts.collect(),
@@ -299,6 +308,14 @@ fn sentences<'c>(
         summary: text.clone(),
         at: vec![at],
     })
+}
+
+/// Whether the copy gives the original's hedged figure as certain ("at least 32,070 people" →
+/// "32,070 people"): a claim made firmer, listed with the changed figures.
+fn drops_the_hedge(in_copy: &NumberMention, in_original: &NumberMention) -> bool {
+    in_original.bound != Bound::Exact
+        && in_copy.bound == Bound::Exact
+        && !says_otherwise(in_copy, in_original)
 }
 
 /// Whether a copy's mention of a figure says otherwise than the original's: another number (or
@@ -518,6 +535,36 @@ mod tests {
             figures[1].ends_with("Five boats sank → Seven boats sank"),
             "{figures:?}"
         );
+    }
+
+    #[test]
+    fn a_hedge_dropped_from_a_figure_is_listed_and_one_added_is_not() {
+        let wire = "Storm floods homes in Westport\n\n\
+            WESTPORT (AP) — A storm flooded at least 21 homes along the harbour on Tuesday. \
+            Crews pumped water from the old ferry pier through the night. \
+            Five boats sank at their moorings before the tide turned.";
+        let firmer = wire
+            .replace("(AP) ", "")
+            .replace("at least 21 homes", "21 homes");
+        let listed: Vec<String> = the_one_copy_s_changes(wire, &firmer)
+            .1
+            .into_iter()
+            .filter(|(kind, _)| *kind == KeyChangeKind::Figure)
+            .map(|(_, summary)| summary)
+            .collect();
+        assert_eq!(listed.len(), 1, "{listed:?}");
+        assert!(listed[0].contains("at least 21 homes along → 21 homes"), "{listed:?}");
+        // The same edit the other way round adds a hedge: more caution, no key change.
+        let wire_firm = firmer.replace("WESTPORT —", "WESTPORT (AP) —");
+        let hedged = wire.replace("(AP) ", "");
+        let articles = vec![
+            Article::from_text("wire", "wire.txt", wire_firm, Format::Text),
+            Article::from_text("copy", "copy.txt", hedged, Format::Text),
+        ];
+        let c = compare(articles, &Options::default());
+        assert!(c.lineage.iter().all(|d| d.known && d.original == 0));
+        assert!(c.numbers.iter().any(|f| f.kind == FactKind::Precision));
+        assert!(c.key_changes.iter().all(|k| k.changes.is_empty()));
     }
 
     /// The comparison of `wire` (where it has a dateline, the original) with `copy`, and the
