@@ -553,7 +553,10 @@ mod tests {
             .map(|(_, summary)| summary)
             .collect();
         assert_eq!(listed.len(), 1, "{listed:?}");
-        assert!(listed[0].contains("at least 21 homes along → 21 homes"), "{listed:?}");
+        assert!(
+            listed[0].contains("at least 21 homes along → 21 homes"),
+            "{listed:?}"
+        );
         // The same edit the other way round adds a hedge: more caution, no key change.
         let wire_firm = firmer.replace("WESTPORT —", "WESTPORT (AP) —");
         let hedged = wire.replace("(AP) ", "");

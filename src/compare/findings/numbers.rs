@@ -739,6 +739,12 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
             collapse_whitespace(&text[p.tokens[start].start..p.tokens[last].end]).to_lowercase();
         return Some(match dimension_of(&counted) {
             Some(dimension) => measure_label(dimension, before()),
+            None if GENERIC_COUNTED.contains(&counted.as_str()) => {
+                match what_befell(p, &words, last + 1) {
+                    Some(verb) => format!("{counted} {verb}"),
+                    None => counted,
+                }
+            }
             None => counted,
         });
     }
@@ -748,6 +754,34 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
         return Some(measure_label("duration", before()));
     }
     before()
+}
+
+/// Counted words that say little alone ("23 people"): the label adds what befell them ("people
+/// killed").
+const GENERIC_COUNTED: &[&str] = &["individuals", "others", "people", "persons"];
+/// Auxiliaries between the counted words and what befell them ("were", "have been").
+const AUXILIARIES: &[&str] = &[
+    "are", "be", "been", "being", "had", "has", "have", "is", "was", "were",
+];
+/// What befalls those counted without an auxiliary before it ("five people died").
+const BEFELL: &[&str] = &["dead", "died", "injured", "killed", "missing", "wounded"];
+
+/// The word after the counted words at token `from` that says what befell them: a content word
+/// after an auxiliary ("were killed", "have been found"), or one of [`BEFELL`] right after them.
+fn what_befell<'w>(p: &Prepared, words: &'w [String], from: usize) -> Option<&'w str> {
+    let mut at = from;
+    while words
+        .get(at)
+        .is_some_and(|w| AUXILIARIES.contains(&w.as_str()))
+    {
+        at += 1;
+    }
+    let word = words.get(at)?;
+    let content = p
+        .tokens
+        .get(at)
+        .is_some_and(|t| t.class == TokenClass::Content);
+    (content && (at > from || BEFELL.contains(&word.as_str()))).then_some(word.as_str())
 }
 
 /// A measure's label: its dimension, with the words before the figure that say what it is of
@@ -974,6 +1008,41 @@ mod tests {
             .filter(|f| f.kind == FactKind::Precision)
             .map(|f| f.mentions.iter().map(|m| m.text.clone()).collect())
             .collect()
+    }
+
+    #[test]
+    fn people_counted_are_labelled_by_what_befell_them() {
+        let label = |original: &str, copy: &str| {
+            let articles = vec![
+                Article::from_text("original", "o.txt", original, Format::Text),
+                Article::from_text("copy", "c.txt", copy, Format::Text),
+            ];
+            let c = compare(articles, &Options::default());
+            c.numbers.iter().map(|f| f.fact.clone()).collect::<Vec<_>>()
+        };
+        let tail = "when the old bridge over the gorge collapsed on Sunday.";
+        assert_eq!(
+            label(
+                &format!("Five people were killed {tail}"),
+                &format!("Seven people were killed {tail}")
+            ),
+            ["people killed"]
+        );
+        assert_eq!(
+            label(
+                &format!("Rescuers said five people died {tail}"),
+                &format!("Rescuers said seven people died {tail}")
+            ),
+            ["people died"]
+        );
+        // Without what befell them, the people alone.
+        assert_eq!(
+            label(
+                &format!("Some 300 people from the valley waited {tail}"),
+                &format!("Some 400 people from the valley waited {tail}")
+            ),
+            ["people"]
+        );
     }
 
     #[test]
