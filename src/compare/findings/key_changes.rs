@@ -137,19 +137,36 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
         // A figure of a separate report is no change the copy made.
         .filter(|f| f.basis == FactBasis::Linked)
         .filter_map(|f| {
-            let in_original = f.mentions.iter().find(|m| m.article == original)?;
-            let changed = |m: &NumberMention| match f.kind {
-                FactKind::Conflict => says_otherwise(m, in_original),
-                FactKind::Precision => drops_the_hedge(m, in_original),
+            let changed = |o: &NumberMention, m: &NumberMention| match f.kind {
+                FactKind::Conflict => says_otherwise(m, o),
+                FactKind::Precision => drops_the_hedge(m, o),
             };
-            let in_copy = f
-                .mentions
-                .iter()
-                .find(|m| m.article == copy && changed(m))?;
-            let at = (
-                SentenceRef::new(original, in_original.sentence),
-                SentenceRef::new(copy, in_copy.sentence),
-            );
+            let in_article =
+                |article: usize| f.mentions.iter().filter(move |m| m.article == article);
+            let mut changes = in_article(original).flat_map(|o| {
+                in_article(copy)
+                    .filter(move |m| changed(o, m))
+                    .map(move |m| (o, m))
+            });
+            let at_of = |(o, m): (&NumberMention, &NumberMention)| {
+                (
+                    SentenceRef::new(original, o.sentence),
+                    SentenceRef::new(copy, m.sentence),
+                )
+            };
+            // A fact mentioned more than once (a headline and a lead) is shown where the copy's
+            // sentence is linked to the original's.
+            let is_linked = |&(x, y): &(SentenceRef, SentenceRef)| {
+                c.links
+                    .iter()
+                    .any(|l| (l.a, l.b) == (x, y) || (l.a, l.b) == (y, x))
+            };
+            let first = changes.next()?;
+            let (in_original, in_copy) = std::iter::once(first)
+                .chain(changes)
+                .find(|&pair| is_linked(&at_of(pair)))
+                .unwrap_or(first);
+            let at = at_of((in_original, in_copy));
             if changed_in_a_quote(c, at, (&in_original.text, &in_copy.text)) {
                 return None;
             }

@@ -7,8 +7,10 @@
 //!   "Palestinians"; two different demonyms never) or the same noun ("rescue workers");
 //! - the event word nearest each figure is of the same kind (killed, injured, displaced or
 //!   sheltering, missing, arrested, rescued), and both are totals or neither is;
-//! - their sentences name the same place or actor (a capitalised word in common) and no two
-//!   different days;
+//! - their sentences name the same place or actor (a capitalised word in common; a sentence
+//!   that names none is about what the body sentence before it names: "Officials said 12 people
+//!   were killed" after "Heavy rain sent the Varro river over its banks") and no two different
+//!   days;
 //! - their values are within a factor of [`MAX_RATIO`];
 //! - neither is a population or a base ("Gaza's 2.3 million people", "three quarters of the 2.3
 //!   million", "a city of 300,000").
@@ -493,7 +495,12 @@ fn subjects_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<
         let names = if headline {
             Vec::new()
         } else {
-            names_in(p, text, &refs, counted_stem)
+            let names = names_in(p, text, &refs, counted_stem);
+            if names.is_empty() {
+                names_before(articles, set, at, counted_stem)
+            } else {
+                names
+            }
         };
         out.push(Subject {
             figure: Figure { at, token: *token },
@@ -775,6 +782,28 @@ fn names_in(
     names
 }
 
+/// The names of the body sentence before `at`, for a sentence that names none: a count told
+/// without a place ("Officials said 12 people were killed") is about what the sentence before
+/// it named ("Heavy rain sent the Varro river over its banks").
+fn names_before(
+    articles: &[Article],
+    set: &PreparedSet,
+    at: SentenceRef,
+    counted: Option<u32>,
+) -> Vec<(Vec<String>, String)> {
+    let Some(before) = at.sentence.checked_sub(1) else {
+        return Vec::new();
+    };
+    if articles[at.article].sentences[before].role != Role::Body {
+        return Vec::new();
+    }
+    let before = SentenceRef::new(at.article, before);
+    let p = set.get(before.article, before.sentence);
+    let words = words_of(articles, set, before);
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    names_in(p, &articles[at.article].text, &refs, counted)
+}
+
 /// A name without a possessive ending ("Varland's" → "Varland").
 fn without_possessive(word: &str) -> &str {
     ["'s", "\u{2019}s"]
@@ -895,6 +924,23 @@ mod tests {
             (facts[0].kind, facts[0].basis),
             (FactKind::Conflict, FactBasis::Unlinked)
         );
+    }
+
+    #[test]
+    fn a_count_told_without_a_place_is_about_the_place_the_sentence_before_names() {
+        let courier = "Floods hit the north\n\nHeavy rain sent the Varro river over its banks \
+            on Sunday. Officials said 12 people were killed and many homes were lost.";
+        let ledger = "Rain brings ruin\n\nAt least 15 people were killed in the floods along \
+            the Varro, the Red Cross said. More rain is expected later in the week.";
+        let found = facts(&[courier, ledger]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].kind, found[0].basis),
+            (FactKind::Conflict, FactBasis::Unlinked)
+        );
+        // Where the sentence before names another place, the counts are not joined.
+        let elsewhere = courier.replace("the Varro river", "the Lenna river");
+        assert!(facts(&[&elsewhere, ledger]).is_empty());
     }
 
     /// Two reports, each a lead sentence (read as the headline) and `sentences`.
