@@ -484,7 +484,7 @@ fn fact_from(
 }
 
 /// The label of figures joined across unlinked sentences, from what they count, the event and
-/// the names at least half their sentences share: "people displaced or sheltering: Port
+/// the names at least half their sentences (and two at least) share: "people displaced or sheltering: Port
 /// Halden". `None` when they were not read as counting an event (joined by shared wording).
 fn subject_label(figures: &[Figure], subjects: &[Subject]) -> Option<String> {
     // `subjects` are in figure order.
@@ -514,7 +514,8 @@ fn subject_label(figures: &[Figure], subjects: &[Subject]) -> Option<String> {
     }
     let mut common: Vec<(&str, usize)> = names
         .into_iter()
-        .filter(|(_, n)| 2 * n >= read.len())
+        // A name in one sentence only (one report's source, "the Red Cross said") is no subject.
+        .filter(|(_, n)| 2 * n >= read.len() && *n >= read.len().min(2))
         .collect();
     common.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
     let names: Vec<&str> = common.iter().take(2).map(|(name, _)| *name).collect();

@@ -938,6 +938,8 @@ mod tests {
             (found[0].kind, found[0].basis),
             (FactKind::Conflict, FactBasis::Unlinked)
         );
+        // The Red Cross is one report's source, no subject both name.
+        assert_eq!(found[0].fact, "people killed: Varro");
         // Where the sentence before names another place, the counts are not joined.
         let elsewhere = courier.replace("the Varro river", "the Lenna river");
         assert!(facts(&[&elsewhere, ledger]).is_empty());
