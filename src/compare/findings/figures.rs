@@ -577,7 +577,7 @@ fn qualifier_before(words: &[&str], first: usize) -> (Bound, usize) {
     (Bound::Exact, first)
 }
 
-/// Whether the "some" at token `at` shares out ("some a hundred times as much, some sixty"):
+/// Whether the "some" at token `at` shares out ("some thirty, some sixty, some a hundred"):
 /// another "some" of the sentence stands before a number too, so neither hedges its figure.
 fn shares_out(words: &[&str], at: usize) -> bool {
     let names_a_number = |word: &str| {

@@ -182,24 +182,33 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
                     (bits(in_copy.value), bits(in_copy.second)),
                 )
             });
-            Some((numbers, change))
+            // A changed time reference ("earlier this week" → "last week") is often a copy dated
+            // again, not a claim changed: listed after the framing swaps, a changed count before
+            // them, and a hedge dropped ("at least 32,070" → "32,070") after the sources.
+            let place = match (numbers, f.kind) {
+                (None, _) => FigurePlace::Time,
+                (Some(_), FactKind::Precision) => FigurePlace::Hedge,
+                (Some(_), FactKind::Conflict) => FigurePlace::Count,
+            };
+            Some((numbers, place, change))
         });
     // The same number changed alike in several sentences ("21 dead" → "23 dead" in the headline,
     // "at least 21 people" → "at least 23 people" in the lead) is one change, listed once.
     let mut changed_numbers = BTreeSet::new();
     let figures: Vec<_> = figures
-        .filter(|(numbers, _)| numbers.is_none_or(|n| changed_numbers.insert(n)))
+        .filter(|(numbers, _, _)| numbers.is_none_or(|n| changed_numbers.insert(n)))
         .collect();
-    // A changed time reference ("earlier this week" → "last week") is often a copy dated
-    // again, not a claim changed: listed after the framing swaps, a changed count before them.
-    let (times, counts): (Vec<_>, Vec<_>) = figures
-        .into_iter()
-        .partition(|(numbers, _)| numbers.is_none());
-    // A hedge dropped ("at least 32,070" → "32,070") keeps the number: listed after the sources.
-    let (hedges, counts): (Vec<_>, Vec<_>) = counts.into_iter().partition(|(numbers, _)| {
-        numbers.is_some_and(|((from, from_second), to)| (Some(from), from_second) == to)
-    });
-    let strip = |list: Vec<(_, KeyChange)>| list.into_iter().map(|(_, change)| change);
+    let placed = |wanted: FigurePlace| {
+        figures
+            .iter()
+            .filter(move |(_, place, _)| *place == wanted)
+            .map(|(_, _, change)| change.clone())
+    };
+    let (counts, hedges, times) = (
+        placed(FigurePlace::Count),
+        placed(FigurePlace::Hedge),
+        placed(FigurePlace::Time),
+    );
     let attributions = c
         .attribution_changes
         .iter()
@@ -275,11 +284,11 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
     let additions = sentences(KeyChangeKind::Addition, additions, taken);
     vec![
         quotes.collect(),
-        strip(counts).collect(),
+        counts.collect(),
         attributions.collect(),
-        strip(hedges).collect(),
+        hedges.collect(),
         framing.collect(),
-        strip(times).collect(),
+        times.collect(),
         cuts.collect(),
         additions.collect(),
     ]
@@ -325,6 +334,17 @@ fn sentences<'c>(
         summary: text.clone(),
         at: vec![at],
     })
+}
+
+/// Where a changed figure is listed among a copy's key changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FigurePlace {
+    /// A changed count or measure, right after the altered quotes.
+    Count,
+    /// A hedge dropped, after the attribution changes.
+    Hedge,
+    /// A changed time reference, after the framing swaps.
+    Time,
 }
 
 /// Whether the copy gives the original's hedged figure as certain ("at least 32,070 people" →

@@ -484,8 +484,9 @@ fn fact_from(
 }
 
 /// The label of figures joined across unlinked sentences, from what they count, the event and
-/// the names at least half their sentences (and two at least) share: "people displaced or sheltering: Port
-/// Halden". `None` when they were not read as counting an event (joined by shared wording).
+/// the names at least half their sentences (and two at least) share: "people displaced or
+/// sheltering: Port Halden". `None` when they were not read as counting an event (joined by
+/// shared wording).
 fn subject_label(figures: &[Figure], subjects: &[Subject]) -> Option<String> {
     // `subjects` are in figure order.
     let read: Vec<&Subject> = figures
@@ -615,7 +616,10 @@ impl Hedge {
     fn of(articles: &[Article], set: &PreparedSet, figure: Figure, reading: &Reading) -> Self {
         let mut words = words_of(articles, set, figure.at);
         let first = reading.first.min(words.len());
-        let qualifier = (reading.bound != Bound::Exact).then(|| words[first].clone());
+        let qualifier = words
+            .get(first)
+            .filter(|_| reading.bound != Bound::Exact)
+            .cloned();
         words.truncate(first);
         let before = words.split_off(first.saturating_sub(HEDGE_REACH));
         Hedge { qualifier, before }
@@ -983,13 +987,24 @@ mod tests {
     use crate::article::Format;
     use crate::compare::{Options, compare};
 
-    /// The values of each conflicting fact between an original and its copy.
-    fn conflicts(original: &str, copy: &str) -> Vec<Vec<f64>> {
+    /// The comparison of an original and its copy.
+    fn compared(original: &str, copy: &str) -> crate::compare::Comparison {
         let articles = vec![
             Article::from_text("original", "o.txt", original, Format::Text),
             Article::from_text("copy", "c.txt", copy, Format::Text),
         ];
         compare(articles, &Options::default())
+    }
+
+    /// The label of each fact between an original and its copy.
+    fn label(original: &str, copy: &str) -> Vec<String> {
+        let numbers = compared(original, copy).numbers;
+        numbers.into_iter().map(|f| f.fact).collect()
+    }
+
+    /// The values of each conflicting fact between an original and its copy.
+    fn conflicts(original: &str, copy: &str) -> Vec<Vec<f64>> {
+        compared(original, copy)
             .numbers
             .iter()
             .filter(|f| f.kind == FactKind::Conflict)
@@ -999,11 +1014,7 @@ mod tests {
 
     /// The wordings of each fact differing only in precision between an original and its copy.
     fn precision_facts(original: &str, copy: &str) -> Vec<Vec<String>> {
-        let articles = vec![
-            Article::from_text("original", "o.txt", original, Format::Text),
-            Article::from_text("copy", "c.txt", copy, Format::Text),
-        ];
-        compare(articles, &Options::default())
+        compared(original, copy)
             .numbers
             .iter()
             .filter(|f| f.kind == FactKind::Precision)
@@ -1013,14 +1024,6 @@ mod tests {
 
     #[test]
     fn people_counted_are_labelled_by_what_befell_them() {
-        let label = |original: &str, copy: &str| {
-            let articles = vec![
-                Article::from_text("original", "o.txt", original, Format::Text),
-                Article::from_text("copy", "c.txt", copy, Format::Text),
-            ];
-            let c = compare(articles, &Options::default());
-            c.numbers.iter().map(|f| f.fact.clone()).collect::<Vec<_>>()
-        };
         let tail = "when the old bridge over the gorge collapsed on Sunday.";
         assert_eq!(
             label(
@@ -1136,11 +1139,7 @@ mod tests {
             Fans filled the square until late at night. ";
         let original = format!("{story}The home side beat the champions 3-1, 2-0 over two legs.");
         let copy = format!("{story}The home side beat the champions 3-1, 2-1 over two legs.");
-        let articles = vec![
-            Article::from_text("original", "o.txt", original, Format::Text),
-            Article::from_text("copy", "c.txt", copy, Format::Text),
-        ];
-        let facts = compare(articles, &Options::default()).numbers;
+        let facts = compared(&original, &copy).numbers;
         let [fact] = facts.as_slice() else {
             panic!("one fact expected: {facts:?}")
         };
@@ -1162,11 +1161,7 @@ mod tests {
         let copy = format!("{story}Each answer gives the ferry a mark of 0 for comfort.");
         let ranged = format!("{story}Each answer gives the ferry a mark of 0 to 10 for comfort.");
         for copy in [copy, ranged] {
-            let articles = vec![
-                Article::from_text("original", "o.txt", original.as_str(), Format::Text),
-                Article::from_text("copy", "c.txt", copy, Format::Text),
-            ];
-            let facts = compare(articles, &Options::default()).numbers;
+            let facts = compared(&original, &copy).numbers;
             assert!(facts.is_empty(), "{facts:?}");
         }
     }
@@ -1242,14 +1237,6 @@ mod tests {
 
     #[test]
     fn a_span_of_time_is_a_duration_of_what_precedes_it_or_of_what_a_preposition_ties_it_to() {
-        let label = |original: &str, copy: &str| -> Vec<String> {
-            let articles = vec![
-                Article::from_text("original", "o.txt", original, Format::Text),
-                Article::from_text("copy", "c.txt", copy, Format::Text),
-            ];
-            let facts = compare(articles, &Options::default()).numbers;
-            facts.into_iter().map(|f| f.fact).collect()
-        };
         assert_eq!(
             label(
                 "Engineers said the repairs to the pier could take at least four weeks to finish.",

@@ -1063,8 +1063,8 @@ fn says_at<K: AsRef<str>>(keys: &[K], i: usize) -> bool {
 
 /// Whether the "according" at word `i` of `keys` names no source: "according as" (in
 /// proportion as), or "according to" a rule or measure ([`NORMS`]: "according to plan", "to
-/// his ability") or a clause ([`CLAUSE_OPENERS`]: "according to what you have"). Where the words end after "according" or "to", what follows is unknown and
-/// may be a source.
+/// his ability") or a clause ([`CLAUSE_OPENERS`]: "according to what you have"). Where the
+/// words end after "according" or "to", what follows is unknown and may be a source.
 fn according_to_a_norm<K: AsRef<str>>(keys: &[K], i: usize) -> bool {
     if keys[i].as_ref() != "according" {
         return false;
