@@ -37,6 +37,8 @@ const SAYING_AT_END: usize = 3;
 /// Kept words before a dropped verb of saying within which a verb of speech keeps its speaker
 /// ("answered one of them, and said").
 const SPEAKER_REACH: usize = 4;
+/// Kept words after a comma that may open an apposition naming a speaker ("Ali Demir, the").
+const APPOSITION_OPENING: usize = 2;
 /// Most words read as the new agent of a passive made active ("the regional flood office").
 const MAX_AGENT_WORDS: usize = 4;
 /// Words after a verb made active within which the passive's subject must stand as its object.
@@ -525,6 +527,33 @@ impl<'t> Seen<'t> {
                 reader.words(w).names_a_source() && !w.eq_ignore_ascii_case("according")
             });
         let edit = &self.edits[i];
+        // Words set off by a comma before the verb are its subject only as an apposition ("Ali
+        // Demir, the mayor, said"), not as the end of a clause ("who, seeing he had faith to be
+        // made whole, said").
+        let comma_between = |from: usize, to: usize| {
+            self.a_text
+                .get(from.min(to)..to)
+                .is_some_and(|t| t.contains(','))
+        };
+        let ends_with_comma = |from: usize, to: usize| {
+            self.a_text
+                .get(from.min(to)..to)
+                .is_some_and(|t| t.trim_end().ends_with(','))
+        };
+        let comma_after = ends_with_comma(edit.a.0, edit.a.1)
+            || self
+                .edits
+                .get(i + 1)
+                .is_some_and(|next| comma_between(edit.a.1, next.a.0));
+        // An apposition opens with a comma at most a few kept words before the edit ("Ali Demir,
+        // the harbour master").
+        let comma_before = i
+            .checked_sub(1)
+            .and_then(|before| self.edits.get(before))
+            .and_then(|before| self.a_text.get(before.a.0..edit.a.0))
+            .and_then(|kept| kept.rsplit_once(','))
+            .is_some_and(|(_, after)| after.split_whitespace().count() <= APPOSITION_OPENING);
+        let verb_after = verb_after && (!comma_after || comma_before);
         let named_after_according =
             |text: &str, span: (usize, usize)| !according_to_names_no_source(&text[span.0..span.1]);
         let according_before = self
@@ -1209,6 +1238,25 @@ mod tests {
             );
             assert!(found.is_empty(), "{verb}: {found:?}");
         }
+    }
+
+    #[test]
+    fn words_ending_a_clause_before_the_verb_name_no_source_but_an_apposition_does() {
+        let found = changes(
+            &format!(
+                "{STORY}The guard, who waved to the crowd to be quiet, said the gates would open."
+            ),
+            &format!(
+                "{STORY}The guard, who waved to the crowd to keep still, said the gates would open."
+            ),
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let found = changes(
+            &format!("{STORY}Ali Demir, the harbour master, said the gates would open."),
+            &format!("{STORY}Ali Demir, the port captain, said the gates would open."),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, AttributionChangeKind::Source);
     }
 
     #[test]
