@@ -145,6 +145,9 @@ const UNIT_WORDS: &[(&str, &str)] = &[
     ("yuan", "CNY"),
     ("years", "years"),
 ];
+/// How many "some" before a number share out rather than hedge ("some thirty, some sixty, some a
+/// hundred").
+const SHARES_OUT_AMONG: usize = 3;
 /// Qualifiers before a figure, longest first, and the bound each sets.
 const QUALIFIERS: &[(&[&str], Bound)] = &[
     (&["no", "more", "than"], Bound::AtMost),
@@ -577,8 +580,9 @@ fn qualifier_before(words: &[&str], first: usize) -> (Bound, usize) {
     (Bound::Exact, first)
 }
 
-/// Whether the "some" at token `at` shares out ("some thirty, some sixty, some a hundred"):
-/// another "some" of the sentence stands before a number too, so neither hedges its figure.
+/// Whether the "some" at token `at` shares out ("some thirty, some sixty, some a hundred"): two
+/// other "some" of the sentence stand before a number too, so none hedges its figure. Two alone
+/// may both hedge ("some 300 workers came and some 20 trucks").
 fn shares_out(words: &[&str], at: usize) -> bool {
     let names_a_number = |word: &str| {
         is_figure(word)
@@ -587,10 +591,12 @@ fn shares_out(words: &[&str], at: usize) -> bool {
                 .iter()
                 .any(|(w, _)| *w == word && !matches!(word, "a" | "an"))
     };
-    words
+    let others = words
         .windows(2)
         .enumerate()
-        .any(|(i, pair)| i != at && pair[0] == "some" && names_a_number(pair[1]))
+        .filter(|(i, pair)| *i != at && pair[0] == "some" && names_a_number(pair[1]))
+        .count();
+    others >= SHARES_OUT_AMONG - 1
 }
 
 /// Whether the figure starting at `first` sits in brackets right after another figure.
@@ -871,6 +877,11 @@ mod tests {
         assert_eq!(read(&words, 9).map(|r| r.bound), Some(Bound::Exact));
         let hedged = ["some", "300", "workers", "came", "and", "some", "left"];
         assert_eq!(read(&hedged, 1).map(|r| r.bound), Some(Bound::About));
+        let both_hedged = [
+            "some", "300", "workers", "came", "and", "some", "20", "trucks",
+        ];
+        assert_eq!(read(&both_hedged, 1).map(|r| r.bound), Some(Bound::About));
+        assert_eq!(read(&both_hedged, 6).map(|r| r.bound), Some(Bound::About));
     }
 
     #[test]
