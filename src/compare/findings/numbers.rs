@@ -832,9 +832,14 @@ fn start_of_figure_run(words: &[String], mut at: usize) -> usize {
 }
 
 /// The measure a figure gives when the only word after it names a dimension, not a thing
-/// ("1.5 million kilometres away" gives a distance, "40 metres high" a height).
+/// ("1.5 million kilometres away" gives a distance, "40 metres high" a height, "three years
+/// ago" a time).
 fn dimension_of(word: &str) -> Option<&'static str> {
-    const DIMENSIONS: [(&str, &str); 7] = [
+    const DIMENSIONS: [(&str, &str); 11] = [
+        ("ago", "time"),
+        ("earlier", "time"),
+        ("later", "time"),
+        ("since", "time"),
         ("away", "distance"),
         ("long", "length"),
         ("high", "height"),
@@ -1183,23 +1188,20 @@ mod tests {
 
     #[test]
     fn a_figure_followed_by_a_dimension_is_labelled_by_it_and_the_words_before_it() {
-        let articles = vec![
-            Article::from_text(
-                "original",
-                "o.txt",
+        assert_eq!(
+            label(
                 "The probe will park 1.5 million kilometres away from the planet.",
-                Format::Text,
+                "The probe will park 1.6 million kilometres away from the planet."
             ),
-            Article::from_text(
-                "copy",
-                "c.txt",
-                "The probe will park 1.6 million kilometres away from the planet.",
-                Format::Text,
+            ["distance (probe will park)"]
+        );
+        assert_eq!(
+            label(
+                "The old lighthouse keeper retired three years ago, the council said.",
+                "The old lighthouse keeper retired four years ago, the council said."
             ),
-        ];
-        let facts = compare(articles, &Options::default()).numbers;
-        let labels: Vec<&str> = facts.iter().map(|f| f.fact.as_str()).collect();
-        assert_eq!(labels, ["distance (probe will park)"]);
+            ["time (old lighthouse keeper retired)"]
+        );
     }
 
     #[test]
