@@ -745,7 +745,11 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
         return Some(match dimension_of(&counted) {
             Some(dimension) => measure_label(dimension, before()),
             None if GENERIC_COUNTED.contains(&counted.as_str()) => {
-                match what_befell(p, &words, last + 1) {
+                let befell = what_befell(p, &words, last + 1).or_else(|| {
+                    let verb = words.get(anchor.checked_sub(1)?)?;
+                    done_to_them(verb)
+                });
+                match befell {
                     Some(verb) => format!("{counted} {verb}"),
                     None => counted,
                 }
@@ -770,6 +774,25 @@ const AUXILIARIES: &[&str] = &[
 ];
 /// What befalls those counted without an auxiliary before it ("five people died").
 const BEFELL: &[&str] = &["dead", "died", "injured", "killed", "missing", "wounded"];
+
+/// What a verb right before a count did to those counted ("killed at least 21 people",
+/// "killing five people": killed).
+fn done_to_them(verb: &str) -> Option<&'static str> {
+    const DONE: [(&str, &str); 9] = [
+        ("injured", "injured"),
+        ("injuring", "injured"),
+        ("injures", "injured"),
+        ("killed", "killed"),
+        ("killing", "killed"),
+        ("kills", "killed"),
+        ("wounded", "wounded"),
+        ("wounding", "wounded"),
+        ("wounds", "wounded"),
+    ];
+    DONE.iter()
+        .find(|(form, _)| *form == verb)
+        .map(|(_, done)| *done)
+}
 
 /// The word after the counted words at token `from` that says what befell them: a content word
 /// after an auxiliary ("were killed", "have been found"), or one of [`BEFELL`] right after them.
@@ -1043,6 +1066,13 @@ mod tests {
                 &format!("Rescuers said seven people died {tail}")
             ),
             ["people died"]
+        );
+        assert_eq!(
+            label(
+                &format!("The collapse killed at least 40 people {tail}"),
+                &format!("The collapse killed at least 45 people {tail}")
+            ),
+            ["people killed"]
         );
         // Without what befell them, the people alone.
         assert_eq!(
