@@ -789,9 +789,15 @@ fn done_to_them(verb: &str) -> Option<&'static str> {
         ("wounding", "wounded"),
         ("wounds", "wounded"),
     ];
-    DONE.iter()
-        .find(|(form, _)| *form == verb)
-        .map(|(_, done)| *done)
+    looked_up(&DONE, verb)
+}
+
+/// The value `table` pairs with `word`, if it lists the word.
+fn looked_up(table: &[(&str, &'static str)], word: &str) -> Option<&'static str> {
+    table
+        .iter()
+        .find(|(listed, _)| *listed == word)
+        .map(|(_, value)| *value)
 }
 
 /// The word after the counted words at token `from` that says what befell them: a content word
@@ -871,10 +877,7 @@ fn dimension_of(word: &str) -> Option<&'static str> {
         ("deep", "depth"),
         ("old", "age"),
     ];
-    DIMENSIONS
-        .iter()
-        .find(|(adverb, _)| *adverb == word)
-        .map(|(_, dimension)| *dimension)
+    looked_up(&DIMENSIONS, word)
 }
 
 /// Figures joined into quantities. A join is refused when it would give one article two
