@@ -496,11 +496,7 @@ impl Members {
     fn finish(mut self) -> String {
         self.json.extend_from_slice(b"\n}\n");
         self.end_part();
-        let mut report = String::with_capacity(self.parts.iter().map(String::len).sum());
-        for part in &self.parts {
-            report.push_str(part);
-        }
-        report
+        self.parts.concat()
     }
 }
 

@@ -525,35 +525,9 @@ impl<'t> Seen<'t> {
             .and_then(|t| t.split_whitespace().next())
             .is_some_and(|w| {
                 reader.words(w).names_a_source() && !w.eq_ignore_ascii_case("according")
-            });
+            })
+            && !self.set_off_from_the_verb(i);
         let edit = &self.edits[i];
-        // Words set off by a comma before the verb are its subject only as an apposition ("Ali
-        // Demir, the mayor, said"), not as the end of a clause ("who, seeing he had faith to be
-        // made whole, said").
-        let comma_between = |from: usize, to: usize| {
-            self.a_text
-                .get(from.min(to)..to)
-                .is_some_and(|t| t.contains(','))
-        };
-        let ends_with_comma = |from: usize, to: usize| {
-            self.a_text
-                .get(from.min(to)..to)
-                .is_some_and(|t| t.trim_end().ends_with(','))
-        };
-        let comma_after = ends_with_comma(edit.a.0, edit.a.1)
-            || self
-                .edits
-                .get(i + 1)
-                .is_some_and(|next| comma_between(edit.a.1, next.a.0));
-        // An apposition opens with a comma at most a few kept words before the edit ("Ali Demir,
-        // the harbour master").
-        let comma_before = i
-            .checked_sub(1)
-            .and_then(|before| self.edits.get(before))
-            .and_then(|before| self.a_text.get(before.a.0..edit.a.0))
-            .and_then(|kept| kept.rsplit_once(','))
-            .is_some_and(|(_, after)| after.split_whitespace().count() <= APPOSITION_OPENING);
-        let verb_after = verb_after && (!comma_after || comma_before);
         let named_after_according =
             |text: &str, span: (usize, usize)| !according_to_names_no_source(&text[span.0..span.1]);
         let according_before = self
@@ -562,6 +536,26 @@ impl<'t> Seen<'t> {
             && named_after_according(self.a_text, edit.a)
             && named_after_according(self.b_text, edit.b);
         verb_after || according_before
+    }
+
+    /// Whether the words of edit `i` are set off by a comma from the verb after them, and so are
+    /// not its subject: the end of a clause ("who, seeing he had faith to be made whole, said"),
+    /// unless they are an apposition opening a few words after a comma ("Ali Demir, the harbour
+    /// master, said").
+    fn set_off_from_the_verb(&self, i: usize) -> bool {
+        let edit = &self.edits[i];
+        let text = |from: usize, to: usize| self.a_text.get(from.min(to)..to).unwrap_or("");
+        let comma_after = text(edit.a.0, edit.a.1).trim_end().ends_with(',')
+            || self
+                .edits
+                .get(i + 1)
+                .is_some_and(|next| text(edit.a.1, next.a.0).contains(','));
+        let apposition = i
+            .checked_sub(1)
+            .and_then(|before| self.edits.get(before))
+            .and_then(|before| text(before.a.0, edit.a.0).rsplit_once(','))
+            .is_some_and(|(_, after)| after.split_whitespace().count() <= APPOSITION_OPENING);
+        comma_after && !apposition
     }
 
     /// The words both sides keep just before edit `i` (in `a`), if the edit before it is kept.

@@ -143,11 +143,13 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
             };
             let in_article =
                 |article: usize| f.mentions.iter().filter(move |m| m.article == article);
-            let mut changes = in_article(original).flat_map(|o| {
-                in_article(copy)
-                    .filter(move |m| changed(o, m))
-                    .map(move |m| (o, m))
-            });
+            let changes: Vec<(&NumberMention, &NumberMention)> = in_article(original)
+                .flat_map(|o| {
+                    in_article(copy)
+                        .filter(move |m| changed(o, m))
+                        .map(move |m| (o, m))
+                })
+                .collect();
             let at_of = |(o, m): (&NumberMention, &NumberMention)| {
                 (
                     SentenceRef::new(original, o.sentence),
@@ -161,11 +163,10 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
                     .iter()
                     .any(|l| (l.a, l.b) == (x, y) || (l.a, l.b) == (y, x))
             };
-            let first = changes.next()?;
-            let (in_original, in_copy) = std::iter::once(first)
-                .chain(changes)
-                .find(|&pair| is_linked(&at_of(pair)))
-                .unwrap_or(first);
+            let &(in_original, in_copy) = changes
+                .iter()
+                .find(|&&pair| is_linked(&at_of(pair)))
+                .or(changes.first())?;
             let at = at_of((in_original, in_copy));
             if changed_in_a_quote(c, at, (&in_original.text, &in_copy.text)) {
                 return None;
@@ -195,20 +196,17 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
     // The same number changed alike in several sentences ("21 dead" → "23 dead" in the headline,
     // "at least 21 people" → "at least 23 people" in the lead) is one change, listed once.
     let mut changed_numbers = BTreeSet::new();
-    let figures: Vec<_> = figures
-        .filter(|(numbers, _, _)| numbers.is_none_or(|n| changed_numbers.insert(n)))
-        .collect();
-    let placed = |wanted: FigurePlace| {
-        figures
-            .iter()
-            .filter(move |(_, place, _)| *place == wanted)
-            .map(|(_, _, change)| change.clone())
-    };
-    let (counts, hedges, times) = (
-        placed(FigurePlace::Count),
-        placed(FigurePlace::Hedge),
-        placed(FigurePlace::Time),
-    );
+    let figures =
+        figures.filter(|(numbers, _, _)| numbers.is_none_or(|n| changed_numbers.insert(n)));
+    let (mut counts, mut hedges, mut times) = (Vec::new(), Vec::new(), Vec::new());
+    for (_, place, change) in figures {
+        match place {
+            FigurePlace::Count => &mut counts,
+            FigurePlace::Hedge => &mut hedges,
+            FigurePlace::Time => &mut times,
+        }
+        .push(change);
+    }
     let attributions = c
         .attribution_changes
         .iter()
@@ -284,11 +282,11 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
     let additions = sentences(KeyChangeKind::Addition, additions, taken);
     vec![
         quotes.collect(),
-        counts.collect(),
+        counts,
         attributions.collect(),
-        hedges.collect(),
+        hedges,
         framing.collect(),
-        times.collect(),
+        times,
         cuts.collect(),
         additions.collect(),
     ]

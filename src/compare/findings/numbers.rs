@@ -159,9 +159,13 @@ pub fn words_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec
 /// What a figure says (see [`figures::read_with_counts`]: the figures of linked sentences may be
 /// small counts spelled out).
 fn reading_of(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<Reading> {
-    let words = words_of(articles, set, figure.at);
+    reading_in(&words_of(articles, set, figure.at), figure.token)
+}
+
+/// What the figure at `token` of a sentence's `words` says (see [`reading_of`]).
+fn reading_in(words: &[String], token: usize) -> Option<Reading> {
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-    figures::read_with_counts(&refs, figure.token)
+    figures::read_with_counts(&refs, token)
 }
 
 /// A sentence's figures, and the event each figure's number is near (by token), read the first
@@ -438,20 +442,26 @@ fn fact_from(
     basis: FactBasis,
     subjects: &[Subject],
 ) -> Option<NumberFact> {
+    // Each figure's sentence is read once, for its reading and its hedge.
+    let words: Vec<Vec<String>> = figures
+        .iter()
+        .map(|f| words_of(articles, set, f.at))
+        .collect();
     let readings: Vec<Option<Reading>> = figures
         .iter()
-        .map(|f| reading_of(articles, set, *f))
+        .zip(&words)
+        .map(|(f, words)| reading_in(words, f.token))
         .collect();
     let mut in_articles: Vec<usize> = figures.iter().map(|f| f.at.article).collect();
     in_articles.dedup();
     if in_articles.len() < 2 {
         return None;
     }
-    let hedges: Vec<Hedge> = figures
+    let hedges: Vec<Hedge> = words
         .iter()
         .zip(&readings)
-        .map(|(f, r)| match r {
-            Some(r) => Hedge::of(articles, set, *f, r),
+        .map(|(words, r)| match r {
+            Some(r) => Hedge::of(words, r),
             None => Hedge::default(),
         })
         .collect();
@@ -613,15 +623,14 @@ struct Hedge {
 }
 
 impl Hedge {
-    fn of(articles: &[Article], set: &PreparedSet, figure: Figure, reading: &Reading) -> Self {
-        let mut words = words_of(articles, set, figure.at);
+    /// The hedge of the figure `reading` read in its sentence's `words`.
+    fn of(words: &[String], reading: &Reading) -> Self {
         let first = reading.first.min(words.len());
         let qualifier = words
             .get(first)
             .filter(|_| reading.bound != Bound::Exact)
             .cloned();
-        words.truncate(first);
-        let before = words.split_off(first.saturating_sub(HEDGE_REACH));
+        let before = words[first.saturating_sub(HEDGE_REACH)..first].to_vec();
         Hedge { qualifier, before }
     }
 

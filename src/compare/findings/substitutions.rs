@@ -530,8 +530,9 @@ fn judge_words(reader: &mut Reader, from: &str, to: &str) -> Result<Verdict, Ope
     if is_honorific(&a) || is_honorific(&b) {
         return Ok(Some((SubstitutionKind::HouseStyle, loaded)));
     }
-    if let Some(kind) = kept_in_part(reader, from, &b)
-        .or_else(|| kept_in_part(reader, to, &a).map(|_| SubstitutionKind::Addition))
+    if let Some(kind) = cut_part(reader, from, &b)
+        .map(|_| SubstitutionKind::Cut)
+        .or_else(|| cut_part(reader, to, &a).map(|_| SubstitutionKind::Addition))
     {
         return Ok(Some((kind, loaded)));
     }
@@ -886,15 +887,9 @@ fn is_honorific(words: &Words) -> bool {
     HONORIFICS.contains(&words.squashed())
 }
 
-/// `Cut` when `shorter` is `longer` with its first or last words cut, not only function words
-/// ("largest and most-powerful" → "most powerful"): the word diff paired what is left of a cut
-/// with a spelling variant of it.
-fn kept_in_part(reader: &mut Reader, longer: &str, shorter: &Words) -> Option<SubstitutionKind> {
-    cut_part(reader, longer, shorter).map(|_| SubstitutionKind::Cut)
-}
-
-/// The words cut from `longer` to leave `shorter` (see [`kept_in_part`]): "largest and" of
-/// "largest and most-powerful" → "most powerful".
+/// The words cut from `longer` to leave `shorter`, where `shorter` is `longer` with its first or
+/// last words cut, not only function words ("largest and" of "largest and most-powerful" →
+/// "most powerful"): the word diff paired what is left of a cut with a spelling variant of it.
 fn cut_part<'l>(reader: &mut Reader, longer: &'l str, shorter: &Words) -> Option<&'l str> {
     let kept = shorter.squashed();
     let words = reader.words(longer);
