@@ -12,6 +12,9 @@
 //! - an ellipsis: a boundary only before a common sentence starter or an opening quote;
 //! - the CJK full stop, exclamation and question marks: a boundary right after them.
 //!
+//! A pilcrow ("¶", which opens a paragraph in older printed texts: "Thou hast said. ¶ And as
+//! they were eating") counts as an opening mark before the word that follows.
+//!
 //! Without whitespace after the punctuation there is no boundary, which keeps decimals, URLs,
 //! e-mail addresses and "U.S.-led" whole. Sentences that begin inside a quotation are split
 //! (`"We will rebuild. We will not leave," she said.` gives two). Dashes never end a sentence.
@@ -28,6 +31,8 @@ use super::chars::{
 /// How many characters back the word before a period is looked for; longer words are not
 /// abbreviations.
 const MAX_TOKEN_CHARS: usize = 24;
+/// The paragraph sign of older printed texts, which opens a paragraph (see the module's doc).
+const PILCROW: char = '¶';
 
 /// Calls `emit(start, end)` for each sentence of `text[start..end]`, in order. The ranges do not
 /// overlap and cover every character but the whitespace between sentences; they are not trimmed
@@ -251,7 +256,7 @@ enum First {
 
 /// The start of the word after a possible boundary.
 struct NextWord<'a> {
-    /// Whether an opening quote or bracket comes first.
+    /// Whether an opening quote or bracket (or a pilcrow) comes first.
     quoted: bool,
     /// How its first character (after the quote) begins.
     first: First,
@@ -263,7 +268,11 @@ struct NextWord<'a> {
 
 impl<'a> NextWord<'a> {
     fn read(span: &'a str, from: usize) -> Self {
-        let start = skip(span, from, is_opener);
+        let after_pilcrow = match span.get(from..).and_then(|rest| rest.strip_prefix(PILCROW)) {
+            Some(rest) => span.len() - rest.trim_start().len(),
+            None => from,
+        };
+        let start = skip(span, after_pilcrow, is_opener);
         let rest = span.get(start..).unwrap_or_default();
         let first = match rest.chars().next() {
             Some(c) if is_capital(c) => First::Capital,
@@ -313,6 +322,22 @@ mod tests {
             }
         });
         out
+    }
+
+    #[test]
+    fn a_pilcrow_opening_a_paragraph_after_a_period_begins_a_sentence() {
+        assert_eq!(
+            split("He said unto him, Thou hast said. ¶ And as they were eating, he blessed it."),
+            [
+                "He said unto him, Thou hast said.",
+                "¶ And as they were eating, he blessed it."
+            ]
+        );
+        // Without final punctuation before it, a pilcrow ends nothing.
+        assert_eq!(
+            split("They went out; ¶ and came again."),
+            ["They went out; ¶ and came again."]
+        );
     }
 
     #[test]
