@@ -410,10 +410,16 @@ fn strip_digit_grouping(word: &str) -> String {
 }
 
 /// "Bahçesaray" → "Bahcesaray": accents dropped from Latin letters only (other scripts keep
-/// their marks, which distinguish letters there).
+/// their marks, which distinguish letters there); ligatures spelt out ("Cæsar" → "Caesar",
+/// "ﬁre" → "fire"), and the Latin letters that no accent makes ("ı", "ł", "ø", "đ", "ß") read as
+/// the letters that stand for them in text without them ("Kılıç" → "Kilic", "Łódź" → "Lodz").
 fn fold_latin_accents(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
+        if let Some(spelt) = latin_letters_for(c) {
+            out.push_str(spelt);
+            continue;
+        }
         let mut decomposed = std::iter::once(c).nfd();
         match decomposed.next() {
             Some(base) if base.is_ascii_alphabetic() && !c.is_ascii() => out.push(base),
@@ -421,6 +427,31 @@ fn fold_latin_accents(word: &str) -> String {
         }
     }
     out
+}
+
+/// The plain Latin letters written for a ligature or a letter without a decomposition.
+fn latin_letters_for(c: char) -> Option<&'static str> {
+    Some(match c {
+        'æ' => "ae",
+        'Æ' => "AE",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'ß' => "ss",
+        'ﬀ' => "ff",
+        'ﬁ' => "fi",
+        'ﬂ' => "fl",
+        'ﬃ' => "ffi",
+        'ﬄ' => "ffl",
+        'ﬅ' | 'ﬆ' => "st",
+        'ı' => "i",
+        'ł' => "l",
+        'Ł' => "L",
+        'ø' => "o",
+        'Ø' => "O",
+        'đ' => "d",
+        'Đ' => "D",
+        _ => return None,
+    })
 }
 
 /// Number words (lower case) as digits, so "five people" and "5 people" read alike.
@@ -545,6 +576,15 @@ mod tests {
         same("up 3 per cent", "up 3%");
         same("Bahçesaray", "Bahcesaray");
         same("the  town\ncentre", "the town center");
+    }
+
+    #[test]
+    fn ligatures_and_letters_without_accents_read_as_their_plain_letters() {
+        same("Cæsar sent to Judæa", "Caesar sent to Judaea");
+        same("the ﬁrst ﬂood", "the first flood");
+        same("Kılıçdaroğlu in Łódź", "Kilicdaroglu in Lodz");
+        same("Søren on the Straße", "Soren on the Strasse");
+        assert_ne!(keys("Cæsar"), keys("Cesar"), "a ligature is two letters");
     }
 
     #[test]
