@@ -13,8 +13,8 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::quotes::quoted_in;
 use super::wording::{
-    PASSIVE_AUXILIARIES, Reader, Words, according_to_names_no_source, is_speaking, may_hold_saying,
-    neighbours,
+    PASSIVE_AUXILIARIES, Reader, Words, according_to_names_no_source, is_determiner, is_speaking,
+    may_hold_saying, neighbours,
 };
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
@@ -334,6 +334,7 @@ impl<'t> Seen<'t> {
                 && fewer_sayings()
                 && !self.moved(&wa, reader)
                 && !self.speaker_kept(i, &wa, &wb)
+                && !self.source_kept_after_according(i, &from, &wb)
             {
                 let from = if long {
                     attribution_at_end(&from).to_owned()
@@ -512,6 +513,28 @@ impl<'t> Seen<'t> {
             .rev()
             .take(SPEAKER_REACH)
             .any(|w| is_speaking(&w.to_lowercase()))
+    }
+
+    /// Whether `replaced`, the words of edit `i`, end with "according to" (and perhaps a
+    /// determiner, or with "according" before a kept "to"), other words replace them and the
+    /// words after them are kept: whatever it named is still there, introduced in other words
+    /// ("those who live according to the flesh" → "they that are after the flesh"), and no
+    /// source is dropped.
+    fn source_kept_after_according(&self, i: usize, replaced: &str, replacing: &Words) -> bool {
+        let Some(kept) = self.kept_after(i).filter(|_| !replacing.is_empty()) else {
+            return false;
+        };
+        let mut words = lower_words(replaced);
+        if words.last().is_some_and(|w| is_determiner(w)) {
+            words.pop();
+        }
+        match words.as_slice() {
+            [.., according, to] if according == "according" && to == "to" => true,
+            [.., according] if according == "according" => {
+                lower_words(kept).first().is_some_and(|w| w == "to")
+            }
+            _ => false,
+        }
     }
 
     /// Whether the words replaced at edit `i` name the source of a claim: a verb of saying both
@@ -1375,6 +1398,22 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, AttributionChangeKind::Dropped);
+    }
+
+    #[test]
+    fn words_before_a_kept_source_reworded_round_according_to_drop_no_source() {
+        let found = changes(
+            &format!("{STORY}The boats that sail according to the tide tables came in late."),
+            &format!("{STORY}The boats that keep to the tide tables came in late."),
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // What it named replaced too is a change of source.
+        let found = changes(
+            &format!("{STORY}The ferry came in late, according to the harbour master."),
+            &format!("{STORY}The ferry came in late, the crew admitted."),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, AttributionChangeKind::Source);
     }
 
     #[test]

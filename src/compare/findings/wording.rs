@@ -1002,6 +1002,11 @@ const DETERMINERS: &[&str] = &[
     "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "this", "thy", "your",
 ];
 
+/// Whether a lower-case word is a determiner ([`DETERMINERS`]).
+pub fn is_determiner(word: &str) -> bool {
+    DETERMINERS.contains(&word)
+}
+
 /// Verbs that say who is speaking without being read as verbs of saying themselves: beside a
 /// verb of saying they keep its speaker ("Jesus answered and said unto him" → "Jesus answered
 /// him"). Sorted.
