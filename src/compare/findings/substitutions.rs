@@ -363,7 +363,8 @@ impl<'t> Judge<'t> {
 
     /// Leaves out the cuts and additions of one link that are the same words moved within the
     /// sentence ("Police said two fishermen were missing" → "Two fishermen were missing, police
-    /// said"): the same content words cut in one place and added in another.
+    /// said"): the same content words cut in one place and added in another (the same words,
+    /// where they have none: "Ruiz said" → "said Ruiz").
     fn drop_moved_within(&mut self, changes: &mut [Change]) {
         // Each cut's and addition's content words, sorted, read once.
         let sides: Vec<Option<(SubstitutionKind, Vec<String>)>> = changes
@@ -376,11 +377,13 @@ impl<'t> Judge<'t> {
                     _ => return None,
                 };
                 let words = self.reader.words(text);
-                let mut keys: Vec<String> = words
-                    .content_keys()
-                    .into_iter()
-                    .map(str::to_owned)
-                    .collect();
+                let content = words.content_keys();
+                let compared = if content.is_empty() {
+                    words.all_keys()
+                } else {
+                    content
+                };
+                let mut keys: Vec<String> = compared.into_iter().map(str::to_owned).collect();
                 keys.sort_unstable();
                 (!keys.is_empty()).then_some((kind, keys))
             })
@@ -1483,6 +1486,11 @@ mod tests {
         let swaps = swaps_of(
             "Engineers said the heat shield held during the first pass.",
             "The heat shield held during the first pass, engineers said.",
+        );
+        assert!(swaps.is_empty(), "{swaps:?}");
+        let swaps = swaps_of(
+            "“We will rebuild the pier,” the harbour master said on Monday.",
+            "“We will rebuild the pier,” said the harbour master on Monday.",
         );
         assert!(swaps.is_empty(), "{swaps:?}");
     }
