@@ -7,7 +7,7 @@ use super::wording::Reader;
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
 use crate::compare::{
-    Bound, EditOp, FactBasis, FactKind, Link, NumberFact, NumberMention, SentenceRef,
+    Bound, Edit, EditOp, FactBasis, FactKind, Link, NumberFact, NumberMention, SentenceRef,
 };
 
 /// Words that place an event in time.
@@ -53,11 +53,15 @@ pub(super) const TIME_WORDS: &[&str] = &[
     "year",
     "yesterday",
 ];
+/// Time words that only point to a time named after them ("this week", "last year").
+const POINTERS: &[&str] = &["last", "next", "this"];
 /// Words that may stand beside the time words in a time reference.
 const TIME_FILLERS: &[&str] = &[
     "on", "in", "at", "late", "early", "the", "of", "by", "until",
 ];
-/// Words that carry the time itself (a filler-only difference is no change).
+/// Words that carry the time itself (a filler-only difference is no change), each counted from
+/// the day of writing: a time so given and one named outright ("next month" and "in March",
+/// "on Tuesday" and "yesterday") may be the same time, told on different days.
 const WHEN_WORDS: &[&str] = &[
     "last",
     "next",
@@ -87,11 +91,9 @@ pub fn find(
             &articles[link.b.article].text,
         );
         for edit in link.edits.iter().filter(|e| e.op == EditOp::Replace) {
-            let from = collapse_whitespace(&a_text[edit.a.0..edit.a.1]);
-            let to = collapse_whitespace(&b_text[edit.b.0..edit.b.1]);
-            if !moves_in_time(&from, &to, &mut reader) {
+            let Some((a_span, b_span)) = time_moved(a_text, b_text, edit, &mut reader) else {
                 continue;
-            }
+            };
             let mention = |at: SentenceRef, text: String| NumberMention {
                 article: at.article,
                 sentence: at.sentence,
@@ -104,8 +106,8 @@ pub fn find(
             // In article order, as every fact's mentions are; each with the time words the two
             // kept after the change ("this" → "last" before "week").
             let mentions = vec![
-                mention(link.a, with_time_words_after(a_text, edit.a)),
-                mention(link.b, with_time_words_after(b_text, edit.b)),
+                mention(link.a, with_time_words_after(a_text, a_span)),
+                mention(link.b, with_time_words_after(b_text, b_span)),
             ];
             out.push(NumberFact {
                 fact: "when".to_owned(),
@@ -120,6 +122,81 @@ pub fn find(
 
 /// The words of `text[span]` and the time words right after them ("this week" for the "this" of
 /// "this week's storm").
+/// Where `edit` moves an event in time, the spans of the two time references: the whole edit
+/// ("this week" → "next week"), or the time words ending each side where other words changed
+/// before them too ("begins this" → "began last", before a kept "week": "this" → "last").
+fn time_moved(
+    a_text: &str,
+    b_text: &str,
+    edit: &Edit,
+    reader: &mut Reader,
+) -> Option<((usize, usize), (usize, usize))> {
+    let text_of = |text: &str, (start, end): (usize, usize)| collapse_whitespace(&text[start..end]);
+    if moves_in_time(&text_of(a_text, edit.a), &text_of(b_text, edit.b), reader) {
+        return Some((edit.a, edit.b));
+    }
+    let a_tail = time_tail(a_text, edit.a)?;
+    let b_tail = time_tail(b_text, edit.b)?;
+    let (a_time, b_time) = (
+        with_time_words_after(a_text, a_tail),
+        with_time_words_after(b_text, b_tail),
+    );
+    (names_a_time_outright(&a_time)
+        && names_a_time_outright(&b_time)
+        && moves_in_time(&a_time, &b_time, reader))
+    .then_some((a_tail, b_tail))
+}
+
+/// Whether `text` holds a time word other than one that only points to a time ("this", "last",
+/// "next" alone, as in "this scripture", are no time reference).
+fn names_a_time_outright(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .any(|w| {
+            TIME_WORDS.contains(&w.as_str()) && !POINTERS.contains(&w.as_str())
+                || figures::is_year(&w)
+        })
+}
+
+/// The time words (and fillers among them) that end `span` of `text` after other words: "this"
+/// of "begins this", "on Tuesday" of "approved it on Tuesday". `None` when the span ends with
+/// another word or holds only time words.
+fn time_tail(text: &str, (start, end): (usize, usize)) -> Option<(usize, usize)> {
+    let is_time = |word: &str| {
+        let lower = word.to_lowercase();
+        TIME_WORDS.contains(&lower.as_str())
+            || TIME_FILLERS.contains(&lower.as_str())
+            || figures::is_year(&lower)
+    };
+    let words = word_spans(&text[start..end]);
+    let first_of_tail = words
+        .iter()
+        .rposition(|&(from, to)| !is_time(&text[start + from..start + to]))
+        .map(|last_other| last_other + 1)?;
+    let &(tail_start, _) = words.get(first_of_tail)?;
+    Some((start + tail_start, end))
+}
+
+/// The spans of the words (runs of letters and digits) of `text`.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        match (c.is_alphanumeric(), open) {
+            (true, None) => open = Some(at),
+            (false, Some(from)) => {
+                spans.push((from, at));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = open {
+        spans.push((from, text.len()));
+    }
+    spans
+}
+
 fn with_time_words_after(text: &str, span: (usize, usize)) -> String {
     let mut end = span.1;
     loop {
@@ -188,7 +265,9 @@ fn moves_in_time(from: &str, to: &str, reader: &mut Reader) -> bool {
         w.iter()
             .any(|x| WHEN_WORDS.contains(&x.as_str()) || x.ends_with("day") || figures::is_year(x))
     };
+    let from_the_day_of_writing = |w: &[String]| w.iter().any(|x| WHEN_WORDS.contains(&x.as_str()));
     a != b
+        && from_the_day_of_writing(&a) == from_the_day_of_writing(&b)
         && !a.is_empty()
         && !b.is_empty()
         && (names_a_time(&a) || names_a_time(&b))
@@ -225,6 +304,51 @@ mod tests {
         assert!(!moves("tonight", "this evening"));
         assert!(!moves("today", "this day"));
         assert!(moves("tonight", "tomorrow night"));
+    }
+
+    #[test]
+    fn a_time_counted_from_the_day_of_writing_and_one_named_outright_may_be_the_same() {
+        assert!(!moves("next month", "in March"));
+        assert!(!moves("on Tuesday", "yesterday"));
+        assert!(!moves("last year", "in 2019"));
+        assert!(moves("this week", "last week"));
+        assert!(moves("on Monday", "on Friday"));
+    }
+
+    #[test]
+    fn time_words_ending_a_longer_change_are_its_time_reference() {
+        let (a, b) = (
+            "Work on the approach roads begins this week.",
+            "Work on the approach roads began last week.",
+        );
+        let span = |text: &str, words: &str| {
+            let start = text.find(words).unwrap();
+            (start, start + words.len())
+        };
+        let edit = Edit {
+            op: EditOp::Replace,
+            a: span(a, "begins this"),
+            b: span(b, "began last"),
+        };
+        let moved = time_moved(a, b, &edit, &mut Reader::default());
+        assert_eq!(moved, Some((span(a, "this"), span(b, "last"))));
+        let edit = Edit {
+            op: EditOp::Replace,
+            a: span(a, "begins"),
+            b: span(b, "began"),
+        };
+        assert_eq!(time_moved(a, b, &edit, &mut Reader::default()), None);
+        // "this" before a word that is no time points to no time.
+        let (a, b) = (
+            "He said to them, This day is this scripture fulfilled.",
+            "He told them, “Today, this scripture is fulfilled.”",
+        );
+        let edit = Edit {
+            op: EditOp::Replace,
+            a: span(a, "said to them, This day is this"),
+            b: span(b, "told them, “Today, this"),
+        };
+        assert_eq!(time_moved(a, b, &edit, &mut Reader::default()), None);
     }
 
     #[test]
