@@ -22,6 +22,8 @@ use crate::compare::{
 
 /// Fewest words a quotation needs to be compared.
 const MIN_QUOTE_WORDS: usize = 2;
+/// Fewest words of a cut or an addition that may have moved into the sentence next door.
+const MIN_MOVED_WORDS: usize = 3;
 /// Share of words two quotations must have in common to be versions of one quote.
 const MIN_QUOTE_OVERLAP: f32 = 0.3;
 
@@ -79,6 +81,22 @@ fn change_of(
         let b = shown_edit(b_span.map_or("", |r| &b_text[r]));
         let (wa, wb) = (reader.words(&a), reader.words(&b));
         if wa.is_empty() && wb.is_empty() {
+            continue;
+        }
+        // Words cut from one sentence of a quotation that stand in the other version's next
+        // sentence, or added from the sentence next to the original's, only moved where the
+        // quotation was split or its sentences joined.
+        let moved = |words: &Words, other: SentenceRef, reader: &mut Reader| {
+            words.len() >= MIN_MOVED_WORDS
+                && reader.held_next_door(
+                    &words.content_keys(),
+                    &articles[other.article],
+                    other.sentence,
+                )
+        };
+        if wa.is_empty() && moved(&wb, link.a, reader)
+            || wb.is_empty() && moved(&wa, link.b, reader)
+        {
             continue;
         }
         let difference = if wa.is_empty() || wb.is_empty() {
@@ -556,6 +574,39 @@ mod tests {
             .collect();
         // Which came first is undetermined: the two sides are in content order.
         assert_eq!(edits, [("crumbling", "rotten")]);
+    }
+
+    #[test]
+    fn a_quotation_s_sentences_joined_or_split_are_no_change_but_one_cut_is() {
+        use crate::article::Format;
+        use crate::compare::{Options, compare};
+        let story = |quote: &str| {
+            format!(
+                "The council met on Tuesday to discuss the harbour.\n\n\
+                 The harbour master, Ali Demir, said: {quote}"
+            )
+        };
+        let two =
+            "\"The old pier has stood for ninety years. Every winter storm shakes it loose.\"";
+        let joined =
+            "\"The old pier has stood for ninety years; every winter storm shakes it loose.\"";
+        let first = "\"The old pier has stood for ninety years.\"";
+        let kinds = |original: &str, copy: &str| -> Vec<QuoteChangeKind> {
+            let articles = vec![
+                Article::from_text("original", "o.txt", story(original), Format::Text),
+                Article::from_text("copy", "c.txt", story(copy), Format::Text),
+            ];
+            let changes = compare(articles, &Options::default()).quote_changes;
+            changes.iter().map(|q| q.kind).collect()
+        };
+        assert_eq!(kinds(two, joined), []);
+        assert_eq!(kinds(joined, two), []);
+        // Which came first is undetermined: the shorter may be shown first, as an addition.
+        let cut = kinds(joined, first);
+        assert!(
+            matches!(cut[..], [QuoteChangeKind::Cut | QuoteChangeKind::Added]),
+            "{cut:?}"
+        );
     }
 
     #[test]
