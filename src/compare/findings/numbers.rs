@@ -699,6 +699,8 @@ fn counted_from(p: &Prepared, words: &[String], from: usize) -> (usize, usize) {
     let (mut end, mut taken) = (at, 0);
     while taken < COUNTED_WORDS {
         match p.tokens.get(end) {
+            // A verb in the past after what is counted says what it did ("450 members worked").
+            Some(_) if taken > 0 && reads_as_past_tense(&words[end]) => break,
             Some(t) if t.class == TokenClass::Content => taken += 1,
             // The dot closing an abbreviation ("U.S. sailors") is part of the counted words.
             Some(t)
@@ -713,6 +715,12 @@ fn counted_from(p: &Prepared, words: &[String], from: usize) -> (usize, usize) {
         end += 1;
     }
     (at, end.max(from) - 1)
+}
+
+/// Whether a lower-case word reads as a verb in the past tense ("worked", "arrived"), not a
+/// noun that ends alike ("hundred", "seed").
+fn reads_as_past_tense(word: &str) -> bool {
+    word.len() >= 5 && word.ends_with("ed") && !word.ends_with("eed") && !word.ends_with("dred")
 }
 
 /// The index `n` words before token `at` (punctuation stops the walk).
@@ -1060,6 +1068,26 @@ mod tests {
             .filter(|f| f.kind == FactKind::Precision)
             .map(|f| f.mentions.iter().map(|m| m.text.clone()).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_verb_in_the_past_after_what_is_counted_is_not_counted() {
+        let tail = "at the boatyard before it closed, the union said on Friday.";
+        assert_eq!(
+            label(
+                &format!("About 450 of its members worked {tail}"),
+                &format!("Some 480 of its members worked {tail}")
+            ),
+            ["members"]
+        );
+        // A word that only ends alike is counted.
+        assert_eq!(
+            label(
+                "The farm sold 40 tonnes of barley seed to the mill on Friday, the owner said.",
+                "The farm sold 45 tonnes of barley seed to the mill on Friday, the owner said."
+            ),
+            ["barley seed"]
+        );
     }
 
     #[test]
