@@ -377,6 +377,11 @@ impl ScanState {
             *self.open_counts.entry(name.clone()).or_default() += 1;
             self.max_depth = self.max_depth.max(self.open.len());
         }
+        // Inside SVG or MathML a `<script>`, `<style>` or `<title>` holds markup, as a parser
+        // reads it there: read as raw text, its nesting would go uncounted (found by fuzzing).
+        if foreign_root.is_some() && !breaks_out {
+            return TokenSinkResult::Continue;
+        }
         raw_text_state(name)
     }
 
@@ -1050,6 +1055,12 @@ mod tests {
         assert_eq!(depth(&table), 3);
         let svg = "<svg>".to_owned() + &"<path d=\"M0 0\"/>".repeat(1000) + "</svg>";
         assert_eq!(depth(&svg), 1);
+        // Inside SVG a script holds markup: the nesting after it counts.
+        let scripted = "<body><noscript><svg>".to_owned() + &"<script><noscript><svg>".repeat(300);
+        assert!(depth(&scripted) >= 900, "{}", depth(&scripted));
+        // In HTML it is raw text.
+        let script = "<body><script>".to_owned() + &"<div>".repeat(300);
+        assert!(depth(&script) <= 2, "{}", depth(&script));
     }
 
     #[test]
