@@ -467,12 +467,7 @@ impl<'t> Seen<'t> {
     /// “Go …”"). In another part of the split sentence (see [`Splits`]) the attribution is
     /// moved whether or not it stood next to `a`: that part is `a`'s own text.
     fn moved(&self, words: &super::wording::Words, reader: &mut Reader) -> bool {
-        let content = words.content_keys();
-        let keys = if content.is_empty() {
-            words.all_keys()
-        } else {
-            content
-        };
+        let keys = words.telling_keys();
         let speaker = words.speaker(is_linking);
         // Whether the two texts hold the attribution between them, or its speaker speaks in one.
         let carry = |texts: [&str; 2], reader: &mut Reader| {

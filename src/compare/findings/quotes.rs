@@ -22,8 +22,6 @@ use crate::compare::{
 
 /// Fewest words a quotation needs to be compared.
 const MIN_QUOTE_WORDS: usize = 2;
-/// Fewest words of a cut or an addition that may have moved into the sentence next door.
-const MIN_MOVED_WORDS: usize = 3;
 /// Share of words two quotations must have in common to be versions of one quote.
 const MIN_QUOTE_OVERLAP: f32 = 0.3;
 
@@ -87,12 +85,7 @@ fn change_of(
         // sentence, or added from the sentence next to the original's, only moved where the
         // quotation was split or its sentences joined.
         let moved = |words: &Words, other: SentenceRef, reader: &mut Reader| {
-            words.len() >= MIN_MOVED_WORDS
-                && reader.held_next_door(
-                    &words.content_keys(),
-                    &articles[other.article],
-                    other.sentence,
-                )
+            reader.moved_next_door(words, &articles[other.article], other.sentence)
         };
         if wa.is_empty() && moved(&wb, link.a, reader)
             || wb.is_empty() && moved(&wa, link.b, reader)

@@ -80,10 +80,6 @@ const PHRASE_BREAKS: &[char] = &[',', ';', ':', '(', ')', '—', '–'];
 /// A sentence before and after the words of an edit.
 type Around<'t> = (&'t str, &'t str);
 
-/// Fewest words of a passage cut or added that is checked for having moved into a sentence
-/// next door (fewer are edits of the sentence itself).
-const MIN_MOVED_PASSAGE_WORDS: usize = 3;
-
 /// The sentences an edit sits in, for judging what its words do there.
 #[derive(Default, Clone, Copy)]
 struct Surroundings<'t> {
@@ -377,13 +373,11 @@ impl<'t> Judge<'t> {
                     _ => return None,
                 };
                 let words = self.reader.words(text);
-                let content = words.content_keys();
-                let compared = if content.is_empty() {
-                    words.all_keys()
-                } else {
-                    content
-                };
-                let mut keys: Vec<String> = compared.into_iter().map(str::to_owned).collect();
+                let mut keys: Vec<String> = words
+                    .telling_keys()
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect();
                 keys.sort_unstable();
                 (!keys.is_empty()).then_some((kind, keys))
             })
@@ -420,12 +414,8 @@ impl<'t> Judge<'t> {
             _ => return false,
         };
         let words = self.reader.words(passage);
-        if words.len() < MIN_MOVED_PASSAGE_WORDS {
-            return false;
-        }
-        let content = words.content_keys();
         self.reader
-            .held_next_door(&content, &articles[other.article], other.sentence)
+            .moved_next_door(&words, &articles[other.article], other.sentence)
     }
 
     /// What [`judge`] says of `from` → `to` in the surroundings `around` gives, each step

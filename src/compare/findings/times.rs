@@ -152,10 +152,12 @@ fn time_moved(
 fn names_a_time_outright(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
-        .any(|w| {
-            TIME_WORDS.contains(&w.as_str()) && !POINTERS.contains(&w.as_str())
-                || figures::is_year(&w)
-        })
+        .any(|w| is_time_word(&w) && !POINTERS.contains(&w.as_str()))
+}
+
+/// Whether a lower-case word places an event in time: a time word or a year.
+fn is_time_word(word: &str) -> bool {
+    TIME_WORDS.contains(&word) || figures::is_year(word)
 }
 
 /// The time words (and fillers among them) that end `span` of `text` after other words: "this"
@@ -164,9 +166,7 @@ fn names_a_time_outright(text: &str) -> bool {
 fn time_tail(text: &str, (start, end): (usize, usize)) -> Option<(usize, usize)> {
     let is_time = |word: &str| {
         let lower = word.to_lowercase();
-        TIME_WORDS.contains(&lower.as_str())
-            || TIME_FILLERS.contains(&lower.as_str())
-            || figures::is_year(&lower)
+        is_time_word(&lower) || TIME_FILLERS.contains(&lower.as_str())
     };
     let words = word_spans(&text[start..end]);
     let first_of_tail = words
@@ -242,11 +242,10 @@ fn moves_in_time(from: &str, to: &str, reader: &mut Reader) -> bool {
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        let is_time = |w: &String| TIME_WORDS.contains(&w.as_str()) || figures::is_year(w);
         let all_time = words
             .iter()
-            .all(|w| is_time(w) || TIME_FILLERS.contains(&w.as_str()));
-        let some_time = words.iter().any(is_time);
+            .all(|w| is_time_word(w) || TIME_FILLERS.contains(&w.as_str()));
+        let some_time = words.iter().any(|w| is_time_word(w));
         (all_time && some_time).then_some(words)
     };
     let (Some(a), Some(b)) = (words(from), words(to)) else {

@@ -445,6 +445,14 @@ impl Reader {
             .collect()
     }
 
+    /// Whether `passage`, cut from (or added to) one version's sentence, stands in the other
+    /// version's sentence before or after `sentence` of `article`: it moved into a sentence of
+    /// its own. Passages shorter than [`MIN_MOVED_PASSAGE_WORDS`] are edits of the sentence itself.
+    pub fn moved_next_door(&mut self, passage: &Words, article: &Article, sentence: usize) -> bool {
+        passage.len() >= MIN_MOVED_PASSAGE_WORDS
+            && self.held_next_door(&passage.content_keys(), article, sentence)
+    }
+
     /// Whether the sentence before or after `sentence` of `article` holds most of `keys` (see
     /// [`Reader::holds_most_of`]): a passage that moved into a sentence of its own.
     pub fn held_next_door(&mut self, keys: &[&str], article: &Article, sentence: usize) -> bool {
@@ -609,6 +617,17 @@ impl Words {
             .filter(|(_, f)| !**f)
             .map(|(k, _)| k.as_str())
             .collect()
+    }
+
+    /// The keys of the content words, or of all the words where there are none ("he said"):
+    /// what tells the words apart when they are looked for elsewhere.
+    pub fn telling_keys(&self) -> Vec<&str> {
+        let content = self.content_keys();
+        if content.is_empty() {
+            self.all_keys()
+        } else {
+            content
+        }
     }
 
     /// The keys of all the words, function words included.
@@ -997,6 +1016,9 @@ const NORMS: &[&str] = &[
 /// Words opening a clause after "according to" ("according to what you have", "according to
 /// which"): what follows is a measure, not a source.
 const CLAUSE_OPENERS: &[&str] = &["how", "what", "whatever", "whether", "which"];
+/// Fewest words of a passage cut or added that is checked for having moved into a sentence next
+/// door (see [`Reader::moved_next_door`]; fewer are edits of the sentence itself).
+const MIN_MOVED_PASSAGE_WORDS: usize = 3;
 /// Determiners that may stand between "according to" and what it names.
 const DETERMINERS: &[&str] = &[
     "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "this", "thy", "your",
