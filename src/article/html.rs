@@ -365,10 +365,12 @@ impl ScanState {
         if let Some(root) = foreign_root.filter(|_| breaks_out) {
             self.pop_to(root);
         }
+        // Whether the tag opens an SVG or MathML element, inside one and not breaking out.
+        let foreign = foreign_root.is_some() && !breaks_out;
         self.close_implied_by(name);
         self.depth_sum = self.depth_sum.saturating_add(self.open.len());
         // Only SVG and MathML honour `/>`: an HTML `<span/>` stays open.
-        let closed_at_once = tag.self_closing && foreign_root.is_some() && !breaks_out;
+        let closed_at_once = tag.self_closing && foreign;
         if stays_open(name) && !closed_at_once {
             if self.skip_from.is_none() && (skipped(name, scope) || hidden(tag)) {
                 self.skip_from = Some(self.open.len());
@@ -379,7 +381,7 @@ impl ScanState {
         }
         // Inside SVG or MathML a `<script>`, `<style>` or `<title>` holds markup, as a parser
         // reads it there: read as raw text, its nesting would go uncounted (found by fuzzing).
-        if foreign_root.is_some() && !breaks_out {
+        if foreign {
             return TokenSinkResult::Continue;
         }
         raw_text_state(name)
