@@ -11,8 +11,8 @@ use crate::article::{Article, LoadError, LoadProgress};
 use crate::compare::{Options, compare, timed};
 use crate::report::pdf::{self, Paper, PdfError};
 use crate::report::text::escape_controls;
-use crate::report::{ReportFormat, ReportOptions, render_with};
-use crate::write::write_atomically;
+use crate::report::{ReportFormat, ReportOptions, render_parts_with};
+use crate::write::{write_all, write_atomically};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Parallax: compare news articles sentence by sentence.
@@ -257,10 +257,13 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
         changes_only: args.changes_only,
     };
     let report = timed("rendering", || match args.output_kind() {
-        OutputKind::Report(format) => {
-            Ok(render_with(&comparison, format, &report_options).into_bytes())
+        OutputKind::Report(format) => Ok(render_parts_with(&comparison, format, &report_options)
+            .into_iter()
+            .map(String::into_bytes)
+            .collect()),
+        OutputKind::Pdf => {
+            pdf::render(&comparison, &report_options, args.paper.into()).map(|pdf| vec![pdf])
         }
-        OutputKind::Pdf => pdf::render(&comparison, &report_options, args.paper.into()),
     })?;
     timed("writing", || match args.output.as_deref() {
         None => write_stdout(&report),
@@ -271,9 +274,9 @@ pub fn run_compare(args: &CompareArgs) -> Result<(), CompareError> {
 
 /// Writes the report to standard output. A reader that stops early (`| head`) is not an error:
 /// as Unix tools do, the rest is dropped quietly.
-fn write_stdout(report: &[u8]) -> Result<(), CompareError> {
+fn write_stdout(report: &[Vec<u8>]) -> Result<(), CompareError> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(report).and_then(|()| stdout.flush()) {
+    match write_all(&mut stdout, report).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CompareError::Stdout(e)),
         _ => Ok(()),
     }

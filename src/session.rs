@@ -224,7 +224,7 @@ impl Session {
             path: path.to_path_buf(),
             source,
         })?;
-        Ok(write_atomically(path, json.as_bytes(), protected)?)
+        Ok(write_atomically(path, &[json], protected)?)
     }
 }
 

@@ -28,10 +28,11 @@ pub enum WriteError {
     },
 }
 
-/// Writes `contents` to `path` atomically, refusing paths in `protected` (the input articles).
+/// Writes `contents` (one after another, as one file) to `path` atomically, refusing paths in
+/// `protected` (the input articles).
 pub fn write_atomically(
     path: &Path,
-    contents: &[u8],
+    contents: &[impl AsRef<[u8]>],
     protected: &[PathBuf],
 ) -> Result<(), WriteError> {
     if protected.iter().any(|p| same_file(p, path)) {
@@ -65,7 +66,7 @@ pub fn write_atomically(
             .set_permissions(previous.permissions())
             .map_err(io_error)?;
     }
-    temporary.write_all(contents).map_err(io_error)?;
+    write_all(&mut temporary, contents).map_err(io_error)?;
     temporary.as_file().sync_all().map_err(io_error)?;
     temporary.persist(target).map_err(|e| io_error(e.error))?;
     Ok(())
@@ -136,15 +137,26 @@ fn is_device_or_pipe(path: &Path) -> bool {
 }
 
 /// Writes `contents` straight into `target`, an existing device or pipe that `path` names.
-fn write_in_place(path: &Path, target: &Path, contents: &[u8]) -> Result<(), WriteError> {
+fn write_in_place(
+    path: &Path,
+    target: &Path,
+    contents: &[impl AsRef<[u8]>],
+) -> Result<(), WriteError> {
     std::fs::OpenOptions::new()
         .write(true)
         .open(target)
-        .and_then(|mut file| file.write_all(contents))
+        .and_then(|mut file| write_all(&mut file, contents))
         .map_err(|source| WriteError::Io {
             path: path.to_path_buf(),
             source,
         })
+}
+
+/// Writes `contents` one after another to `out`.
+pub fn write_all(out: &mut impl Write, contents: &[impl AsRef<[u8]>]) -> std::io::Result<()> {
+    contents
+        .iter()
+        .try_for_each(|part| out.write_all(part.as_ref()))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -143,6 +143,36 @@ fn the_output_extension_chooses_the_format_unless_format_is_given() {
 }
 
 #[test]
+fn a_json_report_written_in_parts_reads_whole_on_standard_output_and_in_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("r.json");
+    let files = [
+        fixture("wire.txt"),
+        fixture("outlet-a.txt"),
+        fixture("outlet-b.txt"),
+    ];
+    let mut args = vec!["compare", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let printed = parallax(&args);
+    assert!(printed.status.success(), "{}", stderr(&printed));
+    args.extend(["-o", target.to_str().unwrap()]);
+    let written = parallax(&args);
+    assert!(written.status.success(), "{}", stderr(&written));
+    let written = std::fs::read(&target).unwrap();
+    assert_eq!(written, printed.stdout);
+    let report: serde_json::Value = serde_json::from_slice(&written).unwrap();
+    // Each long list is rendered apart from the members around it; all are there, in order.
+    let text = String::from_utf8(written).unwrap();
+    let at = |member: &str| text.find(&format!("\n  \"{member}\": ")).unwrap();
+    let members = [
+        "schema", "options", "articles", "versions", "links", "groups", "stats",
+    ];
+    assert!(members.windows(2).all(|m| at(m[0]) < at(m[1])), "{text}");
+    assert_eq!(report["articles"].as_array().unwrap().len(), 3);
+    assert!(!report["links"].as_array().unwrap().is_empty());
+}
+
+#[test]
 fn formats_take_the_names_their_file_extensions_take() {
     let cases = [
         ("markdown", "# "),

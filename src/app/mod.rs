@@ -570,7 +570,7 @@ impl ParallaxApp {
             } else {
                 crate::report::render_with(&comparison, format, &options).into_bytes()
             };
-            crate::write::write_atomically(path, &report, &protected).map_err(|e| e.to_string())
+            crate::write::write_atomically(path, &[report], &protected).map_err(|e| e.to_string())
         });
     }
 

@@ -328,6 +328,12 @@ impl serde_json::ser::Formatter for Outline {
 /// articles with their texts, the links with their edits) are rendered in parallel, a share of
 /// their entries per thread, and joined in order: the same bytes as one serialiser would write.
 pub fn render(c: &Comparison) -> String {
+    render_parts(c).concat()
+}
+
+/// The report [`render`] writes, in the pieces it was rendered in, which written one after
+/// another are the report: a caller writing it out need not copy them into one string first.
+pub fn render_parts(c: &Comparison) -> Vec<String> {
     let mut report = Members::default();
     report.member("schema", &SCHEMA);
     report.member(
@@ -493,10 +499,10 @@ impl Members {
         self.parts.push(utf8(json));
     }
 
-    fn finish(mut self) -> String {
+    fn finish(mut self) -> Vec<String> {
         self.json.extend_from_slice(b"\n}\n");
         self.end_part();
-        self.parts.concat()
+        self.parts
     }
 }
 
@@ -537,7 +543,7 @@ mod tests {
         let mut whole = Members::default();
         whole.member("items", &items);
         whole.member("none", &none);
-        let (in_shares, whole) = (in_shares.finish(), whole.finish());
+        let (in_shares, whole) = (in_shares.finish().concat(), whole.finish().concat());
         assert_eq!(in_shares, whole);
         assert!(in_shares.contains("\n      [\n"), "{in_shares}");
         assert!(in_shares.contains("[5,1]"), "{in_shares}");

@@ -106,6 +106,19 @@ pub fn render_with(
     }
 }
 
+/// The report [`render_with`] writes, in pieces which written one after another are the report:
+/// a long JSON report is rendered in parts, and joining them would copy it whole once more.
+pub fn render_parts_with(
+    comparison: &Comparison,
+    format: ReportFormat,
+    options: &ReportOptions,
+) -> Vec<String> {
+    match format {
+        ReportFormat::Json => json::render_parts(comparison),
+        _ => vec![render_with(comparison, format, options)],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::source_name;
