@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
 use super::figures;
-use super::wording::contractions_written_out;
+use super::wording::{contractions_written_out, is_plain_saying_swap};
 use crate::compare::{
     AttributionChange, AttributionChangeKind, Bound, Comparison, FactBasis, FactKind, KeyChange,
     KeyChangeKind, KeyChanges, NumberMention, PassageKind, QuoteChange, SentenceRef,
@@ -213,6 +213,11 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
         // Where which came first is undetermined, a source in one version only is read from
         // the side that states it, whichever end that is.
         .filter(|x| edge(x.a, x.b) || (!x.directed && edge(x.b, x.a)))
+        // "reported that" → "said" is listed with the attribution changes, but changes no
+        // belief in the source: no key change.
+        .filter(|x| {
+            !(x.kind == AttributionChangeKind::Verb && is_plain_saying_swap(&x.from, &x.to))
+        })
         .map(|x| KeyChange {
             kind: KeyChangeKind::Attribution,
             summary: attribution_summary(c, x),
@@ -222,11 +227,11 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
         .substitutions
         .iter()
         .filter(|s| s.a == original && s.b == copy)
-        .filter(|s| {
-            matches!(
-                s.kind,
-                SubstitutionKind::Attribution | SubstitutionKind::Framing | SubstitutionKind::Agent
-            ) || (s.loaded && s.kind == SubstitutionKind::Addition)
+        .filter(|s| match s.kind {
+            SubstitutionKind::Attribution => !is_plain_saying_swap(&s.from, &s.to),
+            SubstitutionKind::Framing | SubstitutionKind::Agent => true,
+            SubstitutionKind::Addition => s.loaded,
+            _ => false,
         })
         .filter_map(|s| {
             let &(a, b) = s.occurrences.first()?;
@@ -675,6 +680,50 @@ mod tests {
             The fire was set on purpose by someone who broke in, police claimed. \
             Crews pumped water from the pier through the night.";
         listed_once_as_the_attribution_change((wire, copy), ("", "claimed"), "claimed");
+    }
+
+    #[test]
+    fn a_plain_verb_of_saying_swapped_for_another_is_no_key_change() {
+        let wire = "WESTPORT (AP) — A fire gutted the old ferry office on the harbour on Tuesday. \
+            The blaze started in a storeroom behind the ticket desk, the fire chief reported. \
+            The fire was set on purpose by someone who broke in, police said. \
+            Villagers watched from the pier as crews pumped water through the night.";
+        let copy = "WESTPORT — A fire gutted the old ferry office on the harbour on Tuesday. \
+            The blaze started in a storeroom behind the ticket desk, the fire chief said. \
+            The fire was set on purpose by someone who broke in, police claimed. \
+            Protesters watched from the pier as crews pumped water through the night.";
+        let (c, listed) = the_one_copy_s_changes(wire, copy);
+        let verbs: Vec<(&str, &str)> = c
+            .attribution_changes
+            .iter()
+            .map(|x| (x.from.as_str(), x.to.as_str()))
+            .collect();
+        assert!(verbs.contains(&("reported", "said")), "{verbs:?}");
+        assert!(verbs.contains(&("said", "claimed")), "{verbs:?}");
+        assert_eq!(
+            listed,
+            [
+                (
+                    KeyChangeKind::Attribution,
+                    "verb of saying changed: said → claimed".to_owned()
+                ),
+                (KeyChangeKind::Framing, "Villagers → Protesters".to_owned())
+            ]
+        );
+        // Among the substitutions, the plain verbs come after the framing swap.
+        let swaps: Vec<(&str, &str)> = c
+            .substitutions
+            .iter()
+            .map(|s| (s.from.as_str(), s.to.as_str()))
+            .collect();
+        assert_eq!(
+            swaps[..3],
+            [
+                ("said", "claimed"),
+                ("Villagers", "Protesters"),
+                ("reported", "said")
+            ]
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ use super::figures::{
     MONTHS, is_bracketed_conversion, is_figure, is_scale_word, is_unit_word, is_year,
 };
 use super::times::TIME_WORDS;
-use super::wording::{ARTICLES, Difference, Reader, Words, classify};
+use super::wording::{ARTICLES, Difference, Reader, Words, classify, is_plain_saying_swap};
 use crate::article::{Article, Role, collapse_whitespace};
 use crate::compare::normalize::is_between_digits;
 use crate::compare::{
@@ -457,13 +457,13 @@ pub fn rank_again(substitutions: &mut [Substitution]) {
     rank(substitutions);
 }
 
-/// Orders substitutions by significance: kind, word swaps before rewritten passages, loaded
-/// words first, then how many article pairs make the change, then how often, then by articles
-/// and wording (so the order is total).
+/// Orders substitutions by significance: kind (a swap of plain verbs of saying after the agent
+/// swaps), word swaps before rewritten passages, loaded words first, then how many article pairs
+/// make the change, then how often, then by articles and wording (so the order is total).
 pub fn rank(substitutions: &mut [Substitution]) {
     substitutions.par_sort_by_cached_key(|s| {
         (
-            s.kind,
+            standing(s),
             is_passage(&s.from, &s.to),
             !s.loaded,
             Reverse(s.spread),
@@ -473,6 +473,16 @@ pub fn rank(substitutions: &mut [Substitution]) {
             s.to.to_lowercase(),
         )
     });
+}
+
+/// Where a substitution's kind ranks: a swap between plain verbs of saying ("reported that" →
+/// "said") changes no belief in the source, and ranks after the framing and agent swaps.
+fn standing(s: &Substitution) -> (SubstitutionKind, bool) {
+    if s.kind == SubstitutionKind::Attribution && is_plain_saying_swap(&s.from, &s.to) {
+        (SubstitutionKind::Agent, true)
+    } else {
+        (s.kind, false)
+    }
 }
 
 /// The kind of the change `from` → `to` (in `surroundings`) and whether it involves a loaded

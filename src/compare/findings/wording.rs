@@ -156,6 +156,33 @@ const SAYING: &[&str] = &[
     "wrote",
 ];
 
+/// The words of [`SAYING`] that report without judging: one swapped for another ("reported
+/// that" → "said", "according to police" → "police said", "added" → "told") changes how a source
+/// is introduced, not how far it is believed (sorted).
+const PLAIN_SAYING: &[&str] = &[
+    "according",
+    "added",
+    "adds",
+    "announced",
+    "announces",
+    "explained",
+    "explains",
+    "noted",
+    "remarked",
+    "replied",
+    "reported",
+    "responded",
+    "said",
+    "saith",
+    "say",
+    "sayest",
+    "says",
+    "stated",
+    "tells",
+    "told",
+    "wrote",
+];
+
 /// How long a word of [`SAYING`] is, in bytes ("say" to "acknowledges").
 const SAYING_LENGTHS: std::ops::RangeInclusive<usize> = 3..=12;
 /// Words that carry a judgement: a swap or addition involving one changes how the story reads.
@@ -311,6 +338,23 @@ pub fn may_hold_saying(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|run| SAYING_LENGTHS.contains(&run.len()))
         .any(|run| is_saying(&run.to_lowercase()))
+}
+
+/// Whether `from` → `to` swaps verbs of saying that report without judging for each other: both
+/// hold one, and all they hold are plain ("reported that" → "said"; not "said" → "claimed", nor
+/// "Some" → "Authorities said", which adds a source).
+pub fn is_plain_saying_swap(from: &str, to: &str) -> bool {
+    let plain_only = |text: &str| {
+        let mut sayings = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|run| SAYING_LENGTHS.contains(&run.len()))
+            .map(str::to_lowercase)
+            .filter(|word| is_saying(word))
+            .peekable();
+        sayings.peek().is_some()
+            && sayings.all(|word| PLAIN_SAYING.binary_search(&word.as_str()).is_ok())
+    };
+    plain_only(from) && plain_only(to)
 }
 
 /// The words on each side of a space ([`Words::split_at_spaces`]), squashed (see
@@ -1367,6 +1411,22 @@ mod tests {
             difference("the United States", "the US"),
             Difference::HouseStyle
         );
+    }
+
+    #[test]
+    fn plain_verbs_of_saying_swapped_for_each_other() {
+        assert!(PLAIN_SAYING.windows(2).all(|w| w[0] < w[1]));
+        assert!(PLAIN_SAYING.iter().all(|word| is_saying(word)));
+        assert!(is_plain_saying_swap("reported that", "said"));
+        assert!(is_plain_saying_swap("added", "told reporters"));
+        assert!(is_plain_saying_swap("According to police", "Police said"));
+        // A verb that judges the source, on either side.
+        assert!(!is_plain_saying_swap("said", "claimed"));
+        assert!(!is_plain_saying_swap("insisted", "said"));
+        assert!(!is_plain_saying_swap("said and admitted", "said"));
+        // A source added or dropped is no swap.
+        assert!(!is_plain_saying_swap("Some", "Authorities said"));
+        assert!(!is_plain_saying_swap("said", ""));
     }
 
     #[test]
