@@ -11,6 +11,7 @@
 //! rank below the word swaps, and a changed date stays a swap of substance.
 
 use std::cmp::Reverse;
+use std::rc::Rc;
 
 use rayon::prelude::*;
 
@@ -192,14 +193,38 @@ fn gather(changes: Vec<(&Link, Vec<Change>)>) -> Vec<Substitution> {
         .collect()
 }
 
-/// How an edit of a link is read (see [`Judge::figures_in_pieces`]).
+/// Words a link's edit cuts or adds, read (see [`Judge::moved_into_swaps`]).
+struct CutOrAdded {
+    /// Whether they are cut (else added).
+    cut: bool,
+    words: Rc<Words>,
+    /// Their [`sorted_telling_keys`].
+    keys: Vec<String>,
+}
+
+/// The keys of `words` that tell them apart ([`Words::telling_keys`]), sorted: two passages with
+/// the same are the same words, wherever they stand.
+fn sorted_telling_keys(words: &Words) -> Vec<String> {
+    let mut keys: Vec<String> = words
+        .telling_keys()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// How an edit of a link is read (see [`Judge::figures_in_pieces`] and
+/// [`Judge::moved_into_swaps`]).
 #[derive(Clone, Copy, PartialEq)]
 enum Piece {
     /// On its own.
     Alone,
-    /// As the first piece of a figure: the joined edit, read in its place.
-    Joined(Edit),
-    /// As the last piece of a figure joined to an edit before it.
+    /// As another edit, read in its place: the first piece of a figure, joined with the last;
+    /// a replacement without the words that moved into it.
+    ReadAs(Edit),
+    /// Not at all: the last piece of a figure joined to an edit before it; words cut (or
+    /// added) that moved into a replacement.
     Absorbed,
 }
 
@@ -233,11 +258,12 @@ impl<'t> Judge<'t> {
         let a_text = &articles[link.a.article].text;
         let b_text = &articles[link.b.article].text;
         let mut out = Vec::new();
-        let pieces = self.figures_in_pieces((a_text, b_text), &link.edits);
+        let mut pieces = self.figures_in_pieces((a_text, b_text), &link.edits);
+        self.moved_into_swaps((a_text, b_text), &link.edits, &mut pieces);
         for (at, (edit, piece)) in link.edits.iter().zip(&pieces).enumerate() {
             let edit = match piece {
                 Piece::Alone => edit,
-                Piece::Joined(joined) => joined,
+                Piece::ReadAs(read) => read,
                 Piece::Absorbed => continue,
             };
             if edit.op == EditOp::Equal
@@ -309,11 +335,80 @@ impl<'t> Judge<'t> {
                 classify(&from, &to),
                 Difference::Mechanical | Difference::HouseStyle
             ) {
-                pieces[i] = Piece::Joined(joined);
+                pieces[i] = Piece::ReadAs(joined);
                 pieces[i + 2] = Piece::Absorbed;
             }
         }
         pieces
+    }
+
+    /// Marks in `pieces` the words an edit of `edits` cuts (or adds) whose content words stand
+    /// at one end of a replacement's other side: they moved within the sentence, and the
+    /// replacement is read without them ("Shares of Northwind fell" → "Northwind shares dropped"
+    /// is "fell" → "dropped", nothing cut; "after" → "in eastern Turkey following", with "in
+    /// eastern Turkey" cut, is "after" → "following").
+    fn moved_into_swaps(
+        &mut self,
+        (a_text, b_text): (&str, &str),
+        edits: &[Edit],
+        pieces: &mut [Piece],
+    ) {
+        let swaps: Vec<usize> = (0..edits.len())
+            .filter(|&j| edits[j].op == EditOp::Replace)
+            .collect();
+        if swaps.is_empty() {
+            return;
+        }
+        // Each cut and addition: a cut whose words are added elsewhere moved there whole (see
+        // [`Judge::drop_moved_within`]).
+        let mut passages: Vec<Option<CutOrAdded>> = edits
+            .iter()
+            .map(|edit| {
+                let (cut, text) = match edit.op {
+                    EditOp::Delete => (true, &a_text[edit.a.0..edit.a.1]),
+                    EditOp::Insert => (false, &b_text[edit.b.0..edit.b.1]),
+                    _ => return None,
+                };
+                let words = self.reader.words(text);
+                let keys = sorted_telling_keys(&words);
+                Some(CutOrAdded { cut, words, keys })
+            })
+            .collect();
+        for i in 0..edits.len() {
+            let Some(passage) = &passages[i] else {
+                continue;
+            };
+            let moved_whole = passages
+                .iter()
+                .flatten()
+                .any(|other| other.cut != passage.cut && other.keys == passage.keys);
+            if pieces[i] != Piece::Alone || moved_whole {
+                continue;
+            }
+            let (cut, moved) = (passage.cut, Rc::clone(&passage.words));
+            let other_text = if cut { b_text } else { a_text };
+            for &j in &swaps {
+                if pieces[j] != Piece::Alone {
+                    continue;
+                }
+                let swap = edits[j];
+                let (start, end) = if cut { swap.b } else { swap.a };
+                let other = self.reader.words(&other_text[start..end]);
+                let Some((left_start, left_end)) = other.left_without(&moved) else {
+                    continue;
+                };
+                let left = (start + left_start, start + left_end);
+                let read = if cut {
+                    Edit { b: left, ..swap }
+                } else {
+                    Edit { a: left, ..swap }
+                };
+                pieces[j] = Piece::ReadAs(read);
+                pieces[i] = Piece::Absorbed;
+                passages[i] = None;
+                break;
+            }
+        }
     }
 
     /// Whether `text` holds figures and scale words only ("2.5 billion", "million"); a few
@@ -372,13 +467,7 @@ impl<'t> Judge<'t> {
                     SubstitutionKind::Addition => &c.to,
                     _ => return None,
                 };
-                let words = self.reader.words(text);
-                let mut keys: Vec<String> = words
-                    .telling_keys()
-                    .into_iter()
-                    .map(str::to_owned)
-                    .collect();
-                keys.sort_unstable();
+                let keys = sorted_telling_keys(&self.reader.words(text));
                 (!keys.is_empty()).then_some((kind, keys))
             })
             .collect();
@@ -1446,6 +1535,44 @@ mod tests {
             .iter()
             .map(|s| (s.from.clone(), s.to.clone(), s.kind))
             .collect()
+    }
+
+    #[test]
+    fn words_moved_into_a_replacement_are_neither_cut_nor_swapped() {
+        use SubstitutionKind::*;
+        let swaps = swaps_of(
+            "Shares of Northwind fell 4.5% to $12.30 after the company cut its outlook.",
+            "Northwind shares dropped 4.5% to $12.30 after the company cut its outlook.",
+        );
+        assert_eq!(swaps, [("fell".into(), "dropped".into(), Content)]);
+        // Moved past a kept word into the front of a replacement: "after" → "once".
+        let swaps = swaps_of(
+            "The storm sank two boats in the harbour town on Monday after the sea wall broke.",
+            "The storm sank two boats on Monday in the harbour town once the sea wall broke.",
+        );
+        let cut = swaps.iter().find(|s| s.2 == Cut);
+        assert!(cut.is_none(), "{swaps:?}");
+        assert!(
+            swaps
+                .iter()
+                .all(|(from, to, _)| !to.contains("harbour") && !from.contains("harbour")),
+            "{swaps:?}"
+        );
+    }
+
+    #[test]
+    fn words_moved_whole_are_not_read_into_a_replacement() {
+        // "the pass" is cut at the end and "pass" added before "village": the word moved
+        // whole, though the replacement before it ends with it too.
+        let swaps = swaps_of(
+            "Crews cleared snow from the pass to reach the village below the pass.",
+            "Crews worked all night to reach the pass village below.",
+        );
+        assert_eq!(swaps.len(), 1, "{swaps:?}");
+        assert_eq!(
+            (swaps[0].0.as_str(), swaps[0].1.as_str()),
+            ("cleared snow from the pass", "worked all night")
+        );
     }
 
     #[test]

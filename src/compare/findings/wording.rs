@@ -821,6 +821,38 @@ impl Words {
         self.content_stems() == other.content_stems()
     }
 
+    /// Where the words left stand once `moved`'s content words, found in order side by side at
+    /// one end of these (function words outside them aside), are taken away with the function
+    /// words outside them: `None` where they are not found there, or nothing is left. "shares
+    /// dropped" without "Shares of" leaves "dropped"; "a British teenager, ended the longest"
+    /// without "British teenager" leaves "ended the longest".
+    pub fn left_without(&self, moved: &Words) -> Option<(usize, usize)> {
+        let wanted: Vec<&str> = moved
+            .stems
+            .iter()
+            .zip(&moved.function)
+            .filter(|(_, f)| !**f)
+            .map(|(stem, _)| stem.as_str())
+            .collect();
+        let (n, k) = (self.len(), wanted.len());
+        let found_at = |at: usize| {
+            at + k <= n
+                && (at..at + k).all(|i| !self.function[i] && self.stems[i] == wanted[i - at])
+        };
+        let first = self.function.iter().position(|f| !f)?;
+        let last = self.function.iter().rposition(|f| !f)? + 1;
+        let (start, end) = if k == 0 {
+            return None;
+        } else if found_at(first) {
+            (first + k, n)
+        } else if last >= k && found_at(last - k) {
+            (0, last - k)
+        } else {
+            return None;
+        };
+        (start < end).then(|| (self.spans[start].0, self.spans[end - 1].1))
+    }
+
     /// Whether every function word is one of `allowed`.
     pub fn auxiliaries_only_besides_content(&self, allowed: &[&str]) -> bool {
         self.keys
@@ -1411,6 +1443,28 @@ mod tests {
             difference("the United States", "the US"),
             Difference::HouseStyle
         );
+    }
+
+    #[test]
+    fn words_left_once_moved_words_are_taken_from_one_end() {
+        let mut reader = Reader::default();
+        let mut left = |text: &'static str, moved: &str| {
+            let (words, moved) = (reader.words(text), reader.words(moved));
+            words
+                .left_without(&moved)
+                .map(|(start, end)| &text[start..end])
+        };
+        assert_eq!(left("shares dropped", "Shares of"), Some("dropped"));
+        assert_eq!(
+            left("a British teenager, ended the longest", "British teenager"),
+            Some("ended the longest")
+        );
+        assert_eq!(left("cut its forecast for", "forecast"), Some("cut its"));
+        // Not at an end, not in order, or nothing left: not moved there.
+        assert_eq!(left("cut its forecast sharply", "forecast"), None);
+        assert_eq!(left("teenager British ended", "British teenager"), None);
+        assert_eq!(left("the shares", "shares"), None);
+        assert_eq!(left("shares fell", "of"), None);
     }
 
     #[test]
