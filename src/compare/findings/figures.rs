@@ -125,6 +125,7 @@ const UNIT_WORDS: &[(&str, &str)] = &[
     ("ft", "feet"),
     ("hectares", "hectares"),
     ("hours", "hours"),
+    ("hrs", "hours"),
     ("kg", "kg"),
     ("kilograms", "kg"),
     ("kilometers", "km"),
@@ -133,6 +134,7 @@ const UNIT_WORDS: &[(&str, &str)] = &[
     ("meters", "m"),
     ("miles", "miles"),
     ("minutes", "minutes"),
+    ("mins", "minutes"),
     ("months", "months"),
     ("mph", "mph"),
     ("percent", "percent"),
@@ -144,6 +146,7 @@ const UNIT_WORDS: &[(&str, &str)] = &[
     ("yen", "JPY"),
     ("yuan", "CNY"),
     ("years", "years"),
+    ("yrs", "years"),
 ];
 /// How many "some" before a number share out rather than hedge ("some thirty, some sixty, some a
 /// hundred").
@@ -841,6 +844,11 @@ mod tests {
         assert_eq!(reading("2 billion swiss francs").unit, Some("CHF"));
         assert_eq!(reading("€ 1.8 billion").unit, Some("EUR"));
         assert_eq!(reading("14 kilometers of road").unit, Some("km"));
+        // Units shortened as timetables and headlines shorten them.
+        assert_eq!(reading("45 mins").unit, Some("minutes"));
+        assert_eq!(reading("1 min").unit, Some("minutes"));
+        assert_eq!(reading("3 hrs").unit, Some("hours"));
+        assert_eq!(reading("10 yrs").unit, Some("years"));
         assert_eq!(reading("23 people").unit, None);
     }
 

@@ -202,16 +202,13 @@ struct CutOrAdded {
     keys: Vec<String>,
 }
 
-/// The keys of `words` that tell them apart ([`Words::telling_keys`]), sorted: two passages with
-/// the same are the same words, wherever they stand.
+/// The [`Words::telling_key_set`] of `words`, kept.
 fn sorted_telling_keys(words: &Words) -> Vec<String> {
-    let mut keys: Vec<String> = words
-        .telling_keys()
+    words
+        .telling_key_set()
         .into_iter()
         .map(str::to_owned)
-        .collect();
-    keys.sort_unstable();
-    keys
+        .collect()
 }
 
 /// How an edit of a link is read (see [`Judge::figures_in_pieces`] and
@@ -455,7 +452,7 @@ impl<'t> Judge<'t> {
     /// Leaves out the cuts and additions of one link that are the same words moved within the
     /// sentence ("Police said two fishermen were missing" → "Two fishermen were missing, police
     /// said"): the same content words cut in one place and added in another (the same words,
-    /// where they have none: "Ruiz said" → "said Ruiz").
+    /// where they have none: "Ruiz said" → "said Ruiz"; one shortened: "Oct. 7" → "7 October").
     fn drop_moved_within(&mut self, changes: &mut [Change]) {
         // Each cut's and addition's content words, sorted, read once.
         let sides: Vec<Option<(SubstitutionKind, Vec<String>)>> = changes
@@ -1573,6 +1570,35 @@ mod tests {
             (swaps[0].0.as_str(), swaps[0].1.as_str()),
             ("cleared snow from the pass", "worked all night")
         );
+    }
+
+    #[test]
+    fn dates_in_another_order_short_units_and_decades_without_century_are_no_change() {
+        for (original, copy) in [
+            (
+                "The ferry will sail again on Oct. 7, the operator said.",
+                "The ferry will sail again on 7 October, the operator said.",
+            ),
+            (
+                "The crossing will take 45 mins instead of an hour.",
+                "The crossing will take 45 minutes instead of an hour.",
+            ),
+            (
+                "The link was first proposed in the 1990s but stalled.",
+                "The link was first proposed in the '90s but stalled.",
+            ),
+        ] {
+            let swaps = swaps_of(original, copy);
+            assert!(swaps.is_empty(), "{original} → {copy}: {swaps:?}");
+        }
+        // Another decade is a change.
+        for (original, copy) in [("1990s", "'80s"), ("1890s", "1990s")] {
+            let swaps = swaps_of(
+                &format!("The link was first proposed in the {original} but stalled."),
+                &format!("The link was first proposed in the {copy} but stalled."),
+            );
+            assert_eq!(swaps.len(), 1, "{original} → {copy}: {swaps:?}");
+        }
     }
 
     #[test]

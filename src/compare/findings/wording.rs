@@ -30,6 +30,8 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("gen", "general"),
     ("gov", "governor"),
     ("govt", "government"),
+    ("hr", "hour"),
+    ("hrs", "hours"),
     ("intl", "international"),
     ("jan", "january"),
     ("jr", "junior"),
@@ -37,6 +39,8 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("jun", "june"),
     ("lt", "lieutenant"),
     ("mar", "march"),
+    ("min", "minute"),
+    ("mins", "minutes"),
     ("mon", "monday"),
     ("mt", "mount"),
     ("nov", "november"),
@@ -45,6 +49,7 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("prof", "professor"),
     ("rep", "representative"),
     ("sat", "saturday"),
+    ("secs", "seconds"),
     ("sen", "senator"),
     ("sep", "september"),
     ("sept", "september"),
@@ -56,6 +61,8 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("tue", "tuesday"),
     ("tues", "tuesday"),
     ("wed", "wednesday"),
+    ("yr", "year"),
+    ("yrs", "years"),
 ];
 
 /// The length of the longest abbreviation in [`ABBREVIATIONS`].
@@ -674,6 +681,18 @@ impl Words {
         }
     }
 
+    /// [`Self::telling_keys`] with abbreviations written out ("Oct" as "october"), sorted: two
+    /// passages with the same are the same words, wherever they stand and however shortened.
+    pub fn telling_key_set(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self
+            .telling_keys()
+            .into_iter()
+            .map(expand_abbreviation)
+            .collect();
+        keys.sort_unstable();
+        keys
+    }
+
     /// The keys of all the words, function words included.
     pub fn all_keys(&self) -> Vec<&str> {
         self.keys.iter().map(String::as_str).collect()
@@ -1197,6 +1216,26 @@ pub fn according_to_names_no_source(text: &str) -> bool {
     keys.len() > 2 && according_to_a_norm(&keys, 0)
 }
 
+/// Whether one side is a decade with its century and the other the same decade without
+/// ("1990s" / "'90s"): the century left out is the one meant.
+fn same_decade(from: &Words, to: &Words) -> bool {
+    let decade = |words: &Words| match words.keys.as_slice() {
+        [key] => key
+            .strip_suffix('s')
+            .filter(|digits| {
+                matches!(digits.len(), 2 | 4)
+                    && digits.ends_with('0')
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+            })
+            .map(str::to_owned),
+        _ => None,
+    };
+    match (decade(from), decade(to)) {
+        (Some(x), Some(y)) if x.len() != y.len() => x.ends_with(&y) || y.ends_with(&x),
+        _ => false,
+    }
+}
+
 /// Whether a lower-case word is a verb of saying (or "according"; [`SAYING`] is sorted).
 fn is_saying(word: &str) -> bool {
     SAYING.binary_search(&word).is_ok()
@@ -1234,6 +1273,7 @@ pub fn classify(from: &Words, to: &Words) -> Difference {
         || (from.has_apostrophe() || to.has_apostrophe())
             && from.squashed_without_contractions() == to.squashed_without_contractions()
         || same_quantity(from, to, measures.as_ref())
+        || same_decade(from, to)
     {
         return Difference::Mechanical;
     }
