@@ -6,6 +6,7 @@
 //! Works on a sentence's lower-case normalised words, one per token (punctuation included).
 
 use crate::compare::Bound;
+use crate::compare::normalize::is_group_space;
 
 /// Scale words that multiply the figure before them.
 const SCALES: &[(&str, f64)] = &[
@@ -278,7 +279,7 @@ fn starts_figure(words: &[&str], at: usize) -> bool {
 /// The value, suffix scale and decimals of a figure word.
 fn number_of(word: &str) -> Option<(f64, f64, i32)> {
     let digits_end = word
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || is_group_space(c)))
         .unwrap_or(word.len());
     let (number, suffix) = word.split_at(digits_end);
     if !number.starts_with(|c: char| c.is_ascii_digit()) {
@@ -289,7 +290,10 @@ fn number_of(word: &str) -> Option<(f64, f64, i32)> {
     } else {
         SUFFIXES.iter().find(|(s, _)| *s == suffix)?.1
     };
-    let plain = number.replace(',', "");
+    let plain: String = number
+        .chars()
+        .filter(|&c| c != ',' && !is_group_space(c))
+        .collect();
     let value: f64 = plain.parse().ok()?;
     let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len() as i32);
     Some((value, scale, decimals))

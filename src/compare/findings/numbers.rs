@@ -1071,6 +1071,17 @@ mod tests {
     }
 
     #[test]
+    fn a_number_grouped_by_spaces_is_the_number_grouped_by_commas() {
+        let original = "The utility said 12,000 homes lost power when the storm hit the coast. \
+            Crews worked through the night to restore it.";
+        let copy = "The utility said 12 000 homes lost power when the storm hit the coast. \
+            Crews worked through the night to restore it.";
+        assert!(compared(original, copy).numbers.is_empty());
+        let other = copy.replace("12 000", "14\u{202F}000");
+        assert_eq!(conflicts(original, &other), [vec![12_000.0, 14_000.0]]);
+    }
+
+    #[test]
     fn a_verb_in_the_past_after_what_is_counted_is_not_counted() {
         let tail = "at the boatyard before it closed, the union said on Friday.";
         assert_eq!(

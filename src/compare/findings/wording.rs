@@ -85,6 +85,11 @@ const HOUSE_STYLE: &[&[&str]] = &[
         "israeliarmy",
     ],
     &["gaza", "gazastrip"],
+    &["kyiv", "kiev"],
+    &["odesa", "odessa"],
+    &["kharkiv", "kharkov"],
+    &["turkiye", "turkey"],
+    &["czechia", "czechrepublic"],
     &["westbank", "occupiedwestbank"],
     &["ap", "associatedpress", "theassociatedpress"],
     &["afp", "agencefrancepresse"],
@@ -1483,6 +1488,8 @@ mod tests {
             difference("the United States", "the US"),
             Difference::HouseStyle
         );
+        assert_eq!(difference("Kyiv", "Kiev"), Difference::HouseStyle);
+        assert_eq!(difference("Türkiye", "Turkey"), Difference::HouseStyle);
     }
 
     #[test]

@@ -276,7 +276,7 @@ impl Tokenizer {
             .filter(|&(i, &c)| !(n.punctuation && is_ignorable_in_word(c, &folded, i)))
             .map(|(_, &c)| c)
             .collect();
-        if n.punctuation && word.contains(',') {
+        if n.punctuation && word.contains(|c| c == ',' || is_group_space(c)) {
             word = strip_digit_grouping(&word);
         }
         if n.case
@@ -330,14 +330,21 @@ fn spelling_key(lower: &str) -> Option<String> {
     (*folded != *lower).then(|| folded.into_owned())
 }
 
-/// Joins "cease" "-" "fire" into one piece ("cease-fire" keys like "ceasefire"); figures joined
-/// by a hyphen ("6-4") stay apart. Done in place: merged pieces move down over the ones they
-/// absorb.
+/// Joins "cease" "-" "fire" into one piece ("cease-fire" keys like "ceasefire"), and a number's
+/// digit groups set apart by spaces ("12 000", "3 500 000") as commas set them apart in
+/// "12,000"; figures joined by a hyphen ("6-4") stay apart. Done in place: merged pieces move
+/// down over the ones they absorb.
 fn merge_compounds(text: &str, mut pieces: Vec<Piece>) -> Vec<Piece> {
     let (mut read, mut write) = (0, 0);
     while let Some(&piece) = pieces.get(read) {
         let mut merged = piece;
         read += 1;
+        while let Some(next) = pieces.get(read)
+            && next_digit_group(text, &merged, next)
+        {
+            merged.end = next.end;
+            read += 1;
+        }
         while merged.is_word
             && let (Some(hyphen), Some(next)) = (pieces.get(read), pieces.get(read + 1))
             && next.is_word
@@ -354,6 +361,28 @@ fn merge_compounds(text: &str, mut pieces: Vec<Piece>) -> Vec<Piece> {
     }
     pieces.truncate(write);
     pieces
+}
+
+/// Whether `next` is the next group of digits of the number `piece` ends: three digits after
+/// one space (plain, no-break or thin) behind a piece of one to three digits, or of such groups.
+fn next_digit_group(text: &str, piece: &Piece, next: &Piece) -> bool {
+    let number = &text[piece.start..piece.end];
+    let group = &text[next.start..next.end];
+    let gap = &text[piece.end..next.start];
+    let first_group = number.split(is_group_space).next().unwrap_or("");
+    group.len() == 3
+        && group.bytes().all(|b| b.is_ascii_digit())
+        && gap.chars().count() == 1
+        && gap.chars().all(is_group_space)
+        && (1..=3).contains(&first_group.len())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || is_group_space(c))
+}
+
+/// Whether `c` is a space that may set a number's digit groups apart.
+pub fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{A0}' | '\u{2009}' | '\u{202F}')
 }
 
 fn is_hyphen(s: &str) -> bool {
@@ -398,13 +427,13 @@ pub fn is_between_digits(chars: &[char], at: usize) -> bool {
     at > 0 && chars[at - 1].is_ascii_digit() && chars.get(at + 1).is_some_and(char::is_ascii_digit)
 }
 
-/// "32,070" → "32070" (commas between digits only).
+/// "32,070" → "32070", "12 000" → "12000" (commas and spaces between digits only).
 fn strip_digit_grouping(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     chars
         .iter()
         .enumerate()
-        .filter(|&(i, &c)| !(c == ',' && is_between_digits(&chars, i)))
+        .filter(|&(i, &c)| !((c == ',' || is_group_space(c)) && is_between_digits(&chars, i)))
         .map(|(_, &c)| c)
         .collect()
 }
@@ -576,6 +605,22 @@ mod tests {
         same("up 3 per cent", "up 3%");
         same("Bahçesaray", "Bahcesaray");
         same("the  town\ncentre", "the town center");
+    }
+
+    #[test]
+    fn digit_groups_set_apart_by_spaces_are_one_number() {
+        same("12 000 homes", "12,000 homes");
+        same("3\u{202F}500\u{A0}000 people", "3,500,000 people");
+        assert_eq!(keys("About 12 000 homes").len(), 3);
+        // Not a group: four digits before, two or four after, two spaces, or words between.
+        for apart in [
+            "2019 100 people",
+            "12 00 homes",
+            "12 0000 homes",
+            "12  000 homes",
+        ] {
+            assert_eq!(keys(apart).len(), 3, "{apart}");
+        }
     }
 
     #[test]
