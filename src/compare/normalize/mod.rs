@@ -366,14 +366,15 @@ fn merge_compounds(text: &str, mut pieces: Vec<Piece>) -> Vec<Piece> {
 /// Whether `next` is the next group of digits of the number `piece` ends: three digits after
 /// one space (plain, no-break or thin) behind a piece of one to three digits, or of such groups.
 fn next_digit_group(text: &str, piece: &Piece, next: &Piece) -> bool {
-    let number = &text[piece.start..piece.end];
     let group = &text[next.start..next.end];
-    let gap = &text[piece.end..next.start];
+    if group.len() != 3 || !group.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut gap = text[piece.end..next.start].chars();
+    let number = &text[piece.start..piece.end];
     let first_group = number.split(is_group_space).next().unwrap_or("");
-    group.len() == 3
-        && group.bytes().all(|b| b.is_ascii_digit())
-        && gap.chars().count() == 1
-        && gap.chars().all(is_group_space)
+    gap.next().is_some_and(is_group_space)
+        && gap.next().is_none()
         && (1..=3).contains(&first_group.len())
         && number
             .chars()
