@@ -570,6 +570,28 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_written_in_another_style_is_no_change() {
+        use crate::article::Format;
+        use crate::compare::{Options, compare};
+        let story = |quote: &str| {
+            format!(
+                "The council met on Tuesday to discuss the harbour.\n\n\"{quote}\" the mayor \
+                 said after the meeting."
+            )
+        };
+        let original = "We realise the pier was built for the ferries of the 1990s, and 12,000 \
+            people a year still use it.";
+        let copy = "We realize the pier was built for the ferries of the '90s, and 12 000 people \
+            a year still use it.";
+        let articles = vec![
+            Article::from_text("original", "o.txt", story(original), Format::Text),
+            Article::from_text("copy", "c.txt", story(copy), Format::Text),
+        ];
+        let changes = compare(articles, &Options::default()).quote_changes;
+        assert!(changes.is_empty(), "{changes:?}");
+    }
+
+    #[test]
     fn a_quotation_s_sentences_joined_or_split_are_no_change_but_one_cut_is() {
         use crate::article::Format;
         use crate::compare::{Options, compare};

@@ -1000,10 +1000,11 @@ pub enum Difference {
     Content,
 }
 
-/// Whether two wordings differ only in spelling, case, hyphens, spaces, dots or abbreviations (a
-/// contraction is more than spelling: in a quotation it changes the speaker's words).
+/// Whether two wordings differ only in spelling, case, hyphens, spaces, dots, abbreviations or a
+/// decade's century ("1990s"/"'90s"; a contraction is more than spelling: in a quotation it
+/// changes the speaker's words).
 pub fn is_spelling_only(from: &Words, to: &Words) -> bool {
-    from.squashed() == to.squashed() || same_as_written(from, to)
+    from.squashed() == to.squashed() || same_as_written(from, to) || same_decade(from, to)
 }
 
 /// Whether the words as written are the same, case, dots and hyphens aside.
