@@ -271,6 +271,13 @@ impl<'t> Judge<'t> {
             {
                 continue;
             }
+            // The country of a dollar sign right after the edit belongs to the figure there
+            // ("3 billion Swiss francs ($3.3bn)" → "CHF3bn (US$3.3 billion)").
+            let edit = &Edit {
+                a: without_currency_prefix(a_text, edit.a),
+                b: without_currency_prefix(b_text, edit.b),
+                ..*edit
+            };
             let from = phrase(&a_text[edit.a.0..edit.a.1]);
             let to = phrase(&b_text[edit.b.0..edit.b.1]);
             let verdict = self.verdict(&from, &to, |judge| {
@@ -1079,6 +1086,22 @@ fn is_currency_prefix(text: &str, span: (usize, usize)) -> bool {
     next == Some('$') && DOLLAR_COUNTRIES.contains(&words)
 }
 
+/// `span` of `text` without the country of a dollar sign right after it, where words stand
+/// before that country ("CHF3bn (US" before "$3.3 billion" is "CHF3bn ("): see
+/// [`is_currency_prefix`].
+fn without_currency_prefix(text: &str, span: (usize, usize)) -> (usize, usize) {
+    let side = &text[span.0..span.1];
+    let Some(at) = side.rfind(|c: char| !c.is_alphanumeric() && c != '.') else {
+        return span;
+    };
+    let country_start = span.0 + at + side[at..].chars().next().map_or(1, char::len_utf8);
+    if country_start < span.1 && is_currency_prefix(text, (country_start, span.1)) {
+        (span.0, country_start)
+    } else {
+        span
+    }
+}
+
 /// The words of an edit side, with surrounding punctuation and whitespace trimmed (currency
 /// signs and "%" kept: they belong to the figure beside them).
 fn phrase(raw: &str) -> String {
@@ -1599,6 +1622,28 @@ mod tests {
             );
             assert_eq!(swaps.len(), 1, "{original} → {copy}: {swaps:?}");
         }
+    }
+
+    #[test]
+    fn the_country_of_a_dollar_sign_after_a_change_belongs_to_that_figure() {
+        let swaps = swaps_of(
+            "The bank was sold for 3 billion Swiss francs ($3.3bn), the regulator said.",
+            "The bank was sold for CHF3bn (US$3.3 billion), the regulator said.",
+        );
+        assert!(
+            swaps
+                .iter()
+                .all(|(from, to, _)| !from.contains("US") && !to.contains("US")),
+            "{swaps:?}"
+        );
+        // Figures in other notation are no framing, agent or content swap.
+        assert!(
+            swaps.iter().all(|(_, _, kind)| matches!(
+                kind,
+                SubstitutionKind::Figure | SubstitutionKind::Pairing
+            )),
+            "{swaps:?}"
+        );
     }
 
     #[test]
