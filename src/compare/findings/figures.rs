@@ -276,8 +276,10 @@ fn starts_figure(words: &[&str], at: usize) -> bool {
     is_figure(words[at]) || number_word_before_scale(words, at).is_some()
 }
 
-/// The value, suffix scale and decimals of a figure word.
+/// The value, suffix scale and decimals of a figure word (after the currency code it may be
+/// written with: "chf3bn").
 fn number_of(word: &str) -> Option<(f64, f64, i32)> {
+    let word = glued_code(word).map_or(word, |(_, number)| number);
     let digits_end = word
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || is_group_space(c)))
         .unwrap_or(word.len());
@@ -307,6 +309,7 @@ pub fn may_belong_to_figure(word: &str) -> bool {
         return false;
     };
     first.is_ascii_digit()
+        || glued_code(word).is_some()
         || (SCALES
             .iter()
             .any(|(scale, _)| scale.as_bytes().first() == Some(&first))
@@ -406,6 +409,16 @@ pub fn unit_of(word: &str) -> Option<&'static str> {
         .or_else(|| code(word))
 }
 
+/// The currency code a figure word is written with and the figure after it ("chf3bn": "CHF",
+/// "3bn").
+fn glued_code(word: &str) -> Option<(&'static str, &str)> {
+    let (prefix, number) = word.split_at_checked(3)?;
+    if !number.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((code(prefix)?, number))
+}
+
 fn code(word: &str) -> Option<&'static str> {
     CODES.iter().position(|c| *c == word).map(|i| {
         [
@@ -485,7 +498,9 @@ fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
         }
     }
     if unit.is_none() {
-        unit = unit_after_figure(words, last);
+        unit = glued_code(words[at])
+            .map(|(code, _)| code)
+            .or_else(|| unit_after_figure(words, last));
     }
     let (bound, qualified_first) = qualifier_before(words, first);
     if is_conversion(words, qualified_first) {
@@ -848,6 +863,10 @@ mod tests {
         assert_eq!(reading("2 billion swiss francs").unit, Some("CHF"));
         assert_eq!(reading("€ 1.8 billion").unit, Some("EUR"));
         assert_eq!(reading("14 kilometers of road").unit, Some("km"));
+        // A currency code written onto the figure.
+        let r = reading("chf3bn");
+        assert_eq!((r.value, r.unit), (3e9, Some("CHF")), "chf3bn");
+        assert_eq!(reading("eur 3bn").unit, Some("EUR"));
         // Units shortened as timetables and headlines shorten them.
         assert_eq!(reading("45 mins").unit, Some("minutes"));
         assert_eq!(reading("1 min").unit, Some("minutes"));

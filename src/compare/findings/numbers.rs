@@ -1082,6 +1082,21 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_written_onto_its_currency_code_is_read() {
+        let sold = |price: &str| {
+            format!(
+                "The bank was sold for {price} on Sunday, the regulator said after the \
+                 markets closed."
+            )
+        };
+        assert_eq!(
+            conflicts(&sold("CHF3bn"), &sold("CHF4bn")),
+            [vec![3e9, 4e9]]
+        );
+        assert!(conflicts(&sold("CHF3bn"), &sold("CHF 3 billion")).is_empty());
+    }
+
+    #[test]
     fn a_verb_in_the_past_after_what_is_counted_is_not_counted() {
         let tail = "at the boatyard before it closed, the union said on Friday.";
         assert_eq!(
