@@ -331,9 +331,14 @@ pub fn neighbours(article: &Article, sentence: usize) -> (&str, &str) {
 /// false for a text whose words ([`Words::saying_words`]) hold one; a quick test before reading
 /// them.
 pub fn may_hold_saying(text: &str) -> bool {
+    saying_tones(text).next().is_some()
+}
+
+/// The tone of each run of letters in `text` that is a verb of saying in lower case, in order.
+fn saying_tones(text: &str) -> impl Iterator<Item = Tone> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|run| SAYING_LENGTHS.contains(&run.len()))
-        .any(|run| is_saying(&run.to_lowercase()))
+        .filter_map(|run| saying_tone(&run.to_lowercase()))
 }
 
 /// Whether `from` → `to` swaps verbs of saying that report without judging for each other: both
@@ -341,11 +346,7 @@ pub fn may_hold_saying(text: &str) -> bool {
 /// "Some" → "Authorities said", which adds a source).
 pub fn is_plain_saying_swap(from: &str, to: &str) -> bool {
     let plain_only = |text: &str| {
-        let mut tones = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|run| SAYING_LENGTHS.contains(&run.len()))
-            .filter_map(|run| saying_tone(&run.to_lowercase()))
-            .peekable();
+        let mut tones = saying_tones(text).peekable();
         tones.peek().is_some() && tones.all(|tone| tone == Tone::Plain)
     };
     plain_only(from) && plain_only(to)
@@ -839,6 +840,9 @@ impl Words {
     /// without "British teenager" leaves "ended the longest".
     pub fn left_without(&self, moved: &Words) -> Option<(usize, usize)> {
         let wanted = moved.content_stems_in_order();
+        if wanted.is_empty() {
+            return None;
+        }
         let (n, k) = (self.len(), wanted.len());
         let found_at = |at: usize| {
             at + k <= n
@@ -846,9 +850,7 @@ impl Words {
         };
         let first = self.function.iter().position(|f| !f)?;
         let last = self.function.iter().rposition(|f| !f)? + 1;
-        let (start, end) = if k == 0 {
-            return None;
-        } else if found_at(first) {
+        let (start, end) = if found_at(first) {
             (first + k, n)
         } else if last >= k && found_at(last - k) {
             (0, last - k)
