@@ -5,6 +5,7 @@
 //! Shared by substitutions and quote changes, so a variant that is not listed as a substitution is
 //! never reported as an altered quote either.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::rc::Rc;
 
@@ -921,38 +922,85 @@ const NUMBER_WORDS: &[&str] = &[
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve",
 ];
+/// Ordinals written as words, from "first" (1st) on.
+const ORDINAL_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
 
-/// A word as digits when it is a small number written out ("one" → "1").
+/// A word as digits when it is a small number or ordinal written out ("one" → "1", "fourth" →
+/// "4th").
 fn as_digits(word: &str) -> Option<String> {
-    NUMBER_WORDS
-        .iter()
-        .position(|n| *n == word)
-        .map(|i| i.to_string())
+    if let Some(i) = NUMBER_WORDS.iter().position(|n| *n == word) {
+        return Some(i.to_string());
+    }
+    let n = ORDINAL_WORDS.iter().position(|n| *n == word)? + 1;
+    let suffix = match n {
+        1 => "st",
+        2 => "nd",
+        3 => "rd",
+        _ => "th",
+    };
+    Some(format!("{n}{suffix}"))
 }
 
-/// Words run together with abbreviations expanded (and, with `digits`, small numbers as
-/// digits), letters and digits only.
+/// The digits of an ordinal written with them ("1st" → "1", "23rd" → "23").
+fn ordinal_digits(word: &str) -> Option<&str> {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Words run together with abbreviations expanded (and, with `digits`, small numbers and
+/// ordinals as digits, a day of the month without its ordinal ending: "January 1st" as "Jan.
+/// 1"), letters and digits only.
 fn squash<W: AsRef<str>>(words: &[W], digits: bool) -> String {
-    let mut out = String::new();
-    for w in words {
-        let w = w.as_ref().trim_end_matches('.');
-        let digit_form = if digits { as_digits(w) } else { None };
-        let spelled = digit_form
-            .as_deref()
-            .unwrap_or_else(|| expand_abbreviation(w));
-        let mut chars = spelled.chars().peekable();
-        let mut previous: Option<char> = None;
-        while let Some(c) = chars.next() {
-            let decimal_point = c == '.'
-                && previous.is_some_and(|p| p.is_ascii_digit())
-                && chars.peek().is_some_and(char::is_ascii_digit);
-            if c.is_alphanumeric() || decimal_point {
-                out.push(c);
+    let spelled: Vec<Cow<'_, str>> = words
+        .iter()
+        .map(|w| {
+            let w = w.as_ref().trim_end_matches('.');
+            match digits.then(|| as_digits(w)).flatten() {
+                Some(digit_form) => Cow::Owned(digit_form),
+                None => Cow::Borrowed(expand_abbreviation(w)),
             }
-            previous = Some(c);
-        }
+        })
+        .collect();
+    let is_month = |i: usize| {
+        spelled
+            .get(i)
+            .is_some_and(|w| figures::MONTHS.contains(&w.as_ref()))
+    };
+    let mut out = String::new();
+    for (i, word) in spelled.iter().enumerate() {
+        // "January 1st", "1st January", "1st of January".
+        let day_of_month = |_: &&str| {
+            i.checked_sub(1).is_some_and(is_month)
+                || is_month(i + 1)
+                || spelled.get(i + 1).is_some_and(|w| w == "of") && is_month(i + 2)
+        };
+        let word = match ordinal_digits(word).filter(day_of_month) {
+            Some(day) if digits => day,
+            _ => word,
+        };
+        push_letters_and_digits(&mut out, word);
     }
     out
+}
+
+/// Pushes the letters and digits of `word` onto `out`, and a decimal point between digits.
+fn push_letters_and_digits(out: &mut String, word: &str) {
+    let mut chars = word.chars().peekable();
+    let mut previous: Option<char> = None;
+    while let Some(c) = chars.next() {
+        let decimal_point = c == '.'
+            && previous.is_some_and(|p| p.is_ascii_digit())
+            && chars.peek().is_some_and(char::is_ascii_digit);
+        if c.is_alphanumeric() || decimal_point {
+            out.push(c);
+        }
+        previous = Some(c);
+    }
 }
 
 fn expand_abbreviation(key: &str) -> &str {
@@ -983,11 +1031,14 @@ pub enum Difference {
     Content,
 }
 
-/// Whether two wordings differ only in spelling, case, hyphens, spaces, dots, abbreviations or a
-/// decade's century ("1990s"/"'90s"; a contraction is more than spelling: in a quotation it
+/// Whether two wordings differ only in spelling, case, hyphens, spaces, dots, abbreviations, a
+/// decade's century ("1990s"/"'90s") or the notation of a time of day ("9 a.m."/"09:00"; a contraction is more than spelling: in a quotation it
 /// changes the speaker's words).
 pub fn is_spelling_only(from: &Words, to: &Words) -> bool {
-    from.squashed() == to.squashed() || same_as_written(from, to) || same_decade(from, to)
+    from.squashed() == to.squashed()
+        || same_as_written(from, to)
+        || same_decade(from, to)
+        || same_clock_time(from, to)
 }
 
 /// Whether the words as written are the same, case, dots and hyphens aside.
@@ -1041,10 +1092,19 @@ fn measure_of(w: &Words) -> Option<Reading> {
         // The number after a currency sign ("£1.5bn").
         let number = usize::from(words.len() > 1 && figures::is_unit_word(words[0]));
         let reading = figures::read(words, number)?;
-        let units = words[reading.last + 1..]
+        let after = &words[reading.last + 1..];
+        // One adjective may stand before the unit: "Swiss francs", "US dollars".
+        let adjective = usize::from(
+            after
+                .first()
+                .is_some_and(|w| w.chars().all(char::is_alphabetic))
+                && !after.first().copied().is_some_and(figures::is_unit_word)
+                && after.get(1).copied().is_some_and(figures::is_unit_word),
+        );
+        let units = after[adjective..]
             .iter()
             .take_while(|w| figures::is_unit_word(w));
-        let end = reading.last + 1 + units.count();
+        let end = reading.last + 1 + adjective + units.count();
         (reading.first == 0).then_some((reading, end))
     };
     let (reading, end) = one_figure(&words)?;
@@ -1225,6 +1285,62 @@ fn same_decade(from: &Words, to: &Words) -> bool {
     }
 }
 
+/// Whether both sides give the same time of day in other notation ("9 a.m." / "09:00", "9.30pm"
+/// / "21:30").
+fn same_clock_time(from: &Words, to: &Words) -> bool {
+    clock_minutes(&from.keys).is_some_and(|x| clock_minutes(&to.keys) == Some(x))
+}
+
+/// The time of day a wording gives, in minutes after midnight, when it is a clock time and
+/// nothing else: hours and minutes ("09:00", "21:30", keyed as two numbers), or hours with "a.m."
+/// or "p.m." and perhaps minutes ("9am", "9 a.m.", "9:30 p.m.", "9.30pm").
+fn clock_minutes(keys: &[String]) -> Option<u32> {
+    let (last, rest) = keys.split_last()?;
+    let mut numbers: Vec<&str> = rest.iter().map(String::as_str).collect();
+    let half = match last.as_str() {
+        "am" | "pm" => Some(last == "pm"),
+        other => {
+            let glued = other
+                .strip_suffix("am")
+                .map(|n| (n, false))
+                .or_else(|| other.strip_suffix("pm").map(|n| (n, true)));
+            match glued {
+                Some((number, pm)) if !number.is_empty() => {
+                    numbers.push(number);
+                    Some(pm)
+                }
+                _ => {
+                    numbers.push(other);
+                    None
+                }
+            }
+        }
+    };
+    // "9.30pm": hours and minutes with a dot, which only "a.m." or "p.m." tell from a decimal.
+    if let (Some(_), [number]) = (half, numbers.as_slice()) {
+        numbers = number.split('.').collect();
+    }
+    let (hours, minutes) = match numbers.as_slice() {
+        [hours] if half.is_some() => (*hours, "00"),
+        [hours, minutes] if minutes.len() == 2 => (*hours, *minutes),
+        _ => return None,
+    };
+    let digits_only = |n: &str| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+    if !digits_only(hours) || !digits_only(minutes) {
+        return None;
+    }
+    let (hours, minutes): (u32, u32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    if minutes >= 60 {
+        return None;
+    }
+    match half {
+        Some(pm) => (1..=12)
+            .contains(&hours)
+            .then(|| (hours % 12 + if pm { 12 } else { 0 }) * 60 + minutes),
+        None => (hours < 24).then_some(hours * 60 + minutes),
+    }
+}
+
 /// Whether a lower-case word is a verb of saying (or "according").
 fn is_saying(word: &str) -> bool {
     saying_tone(word).is_some()
@@ -1271,6 +1387,7 @@ pub fn classify(from: &Words, to: &Words) -> Difference {
             && from.squashed_without_contractions() == to.squashed_without_contractions()
         || same_quantity(from, to, measures.as_ref())
         || same_decade(from, to)
+        || same_clock_time(from, to)
     {
         return Difference::Mechanical;
     }
@@ -1454,6 +1571,15 @@ mod tests {
             ("Defence Ministry", "defense ministry"),
             ("cease fire", "ceasefire"),
             ("1", "one"),
+            ("fourth", "4th"),
+            ("Jan. 1", "January 1st"),
+            ("3rd March", "3 March"),
+            ("1st of May", "1 of May"),
+            ("9 a.m.", "09:00"),
+            ("9:30 p.m.", "21:30"),
+            ("9.30pm", "9:30 PM"),
+            ("12 a.m.", "00:00"),
+            ("CHF3bn", "3 billion Swiss francs"),
         ] {
             assert_eq!(
                 difference(from, to),
@@ -1461,6 +1587,36 @@ mod tests {
                 "{from} → {to}"
             );
         }
+    }
+
+    #[test]
+    fn other_dates_times_and_sums_are_changes() {
+        for (from, to) in [
+            ("Jan. 1", "January 2nd"),
+            ("1st", "1"),
+            ("fourth", "4"),
+            ("9 a.m.", "10:00"),
+            ("9 p.m.", "09:00"),
+            ("9.30", "9:30 a.m."),
+            ("13 p.m.", "13:00"),
+            ("CHF3bn", "3 billion US dollars"),
+            ("CHF3bn", "4 billion Swiss francs"),
+        ] {
+            assert_ne!(
+                difference(from, to),
+                Difference::Mechanical,
+                "{from} → {to}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_time_of_day_in_other_notation_is_spelling_in_a_quotation() {
+        let mut reader = Reader::default();
+        let (a, b) = (reader.words("9 a.m."), reader.words("09:00"));
+        assert!(is_spelling_only(&a, &b));
+        let (a, b) = (reader.words("9 a.m."), reader.words("10:00"));
+        assert!(!is_spelling_only(&a, &b));
     }
 
     #[test]
