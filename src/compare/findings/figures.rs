@@ -411,7 +411,7 @@ pub fn unit_of(word: &str) -> Option<&'static str> {
 
 /// The currency code a figure word is written with and the figure after it ("chf3bn": "CHF",
 /// "3bn").
-fn glued_code(word: &str) -> Option<(&'static str, &str)> {
+pub(super) fn glued_code(word: &str) -> Option<(&'static str, &str)> {
     let (prefix, number) = word.split_at_checked(3)?;
     if !number.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -451,6 +451,7 @@ fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
     };
     if is_year(words[at])
         || is_day_of_month(words, at, value)
+        || is_clock_time(words, at)
         || ends_pair(words, at)
         || in_broken_decimal(words, at)
     {
@@ -575,6 +576,26 @@ fn is_day_of_month(words: &[&str], at: usize, value: f64) -> bool {
         other => other,
     };
     before.is_some_and(month) || month(at + 1)
+}
+
+/// Whether the number at `at` is the hours or minutes of a time of day ("09:00", "9 a.m."): a
+/// time, which `super::times` compares, not a quantity.
+fn is_clock_time(words: &[&str], at: usize) -> bool {
+    let digits = |i: usize, lengths: std::ops::RangeInclusive<usize>| {
+        words
+            .get(i)
+            .is_some_and(|w| lengths.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let colon = |i: usize| words.get(i) == Some(&":");
+    let half_of_day = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| ["am", "pm", "a.m", "p.m"].contains(&w.trim_end_matches('.')))
+    };
+    digits(at, 1..=2)
+        && (half_of_day(at + 1)
+            || colon(at + 1) && digits(at + 2, 2..=2)
+            || at >= 2 && colon(at - 1) && digits(at - 2, 1..=2) && words[at].len() == 2)
 }
 
 /// The unit named right after the figure ("2 billion Swiss francs", "14 kilometres").

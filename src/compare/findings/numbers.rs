@@ -269,7 +269,11 @@ fn figures_of_link(
         // people" killed by the first avalanche) to sit in a replaced span beside a figure
         // counting something else ("23 killed").
         let spelled = |p: &Prepared, text: &str, f: &Figure| {
-            text[p.tokens[f.token].start..].starts_with(char::is_alphabetic)
+            let token = &p.tokens[f.token];
+            let word = &text[token.start..token.end];
+            // "CHF4bn" is a figure after its currency's code, not a count spelled out.
+            word.starts_with(char::is_alphabetic)
+                && figures::glued_code(&word.to_lowercase()).is_none()
         };
         let corresponding = |x: &Figure, y: &Figure| match edit.op {
             EditOp::Equal => true,
@@ -1042,6 +1046,56 @@ mod tests {
             Article::from_text("copy", "c.txt", copy, Format::Text),
         ];
         compare(articles, &Options::default())
+    }
+
+    /// The wordings of each changed time between an original and its copy, sorted.
+    fn moved_times(original: &str, copy: &str) -> Vec<Vec<String>> {
+        let mut moved: Vec<Vec<String>> = compared(original, copy)
+            .numbers
+            .iter()
+            .filter(|f| f.fact == "when")
+            .map(|f| f.mentions.iter().map(|m| m.text.clone()).collect())
+            .collect();
+        moved.sort();
+        moved
+    }
+
+    #[test]
+    fn a_day_or_time_of_day_moved_is_a_changed_time_and_no_other_figure() {
+        let original = "The harbour board will vote on January 1st at 9 a.m. on whether to \
+                        extend the pier, its chair said.";
+        let moved = "The harbour board will vote on Jan. 8 at 10:00 on whether to extend the \
+                     pier, its chair said.";
+        assert_eq!(
+            moved_times(original, moved),
+            [["9 a.m.", "10:00"], ["January 1st", "Jan. 8"]]
+        );
+        assert!(
+            conflicts(original, moved)
+                .iter()
+                .all(|values| values.is_empty())
+        );
+        let reordered = "The harbour board will vote on 8 January at 9 p.m. on whether to \
+                         extend the pier, its chair said.";
+        assert_eq!(
+            moved_times(original, reordered),
+            [["9 a.m.", "9 p.m."], ["January 1st", "8 January"]]
+        );
+        let same = "The harbour board will vote on Jan. 1 at 09:00 on whether to extend the \
+                    pier, its chair said.";
+        assert!(moved_times(original, same).is_empty());
+        assert!(compared(original, same).numbers.is_empty());
+    }
+
+    #[test]
+    fn a_sum_written_onto_its_currency_code_is_compared_with_the_sum_in_words() {
+        assert_eq!(
+            conflicts(
+                "The first phase would cost 3 billion Swiss francs, the board's estimate shows.",
+                "The first phase would cost CHF4bn, the board's estimate shows.",
+            ),
+            [[3e9, 4e9]]
+        );
     }
 
     /// The label of each fact between an original and its copy.

@@ -1,9 +1,9 @@
 //! Changed time references: a linked sentence that moves an event in time ("this week" → "next
-//! week", "on Tuesday" → "on Wednesday", "yesterday" → "today", "in 2004" → "in 2005") is a
-//! changed figure, listed with the conflicting figures.
+//! week", "on Tuesday" → "on Wednesday", "yesterday" → "today", "in 2004" → "in 2005", "January
+//! 1st" → "Jan. 8", "9 a.m." → "10:00") is a changed figure, listed with the conflicting figures.
 
 use super::figures;
-use super::wording::Reader;
+use super::wording::{Moment, Reader};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
 use crate::compare::{
@@ -90,10 +90,8 @@ pub fn find(
             &articles[link.a.article].text,
             &articles[link.b.article].text,
         );
-        for edit in link.edits.iter().filter(|e| e.op == EditOp::Replace) {
-            let Some((a_span, b_span)) = time_moved(a_text, b_text, edit, &mut reader) else {
-                continue;
-            };
+        // In article order, as every fact's mentions are.
+        let fact = |(a_span, b_span), text_of: fn(&str, (usize, usize)) -> String| {
             let mention = |at: SentenceRef, text: String| NumberMention {
                 article: at.article,
                 sentence: at.sentence,
@@ -103,19 +101,36 @@ pub fn find(
                 unit: Some("time".to_owned()),
                 bound: Bound::Exact,
             };
-            // In article order, as every fact's mentions are; each with the time words the two
-            // kept after the change ("this" → "last" before "week").
-            let mentions = vec![
-                mention(link.a, with_time_words_after(a_text, a_span)),
-                mention(link.b, with_time_words_after(b_text, b_span)),
-            ];
-            out.push(NumberFact {
+            NumberFact {
                 fact: "when".to_owned(),
                 kind: FactKind::Conflict,
                 basis: FactBasis::Linked,
-                mentions,
-            });
-        }
+                mentions: vec![
+                    mention(link.a, text_of(a_text, a_span)),
+                    mention(link.b, text_of(b_text, b_span)),
+                ],
+            }
+        };
+        // Each with the time words the two kept after the change ("this" → "last" before
+        // "week").
+        let words_moved = link
+            .edits
+            .iter()
+            .filter(|e| e.op == EditOp::Replace)
+            .filter_map(|edit| time_moved(a_text, b_text, edit, &mut reader))
+            .collect::<Vec<_>>();
+        out.extend(
+            words_moved
+                .into_iter()
+                .map(|spans| fact(spans, with_time_words_after)),
+        );
+        let as_written =
+            |text: &str, (start, end): (usize, usize)| collapse_whitespace(&text[start..end]);
+        out.extend(
+            moments_moved(articles, link, &mut reader)
+                .into_iter()
+                .map(|spans| fact(spans, as_written)),
+        );
     }
     out
 }
@@ -145,6 +160,58 @@ fn time_moved(
         && names_a_time_outright(&b_time)
         && moves_in_time(&a_time, &b_time, reader))
     .then_some((a_tail, b_tail))
+}
+
+/// The days of the year and times of day that `link` changes ("January 1st" → "Jan. 8", "on
+/// January 1st" → "on 8 January", "9 a.m." → "10:00"): of each kind, the one each sentence
+/// gives, when both give one and an edit touches each; the spans of the two, whole.
+fn moments_moved(
+    articles: &[Article],
+    link: &Link,
+    reader: &mut Reader,
+) -> Vec<((usize, usize), (usize, usize))> {
+    let mut moments_of = |at: SentenceRef| {
+        let article = &articles[at.article];
+        let sentence = &article.sentences[at.sentence];
+        let text = &article.text[sentence.start..sentence.end];
+        let shift = |(from, to): (usize, usize)| (sentence.start + from, sentence.start + to);
+        reader
+            .words(text)
+            .moments(text)
+            .into_iter()
+            .map(|(moment, span)| (moment, shift(span)))
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (moments_of(link.a), moments_of(link.b));
+    let changed = |(from, to): (usize, usize), side: fn(&Edit) -> (usize, usize)| {
+        link.edits
+            .iter()
+            .filter(|e| e.op != EditOp::Equal)
+            .any(|e| {
+                let (start, end) = side(e);
+                start < to && from < end || start == end && (from..=to).contains(&start)
+            })
+    };
+    let only =
+        |moments: &[(Moment, (usize, usize))], clock: bool| -> Option<(Moment, (usize, usize))> {
+            match moments
+                .iter()
+                .filter(|(m, _)| matches!(m, Moment::Clock(_)) == clock)
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                [one] => Some(**one),
+                _ => None,
+            }
+        };
+    [false, true]
+        .into_iter()
+        .filter_map(|clock| {
+            let ((x, x_span), (y, y_span)) = (only(&a, clock)?, only(&b, clock)?);
+            (x != y && changed(x_span, |e| e.a) && changed(y_span, |e| e.b))
+                .then_some((x_span, y_span))
+        })
+        .collect()
 }
 
 /// Whether `text` holds a time word other than one that only points to a time ("this", "last",

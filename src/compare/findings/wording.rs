@@ -1285,6 +1285,90 @@ fn same_decade(from: &Words, to: &Words) -> bool {
     }
 }
 
+/// A day of the year or a time of day, as a wording gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    /// A day of a month (1 for January).
+    Day { month: usize, day: u32 },
+    /// A time of day, in minutes after midnight.
+    Clock(u32),
+}
+
+/// Month names in order, as their first three letters.
+const MONTH_STARTS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The number of the month a key names ("jan", "january" → 1).
+fn month_number(key: &str) -> Option<usize> {
+    if !figures::MONTHS.contains(&key) {
+        return None;
+    }
+    MONTH_STARTS
+        .iter()
+        .position(|start| key.starts_with(start))
+        .map(|i| i + 1)
+}
+
+/// The day of a month a key gives ("8", "8th", "31st").
+fn day_number(key: &str) -> Option<u32> {
+    let digits = ordinal_digits(key).unwrap_or(key);
+    let all_digits = (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    all_digits
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|day| (1..=31).contains(day))
+}
+
+impl Words {
+    /// The days of the year ("January 1st", "8 Jan.", "the 3rd of March") and times of day ("9
+    /// a.m.", "21:30") these words give, each with the span of its words in `text`, the text they
+    /// were read from. Hours and minutes without "a.m." or "p.m." are read only when a colon
+    /// joins them ("3-20" is no time).
+    pub fn moments(&self, text: &str) -> Vec<(Moment, (usize, usize))> {
+        let keys = &self.keys;
+        let span = |first: usize, last: usize| (self.spans[first].0, self.spans[last].1);
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < keys.len() {
+            let key = |at: usize| keys.get(at).map_or("", String::as_str);
+            let date = match (month_number(key(i)), day_number(key(i))) {
+                (Some(month), _) => day_number(key(i + 1)).map(|day| (month, day, i + 1)),
+                (None, Some(day)) if key(i + 1) == "of" => {
+                    month_number(key(i + 2)).map(|month| (month, day, i + 2))
+                }
+                (None, Some(day)) => month_number(key(i + 1)).map(|month| (month, day, i + 1)),
+                _ => None,
+            };
+            if let Some((month, day, last)) = date {
+                found.push((Moment::Day { month, day }, span(i, last)));
+                i = last + 1;
+                continue;
+            }
+            let colon_between =
+                |first: usize| text.get(self.spans[first].1..self.spans[first + 1].0) == Some(":");
+            let clock = (1..=3).rev().find_map(|len| {
+                let last = i + len - 1;
+                let minutes = clock_minutes(keys.get(i..=last)?)?;
+                let marked = keys[last].ends_with("am") || keys[last].ends_with("pm");
+                (marked || len == 2 && colon_between(i)).then_some((minutes, last))
+            });
+            if let Some((minutes, last)) = clock {
+                let (start, mut end) = span(i, last);
+                // The last dot of "a.m." or "p.m.", which the word leaves to the sentence.
+                if text[..end].to_lowercase().ends_with(".m") && text[end..].starts_with('.') {
+                    end += 1;
+                }
+                found.push((Moment::Clock(minutes), (start, end)));
+                i = last + 1;
+                continue;
+            }
+            i += 1;
+        }
+        found
+    }
+}
+
 /// Whether both sides give the same time of day in other notation ("9 a.m." / "09:00", "9.30pm"
 /// / "21:30").
 fn same_clock_time(from: &Words, to: &Words) -> bool {
@@ -1608,6 +1692,38 @@ mod tests {
                 "{from} → {to}"
             );
         }
+    }
+
+    #[test]
+    fn days_and_times_of_day_are_read_with_their_words() {
+        let moments = |text: &str| -> Vec<(Moment, String)> {
+            let words = Reader::default().words(text);
+            let moments = words.moments(text);
+            moments
+                .into_iter()
+                .map(|(moment, (start, end))| (moment, text[start..end].to_owned()))
+                .collect()
+        };
+        let day = |month, day| Moment::Day { month, day };
+        assert_eq!(
+            moments("Polls open on Sept. 3rd at 7:30 a.m. and close at 21:00."),
+            [
+                (day(9, 3), "Sept. 3rd".to_owned()),
+                (Moment::Clock(450), "7:30 a.m.".to_owned()),
+                (Moment::Clock(1260), "21:00".to_owned()),
+            ]
+        );
+        assert_eq!(
+            moments("the 8th of May, from 9.30pm"),
+            [
+                (day(5, 8), "8th of May".to_owned()),
+                (Moment::Clock(1290), "9.30pm".to_owned()),
+            ]
+        );
+        assert!(
+            moments("children aged 3-20, 12 of them, in 2024 and at 25:00").is_empty(),
+            "a range, a count, a year and no hour of the day"
+        );
     }
 
     #[test]
