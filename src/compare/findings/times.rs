@@ -182,6 +182,18 @@ fn moments_moved(
             .map(|(moment, span)| (moment, shift(span)))
             .collect::<Vec<_>>()
     };
+    // Every day and time of day is written with digits: most sentences have none, and are not
+    // read.
+    let has_digits = |at: SentenceRef| {
+        let article = &articles[at.article];
+        let sentence = &article.sentences[at.sentence];
+        article.text.as_bytes()[sentence.start..sentence.end]
+            .iter()
+            .any(u8::is_ascii_digit)
+    };
+    if !has_digits(link.a) || !has_digits(link.b) {
+        return Vec::new();
+    }
     let (a, b) = (moments_of(link.a), moments_of(link.b));
     let changed = |(from, to): (usize, usize), side: fn(&Edit) -> (usize, usize)| {
         link.edits
