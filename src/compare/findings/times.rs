@@ -170,30 +170,27 @@ fn moments_moved(
     link: &Link,
     reader: &mut Reader,
 ) -> Vec<((usize, usize), (usize, usize))> {
-    let mut moments_of = |at: SentenceRef| {
+    // The text of a sentence, and where it starts in its article.
+    let sentence_text = |at: SentenceRef| {
         let article = &articles[at.article];
         let sentence = &article.sentences[at.sentence];
-        let text = &article.text[sentence.start..sentence.end];
-        let shift = |(from, to): (usize, usize)| (sentence.start + from, sentence.start + to);
+        (&article.text[sentence.start..sentence.end], sentence.start)
+    };
+    // Every day and time of day is written with digits: most sentences have none, and are not
+    // read.
+    let has_digits = |at: SentenceRef| sentence_text(at).0.bytes().any(|b| b.is_ascii_digit());
+    if !has_digits(link.a) || !has_digits(link.b) {
+        return Vec::new();
+    }
+    let mut moments_of = |at: SentenceRef| {
+        let (text, start) = sentence_text(at);
         reader
             .words(text)
             .moments(text)
             .into_iter()
-            .map(|(moment, span)| (moment, shift(span)))
+            .map(|(moment, (from, to))| (moment, (start + from, start + to)))
             .collect::<Vec<_>>()
     };
-    // Every day and time of day is written with digits: most sentences have none, and are not
-    // read.
-    let has_digits = |at: SentenceRef| {
-        let article = &articles[at.article];
-        let sentence = &article.sentences[at.sentence];
-        article.text.as_bytes()[sentence.start..sentence.end]
-            .iter()
-            .any(u8::is_ascii_digit)
-    };
-    if !has_digits(link.a) || !has_digits(link.b) {
-        return Vec::new();
-    }
     let (a, b) = (moments_of(link.a), moments_of(link.b));
     let changed = |(from, to): (usize, usize), side: fn(&Edit) -> (usize, usize)| {
         link.edits

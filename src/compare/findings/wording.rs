@@ -971,16 +971,16 @@ fn squash<W: AsRef<str>>(words: &[W], digits: bool) -> String {
             .get(i)
             .is_some_and(|w| figures::MONTHS.contains(&w.as_ref()))
     };
+    // "January 1st", "1st January", "1st of January".
+    let day_of_month = |i: usize| {
+        i.checked_sub(1).is_some_and(is_month)
+            || is_month(i + 1)
+            || spelled.get(i + 1).is_some_and(|w| w == "of") && is_month(i + 2)
+    };
     let mut out = String::new();
     for (i, word) in spelled.iter().enumerate() {
-        // "January 1st", "1st January", "1st of January".
-        let day_of_month = |_: &&str| {
-            i.checked_sub(1).is_some_and(is_month)
-                || is_month(i + 1)
-                || spelled.get(i + 1).is_some_and(|w| w == "of") && is_month(i + 2)
-        };
-        let word = match ordinal_digits(word).filter(day_of_month) {
-            Some(day) if digits => day,
+        let word = match ordinal_digits(word) {
+            Some(day) if digits && day_of_month(i) => day,
             _ => word,
         };
         push_letters_and_digits(&mut out, word);
@@ -1032,8 +1032,8 @@ pub enum Difference {
 }
 
 /// Whether two wordings differ only in spelling, case, hyphens, spaces, dots, abbreviations, a
-/// decade's century ("1990s"/"'90s") or the notation of a time of day ("9 a.m."/"09:00"; a contraction is more than spelling: in a quotation it
-/// changes the speaker's words).
+/// decade's century ("1990s"/"'90s") or the notation of a time of day ("9 a.m."/"09:00"; a
+/// contraction is more than spelling: in a quotation it changes the speaker's words).
 pub fn is_spelling_only(from: &Words, to: &Words) -> bool {
     from.squashed() == to.squashed()
         || same_as_written(from, to)
