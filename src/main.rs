@@ -129,3 +129,19 @@ fn keep_freed_memory_a_while() {
     // are not synchronised); the call takes two integers and touches no memory of ours.
     unsafe { libmimalloc_sys::mi_option_set(MIMALLOC_PURGE_DELAY, 1_000) };
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_purge_delay_is_the_option_set() {
+        // SAFETY: reads an option; the test sets none before this look.
+        let default = unsafe { libmimalloc_sys::mi_option_get(MIMALLOC_PURGE_DELAY) };
+        assert_eq!(default, 10, "mimalloc 2's purge delay is 10 ms unless set");
+        keep_freed_memory_a_while();
+        // SAFETY: as above.
+        let set = unsafe { libmimalloc_sys::mi_option_get(MIMALLOC_PURGE_DELAY) };
+        assert_eq!(set, 1_000);
+    }
+}
