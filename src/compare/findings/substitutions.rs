@@ -19,7 +19,9 @@ use super::figures::{
     MONTHS, is_bracketed_conversion, is_figure, is_scale_word, is_unit_word, is_year,
 };
 use super::times::TIME_WORDS;
-use super::wording::{ARTICLES, Difference, Reader, Words, classify, is_plain_saying_swap};
+use super::wording::{
+    ARTICLES, Difference, Reader, Words, classify, is_plain_saying_swap, without_ordinal_ending,
+};
 use crate::article::{Article, Role, collapse_whitespace};
 use crate::compare::normalize::is_between_digits;
 use crate::compare::{
@@ -862,10 +864,7 @@ fn is_date(key: &str) -> bool {
 /// Whether a key is a figure (an ordinal too: "150th"; a measure too, "7-tonne" keyed
 /// "7tonne"), a scale, a vague quantity or a unit.
 fn is_quantity(key: &str) -> bool {
-    let ordinal = ["st", "nd", "rd", "th"]
-        .iter()
-        .find_map(|suffix| key.strip_suffix(suffix))
-        .is_some_and(is_figure);
+    let ordinal = without_ordinal_ending(key).is_some_and(is_figure);
     let unit = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
     let measure = unit.len() < key.len() && is_unit(unit);
     ordinal

@@ -944,11 +944,17 @@ fn as_digits(word: &str) -> Option<String> {
     Some(format!("{n}{suffix}"))
 }
 
-/// The digits of an ordinal written with them ("1st" → "1", "23rd" → "23").
-fn ordinal_digits(word: &str) -> Option<&str> {
+/// A word without the ending an ordinal written with digits takes ("150th" → "150"; "month" →
+/// "mon": whether what is left is a number is for the caller to say).
+pub(super) fn without_ordinal_ending(word: &str) -> Option<&str> {
     ["st", "nd", "rd", "th"]
         .iter()
         .find_map(|suffix| word.strip_suffix(suffix))
+}
+
+/// The digits of an ordinal written with them ("1st" → "1", "23rd" → "23").
+fn ordinal_digits(word: &str) -> Option<&str> {
+    without_ordinal_ending(word)
         .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -1349,9 +1355,9 @@ impl Words {
                 |first: usize| text.get(self.spans[first].1..self.spans[first + 1].0) == Some(":");
             let clock = (1..=3).rev().find_map(|len| {
                 let last = i + len - 1;
-                let minutes = clock_minutes(keys.get(i..=last)?)?;
-                let marked = keys[last].ends_with("am") || keys[last].ends_with("pm");
-                (marked || len == 2 && colon_between(i)).then_some((minutes, last))
+                let time = clock_time(keys.get(i..=last)?)?;
+                (time.half_of_day_given || len == 2 && colon_between(i))
+                    .then_some((time.minutes, last))
             });
             if let Some((minutes, last)) = clock {
                 let (start, mut end) = span(i, last);
@@ -1372,13 +1378,22 @@ impl Words {
 /// Whether both sides give the same time of day in other notation ("9 a.m." / "09:00", "9.30pm"
 /// / "21:30").
 fn same_clock_time(from: &Words, to: &Words) -> bool {
-    clock_minutes(&from.keys).is_some_and(|x| clock_minutes(&to.keys) == Some(x))
+    let minutes = |words: &Words| clock_time(&words.keys).map(|time| time.minutes);
+    minutes(from).is_some_and(|x| minutes(to) == Some(x))
 }
 
-/// The time of day a wording gives, in minutes after midnight, when it is a clock time and
-/// nothing else: hours and minutes ("09:00", "21:30", keyed as two numbers), or hours with "a.m."
-/// or "p.m." and perhaps minutes ("9am", "9 a.m.", "9:30 p.m.", "9.30pm").
-fn clock_minutes(keys: &[String]) -> Option<u32> {
+/// A time of day as words give it.
+struct ClockTime {
+    /// Minutes after midnight.
+    minutes: u32,
+    /// Whether "a.m." or "p.m." says which half of the day.
+    half_of_day_given: bool,
+}
+
+/// The time of day a wording gives, when it is a clock time and nothing else: hours and minutes
+/// ("09:00", "21:30", keyed as two numbers), or hours with "a.m." or "p.m." and perhaps minutes
+/// ("9am", "9 a.m.", "9:30 p.m.", "9.30pm").
+fn clock_time(keys: &[String]) -> Option<ClockTime> {
     let (last, rest) = keys.split_last()?;
     let mut numbers: Vec<&str> = rest.iter().map(String::as_str).collect();
     let half = match last.as_str() {
@@ -1417,12 +1432,16 @@ fn clock_minutes(keys: &[String]) -> Option<u32> {
     if minutes >= 60 {
         return None;
     }
-    match half {
+    let minutes = match half {
         Some(pm) => (1..=12)
             .contains(&hours)
             .then(|| (hours % 12 + if pm { 12 } else { 0 }) * 60 + minutes),
         None => (hours < 24).then_some(hours * 60 + minutes),
-    }
+    }?;
+    Some(ClockTime {
+        minutes,
+        half_of_day_given: half.is_some(),
+    })
 }
 
 /// Whether a lower-case word is a verb of saying (or "according").
