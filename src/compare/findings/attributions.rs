@@ -16,7 +16,7 @@ use super::wording::{
     PASSIVE_AUXILIARIES, Reader, Words, according_to_names_no_source, is_determiner, is_speaking,
     may_hold_saying, neighbours,
 };
-use crate::article::{Article, collapse_whitespace};
+use crate::article::Article;
 use crate::compare::direction::Orientation;
 use crate::compare::{
     AttributionChange, AttributionChangeKind, Edit, EditOp, FastMap, Link, SentenceRef,
@@ -268,8 +268,8 @@ impl<'t> Seen<'t> {
             if edit.op == EditOp::Equal || self.is_quoted(edit) {
                 continue;
             }
-            let from = phrase(&self.a_text[edit.a.0..edit.a.1]);
-            let to = phrase(&self.b_text[edit.b.0..edit.b.1]);
+            let from = phrase(self.a_text, edit.a);
+            let to = phrase(self.b_text, edit.b);
             // A source is dropped only with its verb of saying.
             if reading == Reading::DroppedOnly && !may_hold_saying(&from) {
                 continue;
@@ -385,7 +385,7 @@ impl<'t> Seen<'t> {
             if !may_hold_saying(raw) {
                 return None;
             }
-            let wording = phrase(raw);
+            let wording = phrase(text, span);
             let words = reader.words(&wording);
             let alone = words.names_a_source()
                 && !words.has_content_besides_saying()
@@ -434,8 +434,8 @@ impl<'t> Seen<'t> {
                 (a.end - 1..a.end, b.end - 1..b.end),
             ];
             let swap = ends.into_iter().find_map(|(a, b)| {
-                let from = phrase(&self.a_text[spanning(&a_tokens, a)]);
-                let to = phrase(&self.b_text[spanning(&b_tokens, b)]);
+                let from = phrase(self.a_text, spanning(&a_tokens, a));
+                let to = phrase(self.b_text, spanning(&b_tokens, b));
                 let figure = from.chars().chain(to.chars()).any(|c| c.is_ascii_digit());
                 let swapped = !figure && is_swapped_verb(&reader.words(&from), &reader.words(&to));
                 swapped.then_some((from, to))
@@ -678,8 +678,8 @@ fn is_swapped_verb(from: &Words, to: &Words) -> bool {
 
 /// The byte range from the start of token `range.start` to the end of the token before
 /// `range.end` (`range` is not empty).
-fn spanning(tokens: &[((usize, usize), String)], range: Range<usize>) -> Range<usize> {
-    tokens[range.start].0.0..tokens[range.end - 1].0.1
+fn spanning(tokens: &[((usize, usize), String)], range: Range<usize>) -> (usize, usize) {
+    (tokens[range.start].0.0, tokens[range.end - 1].0.1)
 }
 
 /// The lower-case words of `text`, punctuation aside.
@@ -716,8 +716,8 @@ fn attribution_at_end(passage: &str) -> &str {
     passage
 }
 
-fn phrase(raw: &str) -> String {
-    collapse_whitespace(raw.trim_matches(|c: char| !c.is_alphanumeric()))
+fn phrase(text: &str, span: (usize, usize)) -> String {
+    super::edit_words(text, span, &[])
 }
 
 #[cfg(test)]

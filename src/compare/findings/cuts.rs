@@ -279,9 +279,7 @@ fn clauses_lacked(
         .filter(|e| e.op == only_here)
         .filter_map(|e| {
             let span = if here_is_a { e.a } else { e.b };
-            let words_text = collapse_whitespace(
-                text[span.0..span.1].trim_matches(|c: char| !c.is_alphanumeric()),
-            );
+            let words_text = super::edit_words(text, span, &[]);
             let words = reader.words(&words_text);
             // Words ending on a function word ("It is intended as a") are a piece of a
             // rewording the word diff paired up, not a clause, unless they name a source (the

@@ -609,6 +609,13 @@ fn unit_after_figure(words: &[&str], last: usize) -> Option<&'static str> {
     unit_of(after).filter(|_| next.chars().all(char::is_alphabetic))
 }
 
+/// Whether `word` (in lower case) is a qualifier of a figure by itself ("over", "about").
+pub(super) fn is_one_word_qualifier(word: &str) -> bool {
+    QUALIFIERS
+        .iter()
+        .any(|(phrase, _)| phrase.len() == 1 && phrase[0] == word)
+}
+
 /// The bound set by a qualifier ending just before token `first`, and where it starts.
 fn qualifier_before(words: &[&str], first: usize) -> (Bound, usize) {
     for (phrase, bound) in QUALIFIERS {

@@ -23,7 +23,7 @@ use super::{
     Addition, AttributionChange, Cut, Descent, FastMap, Group, Link, NumberFact, Omission,
     QuoteChange, SentenceRef, Substitution, Version,
 };
-use crate::article::Article;
+use crate::article::{Article, collapse_whitespace};
 
 use std::collections::BTreeMap;
 
@@ -250,6 +250,25 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
         .map(|(item, _)| item)
 }
 
+/// The words of `text` within `span` (one side of an edit) as a reader should see them: the
+/// punctuation and whitespace around them trimmed, except the characters in `kept` (a currency
+/// sign belongs to the figure beside it) and the dot that ends an abbreviation written with dots
+/// ("10 a.m.", "the U.S."), inside the span or just after it.
+fn edit_words(text: &str, span: (usize, usize), kept: &[char]) -> String {
+    let raw = &text[span.0..span.1];
+    let is_trimmed = |c: char| !c.is_alphanumeric() && !kept.contains(&c);
+    let start = span.0 + raw.len() - raw.trim_start_matches(is_trimmed).len();
+    let end = (span.0 + raw.trim_end_matches(is_trimmed).len()).max(start);
+    let last_word = text[start..end]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let dotted = last_word.ends_with(char::is_alphabetic)
+        && last_word.contains('.')
+        && text[end..].starts_with('.');
+    collapse_whitespace(&text[start..end + usize::from(dotted)])
+}
+
 pub use attributions::find as find_attribution_changes;
 pub use cuts::find as find_cuts_and_additions;
 pub use omissions::find as find_omissions;
@@ -276,5 +295,28 @@ mod testing {
             ],
             &Options::default(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_words;
+
+    #[test]
+    fn edit_words_keep_an_abbreviation_dot_and_the_signs_asked_for() {
+        let whole = |raw: &str, kept: &[char]| edit_words(raw, (0, raw.len()), kept);
+        assert_eq!(whole(" at 10 a.m. ", &[]), "at 10 a.m.");
+        assert_eq!(whole("in the U.S.,", &[]), "in the U.S.");
+        assert_eq!(whole("the end.", &[]), "the end");
+        assert_eq!(whole("(Jan. 8", &[]), "Jan. 8");
+        assert_eq!(whole("on Jan.", &[]), "on Jan");
+        assert_eq!(whole(", $40,000 to", &['$']), "$40,000 to");
+        assert_eq!(whole(", $40,000 to", &[]), "40,000 to");
+        assert_eq!(whole(" \n ", &[]), "");
+        assert_eq!(whole("“Rabbi!”", &[]), "Rabbi");
+        // The dot may stand just after the edit, which ends on the abbreviation's letters.
+        let sentence = "The meeting starts at 10 a.m. in the town hall.";
+        let span = (sentence.find("10").unwrap(), sentence.find(". in").unwrap());
+        assert_eq!(edit_words(sentence, span, &[]), "10 a.m.");
     }
 }

@@ -659,8 +659,9 @@ fn mention(
     let words = words_of(articles, set, figure.at);
     let mut first = reading.first;
     let mut last = counted_from(p, &words, reading.last + 1).1;
-    if last == reading.last {
-        // Nothing counted after the figure ("the toll rose to 38"): show the words before it.
+    if last == reading.last && reading.unit.is_none() {
+        // A bare number with nothing counted after it ("the toll rose to 38"): show the words
+        // before it. A sum or a measure ("£1.6m") says what it is by itself.
         first = preceding_words(p, first, COUNTED_WORDS);
     }
     last = last.max(reading.last);
@@ -1306,6 +1307,34 @@ mod tests {
             .map(|m| (m.text.as_str(), m.second))
             .collect();
         assert_eq!(written, [("2-0", Some(0.0)), ("2-1", Some(1.0))]);
+    }
+
+    #[test]
+    fn a_sum_is_shown_as_written_and_a_bare_number_with_the_words_before_it() {
+        let story = "The harbour board met on Monday to hear the case. \
+            Fishermen filled the public gallery. ";
+        let wordings = |original: &str, copy: &str| -> Vec<Vec<String>> {
+            let (original, copy) = (format!("{story}{original}"), format!("{story}{copy}"));
+            compared(&original, &copy)
+                .numbers
+                .iter()
+                .map(|f| f.mentions.iter().map(|m| m.text.clone()).collect())
+                .collect()
+        };
+        assert_eq!(
+            wordings(
+                "The ferry operator was fined 1.5 million pounds after the crash.",
+                "The ferry operator was fined £1.6m after the crash."
+            ),
+            [["1.5 million pounds", "£1.6m"]]
+        );
+        assert_eq!(
+            wordings(
+                "The death toll of the crash rose to 38 on Sunday.",
+                "The death toll of the crash rose to 39 on Sunday."
+            ),
+            [["crash rose to 38", "crash rose to 39"]]
+        );
     }
 
     #[test]

@@ -16,13 +16,15 @@ use std::rc::Rc;
 use rayon::prelude::*;
 
 use super::figures::{
-    MONTHS, is_bracketed_conversion, is_figure, is_scale_word, is_unit_word, is_year,
+    MONTHS, glued_code, is_bracketed_conversion, is_figure, is_one_word_qualifier, is_scale_word,
+    is_unit_word, is_year,
 };
 use super::times::TIME_WORDS;
 use super::wording::{
-    ARTICLES, Difference, Reader, Words, classify, is_plain_saying_swap, without_ordinal_ending,
+    ARTICLES, Difference, Reader, Words, classify, is_one_figure, is_plain_saying_swap,
+    without_ordinal_ending,
 };
-use crate::article::{Article, Role, collapse_whitespace};
+use crate::article::{Article, Role};
 use crate::compare::normalize::is_between_digits;
 use crate::compare::{
     Edit, EditOp, FastMap, Link, LinkKind, SentenceRef, Substitution, SubstitutionKind,
@@ -280,8 +282,8 @@ impl<'t> Judge<'t> {
                 b: without_currency_prefix(b_text, edit.b),
                 ..*edit
             };
-            let from = phrase(&a_text[edit.a.0..edit.a.1]);
-            let to = phrase(&b_text[edit.b.0..edit.b.1]);
+            let from = phrase(a_text, edit.a);
+            let to = phrase(b_text, edit.b);
             let verdict = self.verdict(&from, &to, |judge| {
                 let (reader, shapes) = (&mut judge.reader, &mut judge.shapes);
                 let mut shape = |side: &'t str| {
@@ -451,7 +453,7 @@ impl<'t> Judge<'t> {
         };
         let shorter = self.reader.words(shorter);
         let part = cut_part(&mut self.reader, longer, &shorter);
-        match (kind, part.map(phrase)) {
+        match (kind, part.map(|part| phrase(part, (0, part.len())))) {
             (SubstitutionKind::Cut, Some(cut)) => (cut, String::new()),
             (SubstitutionKind::Addition, Some(added)) => (String::new(), added),
             _ => (from, to),
@@ -622,7 +624,7 @@ fn judge_words(reader: &mut Reader, from: &str, to: &str) -> Result<Verdict, Ope
         return Ok(Some(one_sided(&a, SubstitutionKind::Cut)));
     }
     let difference = classify(&a, &b);
-    if difference == Difference::Mechanical {
+    if difference == Difference::Mechanical || is_figure_with_particles(reader, from, to) {
         return Ok(None);
     }
     if is_honorific(&a) || is_honorific(&b) {
@@ -841,8 +843,8 @@ fn role(words: &Words, (before, after): (&str, &str)) -> SideRole {
         })
         .is_some_and(|w| MONTHS.contains(&w.as_str()))
     };
-    let quantities_only =
-        !content.is_empty() && content.iter().all(|k| is_quantity(k) || is_date(k));
+    let quantities_only = !content.is_empty()
+        && (content.iter().all(|k| is_quantity(k) || is_date(k)) || is_one_figure(words));
     let dated = content.iter().any(|k| is_date(k))
         || content.iter().any(|k| is_figure(k))
             && (beside_month(before.split_whitespace().last())
@@ -862,8 +864,11 @@ fn is_date(key: &str) -> bool {
 }
 
 /// Whether a key is a figure (an ordinal too: "150th"; a measure too, "7-tonne" keyed
-/// "7tonne"), a scale, a vague quantity or a unit.
+/// "7tonne"; a sum glued to its currency's code, "chf4bn"), a scale, a vague quantity or a unit.
 fn is_quantity(key: &str) -> bool {
+    if let Some((_, figure)) = glued_code(key) {
+        return is_quantity(figure);
+    }
     let ordinal = without_ordinal_ending(key).is_some_and(is_figure);
     let unit = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
     let measure = unit.len() < key.len() && is_unit(unit);
@@ -910,7 +915,7 @@ struct Shape {
 impl Shape {
     /// The shape of `side`, a side of an edit as written.
     fn of(reader: &mut Reader, side: &str) -> Self {
-        let words = reader.words(&phrase(side));
+        let words = reader.words(&phrase(side, (0, side.len())));
         Shape {
             written: !side.is_empty(),
             content: words.content_keys().len(),
@@ -980,6 +985,45 @@ fn is_reframed<'t>(
 /// or by their post instead ("Mr" → "NASA Administrator Bill"), is house style.
 fn is_honorific(words: &Words) -> bool {
     HONORIFICS.contains(&words.squashed())
+}
+
+/// Whether `from` and `to` give one figure written otherwise once an article or preposition
+/// at either end of them is set aside ("1.5 million pounds on" → "£1.5m"): the word diff took
+/// along a word that moved, since the two notations share no word it could align. A qualifier
+/// ("over 300") is never set aside: it changes the figure.
+fn is_figure_with_particles(reader: &mut Reader, from: &str, to: &str) -> bool {
+    let (bare_from, bare_to) = (without_particles(from), without_particles(to));
+    if (bare_from, bare_to) == (from, to) || bare_from.is_empty() || bare_to.is_empty() {
+        return false;
+    }
+    let (a, b) = (reader.words(bare_from), reader.words(bare_to));
+    holds_figure(&a) && holds_figure(&b) && classify(&a, &b) == Difference::Mechanical
+}
+
+/// `text` without the articles and prepositions at its ends (see [`is_particle`]).
+fn without_particles(text: &str) -> &str {
+    let mut bare = text.trim();
+    while let Some((first, rest)) = bare.split_once(char::is_whitespace)
+        && is_particle(first)
+    {
+        bare = rest.trim_start();
+    }
+    while let Some((rest, last)) = bare.rsplit_once(char::is_whitespace)
+        && is_particle(last)
+    {
+        bare = rest.trim_end();
+    }
+    bare
+}
+
+/// Whether a word is an article or a preposition that qualifies no figure ("on", "the"; not
+/// "over" nor "about").
+fn is_particle(word: &str) -> bool {
+    let word = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    (ARTICLES.contains(&word.as_str()) || PREPOSITIONS.contains(&word.as_str()))
+        && !is_one_word_qualifier(&word)
 }
 
 /// The words cut from `longer` to leave `shorter`, where `shorter` is `longer` with its first or
@@ -1103,9 +1147,8 @@ fn without_currency_prefix(text: &str, span: (usize, usize)) -> (usize, usize) {
 
 /// The words of an edit side, with surrounding punctuation and whitespace trimmed (currency
 /// signs and "%" kept: they belong to the figure beside them).
-fn phrase(raw: &str) -> String {
-    let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric() && !"$£€¥₹%".contains(c));
-    collapse_whitespace(trimmed)
+fn phrase(text: &str, span: (usize, usize)) -> String {
+    super::edit_words(text, span, &['$', '£', '€', '¥', '₹', '%'])
 }
 
 #[cfg(test)]
@@ -1708,6 +1751,29 @@ mod tests {
         assert_eq!(kind("£1.5bn", "1.5 billion pound"), None);
         assert_eq!(kind("€40m", "40 million euros"), None);
         assert_eq!(kind("10 billion", "12bn"), Some(SubstitutionKind::Figure));
+    }
+
+    #[test]
+    fn a_sum_glued_to_its_currency_code_is_a_figure() {
+        let figure = Some(SubstitutionKind::Figure);
+        assert_eq!(kind("3 billion Swiss francs", "CHF4bn"), figure);
+        assert_eq!(kind("CHF4bn", "EUR4bn"), figure);
+        assert_eq!(kind("CHF4bn", "the bank"), Some(SubstitutionKind::Pairing));
+    }
+
+    #[test]
+    fn a_figure_written_otherwise_with_a_word_that_moved_is_no_substitution() {
+        assert_eq!(kind("1.5 million pounds on", "£1.5m"), None);
+        assert_eq!(kind("the 1.5 million pounds", "£1.5m"), None);
+        assert_eq!(
+            kind("1.5 million pounds on", "£1.6m"),
+            Some(SubstitutionKind::Figure)
+        );
+        // A qualifier changes the figure; a particle is set aside only beside one.
+        assert_ne!(kind("over 1.5 million pounds", "£1.5m"), None);
+        assert_ne!(kind("the protesters on", "rioters"), None);
+        assert_eq!(without_particles("on the 10bn in"), "10bn");
+        assert_eq!(without_particles("over 10bn"), "over 10bn");
     }
 
     #[test]

@@ -1066,6 +1066,11 @@ fn same_quantity(from: &Words, to: &Words, measures: Option<&(Reading, Reading)>
     unit(from).is_some_and(|u| Some(u) == unit(to))
 }
 
+/// Whether the words give one figure and nothing more ("3 billion Swiss francs", "CHF3bn").
+pub fn is_one_figure(w: &Words) -> bool {
+    measure_of(w).is_some()
+}
+
 /// The figure the words give and nothing more, a conversion in brackets after it aside.
 fn measure_of(w: &Words) -> Option<Reading> {
     // Every figure starts with digits, a number word before a scale word, or "a dozen".
