@@ -1053,11 +1053,12 @@ fn same_as_written(from: &Words, to: &Words) -> bool {
 }
 
 /// Whether both sides give the same figure in other notation ("10 billion" → "10bn", "1.6
-/// million kilometers" → "1.6m km", a conversion after it aside), `measures` being the figures
+/// million kilometers" → "1.6m km", "about 1.2 million" → "around 1.2m", a conversion after it
+/// aside), `measures` being the figures
 /// they give when both give one ([`measure_of`]), or name the same unit ("kilometres" → "km").
 fn same_quantity(from: &Words, to: &Words, measures: Option<&(Reading, Reading)>) -> bool {
     if let Some((a, b)) = measures {
-        return a.same_number(b) && a.unit == b.unit;
+        return a.same_number(b) && a.unit == b.unit && a.bound == b.bound;
     }
     let unit = |w: &Words| match w.keys.as_slice() {
         [key] => figures::unit_of(key),
@@ -1065,6 +1066,10 @@ fn same_quantity(from: &Words, to: &Words, measures: Option<&(Reading, Reading)>
     };
     unit(from).is_some_and(|u| Some(u) == unit(to))
 }
+
+/// Most words before a figure's number that belong to it: a qualifier and a currency sign
+/// ("not more than US $").
+const MAX_FIGURE_LEAD: usize = 5;
 
 /// Whether the words give one figure and nothing more ("3 billion Swiss francs", "CHF3bn").
 pub fn is_one_figure(w: &Words) -> bool {
@@ -1100,9 +1105,10 @@ fn measure_of(w: &Words) -> Option<Reading> {
         _ => words,
     };
     let one_figure = |words: &[&str]| {
-        // The number after a currency sign ("£1.5bn").
-        let number = usize::from(words.len() > 1 && figures::is_unit_word(words[0]));
-        let reading = figures::read(words, number)?;
+        // The number, after its qualifier and currency sign if any ("about £1.5bn"), is the
+        // first figure read from the first word on.
+        let reading = (0..words.len().min(MAX_FIGURE_LEAD + 1))
+            .find_map(|at| figures::read(words, at).filter(|r| r.first == 0))?;
         let after = &words[reading.last + 1..];
         // One adjective may stand before the unit: "Swiss francs", "US dollars".
         let adjective = usize::from(
@@ -1116,7 +1122,7 @@ fn measure_of(w: &Words) -> Option<Reading> {
             .iter()
             .take_while(|w| figures::is_unit_word(w));
         let end = reading.last + 1 + adjective + units.count();
-        (reading.first == 0).then_some((reading, end))
+        Some((reading, end))
     };
     let (reading, end) = one_figure(&words)?;
     // What follows may be the figure's conversion, its brackets cut with it ("300 million
@@ -1688,6 +1694,8 @@ mod tests {
             ("9.30pm", "9:30 PM"),
             ("12 a.m.", "00:00"),
             ("CHF3bn", "3 billion Swiss francs"),
+            ("about 1.2 million", "around 1.2m"),
+            ("more than £40,000", "over 40,000 pounds"),
         ] {
             assert_eq!(
                 difference(from, to),
@@ -1709,6 +1717,9 @@ mod tests {
             ("13 p.m.", "13:00"),
             ("CHF3bn", "3 billion US dollars"),
             ("CHF3bn", "4 billion Swiss francs"),
+            ("about 1.2 million", "1.2m"),
+            ("about 1.2 million", "over 1.2m"),
+            ("about 1.2 million", "around 1.3m"),
         ] {
             assert_ne!(
                 difference(from, to),
