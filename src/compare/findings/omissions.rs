@@ -6,12 +6,12 @@
 
 use std::collections::BTreeSet;
 
-use super::most_common;
+use super::{is_story_text, most_common};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::{Group, Omission, Version};
 
-/// For each group, an omission for every article X that lacks it while at least two of X's
-/// versions, and more than half of them, carry it.
+/// For each group of story text (see [`is_story_text`]), an omission for every article X that
+/// lacks it while at least two of X's versions, and more than half of them, carry it.
 pub fn find(articles: &[Article], groups: &[Group], versions: &[Version]) -> Vec<Omission> {
     let n = articles.len();
     let stories: Vec<Vec<usize>> = (0..n)
@@ -23,6 +23,10 @@ pub fn find(articles: &[Article], groups: &[Group], versions: &[Version]) -> Vec
         .collect();
     let mut out = Vec::new();
     for (index, group) in groups.iter().enumerate() {
+        // A headline, dateline or byline another version words otherwise is no content lacked.
+        if !group.members.iter().any(|&m| is_story_text(articles, m)) {
+            continue;
+        }
         let present: BTreeSet<usize> = group.members.iter().map(|m| m.article).collect();
         let mut text = None;
         for article in (0..n).filter(|a| !present.contains(a)) {
@@ -65,7 +69,7 @@ fn representative_text(articles: &[Article], group: &Group) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Format;
+    use crate::article::{Format, Role};
     use crate::compare::SentenceRef;
 
     fn version(story: usize) -> Version {
@@ -94,5 +98,28 @@ mod tests {
         let lacking: Vec<usize> = found.iter().map(|o| o.article).collect();
         assert_eq!(lacking, [2]);
         assert_eq!(found[0].present_in, [0, 1]);
+    }
+
+    #[test]
+    fn a_headline_or_dateline_worded_otherwise_is_not_lacked() {
+        let text =
+            "Bridge Closed After Cracks Found\n\nOAKVILLE (AP) — Engineers closed the bridge.";
+        let articles: Vec<Article> = (0..3)
+            .map(|i| Article::from_text(format!("a{i}"), "x.txt", text, Format::Text))
+            .collect();
+        let roles: Vec<Role> = articles[0].sentences.iter().map(|s| s.role).collect();
+        assert_eq!(roles, [Role::Headline, Role::Dateline, Role::Body]);
+        let versions = [version(0), version(0), version(0)];
+        let group = |sentence| Group {
+            members: vec![SentenceRef::new(0, sentence), SentenceRef::new(1, sentence)],
+            kind: crate::compare::LinkKind::Identical,
+            articles: 2,
+        };
+        let groups: Vec<Group> = (0..3).map(group).collect();
+        let lacked: Vec<usize> = find(&articles, &groups, &versions)
+            .iter()
+            .map(|o| o.group)
+            .collect();
+        assert_eq!(lacked, [2]);
     }
 }
