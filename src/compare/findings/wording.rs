@@ -1240,7 +1240,11 @@ fn says_at<K: AsRef<str>>(keys: &[K], i: usize) -> bool {
     }
     let before = i.checked_sub(1).map(|b| keys[b].as_ref());
     let next = keys.get(i + 1).map(AsRef::as_ref);
-    let joins = matches!(key, "added" | "adds") && next.is_some_and(|n| JOINED_TO.contains(&n));
+    // "added to", and "adds about 20 minutes": joining one thing to another, or an amount.
+    let joins = matches!(key, "added" | "adds")
+        && next.is_some_and(|n| {
+            JOINED_TO.contains(&n) || figures::is_figure(n) || figures::is_one_word_qualifier(n)
+        });
     let bare_passive = before.is_some_and(|b| PASSIVE_AUXILIARIES.contains(&b))
         && !matches!(next, Some("as" | "by" | "that"));
     let not_a_source = key == "say" && before.is_some_and(|b| NO_SOURCE_SAYS.contains(&b));
@@ -1658,6 +1662,10 @@ mod tests {
             ("the plan was revealed by the mayor", true),
             ("Mr Okoro was quoted as saying", true),
             ("the storm added to the damage", false),
+            ("the detour adds about 20 minutes", false),
+            ("the plant added 300 jobs", false),
+            ("the mayor added", true),
+            ("he added that the plant would close", true),
             ("according to what you have", false),
             ("according to which the fee is paid", false),
             ("according to the harbour master", true),
