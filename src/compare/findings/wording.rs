@@ -649,6 +649,17 @@ impl Words {
         self.saying().into_iter().map(saying_verb).collect()
     }
 
+    /// The verbs of saying with ", saying", the participle that introduces what is said, among
+    /// them (as the verb "say"): where only it tells two wordings' verbs of saying apart, their
+    /// attribution is the same ("and said" → ", saying"). The participle alone names no source
+    /// ("the saying", "cried, saying" before the words cried).
+    fn attributing_verbs(&self) -> Vec<&str> {
+        (0..self.keys.len())
+            .filter(|&i| self.says_at(i) || self.keys[i] == "saying")
+            .map(|i| saying_verb(&self.keys[i]))
+            .collect()
+    }
+
     /// The keys of the words that are not function words.
     pub fn content_keys(&self) -> Vec<&str> {
         self.keys
@@ -1477,7 +1488,7 @@ fn saying_tone(word: &str) -> Option<Tone> {
 fn saying_verb(word: &str) -> &str {
     match word {
         // Telling is saying: "said" → "told reporters" changes nothing of the attribution.
-        "said" | "says" | "saith" | "sayest" | "told" | "tells" => "say",
+        "said" | "says" | "saith" | "sayest" | "saying" | "told" | "tells" => "say",
         "wrote" => "write",
         _ => {
             let stem = ["ed", "es", "s"]
@@ -1515,7 +1526,9 @@ pub fn classify(from: &Words, to: &Words) -> Difference {
     if is_house_style(squashed_from, squashed_to) || measures.as_ref().is_some_and(in_other_units) {
         return Difference::HouseStyle;
     }
-    if from.saying_verbs() != to.saying_verbs() {
+    if from.saying_verbs() != to.saying_verbs()
+        && from.attributing_verbs() != to.attributing_verbs()
+    {
         return Difference::Attribution;
     }
     if from.is_loaded() || to.is_loaded() {
@@ -1846,6 +1859,17 @@ mod tests {
         assert_ne!(difference("says", "saith"), Difference::Attribution);
         assert_ne!(difference("admitted", "admits"), Difference::Attribution);
         assert_eq!(difference("admitted", "denies"), Difference::Attribution);
+        // ", saying" introduces what is said as "and said" does.
+        assert_ne!(
+            difference("and said about", "saying roughly"),
+            Difference::Attribution
+        );
+        assert_ne!(
+            difference("They were saying", "And they said"),
+            Difference::Attribution
+        );
+        assert_ne!(difference("Lord", "saying"), Difference::Attribution);
+        assert_eq!(difference("saying", "claimed"), Difference::Attribution);
         assert_eq!(difference("police", "officials"), Difference::Agent);
         // A day is a time, not a name: a phrase moved beside one changes no agent.
         assert_eq!(
