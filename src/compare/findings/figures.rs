@@ -239,15 +239,83 @@ pub struct Reading {
     pub second: Option<f64>,
 }
 
+/// Tens spelled out, which a unit may follow in one word ("thirty-one", keyed "thirtyone").
+const TENS: &[(&str, f64)] = &[
+    ("eighty", 80.0),
+    ("fifty", 50.0),
+    ("forty", 40.0),
+    ("ninety", 90.0),
+    ("seventy", 70.0),
+    ("sixty", 60.0),
+    ("thirty", 30.0),
+    ("twenty", 20.0),
+];
+/// Units a spelled ten may end with ("thirty-one").
+const UNITS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+
+/// The value of a number from 20 to 99 spelled out ("thirty", "thirty-one" keyed "thirtyone"),
+/// in any case. As specific as its digits, it is read wherever they would be (a toll spelled
+/// out at the start of a sentence, "Thirty-one people were killed"), unlike a small count.
+pub(super) fn tens_value(word: &str) -> Option<f64> {
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !(5..=12).contains(&word.len()) || !b"efnst".contains(&first) {
+        return None;
+    }
+    let word = word.to_ascii_lowercase();
+    TENS.iter().find_map(|(ten, value)| {
+        let unit = word.strip_prefix(ten)?;
+        let added = UNITS.iter().position(|u| *u == unit).map(|i| i + 1);
+        match (unit.is_empty(), added) {
+            (true, _) => Some(*value),
+            (false, Some(units)) => Some(value + units as f64),
+            (false, None) => None,
+        }
+    })
+}
+
+/// Whether the number word at token `at` ends a longer number spelled out, which is not read
+/// (part of it would be read as another number): it follows a number word or a scale word
+/// ("one hundred forty-four thousand"), or "and" after one ("forty and two", "threescore and
+/// sixteen").
+fn ends_spelled_number(words: &[&str], at: usize) -> bool {
+    let is_number_word = |word: &str| {
+        NUMBER_WORDS
+            .iter()
+            .any(|(w, _)| *w == word && !matches!(word, "a" | "an"))
+            || tens_value(word).is_some()
+            || counting_value(word).is_some()
+            || scale_word(word).is_some()
+            || word.ends_with("score")
+    };
+    match at.checked_sub(1).map(|before| words[before]) {
+        Some("and") => at >= 2 && is_number_word(words[at - 2]),
+        Some(before) => is_number_word(before),
+        None => false,
+    }
+}
+
+/// Whether the figure at token `at` is a number from 20 to 99 spelled out before what it counts
+/// ("thirty-one people"; see [`tens_value`]).
+fn spelled_tens(words: &[&str], at: usize) -> Option<f64> {
+    let value = tens_value(words[at])?;
+    counts_a_word(words, at).then_some(value)
+}
+
 /// Whether a normalised word is a figure: digits, or digits with a scale suffix ("2bn").
 pub fn is_figure(word: &str) -> bool {
     number_of(word).is_some()
 }
 
 /// Whether the figure starting at token `at` is written in words and a scale ("one million",
-/// "a million"): the value of the number word.
+/// "a million", "thirty-one million"): the value of the number word.
 fn number_word_before_scale(words: &[&str], at: usize) -> Option<f64> {
-    let (_, value) = NUMBER_WORDS.iter().find(|(w, _)| *w == words[at])?;
+    let value = NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == words[at])
+        .map(|(_, value)| *value)
+        .or_else(|| tens_value(words[at]))?;
     // "half a million", "a quarter of a million": a share of the scale, not read.
     let share = |w: &&str| matches!(*w, "half" | "quarter" | "third" | "of");
     if at > 0 && words.get(at - 1).is_some_and(share) {
@@ -257,17 +325,25 @@ fn number_word_before_scale(words: &[&str], at: usize) -> Option<f64> {
         .get(at + 1)
         .and_then(|w| scale_word(w))
         .filter(|&scale| scale >= 100.0)
-        .map(|_| *value)
+        .map(|_| value)
 }
 
 /// Whether the figure at token `at` is a small count spelled out ("seven passengers"): the
 /// value of the number word (see [`COUNTING_WORDS`]).
 fn spelled_count(words: &[&str], at: usize) -> Option<f64> {
     let value = counting_value(words[at])?;
-    let counted = words.get(at + 1)?;
+    counts_a_word(words, at).then_some(value)
+}
+
+/// Whether the number word at token `at` counts the word after it anew: a word that can be
+/// counted follows, and no word before refers to ones already known ("the two sides").
+fn counts_a_word(words: &[&str], at: usize) -> bool {
+    let Some(counted) = words.get(at + 1) else {
+        return false;
+    };
     let is_word = counted.chars().next().is_some_and(char::is_alphabetic);
     let known_ones = at > 0 && REFERRING.contains(&words[at - 1]);
-    (is_word && !NOT_COUNTED.contains(counted) && !known_ones).then_some(value)
+    is_word && !NOT_COUNTED.contains(counted) && !known_ones
 }
 
 /// Whether token `at` starts a figure: digits ("1,200", "2bn"), or a number word before a
@@ -302,8 +378,8 @@ fn number_of(word: &str) -> Option<(f64, f64, i32)> {
 }
 
 /// Whether a sentence holding `word` (lower-cased, figures as written) can have a figure at all:
-/// every figure starts with digits, is a number word before a scale word, or is a small count
-/// spelled out.
+/// every figure starts with digits, is a number word before a scale word, or is a count spelled
+/// out.
 pub fn may_belong_to_figure(word: &str) -> bool {
     let Some(&first) = word.as_bytes().first() else {
         return false;
@@ -315,6 +391,7 @@ pub fn may_belong_to_figure(word: &str) -> bool {
             .any(|(scale, _)| scale.as_bytes().first() == Some(&first))
             && is_scale_word(word))
         || counting_value(word).is_some()
+        || tens_value(word).is_some()
 }
 
 /// The value of a number word of [`COUNTING_WORDS`], in any case. Most words are told apart by
@@ -445,8 +522,18 @@ fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
     let (value, suffix_scale, decimals) = match number_of(words[at]) {
         Some(number) => number,
         None => {
+            if ends_spelled_number(words, at) {
+                return None;
+            }
             let count = || spelled_counts.then(|| spelled_count(words, at)).flatten();
-            (number_word_before_scale(words, at).or_else(count)?, 1.0, 0)
+            let tens = || spelled_tens(words, at);
+            (
+                number_word_before_scale(words, at)
+                    .or_else(tens)
+                    .or_else(count)?,
+                1.0,
+                0,
+            )
         }
     };
     if is_year(words[at])
@@ -879,6 +966,25 @@ mod tests {
             &reading("$ 2 billion"),
             &reading("€ 1.8 billion")
         ));
+    }
+
+    #[test]
+    fn numbers_from_twenty_to_ninety_nine_spelled_out_are_read_unless_part_of_a_longer_one() {
+        assert_eq!(tens_value("thirtyone"), Some(31.0));
+        assert_eq!(tens_value("Ninety"), Some(90.0));
+        assert_eq!(tens_value("twentyten"), None);
+        assert_eq!(tens_value("thirteen"), None);
+        let value = |text: &str, at: usize| {
+            let words: Vec<&str> = text.split(' ').collect();
+            read(&words, at).map(|r| r.value)
+        };
+        assert_eq!(value("thirtyone people were killed", 0), Some(31.0));
+        assert_eq!(value("about fortytwo million dollars", 1), Some(42e6));
+        // Not what a word before makes of it, nor a number it does not count.
+        assert_eq!(value("the thirty members", 1), None);
+        assert_eq!(value("forty and two months", 2), None);
+        assert_eq!(value("threescore and sixteen souls", 2), None);
+        assert_eq!(value("one hundred fortyfour thousand", 2), None);
     }
 
     #[test]

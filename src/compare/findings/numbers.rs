@@ -1278,6 +1278,17 @@ mod tests {
     }
 
     #[test]
+    fn a_toll_spelled_out_at_the_start_of_a_sentence_is_a_figure() {
+        let story = "The river burst its banks overnight. \
+            Rescue teams reached the valley by boat on Tuesday. ";
+        let original = format!("{story}Thirty-one people were killed in the floods.");
+        let copy = format!("{story}Thirty-four people were killed in the floods.");
+        assert_eq!(conflicts(&original, &copy), [[31.0, 34.0]]);
+        let copy = format!("{story}31 people were killed in the floods.");
+        assert_eq!(conflicts(&original, &copy), Vec::<Vec<f64>>::new());
+    }
+
+    #[test]
     fn a_small_count_spelled_out_and_changed_is_a_conflict_only_before_the_same_word() {
         let story = "The ferry ran aground off the north cape in a storm. \
             Divers will search again at first light. ";

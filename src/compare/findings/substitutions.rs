@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use super::figures::{
     MONTHS, glued_code, is_bracketed_conversion, is_figure, is_one_word_qualifier, is_scale_word,
-    is_unit_word, is_year,
+    is_unit_word, is_year, tens_value,
 };
 use super::times::TIME_WORDS;
 use super::wording::{
@@ -875,6 +875,7 @@ fn is_quantity(key: &str) -> bool {
     ordinal
         || measure
         || is_figure(key)
+        || tens_value(key).is_some()
         || is_scale_word(key)
         || is_unit(key)
         || QUANTITY_WORDS.contains(&key)

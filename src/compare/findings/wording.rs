@@ -939,11 +939,14 @@ const ORDINAL_WORDS: &[&str] = &[
     "eleventh", "twelfth",
 ];
 
-/// A word as digits when it is a small number or ordinal written out ("one" → "1", "fourth" →
-/// "4th").
+/// A word as digits when it is a small number, a number from 20 to 99 or an ordinal written out
+/// ("one" → "1", "thirty-one" → "31", "fourth" → "4th").
 fn as_digits(word: &str) -> Option<String> {
     if let Some(i) = NUMBER_WORDS.iter().position(|n| *n == word) {
         return Some(i.to_string());
+    }
+    if let Some(value) = figures::tens_value(word) {
+        return Some(value.to_string());
     }
     let n = ORDINAL_WORDS.iter().position(|n| *n == word)? + 1;
     let suffix = match n {
@@ -1716,6 +1719,7 @@ mod tests {
             ("12 a.m.", "00:00"),
             ("CHF3bn", "3 billion Swiss francs"),
             ("about 1.2 million", "around 1.2m"),
+            ("Thirty-one", "31"),
             ("more than £40,000", "over 40,000 pounds"),
         ] {
             assert_eq!(
@@ -1739,6 +1743,7 @@ mod tests {
             ("CHF3bn", "3 billion US dollars"),
             ("CHF3bn", "4 billion Swiss francs"),
             ("about 1.2 million", "1.2m"),
+            ("Thirty-one", "34"),
             ("about 1.2 million", "over 1.2m"),
             ("about 1.2 million", "around 1.3m"),
         ] {
