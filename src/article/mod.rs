@@ -168,7 +168,14 @@ impl Article {
 
 /// Joins the words of `text` with single spaces (hard-wrapped lines become one line).
 pub fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
 }
 
 /// Gives articles that share a label a number ("Courier", "Courier (2)"), so every column and

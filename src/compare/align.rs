@@ -115,6 +115,11 @@ pub struct Decision {
 
 /// Scores two prepared sentences.
 pub fn score(x: &Prepared, y: &Prepared) -> PairScore {
+    score_with_bag(x, y, bag_overlap(x, y).0)
+}
+
+/// [`score`], given the weight of the stems the two share in any order (see [`bag_overlap`]).
+fn score_with_bag(x: &Prepared, y: &Prepared, bag: f32) -> PairScore {
     let total = x.total_weight + y.total_weight;
     if total <= 0.0 {
         return PairScore {
@@ -124,7 +129,6 @@ pub fn score(x: &Prepared, y: &Prepared) -> PairScore {
         };
     }
     let (in_order, shared_content) = in_order_overlap(x, y);
-    let (bag, _) = bag_overlap(x, y);
     let similarity = ((2.0 * in_order / total) + (2.0 * bag / total)) / 2.0;
     let smaller = x.total_weight.min(y.total_weight).max(f32::EPSILON);
     PairScore {
@@ -213,14 +217,15 @@ fn bag_overlap(x: &Prepared, y: &Prepared) -> (f32, usize) {
 }
 
 /// Whether the pair could pass any test at all, judged from the bag of words alone (an upper
-/// bound of every in-order measure), so most unrelated pairs skip the diff.
-pub(super) fn could_relate(x: &Prepared, y: &Prepared, threshold: f32) -> bool {
+/// bound of every in-order measure), so most unrelated pairs skip the diff: if so, the weight
+/// of the stems they share in any order (see [`bag_overlap`]), which scoring reads again.
+pub(super) fn bag_if_related(x: &Prepared, y: &Prepared, threshold: f32) -> Option<f32> {
     let (bag, shared) = bag_overlap(x, y);
-    may_relate(shared, bag, (x.total_weight, y.total_weight), threshold)
+    may_relate(shared, bag, (x.total_weight, y.total_weight), threshold).then_some(bag)
 }
 
 /// Whether sentences of total weights `totals` sharing `shared` content words, of `bag`
-/// weight of words in any order, pass [`could_relate`]; true also for any upper bounds of two
+/// weight of words in any order, pass [`bag_if_related`]; true also for any upper bounds of two
 /// sentences' real overlap that do (the test only rises with either).
 pub fn may_relate(shared: usize, bag: f32, totals: (f32, f32), threshold: f32) -> bool {
     let total = (totals.0 + totals.1).max(f32::EPSILON);
@@ -269,10 +274,13 @@ pub fn decide(x: &Prepared, y: &Prepared, threshold: f32) -> Verdict {
     if is_identical(x, y) {
         return Verdict::Link(LinkKind::Identical, 1.0);
     }
-    if !scorable(x, y) || !could_relate(x, y, threshold) {
+    if !scorable(x, y) {
         return Verdict::Unrelated;
     }
-    let s = score(x, y);
+    let Some(bag) = bag_if_related(x, y, threshold) else {
+        return Verdict::Unrelated;
+    };
+    let s = score_with_bag(x, y, bag);
     let near = s.similarity >= NEAR_SIMILARITY && s.shared_content >= NEAR_SHARED_CONTENT;
     let maybe_reworded = s.shared_content >= MIN_SHARED_CONTENT && s.similarity >= threshold;
     let maybe_split = s.containment >= CONTAINMENT_FOR_SPLIT

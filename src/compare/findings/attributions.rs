@@ -691,7 +691,6 @@ fn lower_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The words of an edit side, surrounding punctuation and whitespace trimmed.
 /// The attribution ending a long passage cut outright: from the clause that holds its verb of
 /// saying, when that clause names the speaker before the verb ("…the missing climbers, state
 /// radio reported, adding that" → "state radio reported, adding that"); else the whole passage
@@ -716,6 +715,7 @@ fn attribution_at_end(passage: &str) -> &str {
     passage
 }
 
+/// The words of `text` within `span` (an edit side) as shown (see [`super::edit_words`]).
 fn phrase(text: &str, span: (usize, usize)) -> String {
     super::edit_words(text, span, &[])
 }

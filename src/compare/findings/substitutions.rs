@@ -1146,8 +1146,8 @@ fn without_currency_prefix(text: &str, span: (usize, usize)) -> (usize, usize) {
     }
 }
 
-/// The words of an edit side, with surrounding punctuation and whitespace trimmed (currency
-/// signs and "%" kept: they belong to the figure beside them).
+/// The words of `text` within `span` (an edit side) as shown, currency signs and "%" kept: they
+/// belong to the figure beside them (see [`super::edit_words`]).
 fn phrase(text: &str, span: (usize, usize)) -> String {
     super::edit_words(text, span, &['$', '£', '€', '¥', '₹', '%'])
 }
