@@ -696,6 +696,15 @@ fn unit_after_figure(words: &[&str], last: usize) -> Option<&'static str> {
     unit_of(after).filter(|_| next.chars().all(char::is_alphabetic))
 }
 
+/// The bound a figure's qualifier sets, when `words` (in lower case) are one qualifier and
+/// nothing more ("about", "more than").
+pub(super) fn qualifier_bound(words: &[&str]) -> Option<Bound> {
+    QUALIFIERS
+        .iter()
+        .find(|(phrase, _)| *phrase == words)
+        .map(|(_, bound)| *bound)
+}
+
 /// Whether `word` (in lower case) is a qualifier of a figure by itself ("over", "about").
 pub(super) fn is_one_word_qualifier(word: &str) -> bool {
     QUALIFIERS

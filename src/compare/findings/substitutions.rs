@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use super::figures::{
     MONTHS, glued_code, is_bracketed_conversion, is_figure, is_one_word_qualifier, is_scale_word,
-    is_unit_word, is_year, tens_value,
+    is_unit_word, is_year, qualifier_bound, tens_value,
 };
 use super::times::TIME_WORDS;
 use super::wording::{
@@ -647,6 +647,9 @@ fn judge_in_context(
     open: Open,
     surroundings: &Surroundings,
 ) -> Verdict {
+    if is_hedge_reworded(from, to, surroundings) {
+        return None;
+    }
     let (a, b) = (reader.words(from), reader.words(to));
     let passage = a.len().max(b.len()) > MAX_SWAP_WORDS;
     let sides = Sides {
@@ -688,6 +691,26 @@ fn judge_in_context(
         Difference::Content => judge_roles(reader, &sides, surroundings),
     };
     Some((kind, open.loaded))
+}
+
+/// Whether `from` → `to` swaps a figure's qualifier for another that bounds it alike ("nearly
+/// 500" → "almost 500", "more than 40" → "over 40"): the same claim, worded otherwise.
+fn is_hedge_reworded(from: &str, to: &str, surroundings: &Surroundings) -> bool {
+    let bound = |text: &str| {
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        qualifier_bound(&words)
+    };
+    let before_figure = |(_, after): Around| {
+        after
+            .split_whitespace()
+            .next()
+            .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
+            .is_some_and(|w| super::figures::may_belong_to_figure(&w.to_lowercase()))
+    };
+    bound(from).is_some_and(|b| bound(to) == Some(b))
+        && before_figure(surroundings.from)
+        && before_figure(surroundings.to)
 }
 
 /// Whether one side holds function words only and the other [`MIN_PASSAGE_CONTENT`] content
@@ -1752,6 +1775,26 @@ mod tests {
         assert_eq!(kind("£1.5bn", "1.5 billion pound"), None);
         assert_eq!(kind("€40m", "40 million euros"), None);
         assert_eq!(kind("10 billion", "12bn"), Some(SubstitutionKind::Figure));
+    }
+
+    #[test]
+    fn a_figure_s_qualifier_worded_otherwise_is_no_substitution() {
+        let before = |figure| Surroundings {
+            from: ("The storm damaged", figure),
+            to: ("The storm damaged", figure),
+            reframed: false,
+        };
+        assert_eq!(kind_in("nearly", "almost", before(" 500 homes.")), None);
+        assert_eq!(
+            kind_in("more than", "over", before(" $40,000 in damage.")),
+            None
+        );
+        assert_ne!(kind_in("nearly", "over", before(" 500 homes.")), None);
+        // Not before a figure: "almost died" → "nearly died" is left to the words.
+        assert_eq!(
+            kind_in("almost", "nearly", before(" died.")),
+            kind_in("almost", "nearly", Surroundings::default())
+        );
     }
 
     #[test]
