@@ -13,8 +13,8 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::quotes::quoted_in;
 use super::wording::{
-    PASSIVE_AUXILIARIES, Reader, Words, according_to_names_no_source, is_determiner, is_speaking,
-    may_hold_saying, neighbours,
+    PASSIVE_AUXILIARIES, PREPOSITIONS, Reader, Words, according_to_names_no_source, is_determiner,
+    is_speaking, may_hold_saying, neighbours,
 };
 use crate::article::Article;
 use crate::compare::direction::Orientation;
@@ -553,7 +553,49 @@ impl<'t> Seen<'t> {
             .is_some_and(|t| t.trim_end().to_lowercase().ends_with("according to"))
             && named_after_according(self.a_text, edit.a)
             && named_after_according(self.b_text, edit.b);
-        verb_after || according_before
+        verb_after || according_before || self.named_after_the_verb(i, reader)
+    }
+
+    /// Whether the words replaced at edit `i` name the speaker after a kept verb of saying that
+    /// follows what was said ("…three years,” said union representative Grace Adeyemi." →
+    /// "…said Health Secretary Tom Blake."), and end the clause: a verb of saying with the
+    /// claim after it ("officials said 2,300 operations…") is followed by the claim, not by
+    /// who made it.
+    fn named_after_the_verb(&self, i: usize, reader: &mut Reader) -> bool {
+        let Some(kept) = self.kept_before(i).map(str::trim_end) else {
+            return false;
+        };
+        let Some((before, verb)) = kept.rsplit_once(char::is_whitespace) else {
+            return false;
+        };
+        let after_what_was_said = before
+            .trim_end()
+            .ends_with([',', '"', '\u{201d}', '\u{2019}', '\'']);
+        let ends_clause = |text: &str, end: usize| {
+            text[end..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '.' | ',' | ';' | '!' | '?'))
+        };
+        // "said to the paralytic": whom it was said to, not who said it.
+        let names_a_speaker = |text: &str, span: (usize, usize)| {
+            text[span.0..span.1]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    !PREPOSITIONS.contains(&w.as_str()) && w != "unto"
+                })
+        };
+        let edit = &self.edits[i];
+        after_what_was_said
+            && names_a_speaker(self.a_text, edit.a)
+            && names_a_speaker(self.b_text, edit.b)
+            && !verb.eq_ignore_ascii_case("according")
+            && reader.words(verb).names_a_source()
+            && ends_clause(self.a_text, edit.a.1)
+            && ends_clause(self.b_text, edit.b.1)
     }
 
     /// Whether the words of edit `i` are set off by a comma from the verb after them, and so are
@@ -736,6 +778,43 @@ mod tests {
             .iter()
             .map(|x| (x.kind, x.from.to_lowercase(), x.to.to_lowercase()))
             .collect()
+    }
+
+    #[test]
+    fn a_speaker_named_after_the_verb_changed_is_a_changed_source() {
+        let story = |end: &str| {
+            format!(
+                "{STORY}\"We cannot keep working double shifts for this pay,\" said {end} \
+                 Talks will resume on Friday."
+            )
+        };
+        let found = changes(
+            &story("union representative Grace Adeyemi."),
+            &story("Health Secretary Tom Blake."),
+        );
+        assert_eq!(
+            found,
+            [(
+                AttributionChangeKind::Source,
+                "union representative grace adeyemi".to_owned(),
+                "health secretary tom blake".to_owned()
+            )]
+        );
+        // Whom it was said to is no source, nor the claim after a verb before it.
+        let to_whom = |whom: &str| {
+            format!("{STORY}The nurse, seeing the queue, said to {whom}, \"Wait here.\"")
+        };
+        assert_eq!(
+            changes(&to_whom("the porter"), &to_whom("the patients")),
+            []
+        );
+        let claim =
+            |figure: &str| format!("{STORY}Officials, asked on Monday, said {figure} operations.");
+        assert!(
+            changes(&claim("2,300"), &claim("2,400"))
+                .iter()
+                .all(|c| c.0 != AttributionChangeKind::Source)
+        );
     }
 
     #[test]

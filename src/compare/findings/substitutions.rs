@@ -21,8 +21,8 @@ use super::figures::{
 };
 use super::times::TIME_WORDS;
 use super::wording::{
-    ARTICLES, Difference, Reader, Words, classify, is_one_figure, is_plain_saying_swap,
-    without_ordinal_ending,
+    ARTICLES, Difference, PREPOSITIONS, Reader, Words, classify, is_one_figure,
+    is_plain_saying_swap, without_ordinal_ending,
 };
 use crate::article::{Article, Role};
 use crate::compare::normalize::is_between_digits;
@@ -63,13 +63,6 @@ const MAX_ANCHOR_WORDS: usize = 3;
 const AUXILIARIES: &[&str] = &[
     "am", "are", "be", "been", "can", "could", "had", "has", "have", "is", "may", "might", "must",
     "shall", "should", "was", "were", "will", "would",
-];
-/// Prepositions: one put where a verb stood ("provided the lift" → "into the sky") gives the
-/// words after it another role.
-const PREPOSITIONS: &[&str] = &[
-    "across", "along", "around", "at", "beyond", "by", "for", "from", "in", "into", "of", "off",
-    "on", "onto", "out", "over", "through", "to", "toward", "towards", "under", "with", "within",
-    "without",
 ];
 /// Country marks written before a dollar sign ("US$", "A$", "HK$").
 const DOLLAR_COUNTRIES: &[&str] = &["A", "AU", "C", "CA", "HK", "NZ", "S", "SG", "U.S.", "US"];
