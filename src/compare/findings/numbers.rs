@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use super::figures::{self, Reading};
 use super::most_common;
 use super::subjects::{self, Subject};
+use super::times;
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::{Token, TokenClass, lowercase};
 use crate::compare::prepare::{Prepared, PreparedSet};
@@ -706,6 +707,8 @@ fn counted_from(p: &Prepared, words: &[String], from: usize) -> (usize, usize) {
         match p.tokens.get(end) {
             // A verb in the past after what is counted says what it did ("450 members worked").
             Some(_) if taken > 0 && reads_as_past_tense(&words[end]) => break,
+            // Nor is a time after it counted ("a 4.5% pay rise last month").
+            Some(_) if taken > 0 && times::is_time_word(&words[end]) => break,
             Some(t) if t.class == TokenClass::Content => taken += 1,
             // The dot closing an abbreviation ("U.S. sailors") is part of the counted words.
             Some(t)
@@ -1346,6 +1349,17 @@ mod tests {
             ),
             [["crash rose to 38", "crash rose to 39"]]
         );
+    }
+
+    #[test]
+    fn a_time_after_what_a_figure_counts_is_not_counted() {
+        let story = "Nurses at three hospitals went on strike on Monday. \
+            Talks broke down over the weekend. ";
+        let original = format!("{story}The ministry offered a 4.5% pay rise last month.");
+        let copy = format!("{story}The ministry offered a 5.4% pay rise last month.");
+        let facts = compared(&original, &copy).numbers;
+        let labels: Vec<&str> = facts.iter().map(|f| f.fact.as_str()).collect();
+        assert_eq!(labels, ["pay rise"]);
     }
 
     #[test]

@@ -232,7 +232,7 @@ fn names_a_time_outright(text: &str) -> bool {
 }
 
 /// Whether a lower-case word places an event in time: a time word or a year.
-fn is_time_word(word: &str) -> bool {
+pub(super) fn is_time_word(word: &str) -> bool {
     TIME_WORDS.contains(&word) || figures::is_year(word)
 }
 
