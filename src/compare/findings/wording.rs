@@ -1371,9 +1371,24 @@ impl Words {
         let keys = &self.keys;
         let span = |first: usize, last: usize| (self.spans[first].0, self.spans[last].1);
         let mut found = Vec::new();
+        let between = |first: usize| {
+            self.spans
+                .get(first + 1)
+                .and_then(|next| text.get(self.spans[first].1..next.0))
+        };
         let mut i = 0;
         while i < keys.len() {
             let key = |at: usize| keys.get(at).map_or("", String::as_str);
+            // Days joined by a dash are a range ("Dec. 12-13", "12-13 December"), no one day.
+            let range_at = |at: usize| {
+                day_number(key(at)).is_some()
+                    && day_number(key(at + 1)).is_some()
+                    && between(at).is_some_and(|b| matches!(b, "-" | "–" | "—"))
+            };
+            if range_at(i) || month_number(key(i)).is_some() && range_at(i + 1) {
+                i += if range_at(i) { 2 } else { 3 };
+                continue;
+            }
             let date = match (month_number(key(i)), day_number(key(i))) {
                 (Some(month), _) => day_number(key(i + 1)).map(|day| (month, day, i + 1)),
                 (None, Some(day)) if key(i + 1) == "of" => {
@@ -1387,8 +1402,7 @@ impl Words {
                 i = last + 1;
                 continue;
             }
-            let colon_between =
-                |first: usize| text.get(self.spans[first].1..self.spans[first + 1].0) == Some(":");
+            let colon_between = |first: usize| between(first) == Some(":");
             let clock = (1..=3).rev().find_map(|len| {
                 let last = i + len - 1;
                 let time = clock_time(keys.get(i..=last)?)?;
@@ -1791,6 +1805,10 @@ mod tests {
         assert!(
             moments("children aged 3-20, 12 of them, in 2024 and at 25:00").is_empty(),
             "a range, a count, a year and no hour of the day"
+        );
+        assert!(
+            moments("The board meets on Dec. 12-13, and again on 19–20 March.").is_empty(),
+            "ranges of days"
         );
     }
 
