@@ -477,6 +477,14 @@ pub fn is_time_unit(unit: &str) -> bool {
     in_days(1.0, unit).is_some()
 }
 
+/// The currency a sign stands for ("€": "EUR"), as the figure after it is read.
+pub(super) fn currency_of_sign(sign: &str) -> Option<&'static str> {
+    SYMBOLS
+        .iter()
+        .find(|(s, _)| *s == sign)
+        .map(|(_, code)| *code)
+}
+
 /// The currency or unit a word after a figure names ("km" for "kilometers" and "km").
 pub fn unit_of(word: &str) -> Option<&'static str> {
     UNIT_WORDS

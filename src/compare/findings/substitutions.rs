@@ -16,8 +16,8 @@ use std::rc::Rc;
 use rayon::prelude::*;
 
 use super::figures::{
-    MONTHS, glued_code, is_bracketed_conversion, is_figure, is_one_word_qualifier, is_scale_word,
-    is_unit_word, is_year, qualifier_bound, tens_value,
+    MONTHS, currency_of_sign, glued_code, is_bracketed_conversion, is_figure,
+    is_one_word_qualifier, is_scale_word, is_unit_word, is_year, qualifier_bound, tens_value,
 };
 use super::times::TIME_WORDS;
 use super::wording::{
@@ -599,6 +599,11 @@ fn judge_words(reader: &mut Reader, from: &str, to: &str) -> Result<Verdict, Ope
     let (a, b) = (reader.words(from), reader.words(to));
     if a.is_empty() && b.is_empty() || a.len().max(b.len()) > MAX_WORDS_PER_SIDE {
         return Ok(None);
+    }
+    // Signs alone: a figure given in another currency ("$1.2 billion" → "€1.2 billion").
+    let currency = |sign: &str| currency_of_sign(sign.trim());
+    if currency(from).is_some_and(|x| currency(to).is_some_and(|y| x != y)) {
+        return Ok(Some((SubstitutionKind::Figure, false)));
     }
     let loaded = a.is_loaded() || b.is_loaded();
     // Function words alone added or cut ("has", "on") are grammar, not additions or cuts; a
@@ -1788,6 +1793,13 @@ mod tests {
             kind_in("almost", "nearly", before(" died.")),
             kind_in("almost", "nearly", Surroundings::default())
         );
+    }
+
+    #[test]
+    fn a_figure_given_in_another_currency_is_a_figure_change() {
+        assert_eq!(kind("$", "€"), Some(SubstitutionKind::Figure));
+        assert_eq!(kind("$", "$"), None);
+        assert_eq!(kind("€", "£"), Some(SubstitutionKind::Figure));
     }
 
     #[test]
