@@ -239,22 +239,6 @@ pub struct Reading {
     pub second: Option<f64>,
 }
 
-/// Tens spelled out, which a unit may follow in one word ("thirty-one", keyed "thirtyone").
-const TENS: &[(&str, f64)] = &[
-    ("eighty", 80.0),
-    ("fifty", 50.0),
-    ("forty", 40.0),
-    ("ninety", 90.0),
-    ("seventy", 70.0),
-    ("sixty", 60.0),
-    ("thirty", 30.0),
-    ("twenty", 20.0),
-];
-/// Units a spelled ten may end with ("thirty-one").
-const UNITS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-];
-
 /// The value of a number from 20 to 99 spelled out ("thirty", "thirty-one" keyed "thirtyone"),
 /// in any case. As specific as its digits, it is read wherever they would be (a toll spelled
 /// out at the start of a sentence, "Thirty-one people were killed"), unlike a small count.
@@ -264,15 +248,25 @@ pub(super) fn tens_value(word: &str) -> Option<f64> {
         return None;
     }
     let word = word.to_ascii_lowercase();
-    TENS.iter().find_map(|(ten, value)| {
+    // The tens of the number words, each perhaps followed by a unit in the same word.
+    let mut tens = NUMBER_WORDS.iter().filter(|(_, value)| *value >= 20.0);
+    tens.find_map(|(ten, value)| {
         let unit = word.strip_prefix(ten)?;
-        let added = UNITS.iter().position(|u| *u == unit).map(|i| i + 1);
-        match (unit.is_empty(), added) {
-            (true, _) => Some(*value),
-            (false, Some(units)) => Some(value + units as f64),
-            (false, None) => None,
+        if unit.is_empty() {
+            return Some(*value);
         }
+        value_of_number_word(unit)
+            .filter(|units| *units < 10.0)
+            .map(|units| value + units)
     })
+}
+
+/// The value of a number word of [`NUMBER_WORDS`] other than the articles ("one", "forty").
+fn value_of_number_word(word: &str) -> Option<f64> {
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == word && !matches!(word, "a" | "an"))
+        .map(|(_, value)| *value)
 }
 
 /// Whether the number word at token `at` ends a longer number spelled out, which is not read
@@ -281,9 +275,7 @@ pub(super) fn tens_value(word: &str) -> Option<f64> {
 /// sixteen").
 fn ends_spelled_number(words: &[&str], at: usize) -> bool {
     let is_number_word = |word: &str| {
-        NUMBER_WORDS
-            .iter()
-            .any(|(w, _)| *w == word && !matches!(word, "a" | "an"))
+        value_of_number_word(word).is_some()
             || tens_value(word).is_some()
             || counting_value(word).is_some()
             || scale_word(word).is_some()

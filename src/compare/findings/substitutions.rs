@@ -17,7 +17,8 @@ use rayon::prelude::*;
 
 use super::figures::{
     MONTHS, currency_of_sign, glued_code, is_bracketed_conversion, is_figure,
-    is_one_word_qualifier, is_scale_word, is_unit_word, is_year, qualifier_bound, tens_value,
+    is_one_word_qualifier, is_scale_word, is_unit_word, is_year, may_belong_to_figure,
+    qualifier_bound, tens_value,
 };
 use super::times::TIME_WORDS;
 use super::wording::{
@@ -704,7 +705,7 @@ fn is_hedge_reworded(from: &str, to: &str, surroundings: &Surroundings) -> bool 
             .split_whitespace()
             .next()
             .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
-            .is_some_and(|w| super::figures::may_belong_to_figure(&w.to_lowercase()))
+            .is_some_and(|w| may_belong_to_figure(&w.to_lowercase()))
     };
     bound(from).is_some_and(|b| bound(to) == Some(b))
         && before_figure(surroundings.from)

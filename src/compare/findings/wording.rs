@@ -1385,8 +1385,12 @@ impl Words {
                     && day_number(key(at + 1)).is_some()
                     && between(at).is_some_and(|b| matches!(b, "-" | "–" | "—"))
             };
-            if range_at(i) || month_number(key(i)).is_some() && range_at(i + 1) {
-                i += if range_at(i) { 2 } else { 3 };
+            if range_at(i) {
+                i += 2;
+                continue;
+            }
+            if month_number(key(i)).is_some() && range_at(i + 1) {
+                i += 3;
                 continue;
             }
             let date = match (month_number(key(i)), day_number(key(i))) {
