@@ -69,6 +69,33 @@ const COUNTING_WORDS: &[(&str, f64)] = &[
     ("twenty", 20.0),
     ("two", 2.0),
 ];
+/// Ordinals written as words, from "first" to "nineteenth"; the tens' ordinals ("twentieth") and
+/// those between ("twenty-first", keyed "twentyfirst") are read with the tens of
+/// [`NUMBER_WORDS`].
+const ORDINAL_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+/// What an ordinal is read as: its own unit, so it is compared only with other ordinals ("the
+/// fourth day" against "the fifth day"), never with a count.
+pub(super) const ORDINAL: &str = "ordinal";
 /// Words after which a number word is no count (see [`COUNTING_WORDS`]).
 const NOT_COUNTED: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "than",
@@ -295,6 +322,97 @@ fn spelled_tens(words: &[&str], at: usize) -> Option<f64> {
     counts_a_word(words, at).then_some(value)
 }
 
+/// The value of an ordinal written out, in lower case ("fourth": 4, "twentieth": 20,
+/// "twenty-first" keyed "twentyfirst": 21).
+pub(super) fn ordinal_value(word: &str) -> Option<f64> {
+    let below_twenty = |w: &str| {
+        ORDINAL_WORDS
+            .iter()
+            .position(|o| *o == w)
+            .map(|i| i as f64 + 1.0)
+    };
+    if let Some(value) = below_twenty(word) {
+        return Some(value);
+    }
+    let mut tens = NUMBER_WORDS.iter().filter(|(_, value)| *value >= 20.0);
+    tens.find_map(|(ten, value)| {
+        // "twentieth" is "twenty" with its "y" turned to "ieth".
+        if word.strip_suffix("ieth") == ten.strip_suffix('y') {
+            return Some(*value);
+        }
+        let unit = below_twenty(word.strip_prefix(ten)?)?;
+        (unit < 10.0).then_some(value + unit)
+    })
+}
+
+/// Denominators of fractions written out ("two-thirds"), singular and plural.
+const DENOMINATORS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("thirds", 3.0),
+    ("quarter", 4.0),
+    ("quarters", 4.0),
+    ("fifth", 5.0),
+    ("fifths", 5.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+];
+
+/// The value of a fraction written out, in lower case: "half", or a number word and a
+/// denominator ("two-thirds", keyed "twothirds": 2/3; "three quarters" is two words, each read
+/// on its own). A denominator alone other than "half" is no fraction: "third" and "quarter"
+/// are also an ordinal and a period.
+pub(super) fn fraction_value(word: &str) -> Option<f64> {
+    if word == "half" {
+        return Some(0.5);
+    }
+    let word = word.replace('-', "");
+    DENOMINATORS.iter().find_map(|(denominator, value)| {
+        let numerator = value_of_number_word(word.strip_suffix(denominator)?)?;
+        Some(numerator / value)
+    })
+}
+
+/// The value of an ordinal written out or with digits ("fourth", "4th", "21st").
+pub(super) fn ordinal_of(word: &str) -> Option<f64> {
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|ending| word.strip_suffix(ending))
+        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+    match digits {
+        Some(digits) => digits.parse().ok(),
+        None => ordinal_value(word),
+    }
+}
+
+/// The reading of an ordinal at token `at` ("the fourth day", "its 21st year"), unit
+/// [`ORDINAL`]; not a day of the month ("March 4th", "the fourth of July"), and not "second" as
+/// a span of time after a number ("one second").
+fn ordinal_reading(words: &[&str], at: usize) -> Option<Reading> {
+    let value = ordinal_of(words[at])?;
+    let month = |i: usize| words.get(i).is_some_and(|w| MONTHS.contains(w));
+    let dated = at.checked_sub(1).is_some_and(month)
+        || month(at + 1)
+        || words.get(at + 1) == Some(&"of") && month(at + 2);
+    let after_number = at.checked_sub(1).is_some_and(|before| {
+        let before = words[before];
+        is_figure(before) || value_of_number_word(before).is_some()
+    });
+    if dated || after_number || ends_spelled_number(words, at) {
+        return None;
+    }
+    Some(Reading {
+        value,
+        unit: Some(ORDINAL),
+        bound: Bound::Exact,
+        precision: 1.0,
+        first: at,
+        last: at,
+        second: None,
+    })
+}
+
 /// Whether a normalised word is a figure: digits, or digits with a scale suffix ("2bn").
 pub fn is_figure(word: &str) -> bool {
     number_of(word).is_some()
@@ -370,8 +488,8 @@ fn number_of(word: &str) -> Option<(f64, f64, i32)> {
 }
 
 /// Whether a sentence holding `word` (lower-cased, figures as written) can have a figure at all:
-/// every figure starts with digits, is a number word before a scale word, or is a count spelled
-/// out.
+/// every figure starts with digits, is a number word before a scale word, or is a count or an
+/// ordinal spelled out.
 pub fn may_belong_to_figure(word: &str) -> bool {
     let Some(&first) = word.as_bytes().first() else {
         return false;
@@ -384,6 +502,7 @@ pub fn may_belong_to_figure(word: &str) -> bool {
             && is_scale_word(word))
         || counting_value(word).is_some()
         || tens_value(word).is_some()
+        || ordinal_value(word).is_some()
 }
 
 /// The value of a number word of [`COUNTING_WORDS`], in any case. Most words are told apart by
@@ -511,14 +630,18 @@ pub fn read(words: &[&str], at: usize) -> Option<Reading> {
     read_as(words, at, false)
 }
 
-/// [`read`], small counts spelled out ("seven passengers") read too. For figures a link pairs
-/// between two sentences, never to join figures across unlinked ones: there a small count ("five
-/// people" killed by a first avalanche) is too easily taken for another quantity.
+/// [`read`], small counts spelled out ("seven passengers") and ordinals ("the fourth day") read
+/// too. For figures a link pairs between two sentences, never to join figures across unlinked
+/// ones: there a small count ("five people" killed by a first avalanche) or an ordinal is too
+/// easily taken for another quantity.
 pub fn read_with_counts(words: &[&str], at: usize) -> Option<Reading> {
     read_as(words, at, true)
 }
 
 fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
+    if spelled_counts && let Some(ordinal) = ordinal_reading(words, at) {
+        return Some(ordinal);
+    }
     let (value, suffix_scale, decimals) = match number_of(words[at]) {
         Some(number) => number,
         None => {
@@ -940,11 +1063,13 @@ pub fn in_other_units(a: &Reading, b: &Reading) -> bool {
 }
 
 /// Whether two figures may be the same quantity as far as units go: never two different
-/// currencies or units, spans of time aside ("10 days", "two weeks").
+/// currencies or units, spans of time aside ("10 days", "two weeks"), and an ordinal only with
+/// another ("ranked 150th" is no age, "18").
 pub fn same_units(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => a == b || is_time_unit(a) && is_time_unit(b),
-        _ => true,
+        (Some(unit), None) | (None, Some(unit)) => unit != ORDINAL,
+        (None, None) => true,
     }
 }
 
@@ -958,6 +1083,47 @@ mod tests {
         (0..words.len())
             .find_map(|at| read(&words, at))
             .expect("a figure in the sentence")
+    }
+
+    #[test]
+    fn ordinals_are_read_by_their_value_in_linked_sentences_only() {
+        for (word, value) in [
+            ("first", 1.0),
+            ("thirteenth", 13.0),
+            ("twentieth", 20.0),
+            ("twentyfirst", 21.0),
+            ("ninetyninth", 99.0),
+            ("4th", 4.0),
+            ("150th", 150.0),
+        ] {
+            assert_eq!(ordinal_of(word), Some(value), "{word}");
+        }
+        for word in ["firstly", "twentyone", "fourteen", "th", "month"] {
+            assert_eq!(ordinal_of(word), None, "{word}");
+        }
+        let ordinal = |sentence: &str| {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            (0..words.len()).find_map(|at| read_with_counts(&words, at))
+        };
+        let fourth = ordinal("entered its fourth day").expect("an ordinal");
+        assert_eq!((fourth.value, fourth.unit), (4.0, Some(ORDINAL)));
+        // Days of the month are dates; "second" after a number is a span of time.
+        for not_ordinal in ["on march 4th", "the 4th of july", "for one second"] {
+            assert_eq!(ordinal(not_ordinal), None, "{not_ordinal}");
+        }
+        let words = ["entered", "its", "fourth", "day"];
+        assert!((0..words.len()).all(|at| read(&words, at).is_none()));
+        assert!(!same_units(Some(ORDINAL), None));
+    }
+
+    #[test]
+    fn fractions_written_out_are_read_by_their_value() {
+        assert_eq!(fraction_value("half"), Some(0.5));
+        assert_eq!(fraction_value("twothirds"), Some(2.0 / 3.0));
+        assert_eq!(fraction_value("three-quarters"), Some(0.75));
+        for word in ["third", "quarter", "quarters", "athird", "halfway"] {
+            assert_eq!(fraction_value(word), None, "{word}");
+        }
     }
 
     #[test]

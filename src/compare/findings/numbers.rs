@@ -659,7 +659,7 @@ fn mention(
     let text = &articles[figure.at.article].text;
     let words = words_of(articles, set, figure.at);
     let mut first = reading.first;
-    let mut last = counted_from(p, &words, reading.last + 1).1;
+    let mut last = counted_after(p, &words, reading).1;
     if last == reading.last && reading.unit.is_none() {
         // A bare number with nothing counted after it ("the toll rose to 38"): show the words
         // before it. A sum or a measure ("£1.6m") says what it is by itself.
@@ -681,12 +681,16 @@ fn mention(
 const PARTITIVE_DETERMINERS: &[&str] =
     &["the", "its", "their", "his", "her", "our", "these", "those"];
 
-/// The words a figure counts, starting at token `from`: units first ("francs", "percent"), then
-/// up to [`COUNTED_WORDS`] content words. Returns the first counted word and the last token
-/// taken (`from - 1` when nothing is).
-fn counted_from(p: &Prepared, words: &[String], from: usize) -> (usize, usize) {
+/// The words the figure `reading` counts, after its number: units first ("francs", "percent";
+/// an ordinal has none: "the fourth day" orders days), then up to [`COUNTED_WORDS`] content
+/// words. Returns the first counted word and the last token taken (the number's when nothing
+/// is).
+fn counted_after(p: &Prepared, words: &[String], reading: &Reading) -> (usize, usize) {
+    let from = reading.last + 1;
     let mut at = from;
-    while words.get(at).is_some_and(|w| figures::is_unit_word(w)) {
+    while reading.unit != Some(figures::ORDINAL)
+        && words.get(at).is_some_and(|w| figures::is_unit_word(w))
+    {
         at += 1;
     }
     // A share of something ("40 of the wooden supports") counts what follows "of".
@@ -761,7 +765,7 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
     let text = &articles[figure.at.article].text;
     let words = words_of(articles, set, figure.at);
     let reading = reading_of(articles, set, figure)?;
-    let (start, last) = counted_from(p, &words, reading.last + 1);
+    let (start, last) = counted_after(p, &words, &reading);
     let anchor = start_of_figure_run(&words, reading.first);
     let before = || words_before(p, text, &words, anchor);
     if last >= start {
@@ -1152,6 +1156,36 @@ mod tests {
             [vec![3e9, 4e9]]
         );
         assert!(conflicts(&sold("CHF3bn"), &sold("CHF 3 billion")).is_empty());
+    }
+
+    #[test]
+    fn an_ordinal_changed_is_a_changed_figure_of_what_it_orders() {
+        let strike = |day: &str, strike: &str| {
+            format!(
+                "A strike by train drivers entered its {day} day on Thursday as talks stalled. \
+                 It is the {strike} strike by the union this year, its leaders said."
+            )
+        };
+        let copy = strike("fifth", "3rd");
+        assert_eq!(
+            conflicts(&strike("fourth", "second"), &copy),
+            [[4.0, 5.0], [2.0, 3.0]]
+        );
+        assert_eq!(label(&strike("fourth", "second"), &copy), ["day", "strike"]);
+        assert!(
+            compared(&strike("fifth", "third"), &copy)
+                .numbers
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_ordinal_is_never_the_same_quantity_as_a_count() {
+        let copy = "Raducanu, ranked 150th, was the first British woman in 44 years to win the \
+                    title after beating Fernandez in straight sets.";
+        let original = "Raducanu, 18, was the first British woman in 44 years to win the title \
+                        after beating Fernandez in straight sets.";
+        assert!(compared(original, copy).numbers.is_empty());
     }
 
     #[test]

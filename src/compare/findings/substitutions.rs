@@ -16,8 +16,8 @@ use std::rc::Rc;
 use rayon::prelude::*;
 
 use super::figures::{
-    MONTHS, currency_of_sign, glued_code, is_bracketed_conversion, is_figure,
-    is_one_word_qualifier, is_scale_word, is_unit_word, is_year, may_belong_to_figure,
+    MONTHS, currency_of_sign, fraction_value, glued_code, is_bracketed_conversion, is_figure,
+    is_one_word_qualifier, is_scale_word, is_unit_word, is_year, may_belong_to_figure, ordinal_of,
     qualifier_bound, tens_value,
 };
 use super::times::TIME_WORDS;
@@ -799,6 +799,7 @@ fn judge_roles(
     let roles = (role(from, surroundings.from), role(to, surroundings.to));
     match roles {
         (SideRole::Figure, SideRole::Figure) => SubstitutionKind::Figure,
+        _ if is_one_ordinal(from) && is_one_ordinal(to) => SubstitutionKind::Figure,
         (SideRole::Words, SideRole::Figure | SideRole::Date)
         | (SideRole::Figure | SideRole::Date, SideRole::Words) => SubstitutionKind::Pairing,
         (SideRole::Words, SideRole::Words) if is_loose(reader, sides, surroundings) => {
@@ -806,6 +807,12 @@ fn judge_roles(
         }
         _ => SubstitutionKind::Content,
     }
+}
+
+/// Whether the words' one content word is an ordinal ("the fourth", "5th"): swapped for another
+/// ordinal, a figure changed; against other words ("a second" → "another") no figure.
+fn is_one_ordinal(words: &Words) -> bool {
+    matches!(words.content_keys().as_slice(), [key] if ordinal_of(key).is_some())
 }
 
 /// Whether two sides of words were paired by the word diff rather than swapped one for the
@@ -886,7 +893,8 @@ fn is_date(key: &str) -> bool {
 }
 
 /// Whether a key is a figure (an ordinal too: "150th"; a measure too, "7-tonne" keyed
-/// "7tonne"; a sum glued to its currency's code, "chf4bn"), a scale, a vague quantity or a unit.
+/// "7tonne"; a sum glued to its currency's code, "chf4bn"; a fraction, "twothirds"), a scale, a
+/// vague quantity or a unit.
 fn is_quantity(key: &str) -> bool {
     if let Some((_, figure)) = glued_code(key) {
         return is_quantity(figure);
@@ -898,6 +906,7 @@ fn is_quantity(key: &str) -> bool {
         || measure
         || is_figure(key)
         || tens_value(key).is_some()
+        || fraction_value(key).is_some()
         || is_scale_word(key)
         || is_unit(key)
         || QUANTITY_WORDS.contains(&key)
@@ -1226,6 +1235,12 @@ mod tests {
     #[test]
     fn figures_and_unit_conversions_swapped_are_figures() {
         assert_eq!(kind("26", "33"), Some(SubstitutionKind::Figure));
+        assert_eq!(kind("fourth", "fifth"), Some(SubstitutionKind::Figure));
+        assert_eq!(kind("the second", "a 3rd"), Some(SubstitutionKind::Figure));
+        assert_eq!(kind("fourth", "4th"), None);
+        assert_eq!(kind("60%", "two-thirds"), Some(SubstitutionKind::Figure));
+        assert_eq!(kind("half", "40 percent"), Some(SubstitutionKind::Figure));
+        assert_ne!(kind("second", "another"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("1", "1.6"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("miles", "kilometres"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("dozens", "40"), Some(SubstitutionKind::Figure));

@@ -940,12 +940,6 @@ const NUMBER_WORDS: &[&str] = &[
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve",
 ];
-/// Ordinals written as words, from "first" (1st) on.
-const ORDINAL_WORDS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth",
-];
-
 /// A word as digits when it is a small number, a number from 20 to 99 or an ordinal written out
 /// ("one" → "1", "thirty-one" → "31", "fourth" → "4th").
 fn as_digits(word: &str) -> Option<String> {
@@ -955,11 +949,12 @@ fn as_digits(word: &str) -> Option<String> {
     if let Some(value) = figures::tens_value(word) {
         return Some(value.to_string());
     }
-    let n = ORDINAL_WORDS.iter().position(|n| *n == word)? + 1;
-    let suffix = match n {
-        1 => "st",
-        2 => "nd",
-        3 => "rd",
+    let n = figures::ordinal_value(word)? as u32;
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
         _ => "th",
     };
     Some(format!("{n}{suffix}"))
