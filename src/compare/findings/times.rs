@@ -72,6 +72,10 @@ const WHEN_WORDS: &[&str] = &[
     "tonight",
 ];
 
+/// The seasons, which name a time of the year as a month does ("in the spring" → "in the
+/// autumn").
+const SEASONS: &[&str] = &["autumn", "spring", "summer", "winter"];
+
 /// The changed time references of the closest reworded links (`closest`) between articles
 /// `orientation` compares, one fact each.
 pub fn find(
@@ -337,8 +341,13 @@ fn moves_in_time(from: &str, to: &str, reader: &mut Reader) -> bool {
     };
     let (a, b) = (when(&a), when(&b));
     let names_a_time = |w: &[String]| {
-        w.iter()
-            .any(|x| WHEN_WORDS.contains(&x.as_str()) || x.ends_with("day") || figures::is_year(x))
+        w.iter().any(|x| {
+            WHEN_WORDS.contains(&x.as_str())
+                || x.ends_with("day")
+                || figures::is_year(x)
+                || figures::MONTHS.contains(&x.as_str())
+                || SEASONS.contains(&x.as_str())
+        })
     };
     let from_the_day_of_writing = |w: &[String]| w.iter().any(|x| WHEN_WORDS.contains(&x.as_str()));
     a != b
@@ -363,6 +372,8 @@ mod tests {
         assert!(moves("on Tuesday", "on Wednesday"));
         assert!(moves("yesterday", "today"));
         assert!(moves("in 2004", "in 2005"));
+        assert!(moves("in June", "in July"));
+        assert!(moves("in the spring", "in the autumn"));
         assert!(
             !moves("in 2004", "in 2004 and 2005"),
             "a list of years is no time reference"
