@@ -683,14 +683,13 @@ const PARTITIVE_DETERMINERS: &[&str] =
 
 /// The words the figure `reading` counts, after its number: units first ("francs", "percent";
 /// an ordinal has none: "the fourth day" orders days), then up to [`COUNTED_WORDS`] content
-/// words. Returns the first counted word and the last token taken (the number's when nothing
+/// words, up to a time ("next year"). Returns the first counted word and the last token taken (the number's when nothing
 /// is).
 fn counted_after(p: &Prepared, words: &[String], reading: &Reading) -> (usize, usize) {
     let from = reading.last + 1;
+    let ordinal = reading.unit == Some(figures::ORDINAL);
     let mut at = from;
-    while reading.unit != Some(figures::ORDINAL)
-        && words.get(at).is_some_and(|w| figures::is_unit_word(w))
-    {
+    while !ordinal && words.get(at).is_some_and(|w| figures::is_unit_word(w)) {
         at += 1;
     }
     // A share of something ("40 of the wooden supports") counts what follows "of".
@@ -711,8 +710,9 @@ fn counted_after(p: &Prepared, words: &[String], reading: &Reading) -> (usize, u
         match p.tokens.get(end) {
             // A verb in the past after what is counted says what it did ("450 members worked").
             Some(_) if taken > 0 && reads_as_past_tense(&words[end]) => break,
-            // Nor is a time after it counted ("a 4.5% pay rise last month").
-            Some(_) if taken > 0 && times::is_time_word(&words[end]) => break,
+            // Nor is a time after it counted ("a 4.5% pay rise last month", "a gap of $3
+            // million next year"), unless it is what an ordinal orders ("the fourth summer").
+            Some(_) if (taken > 0 || !ordinal) && times::is_time_word(&words[end]) => break,
             Some(t) if t.class == TokenClass::Content => taken += 1,
             // The dot closing an abbreviation ("U.S. sailors") is part of the counted words.
             Some(t)
@@ -1162,7 +1162,7 @@ mod tests {
     fn an_ordinal_changed_is_a_changed_figure_of_what_it_orders() {
         let strike = |day: &str, strike: &str| {
             format!(
-                "A strike by train drivers entered its {day} day on Thursday as talks stalled. \
+                "A strike by train drivers entered its {day} week on Thursday as talks stalled. \
                  It is the {strike} strike by the union this year, its leaders said."
             )
         };
@@ -1171,11 +1171,22 @@ mod tests {
             conflicts(&strike("fourth", "second"), &copy),
             [[4.0, 5.0], [2.0, 3.0]]
         );
-        assert_eq!(label(&strike("fourth", "second"), &copy), ["day", "strike"]);
+        assert_eq!(label(&strike("fourth", "second"), &copy), ["week", "strike"]);
         assert!(
             compared(&strike("fifth", "third"), &copy)
                 .numbers
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_time_right_after_a_figure_is_not_what_it_counts() {
+        let gap = |figure: &str| {
+            format!("The councillor warned the plan could leave a gap of {figure} next year.")
+        };
+        assert_eq!(
+            label(&gap("$3 million"), &gap("$4 million")),
+            ["plan could leave a gap"]
         );
     }
 
