@@ -233,6 +233,9 @@ pub enum QuoteChangeKind {
     Reworded,
     /// Only the tense or another inflection changed ("will" → "would", "is" → "was").
     Tense,
+    /// Words cut where the other quotation marks the cut with an ellipsis ("rely on ...
+    /// without"), nothing else: an elision the copy owns up to.
+    Elided,
     /// Words cut from the quotation, nothing else.
     Cut,
     /// Words added to the quotation, nothing else.
@@ -246,6 +249,7 @@ impl QuoteChangeKind {
             QuoteChangeKind::Bracketed => "words inserted in brackets",
             QuoteChangeKind::Reworded => "words changed",
             QuoteChangeKind::Tense => "tense changed",
+            QuoteChangeKind::Elided => "words cut, marked …",
             QuoteChangeKind::Cut => "words cut",
             QuoteChangeKind::Added => "words added",
         }

@@ -10,8 +10,8 @@ use super::figures;
 use super::wording::{contractions_written_out, is_plain_saying_swap};
 use crate::compare::{
     AttributionChange, AttributionChangeKind, Bound, Comparison, FactBasis, FactKind, KeyChange,
-    KeyChangeKind, KeyChanges, NumberMention, PassageKind, QuoteChange, SentenceRef,
-    SubstitutionKind,
+    KeyChangeKind, KeyChanges, NumberMention, PassageKind, QuoteChange, QuoteChangeKind,
+    SentenceRef, SubstitutionKind,
 };
 
 /// Most key changes listed per copy.
@@ -119,8 +119,15 @@ fn most_consequential_first<T>(found: &mut [(f32, KeyChanges, T)]) {
 fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
     let edge = |a: SentenceRef, b: SentenceRef| a.article == original && b.article == copy;
     let mut quotes: Vec<&QuoteChange> = c.quote_changes.iter().filter(|q| edge(q.a, q.b)).collect();
-    // The quotes changed most first; one changed only by a contraction ("I would" → "I’d") last.
-    quotes.sort_by_key(|q| (only_contracted(q), Reverse(words_changed(q))));
+    // The quotes changed most first; one whose cut is marked with an ellipsis after those, and
+    // one changed only by a contraction ("I would" → "I’d") last.
+    quotes.sort_by_key(|q| {
+        (
+            only_contracted(q),
+            q.kind == QuoteChangeKind::Elided,
+            Reverse(words_changed(q)),
+        )
+    });
     let quotes = quotes.into_iter().map(|q| KeyChange {
         kind: KeyChangeKind::Quote,
         summary: q

@@ -1171,7 +1171,10 @@ mod tests {
             conflicts(&strike("fourth", "second"), &copy),
             [[4.0, 5.0], [2.0, 3.0]]
         );
-        assert_eq!(label(&strike("fourth", "second"), &copy), ["week", "strike"]);
+        assert_eq!(
+            label(&strike("fourth", "second"), &copy),
+            ["week", "strike"]
+        );
         assert!(
             compared(&strike("fifth", "third"), &copy)
                 .numbers

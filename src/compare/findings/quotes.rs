@@ -20,6 +20,8 @@ use crate::compare::{
     EditOp, FastMap, Link, LinkKind, QuoteChange, QuoteChangeKind, QuoteEdit, SentenceRef,
 };
 
+/// How an edit shows a cut its quotation marks with an ellipsis.
+const ELLIPSIS: &str = "…";
 /// Fewest words a quotation needs to be compared.
 const MIN_QUOTE_WORDS: usize = 2;
 /// Share of words two quotations must have in common to be versions of one quote.
@@ -102,21 +104,38 @@ fn change_of(
         let (ta, tb) =
             differing_words(&contractions_written_out(&a), &contractions_written_out(&b));
         let tense = is_tense(&reader.words(&ta), &reader.words(&tb));
-        differences.push((difference, wa.is_empty(), wb.is_empty(), tense));
-        edits.push(QuoteEdit { a, b });
+        let (a_marks, b_marks) = (
+            wa.is_empty() && marks_a_cut(a_text, edit.a),
+            wb.is_empty() && marks_a_cut(b_text, edit.b),
+        );
+        differences.push((
+            difference,
+            wa.is_empty(),
+            wb.is_empty(),
+            tense,
+            a_marks || b_marks,
+        ));
+        // A side that marks the cut shows the mark, as the quotation does.
+        let marked = |marks: bool, side: String| if marks { ELLIPSIS.to_owned() } else { side };
+        edits.push(QuoteEdit {
+            a: marked(a_marks, a),
+            b: marked(b_marks, b),
+        });
     }
     if edits.is_empty() {
         return None;
     }
     let a_quote = collapse_whitespace(&a_text[qa.span.clone()]);
     let b_quote = collapse_whitespace(&b_text[qb.span.clone()]);
-    let kind = if a_quote.contains('[') != b_quote.contains('[') {
+    let kind = if has_bracketed_words(&a_quote) != has_bracketed_words(&b_quote) {
         QuoteChangeKind::Bracketed
-    } else if differences.iter().all(|(_, cut_a, _, _)| *cut_a) {
+    } else if differences.iter().all(|(_, _, _, _, marked)| *marked) {
+        QuoteChangeKind::Elided
+    } else if differences.iter().all(|(_, cut_a, _, _, _)| *cut_a) {
         QuoteChangeKind::Added
-    } else if differences.iter().all(|(_, _, cut_b, _)| *cut_b) {
+    } else if differences.iter().all(|(_, _, cut_b, _, _)| *cut_b) {
         QuoteChangeKind::Cut
-    } else if differences.iter().all(|(_, _, _, tense)| *tense) {
+    } else if differences.iter().all(|(_, _, _, tense, _)| *tense) {
         QuoteChangeKind::Tense
     } else {
         QuoteChangeKind::Reworded
@@ -139,6 +158,29 @@ fn shown_edit(text: &str) -> String {
         .trim_end_matches([',', ';', ':'])
         .trim_end()
         .to_owned()
+}
+
+/// Whether a quotation holds words in square brackets ("[the army] will stay"); an ellipsis
+/// in them ("[…]") marks a cut and is no inserted word.
+fn has_bracketed_words(quote: &str) -> bool {
+    quote.replace("[…]", "").replace("[...]", "").contains('[')
+}
+
+/// Whether the side of an edit at `span` of `text` that lacks the other side's words marks the
+/// cut with an ellipsis ("rely on ... without", "rely on … without", "[…]"): in the span, or
+/// right beside it.
+fn marks_a_cut(text: &str, (start, end): (usize, usize)) -> bool {
+    let is_ellipsis = |s: &str| {
+        let s = s.trim_matches(|c: char| c.is_whitespace() || c == '[' || c == ']');
+        s.starts_with("...") || s.starts_with('…')
+    };
+    let ends_with_ellipsis = |s: &str| {
+        let s = s.trim_end_matches(|c: char| c.is_whitespace() || c == '[' || c == ']');
+        s.ends_with("...") || s.ends_with('…')
+    };
+    is_ellipsis(&text[start..end])
+        || is_ellipsis(&text[end..])
+        || ends_with_ellipsis(&text[..start])
 }
 
 /// The part of `span` inside `quote`, if any.
@@ -621,6 +663,57 @@ mod tests {
         assert!(
             matches!(cut[..], [QuoteChangeKind::Cut | QuoteChangeKind::Added]),
             "{cut:?}"
+        );
+    }
+
+    #[test]
+    fn a_cut_marked_with_an_ellipsis_is_an_elision() {
+        use crate::article::Format;
+        use crate::compare::{Options, compare};
+        let story = |quote: &str| {
+            format!(
+                "The council met on Tuesday to discuss the harbour.\n\n\"{quote}\" the mayor \
+                 said after the vote on Tuesday."
+            )
+        };
+        let original = "This plan protects the ferries people rely on most, and it does so \
+                        without raising fares";
+        let changes = |copy: &str| {
+            let articles = vec![
+                Article::from_text("original", "o.txt", story(original), Format::Text),
+                Article::from_text("copy", "c.txt", story(copy), Format::Text),
+            ];
+            let changes = compare(articles, &Options::default()).quote_changes;
+            // Which came first is undetermined: each edit's sides in content order.
+            let edits = |q: &QuoteChange| -> Vec<(String, String)> {
+                q.edits
+                    .iter()
+                    .map(|e| (e.a.clone().min(e.b.clone()), e.a.clone().max(e.b.clone())))
+                    .collect()
+            };
+            changes
+                .iter()
+                .map(|q| (q.kind, edits(q)))
+                .collect::<Vec<_>>()
+        };
+        let cut = ("most, and it does so".to_owned(), ELLIPSIS.to_owned());
+        for marked in [
+            "This plan protects the ferries people rely on ... without raising fares",
+            "This plan protects the ferries people rely on […] without raising fares",
+        ] {
+            let found = changes(marked);
+            let kinds: Vec<QuoteChangeKind> = found.iter().map(|(kind, _)| *kind).collect();
+            assert_eq!(kinds, [QuoteChangeKind::Elided], "{marked}");
+            assert_eq!(found[0].1, std::slice::from_ref(&cut), "{marked}");
+        }
+        let unmarked =
+            changes("This plan protects the ferries people rely on without raising fares");
+        assert!(
+            matches!(
+                unmarked[..],
+                [(QuoteChangeKind::Cut | QuoteChangeKind::Added, _)]
+            ),
+            "{unmarked:?}"
         );
     }
 
