@@ -12,7 +12,9 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::wording::{Reader, Words, classify, contractions_written_out, is_spelling_only};
+use super::wording::{
+    Reader, Words, changes_certainty, classify, contractions_written_out, is_spelling_only,
+};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::Token;
 use crate::compare::prepare::{Prepared, PreparedSet};
@@ -217,10 +219,12 @@ const AUXILIARIES: &[&str] = &[
 ];
 
 /// Whether two runs differ only in tense: the same content words up to inflection, and any
-/// other words auxiliaries.
+/// other words auxiliaries that do not make the claim surer or less sure ("could" → "would" is
+/// words changed).
 fn is_tense(a: &Words, b: &Words) -> bool {
     !a.is_empty()
         && !b.is_empty()
+        && !changes_certainty(a, b)
         && a.same_content_stems(b)
         && a.auxiliaries_only_besides_content(AUXILIARIES)
         && b.auxiliaries_only_besides_content(AUXILIARIES)
@@ -664,6 +668,17 @@ mod tests {
             matches!(cut[..], [QuoteChangeKind::Cut | QuoteChangeKind::Added]),
             "{cut:?}"
         );
+    }
+
+    #[test]
+    fn a_claim_made_surer_in_a_quote_is_no_tense_change() {
+        let mut reader = Reader::default();
+        let mut tense = |a: &str, b: &str| {
+            let (a, b) = (reader.words(a), reader.words(b));
+            is_tense(&a, &b)
+        };
+        assert!(tense("will leave", "would leave"));
+        assert!(!tense("could leave", "would leave"));
     }
 
     #[test]

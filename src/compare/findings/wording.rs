@@ -1561,12 +1561,33 @@ pub fn classify(from: &Words, to: &Words) -> Difference {
     if agents(from) && agents(to) && from.names() != to.names() || agent_swap(from, to) {
         return Difference::Agent;
     }
+    // "could leave a gap" → "would leave a gap": a claim made surer, no grammar.
+    if changes_certainty(from, to) {
+        return Difference::Content;
+    }
     // A side of function words only ("provided" → "into") is a fragment of a longer rewording
     // the word diff paired up, not a swap of meaning.
     if from.is_function_only() || to.is_function_only() || from.same_content_stems(to) {
         return Difference::Function;
     }
     Difference::Content
+}
+
+/// Modal verbs that make a claim a possibility ("it could leave a gap").
+const POSSIBLE: &[&str] = &["could", "may", "might"];
+/// Modal verbs that make a claim a prediction or a necessity ("it would leave a gap").
+const CERTAIN: &[&str] = &["must", "shall", "will", "would"];
+
+/// Whether one wording says a claim may be so and the other that it will be ("could leave" →
+/// "would leave", "may" → "will"): a hedge dropped or added, no mere tense ("will" → "would").
+pub fn changes_certainty(from: &Words, to: &Words) -> bool {
+    // Whether the words' modal verbs make a claim sure (`Some(true)`) or possible, when they
+    // are all of one kind.
+    let certainty = |words: &Words| {
+        let possible = words.has_any(POSSIBLE);
+        (possible != words.has_any(CERTAIN)).then_some(!possible)
+    };
+    matches!((certainty(from), certainty(to)), (Some(a), Some(b)) if a != b)
 }
 
 /// Whether both sides name an agent and the agents differ ("police" → "officials").
@@ -1913,6 +1934,10 @@ mod tests {
         );
         assert_eq!(difference("kills", "killed"), Difference::Function);
         assert_eq!(difference("provided", "into"), Difference::Function);
+        // A modal verb that makes the claim surer is no grammar; one in another tense is.
+        assert_eq!(difference("could", "would"), Difference::Content);
+        assert_eq!(difference("may", "will"), Difference::Content);
+        assert_eq!(difference("will", "would"), Difference::Function);
         assert_eq!(difference("1.3 million", "13 million"), Difference::Content);
         assert_eq!(difference("boats", "ships"), Difference::Content);
     }
