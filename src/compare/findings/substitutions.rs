@@ -10,6 +10,7 @@
 //! against words found elsewhere in the other sentence) a loose pairing of the word diff; both
 //! rank below the word swaps, and a changed date stays a swap of substance.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::rc::Rc;
 
@@ -253,9 +254,10 @@ impl<'t> Judge<'t> {
         let a_text = &articles[link.a.article].text;
         let b_text = &articles[link.b.article].text;
         let mut out = Vec::new();
-        let mut pieces = self.figures_in_pieces((a_text, b_text), &link.edits);
-        self.moved_into_swaps((a_text, b_text), &link.edits, &mut pieces);
-        for (at, (edit, piece)) in link.edits.iter().zip(&pieces).enumerate() {
+        let edits = split_at_quote_marks((a_text, b_text), &link.edits);
+        let mut pieces = self.figures_in_pieces((a_text, b_text), &edits);
+        self.moved_into_swaps((a_text, b_text), &edits, &mut pieces);
+        for (at, (edit, piece)) in edits.iter().zip(&pieces).enumerate() {
             let edit = match piece {
                 Piece::Alone => edit,
                 Piece::ReadAs(read) => read,
@@ -285,7 +287,7 @@ impl<'t> Judge<'t> {
                         .entry(side)
                         .or_insert_with(|| Shape::of(reader, side))
                 };
-                let reframed = is_reframed(&mut shape, (a_text, b_text), &link.edits, at);
+                let reframed = is_reframed(&mut shape, (a_text, b_text), &edits, at);
                 Surroundings::of(articles, link, edit, reframed)
             });
             let (from, to) = self.only_what_changed(verdict, from, to);
@@ -1177,6 +1179,115 @@ fn without_currency_prefix(text: &str, span: (usize, usize)) -> (usize, usize) {
     }
 }
 
+/// `edits` with each replacement whose one side runs across a quotation mark where the other
+/// side stops at one split at that mark: the words on the other side's side of the mark are
+/// replaced, the rest cut or added on their own ("April,\" said Tom Reed" against "May" before
+/// a closing mark is "April" → "May" and "said Tom Reed" cut), so no change joins words of a
+/// quotation to words outside it.
+fn split_at_quote_marks<'e>((a_text, b_text): (&str, &str), edits: &'e [Edit]) -> Cow<'e, [Edit]> {
+    let split = |edit: &Edit| -> Option<[Edit; 2]> {
+        if edit.op != EditOp::Replace {
+            return None;
+        }
+        let mark_inside = |text: &str, (start, end): (usize, usize)| {
+            let side = &text[start..end];
+            let first_word = side.find(char::is_alphanumeric)?;
+            let last_word = side.rfind(char::is_alphanumeric)?;
+            side.char_indices()
+                .find(|&(i, c)| is_double_quote_mark(c) && first_word < i && i < last_word)
+                .map(|(i, c)| (start + i, start + i + c.len_utf8()))
+        };
+        let closes_after = |text: &str, end: usize| {
+            let after =
+                text[end..].trim_start_matches(|c: char| c.is_whitespace() || ",.;:?!".contains(c));
+            after.starts_with(is_double_quote_mark)
+        };
+        let opens_before =
+            |text: &str, start: usize| text[..start].trim_end().ends_with(is_double_quote_mark);
+        // The side that crosses a mark (the other crossing none) and its mark.
+        let (crossing_a, (mark_start, mark_end)) =
+            match (mark_inside(a_text, edit.a), mark_inside(b_text, edit.b)) {
+                (Some(mark), None) => (true, mark),
+                (None, Some(mark)) => (false, mark),
+                _ => return None,
+            };
+        let (other_text, other_span) = if crossing_a {
+            (b_text, edit.b)
+        } else {
+            (a_text, edit.a)
+        };
+        // Whether the other side is the part before the mark (it stops at a closing one) or
+        // after it (it starts at an opening one).
+        let other_before = if closes_after(other_text, other_span.1) {
+            true
+        } else if opens_before(other_text, other_span.0) {
+            false
+        } else {
+            return None;
+        };
+        let (crossing, other) = if crossing_a {
+            (edit.a, edit.b)
+        } else {
+            (edit.b, edit.a)
+        };
+        let (before, after) = ((crossing.0, mark_start), (mark_end, crossing.1));
+        // The replaced part, and the part cut or added with nothing in its place.
+        let (replaced, alone, empty) = if other_before {
+            (before, after, (other.1, other.1))
+        } else {
+            (after, before, (other.0, other.0))
+        };
+        let (swap, lone) = if crossing_a {
+            (
+                Edit {
+                    op: EditOp::Replace,
+                    a: replaced,
+                    b: other,
+                },
+                Edit {
+                    op: EditOp::Delete,
+                    a: alone,
+                    b: empty,
+                },
+            )
+        } else {
+            (
+                Edit {
+                    op: EditOp::Replace,
+                    a: other,
+                    b: replaced,
+                },
+                Edit {
+                    op: EditOp::Insert,
+                    a: empty,
+                    b: alone,
+                },
+            )
+        };
+        Some(if other_before {
+            [swap, lone]
+        } else {
+            [lone, swap]
+        })
+    };
+    if !edits.iter().any(|e| split(e).is_some()) {
+        return Cow::Borrowed(edits);
+    }
+    let mut out = Vec::with_capacity(edits.len() + 1);
+    for edit in edits {
+        match split(edit) {
+            Some(pieces) => out.extend(pieces),
+            None => out.push(*edit),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether `c` is a double quotation mark, straight, curly or angled.
+fn is_double_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
 /// The words of `text` within `span` (an edit side) as shown, currency signs and "%" kept: they
 /// belong to the figure beside them (see [`super::edit_words`]).
 fn phrase(text: &str, span: (usize, usize)) -> String {
@@ -1467,6 +1578,55 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn a_replacement_running_across_a_quotation_mark_is_split_there() {
+        let split = |a: &str, b: &str, runs: &[(&str, &str)]| -> Vec<(EditOp, String, String)> {
+            split_at_quote_marks((a, b), &edits_of(a, b, runs))
+                .iter()
+                .map(|e| (e.op, phrase(a, e.a), phrase(b, e.b)))
+                .collect()
+        };
+        let (a, b) = (
+            "“It opens in April,” said Tom Reed.",
+            "“It opens in May,” Tom Reed said.",
+        );
+        let runs = [
+            ("“It opens in ", "“It opens in "),
+            ("April,” said", "May"),
+            (" Tom Reed", ",” Tom Reed"),
+            ("", " said"),
+        ];
+        let split_runs = split(a, b, &runs);
+        assert_eq!(
+            split_runs[1..3],
+            [
+                (EditOp::Replace, "April".to_owned(), "May".to_owned()),
+                (EditOp::Delete, "said".to_owned(), String::new()),
+            ]
+        );
+        // A side that starts after an opening mark is the part after the other's mark.
+        let (a, b) = ("Officials said, “Repairs end soon.”", "“Fixes end soon.”");
+        let runs = [
+            ("Officials said, “Repairs", "Fixes"),
+            (" end soon.”", " end soon.”"),
+        ];
+        assert_eq!(
+            split(a, b, &runs)[..2],
+            [
+                (EditOp::Delete, "Officials said".to_owned(), String::new()),
+                (EditOp::Replace, "Repairs".to_owned(), "Fixes".to_owned()),
+            ]
+        );
+        // Both sides crossing a mark: left whole.
+        let (a, b) = ("a “ballot” among all", "a “vote” from all");
+        let runs = [
+            ("a “", "a “"),
+            ("ballot” among", "vote” from"),
+            (" all", " all"),
+        ];
+        assert_eq!(split(a, b, &runs).len(), 3);
     }
 
     fn reframed(a: &str, b: &str, runs: &[(&str, &str)], at: usize) -> bool {
