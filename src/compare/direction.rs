@@ -434,6 +434,9 @@ fn rising_toll(x_article: &Article, y_article: &Article, x: usize, links: &[&Lin
             } else {
                 (edit.b, edit.a)
             };
+            if is_age(&x_article.text, in_x) || is_age(&y_article.text, in_y) {
+                continue;
+            }
             let counts = (
                 count(&x_article.text[in_x.0..in_x.1]),
                 count(&y_article.text[in_y.0..in_y.1]),
@@ -448,6 +451,18 @@ fn rising_toll(x_article: &Article, y_article: &Article, x: usize, links: &[&Lin
         }
     }
     balance
+}
+
+/// Whether the count at `span` of `text` is someone's age, no toll: set off by commas after a
+/// noun ("The injured man, 34, was taken to hospital") or after "aged".
+fn is_age(text: &str, (start, end): (usize, usize)) -> bool {
+    let before = text[..start].trim_end();
+    let after = text[end..].trim_start();
+    let after_aged = before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|word| word.eq_ignore_ascii_case("aged"));
+    before.ends_with(',') && after.starts_with(',') || after_aged
 }
 
 /// Whether `sentence` has one of [`TOLL_WORDS`] (as a word: "skilled" is not "killed").
@@ -873,6 +888,13 @@ mod tests {
         let later =
             "Officials said seven skilled climbers were lost on the north face of the peak.";
         assert_eq!(evidence(earlier, later), 0);
+        // An age beside a toll word is no toll.
+        let age = |years: &str| {
+            format!("The injured climber, {years}, was flown to hospital from the north face.")
+        };
+        assert_eq!(evidence(&age("34"), &age("43")), 0);
+        let aged = |years: &str| format!("One climber aged {years} was killed on the north face.");
+        assert_eq!(evidence(&aged("34"), &aged("43")), 0);
         assert_eq!(count("1,200"), Some(1200));
         assert_eq!(count("Twelve"), Some(12));
         assert_eq!(count("twelve workers"), None);
