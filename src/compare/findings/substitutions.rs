@@ -874,9 +874,15 @@ fn role(words: &Words, (before, after): (&str, &str)) -> SideRole {
         })
         .is_some_and(|w| MONTHS.contains(&w.as_str()))
     };
+    // A year is written without digit grouping: "2,000" (keyed "2000") is a count.
+    let written_as_date =
+        |(key, written): (&str, &str)| is_date(key) && (!is_year(key) || is_year(written));
     let quantities_only = !content.is_empty()
-        && (content.iter().all(|k| is_quantity(k) || is_date(k)) || is_one_figure(words));
-    let dated = content.iter().any(|k| is_date(k))
+        && (words
+            .content_words()
+            .all(|word| is_quantity(word.0) || written_as_date(word))
+            || is_one_figure(words));
+    let dated = words.content_words().any(written_as_date)
         || content.iter().any(|k| is_figure(k))
             && (beside_month(before.split_whitespace().last())
                 || beside_month(after.split_whitespace().next()));
@@ -1346,6 +1352,7 @@ mod tests {
     #[test]
     fn figures_and_unit_conversions_swapped_are_figures() {
         assert_eq!(kind("26", "33"), Some(SubstitutionKind::Figure));
+        assert_eq!(kind("2,000", "200"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("fourth", "fifth"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("the second", "a 3rd"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("fourth", "4th"), None);

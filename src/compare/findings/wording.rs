@@ -677,6 +677,14 @@ impl Words {
             .collect()
     }
 
+    /// The content words, each as its key and as written (in lower case).
+    pub fn content_words(&self) -> impl Iterator<Item = (&str, &str)> {
+        (self.keys.iter().zip(&self.written))
+            .zip(&self.function)
+            .filter(|(_, function)| !**function)
+            .map(|((key, written), _)| (key.as_str(), written.as_str()))
+    }
+
     /// The keys of the content words, or of all the words where there are none ("he said"):
     /// what tells the words apart when they are looked for elsewhere.
     pub fn telling_keys(&self) -> Vec<&str> {
