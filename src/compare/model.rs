@@ -523,6 +523,9 @@ pub enum AttributionChangeKind {
     /// A passive sentence made active with an agent the original did not name ("1,200 were
     /// killed" → "troops killed 1,200").
     NewAgent,
+    /// An active sentence made passive without its agent ("police shot a man" → "a man was
+    /// shot"): who did it is no longer said.
+    AgentCut,
 }
 
 impl AttributionChangeKind {
@@ -533,6 +536,7 @@ impl AttributionChangeKind {
             AttributionChangeKind::Source => "source changed",
             AttributionChangeKind::Verb => "verb of saying changed",
             AttributionChangeKind::NewAgent => "agent added",
+            AttributionChangeKind::AgentCut => "agent cut",
         }
     }
 }
@@ -556,10 +560,12 @@ pub struct AttributionChange {
 
 impl AttributionChange {
     /// A short name for lists and reports: the kind's, except that where which came first is
-    /// undetermined a source one side states and the other lacks was not "dropped" by anyone.
+    /// undetermined a source or an agent one side names and the other lacks was not "dropped"
+    /// or "cut" by anyone.
     pub fn label(&self) -> &'static str {
         match (self.kind, self.directed) {
             (AttributionChangeKind::Dropped, false) => "source in one version only",
+            (AttributionChangeKind::AgentCut, false) => "agent in one version only",
             (kind, _) => kind.label(),
         }
     }

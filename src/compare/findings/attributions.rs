@@ -115,8 +115,9 @@ fn changes_of(
     };
     let mut changes = read(first, Reading::All, reader);
     if !directed {
-        // Which came first is undetermined: a source either side states and the other does
-        // not is told alike, read from the side that states it.
+        // Which came first is undetermined: a source or an agent either side names and the
+        // other does not is told alike, read from the side that names it.
+        changes.retain(|c| c.kind != AttributionChangeKind::NewAgent);
         changes.extend(read(second, Reading::DroppedOnly, reader));
     }
     changes
@@ -127,7 +128,8 @@ fn changes_of(
 enum Reading {
     /// Every kind of change.
     All,
-    /// Only dropped sources (the reverse reading of a link whose direction is undetermined).
+    /// Only dropped sources and agents (the reverse reading of a link whose direction is
+    /// undetermined).
     DroppedOnly,
 }
 
@@ -372,6 +374,9 @@ impl<'t> Seen<'t> {
             if let Some((from, to)) = self.new_agent(reader) {
                 out.push((AttributionChangeKind::NewAgent, from, to));
             }
+        }
+        if let Some((from, to)) = self.agent_cut(reader) {
+            out.push((AttributionChangeKind::AgentCut, from, to));
         }
         out
     }
@@ -639,59 +644,106 @@ impl<'t> Seen<'t> {
     /// A passive without an agent in `a` ("were killed") made active in `b` with an agent the
     /// original does not have ("floodwaters killed"): the wordings of both.
     fn new_agent(&self, reader: &mut Reader) -> Option<(String, String)> {
-        let a_words = lower_words(self.sentence_words(true));
-        let b_words = lower_words(self.sentence_words(false));
-        let (passive_at, auxiliary, participle) =
-            a_words.windows(3).enumerate().find_map(|(i, w)| {
-                let passive = PASSIVE_AUXILIARIES.contains(&w[0].as_str())
-                    && (w[1].ends_with("ed") || w[1].ends_with("en"))
-                    && !is_adverb(&w[1])
-                    && w[2] != "by";
-                passive.then(|| (i, w[0].clone(), w[1].clone()))
-            })?;
-        let at = b_words.iter().position(|w| *w == participle)?;
-        // Made active, the passive's subject (its last content word) follows the verb as its
-        // object ("two farm workers were killed" → "floodwaters killed two farm workers");
-        // otherwise the participle is read another way ("is called" → "the hill called").
-        let subject = a_words[..passive_at]
-            .iter()
-            .rev()
-            .find(|w| !reader.words(w).is_function_only())?;
-        if !b_words[at + 1..]
-            .iter()
-            .take(OBJECT_REACH)
-            .any(|w| w == subject)
-        {
-            return None;
-        }
-        let before = &b_words[..at];
-        let adverbs = before.iter().rev().take_while(|w| is_adverb(w)).count();
-        let before = &before[..before.len() - adverbs];
-        if before
-            .last()
-            .is_some_and(|w| PASSIVE_AUXILIARIES.contains(&w.as_str()))
-        {
-            return None;
-        }
-        let new_words = before
-            .iter()
-            .rev()
-            .take_while(|w| !a_words.contains(w))
-            .count();
-        // An agent is a name or a short noun phrase; more new words are a rewritten clause.
-        if new_words > MAX_AGENT_WORDS {
-            return None;
-        }
-        let agent = before[before.len() - new_words..].join(" ");
-        let agent_words = reader.words(&agent);
-        if agent_words.is_empty() || agent_words.is_function_only() {
-            return None;
-        }
-        Some((
-            format!("{auxiliary} {participle}"),
-            format!("{agent} {participle}"),
-        ))
+        let (a_words, b_words) = self.lower_sentence_words();
+        agent_named_in_active(&a_words, &b_words, reader)
     }
+
+    /// A sentence in `a` whose agent acts ("Police shot a man") made passive in `b` without it
+    /// ("A man was shot"): who did it is no longer said. The wordings of both.
+    fn agent_cut(&self, reader: &mut Reader) -> Option<(String, String)> {
+        let (a_words, b_words) = self.lower_sentence_words();
+        let (passive, active) = agent_named_in_active(&b_words, &a_words, reader)?;
+        Some((active, passive))
+    }
+
+    /// The lower-case words of the link's two sentences.
+    fn lower_sentence_words(&self) -> (Vec<String>, Vec<String>) {
+        (
+            lower_words(self.sentence_words(true)),
+            lower_words(self.sentence_words(false)),
+        )
+    }
+}
+
+/// Where `passive_words` hold a passive without an agent ("two farm workers were killed") that
+/// `active_words` say actively with an agent `passive_words` lack ("floodwaters killed two farm
+/// workers"): the passive's auxiliary and participle, and the agent and the verb.
+fn agent_named_in_active(
+    passive_words: &[String],
+    active_words: &[String],
+    reader: &mut Reader,
+) -> Option<(String, String)> {
+    let (passive_at, auxiliary, participle) =
+        passive_words.windows(3).enumerate().find_map(|(i, w)| {
+            let passive = PASSIVE_AUXILIARIES.contains(&w[0].as_str())
+                && is_participle(&w[1])
+                && !is_adverb(&w[1])
+                && !NAMING_VERBS.contains(&w[1].as_str())
+                && w[2] != "by";
+            passive.then(|| (i, w[0].clone(), w[1].clone()))
+        })?;
+    let at = active_words.iter().position(|w| *w == participle)?;
+    // Made active, the passive's subject (its last content word) follows the verb as its object
+    // ("two farm workers were killed" → "floodwaters killed two farm workers"); otherwise the
+    // participle is read another way ("is called" → "the hill called").
+    let subject = passive_words[..passive_at]
+        .iter()
+        .rev()
+        .find(|w| !reader.words(w).is_function_only())?;
+    if !active_words[at + 1..]
+        .iter()
+        .take(OBJECT_REACH)
+        .any(|w| w == subject)
+    {
+        return None;
+    }
+    let before = &active_words[..at];
+    let adverbs = before.iter().rev().take_while(|w| is_adverb(w)).count();
+    let before = &before[..before.len() - adverbs];
+    // After an auxiliary the participle is no verb with an agent: a passive ("was killed") or
+    // a perfect ("hadn't entered", read "hadn t").
+    if before.last().is_some_and(|w| {
+        PASSIVE_AUXILIARIES.contains(&w.as_str()) || PERFECT_AUXILIARIES.contains(&w.as_str())
+    }) {
+        return None;
+    }
+    let new_words = before
+        .iter()
+        .rev()
+        .take_while(|w| !passive_words.contains(w))
+        .count();
+    // An agent is a name or a short noun phrase; more new words are a rewritten clause.
+    if new_words > MAX_AGENT_WORDS {
+        return None;
+    }
+    let agent = before[before.len() - new_words..].join(" ");
+    let agent_words = reader.words(&agent);
+    if agent_words.is_empty() || agent_words.is_function_only() {
+        return None;
+    }
+    Some((
+        format!("{auxiliary} {participle}"),
+        format!("{agent} {participle}"),
+    ))
+}
+
+/// Participles that name rather than do ("the city was called Caesarea"): no deed, no agent.
+const NAMING_VERBS: &[&str] = &["called", "dubbed", "named", "termed"];
+
+/// Auxiliaries of the perfect, and what is left of one contracted ("hadn't" read "hadn t",
+/// "they've" read "they ve").
+const PERFECT_AUXILIARIES: &[&str] = &["d", "had", "has", "hath", "have", "t", "ve"];
+
+/// Past participles that end in neither "-ed" nor "-en" and are common in reports of what was
+/// done to someone ("was shot", "were hit").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "beat", "brought", "caught", "cut", "held", "hit", "hurt", "kept", "led", "left", "lost",
+    "put", "sent", "set", "shot", "sold", "struck", "swept", "thrown", "told", "won",
+];
+
+/// Whether a lower-case word reads as a past participle ("killed", "taken", "shot").
+fn is_participle(word: &str) -> bool {
+    word.ends_with("ed") || word.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&word)
 }
 
 /// Words between a speaker and the verb of saying, or before a verb with its speaker after it:
@@ -1239,6 +1291,66 @@ mod tests {
             )),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_active_sentence_made_passive_without_its_agent_is_an_agent_cut() {
+        for (original, copy, cut) in [
+            (
+                "Police shot a man near the old mill on Monday.",
+                "A man was shot near the old mill on Monday.",
+                ("police shot", "was shot"),
+            ),
+            (
+                "Officers fired rubber bullets at the crowd outside the mill.",
+                "Rubber bullets were fired at the crowd outside the mill.",
+                ("officers fired", "were fired"),
+            ),
+        ] {
+            let found = changes(&format!("{STORY}{original}"), &format!("{STORY}{copy}"));
+            let cut = (
+                AttributionChangeKind::AgentCut,
+                cut.0.to_owned(),
+                cut.1.to_owned(),
+            );
+            assert_eq!(found, [cut], "{copy}");
+        }
+        // A perfect is no agent acting.
+        let found = changes(
+            &format!("{STORY}They hadn’t entered the old mill on Monday."),
+            &format!("{STORY}The old mill was entered on Monday."),
+        );
+        assert_eq!(found, [], "{found:?}");
+        // The agent kept after "by" is no cut.
+        let found = changes(
+            &format!("{STORY}Police shot a man near the old mill on Monday."),
+            &format!("{STORY}A man was shot by police near the old mill on Monday."),
+        );
+        assert_eq!(found, [], "{found:?}");
+    }
+
+    #[test]
+    fn an_agent_in_one_version_only_is_told_alike_in_either_order() {
+        use crate::article::Format;
+        use crate::compare::{Options, compare};
+        let active = format!("{STORY}Police shot a man near the old mill on Monday.");
+        let passive = format!("{STORY}A man was shot near the old mill on Monday.");
+        for order in [[&active, &passive], [&passive, &active]] {
+            let articles = order
+                .iter()
+                .enumerate()
+                .map(|(i, text)| Article::from_text(format!("v{i}"), "v.txt", *text, Format::Text))
+                .collect();
+            let found = compare(articles, &Options::default()).attribution_changes;
+            let told: Vec<(&str, &str, &str)> = found
+                .iter()
+                .map(|x| (x.label(), x.from.as_str(), x.to.as_str()))
+                .collect();
+            assert_eq!(
+                told,
+                [("agent in one version only", "police shot", "was shot")]
+            );
+        }
     }
 
     #[test]

@@ -406,9 +406,15 @@ fn changed_in_a_quote(
 /// came first is undetermined, a source one version states is named with that version, the edge
 /// being listed in content order ("source in orig only: he said").
 fn attribution_summary(c: &Comparison, x: &AttributionChange) -> String {
-    if !x.directed && x.kind == AttributionChangeKind::Dropped {
-        let stating = &c.articles[x.a.article].label;
-        return format!("source in {stating} only: {}", x.from);
+    let stating = &c.articles[x.a.article].label;
+    match (x.kind, x.directed) {
+        (AttributionChangeKind::Dropped, false) => {
+            return format!("source in {stating} only: {}", x.from);
+        }
+        (AttributionChangeKind::AgentCut, false) => {
+            return format!("agent in {stating} only: {}", arrow(&x.from, &x.to));
+        }
+        _ => {}
     }
     format!("{}: {}", x.label(), arrow(&x.from, &x.to))
 }
