@@ -1064,7 +1064,7 @@ pub fn in_other_units(a: &Reading, b: &Reading) -> bool {
 
 /// Whether two figures may be the same quantity as far as units go: never two different
 /// currencies or units, spans of time aside ("10 days", "two weeks"), and an ordinal only with
-/// another ("ranked 150th" is no age, "18").
+/// another ("ranked 212th" is no age, "19").
 pub fn same_units(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => a == b || is_time_unit(a) && is_time_unit(b),
