@@ -1191,91 +1191,7 @@ fn without_currency_prefix(text: &str, span: (usize, usize)) -> (usize, usize) {
 /// a closing mark is "April" → "May" and "said Tom Reed" cut), so no change joins words of a
 /// quotation to words outside it.
 fn split_at_quote_marks<'e>((a_text, b_text): (&str, &str), edits: &'e [Edit]) -> Cow<'e, [Edit]> {
-    let split = |edit: &Edit| -> Option<[Edit; 2]> {
-        if edit.op != EditOp::Replace {
-            return None;
-        }
-        let mark_inside = |text: &str, (start, end): (usize, usize)| {
-            let side = &text[start..end];
-            let first_word = side.find(char::is_alphanumeric)?;
-            let last_word = side.rfind(char::is_alphanumeric)?;
-            side.char_indices()
-                .find(|&(i, c)| is_double_quote_mark(c) && first_word < i && i < last_word)
-                .map(|(i, c)| (start + i, start + i + c.len_utf8()))
-        };
-        let closes_after = |text: &str, end: usize| {
-            let after =
-                text[end..].trim_start_matches(|c: char| c.is_whitespace() || ",.;:?!".contains(c));
-            after.starts_with(is_double_quote_mark)
-        };
-        let opens_before =
-            |text: &str, start: usize| text[..start].trim_end().ends_with(is_double_quote_mark);
-        // The side that crosses a mark (the other crossing none) and its mark.
-        let (crossing_a, (mark_start, mark_end)) =
-            match (mark_inside(a_text, edit.a), mark_inside(b_text, edit.b)) {
-                (Some(mark), None) => (true, mark),
-                (None, Some(mark)) => (false, mark),
-                _ => return None,
-            };
-        let (other_text, other_span) = if crossing_a {
-            (b_text, edit.b)
-        } else {
-            (a_text, edit.a)
-        };
-        // Whether the other side is the part before the mark (it stops at a closing one) or
-        // after it (it starts at an opening one).
-        let other_before = if closes_after(other_text, other_span.1) {
-            true
-        } else if opens_before(other_text, other_span.0) {
-            false
-        } else {
-            return None;
-        };
-        let (crossing, other) = if crossing_a {
-            (edit.a, edit.b)
-        } else {
-            (edit.b, edit.a)
-        };
-        let (before, after) = ((crossing.0, mark_start), (mark_end, crossing.1));
-        // The replaced part, and the part cut or added with nothing in its place.
-        let (replaced, alone, empty) = if other_before {
-            (before, after, (other.1, other.1))
-        } else {
-            (after, before, (other.0, other.0))
-        };
-        let (swap, lone) = if crossing_a {
-            (
-                Edit {
-                    op: EditOp::Replace,
-                    a: replaced,
-                    b: other,
-                },
-                Edit {
-                    op: EditOp::Delete,
-                    a: alone,
-                    b: empty,
-                },
-            )
-        } else {
-            (
-                Edit {
-                    op: EditOp::Replace,
-                    a: other,
-                    b: replaced,
-                },
-                Edit {
-                    op: EditOp::Insert,
-                    a: empty,
-                    b: alone,
-                },
-            )
-        };
-        Some(if other_before {
-            [swap, lone]
-        } else {
-            [lone, swap]
-        })
-    };
+    let split = |edit: &Edit| split_at_quote_mark((a_text, b_text), edit);
     if !edits.iter().any(|e| split(e).is_some()) {
         return Cow::Borrowed(edits);
     }
@@ -1287,6 +1203,95 @@ fn split_at_quote_marks<'e>((a_text, b_text): (&str, &str), edits: &'e [Edit]) -
         }
     }
     Cow::Owned(out)
+}
+
+/// `edit` split as [`split_at_quote_marks`] says, in text order, or `None` where it is not.
+fn split_at_quote_mark((a_text, b_text): (&str, &str), edit: &Edit) -> Option<[Edit; 2]> {
+    if edit.op != EditOp::Replace {
+        return None;
+    }
+    // The side that crosses a mark (the other crossing none) and its mark.
+    let (crossing_a, (mark_start, mark_end)) = match (
+        quote_mark_inside(a_text, edit.a),
+        quote_mark_inside(b_text, edit.b),
+    ) {
+        (Some(mark), None) => (true, mark),
+        (None, Some(mark)) => (false, mark),
+        _ => return None,
+    };
+    let (crossing, other, other_text) = if crossing_a {
+        (edit.a, edit.b, b_text)
+    } else {
+        (edit.b, edit.a, a_text)
+    };
+    // Whether the other side is the part before the mark (it stops at a closing one) or after
+    // it (it starts at an opening one).
+    let other_before = if closes_after(other_text, other.1) {
+        true
+    } else if opens_before(other_text, other.0) {
+        false
+    } else {
+        return None;
+    };
+    let (before, after) = ((crossing.0, mark_start), (mark_end, crossing.1));
+    // The replaced part, and the part cut or added with nothing in its place.
+    let (replaced, alone, empty) = if other_before {
+        (before, after, (other.1, other.1))
+    } else {
+        (after, before, (other.0, other.0))
+    };
+    let (swap, lone) = if crossing_a {
+        let swap = Edit {
+            op: EditOp::Replace,
+            a: replaced,
+            b: other,
+        };
+        let cut = Edit {
+            op: EditOp::Delete,
+            a: alone,
+            b: empty,
+        };
+        (swap, cut)
+    } else {
+        let swap = Edit {
+            op: EditOp::Replace,
+            a: other,
+            b: replaced,
+        };
+        let added = Edit {
+            op: EditOp::Insert,
+            a: empty,
+            b: alone,
+        };
+        (swap, added)
+    };
+    Some(if other_before {
+        [swap, lone]
+    } else {
+        [lone, swap]
+    })
+}
+
+/// The span of the first double quotation mark with words of `text[start..end]` on both sides.
+fn quote_mark_inside(text: &str, (start, end): (usize, usize)) -> Option<(usize, usize)> {
+    let side = &text[start..end];
+    let first_word = side.find(char::is_alphanumeric)?;
+    let last_word = side.rfind(char::is_alphanumeric)?;
+    side.char_indices()
+        .find(|&(i, c)| is_double_quote_mark(c) && first_word < i && i < last_word)
+        .map(|(i, c)| (start + i, start + i + c.len_utf8()))
+}
+
+/// Whether a closing quotation mark follows `end` of `text`, after any clause punctuation.
+fn closes_after(text: &str, end: usize) -> bool {
+    text[end..]
+        .trim_start_matches(|c: char| c.is_whitespace() || ",.;:?!".contains(c))
+        .starts_with(is_double_quote_mark)
+}
+
+/// Whether an opening quotation mark comes right before `start` of `text`.
+fn opens_before(text: &str, start: usize) -> bool {
+    text[..start].trim_end().ends_with(is_double_quote_mark)
 }
 
 /// Whether `c` is a double quotation mark, straight, curly or angled.
