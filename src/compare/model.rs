@@ -359,8 +359,10 @@ pub enum Bound {
     /// As written ("23 people").
     #[default]
     Exact,
-    /// Approximate ("about", "some", "nearly").
+    /// Approximate ("about", "some").
     About,
+    /// Approximate and just under ("nearly", "almost").
+    Nearly,
     /// A lower bound ("at least", "more than", "over").
     AtLeast,
     /// An upper bound ("up to", "less than", "under").

@@ -201,11 +201,11 @@ const QUALIFIERS: &[(&[&str], Bound)] = &[
     (&["above"], Bound::AtLeast),
     (&["under"], Bound::AtMost),
     (&["about"], Bound::About),
-    (&["almost"], Bound::About),
+    (&["almost"], Bound::Nearly),
     (&["approximately"], Bound::About),
     (&["around"], Bound::About),
     (&["estimated"], Bound::About),
-    (&["nearly"], Bound::About),
+    (&["nearly"], Bound::Nearly),
     (&["roughly"], Bound::About),
     (&["some"], Bound::About),
 ];
@@ -819,6 +819,25 @@ fn unit_after_figure(words: &[&str], last: usize) -> Option<&'static str> {
     unit_of(after).filter(|_| next.chars().all(char::is_alphabetic))
 }
 
+/// Whether two bounds on one number put the count on either side of it ("more than 300",
+/// "nearly 300"): they disagree.
+pub(super) fn above_and_below(a: Bound, b: Bound) -> bool {
+    matches!(
+        (a, b),
+        (Bound::AtLeast, Bound::Nearly) | (Bound::Nearly, Bound::AtLeast)
+    )
+}
+
+/// Whether two bounds hedge a figure alike: the same, or an estimate against one just under it
+/// ("about 500", "nearly 500"): the same claim worded otherwise.
+pub(super) fn hedge_alike(a: Bound, b: Bound) -> bool {
+    a == b
+        || matches!(
+            (a, b),
+            (Bound::About, Bound::Nearly) | (Bound::Nearly, Bound::About)
+        )
+}
+
 /// The bound a figure's qualifier sets, when `words` (in lower case) are one qualifier and
 /// nothing more ("about", "more than").
 pub(super) fn qualifier_bound(words: &[&str]) -> Option<Bound> {
@@ -962,6 +981,7 @@ impl Reading {
                 low.min(self.value * (1.0 - ABOUT_MARGIN)),
                 high.max(self.value * (1.0 + ABOUT_MARGIN)),
             ),
+            Bound::Nearly => (low.min(self.value * (1.0 - ABOUT_MARGIN)), self.value),
             Bound::AtLeast => (self.value, f64::INFINITY),
             Bound::AtMost => (f64::NEG_INFINITY, self.value),
         }
@@ -982,7 +1002,7 @@ impl Reading {
             (None, None) => {}
         }
         if self.same_number(other) {
-            return true;
+            return !above_and_below(self.bound, other.bound);
         }
         if self.bound == Bound::Exact
             && other.bound == Bound::Exact
@@ -1009,8 +1029,12 @@ impl Reading {
         // An estimate agrees with a bound when the estimate itself keeps to it: "about 2,400"
         // is within "more than 2,000" but says less than "more than 2,500".
         match (self.bound, other.bound) {
-            (Bound::About, Bound::AtLeast | Bound::AtMost) => return other.admits(self.value),
-            (Bound::AtLeast | Bound::AtMost, Bound::About) => return self.admits(other.value),
+            (Bound::About | Bound::Nearly, Bound::AtLeast | Bound::AtMost) => {
+                return other.admits(self.value);
+            }
+            (Bound::AtLeast | Bound::AtMost, Bound::About | Bound::Nearly) => {
+                return self.admits(other.value);
+            }
             _ => {}
         }
         let ((a_low, a_high), (b_low, b_high)) = (self.range(), other.range());
@@ -1399,6 +1423,19 @@ mod tests {
         assert!(!agree("$ 10 billion telescope", "$ 9 billion telescope"));
         assert!(!agree("at least 21 people", "at least 33 people"));
         assert!(!agree("at least 32070 dead", "more than 33000 dead"));
+        // "nearly" is just under: never above, nor far below.
+        assert!(!agree(
+            "more than 300 firefighters",
+            "nearly 300 firefighters"
+        ));
+        assert!(!agree("nearly 300 firefighters", "310 firefighters"));
+        assert!(!agree("nearly 300 firefighters", "100 firefighters"));
+        assert!(agree("nearly 300 firefighters", "295 firefighters"));
+        assert!(agree("about 300 firefighters", "almost 300 firefighters"));
+        assert!(agree(
+            "nearly 300 firefighters",
+            "more than 250 firefighters"
+        ));
         assert!(agree("fewer than 5000 homes", "at most 4800 homes"));
         assert!(!agree("fewer than 5000 homes", "at most 5200 homes"));
         assert!(agree(

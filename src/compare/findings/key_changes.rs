@@ -366,8 +366,9 @@ fn drops_the_hedge(in_copy: &NumberMention, in_original: &NumberMention) -> bool
 }
 
 /// Whether a copy's mention of a figure says otherwise than the original's: another number (or
-/// pair of numbers; a span of time in days: "48 hours" and "two days" say the same), or, for a
-/// mention without a number (a time: "this week"), other words.
+/// pair of numbers; a span of time in days: "48 hours" and "two days" say the same), the same
+/// number from the other side ("more than 300" → "nearly 300"), or, for a mention without a
+/// number (a time: "this week"), other words.
 fn says_otherwise(in_copy: &NumberMention, in_original: &NumberMention) -> bool {
     let numbers = |m: &NumberMention| {
         let in_days = |x: f64| {
@@ -379,7 +380,10 @@ fn says_otherwise(in_copy: &NumberMention, in_original: &NumberMention) -> bool 
         (m.value.map(in_days), m.second.map(in_days))
     };
     match in_copy.value {
-        Some(_) => numbers(in_copy) != numbers(in_original),
+        Some(_) => {
+            numbers(in_copy) != numbers(in_original)
+                || figures::above_and_below(in_copy.bound, in_original.bound)
+        }
         None => in_copy.text != in_original.text,
     }
 }
@@ -750,6 +754,22 @@ mod tests {
         let (c, listed) = the_one_copy_s_changes(wire, copy);
         assert_eq!(c.numbers.len(), 1, "the figure is still a changed figure");
         assert_eq!(listed, [(KeyChangeKind::Quote, "400 → 600".to_owned())]);
+    }
+
+    #[test]
+    fn a_count_put_on_the_other_side_of_its_number_is_a_changed_figure() {
+        let wire = "WESTPORT (AP) — More than 300 firefighters battled the blaze on the ridge \
+            through the night. Crews from three towns joined them by dawn on Sunday.";
+        let copy = "WESTPORT — Nearly 300 firefighters battled the blaze on the ridge through the \
+            night. Crews from three towns joined them by dawn on Sunday.";
+        let (_, listed) = the_one_copy_s_changes(wire, copy);
+        assert_eq!(
+            listed,
+            [(
+                KeyChangeKind::Figure,
+                "firefighters: More than 300 firefighters → Nearly 300 firefighters".to_owned()
+            )]
+        );
     }
 
     #[test]

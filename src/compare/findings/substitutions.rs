@@ -17,9 +17,9 @@ use std::rc::Rc;
 use rayon::prelude::*;
 
 use super::figures::{
-    MONTHS, currency_of_sign, fraction_value, glued_code, is_bracketed_conversion, is_figure,
-    is_one_word_qualifier, is_scale_word, is_unit_word, is_year, may_belong_to_figure, ordinal_of,
-    qualifier_bound, tens_value,
+    MONTHS, above_and_below, currency_of_sign, fraction_value, glued_code, hedge_alike,
+    is_bracketed_conversion, is_figure, is_one_word_qualifier, is_scale_word, is_unit_word,
+    is_year, may_belong_to_figure, ordinal_of, qualifier_bound, tens_value,
 };
 use super::times::TIME_WORDS;
 use super::wording::{
@@ -29,7 +29,7 @@ use super::wording::{
 use crate::article::{Article, Role};
 use crate::compare::normalize::is_between_digits;
 use crate::compare::{
-    Edit, EditOp, FastMap, Link, LinkKind, SentenceRef, Substitution, SubstitutionKind,
+    Bound, Edit, EditOp, FastMap, Link, LinkKind, SentenceRef, Substitution, SubstitutionKind,
 };
 
 /// Shares of the links each thread's share is split into when judging: with one share per
@@ -648,8 +648,11 @@ fn judge_in_context(
     open: Open,
     surroundings: &Surroundings,
 ) -> Verdict {
-    if is_hedge_reworded(from, to, surroundings) {
-        return None;
+    match hedges_of_a_figure(from, to, surroundings) {
+        Some((x, y)) if hedge_alike(x, y) => return None,
+        // "more than 300" → "nearly 300": the figure now says less.
+        Some((x, y)) if above_and_below(x, y) => return Some((SubstitutionKind::Figure, false)),
+        _ => {}
     }
     let (a, b) = (reader.words(from), reader.words(to));
     let passage = a.len().max(b.len()) > MAX_SWAP_WORDS;
@@ -694,9 +697,9 @@ fn judge_in_context(
     Some((kind, open.loaded))
 }
 
-/// Whether `from` → `to` swaps a figure's qualifier for another that bounds it alike ("nearly
-/// 500" → "almost 500", "more than 40" → "over 40"): the same claim, worded otherwise.
-fn is_hedge_reworded(from: &str, to: &str, surroundings: &Surroundings) -> bool {
+/// Where `from` → `to` swaps one qualifier of a figure for another ("nearly 500" → "almost 500",
+/// "more than 40" → "over 40", "more than 300" → "nearly 300"), the bounds the two set.
+fn hedges_of_a_figure(from: &str, to: &str, surroundings: &Surroundings) -> Option<(Bound, Bound)> {
     let bound = |text: &str| {
         let lower = text.to_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
@@ -709,9 +712,8 @@ fn is_hedge_reworded(from: &str, to: &str, surroundings: &Surroundings) -> bool 
             .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
             .is_some_and(|w| may_belong_to_figure(&w.to_lowercase()))
     };
-    bound(from).is_some_and(|b| bound(to) == Some(b))
-        && before_figure(surroundings.from)
-        && before_figure(surroundings.to)
+    let bounds = bound(from).zip(bound(to))?;
+    (before_figure(surroundings.from) && before_figure(surroundings.to)).then_some(bounds)
 }
 
 /// Whether one side holds function words only and the other [`MIN_PASSAGE_CONTENT`] content
@@ -1974,6 +1976,11 @@ mod tests {
         assert_eq!(
             kind_in("more than", "over", before(" $40,000 in damage.")),
             None
+        );
+        assert_eq!(kind_in("about", "nearly", before(" 500 homes.")), None);
+        assert_eq!(
+            kind_in("more than", "nearly", before(" 500 homes.")),
+            Some(SubstitutionKind::Figure)
         );
         assert_ne!(kind_in("nearly", "over", before(" 500 homes.")), None);
         // Not before a figure: "almost died" → "nearly died" is left to the words.

@@ -1082,7 +1082,7 @@ fn same_as_written(from: &Words, to: &Words) -> bool {
 /// they give when both give one ([`measure_of`]), or name the same unit ("kilometres" → "km").
 fn same_quantity(from: &Words, to: &Words, measures: Option<&(Reading, Reading)>) -> bool {
     if let Some((a, b)) = measures {
-        return a.same_number(b) && a.unit == b.unit && a.bound == b.bound;
+        return a.same_number(b) && a.unit == b.unit && figures::hedge_alike(a.bound, b.bound);
     }
     let unit = |w: &Words| match w.keys.as_slice() {
         [key] => figures::unit_of(key),
