@@ -644,6 +644,9 @@ impl<'t> Seen<'t> {
     /// A passive without an agent in `a` ("were killed") made active in `b` with an agent the
     /// original does not have ("floodwaters killed"): the wordings of both.
     fn new_agent(&self, reader: &mut Reader) -> Option<(String, String)> {
+        if !self.changes_an_auxiliary(true) {
+            return None;
+        }
         let (a_words, b_words) = self.lower_sentence_words();
         agent_named_in_active(&a_words, &b_words, reader)
     }
@@ -651,9 +654,32 @@ impl<'t> Seen<'t> {
     /// A sentence in `a` whose agent acts ("Police shot a man") made passive in `b` without it
     /// ("A man was shot"): who did it is no longer said. The wordings of both.
     fn agent_cut(&self, reader: &mut Reader) -> Option<(String, String)> {
+        if !self.changes_an_auxiliary(false) {
+            return None;
+        }
         let (a_words, b_words) = self.lower_sentence_words();
         let (passive, active) = agent_named_in_active(&b_words, &a_words, reader)?;
         Some((active, passive))
+    }
+
+    /// Whether a changed run of side `a` (or `b`) holds a passive's auxiliary: a passive the
+    /// other side does not write so ("were" of "were killed" against "floodwaters killed") is
+    /// one. Most links change none, and are not read for agents.
+    fn changes_an_auxiliary(&self, on_a: bool) -> bool {
+        let text = if on_a { self.a_text } else { self.b_text };
+        self.edits
+            .iter()
+            .filter(|e| e.op != EditOp::Equal)
+            .map(|e| if on_a { e.a } else { e.b })
+            .any(|(start, end)| {
+                text[start..end]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| {
+                        PASSIVE_AUXILIARIES
+                            .iter()
+                            .any(|x| x.eq_ignore_ascii_case(w))
+                    })
+            })
     }
 
     /// The lower-case words of the link's two sentences.
