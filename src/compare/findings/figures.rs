@@ -374,13 +374,23 @@ pub(super) fn fraction_value(word: &str) -> Option<f64> {
     })
 }
 
+/// A word without the ending an ordinal written with digits takes ("150th" → "150"; "month" →
+/// "mon": whether what is left is a number is for the caller to say).
+pub(super) fn without_ordinal_ending(word: &str) -> Option<&str> {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+}
+
+/// The digits of an ordinal written with them ("1st" → "1", "23rd" → "23").
+pub(super) fn ordinal_digits(word: &str) -> Option<&str> {
+    without_ordinal_ending(word)
+        .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The value of an ordinal written out or with digits ("fourth", "4th", "21st").
 pub(super) fn ordinal_of(word: &str) -> Option<f64> {
-    let digits = ["st", "nd", "rd", "th"]
-        .iter()
-        .find_map(|ending| word.strip_suffix(ending))
-        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
-    match digits {
+    match ordinal_digits(word) {
         Some(digits) => digits.parse().ok(),
         None => ordinal_value(word),
     }

@@ -19,12 +19,12 @@ use rayon::prelude::*;
 use super::figures::{
     MONTHS, above_and_below, currency_of_sign, fraction_value, glued_code, hedge_alike,
     is_bracketed_conversion, is_figure, is_one_word_qualifier, is_scale_word, is_unit_word,
-    is_year, may_belong_to_figure, ordinal_of, qualifier_bound, tens_value,
+    is_year, may_belong_to_figure, ordinal_of, qualifier_bound, tens_value, without_ordinal_ending,
 };
 use super::times::TIME_WORDS;
 use super::wording::{
     ARTICLES, Difference, PREPOSITIONS, Reader, Words, classify, is_one_figure,
-    is_plain_saying_swap, without_ordinal_ending,
+    is_plain_saying_swap,
 };
 use crate::article::{Article, Role};
 use crate::compare::normalize::is_between_digits;

@@ -968,20 +968,6 @@ fn as_digits(word: &str) -> Option<String> {
     Some(format!("{n}{suffix}"))
 }
 
-/// A word without the ending an ordinal written with digits takes ("150th" → "150"; "month" →
-/// "mon": whether what is left is a number is for the caller to say).
-pub(super) fn without_ordinal_ending(word: &str) -> Option<&str> {
-    ["st", "nd", "rd", "th"]
-        .iter()
-        .find_map(|suffix| word.strip_suffix(suffix))
-}
-
-/// The digits of an ordinal written with them ("1st" → "1", "23rd" → "23").
-fn ordinal_digits(word: &str) -> Option<&str> {
-    without_ordinal_ending(word)
-        .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-}
-
 /// Words run together with abbreviations expanded (and, with `digits`, small numbers and
 /// ordinals as digits, a day of the month without its ordinal ending: "January 1st" as "Jan.
 /// 1"), letters and digits only.
@@ -1009,7 +995,7 @@ fn squash<W: AsRef<str>>(words: &[W], digits: bool) -> String {
     };
     let mut out = String::new();
     for (i, word) in spelled.iter().enumerate() {
-        let word = match ordinal_digits(word) {
+        let word = match figures::ordinal_digits(word) {
             Some(day) if digits && day_of_month(i) => day,
             _ => word,
         };
@@ -1357,7 +1343,7 @@ fn month_number(key: &str) -> Option<usize> {
 
 /// The day of a month a key gives ("8", "8th", "31st").
 fn day_number(key: &str) -> Option<u32> {
-    let digits = ordinal_digits(key).unwrap_or(key);
+    let digits = figures::ordinal_digits(key).unwrap_or(key);
     let all_digits = (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
     all_digits
         .then(|| digits.parse().ok())
