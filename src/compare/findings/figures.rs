@@ -45,9 +45,10 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
 ];
 /// Number words read as a count when the word after them is what they count ("seven
 /// passengers", "two others"): news style spells out small numbers. "One" is left out ("one of
-/// them", "no one", "one day"), and a number word is no count before a function word ("two of
-/// the", "three to four") or a mark ("two-thirds", "seven-year-old"), nor after a word that
-/// refers to ones already known (see [`REFERRING`]).
+/// them", "no one", "one day"), and a number word is no count before a function word ("three
+/// to four"; a share, "five of the injured", counts what follows "of") or a mark
+/// ("two-thirds", "seven-year-old"), nor after a word that refers to ones already known (see
+/// [`REFERRING`]).
 const COUNTING_WORDS: &[(&str, f64)] = &[
     ("eight", 8.0),
     ("eighteen", 18.0),
@@ -96,6 +97,10 @@ const ORDINAL_WORDS: &[&str] = &[
 /// What an ordinal is read as: its own unit, so it is compared only with other ordinals ("the
 /// fourth day" against "the fifth day"), never with a count.
 pub(super) const ORDINAL: &str = "ordinal";
+/// Words between "of" and what a share of it counts ("40 of the wooden supports", "five of the
+/// injured").
+pub(super) const PARTITIVE_DETERMINERS: &[&str] =
+    &["the", "its", "their", "his", "her", "our", "these", "those"];
 /// Words after which a number word is no count (see [`COUNTING_WORDS`]).
 const NOT_COUNTED: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "than",
@@ -456,9 +461,18 @@ fn spelled_count(words: &[&str], at: usize) -> Option<f64> {
 }
 
 /// Whether the number word at token `at` counts the word after it anew: a word that can be
-/// counted follows, and no word before refers to ones already known ("the two sides").
+/// counted follows, or a share of those named after "of" ("five of the injured", "two of
+/// them"), and no word before refers to ones already known ("the two sides").
 fn counts_a_word(words: &[&str], at: usize) -> bool {
-    let Some(counted) = words.get(at + 1) else {
+    let counted_at = if words.get(at + 1) == Some(&"of") {
+        let determiner = words
+            .get(at + 2)
+            .is_some_and(|w| PARTITIVE_DETERMINERS.contains(w));
+        at + 2 + usize::from(determiner)
+    } else {
+        at + 1
+    };
+    let Some(counted) = words.get(counted_at) else {
         return false;
     };
     let is_word = counted.chars().next().is_some_and(char::is_alphabetic);
@@ -1148,6 +1162,21 @@ mod tests {
         let words = ["entered", "its", "fourth", "day"];
         assert!((0..words.len()).all(|at| read(&words, at).is_none()));
         assert!(!same_units(Some(ORDINAL), None));
+    }
+
+    #[test]
+    fn a_small_count_of_a_share_is_read_in_linked_sentences() {
+        let count = |sentence: &str| {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            (0..words.len()).find_map(|at| read_with_counts(&words, at).map(|r| r.value))
+        };
+        assert_eq!(
+            count("five of the injured were in critical condition"),
+            Some(5.0)
+        );
+        assert_eq!(count("two of them were rescued"), Some(2.0));
+        assert!(read_with_counts(&["three", "to", "four", "boats"], 0).is_none());
+        assert_eq!(count("the two of them"), None);
     }
 
     #[test]

@@ -677,10 +677,6 @@ fn mention(
     })
 }
 
-/// Words between "of" and what a share of it counts ("40 of the wooden supports").
-const PARTITIVE_DETERMINERS: &[&str] =
-    &["the", "its", "their", "his", "her", "our", "these", "those"];
-
 /// The words the figure `reading` counts, after its number: units first ("francs", "percent";
 /// an ordinal has none: "the fourth day" orders days), then up to [`COUNTED_WORDS`] content
 /// words, up to a time ("next year"). Returns the first counted word and the last token taken (the number's when nothing
@@ -696,7 +692,7 @@ fn counted_after(p: &Prepared, words: &[String], reading: &Reading) -> (usize, u
     if words.get(at).is_some_and(|w| w == "of") {
         let determiner = words
             .get(at + 1)
-            .is_some_and(|w| PARTITIVE_DETERMINERS.contains(&w.as_str()));
+            .is_some_and(|w| figures::PARTITIVE_DETERMINERS.contains(&w.as_str()));
         let noun = at + 1 + usize::from(determiner);
         if p.tokens
             .get(noun)
