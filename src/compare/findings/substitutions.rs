@@ -1242,31 +1242,22 @@ fn split_at_quote_mark((a_text, b_text): (&str, &str), edit: &Edit) -> Option<[E
     } else {
         (after, before, (other.0, other.0))
     };
-    let (swap, lone) = if crossing_a {
-        let swap = Edit {
-            op: EditOp::Replace,
-            a: replaced,
-            b: other,
+    // An edit with the crossing side's span and the other's, each on its own side.
+    let edit_of = |op: EditOp, crossing_side: (usize, usize), other_side: (usize, usize)| {
+        let (a, b) = if crossing_a {
+            (crossing_side, other_side)
+        } else {
+            (other_side, crossing_side)
         };
-        let cut = Edit {
-            op: EditOp::Delete,
-            a: alone,
-            b: empty,
-        };
-        (swap, cut)
-    } else {
-        let swap = Edit {
-            op: EditOp::Replace,
-            a: other,
-            b: replaced,
-        };
-        let added = Edit {
-            op: EditOp::Insert,
-            a: empty,
-            b: alone,
-        };
-        (swap, added)
+        Edit { op, a, b }
     };
+    let swap = edit_of(EditOp::Replace, replaced, other);
+    let lone_op = if crossing_a {
+        EditOp::Delete
+    } else {
+        EditOp::Insert
+    };
+    let lone = edit_of(lone_op, alone, empty);
     Some(if other_before {
         [swap, lone]
     } else {
