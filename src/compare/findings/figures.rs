@@ -1326,9 +1326,10 @@ mod tests {
         assert_eq!(counted("and seven passengers escaped").value, 7.0);
         assert_eq!(counted("Two others were missing").value, 2.0);
         assert_eq!(counted("at least five people").bound, Bound::AtLeast);
+        // A share counts what follows "of".
+        assert_eq!(counted("two of the passengers").value, 2.0);
         for not_a_count in [
             "one man said",
-            "two of the passengers",
             "one or two",
             "the two sides met",
             "a two-thirds majority",
