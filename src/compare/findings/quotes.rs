@@ -13,7 +13,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::wording::{
-    Reader, Words, changes_certainty, classify, contractions_written_out, is_spelling_only,
+    Reader, Words, changes_certainty, contractions_written_out, is_spelling_only,
 };
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::Token;
@@ -96,13 +96,9 @@ fn change_of(
         {
             continue;
         }
-        let difference = if wa.is_empty() || wb.is_empty() {
-            None
-        } else if is_spelling_only(&wa, &wb) {
+        if !wa.is_empty() && !wb.is_empty() && is_spelling_only(&wa, &wb) {
             continue;
-        } else {
-            Some(classify(&wa, &wb))
-        };
+        }
         let (ta, tb) =
             differing_words(&contractions_written_out(&a), &contractions_written_out(&b));
         let tense = is_tense(&reader.words(&ta), &reader.words(&tb));
@@ -110,13 +106,12 @@ fn change_of(
             wa.is_empty() && marks_a_cut(a_text, edit.a),
             wb.is_empty() && marks_a_cut(b_text, edit.b),
         );
-        differences.push((
-            difference,
-            wa.is_empty(),
-            wb.is_empty(),
+        differences.push(EditNature {
+            added: wa.is_empty(),
+            cut: wb.is_empty(),
             tense,
-            a_marks || b_marks,
-        ));
+            marked: a_marks || b_marks,
+        });
         // A side that marks the cut shows the mark, as the quotation does.
         let marked = |marks: bool, side: String| if marks { ELLIPSIS.to_owned() } else { side };
         edits.push(QuoteEdit {
@@ -131,13 +126,13 @@ fn change_of(
     let b_quote = collapse_whitespace(&b_text[qb.span.clone()]);
     let kind = if has_bracketed_words(&a_quote) != has_bracketed_words(&b_quote) {
         QuoteChangeKind::Bracketed
-    } else if differences.iter().all(|(_, _, _, _, marked)| *marked) {
+    } else if differences.iter().all(|d| d.marked) {
         QuoteChangeKind::Elided
-    } else if differences.iter().all(|(_, cut_a, _, _, _)| *cut_a) {
+    } else if differences.iter().all(|d| d.added) {
         QuoteChangeKind::Added
-    } else if differences.iter().all(|(_, _, cut_b, _, _)| *cut_b) {
+    } else if differences.iter().all(|d| d.cut) {
         QuoteChangeKind::Cut
-    } else if differences.iter().all(|(_, _, _, tense, _)| *tense) {
+    } else if differences.iter().all(|d| d.tense) {
         QuoteChangeKind::Tense
     } else {
         QuoteChangeKind::Reworded
@@ -151,6 +146,18 @@ fn change_of(
         edits,
         directed: false,
     })
+}
+
+/// What one changed run of a quotation does, read to name the quote change's kind.
+struct EditNature {
+    /// Words only the second quotation has.
+    added: bool,
+    /// Words only the first quotation has.
+    cut: bool,
+    /// Only the tense or another inflection changed.
+    tense: bool,
+    /// The side without the words marks the cut with an ellipsis.
+    marked: bool,
 }
 
 /// One side of a quote edit as shown: whitespace collapsed, without the clause punctuation the
