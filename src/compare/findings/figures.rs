@@ -147,29 +147,42 @@ const CODES: &[&str] = &[
 /// Words after a figure that name its currency or unit, and the unit they stand for.
 const UNIT_WORDS: &[(&str, &str)] = &[
     ("acres", "acres"),
+    ("c", CELSIUS),
+    ("celsius", CELSIUS),
+    ("centigrade", CELSIUS),
     ("centimeters", "cm"),
     ("cm", "cm"),
     ("days", "days"),
-    ("degrees", "degrees"),
+    ("degrees", DEGREES),
     ("dollars", "USD"),
     ("euros", "EUR"),
+    ("f", FAHRENHEIT),
+    ("fahrenheit", FAHRENHEIT),
     ("feet", "feet"),
     ("francs", "CHF"),
     ("ft", "feet"),
+    ("gigawatts", "GW"),
+    ("gw", "GW"),
     ("hectares", "hectares"),
     ("hours", "hours"),
     ("hrs", "hours"),
     ("kg", "kg"),
     ("kilograms", "kg"),
     ("kilometers", "km"),
+    ("kilowatts", "kW"),
     ("km", "km"),
     ("kph", "km/h"),
+    ("kw", "kW"),
+    ("megawatts", "MW"),
     ("meters", "m"),
     ("miles", "miles"),
+    ("millimeters", "mm"),
     ("minutes", "minutes"),
     ("mins", "minutes"),
+    ("mm", "mm"),
     ("months", "months"),
     ("mph", "mph"),
+    ("mw", "MW"),
     ("percent", "percent"),
     ("pounds", "GBP"),
     ("rupees", "INR"),
@@ -180,6 +193,31 @@ const UNIT_WORDS: &[(&str, &str)] = &[
     ("yuan", "CNY"),
     ("years", "years"),
     ("yrs", "years"),
+];
+/// The length of the longest word of [`UNIT_WORDS`] ("millimeters").
+pub(super) const LONGEST_UNIT_WORD: usize = 11;
+/// The unit of a temperature in degrees Celsius ("41C", "41°C", "41 degrees Celsius").
+const CELSIUS: &str = "°C";
+/// The unit of a temperature in degrees Fahrenheit ("106F", "106 degrees Fahrenheit").
+const FAHRENHEIT: &str = "°F";
+/// The unit of a reading in degrees on no scale named ("30 degrees"): a temperature in either
+/// scale, or an angle.
+const DEGREES: &str = "degrees";
+/// Units written onto a figure ("5km", "9.2GW", "41C"), in lower case, and the unit each stands
+/// for. No metre ("5m" is five million) and no gram.
+const GLUED_UNITS: &[(&str, &str)] = &[
+    ("c", CELSIUS),
+    ("cm", "cm"),
+    ("f", FAHRENHEIT),
+    ("ft", "feet"),
+    ("gw", "GW"),
+    ("kg", "kg"),
+    ("km", "km"),
+    ("kph", "km/h"),
+    ("kw", "kW"),
+    ("mm", "mm"),
+    ("mph", "mph"),
+    ("mw", "MW"),
 ];
 /// How many "some" before a number share out rather than hedge ("some thirty, some sixty, some a
 /// hundred").
@@ -497,7 +535,7 @@ fn number_of(word: &str) -> Option<(f64, f64, i32)> {
     if !number.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let scale = if suffix.is_empty() {
+    let scale = if suffix.is_empty() || glued_unit_of(suffix).is_some() {
         1.0
     } else {
         SUFFIXES.iter().find(|(s, _)| *s == suffix)?.1
@@ -639,6 +677,24 @@ pub(super) fn glued_code(word: &str) -> Option<(&'static str, &str)> {
     Some((code(prefix)?, number))
 }
 
+/// The unit a figure word is written with ("5km": "km", "41C": "°C"), in any case.
+fn glued_unit(word: &str) -> Option<&'static str> {
+    let digits_end = word.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
+    let (number, suffix) = word.split_at(digits_end);
+    if number.is_empty() {
+        return None;
+    }
+    glued_unit_of(suffix)
+}
+
+/// The unit of [`GLUED_UNITS`] a suffix written onto a figure stands for.
+fn glued_unit_of(suffix: &str) -> Option<&'static str> {
+    GLUED_UNITS
+        .iter()
+        .find(|(glued, _)| glued.eq_ignore_ascii_case(suffix))
+        .map(|(_, unit)| *unit)
+}
+
 fn code(word: &str) -> Option<&'static str> {
     CODES.iter().position(|c| *c == word).map(|i| {
         [
@@ -735,6 +791,7 @@ fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
     if unit.is_none() {
         unit = glued_code(words[at])
             .map(|(code, _)| code)
+            .or_else(|| glued_unit(words[at]))
             .or_else(|| unit_after_figure(words, last));
     }
     let (bound, qualified_first) = qualifier_before(words, first);
@@ -835,8 +892,21 @@ fn is_clock_time(words: &[&str], at: usize) -> bool {
 /// The unit named right after the figure ("2 billion Swiss francs", "14 kilometres").
 fn unit_after_figure(words: &[&str], last: usize) -> Option<&'static str> {
     let next = words.get(last + 1)?;
+    if *next == "°" {
+        return words
+            .get(last + 2)
+            .and_then(|w| unit_of(w))
+            .or(Some(DEGREES));
+    }
     if let Some(unit) = unit_of(next) {
-        return Some(unit);
+        // "41 degrees Celsius": the scale named after the degrees.
+        let scale = || words.get(last + 2).and_then(|w| unit_of(w));
+        return Some(match unit {
+            DEGREES => scale()
+                .filter(|s| [CELSIUS, FAHRENHEIT].contains(s))
+                .unwrap_or(DEGREES),
+            _ => unit,
+        });
     }
     // One adjective between: "Swiss francs", "US dollars".
     let after = words.get(last + 2)?;
@@ -1072,13 +1142,15 @@ impl Reading {
     }
 }
 
-/// Units of measurement one converts into another, with how many of the second make one of the
-/// first (currencies never convert: their rates change, and "pounds" may be money).
-const CONVERSIONS: &[(&str, &str, f64)] = &[
-    ("km", "miles", 0.621_371),
-    ("m", "feet", 3.280_84),
-    ("km/h", "mph", 0.621_371),
-    ("hectares", "acres", 2.471_05),
+/// Units of measurement one converts into another: a figure in the first times the factor, plus
+/// the offset, is the figure in the second (currencies never convert: their rates change, and
+/// "pounds" may be money).
+const CONVERSIONS: &[(&str, &str, f64, f64)] = &[
+    ("km", "miles", 0.621_371, 0.0),
+    ("m", "feet", 3.280_84, 0.0),
+    ("km/h", "mph", 0.621_371, 0.0),
+    ("hectares", "acres", 2.471_05, 0.0),
+    (CELSIUS, FAHRENHEIT, 1.8, 32.0),
 ];
 /// How far a converted figure may stray from the other and still be its conversion, as a share:
 /// conversions are rounded ("1.5 million kilometres (930,000 miles)", "1 million miles (1.6
@@ -1086,28 +1158,36 @@ const CONVERSIONS: &[(&str, &str, f64)] = &[
 const CONVERSION_MARGIN: f64 = 0.05;
 
 /// Whether `a` and `b` give one measure in two units ("1.6 million kilometres" and "1 million
-/// miles"): the value of one converted to the other's unit is the other's, within the rounding
-/// either is written with or [`CONVERSION_MARGIN`].
+/// miles", "41C" and "106F"): the value of one converted to the other's unit is the other's,
+/// within the rounding either is written with or [`CONVERSION_MARGIN`].
 pub fn in_other_units(a: &Reading, b: &Reading) -> bool {
     let (Some(from), Some(to)) = (a.unit, b.unit) else {
         return false;
     };
-    let Some(factor) = CONVERSIONS.iter().find_map(|&(x, y, factor)| {
+    // The factor and offset from `from` to `to`.
+    let Some((factor, offset)) = CONVERSIONS.iter().find_map(|&(x, y, factor, offset)| {
         if (x, y) == (from, to) {
-            Some(factor)
+            Some((factor, offset))
         } else if (y, x) == (from, to) {
-            Some(1.0 / factor)
+            Some((1.0 / factor, -offset / factor))
         } else {
             None
         }
     }) else {
         return false;
     };
-    let converted = a.value * factor;
+    let converted = a.value * factor + offset;
     let slack = (CONVERSION_MARGIN * b.value.abs())
         .max(b.precision / 2.0)
         .max(a.precision * factor / 2.0);
     a.second.is_none() && b.second.is_none() && (converted - b.value).abs() <= slack
+}
+
+/// Whether two units name one, one of them perhaps less exactly: "degrees" and "°C" ("30
+/// degrees", "30C").
+pub fn one_unit(a: &str, b: &str) -> bool {
+    let scale = |unit: &str| [CELSIUS, FAHRENHEIT].contains(&unit);
+    a == b || (a == DEGREES && scale(b)) || (b == DEGREES && scale(a))
 }
 
 /// Whether two figures may be the same quantity as far as units go: never two different
@@ -1115,7 +1195,7 @@ pub fn in_other_units(a: &Reading, b: &Reading) -> bool {
 /// another ("ranked 212th" is no age, "19").
 pub fn same_units(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => a == b || is_time_unit(a) && is_time_unit(b),
+        (Some(a), Some(b)) => one_unit(a, b) || is_time_unit(a) && is_time_unit(b),
         (Some(unit), None) | (None, Some(unit)) => unit != ORDINAL,
         (None, None) => true,
     }
@@ -1488,5 +1568,37 @@ mod tests {
     fn different_units_never_match() {
         assert!(!same_units(Some("CHF"), Some("USD")));
         assert!(same_units(Some("USD"), None));
+        assert!(!same_units(Some(CELSIUS), Some(FAHRENHEIT)));
+        assert!(same_units(Some(DEGREES), Some(CELSIUS)));
+    }
+
+    #[test]
+    fn units_written_onto_a_figure_are_read() {
+        let glued = |word: &str| read(&[word], 0).map(|r| (r.value, r.unit));
+        assert_eq!(glued("5km"), Some((5.0, Some("km"))));
+        assert_eq!(glued("9.2GW"), Some((9.2, Some("GW"))));
+        assert_eq!(glued("41C"), Some((41.0, Some(CELSIUS))));
+        assert_eq!(glued("2bn"), Some((2e9, None)));
+        // "m" is a million, never a metre; a suffix that is no unit is no figure.
+        assert_eq!(glued("5m"), Some((5e6, None)));
+        assert_eq!(glued("5g"), None);
+        assert_eq!(glued("3rd"), None);
+    }
+
+    #[test]
+    fn a_temperature_names_its_scale_however_written() {
+        assert_eq!(reading("41 degrees celsius").unit, Some(CELSIUS));
+        assert_eq!(reading("41 ° c in the shade").unit, Some(CELSIUS));
+        assert_eq!(reading("106 degrees fahrenheit").unit, Some(FAHRENHEIT));
+        assert_eq!(reading("30 degrees in the shade").unit, Some(DEGREES));
+        assert!(in_other_units(&reading("41c"), &reading("106f")));
+        assert!(in_other_units(&reading("106 fahrenheit"), &reading("41 c")));
+        assert!(!in_other_units(&reading("41c"), &reading("41f")));
+    }
+
+    #[test]
+    fn the_longest_unit_word_is_known() {
+        let longest = UNIT_WORDS.iter().map(|(word, _)| word.len()).max();
+        assert_eq!(longest, Some(LONGEST_UNIT_WORD));
     }
 }

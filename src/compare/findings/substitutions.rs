@@ -255,6 +255,7 @@ impl<'t> Judge<'t> {
         let b_text = &articles[link.b.article].text;
         let mut out = Vec::new();
         let edits = split_at_quote_marks((a_text, b_text), &link.edits);
+        let edits = self.figures_split_off((a_text, b_text), &edits);
         let mut pieces = self.figures_in_pieces((a_text, b_text), &edits);
         self.moved_into_swaps((a_text, b_text), &edits, &mut pieces);
         for (at, (edit, piece)) in edits.iter().zip(&pieces).enumerate() {
@@ -344,6 +345,69 @@ impl<'t> Judge<'t> {
             }
         }
         pieces
+    }
+
+    /// `edits` with each replacement whose two sides end in one figure each, after other words,
+    /// split into the words before the figures and the figures: "reached 41 degrees Celsius" →
+    /// "hit 41C" is "reached" → "hit" and the figure in other notation, no pairing of a verb
+    /// with a figure.
+    fn figures_split_off<'e>(
+        &mut self,
+        (a_text, b_text): (&str, &str),
+        edits: &'e [Edit],
+    ) -> Cow<'e, [Edit]> {
+        let mut out: Option<Vec<Edit>> = None;
+        for (i, edit) in edits.iter().enumerate() {
+            let split = (edit.op == EditOp::Replace)
+                .then(|| {
+                    let a = self.figure_at_end(a_text, edit.a)?;
+                    let b = self.figure_at_end(b_text, edit.b)?;
+                    Some((a, b))
+                })
+                .flatten();
+            match (split, &mut out) {
+                (Some(((a_words, a_figure), (b_words, b_figure))), out) => {
+                    let out = out.get_or_insert_with(|| edits[..i].to_vec());
+                    out.push(Edit {
+                        a: a_words,
+                        b: b_words,
+                        ..*edit
+                    });
+                    out.push(Edit {
+                        a: a_figure,
+                        b: b_figure,
+                        ..*edit
+                    });
+                }
+                (None, Some(out)) => out.push(*edit),
+                (None, None) => {}
+            }
+        }
+        out.map_or(Cow::Borrowed(edits), Cow::Owned)
+    }
+
+    /// Where the words of `text` at `span` are words and then one figure ("reached 41 degrees
+    /// Celsius"), the spans of the words and of the figure.
+    fn figure_at_end(
+        &mut self,
+        text: &str,
+        (start, end): (usize, usize),
+    ) -> Option<((usize, usize), (usize, usize))> {
+        let side = &text[start..end];
+        // The figure starts with the first run of non-spaces holding a digit ("$2bn", "41C").
+        let mut offset = 0;
+        let figure_start = side.split_whitespace().find_map(|run| {
+            let at = offset + side[offset..].find(run)?;
+            offset = at + run.len();
+            run.contains(|c: char| c.is_ascii_digit()).then_some(at)
+        })?;
+        let words_end = side[..figure_start].trim_end().len();
+        if !side[..words_end].contains(char::is_alphabetic)
+            || !is_one_figure(&self.reader.words(&side[figure_start..]))
+        {
+            return None;
+        }
+        Some(((start, start + words_end), (start + figure_start, end)))
     }
 
     /// Marks in `pieces` the words an edit of `edits` cuts (or adds) whose content words stand
@@ -1800,6 +1864,33 @@ mod tests {
             .iter()
             .map(|s| (s.from.clone(), s.to.clone(), s.kind))
             .collect()
+    }
+
+    #[test]
+    fn words_before_a_figure_are_judged_apart_from_it() {
+        use SubstitutionKind::*;
+        let swaps = |original: &str, copy: &str| {
+            let frame = |figure: &str| {
+                format!(
+                    "The mercury {figure} in the harbour town, where the ferries were cancelled."
+                )
+            };
+            swaps_of(&frame(original), &frame(copy))
+        };
+        // The figure in other notation: the verb alone is swapped.
+        assert_eq!(
+            swaps("reached 41 degrees Celsius", "hit 41C"),
+            [("reached".to_owned(), "hit".to_owned(), Content)]
+        );
+        // The figure changed too: two changes, neither a pairing of a verb with a figure.
+        let changed = swaps("reached 41 degrees Celsius", "hit 43C");
+        assert!(changed.contains(&("reached".to_owned(), "hit".to_owned(), Content)));
+        assert!(
+            changed
+                .iter()
+                .any(|(_, to, kind)| to == "43C" && *kind == Figure)
+        );
+        assert_eq!(changed.len(), 2, "{changed:?}");
     }
 
     #[test]

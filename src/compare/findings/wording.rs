@@ -970,14 +970,16 @@ fn as_digits(word: &str) -> Option<String> {
 
 /// Words run together with abbreviations expanded (and, with `digits`, small numbers and
 /// ordinals as digits, a day of the month without its ordinal ending: "January 1st" as "Jan.
-/// 1"), letters and digits only.
+/// 1", and units by their symbol: "gigawatts" as "GW"), letters and digits only.
 fn squash<W: AsRef<str>>(words: &[W], digits: bool) -> String {
     let spelled: Vec<Cow<'_, str>> = words
         .iter()
         .map(|w| {
             let w = w.as_ref().trim_end_matches('.');
-            match digits.then(|| as_digits(w)).flatten() {
-                Some(digit_form) => Cow::Owned(digit_form),
+            let digit_form = || as_digits(w).map(Cow::Owned);
+            let symbol = || unit_symbol(w).map(Cow::Owned);
+            match digits.then(|| digit_form().or_else(symbol)).flatten() {
+                Some(form) => form,
                 None => Cow::Borrowed(expand_abbreviation(w)),
             }
         })
@@ -1017,6 +1019,16 @@ fn push_letters_and_digits(out: &mut String, word: &str) {
         }
         previous = Some(c);
     }
+}
+
+/// The symbol of the unit a word names, in lower case ("gw" for "gigawatts" and "GW"), where it
+/// is not the word itself.
+fn unit_symbol(word: &str) -> Option<String> {
+    if word.len() > figures::LONGEST_UNIT_WORD {
+        return None;
+    }
+    let symbol = figures::unit_of(word)?.to_lowercase();
+    (symbol != word).then_some(symbol)
 }
 
 fn expand_abbreviation(key: &str) -> &str {
@@ -1068,7 +1080,11 @@ fn same_as_written(from: &Words, to: &Words) -> bool {
 /// they give when both give one ([`measure_of`]), or name the same unit ("kilometres" → "km").
 fn same_quantity(from: &Words, to: &Words, measures: Option<&(Reading, Reading)>) -> bool {
     if let Some((a, b)) = measures {
-        return a.same_number(b) && a.unit == b.unit && figures::hedge_alike(a.bound, b.bound);
+        let one_unit = match (a.unit, b.unit) {
+            (Some(x), Some(y)) => figures::one_unit(x, y),
+            (x, y) => x == y,
+        };
+        return a.same_number(b) && one_unit && figures::hedge_alike(a.bound, b.bound);
     }
     let unit = |w: &Words| match w.keys.as_slice() {
         [key] => figures::unit_of(key),
@@ -1756,6 +1772,12 @@ mod tests {
             ("about 1.2 million", "around 1.2m"),
             ("Thirty-one", "31"),
             ("more than £40,000", "over 40,000 pounds"),
+            ("5km", "5 kilometres"),
+            ("41C", "41 degrees Celsius"),
+            ("41°C", "41 degrees centigrade"),
+            ("30C", "30 degrees"),
+            ("gigawatts at 3 p.m.", "GW at 3pm"),
+            ("120 kg", "120kg"),
         ] {
             assert_eq!(
                 difference(from, to),
@@ -1781,6 +1803,9 @@ mod tests {
             ("Thirty-one", "34"),
             ("about 1.2 million", "over 1.2m"),
             ("about 1.2 million", "around 1.3m"),
+            ("5km", "6 kilometres"),
+            ("41C", "41 degrees Fahrenheit"),
+            ("9.2GW", "9.2 megawatts"),
         ] {
             assert_ne!(
                 difference(from, to),
