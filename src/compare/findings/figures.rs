@@ -196,6 +196,10 @@ const UNIT_WORDS: &[(&str, &str)] = &[
 ];
 /// The length of the longest word of [`UNIT_WORDS`] ("millimeters").
 pub(super) const LONGEST_UNIT_WORD: usize = 11;
+/// The unit of a change in a percentage ("rose 0.3 percentage points"), never a percent.
+const PERCENTAGE_POINTS: &str = "percentage points";
+/// The unit of a change in a rate in hundredths of a percentage point ("50 basis points").
+const BASIS_POINTS: &str = "basis points";
 /// The unit of a temperature in degrees Celsius ("41C", "41°C", "41 degrees Celsius").
 const CELSIUS: &str = "°C";
 /// The unit of a temperature in degrees Fahrenheit ("106F", "106 degrees Fahrenheit").
@@ -898,6 +902,14 @@ fn unit_after_figure(words: &[&str], last: usize) -> Option<&'static str> {
             .and_then(|w| unit_of(w))
             .or(Some(DEGREES));
     }
+    let following = words
+        .get(last + 2)
+        .map(|w| w.strip_suffix('s').unwrap_or(w));
+    match (*next, following) {
+        ("percentage", Some("point")) => return Some(PERCENTAGE_POINTS),
+        ("basis", Some("point")) => return Some(BASIS_POINTS),
+        _ => {}
+    }
     if let Some(unit) = unit_of(next) {
         // "41 degrees Celsius": the scale named after the degrees.
         let scale = || words.get(last + 2).and_then(|w| unit_of(w));
@@ -1594,6 +1606,14 @@ mod tests {
         assert!(in_other_units(&reading("41c"), &reading("106f")));
         assert!(in_other_units(&reading("106 fahrenheit"), &reading("41 c")));
         assert!(!in_other_units(&reading("41c"), &reading("41f")));
+    }
+
+    #[test]
+    fn points_of_a_percentage_are_no_percent() {
+        let points = reading("rose 0.3 percentage points to 6.1 percent");
+        assert_eq!((points.value, points.unit), (0.3, Some(PERCENTAGE_POINTS)));
+        assert_eq!(reading("by 50 basis points").unit, Some(BASIS_POINTS));
+        assert!(!same_units(Some(PERCENTAGE_POINTS), Some("percent")));
     }
 
     #[test]

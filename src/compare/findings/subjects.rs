@@ -63,7 +63,14 @@ const MIN_SHARED_BESIDE: usize = 2;
 /// paid for or taken by ("$2.6 billion on new schools").
 const OBJECT_REACH: usize = 2;
 /// Units that measure a rate or a reading, never matched across unlinked sentences.
-const NOT_MEASURES: &[&str] = &["degrees", "percent", "°C", "°F"];
+const NOT_MEASURES: &[&str] = &[
+    "basis points",
+    "degrees",
+    "percent",
+    "percentage points",
+    "°C",
+    "°F",
+];
 /// Words before a figure that make it an addition to another ("another five months").
 const INCREMENTS: &[&str] = &["additional", "another", "extra", "further"];
 /// Most figures of one kind of event compared pairwise (beyond, a long collection of copies, the

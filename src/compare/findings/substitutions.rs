@@ -53,6 +53,14 @@ const QUANTITY_WORDS: &[&str] = &["few", "many", "numerous", "scores", "several"
 /// Units the figures module does not read but a conversion may name (British spellings are
 /// normalised to American ones before this list is read).
 const MORE_UNITS: &[&str] = &["%", "kilometer", "meter", "mile", "ton", "tonne"];
+/// Units of two words, a change of percentages ("percentage points") or of interest rates ("basis
+/// points"), as keys.
+const UNIT_PHRASES: &[[&str; 2]] = &[
+    ["basis", "point"],
+    ["basis", "points"],
+    ["percentage", "point"],
+    ["percentage", "points"],
+];
 /// Courtesy titles, squashed (abbreviations expanded).
 const HONORIFICS: &[&str] = &["doctor", "miss", "mr", "mrs", "ms", "sir"];
 /// Content words each side of a replacement needs before it can be judged moved material.
@@ -943,11 +951,13 @@ fn role(words: &Words, (before, after): (&str, &str)) -> SideRole {
     // A year is written without digit grouping: "2,000" (keyed "2000") is a count.
     let written_as_date =
         |(key, written): (&str, &str)| is_date(key) && (!is_year(key) || is_year(written));
+    let unit_phrase = || matches!(content.as_slice(), &[a, b] if UNIT_PHRASES.contains(&[a, b]));
     let quantities_only = !content.is_empty()
         && (words
             .content_words()
             .all(|word| is_quantity(word.0) || written_as_date(word))
-            || is_one_figure(words));
+            || is_one_figure(words)
+            || unit_phrase());
     let dated = words.content_words().any(written_as_date)
         || content.iter().any(|k| is_figure(k))
             && (beside_month(before.split_whitespace().last())
@@ -1423,6 +1433,12 @@ mod tests {
         assert_ne!(kind("second", "another"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("1", "1.6"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("miles", "kilometres"), Some(SubstitutionKind::Figure));
+        // A change in a percentage is no percent of it.
+        assert_eq!(
+            kind("percentage points", "percent"),
+            Some(SubstitutionKind::Figure)
+        );
+        assert_eq!(kind("basis points", "%"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("dozens", "40"), Some(SubstitutionKind::Figure));
         assert_eq!(kind("9-tonne", "9-ton"), Some(SubstitutionKind::Figure));
         assert_eq!(
