@@ -169,6 +169,31 @@ const SAYING: &[(&str, Tone)] = &[
     ("wrote", Tone::Plain),
 ];
 
+/// Participles of verbs of saying that follow another verb ("defended the plan, saying it was
+/// fair"), each with its tone. Swapped for one another ("saying" → "insisting") they reframe the
+/// claim as verbs of saying do; alone they name no source (cut, they leave the verb before
+/// them), nor do they when they are nouns ("his saying"), so they are read only in such swaps
+/// (sorted).
+const SAYING_PARTICIPLES: &[(&str, Tone)] = &[
+    ("acknowledging", Tone::Judging),
+    ("admitting", Tone::Judging),
+    ("alleging", Tone::Judging),
+    ("arguing", Tone::Judging),
+    ("asserting", Tone::Judging),
+    ("boasting", Tone::Judging),
+    ("claiming", Tone::Judging),
+    ("conceding", Tone::Judging),
+    ("declaring", Tone::Judging),
+    ("denying", Tone::Judging),
+    ("explaining", Tone::Plain),
+    ("insisting", Tone::Judging),
+    ("noting", Tone::Plain),
+    ("saying", Tone::Plain),
+    ("stating", Tone::Plain),
+    ("stressing", Tone::Judging),
+    ("suggesting", Tone::Judging),
+];
+
 /// How a verb of saying introduces its source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tone {
@@ -1561,6 +1586,7 @@ pub fn classify(from: &Words, to: &Words) -> Difference {
     }
     if from.saying_verbs() != to.saying_verbs()
         && from.attributing_verbs() != to.attributing_verbs()
+        || swaps_a_judging_participle(from, to)
     {
         return Difference::Attribution;
     }
@@ -1581,6 +1607,28 @@ pub fn classify(from: &Words, to: &Words) -> Difference {
         return Difference::Function;
     }
     Difference::Content
+}
+
+/// Whether one participle of saying is swapped for another and one of them judges ("saying" →
+/// "insisting"; see [`SAYING_PARTICIPLES`]).
+fn swaps_a_judging_participle(from: &Words, to: &Words) -> bool {
+    matches!(
+        (participle_of_saying(from), participle_of_saying(to)),
+        (Some((x, x_tone)), Some((y, y_tone)))
+            if x != y && (x_tone == Tone::Judging || y_tone == Tone::Judging)
+    )
+}
+
+/// The index in [`SAYING_PARTICIPLES`] and the tone of the words' one content word, when it is
+/// a participle of saying.
+fn participle_of_saying(words: &Words) -> Option<(usize, Tone)> {
+    let [key] = words.content_keys()[..] else {
+        return None;
+    };
+    let at = SAYING_PARTICIPLES
+        .binary_search_by_key(&key, |&(participle, _)| participle)
+        .ok()?;
+    Some((at, SAYING_PARTICIPLES[at].1))
 }
 
 /// Modal verbs that make a claim a possibility ("it could leave a gap").
@@ -1700,6 +1748,7 @@ mod tests {
     #[test]
     fn verbs_of_saying_are_sorted_and_told_apart_quickly() {
         assert!(SAYING.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(SAYING_PARTICIPLES.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(SPEAKING.windows(2).all(|w| w[0] < w[1]));
         assert!(NORMS.windows(2).all(|w| w[0] < w[1]));
         assert!(SAYING.iter().all(|w| SAYING_LENGTHS.contains(&w.0.len())));
@@ -1941,6 +1990,11 @@ mod tests {
         }
         assert_eq!(difference("admitted", "denies"), Difference::Attribution);
         assert_eq!(difference("saying", "claimed"), Difference::Attribution);
+        // A participle of saying swapped for one that judges ("defended the plan, saying" →
+        // "insisting"); two plain ones are not.
+        assert_eq!(difference("saying", "insisting"), Difference::Attribution);
+        assert_eq!(difference("arguing", "noting"), Difference::Attribution);
+        assert_ne!(difference("saying", "noting"), Difference::Attribution);
         assert_eq!(difference("police", "officials"), Difference::Agent);
         // A day is a time, not a name: a phrase moved beside one changes no agent.
         assert_eq!(
