@@ -72,33 +72,69 @@ type Candidates = Vec<Vec<KeyChange>>;
 /// The changes already listed for each copy: (copy, kind, summary).
 type Listed = BTreeSet<(usize, KeyChangeKind, String)>;
 
-/// The key changes of `copy` among `candidates`: at most [`MAX_PER_KIND`] from each list, at
-/// most [`MAX_PER_COPY`] in all, none listed twice (the same change in several sentences, a
-/// change two findings name in the same sentences: "said → claimed", a swap and a verb of saying
-/// changed) nor already in `listed`, to which those taken are added.
+/// The key changes of `copy` among `candidates`: at most [`MAX_PER_KIND`] from each list, then,
+/// while fewer than [`MAX_PER_COPY`] are taken, the next changed figures, attribution changes
+/// and framing swaps in the order of the lists (never more quotes, nor cut or added sentences); at most [`MAX_PER_COPY`] in all, none listed twice
+/// (the same change in several sentences, a change two findings name in the same sentences:
+/// "said → claimed", a swap and a verb of saying changed) nor already in `listed`, to which those
+/// taken are added. The changes stay grouped by list.
 fn select(candidates: Candidates, listed: &mut Listed, copy: usize) -> Vec<KeyChange> {
-    let mut out: Vec<KeyChange> = Vec::new();
-    for list in candidates {
-        let mut taken = 0;
-        for change in list {
-            if taken == MAX_PER_KIND {
-                break;
-            }
-            let same = |o: &KeyChange| {
-                o.summary == change.summary
-                    || o.at == change.at && o.summary.ends_with(&change.summary)
-            };
-            let key = (copy, change.kind, change.summary.clone());
-            if out.iter().any(same) || listed.contains(&key) {
-                continue;
-            }
-            listed.insert(key);
-            out.push(change);
-            taken += 1;
+    // Lists whose changes may fill the room left: figures, attributions and framing swaps.
+    let may_fill: Vec<bool> = candidates
+        .iter()
+        .map(|list| {
+            list.first().is_some_and(|c| {
+                matches!(
+                    c.kind,
+                    KeyChangeKind::Figure | KeyChangeKind::Attribution | KeyChangeKind::Framing
+                )
+            })
+        })
+        .collect();
+    let mut taken: Vec<Vec<KeyChange>> = vec![Vec::new(); candidates.len()];
+    let mut left: Vec<std::vec::IntoIter<KeyChange>> =
+        candidates.into_iter().map(Vec::into_iter).collect();
+    let count = |taken: &[Vec<KeyChange>]| taken.iter().map(Vec::len).sum::<usize>();
+    for (list, changes) in left.iter_mut().enumerate() {
+        take(changes, MAX_PER_KIND, &mut taken, list, listed, copy);
+    }
+    for (list, changes) in left.iter_mut().enumerate() {
+        let room = MAX_PER_COPY.saturating_sub(count(&taken));
+        if room > 0 && may_fill[list] {
+            take(changes, room, &mut taken, list, listed, copy);
         }
     }
+    let mut out: Vec<KeyChange> = taken.into_iter().flatten().collect();
     out.truncate(MAX_PER_COPY);
     out
+}
+
+/// Takes into `taken[list]` at most `most` more of `changes`, skipping those already taken
+/// (in any list) or in `listed`, to which those taken are added.
+fn take(
+    changes: &mut impl Iterator<Item = KeyChange>,
+    most: usize,
+    taken: &mut [Vec<KeyChange>],
+    list: usize,
+    listed: &mut Listed,
+    copy: usize,
+) {
+    let mut count = 0;
+    while count < most {
+        let Some(change) = changes.next() else {
+            return;
+        };
+        let same = |o: &KeyChange| {
+            o.summary == change.summary || o.at == change.at && o.summary.ends_with(&change.summary)
+        };
+        let key = (copy, change.kind, change.summary.clone());
+        if taken.iter().flatten().any(same) || listed.contains(&key) {
+            continue;
+        }
+        listed.insert(key);
+        taken[list].push(change);
+        count += 1;
+    }
 }
 
 /// Sorts copies' key changes (each with how sure its direction is) by their most consequential
@@ -770,6 +806,26 @@ mod tests {
                 "firefighters: More than 300 firefighters → Nearly 300 firefighters".to_owned()
             )]
         );
+    }
+
+    #[test]
+    fn framing_swaps_fill_the_room_other_changes_leave() {
+        let wire = "WESTPORT (AP) — Hundreds of protesters gathered outside the town hall on \
+            Monday to oppose the closure of the old mill. The demonstrators blocked the main road \
+            for two hours before the police asked them to leave. Organisers said the crowd was \
+            peaceful throughout the afternoon.";
+        let copy = "WESTPORT — Hundreds of rioters gathered outside the town hall on Monday to \
+            oppose the closure of the old mill. The militants blocked the main road for two hours \
+            before the police asked them to leave. Organisers said the mob was peaceful \
+            throughout the afternoon.";
+        let (_, listed) = the_one_copy_s_changes(wire, copy);
+        let framing: Vec<&str> = listed
+            .iter()
+            .filter(|(kind, _)| *kind == KeyChangeKind::Framing)
+            .map(|(_, summary)| summary.as_str())
+            .collect();
+        assert_eq!(framing.len(), 3, "{listed:?}");
+        assert!(framing.contains(&"crowd → mob"), "{listed:?}");
     }
 
     #[test]
