@@ -394,28 +394,34 @@ impl<'t> Judge<'t> {
         out.map_or(Cow::Borrowed(edits), Cow::Owned)
     }
 
-    /// Where the words of `text` at `span` are words and then one figure ("reached 41 degrees
-    /// Celsius"), the spans of the words and of the figure.
+    /// Where the words of `text` at `span` are words and then one figure, its qualifier with it
+    /// ("forced more than 4,000", "reached 41 degrees Celsius"), the spans of the words and of the
+    /// figure.
     fn figure_at_end(
         &mut self,
         text: &str,
         (start, end): (usize, usize),
     ) -> Option<((usize, usize), (usize, usize))> {
         let side = &text[start..end];
-        // The figure starts with the first run of non-spaces holding a digit ("$2bn", "41C").
-        let mut offset = 0;
-        let figure_start = side.split_whitespace().find_map(|run| {
-            let at = offset + side[offset..].find(run)?;
-            offset = at + run.len();
-            run.contains(|c: char| c.is_ascii_digit()).then_some(at)
-        })?;
-        let words_end = side[..figure_start].trim_end().len();
-        if !side[..words_end].contains(char::is_alphabetic)
-            || !is_one_figure(&self.reader.words(&side[figure_start..]))
-        {
+        if !side.contains(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        Some(((start, start + words_end), (start + figure_start, end)))
+        // Where each run of non-spaces after the first starts: the figure starts at the first
+        // from which the rest is one figure.
+        let run_starts = side
+            .char_indices()
+            .zip(side.chars().skip(1))
+            .filter(|((_, c), next)| c.is_whitespace() && !next.is_whitespace())
+            .map(|((i, c), _)| i + c.len_utf8());
+        for figure_start in run_starts {
+            let words_end = side[..figure_start].trim_end().len();
+            if side[..words_end].contains(char::is_alphabetic)
+                && is_one_figure(&self.reader.words(&side[figure_start..]))
+            {
+                return Some(((start, start + words_end), (start + figure_start, end)));
+            }
+        }
+        None
     }
 
     /// Marks in `pieces` the words an edit of `edits` cuts (or adds) whose content words stand
@@ -1907,6 +1913,16 @@ mod tests {
                 .any(|(_, to, kind)| to == "43C" && *kind == Figure)
         );
         assert_eq!(changed.len(), 2, "{changed:?}");
+        // A qualifier belongs to its figure.
+        let qualified = swaps("reached more than 40C", "hit about 40 degrees");
+        assert!(qualified.contains(&("reached".to_owned(), "hit".to_owned(), Content)));
+        assert!(
+            qualified
+                .iter()
+                .any(|(from, to, kind)| from == "more than 40C"
+                    && to == "about 40 degrees"
+                    && *kind == Figure)
+        );
     }
 
     #[test]
