@@ -455,8 +455,12 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 /// or a noun.
 fn subjects_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<Subject> {
     let p = set.get(at.article, at.sentence);
+    // Digits, a scale word ("a million"), or a number from 20 to 99 spelled out ("Thirty-one").
     let may_hold_figure = |t: &crate::compare::normalize::Token| {
-        t.class == TokenClass::Number || figures::is_scale_word(set.vocabulary.word(t.key))
+        let word = || set.vocabulary.word(t.key);
+        t.class == TokenClass::Number
+            || figures::is_scale_word(word())
+            || figures::tens_value(word()).is_some()
     };
     if !p.tokens.iter().any(may_hold_figure) {
         return Vec::new();
@@ -930,6 +934,25 @@ mod tests {
         assert_eq!(
             (facts[0].kind, facts[0].basis),
             (FactKind::Conflict, FactBasis::Unlinked)
+        );
+    }
+
+    #[test]
+    fn a_count_spelled_out_at_the_start_of_a_sentence_is_matched_too() {
+        let facts = facts(&[
+            "Officials in Varland said 40 people were killed when the dam at Port Halden gave \
+             way. The army has sent boats.",
+            "Fifty-five people died when the Port Halden dam collapsed, the Varland interior \
+             ministry said. Roads are closed.",
+        ]);
+        assert_eq!(facts.len(), 1, "{facts:#?}");
+        assert_eq!(facts[0].kind, FactKind::Conflict);
+        assert!(
+            facts[0]
+                .mentions
+                .iter()
+                .any(|m| m.text.starts_with("Fifty-five")),
+            "{facts:#?}"
         );
     }
 
