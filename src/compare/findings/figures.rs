@@ -183,7 +183,7 @@ const UNIT_WORDS: &[(&str, &str)] = &[
     ("months", "months"),
     ("mph", "mph"),
     ("mw", "MW"),
-    ("percent", "percent"),
+    ("percent", PERCENT),
     ("pounds", "GBP"),
     ("rupees", "INR"),
     ("tonnes", "tonnes"),
@@ -196,6 +196,8 @@ const UNIT_WORDS: &[(&str, &str)] = &[
 ];
 /// The length of the longest word of [`UNIT_WORDS`] ("millimeters").
 pub(super) const LONGEST_UNIT_WORD: usize = 11;
+/// The unit of a share given in hundredths, or as a fraction ("66 percent", "two-thirds").
+const PERCENT: &str = "percent";
 /// The unit of a change in a percentage ("rose 0.3 percentage points"), never a percent.
 const PERCENTAGE_POINTS: &str = "percentage points";
 /// The unit of a change in a rate in hundredths of a percentage point ("50 basis points").
@@ -414,10 +416,29 @@ pub(super) fn fraction_value(word: &str) -> Option<f64> {
     if word == "half" {
         return Some(0.5);
     }
-    let word = word.replace('-', "");
     DENOMINATORS.iter().find_map(|(denominator, value)| {
-        let numerator = value_of_number_word(word.strip_suffix(denominator)?)?;
-        Some(numerator / value)
+        let numerator = word.strip_suffix(denominator)?.trim_end_matches('-');
+        Some(value_of_number_word(numerator)? / value)
+    })
+}
+
+/// The reading of a fraction written out at token `at` ("two-thirds", "half"), as a percentage,
+/// about that much unless a qualifier bounds it: "two-thirds" agrees with "66 percent", not with
+/// "55 percent".
+fn fraction_reading(words: &[&str], at: usize) -> Option<Reading> {
+    let share = fraction_value(words[at])?;
+    let (bound, first) = match qualifier_before(words, at) {
+        (Bound::Exact, first) => (Bound::About, first),
+        qualified => qualified,
+    };
+    Some(Reading {
+        value: share * 100.0,
+        unit: Some(PERCENT),
+        bound,
+        precision: 1.0,
+        first,
+        last: at,
+        second: None,
     })
 }
 
@@ -569,6 +590,7 @@ pub fn may_belong_to_figure(word: &str) -> bool {
         || counting_value(word).is_some()
         || tens_value(word).is_some()
         || ordinal_value(word).is_some()
+        || fraction_value(word).is_some()
 }
 
 /// The value of a number word of [`COUNTING_WORDS`], in any case. Most words are told apart by
@@ -714,8 +736,8 @@ pub fn read(words: &[&str], at: usize) -> Option<Reading> {
     read_as(words, at, false)
 }
 
-/// [`read`], small counts spelled out ("seven passengers") and ordinals ("the fourth day") read
-/// too. For figures a link pairs between two sentences, never to join figures across unlinked
+/// [`read`], small counts spelled out ("seven passengers"), ordinals ("the fourth day") and
+/// fractions ("two-thirds of the cost") read too. For figures a link pairs between two sentences, never to join figures across unlinked
 /// ones: there a small count ("five people" killed by a first avalanche) or an ordinal is too
 /// easily taken for another quantity.
 pub fn read_with_counts(words: &[&str], at: usize) -> Option<Reading> {
@@ -723,8 +745,10 @@ pub fn read_with_counts(words: &[&str], at: usize) -> Option<Reading> {
 }
 
 fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
-    if spelled_counts && let Some(ordinal) = ordinal_reading(words, at) {
-        return Some(ordinal);
+    if spelled_counts
+        && let Some(spelled) = ordinal_reading(words, at).or_else(|| fraction_reading(words, at))
+    {
+        return Some(spelled);
     }
     let (value, suffix_scale, decimals) = match number_of(words[at]) {
         Some(number) => number,
@@ -1420,11 +1444,19 @@ mod tests {
         assert_eq!(counted("at least five people").bound, Bound::AtLeast);
         // A share counts what follows "of".
         assert_eq!(counted("two of the passengers").value, 2.0);
+        // A fraction is a share, as precise as a fraction is.
+        let majority = counted("a two-thirds majority");
+        assert_eq!(
+            (majority.value.round(), majority.unit),
+            (67.0, Some(PERCENT))
+        );
+        assert!(majority.agrees_with(&reading("66 percent")));
+        assert!(!majority.agrees_with(&reading("55 percent")));
+        assert_eq!(counted("up to half of it").bound, Bound::AtMost);
         for not_a_count in [
             "one man said",
             "one or two",
             "the two sides met",
-            "a two-thirds majority",
             "the top ten",
         ] {
             let words: Vec<&str> = not_a_count.split(' ').collect();

@@ -1368,6 +1368,30 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_fraction_is_a_conflict_and_one_given_in_percent_agrees() {
+        let story = "The harbour board met on Monday to approve the new quay. \
+            Fishermen filled the public gallery. ";
+        let share = |original: &str, copy: &str| {
+            let sentence = |share: &str| {
+                format!(
+                    "{story}The port will pay {share} of the cost, the rest coming from a levy."
+                )
+            };
+            compared(&sentence(original), &sentence(copy)).numbers
+        };
+        let changed = share("two-thirds", "half");
+        let [fact] = changed.as_slice() else {
+            panic!("one fact expected: {changed:?}")
+        };
+        assert_eq!(fact.kind, FactKind::Conflict);
+        let same = share("two-thirds", "66 percent");
+        assert!(
+            same.iter().all(|f| f.kind != FactKind::Conflict),
+            "{same:?}"
+        );
+    }
+
+    #[test]
     fn a_sum_is_shown_as_written_and_a_bare_number_with_the_words_before_it() {
         let story = "The harbour board met on Monday to hear the case. \
             Fishermen filled the public gallery. ";
