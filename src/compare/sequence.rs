@@ -630,7 +630,7 @@ mod tests {
     #[test]
     fn a_lone_sentence_between_two_links_is_linked_on_little_shared_content() {
         let quote = "\"I had to give them some of my best singing.\"";
-        let reworded_quote = "\"I had to put in some of my finest singing performance.\"";
+        let reworded_quote = "\"I had to hand over a few of my finest singing moments.\"";
         assert!(
             linked([quote, reworded_quote]).is_empty(),
             "one content word in common"

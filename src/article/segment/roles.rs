@@ -565,7 +565,7 @@ mod tests {
     fn date_lines() {
         assert!(is_date_line("Apr 3, 2024 - World"));
         assert!(is_date_line("Posted April 1, 2024 10:02 am."));
-        assert!(is_date_line("Last Updated April 1, 2024 10:12 am."));
+        assert!(is_date_line("Last Updated March 3, 2023 9:41 pm."));
         assert!(is_date_line("2024-04-01"));
         assert!(is_date_line("Friday, March 29, 2024"));
         assert!(!is_date_line("March 29 was the day the ferry sank"));

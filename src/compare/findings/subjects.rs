@@ -1,6 +1,6 @@
 //! Figures about the same thing in sentences that are not linked. Independent reports of one
 //! story count the people killed, injured or displaced in their own words ("over 1 million
-//! homeless Palestinians who fled", "more than a million people have taken refuge"), so no link
+//! homeless villagers who fled", "well over a million residents now shelter there"), so no link
 //! joins their figures; this module does, on several kinds of evidence at once:
 //!
 //! - both count people (whatever the word: "people", "civilians", a demonym such as
@@ -25,8 +25,8 @@
 //!
 //! Measures (a sum of money, a distance, a weight, a span of time: a figure with a unit) are
 //! matched on their wording instead, strongly: the same unit, values within a quarter of each
-//! other, two content words in common among the few beside each figure ("look 13.5 billion years
-//! back in time", "peer back in time 13.7 billion years"), three in their sentences, a name in
+//! other, two content words in common among the few beside each figure ("see 12.1 billion years
+//! back into the past", "see back into the past 12.3 billion years"), three in their sentences, a name in
 //! common when both sentences name any, no other event, not two other things measured ("$2.6
 //! billion on new schools", "$3 billion on hospitals"), and neither is an increment ("another
 //! five months") unless both are. Rates and readings ("percent", "degrees") and ages
@@ -425,8 +425,8 @@ fn measure_evidence(x: &Subject, y: &Subject) -> bool {
 }
 
 /// Whether what two measures are of agrees: neither says, or one's is among the words beside
-/// the other ("back" in "13.5 billion years back in time" and "peer back in time 13.7 billion
-/// years"), never two other things ("$2.6 billion on new schools", "$3 billion on hospitals").
+/// the other ("back" in "12.1 billion years back into the past" and "see back into the past 12.3
+/// billion years"), never two other things ("$2.6 billion on new schools", "$3 billion on hospitals").
 fn objects_agree(x: &Subject, y: &Subject) -> bool {
     let among = |object: Option<u32>, beside: &[u32]| {
         object.is_some_and(|o| beside.binary_search(&o).is_ok())
@@ -722,7 +722,7 @@ fn event_of(word: &str) -> Option<Event> {
 }
 
 /// The event word nearest the figure (at most [`EVENT_REACH`] words away, within `from..to`,
-/// not past a word that joins clauses: "killed and an estimated 15 others were buried"; nor,
+/// not past a word that joins clauses: "killed and perhaps 12 more were trapped"; nor,
 /// looking back, past a comma: "33 were killed, 53 were injured"), and its token.
 fn nearest_event(
     p: &Prepared,
