@@ -5,8 +5,10 @@
 //!
 //! Works on a sentence's lower-case normalised words, one per token (punctuation included).
 
-use crate::compare::Bound;
+use std::sync::LazyLock;
+
 use crate::compare::normalize::is_group_space;
+use crate::compare::{Bound, FastMap};
 
 /// Scale words that multiply the figure before them.
 const SCALES: &[(&str, f64)] = &[
@@ -195,7 +197,7 @@ const UNIT_WORDS: &[(&str, &str)] = &[
     ("yrs", "years"),
 ];
 /// The length of the longest word of [`UNIT_WORDS`] ("millimeters").
-pub(super) const LONGEST_UNIT_WORD: usize = 11;
+const LONGEST_UNIT_WORD: usize = 11;
 /// The unit of a share given in hundredths, or as a fraction ("66 percent", "two-thirds").
 const PERCENT: &str = "percent";
 /// The unit of a change in a percentage ("rose 0.3 percentage points"), never a percent.
@@ -686,11 +688,31 @@ pub(super) fn currency_of_sign(sign: &str) -> Option<&'static str> {
 
 /// The currency or unit a word after a figure names ("km" for "kilometers" and "km").
 pub fn unit_of(word: &str) -> Option<&'static str> {
-    UNIT_WORDS
-        .iter()
-        .find(|(w, _)| *w == word || w.strip_suffix('s') == Some(word))
-        .map(|(_, unit)| *unit)
-        .or_else(|| code(word))
+    if word.len() > LONGEST_UNIT_WORD {
+        return None;
+    }
+    units_by_word().get(word).copied()
+}
+
+/// Each word of [`UNIT_WORDS`], its singular and each currency code with the unit it names, the
+/// first entry naming a word winning (words are looked up for every word the findings compare).
+fn units_by_word() -> &'static FastMap<&'static str, &'static str> {
+    static UNITS: LazyLock<FastMap<&'static str, &'static str>> = LazyLock::new(|| {
+        let mut units = FastMap::default();
+        for &(word, unit) in UNIT_WORDS {
+            units.entry(word).or_insert(unit);
+            if let Some(singular) = word.strip_suffix('s') {
+                units.entry(singular).or_insert(unit);
+            }
+        }
+        for &code_word in CODES {
+            if let Some(unit) = code(code_word) {
+                units.entry(code_word).or_insert(unit);
+            }
+        }
+        units
+    });
+    &UNITS
 }
 
 /// The currency code a figure word is written with and the figure after it ("chf3bn": "CHF",

@@ -1049,9 +1049,6 @@ fn push_letters_and_digits(out: &mut String, word: &str) {
 /// The symbol of the unit a word names, in lower case ("gw" for "gigawatts" and "GW"), where it
 /// is not the word itself.
 fn unit_symbol(word: &str) -> Option<String> {
-    if word.len() > figures::LONGEST_UNIT_WORD {
-        return None;
-    }
     let symbol = figures::unit_of(word)?.to_lowercase();
     (symbol != word).then_some(symbol)
 }
