@@ -211,21 +211,10 @@ const FAHRENHEIT: &str = "°F";
 /// The unit of a reading in degrees on no scale named ("30 degrees"): a temperature in either
 /// scale, or an angle.
 const DEGREES: &str = "degrees";
-/// Units written onto a figure ("5km", "9.2GW", "41C"), in lower case, and the unit each stands
-/// for. No metre ("5m" is five million) and no gram.
-const GLUED_UNITS: &[(&str, &str)] = &[
-    ("c", CELSIUS),
-    ("cm", "cm"),
-    ("f", FAHRENHEIT),
-    ("ft", "feet"),
-    ("gw", "GW"),
-    ("kg", "kg"),
-    ("km", "km"),
-    ("kph", "km/h"),
-    ("kw", "kW"),
-    ("mm", "mm"),
-    ("mph", "mph"),
-    ("mw", "MW"),
+/// Words of [`UNIT_WORDS`] that may be written onto a figure ("5km", "9.2GW", "41C"). No metre
+/// ("5m" is five million) and no gram.
+const GLUED_UNITS: &[&str] = &[
+    "c", "cm", "f", "ft", "gw", "kg", "km", "kph", "kw", "mm", "mph", "mw",
 ];
 /// How many "some" before a number share out rather than hedge ("some thirty, some sixty, some a
 /// hundred").
@@ -555,13 +544,7 @@ fn starts_figure(words: &[&str], at: usize) -> bool {
 /// written with: "chf3bn").
 fn number_of(word: &str) -> Option<(f64, f64, i32)> {
     let word = glued_code(word).map_or(word, |(_, number)| number);
-    let digits_end = word
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || is_group_space(c)))
-        .unwrap_or(word.len());
-    let (number, suffix) = word.split_at(digits_end);
-    if !number.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
+    let (number, suffix) = digits_and_suffix(word)?;
     let scale = if suffix.is_empty() || glued_unit_of(suffix).is_some() {
         1.0
     } else {
@@ -725,22 +708,29 @@ pub(super) fn glued_code(word: &str) -> Option<(&'static str, &str)> {
     Some((code(prefix)?, number))
 }
 
-/// The unit a figure word is written with ("5km": "km", "41C": "°C"), in any case.
-fn glued_unit(word: &str) -> Option<&'static str> {
-    let digits_end = word.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
+/// A figure word's digits (with their decimal point and grouping) and what is written after
+/// them ("2bn": "2", "bn"), or `None` when it does not start with a digit.
+fn digits_and_suffix(word: &str) -> Option<(&str, &str)> {
+    let digits_end = word
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || is_group_space(c)))
+        .unwrap_or(word.len());
     let (number, suffix) = word.split_at(digits_end);
-    if number.is_empty() {
-        return None;
-    }
-    glued_unit_of(suffix)
+    number
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then_some((number, suffix))
 }
 
-/// The unit of [`GLUED_UNITS`] a suffix written onto a figure stands for.
+/// The unit a figure word is written with ("5km": "km", "41C": "°C"), in any case.
+fn glued_unit(word: &str) -> Option<&'static str> {
+    glued_unit_of(digits_and_suffix(word)?.1)
+}
+
+/// The unit a suffix of [`GLUED_UNITS`] written onto a figure stands for, in any case.
 fn glued_unit_of(suffix: &str) -> Option<&'static str> {
-    GLUED_UNITS
+    let glued = GLUED_UNITS
         .iter()
-        .find(|(glued, _)| glued.eq_ignore_ascii_case(suffix))
-        .map(|(_, unit)| *unit)
+        .find(|g| g.eq_ignore_ascii_case(suffix))?;
+    unit_of(glued)
 }
 
 fn code(word: &str) -> Option<&'static str> {
@@ -759,9 +749,9 @@ pub fn read(words: &[&str], at: usize) -> Option<Reading> {
 }
 
 /// [`read`], small counts spelled out ("seven passengers"), ordinals ("the fourth day") and
-/// fractions ("two-thirds of the cost") read too. For figures a link pairs between two sentences, never to join figures across unlinked
-/// ones: there a small count ("five people" killed by a first avalanche) or an ordinal is too
-/// easily taken for another quantity.
+/// fractions ("two-thirds of the cost") read too. For figures a link pairs between two
+/// sentences, never to join figures across unlinked ones: there a small count ("five people"
+/// killed by a first avalanche) or an ordinal is too easily taken for another quantity.
 pub fn read_with_counts(words: &[&str], at: usize) -> Option<Reading> {
     read_as(words, at, true)
 }
@@ -948,13 +938,8 @@ fn unit_after_figure(words: &[&str], last: usize) -> Option<&'static str> {
             .and_then(|w| unit_of(w))
             .or(Some(DEGREES));
     }
-    let following = words
-        .get(last + 2)
-        .map(|w| w.strip_suffix('s').unwrap_or(w));
-    match (*next, following) {
-        ("percentage", Some("point")) => return Some(PERCENTAGE_POINTS),
-        ("basis", Some("point")) => return Some(BASIS_POINTS),
-        _ => {}
+    if let Some(unit) = words.get(last + 2).and_then(|w| two_word_unit(next, w)) {
+        return Some(unit);
     }
     if let Some(unit) = unit_of(next) {
         // "41 degrees Celsius": the scale named after the degrees.
@@ -969,6 +954,16 @@ fn unit_after_figure(words: &[&str], last: usize) -> Option<&'static str> {
     // One adjective between: "Swiss francs", "US dollars".
     let after = words.get(last + 2)?;
     unit_of(after).filter(|_| next.chars().all(char::is_alphabetic))
+}
+
+/// The unit two words name, a change in a percentage ("percentage points") or in a rate ("basis
+/// points"), in lower case.
+pub(super) fn two_word_unit(first: &str, second: &str) -> Option<&'static str> {
+    match (first, second.strip_suffix('s').unwrap_or(second)) {
+        ("percentage", "point") => Some(PERCENTAGE_POINTS),
+        ("basis", "point") => Some(BASIS_POINTS),
+        _ => None,
+    }
 }
 
 /// Whether two bounds on one number put the count on either side of it ("more than 300",
@@ -1674,5 +1669,6 @@ mod tests {
     fn the_longest_unit_word_is_known() {
         let longest = UNIT_WORDS.iter().map(|(word, _)| word.len()).max();
         assert_eq!(longest, Some(LONGEST_UNIT_WORD));
+        assert!(GLUED_UNITS.iter().all(|glued| unit_of(glued).is_some()));
     }
 }

@@ -74,10 +74,11 @@ type Listed = BTreeSet<(usize, KeyChangeKind, String)>;
 
 /// The key changes of `copy` among `candidates`: at most [`MAX_PER_KIND`] from each list, then,
 /// while fewer than [`MAX_PER_COPY`] are taken, the next changed figures, attribution changes
-/// and framing swaps in the order of the lists (never more quotes, nor cut or added sentences); at most [`MAX_PER_COPY`] in all, none listed twice
-/// (the same change in several sentences, a change two findings name in the same sentences:
-/// "said → claimed", a swap and a verb of saying changed) nor already in `listed`, to which those
-/// taken are added. The changes stay grouped by list.
+/// and framing swaps in the order of the lists (never more quotes, nor cut or added sentences);
+/// at most [`MAX_PER_COPY`] in all, none listed twice (the same change in several sentences, a
+/// change two findings name in the same sentences: "said → claimed", a swap and a verb of
+/// saying changed) nor already in `listed`, to which those taken are added. The changes stay
+/// grouped by list.
 fn select(candidates: Candidates, listed: &mut Listed, copy: usize) -> Vec<KeyChange> {
     // Lists whose changes may fill the room left: figures, attributions and framing swaps.
     let may_fill: Vec<bool> = candidates

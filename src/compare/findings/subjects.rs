@@ -25,13 +25,13 @@
 //!
 //! Measures (a sum of money, a distance, a weight, a span of time: a figure with a unit) are
 //! matched on their wording instead, strongly: the same unit, values within a quarter of each
-//! other, two content words in common among the few beside each figure ("see 12.1 billion years
-//! back into the past", "see back into the past 12.3 billion years"), three in their sentences, a name in
-//! common when both sentences name any, no other event, not two other things measured ("$2.6
-//! billion on new schools", "$3 billion on hospitals"), and neither is an increment ("another
-//! five months") unless both are. Rates and readings ("percent", "degrees") and ages
-//! ("19-year-old") are never matched so: they differ from place to place, from one thing measured
-//! to the next, and from one person to the next.
+//! other, two content words in common among the few beside each figure ("see 12.1 billion
+//! years back into the past", "see back into the past 12.3 billion years"), three in their
+//! sentences, a name in common when both sentences name any, no other event, not two other
+//! things measured ("$2.6 billion on new schools", "$3 billion on hospitals"), and neither is an
+//! increment ("another five months") unless both are. Rates and readings ("percent",
+//! "degrees") and ages ("19-year-old") are never matched so: they differ from place to place,
+//! from one thing measured to the next, and from one person to the next.
 
 use super::figures::{self, Reading};
 use super::numbers::{Figure, words_of};
@@ -425,8 +425,9 @@ fn measure_evidence(x: &Subject, y: &Subject) -> bool {
 }
 
 /// Whether what two measures are of agrees: neither says, or one's is among the words beside
-/// the other ("back" in "12.1 billion years back into the past" and "see back into the past 12.3
-/// billion years"), never two other things ("$2.6 billion on new schools", "$3 billion on hospitals").
+/// the other ("back" in "12.1 billion years back into the past" and "see back into the past
+/// 12.3 billion years"), never two other things ("$2.6 billion on new schools", "$3 billion on
+/// hospitals").
 fn objects_agree(x: &Subject, y: &Subject) -> bool {
     let among = |object: Option<u32>, beside: &[u32]| {
         object.is_some_and(|o| beside.binary_search(&o).is_ok())

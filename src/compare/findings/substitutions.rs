@@ -19,7 +19,8 @@ use rayon::prelude::*;
 use super::figures::{
     MONTHS, above_and_below, currency_of_sign, fraction_value, glued_code, hedge_alike,
     is_bracketed_conversion, is_figure, is_one_word_qualifier, is_scale_word, is_unit_word,
-    is_year, may_belong_to_figure, ordinal_of, qualifier_bound, tens_value, without_ordinal_ending,
+    is_year, may_belong_to_figure, ordinal_of, qualifier_bound, tens_value, two_word_unit,
+    without_ordinal_ending,
 };
 use super::times::TIME_WORDS;
 use super::wording::{
@@ -53,14 +54,6 @@ const QUANTITY_WORDS: &[&str] = &["few", "many", "numerous", "scores", "several"
 /// Units the figures module does not read but a conversion may name (British spellings are
 /// normalised to American ones before this list is read).
 const MORE_UNITS: &[&str] = &["%", "kilometer", "meter", "mile", "ton", "tonne"];
-/// Units of two words, a change of percentages ("percentage points") or of interest rates ("basis
-/// points"), as keys.
-const UNIT_PHRASES: &[[&str; 2]] = &[
-    ["basis", "point"],
-    ["basis", "points"],
-    ["percentage", "point"],
-    ["percentage", "points"],
-];
 /// Courtesy titles, squashed (abbreviations expanded).
 const HONORIFICS: &[&str] = &["doctor", "miss", "mr", "mrs", "ms", "sir"];
 /// Content words each side of a replacement needs before it can be judged moved material.
@@ -364,34 +357,25 @@ impl<'t> Judge<'t> {
         (a_text, b_text): (&str, &str),
         edits: &'e [Edit],
     ) -> Cow<'e, [Edit]> {
-        let mut out: Option<Vec<Edit>> = None;
-        for (i, edit) in edits.iter().enumerate() {
-            let split = (edit.op == EditOp::Replace)
-                .then(|| {
-                    let a = self.figure_at_end(a_text, edit.a)?;
-                    let b = self.figure_at_end(b_text, edit.b)?;
-                    Some((a, b))
-                })
-                .flatten();
-            match (split, &mut out) {
-                (Some(((a_words, a_figure), (b_words, b_figure))), out) => {
-                    let out = out.get_or_insert_with(|| edits[..i].to_vec());
-                    out.push(Edit {
-                        a: a_words,
-                        b: b_words,
-                        ..*edit
-                    });
-                    out.push(Edit {
-                        a: a_figure,
-                        b: b_figure,
-                        ..*edit
-                    });
-                }
-                (None, Some(out)) => out.push(*edit),
-                (None, None) => {}
+        split_each(edits, |edit| {
+            if edit.op != EditOp::Replace {
+                return None;
             }
-        }
-        out.map_or(Cow::Borrowed(edits), Cow::Owned)
+            let (a_words, a_figure) = self.figure_at_end(a_text, edit.a)?;
+            let (b_words, b_figure) = self.figure_at_end(b_text, edit.b)?;
+            Some([
+                Edit {
+                    a: a_words,
+                    b: b_words,
+                    ..*edit
+                },
+                Edit {
+                    a: a_figure,
+                    b: b_figure,
+                    ..*edit
+                },
+            ])
+        })
     }
 
     /// Where the words of `text` at `span` are words and then one figure, its qualifier with it
@@ -957,7 +941,7 @@ fn role(words: &Words, (before, after): (&str, &str)) -> SideRole {
     // A year is written without digit grouping: "2,000" (keyed "2000") is a count.
     let written_as_date =
         |(key, written): (&str, &str)| is_date(key) && (!is_year(key) || is_year(written));
-    let unit_phrase = || matches!(content.as_slice(), &[a, b] if UNIT_PHRASES.contains(&[a, b]));
+    let unit_phrase = || matches!(content.as_slice(), &[a, b] if two_word_unit(a, b).is_some());
     let quantities_only = !content.is_empty()
         && (words
             .content_words()
@@ -1273,18 +1257,26 @@ fn without_currency_prefix(text: &str, span: (usize, usize)) -> (usize, usize) {
 /// a closing mark is "April" → "May" and "said Tom Reed" cut), so no change joins words of a
 /// quotation to words outside it.
 fn split_at_quote_marks<'e>((a_text, b_text): (&str, &str), edits: &'e [Edit]) -> Cow<'e, [Edit]> {
-    let split = |edit: &Edit| split_at_quote_mark((a_text, b_text), edit);
-    if !edits.iter().any(|e| split(e).is_some()) {
-        return Cow::Borrowed(edits);
-    }
-    let mut out = Vec::with_capacity(edits.len() + 1);
-    for edit in edits {
-        match split(edit) {
-            Some(pieces) => out.extend(pieces),
-            None => out.push(*edit),
+    split_each(edits, |edit| split_at_quote_mark((a_text, b_text), edit))
+}
+
+/// `edits` with each that `split` splits in two replaced by its two pieces, in order; borrowed
+/// as they are when none is.
+fn split_each<'e>(
+    edits: &'e [Edit],
+    mut split: impl FnMut(&Edit) -> Option<[Edit; 2]>,
+) -> Cow<'e, [Edit]> {
+    let mut out: Option<Vec<Edit>> = None;
+    for (i, edit) in edits.iter().enumerate() {
+        match (split(edit), &mut out) {
+            (Some(pieces), out) => out
+                .get_or_insert_with(|| edits[..i].to_vec())
+                .extend(pieces),
+            (None, Some(out)) => out.push(*edit),
+            (None, None) => {}
         }
     }
-    Cow::Owned(out)
+    out.map_or(Cow::Borrowed(edits), Cow::Owned)
 }
 
 /// `edit` split as [`split_at_quote_marks`] says, in text order, or `None` where it is not.

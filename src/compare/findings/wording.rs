@@ -1532,10 +1532,15 @@ fn is_saying(word: &str) -> bool {
 
 /// The tone of a lower-case word that is a verb of saying (or "according").
 fn saying_tone(word: &str) -> Option<Tone> {
-    SAYING
+    tone_in(SAYING, word)
+}
+
+/// The tone of a lower-case word in a sorted table of words of saying.
+fn tone_in(table: &[(&str, Tone)], word: &str) -> Option<Tone> {
+    table
         .binary_search_by_key(&word, |&(saying, _)| saying)
         .ok()
-        .map(|i| SAYING[i].1)
+        .map(|i| table[i].1)
 }
 
 /// The verb a word of [`SAYING`] is a form of, as a stem: "said", "says", "saith", "told" → "say";
@@ -1616,16 +1621,12 @@ fn swaps_a_judging_participle(from: &Words, to: &Words) -> bool {
     )
 }
 
-/// The index in [`SAYING_PARTICIPLES`] and the tone of the words' one content word, when it is
-/// a participle of saying.
-fn participle_of_saying(words: &Words) -> Option<(usize, Tone)> {
+/// The words' one content word and its tone, when it is a participle of saying.
+fn participle_of_saying(words: &Words) -> Option<(&str, Tone)> {
     let [key] = words.content_keys()[..] else {
         return None;
     };
-    let at = SAYING_PARTICIPLES
-        .binary_search_by_key(&key, |&(participle, _)| participle)
-        .ok()?;
-    Some((at, SAYING_PARTICIPLES[at].1))
+    Some((key, tone_in(SAYING_PARTICIPLES, key)?))
 }
 
 /// Modal verbs that make a claim a possibility ("it could leave a gap").
