@@ -329,7 +329,7 @@ pub(super) fn tens_value(word: &str) -> Option<f64> {
 }
 
 /// The value of a number word of [`NUMBER_WORDS`] other than the articles ("one", "forty").
-fn value_of_number_word(word: &str) -> Option<f64> {
+pub(super) fn value_of_number_word(word: &str) -> Option<f64> {
     NUMBER_WORDS
         .iter()
         .find(|(w, _)| *w == word && !matches!(word, "a" | "an"))
@@ -413,11 +413,34 @@ pub(super) fn fraction_value(word: &str) -> Option<f64> {
     })
 }
 
-/// The reading of a fraction written out at token `at` ("two-thirds", "half"), as a percentage,
-/// about that much unless a qualifier bounds it: "two-thirds" agrees with "66 percent", not with
-/// "55 percent".
+/// The value of a share written in two words before "of", from its first word: "a third of",
+/// "one quarter of", "two thirds of" (a denominator alone is an ordinal or a period: "a third
+/// term", "the first quarter").
+pub(super) fn two_word_fraction(words: &[&str], at: usize) -> Option<f64> {
+    let numerator = match words[at] {
+        "a" | "an" => 1.0,
+        word => value_of_number_word(word)?,
+    };
+    let denominator = words.get(at + 1)?;
+    let (_, parts) = DENOMINATORS.iter().find(|(d, _)| d == denominator)?;
+    // A whole or more is no share: "the four quarters of the earth".
+    (numerator < *parts && words.get(at + 2) == Some(&"of")).then_some(numerator / parts)
+}
+
+/// Whether a word is the denominator of a fraction ("third", "quarters"), alone no figure but
+/// after a number word before "of" one (see [`two_word_fraction`]).
+pub(super) fn is_denominator(word: &str) -> bool {
+    DENOMINATORS.iter().any(|(d, _)| *d == word)
+}
+
+/// The reading of a fraction written out from token `at` ("two-thirds", "half", "a third of"),
+/// as a percentage, about that much unless a qualifier bounds it: "two-thirds" agrees with "66
+/// percent", not with "55 percent".
 fn fraction_reading(words: &[&str], at: usize) -> Option<Reading> {
-    let share = fraction_value(words[at])?;
+    let (share, last) = match fraction_value(words[at]) {
+        Some(share) => (share, at),
+        None => (two_word_fraction(words, at)?, at + 1),
+    };
     let (bound, first) = match qualifier_before(words, at) {
         (Bound::Exact, first) => (Bound::About, first),
         qualified => qualified,
@@ -428,7 +451,7 @@ fn fraction_reading(words: &[&str], at: usize) -> Option<Reading> {
         bound,
         precision: 1.0,
         first,
-        last: at,
+        last,
         second: None,
     })
 }
@@ -456,10 +479,14 @@ pub(super) fn ordinal_of(word: &str) -> Option<f64> {
 }
 
 /// The reading of an ordinal at token `at` ("the fourth day", "its 21st year"), unit
-/// [`ORDINAL`]; not a day of the month ("March 4th", "the fourth of July"), and not "second" as
-/// a span of time after a number ("one second").
+/// [`ORDINAL`]; not a day of the month ("March 4th", "the fourth of July"), not "second" as a
+/// span of time after a number ("one second"), and not the denominator of a fraction ("a third
+/// of them").
 fn ordinal_reading(words: &[&str], at: usize) -> Option<Reading> {
     let value = ordinal_of(words[at])?;
+    if at > 0 && two_word_fraction(words, at - 1).is_some() {
+        return None;
+    }
     let month = |i: usize| words.get(i).is_some_and(|w| MONTHS.contains(w));
     let dated = at.checked_sub(1).is_some_and(month)
         || month(at + 1)
@@ -560,8 +587,8 @@ fn number_of(word: &str) -> Option<(f64, f64, i32)> {
 }
 
 /// Whether a sentence holding `word` (lower-cased, figures as written) can have a figure at all:
-/// every figure starts with digits, is a number word before a scale word, or is a count or an
-/// ordinal spelled out.
+/// every figure starts with digits, is a number word before a scale word, or is a count, an
+/// ordinal or a fraction spelled out.
 pub fn may_belong_to_figure(word: &str) -> bool {
     let Some(&first) = word.as_bytes().first() else {
         return false;
@@ -576,6 +603,7 @@ pub fn may_belong_to_figure(word: &str) -> bool {
         || tens_value(word).is_some()
         || ordinal_value(word).is_some()
         || fraction_value(word).is_some()
+        || is_denominator(word)
 }
 
 /// The value of a number word of [`COUNTING_WORDS`], in any case. Most words are told apart by
@@ -1320,6 +1348,26 @@ mod tests {
         for word in ["third", "quarter", "quarters", "athird", "halfway"] {
             assert_eq!(fraction_value(word), None, "{word}");
         }
+    }
+
+    #[test]
+    fn a_share_in_two_words_before_of_is_a_fraction_not_an_ordinal() {
+        let read = |sentence: &str| {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            (0..words.len())
+                .find_map(|at| read_with_counts(&words, at))
+                .map(|r| (r.value.round(), r.unit, words[r.first..=r.last].join(" ")))
+        };
+        let share = |value: f64, words: &str| Some((value, Some(PERCENT), words.to_owned()));
+        assert_eq!(read("a third of its homes"), share(33.0, "a third"));
+        assert_eq!(read("one quarter of the levee"), share(25.0, "one quarter"));
+        assert_eq!(read("two thirds of them"), share(67.0, "two thirds"));
+        // An ordinal or a period where no share is taken "of" something, and no share of a
+        // whole or more.
+        let ordinal = |words: &str| Some((3.0, Some(ORDINAL), words.to_owned()));
+        assert_eq!(read("won a third term"), ordinal("third"));
+        assert_eq!(read("in the third quarter"), ordinal("third"));
+        assert_eq!(read("the four quarters of the earth"), None);
     }
 
     #[test]

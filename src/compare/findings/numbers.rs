@@ -280,9 +280,11 @@ fn figures_of_link(
             EditOp::Equal => true,
             _ if other_events(x, y) => false,
             _ if spelled(pa, a_text, x) || spelled(pb, b_text, y) => {
-                let stem_after = |p: &Prepared, f: &Figure| word_after(p, f.token).map(|t| t.stem);
+                let stem_after = |p: &Prepared, f: &Figure| {
+                    word_after_figure(articles, set, p, f).map(|t| t.stem)
+                };
                 let time_after = |p: &Prepared, f: &Figure| {
-                    word_after(p, f.token).is_some_and(|t| {
+                    word_after_figure(articles, set, p, f).is_some_and(|t| {
                         let word = set.vocabulary.word(t.key).to_lowercase();
                         figures::unit_of(&word).is_some_and(figures::is_time_unit)
                     })
@@ -362,6 +364,17 @@ fn counted_stem(p: &Prepared, token: usize) -> Option<u32> {
     word_after(p, token)
         .filter(|t| t.class == TokenClass::Content)
         .map(|t| t.stem)
+}
+
+/// The word right after the whole of figure `f` of sentence `p`: "a third [of]", "half [of]".
+fn word_after_figure<'p>(
+    articles: &[Article],
+    set: &PreparedSet,
+    p: &'p Prepared,
+    f: &Figure,
+) -> Option<&'p Token> {
+    let last = reading_of(articles, set, *f).map_or(f.token, |r| r.last);
+    word_after(p, last)
 }
 
 /// The word right after a figure, whatever its class ("five were killed").
@@ -688,12 +701,19 @@ fn counted_after(p: &Prepared, words: &[String], reading: &Reading) -> (usize, u
     while !ordinal && words.get(at).is_some_and(|w| figures::is_unit_word(w)) {
         at += 1;
     }
-    // A share of something ("40 of the wooden supports") counts what follows "of".
+    // A share of something ("40 of the wooden supports") counts what follows "of", past the
+    // figure that counts it in all ("half of its 900 homes").
     if words.get(at).is_some_and(|w| w == "of") {
         let determiner = words
             .get(at + 1)
             .is_some_and(|w| figures::PARTITIVE_DETERMINERS.contains(&w.as_str()));
-        let noun = at + 1 + usize::from(determiner);
+        let mut noun = at + 1 + usize::from(determiner);
+        if p.tokens
+            .get(noun)
+            .is_some_and(|t| t.class == TokenClass::Number)
+        {
+            noun += 1;
+        }
         if p.tokens
             .get(noun)
             .is_some_and(|t| t.class == TokenClass::Content)
@@ -1365,6 +1385,23 @@ mod tests {
             .map(|m| (m.text.as_str(), m.second))
             .collect();
         assert_eq!(written, [("2-0", Some(0.0)), ("2-1", Some(1.0))]);
+    }
+
+    #[test]
+    fn a_share_written_in_two_words_is_a_figure_of_what_it_is_a_share_of() {
+        let story = "The river burst its banks at Holloway on Tuesday night. \
+            Crews worked through the dark to shore up the town's defences. ";
+        let sentence = |share: &str| {
+            format!("{story}The mayor said {share} of its 900 homes were left without power.")
+        };
+        let facts = compared(&sentence("a third"), &sentence("half")).numbers;
+        let [fact] = facts.as_slice() else {
+            panic!("one fact expected: {facts:?}")
+        };
+        assert_eq!(fact.kind, FactKind::Conflict);
+        assert_eq!(fact.fact, "homes");
+        let texts: Vec<&str> = fact.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts, ["a third of its 900 homes", "half of its 900 homes"]);
     }
 
     #[test]

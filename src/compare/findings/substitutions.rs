@@ -18,9 +18,9 @@ use rayon::prelude::*;
 
 use super::figures::{
     MONTHS, above_and_below, currency_of_sign, fraction_value, glued_code, hedge_alike,
-    is_bracketed_conversion, is_figure, is_one_word_qualifier, is_scale_word, is_unit_word,
-    is_year, may_belong_to_figure, ordinal_of, qualifier_bound, tens_value, two_word_unit,
-    without_ordinal_ending,
+    is_bracketed_conversion, is_denominator, is_figure, is_one_word_qualifier, is_scale_word,
+    is_unit_word, is_year, may_belong_to_figure, ordinal_of, qualifier_bound, tens_value,
+    two_word_fraction, two_word_unit, value_of_number_word, without_ordinal_ending,
 };
 use super::times::TIME_WORDS;
 use super::wording::{
@@ -947,7 +947,8 @@ fn role(words: &Words, (before, after): (&str, &str)) -> SideRole {
             .content_words()
             .all(|word| is_quantity(word.0) || written_as_date(word))
             || is_one_figure(words)
-            || unit_phrase());
+            || unit_phrase()
+            || is_written_share(words, (before, after)));
     let dated = words.content_words().any(written_as_date)
         || content.iter().any(|k| is_figure(k))
             && (beside_month(before.split_whitespace().last())
@@ -959,6 +960,35 @@ fn role(words: &Words, (before, after): (&str, &str)) -> SideRole {
     } else {
         SideRole::Words
     }
+}
+
+/// Whether words are (part of) a fraction written in two words before "of", with the words
+/// around them in their sentence (`around`): "a third" → "half" in "a third of its homes",
+/// "quarter" → "fifth" in "a quarter of the levee".
+fn is_written_share(words: &Words, (before, after): Around) -> bool {
+    let mut content = words.content_words().map(|(_, written)| written).peekable();
+    if content.peek().is_none()
+        || !content.all(|w| is_denominator(w) || value_of_number_word(w).is_some())
+    {
+        return false;
+    }
+    let edge = |word: Option<&str>| {
+        word.map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+    };
+    let (before, after) = (
+        edge(before.split_whitespace().last()),
+        edge(after.split_whitespace().next()),
+    );
+    let window: Vec<&str> = before
+        .as_deref()
+        .into_iter()
+        .chain(words.all_written())
+        .chain(after.as_deref())
+        .collect();
+    (0..window.len()).any(|at| two_word_fraction(&window, at).is_some())
 }
 
 /// Whether a key is a day, month, year, time zone or other time word.
@@ -1380,6 +1410,40 @@ mod tests {
 
     fn kind_in(from: &str, to: &str, surroundings: Surroundings) -> Option<SubstitutionKind> {
         judge(&mut Reader::default(), from, to, &surroundings).map(|(kind, _)| kind)
+    }
+
+    #[test]
+    fn a_share_written_in_words_changed_is_a_figure() {
+        let around = |before: &'static str, after: &'static str| Surroundings {
+            from: (before, after),
+            to: (before, after),
+            reframed: false,
+        };
+        let levee = around("The engineer said a ", " of the levee had gone.");
+        assert_eq!(
+            kind_in("quarter", "fifth", levee),
+            Some(SubstitutionKind::Figure)
+        );
+        let homes = around("Officials said ", " of its homes were flooded.");
+        assert_eq!(
+            kind_in("a third", "half", homes),
+            Some(SubstitutionKind::Figure)
+        );
+        assert_eq!(
+            kind_in("one third", "two thirds", homes),
+            Some(SubstitutionKind::Figure)
+        );
+        // No share without "of" after it, nor of a whole or more.
+        let term = around("She won a ", " term in office.");
+        assert_ne!(
+            kind_in("second", "third", term),
+            Some(SubstitutionKind::Pairing)
+        );
+        let earth = around("They came from the four ", " of the earth.");
+        assert_eq!(
+            kind_in("corners", "quarters", earth),
+            Some(SubstitutionKind::Content)
+        );
     }
 
     #[test]

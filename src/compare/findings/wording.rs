@@ -733,6 +733,11 @@ impl Words {
         keys
     }
 
+    /// All the words as written (in lower case), function words included.
+    pub fn all_written(&self) -> impl Iterator<Item = &str> {
+        self.written.iter().map(String::as_str)
+    }
+
     /// The keys of all the words, function words included.
     pub fn all_keys(&self) -> Vec<&str> {
         self.keys.iter().map(String::as_str).collect()
