@@ -146,6 +146,10 @@ const DOLLAR_PREFIXES: &[(&str, &str)] = &[
 const CODES: &[&str] = &[
     "aud", "cad", "chf", "cny", "eur", "gbp", "hkd", "inr", "jpy", "nzd", "sgd", "usd",
 ];
+/// The currencies figures are read in: [`CODES`] in capitals, in the same order.
+const CURRENCIES: &[&str] = &[
+    "AUD", "CAD", "CHF", "CNY", "EUR", "GBP", "HKD", "INR", "JPY", "NZD", "SGD", "USD",
+];
 /// Words after a figure that name its currency or unit, and the unit they stand for.
 const UNIT_WORDS: &[(&str, &str)] = &[
     ("acres", "acres"),
@@ -762,11 +766,7 @@ fn glued_unit_of(suffix: &str) -> Option<&'static str> {
 }
 
 fn code(word: &str) -> Option<&'static str> {
-    CODES.iter().position(|c| *c == word).map(|i| {
-        [
-            "AUD", "CAD", "CHF", "CNY", "EUR", "GBP", "HKD", "INR", "JPY", "NZD", "SGD", "USD",
-        ][i]
-    })
+    CODES.iter().position(|c| *c == word).map(|i| CURRENCIES[i])
 }
 
 /// The reading of the figure at token `at` of a sentence whose words are `words`, or `None` when
@@ -1271,6 +1271,43 @@ pub fn one_unit(a: &str, b: &str) -> bool {
     a == b || (a == DEGREES && scale(b)) || (b == DEGREES && scale(a))
 }
 
+/// What a unit measures, for a unit changed at one place (see [`is_unit_changed`]): money,
+/// a share, a temperature, a length, a mass, power, speed or an area.
+fn measure_of_unit(unit: &str) -> Option<&'static str> {
+    const MEASURES: &[(&[&str], &str)] = &[
+        (CURRENCIES, "money"),
+        (&[PERCENT, PERCENTAGE_POINTS, BASIS_POINTS], "share"),
+        (&[CELSIUS, FAHRENHEIT], "temperature"),
+        (&["cm", "feet", "km", "m", "miles", "mm"], "length"),
+        (&["kg", "tonnes"], "mass"),
+        (&["GW", "MW", "kW"], "power"),
+        (&["km/h", "mph"], "speed"),
+        (&["acres", "hectares"], "area"),
+    ];
+    MEASURES
+        .iter()
+        .find(|(units, _)| units.contains(&unit))
+        .map(|(_, measure)| *measure)
+}
+
+/// Dollars: a bare "$" is read as US dollars, but an outlet may mean its own country's.
+const DOLLARS: &[&str] = &["AUD", "CAD", "HKD", "NZD", "SGD", "USD"];
+
+/// Whether `a` → `b` keeps the number and changes its unit to another of the same measure:
+/// "$2.1 billion" → "€2.1 billion", "1.5 percent" → "1.5 percentage points", "41C" → "41F". Not
+/// a conversion (the number changes with it), not two units of different measures (whatever
+/// paired them, "40c" may be cents), and not dollars of two countries.
+pub fn is_unit_changed(a: &Reading, b: &Reading) -> bool {
+    let (Some(x), Some(y)) = (a.unit, b.unit) else {
+        return false;
+    };
+    let both_dollars = DOLLARS.contains(&x) && DOLLARS.contains(&y);
+    !same_units(Some(x), Some(y))
+        && !both_dollars
+        && measure_of_unit(x).is_some_and(|m| measure_of_unit(y) == Some(m))
+        && a.same_number(b)
+}
+
 /// Whether two figures may be the same quantity as far as units go: never two different
 /// currencies or units, spans of time aside ("10 days", "two weeks"), and an ordinal only with
 /// another ("ranked 212th" is no age, "19").
@@ -1348,6 +1385,22 @@ mod tests {
         for word in ["third", "quarter", "quarters", "athird", "halfway"] {
             assert_eq!(fraction_value(word), None, "{word}");
         }
+    }
+
+    #[test]
+    fn a_unit_changed_keeps_the_number_and_the_measure() {
+        let changed = |a: &str, b: &str| is_unit_changed(&reading(a), &reading(b));
+        assert!(changed("$ 2.1 billion", "€ 2.1 billion"));
+        assert!(changed("rose 1.5 percent", "rose 1.5 percentage points"));
+        assert!(changed("5 km", "5 miles"));
+        assert!(changed("41c", "41f"));
+        // A conversion, units of different measures, one unit less exact, dollars of two
+        // countries, a unit left out: none is a unit changed.
+        assert!(!changed("$ 2.1 billion", "€ 1.9 billion"));
+        assert!(!changed("41c", "41 km"));
+        assert!(!changed("30 degrees", "30c"));
+        assert!(!changed("2 billion aud", "$ 2 billion"));
+        assert!(!changed("$ 2 billion", "2 billion"));
     }
 
     #[test]

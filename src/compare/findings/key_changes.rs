@@ -404,8 +404,9 @@ fn drops_the_hedge(in_copy: &NumberMention, in_original: &NumberMention) -> bool
 
 /// Whether a copy's mention of a figure says otherwise than the original's: another number (or
 /// pair of numbers; a span of time in days: "48 hours" and "two days" say the same), the same
-/// number from the other side ("more than 300" → "nearly 300"), or, for a mention without a
-/// number (a time: "this week"), other words.
+/// number from the other side ("more than 300" → "nearly 300") or in another unit ("$2.1
+/// billion" → "€2.1 billion"), or, for a mention without a number (a time: "this week"), other
+/// words.
 fn says_otherwise(in_copy: &NumberMention, in_original: &NumberMention) -> bool {
     let numbers = |m: &NumberMention| {
         let in_days = |x: f64| {
@@ -418,8 +419,13 @@ fn says_otherwise(in_copy: &NumberMention, in_original: &NumberMention) -> bool 
     };
     match in_copy.value {
         Some(_) => {
+            let other_unit = match (&in_copy.unit, &in_original.unit) {
+                (Some(x), Some(y)) => !figures::same_units(Some(x), Some(y)),
+                _ => false,
+            };
             numbers(in_copy) != numbers(in_original)
                 || figures::above_and_below(in_copy.bound, in_original.bound)
+                || other_unit
         }
         None => in_copy.text != in_original.text,
     }
@@ -592,6 +598,14 @@ mod tests {
         assert!(says_otherwise(
             &in_unit("two weeks", 2.0, "weeks"),
             &in_unit("10 days", 10.0, "days")
+        ));
+        assert!(says_otherwise(
+            &in_unit("€2 billion", 2e9, "EUR"),
+            &in_unit("$2 billion", 2e9, "USD")
+        ));
+        assert!(!says_otherwise(
+            &in_unit("30C", 30.0, "°C"),
+            &in_unit("30 degrees", 30.0, "degrees")
         ));
         let this_week = mention("this week", None, None);
         assert!(says_otherwise(

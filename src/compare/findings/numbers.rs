@@ -616,7 +616,7 @@ fn kind_of(figures: &[Figure], readings: &[Option<Reading>], hedges: &[Hedge]) -
             if fx.at.article == fy.at.article || rx.second.is_some() != ry.second.is_some() {
                 continue;
             }
-            if !rx.agrees_with(ry) {
+            if !rx.agrees_with(ry) || figures::is_unit_changed(rx, ry) {
                 return Some(FactKind::Conflict);
             }
             let rehedged = once_each && rx.bound != ry.bound && hedges[i].differs(&hedges[j]);
@@ -690,16 +690,25 @@ fn mention(
     })
 }
 
-/// The words the figure `reading` counts, after its number: units first ("francs", "percent";
-/// an ordinal has none: "the fourth day" orders days), then up to [`COUNTED_WORDS`] content
-/// words, up to a time ("next year"). Returns the first counted word and the last token taken (the number's when nothing
-/// is).
+/// The words the figure `reading` counts, after its number: units first ("francs", "percent",
+/// "percentage points"; an ordinal has none: "the fourth day" orders days), then up to
+/// [`COUNTED_WORDS`] content words, up to a time ("next year"). Returns the first counted word
+/// and the last token taken (the number's when nothing is).
 fn counted_after(p: &Prepared, words: &[String], reading: &Reading) -> (usize, usize) {
     let from = reading.last + 1;
     let ordinal = reading.unit == Some(figures::ORDINAL);
     let mut at = from;
-    while !ordinal && words.get(at).is_some_and(|w| figures::is_unit_word(w)) {
-        at += 1;
+    loop {
+        let two_word_unit = matches!(
+            (words.get(at), words.get(at + 1)),
+            (Some(x), Some(y)) if figures::two_word_unit(x, y).is_some()
+        );
+        match words.get(at) {
+            _ if ordinal => break,
+            _ if two_word_unit => at += 2,
+            Some(w) if figures::is_unit_word(w) => at += 1,
+            _ => break,
+        }
     }
     // A share of something ("40 of the wooden supports") counts what follows "of", past the
     // figure that counts it in all ("half of its 900 homes").
@@ -977,7 +986,7 @@ impl Joins {
         let (ia, ib) = (self.id(a, read), self.id(b, read));
         let (ra, rb) = (self.find(ia), self.find(ib));
         if ra == rb
-            || self.would_conflate(ra, rb)
+            || self.would_conflate(ra, rb, evidence)
             || evidence == Evidence::AgreeingSubject && self.would_disagree(ra, rb)
         {
             return;
@@ -996,12 +1005,15 @@ impl Joins {
     }
 
     /// Whether joining would give one article two values for the quantity, or mix currencies
-    /// or units.
-    fn would_conflate(&self, ra: usize, rb: usize) -> bool {
+    /// or units (where linked sentences give one number in another unit of one measure, that
+    /// unit changed: see [`figures::is_unit_changed`]).
+    fn would_conflate(&self, ra: usize, rb: usize, evidence: Evidence) -> bool {
         self.cross_pairs(ra, rb).any(|(x, y)| {
             let (rx, ry) = (self.readings[x].as_ref(), self.readings[y].as_ref());
             let same_number = matches!((rx, ry), (Some(rx), Some(ry)) if rx.same_number(ry));
-            !figures::same_units(rx.and_then(|r| r.unit), ry.and_then(|r| r.unit))
+            let unit_changed = evidence == Evidence::Linked
+                && matches!((rx, ry), (Some(rx), Some(ry)) if figures::is_unit_changed(rx, ry));
+            !figures::same_units(rx.and_then(|r| r.unit), ry.and_then(|r| r.unit)) && !unit_changed
                 || self.figures[x].at.article == self.figures[y].at.article && !same_number
         })
     }
@@ -1048,7 +1060,9 @@ impl Joins {
         let article = self.figures[first].at.article;
         let mut readings = members.iter().filter_map(|&i| self.readings[i].as_ref());
         let two_numbers = readings.next().is_some_and(|one| {
-            readings.any(|other| !other.same_number(one) || other.bound != one.bound)
+            readings.any(|other| {
+                !other.same_number(one) || other.bound != one.bound || other.unit != one.unit
+            })
         });
         two_numbers
             && members
@@ -1385,6 +1399,47 @@ mod tests {
             .map(|m| (m.text.as_str(), m.second))
             .collect();
         assert_eq!(written, [("2-0", Some(0.0)), ("2-1", Some(1.0))]);
+    }
+
+    #[test]
+    fn the_same_number_in_another_unit_of_its_measure_is_a_changed_figure() {
+        let story = "The carmaker reported its results in Stuttgart on Thursday. \
+            Its shares closed higher after the call. ";
+        let facts = |original: &str, copy: &str| {
+            let sentence = |figures: &str| format!("{story}{figures}, the company said.");
+            compared(&sentence(original), &sentence(copy)).numbers
+        };
+        let profit = facts(
+            "Quarterly profit rose to $2.1 billion",
+            "Quarterly profit rose to €2.1 billion",
+        );
+        let [fact] = profit.as_slice() else {
+            panic!("one fact expected: {profit:?}")
+        };
+        assert_eq!(fact.kind, FactKind::Conflict);
+        let margin = facts(
+            "Its margin widened by 1.5 percent",
+            "Its margin widened by 1.5 percentage points",
+        );
+        let [fact] = margin.as_slice() else {
+            panic!("one fact expected: {margin:?}")
+        };
+        assert_eq!(fact.kind, FactKind::Conflict);
+        assert_eq!(fact.fact, "margin widened", "never a unit as a label");
+        // A conversion of the sum, or dollars of another country, is no changed figure.
+        for (original, copy) in [
+            (
+                "Quarterly profit rose to $2.1 billion",
+                "Quarterly profit rose to €1.9 billion",
+            ),
+            (
+                "Quarterly profit rose to A$2.1 billion",
+                "Quarterly profit rose to $2.1 billion",
+            ),
+        ] {
+            let found = facts(original, copy);
+            assert!(found.is_empty(), "{copy}: {found:?}");
+        }
     }
 
     #[test]
