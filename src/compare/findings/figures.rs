@@ -369,24 +369,25 @@ fn spelled_tens(words: &[&str], at: usize) -> Option<f64> {
 /// The value of an ordinal written out, in lower case ("fourth": 4, "twentieth": 20,
 /// "twenty-first" keyed "twentyfirst": 21).
 pub(super) fn ordinal_value(word: &str) -> Option<f64> {
-    let below_twenty = |w: &str| {
-        ORDINAL_WORDS
-            .iter()
-            .position(|o| *o == w)
-            .map(|i| i as f64 + 1.0)
-    };
-    if let Some(value) = below_twenty(word) {
-        return Some(value);
-    }
-    let mut tens = NUMBER_WORDS.iter().filter(|(_, value)| *value >= 20.0);
-    tens.find_map(|(ten, value)| {
-        // "twentieth" is "twenty" with its "y" turned to "ieth".
-        if word.strip_suffix("ieth") == ten.strip_suffix('y') {
-            return Some(*value);
+    // Every ordinal written out, by its words run together: looked up for many words of the
+    // findings ("twentieth" is "twenty" with its "y" turned to "ieth").
+    static ORDINALS: LazyLock<FastMap<String, f64>> = LazyLock::new(|| {
+        let mut ordinals = FastMap::default();
+        for (i, ordinal) in ORDINAL_WORDS.iter().enumerate() {
+            ordinals.insert((*ordinal).to_owned(), i as f64 + 1.0);
         }
-        let unit = below_twenty(word.strip_prefix(ten)?)?;
-        (unit < 10.0).then_some(value + unit)
-    })
+        for (ten, value) in NUMBER_WORDS.iter().filter(|(_, value)| *value >= 20.0) {
+            let tenth = format!("{}ieth", ten.trim_end_matches('y'));
+            ordinals.entry(tenth).or_insert(*value);
+            for (i, unit) in ORDINAL_WORDS.iter().take(9).enumerate() {
+                ordinals
+                    .entry(format!("{ten}{unit}"))
+                    .or_insert(value + i as f64 + 1.0);
+            }
+        }
+        ordinals
+    });
+    ORDINALS.get(word).copied()
 }
 
 /// Denominators of fractions written out ("two-thirds"), singular and plural.

@@ -205,8 +205,10 @@ enum Tone {
     Judging,
 }
 
+/// The longest word of [`SAYING`], in bytes ("acknowledges").
+const LONGEST_SAYING: usize = 12;
 /// How long a word of [`SAYING`] is, in bytes ("say" to "acknowledges").
-const SAYING_LENGTHS: std::ops::RangeInclusive<usize> = 3..=12;
+const SAYING_LENGTHS: std::ops::RangeInclusive<usize> = 3..=LONGEST_SAYING;
 /// Words that carry a judgement: a swap or addition involving one changes how the story reads.
 const LOADED: &[&str] = &[
     "aggression",
@@ -331,11 +333,11 @@ pub const PREPOSITIONS: &[&str] = &[
 /// The words of one wording, normalised the way the engine compares them.
 pub struct Words {
     /// Keys (normalised words) of the words, in order.
-    keys: Vec<String>,
+    keys: Vec<Rc<str>>,
     /// The words as written, in lower case.
     written: Vec<String>,
     /// Stems of the words, in order.
-    stems: Vec<String>,
+    stems: Vec<Rc<str>>,
     /// Whether each word is a function word.
     function: Vec<bool>,
     /// Whether each word is written with a capital.
@@ -371,7 +373,17 @@ pub fn may_hold_saying(text: &str) -> bool {
 fn saying_tones(text: &str) -> impl Iterator<Item = Tone> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|run| SAYING_LENGTHS.contains(&run.len()))
-        .filter_map(|run| saying_tone(&run.to_lowercase()))
+        .filter_map(|run| {
+            if !run.is_ascii() {
+                return saying_tone(&run.to_lowercase());
+            }
+            // Lower-cased in place of a new string: most runs of prose are checked here.
+            let mut buffer = [0u8; LONGEST_SAYING];
+            let lower = &mut buffer[..run.len()];
+            lower.copy_from_slice(run.as_bytes());
+            lower.make_ascii_lowercase();
+            saying_tone(std::str::from_utf8(lower).ok()?)
+        })
 }
 
 /// Whether `from` → `to` swaps verbs of saying that report without judging for each other: both
@@ -394,7 +406,7 @@ pub type Split<'w> = (&'w str, bool, &'w str, bool);
 pub struct Reader {
     tokenizer: Tokenizer,
     /// Each key or stem id seen, in lower case.
-    lower: FastMap<u32, String>,
+    lower: FastMap<u32, Rc<str>>,
     /// The words of each text read so far (findings read the same short wordings, "said" or
     /// "the", over and over).
     read: FastMap<String, Rc<Words>>,
@@ -429,7 +441,7 @@ impl Reader {
         let mut lower_case = |id: u32| {
             lower
                 .entry(id)
-                .or_insert_with(|| vocabulary.word(id).to_lowercase())
+                .or_insert_with(|| Rc::from(vocabulary.word(id).to_lowercase()))
                 .clone()
         };
         let mut words = Words {
@@ -444,7 +456,7 @@ impl Reader {
         for t in tokens.iter().filter(|t| t.is_word()) {
             let key = lower_case(t.key);
             words.stems.push(lower_case(t.stem));
-            let negation = NEGATIONS.contains(&key.as_str());
+            let negation = NEGATIONS.contains(&&*key);
             words
                 .function
                 .push(t.class == TokenClass::Function && !negation);
@@ -480,9 +492,9 @@ impl Reader {
         for &key in &keys {
             self.lower
                 .entry(key)
-                .or_insert_with(|| vocabulary.word(key).to_lowercase());
+                .or_insert_with(|| Rc::from(vocabulary.word(key).to_lowercase()));
         }
-        keys.iter().map(|key| self.lower[key].as_str()).collect()
+        keys.iter().map(|key| &*self.lower[key]).collect()
     }
 
     /// Whether each of `keys` is the key of a word of one of `texts`: [`Words::has_key`] on the
@@ -511,8 +523,8 @@ impl Reader {
                 let lower = self
                     .lower
                     .entry(t.key)
-                    .or_insert_with(|| vocabulary.word(t.key).to_lowercase());
-                ((t.start, t.end), lower.clone())
+                    .or_insert_with(|| Rc::from(vocabulary.word(t.key).to_lowercase()));
+                ((t.start, t.end), lower.to_string())
             })
             .collect()
     }
@@ -603,13 +615,13 @@ impl Words {
     }
 
     fn has_any(&self, list: &[&str]) -> bool {
-        self.keys.iter().any(|k| list.contains(&k.as_str()))
+        self.keys.iter().any(|k| list.contains(&&**k))
     }
 
     fn saying(&self) -> Vec<&str> {
         (0..self.keys.len())
             .filter(|&i| self.says_at(i))
-            .map(|i| self.keys[i].as_str())
+            .map(|i| &*self.keys[i])
             .collect()
     }
 
@@ -663,7 +675,7 @@ impl Words {
         let Some(verb) = self.first_saying() else {
             return false;
         };
-        let Some(that) = self.keys[verb..].iter().position(|k| k == "that") else {
+        let Some(that) = self.keys[verb..].iter().position(|k| &**k == "that") else {
             return false;
         };
         let claim = &self.function[verb + that + 1..];
@@ -687,7 +699,7 @@ impl Words {
     /// ("the saying", "cried, saying" before the words cried).
     fn attributing_verbs(&self) -> Vec<&str> {
         (0..self.keys.len())
-            .filter(|&i| self.says_at(i) || self.keys[i] == "saying")
+            .filter(|&i| self.says_at(i) || &*self.keys[i] == "saying")
             .map(|i| saying_verb(&self.keys[i]))
             .collect()
     }
@@ -698,7 +710,7 @@ impl Words {
             .iter()
             .zip(&self.function)
             .filter(|(_, f)| !**f)
-            .map(|(k, _)| k.as_str())
+            .map(|(k, _)| &**k)
             .collect()
     }
 
@@ -707,7 +719,7 @@ impl Words {
         (self.keys.iter().zip(&self.written))
             .zip(&self.function)
             .filter(|(_, function)| !**function)
-            .map(|((key, written), _)| (key.as_str(), written.as_str()))
+            .map(|((key, written), _)| (&**key, written.as_str()))
     }
 
     /// The keys of the content words, or of all the words where there are none ("he said"):
@@ -740,12 +752,12 @@ impl Words {
 
     /// The keys of all the words, function words included.
     pub fn all_keys(&self) -> Vec<&str> {
-        self.keys.iter().map(String::as_str).collect()
+        self.keys.iter().map(|k| &**k).collect()
     }
 
     /// Whether one of the words has key `key`.
     pub fn has_key(&self, key: &str) -> bool {
-        self.keys.iter().any(|k| k == key)
+        self.keys.iter().any(|k| &**k == key)
     }
 
     /// Each space of the text the words were read from (`text`), in order, with the words
@@ -793,8 +805,8 @@ impl Words {
     /// Whether the words open with a verb of saying, "and" aside, that names no speaker of its
     /// own ("and said unto them", "said to"; not "according to a person familiar with…").
     pub fn opens_with_bare_saying(&self) -> bool {
-        let first = self.keys.iter().position(|k| k != "and");
-        first.is_some_and(|i| self.says_at(i) && self.keys[i] != "according")
+        let first = self.keys.iter().position(|k| &**k != "and");
+        first.is_some_and(|i| self.says_at(i) && &*self.keys[i] != "according")
     }
 
     /// The word naming who speaks through the first verb of saying: the nearest word before
@@ -808,13 +820,13 @@ impl Words {
             .iter()
             .rev()
             .find(|k| !linking(k))
-            .filter(|k| !ARTICLES.contains(&k.as_str()));
+            .filter(|k| !ARTICLES.contains(&&***k));
         let after = || {
             (verb + 1..self.keys.len())
                 .find(|&i| !self.function[i])
                 .map(|i| &self.keys[i])
         };
-        before.or_else(after).map(String::as_str)
+        before.or_else(after).map(|k| &**k)
     }
 
     /// Whether some word is a verb of speech ([`is_speaking`]: "answered them, …", "these words
@@ -846,7 +858,7 @@ impl Words {
             .iter()
             .zip(&self.function)
             .filter(|(_, f)| !**f)
-            .map(|(s, _)| s.as_str())
+            .map(|(s, _)| &**s)
             .collect()
     }
 
@@ -854,8 +866,8 @@ impl Words {
     /// days and months are times, not names ("from Kent on" → "early Monday from").
     fn names(&self) -> Vec<&str> {
         let mut names: Vec<&str> = (1..self.keys.len())
-            .filter(|&i| self.capital[i] && !TIME_WORDS.contains(&self.keys[i].as_str()))
-            .map(|i| self.keys[i].as_str())
+            .filter(|&i| self.capital[i] && !TIME_WORDS.contains(&&*self.keys[i]))
+            .map(|i| &*self.keys[i])
             .collect();
         names.sort_unstable();
         names
@@ -866,7 +878,7 @@ impl Words {
     pub fn capitalized_keys(&self, starts_sentence: bool) -> Vec<&str> {
         (usize::from(starts_sentence)..self.keys.len())
             .filter(|&i| self.capital[i] && !self.function[i])
-            .map(|i| self.keys[i].as_str())
+            .map(|i| &*self.keys[i])
             .collect()
     }
 
@@ -903,7 +915,7 @@ impl Words {
         let (n, k) = (self.len(), wanted.len());
         let found_at = |at: usize| {
             at + k <= n
-                && (at..at + k).all(|i| !self.function[i] && self.stems[i] == wanted[i - at])
+                && (at..at + k).all(|i| !self.function[i] && &*self.stems[i] == wanted[i - at])
         };
         let first = self.function.iter().position(|f| !f)?;
         let last = self.function.iter().rposition(|f| !f)? + 1;
@@ -922,7 +934,7 @@ impl Words {
         self.keys
             .iter()
             .zip(&self.function)
-            .all(|(k, f)| !*f || allowed.contains(&k.as_str()))
+            .all(|(k, f)| !*f || allowed.contains(&&**k))
     }
 
     /// Whether any word carries a judgement.
@@ -1140,12 +1152,11 @@ fn measure_of(w: &Words) -> Option<Reading> {
     let words: Vec<&str> = (w.written.iter().zip(&w.keys))
         .map(|(written, key)| {
             if figures::is_unit_word(key) {
-                key
+                &**key
             } else {
-                written
+                written.as_str()
             }
         })
-        .map(String::as_str)
         .collect();
     // "a dozen" is 12 written out (a scale word read as a figure only from 100 up).
     let words = match words.as_slice() {
@@ -1410,7 +1421,7 @@ impl Words {
         };
         let mut i = 0;
         while i < keys.len() {
-            let key = |at: usize| keys.get(at).map_or("", String::as_str);
+            let key = |at: usize| keys.get(at).map_or("", |k| &**k);
             // Days joined by a dash are a range ("Dec. 12-13", "12-13 December"), no one day.
             let range_at = |at: usize| {
                 day_number(key(at)).is_some()
@@ -1479,11 +1490,11 @@ struct ClockTime {
 /// The time of day a wording gives, when it is a clock time and nothing else: hours and minutes
 /// ("09:00", "21:30", keyed as two numbers), or hours with "a.m." or "p.m." and perhaps minutes
 /// ("9am", "9 a.m.", "9:30 p.m.", "9.30pm").
-fn clock_time(keys: &[String]) -> Option<ClockTime> {
+fn clock_time(keys: &[Rc<str>]) -> Option<ClockTime> {
     let (last, rest) = keys.split_last()?;
-    let mut numbers: Vec<&str> = rest.iter().map(String::as_str).collect();
-    let half = match last.as_str() {
-        "am" | "pm" => Some(last == "pm"),
+    let mut numbers: Vec<&str> = rest.iter().map(|k| &**k).collect();
+    let half = match &**last {
+        "am" | "pm" => Some(&**last == "pm"),
         other => {
             let glued = other
                 .strip_suffix("am")
@@ -1653,13 +1664,13 @@ pub fn changes_certainty(from: &Words, to: &Words) -> bool {
 
 /// Whether both sides name an agent and the agents differ ("police" → "officials").
 fn agent_swap(from: &Words, to: &Words) -> bool {
-    let agents = |w: &Words| -> Vec<String> {
+    fn agents(w: &Words) -> Vec<&str> {
         w.keys
             .iter()
-            .filter(|k| AGENTS.contains(&k.as_str()))
-            .cloned()
+            .map(|k| &**k)
+            .filter(|k| AGENTS.contains(k))
             .collect()
-    };
+    }
     let (a, b) = (agents(from), agents(to));
     !a.is_empty() && !b.is_empty() && a != b
 }
