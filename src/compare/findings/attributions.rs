@@ -647,8 +647,11 @@ impl<'t> Seen<'t> {
         if !self.changes_an_auxiliary(true) {
             return None;
         }
-        let (a_words, b_words) = self.lower_sentence_words();
-        agent_named_in_active(&a_words, &b_words, reader)
+        agent_named_in_active(
+            self.sentence_words(true),
+            self.sentence_words(false),
+            reader,
+        )
     }
 
     /// A sentence in `a` whose agent acts ("Police shot a man") made passive in `b` without it
@@ -657,8 +660,11 @@ impl<'t> Seen<'t> {
         if !self.changes_an_auxiliary(false) {
             return None;
         }
-        let (a_words, b_words) = self.lower_sentence_words();
-        let (passive, active) = agent_named_in_active(&b_words, &a_words, reader)?;
+        let (passive, active) = agent_named_in_active(
+            self.sentence_words(false),
+            self.sentence_words(true),
+            reader,
+        )?;
         Some((active, passive))
     }
 
@@ -681,24 +687,18 @@ impl<'t> Seen<'t> {
                     })
             })
     }
-
-    /// The lower-case words of the link's two sentences.
-    fn lower_sentence_words(&self) -> (Vec<String>, Vec<String>) {
-        (
-            lower_words(self.sentence_words(true)),
-            lower_words(self.sentence_words(false)),
-        )
-    }
 }
 
-/// Where `passive_words` hold a passive without an agent ("two farm workers were killed") that
-/// `active_words` say actively with an agent `passive_words` lack ("floodwaters killed two farm
-/// workers"): the passive's auxiliary and participle, and the agent and the verb.
+/// Where the sentence `passive` holds a passive without an agent ("two farm workers were
+/// killed") that the sentence `active` says actively with an agent `passive` lacks ("floodwaters
+/// killed two farm workers"): the passive's auxiliary and participle, and the agent and the
+/// verb. The active sentence is read only when the passive is found.
 fn agent_named_in_active(
-    passive_words: &[String],
-    active_words: &[String],
+    passive: &str,
+    active: &str,
     reader: &mut Reader,
 ) -> Option<(String, String)> {
+    let passive_words = lower_words(passive);
     let (passive_at, auxiliary, participle) =
         passive_words.windows(3).enumerate().find_map(|(i, w)| {
             let passive = PASSIVE_AUXILIARIES.contains(&w[0].as_str())
@@ -708,6 +708,7 @@ fn agent_named_in_active(
                 && w[2] != "by";
             passive.then(|| (i, w[0].clone(), w[1].clone()))
         })?;
+    let active_words = lower_words(active);
     let at = active_words.iter().position(|w| *w == participle)?;
     // Made active, the passive's subject (its last content word) follows the verb as its object
     // ("two farm workers were killed" → "floodwaters killed two farm workers"); otherwise the

@@ -769,11 +769,14 @@ impl Words {
     ) -> impl Iterator<Item = (usize, Option<Split<'w>>)> + 'w {
         let squashed = self.squashed();
         // Squashing reads each word alone: the words before a space squash to a prefix.
+        let mut word = String::new();
         let squashed_ends: Vec<usize> = self
             .keys
             .iter()
             .scan(0, |end, key| {
-                *end += squash(std::slice::from_ref(key), true).len();
+                word.clear();
+                squash_into(&mut word, std::slice::from_ref(key), true);
+                *end += word.len();
                 Some(*end)
             })
             .collect();
@@ -1014,38 +1017,44 @@ fn as_digits(word: &str) -> Option<String> {
 /// ordinals as digits, a day of the month without its ordinal ending: "January 1st" as "Jan.
 /// 1", and units by their symbol: "gigawatts" as "GW"), letters and digits only.
 fn squash<W: AsRef<str>>(words: &[W], digits: bool) -> String {
-    let spelled: Vec<Cow<'_, str>> = words
-        .iter()
-        .map(|w| {
-            let w = w.as_ref().trim_end_matches('.');
-            let digit_form = || as_digits(w).map(Cow::Owned);
-            let symbol = || unit_symbol(w).map(Cow::Owned);
-            match digits.then(|| digit_form().or_else(symbol)).flatten() {
-                Some(form) => form,
-                None => Cow::Borrowed(expand_abbreviation(w)),
-            }
-        })
-        .collect();
-    let is_month = |i: usize| {
-        spelled
+    let mut out = String::new();
+    squash_into(&mut out, words, digits);
+    out
+}
+
+/// [`squash`], pushed onto `out`.
+fn squash_into<W: AsRef<str>>(out: &mut String, words: &[W], digits: bool) {
+    let spelled = |i: usize| {
+        words
             .get(i)
-            .is_some_and(|w| figures::MONTHS.contains(&w.as_ref()))
+            .map(|w| spelled_for_squashing(w.as_ref(), digits))
     };
+    let is_month = |i: usize| spelled(i).is_some_and(|w| figures::MONTHS.contains(&w.as_ref()));
     // "January 1st", "1st January", "1st of January".
     let day_of_month = |i: usize| {
         i.checked_sub(1).is_some_and(is_month)
             || is_month(i + 1)
-            || spelled.get(i + 1).is_some_and(|w| w == "of") && is_month(i + 2)
+            || spelled(i + 1).is_some_and(|w| w == "of") && is_month(i + 2)
     };
-    let mut out = String::new();
-    for (i, word) in spelled.iter().enumerate() {
-        let word = match figures::ordinal_digits(word) {
+    for (i, word) in (0..words.len()).filter_map(|i| Some((i, spelled(i)?))) {
+        let word = match figures::ordinal_digits(&word) {
             Some(day) if digits && day_of_month(i) => day,
-            _ => word,
+            _ => &word,
         };
-        push_letters_and_digits(&mut out, word);
+        push_letters_and_digits(out, word);
     }
-    out
+}
+
+/// A word as [`squash`] reads it: without a final dot, its abbreviation expanded, or (with
+/// `digits`) a small number or ordinal as digits, a unit by its symbol.
+fn spelled_for_squashing(word: &str, digits: bool) -> Cow<'_, str> {
+    let word = word.trim_end_matches('.');
+    let digit_form = || as_digits(word).map(Cow::Owned);
+    let symbol = || unit_symbol(word).map(Cow::Owned);
+    match digits.then(|| digit_form().or_else(symbol)).flatten() {
+        Some(form) => form,
+        None => Cow::Borrowed(expand_abbreviation(word)),
+    }
 }
 
 /// Pushes the letters and digits of `word` onto `out`, and a decimal point between digits.
