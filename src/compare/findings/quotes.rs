@@ -24,7 +24,9 @@ use crate::compare::{
 
 /// How an edit shows a cut its quotation marks with an ellipsis.
 const ELLIPSIS: &str = "…";
-/// Fewest words a quotation needs to be compared.
+/// Fewest words a quotation needs to be compared, on one side at least: a quote cut down to one
+/// word ("deeply sorry" → "sorry") is altered; two single words quoted ("terrorists" →
+/// "militants") are scare quotes, a swap the substitutions list.
 const MIN_QUOTE_WORDS: usize = 2;
 /// Share of words two quotations must have in common to be versions of one quote.
 const MIN_QUOTE_OVERLAP: f32 = 0.3;
@@ -241,6 +243,8 @@ fn is_tense(a: &Words, b: &Words) -> bool {
 struct Quote {
     span: Range<usize>,
     keys: Vec<u32>,
+    /// Whether its marks open and close it within its sentence.
+    marked_whole: bool,
 }
 
 /// The quotations of every sentence some link joins.
@@ -383,9 +387,10 @@ fn quotes_of(
         .into_iter()
         .map(|span| Quote {
             keys: keys_within(prepared, &span),
+            marked_whole: is_marked_whole(&article.text, &span),
             span,
         })
-        .filter(|q| q.keys.len() >= MIN_QUOTE_WORDS)
+        .filter(|q| !q.keys.is_empty())
         .collect()
 }
 
@@ -405,7 +410,15 @@ fn match_quotes<'q>(a: &'q [Quote], b: &'q [Quote]) -> Vec<(&'q Quote, &'q Quote
     for (i, qa) in a.iter().enumerate() {
         for (j, qb) in b.iter().enumerate() {
             let share = overlap(&qa.keys, &qb.keys);
-            if share >= MIN_QUOTE_OVERLAP {
+            let (fewer, more) = (
+                qa.keys.len().min(qb.keys.len()),
+                qa.keys.len().max(qb.keys.len()),
+            );
+            // A quotation of one word is compared only when both are marked whole: an opening
+            // mark left unclosed runs a quotation on to the sentence's end.
+            let comparable = fewer >= MIN_QUOTE_WORDS
+                || more >= MIN_QUOTE_WORDS && qa.marked_whole && qb.marked_whole;
+            if share >= MIN_QUOTE_OVERLAP && comparable {
                 candidates.push((share, i, j));
             }
         }
@@ -421,6 +434,14 @@ fn match_quotes<'q>(a: &'q [Quote], b: &'q [Quote]) -> Vec<(&'q Quote, &'q Quote
         }
     }
     pairs
+}
+
+/// Whether the quotation at `span` of `text` has its opening mark right before it and its
+/// closing mark after it (past the punctuation a quotation may end with: "sorry," he said).
+fn is_marked_whole(text: &str, span: &Range<usize>) -> bool {
+    let opened = text[..span.start].ends_with(QUOTE_MARKS);
+    let after = text[span.end..].trim_start_matches(['.', ',', '!', '?', ';', ':', '…']);
+    opened && after.starts_with(QUOTE_MARKS)
 }
 
 /// Keys of the compared words lying inside `span`.
@@ -674,6 +695,32 @@ mod tests {
         assert!(
             matches!(cut[..], [QuoteChangeKind::Cut | QuoteChangeKind::Added]),
             "{cut:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_cut_down_to_one_word_is_altered_where_both_are_marked_whole() {
+        use crate::compare::findings::testing::original_and_copy;
+        let story = |apology: &str| {
+            format!(
+                "The water company was fined on Tuesday for spilling sewage into a stream. \
+                 A spokesman said the company would appeal against the fine but was {apology}"
+            )
+        };
+        let changed = original_and_copy(&story("\"deeply sorry.\""), &story("\"sorry.\""));
+        let quotes: Vec<(&str, &str, QuoteChangeKind)> = changed
+            .quote_changes
+            .iter()
+            .map(|q| (q.a_quote.as_str(), q.b_quote.as_str(), q.kind))
+            .collect();
+        assert_eq!(quotes, [("deeply sorry.", "sorry.", QuoteChangeKind::Cut)]);
+        // An opening mark never closed runs on to the sentence's end: no quotation to compare
+        // with one word.
+        let unclosed = original_and_copy(&story("\"sorry.\""), &story("\"deeply sorry."));
+        assert!(
+            unclosed.quote_changes.is_empty(),
+            "{:?}",
+            unclosed.quote_changes
         );
     }
 
