@@ -361,20 +361,89 @@ impl<'t> Judge<'t> {
             if edit.op != EditOp::Replace {
                 return None;
             }
-            let (a_words, a_figure) = self.figure_at_end(a_text, edit.a)?;
-            let (b_words, b_figure) = self.figure_at_end(b_text, edit.b)?;
-            Some([
-                Edit {
-                    a: a_words,
-                    b: b_words,
-                    ..*edit
-                },
-                Edit {
-                    a: a_figure,
-                    b: b_figure,
-                    ..*edit
-                },
-            ])
+            let ends = (
+                self.figure_at_end(a_text, edit.a),
+                self.figure_at_end(b_text, edit.b),
+            );
+            if let (Some((a_words, a_figure)), Some((b_words, b_figure))) = ends {
+                return Some([
+                    Edit {
+                        a: a_words,
+                        b: b_words,
+                        ..*edit
+                    },
+                    Edit {
+                        a: a_figure,
+                        b: b_figure,
+                        ..*edit
+                    },
+                ]);
+            }
+            self.figure_first(a_text, b_text, edit)
+        })
+    }
+
+    /// `edit` in two where one side is a figure and then words, and the other a figure
+    /// (and perhaps words after it): the figures judged together, the words apart ("£1.2m on
+    /// Tuesday" → "1.2 million pounds" is the same sum and "on Tuesday" cut).
+    fn figure_first(&mut self, a_text: &str, b_text: &str, edit: &Edit) -> Option<[Edit; 2]> {
+        // Each side as a figure and the words after it (none where it is all one figure).
+        let mut split = |text: &str, (start, end): (usize, usize)| {
+            if is_one_figure(&self.reader.words(&text[start..end])) {
+                Some(((start, end), (end, end)))
+            } else {
+                self.figure_at_start(text, (start, end))
+            }
+        };
+        let (a_figure, a_words) = split(a_text, edit.a)?;
+        let (b_figure, b_words) = split(b_text, edit.b)?;
+        if a_words.0 == a_words.1 && b_words.0 == b_words.1 {
+            return None;
+        }
+        let op = match (a_words.0 == a_words.1, b_words.0 == b_words.1) {
+            (true, _) => EditOp::Insert,
+            (_, true) => EditOp::Delete,
+            _ => EditOp::Replace,
+        };
+        Some([
+            Edit {
+                a: a_figure,
+                b: b_figure,
+                ..*edit
+            },
+            Edit {
+                op,
+                a: a_words,
+                b: b_words,
+            },
+        ])
+    }
+
+    /// Where the words of `text` at `span` are one figure and then words ("£1.2m on
+    /// Tuesday"), the spans of the figure (the longest one there is) and of the words.
+    fn figure_at_start(
+        &mut self,
+        text: &str,
+        (start, end): (usize, usize),
+    ) -> Option<((usize, usize), (usize, usize))> {
+        let side = &text[start..end];
+        if !side.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        // Where each run of spaces starts: the figure ends at the last from which what is
+        // before is one figure.
+        let space_starts: Vec<usize> = side
+            .char_indices()
+            .zip(side.chars().skip(1))
+            .filter(|((_, c), next)| !c.is_whitespace() && next.is_whitespace())
+            .map(|((i, c), _)| i + c.len_utf8())
+            .collect();
+        space_starts.into_iter().rev().find_map(|figure_end| {
+            let words_start =
+                figure_end + (side[figure_end..].len() - side[figure_end..].trim_start().len());
+            (side[words_start..].contains(char::is_alphabetic)
+                && is_one_figure(&self.reader.words(&side[..figure_end])))
+            .then_some(((start, start + figure_end), (start + words_start, end)))
         })
     }
 
@@ -1978,6 +2047,32 @@ mod tests {
                 .any(|(from, to, kind)| from == "more than 40C"
                     && to == "about 40 degrees"
                     && *kind == Figure)
+        );
+    }
+
+    #[test]
+    fn words_after_a_figure_are_judged_apart_from_it() {
+        use SubstitutionKind::*;
+        let swaps = |original: &str, copy: &str| {
+            let frame = |figure: &str| {
+                format!("The water company was fined {figure} after it admitted the spills.")
+            };
+            swaps_of(&frame(original), &frame(copy))
+        };
+        // The same sum in other notation, and a time cut after it.
+        assert_eq!(
+            swaps("£1.2m on Tuesday", "1.2 million pounds"),
+            [("on Tuesday".to_owned(), String::new(), Cut)]
+        );
+        // The sum changed, and the time after it (not read as a unit of the sum: "1.5m last
+        // week" is no sum of weeks).
+        let changed = swaps("£1.2m on Tuesday", "£1.5m last week");
+        assert_eq!(
+            changed,
+            [
+                ("on Tuesday".to_owned(), "last week".to_owned(), Content),
+                ("1.2m".to_owned(), "1.5m".to_owned(), Figure)
+            ]
         );
     }
 

@@ -1183,12 +1183,13 @@ fn measure_of(w: &Words) -> Option<Reading> {
         let reading = (0..words.len().min(MAX_FIGURE_LEAD + 1))
             .find_map(|at| figures::read(words, at).filter(|r| r.first == 0))?;
         let after = &words[reading.last + 1..];
-        // One adjective may stand before the unit: "Swiss francs", "US dollars".
+        // One adjective may stand before the unit: "Swiss francs", "US dollars"; not a time
+        // word, "last week" after a sum being when it was paid.
         let adjective = usize::from(
-            after
-                .first()
-                .is_some_and(|w| w.chars().all(char::is_alphabetic))
-                && !after.first().copied().is_some_and(figures::is_unit_word)
+            after.first().is_some_and(|w| {
+                w.chars().all(char::is_alphabetic)
+                    && !TIME_WORDS.contains(&w.to_lowercase().as_str())
+            }) && !after.first().copied().is_some_and(figures::is_unit_word)
                 && after.get(1).copied().is_some_and(figures::is_unit_word),
         );
         let units = after[adjective..]
