@@ -362,22 +362,14 @@ impl<'t> Judge<'t> {
                 return None;
             }
             let ends = (
-                self.figure_at_end(a_text, edit.a),
-                self.figure_at_end(b_text, edit.b),
+                self.figure_beside_words(a_text, edit.a, FigureAt::End),
+                self.figure_beside_words(b_text, edit.b, FigureAt::End),
             );
-            if let (Some((a_words, a_figure)), Some((b_words, b_figure))) = ends {
-                return Some([
-                    Edit {
-                        a: a_words,
-                        b: b_words,
-                        ..*edit
-                    },
-                    Edit {
-                        a: a_figure,
-                        b: b_figure,
-                        ..*edit
-                    },
-                ]);
+            if let (Some((a_figure, a_words)), Some((b_figure, b_words))) = ends {
+                return Some(pieces([
+                    (edit.op, a_words, b_words),
+                    (edit.op, a_figure, b_figure),
+                ]));
             }
             self.figure_first(a_text, b_text, edit)
         })
@@ -392,7 +384,7 @@ impl<'t> Judge<'t> {
             if is_one_figure(&self.reader.words(&text[start..end])) {
                 Some(((start, end), (end, end)))
             } else {
-                self.figure_at_start(text, (start, end))
+                self.figure_beside_words(text, (start, end), FigureAt::Start)
             }
         };
         let (a_figure, a_words) = split(a_text, edit.a)?;
@@ -400,81 +392,47 @@ impl<'t> Judge<'t> {
         if a_words.0 == a_words.1 && b_words.0 == b_words.1 {
             return None;
         }
-        let op = match (a_words.0 == a_words.1, b_words.0 == b_words.1) {
+        let words_op = match (a_words.0 == a_words.1, b_words.0 == b_words.1) {
             (true, _) => EditOp::Insert,
             (_, true) => EditOp::Delete,
             _ => EditOp::Replace,
         };
-        Some([
-            Edit {
-                a: a_figure,
-                b: b_figure,
-                ..*edit
-            },
-            Edit {
-                op,
-                a: a_words,
-                b: b_words,
-            },
-        ])
+        Some(pieces([
+            (edit.op, a_figure, b_figure),
+            (words_op, a_words, b_words),
+        ]))
     }
 
-    /// Where the words of `text` at `span` are one figure and then words ("£1.2m on
-    /// Tuesday"), the spans of the figure (the longest one there is) and of the words.
-    fn figure_at_start(
+    /// Where the words of `text` at `span` are one figure and other words, the figure `at` one
+    /// end, the spans of the figure and of the words. At the end, its qualifier with it ("forced
+    /// more than 4,000", "reached 41 degrees Celsius"); at the start, the longest figure there
+    /// is ("£1.2m on Tuesday", not "£1.2m" of "1.2 million pounds").
+    fn figure_beside_words(
         &mut self,
         text: &str,
         (start, end): (usize, usize),
-    ) -> Option<((usize, usize), (usize, usize))> {
+        at: FigureAt,
+    ) -> Option<(Span, Span)> {
         let side = &text[start..end];
         if !side.contains(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        // Where each run of spaces starts: the figure ends at the last from which what is
-        // before is one figure.
-        let space_starts: Vec<usize> = side
-            .char_indices()
-            .zip(side.chars().skip(1))
-            .filter(|((_, c), next)| !c.is_whitespace() && next.is_whitespace())
-            .map(|((i, c), _)| i + c.len_utf8())
-            .collect();
-        space_starts.into_iter().rev().find_map(|figure_end| {
-            let words_start =
-                figure_end + (side[figure_end..].len() - side[figure_end..].trim_start().len());
-            (side[words_start..].contains(char::is_alphabetic)
-                && is_one_figure(&self.reader.words(&side[..figure_end])))
-            .then_some(((start, start + figure_end), (start + words_start, end)))
+        let mut gaps = gaps_between_words(side);
+        if at == FigureAt::Start {
+            gaps.reverse();
+        }
+        gaps.into_iter().find_map(|(before, after)| {
+            let (figure, words) = match at {
+                FigureAt::Start => ((0, before), (after, side.len())),
+                FigureAt::End => ((after, side.len()), (0, before)),
+            };
+            (side[words.0..words.1].contains(char::is_alphabetic)
+                && is_one_figure(&self.reader.words(&side[figure.0..figure.1])))
+            .then_some((
+                (start + figure.0, start + figure.1),
+                (start + words.0, start + words.1),
+            ))
         })
-    }
-
-    /// Where the words of `text` at `span` are words and then one figure, its qualifier with it
-    /// ("forced more than 4,000", "reached 41 degrees Celsius"), the spans of the words and of the
-    /// figure.
-    fn figure_at_end(
-        &mut self,
-        text: &str,
-        (start, end): (usize, usize),
-    ) -> Option<((usize, usize), (usize, usize))> {
-        let side = &text[start..end];
-        if !side.contains(|c: char| c.is_ascii_digit()) {
-            return None;
-        }
-        // Where each run of non-spaces after the first starts: the figure starts at the first
-        // from which the rest is one figure.
-        let run_starts = side
-            .char_indices()
-            .zip(side.chars().skip(1))
-            .filter(|((_, c), next)| c.is_whitespace() && !next.is_whitespace())
-            .map(|((i, c), _)| i + c.len_utf8());
-        for figure_start in run_starts {
-            let words_end = side[..figure_start].trim_end().len();
-            if side[..words_end].contains(char::is_alphabetic)
-                && is_one_figure(&self.reader.words(&side[figure_start..]))
-            {
-                return Some(((start, start + words_end), (start + figure_start, end)));
-            }
-        }
-        None
     }
 
     /// Marks in `pieces` the words an edit of `edits` cuts (or adds) whose content words stand
@@ -1357,6 +1315,41 @@ fn without_currency_prefix(text: &str, span: (usize, usize)) -> (usize, usize) {
 /// quotation to words outside it.
 fn split_at_quote_marks<'e>((a_text, b_text): (&str, &str), edits: &'e [Edit]) -> Cow<'e, [Edit]> {
     split_each(edits, |edit| split_at_quote_mark((a_text, b_text), edit))
+}
+
+/// Which end of an edit's words a figure stands at (see [`Judge::figure_beside_words`]).
+#[derive(Clone, Copy, PartialEq)]
+enum FigureAt {
+    Start,
+    End,
+}
+
+/// The runs of white space between words of `side`, in order: where the word before each ends
+/// and the word after it starts.
+fn gaps_between_words(side: &str) -> Vec<(usize, usize)> {
+    let mut gaps = Vec::new();
+    let (mut word_end, mut in_word) = (None, false);
+    for (i, c) in side.char_indices() {
+        match (c.is_whitespace(), in_word) {
+            (true, true) => word_end = Some(i),
+            (false, false) => {
+                if let Some(end) = word_end.take() {
+                    gaps.push((end, i));
+                }
+            }
+            _ => {}
+        }
+        in_word = !c.is_whitespace();
+    }
+    gaps
+}
+
+/// Where an edit's words lie in their article's text, from and to a byte.
+type Span = (usize, usize);
+
+/// Two edits, each an operation and its spans in `a` and `b`: the pieces of an edit split.
+fn pieces(parts: [(EditOp, Span, Span); 2]) -> [Edit; 2] {
+    parts.map(|(op, a, b)| Edit { op, a, b })
 }
 
 /// `edits` with each that `split` splits in two replaced by its two pieces, in order; borrowed
