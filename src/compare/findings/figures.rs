@@ -281,6 +281,12 @@ pub(super) const MONTHS: &[&str] = &[
     "sept",
     "september",
 ];
+/// The unit of an age ("54-year-old", "54 years old", "aged 54", "Daniel Okafor, 54,").
+pub(super) const AGE: &str = "years old";
+/// Endings that make a number written onto them an age ("54-year-old", keyed "54yearold").
+const AGE_ENDINGS: &[&str] = &["yearold", "yearsold"];
+/// The oldest age read from a number set off by commas after a name ("Daniel Okafor, 54,").
+const MAX_AGE: f64 = 120.0;
 /// Four-digit numbers read as years.
 const YEARS: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;
 /// Half-width of the range an approximate figure covers, as a share of it.
@@ -308,6 +314,9 @@ pub struct Reading {
     /// The second number of a pair joined by a dash ("6-3", "10-15"): a score or a range, one
     /// figure whose two numbers are compared together.
     pub second: Option<f64>,
+    /// Whether the pair is a range said in words ("18 to 25", "between 200 and 300"), which a
+    /// single figure may fall within or outside; a pair joined by a dash may be a score.
+    pub range: bool,
 }
 
 /// The value of a number from 20 to 99 spelled out ("thirty", "thirty-one" keyed "thirtyone"),
@@ -458,6 +467,7 @@ fn fraction_reading(words: &[&str], at: usize) -> Option<Reading> {
         first,
         last,
         second: None,
+        range: false,
     })
 }
 
@@ -511,6 +521,7 @@ fn ordinal_reading(words: &[&str], at: usize) -> Option<Reading> {
         first: at,
         last: at,
         second: None,
+        range: false,
     })
 }
 
@@ -786,6 +797,18 @@ pub fn read_with_counts(words: &[&str], at: usize) -> Option<Reading> {
 }
 
 fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
+    if let Some(age) = written_age(words[at]) {
+        return Some(Reading {
+            value: age,
+            unit: Some(AGE),
+            bound: Bound::Exact,
+            precision: 1.0,
+            first: at,
+            last: at,
+            second: None,
+            range: false,
+        });
+    }
     if spelled_counts
         && let Some(spelled) = ordinal_reading(words, at).or_else(|| fraction_reading(words, at))
     {
@@ -863,6 +886,14 @@ fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
             .or_else(|| glued_unit(words[at]))
             .or_else(|| unit_after_figure(words, last));
     }
+    let range = second.is_some() && !is_pair_dash(words[at + 1]);
+    if range && words[at + 1] == "and" {
+        // "between 200 and 300": the range's wording starts with "between".
+        first -= 1;
+    }
+    if is_age(words, (first, at, last), unit, value) {
+        unit = Some(AGE);
+    }
     let (bound, qualified_first) = qualifier_before(words, first);
     if is_conversion(words, qualified_first) {
         return None;
@@ -875,7 +906,45 @@ fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
         first: qualified_first,
         last,
         second: second.map(|second| second * scale),
+        range,
     })
+}
+
+/// The age a word gives with its number written onto it ("54-year-old").
+pub(super) fn written_age(word: &str) -> Option<f64> {
+    let (number, ending) = digits_and_suffix(word)?;
+    AGE_ENDINGS
+        .contains(&ending)
+        .then(|| number.parse().ok())
+        .flatten()
+}
+
+/// Whether the figure of the number at token `at` (its wording from `first` to `last`, read
+/// with `unit`) gives an age: years "old" ("54 years old"), after "aged" ("aged 54", "aged
+/// between 19 and 74"), or a whole number set off by commas right after a word, as news style
+/// gives a person's age ("Daniel Okafor, 54, said"; not a list, "12, 15, 17", nor a date, "in
+/// May, 12").
+fn is_age(
+    words: &[&str],
+    (first, at, last): (usize, usize, usize),
+    unit: Option<&str>,
+    value: f64,
+) -> bool {
+    if unit == Some("years") {
+        return words.get(last + 2) == Some(&"old");
+    }
+    if unit.is_some() || value.fract() != 0.0 || !(1.0..=MAX_AGE).contains(&value) {
+        return false;
+    }
+    if first.checked_sub(1).map(|i| words[i]) == Some("aged") {
+        return true;
+    }
+    let before = |back: usize| at.checked_sub(back).map(|i| words[i]);
+    let named = before(2)
+        .is_some_and(|w| w.len() > 1 && w.chars().all(char::is_alphabetic) && !MONTHS.contains(&w));
+    let set_off = matches!(words.get(at + 1), None | Some(&("," | "." | ";")));
+    let alone = last == at && words[at].bytes().all(|b| b.is_ascii_digit());
+    before(1) == Some(",") && named && set_off && alone
 }
 
 /// Whether `word` joins two numbers into a pair ("6-3", "10–15").
@@ -884,7 +953,8 @@ pub fn is_pair_dash(word: &str) -> bool {
 }
 
 /// The number paired with the one at token `at` by a dash after it ("6-3") or, for a range, by
-/// "to" ("aged 18 to 25", "a scale of 0 to 10"; not "from 12 to 23", a change), if any.
+/// "to" ("aged 18 to 25", "a scale of 0 to 10"; not "from 12 to 23", a change) or by "and"
+/// after "between" ("between 200 and 300"), if any.
 fn paired_number(words: &[&str], at: usize) -> Option<f64> {
     if !words.get(at + 1).is_some_and(|w| joins_pair(words, at, w)) {
         return None;
@@ -895,7 +965,10 @@ fn paired_number(words: &[&str], at: usize) -> Option<f64> {
 
 /// Whether `word`, after the number at token `at`, joins it to a number after it.
 fn joins_pair(words: &[&str], at: usize, word: &str) -> bool {
-    is_pair_dash(word) || word == "to" && (at == 0 || words[at - 1] != "from")
+    let before = at.checked_sub(1).map(|i| words[i]);
+    is_pair_dash(word)
+        || word == "to" && before != Some("from")
+        || word == "and" && before == Some("between")
 }
 
 /// Whether the number at token `at` is the second of a pair (read with the first, see
@@ -1171,9 +1244,14 @@ impl Reading {
             return x.agrees_with(&y);
         }
         match (self.second, other.second) {
-            // Two scores or ranges agree only as written; a pair and a single figure are not
-            // readings of one quantity to compare.
+            // Two scores or ranges agree only as written; a pair joined by a dash and a single
+            // figure are not readings of one quantity to compare; a range said in words agrees
+            // with a figure that may fall within it.
             (Some(_), Some(_)) => return self.same_number(other),
+            (Some(second), None) if self.range => return other.may_fall_within(self.value, second),
+            (None, Some(second)) if other.range => {
+                return self.may_fall_within(other.value, second);
+            }
             (Some(_), None) | (None, Some(_)) => return true,
             (None, None) => {}
         }
@@ -1215,6 +1293,12 @@ impl Reading {
         }
         let ((a_low, a_high), (b_low, b_high)) = (self.range(), other.range());
         a_low < b_high && b_low < a_high
+    }
+
+    /// Whether some value the reading allows lies within the range from `one` to `other`.
+    fn may_fall_within(&self, one: f64, other: f64) -> bool {
+        let (low, high) = self.range();
+        low <= one.max(other) && one.min(other) <= high
     }
 
     /// Whether `value` lies within the values the reading allows.
@@ -1545,6 +1629,42 @@ mod tests {
         assert_eq!(read_all, [(12.0, None), (23.0, None)]);
         let date = ["on", "2021", "-", "09", "-", "11"];
         assert!((0..date.len()).all(|at| read(&date, at).is_none()));
+    }
+
+    #[test]
+    fn a_range_said_in_words_is_one_figure_that_a_single_one_may_fall_within() {
+        let between = reading("killed between 200 and 300 fish");
+        assert_eq!(
+            (
+                between.value,
+                between.second,
+                between.range,
+                between.first,
+                between.last
+            ),
+            (200.0, Some(300.0), true, 1, 4)
+        );
+        let words = ["killed", "between", "200", "and", "300", "fish"];
+        assert!(
+            read(&words, 4).is_none(),
+            "the upper number is part of the range"
+        );
+        assert!(reading("aged 18 to 25").range);
+        assert!(!reading("10 - 15 people").range);
+        for within in ["up to 300 fish", "250 fish", "about 200 fish", "300 fish"] {
+            assert!(between.agrees_with(&reading(within)), "{within}");
+            assert!(reading(within).agrees_with(&between), "{within}");
+        }
+        for outside in [
+            "500 fish",
+            "about 500 fish",
+            "150 fish",
+            "more than 400 fish",
+        ] {
+            assert!(!between.agrees_with(&reading(outside)), "{outside}");
+        }
+        // A pair joined by a dash may be a score: never set against a single figure.
+        assert!(reading("won 6 - 3").agrees_with(&reading("won 9")));
     }
 
     #[test]

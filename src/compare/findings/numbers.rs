@@ -13,6 +13,7 @@
 //! unlinked sentences is marked so ([`FactBasis::Unlinked`]): separate reports, no changed
 //! figure.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -233,6 +234,7 @@ fn figures_of_link(
     }
     let a_text = &articles[link.a.article].text;
     let b_text = &articles[link.b.article].text;
+    let readings = LinkReadings::new(articles, set, link);
     for edit in &link.edits {
         let fa = inside(all_a, pa, edit.a);
         let fb = inside(all_b, pb, edit.b);
@@ -243,9 +245,11 @@ fn figures_of_link(
         let (wa, wb) = (words(a_text, edit.a), words(b_text, edit.b));
         // A changed figure beside another event is another quantity ("53 were injured" against
         // "15 others were buried").
+        // Nor are the ages of two people one ("16-year-old Ana Ruiz beat 18-year-old Mia
+        // Holt" → "Ruiz, 16, beat Mia Holt, 18").
         let other_events = |x: &Figure, y: &Figure| {
             let events = (a.event(articles, set, x), b.event(articles, set, y));
-            matches!(events, (Some(e), Some(f)) if e != f)
+            matches!(events, (Some(e), Some(f)) if e != f) || readings.of_others(x, y)
         };
         if fa.len() != fb.len() {
             // A list shortened or lengthened ("three firefighters and nine volunteers" → "and
@@ -309,7 +313,186 @@ fn figures_of_link(
             }
         }
     }
+    out.extend(readings.moved((all_a, all_b), &out));
+    out.extend(readings.ranges_kept([all_a, all_b], &out));
     out
+}
+
+/// A link's two sentences read for what their figures say, each sentence's words read when
+/// first asked: most links' figures need no more than their place in the edits.
+struct LinkReadings<'x> {
+    articles: &'x [Article],
+    set: &'x PreparedSet,
+    link: &'x Link,
+    words: [OnceCell<Vec<String>>; 2],
+}
+
+impl<'x> LinkReadings<'x> {
+    fn new(articles: &'x [Article], set: &'x PreparedSet, link: &'x Link) -> Self {
+        LinkReadings {
+            articles,
+            set,
+            link,
+            words: Default::default(),
+        }
+    }
+
+    /// The stems naming whose age figure `f` of side `side` (0: `a`, 1: `b`) gives, when it
+    /// is an age (see [`whose_age`]).
+    fn whose(&self, side: usize, f: &Figure) -> Option<Vec<u32>> {
+        let (reading, words) = self.reading(side, f)?;
+        let at = [self.link.a, self.link.b][side];
+        (reading.unit == Some(figures::AGE))
+            .then(|| whose_age(self.set.get(at.article, at.sentence), words, &reading))
+    }
+
+    /// What figure `f` of side `side` (0: `a`, 1: `b`) says, and its sentence's words.
+    fn reading(&self, side: usize, f: &Figure) -> Option<(Reading, &[String])> {
+        let at = [self.link.a, self.link.b][side];
+        let words = self.words[side].get_or_init(|| words_of(self.articles, self.set, at));
+        Some((reading_in(words, f.token)?, words))
+    }
+
+    /// Ranges said in words whose upper number the two sentences share, with the figure the
+    /// other sentence gives there ("between 200 and 300 fish" → "up to 300 fish"): the range is
+    /// found by its first number, which an edit may have replaced.
+    fn ranges_kept(
+        &self,
+        all: [&[Figure]; 2],
+        paired: &[(Figure, Figure)],
+    ) -> Vec<(Figure, Figure)> {
+        let mut out = Vec::new();
+        let sides = [self.link.a, self.link.b];
+        let prepared = sides.map(|at| self.set.get(at.article, at.sentence));
+        for (side, figures) in all.iter().enumerate() {
+            let other = 1 - side;
+            for f in figures.iter().filter(|f| self.may_start_range(side, f)) {
+                let Some((reading, _)) = self.reading(side, f).filter(|(r, _)| r.range) else {
+                    continue;
+                };
+                let Some(token) = same_token_elsewhere(self.link, side, reading.last, prepared)
+                else {
+                    continue;
+                };
+                let there = Figure {
+                    at: sides[other],
+                    token,
+                };
+                let pair = if side == 0 { (*f, there) } else { (there, *f) };
+                if all[other].contains(&there) && !paired.contains(&pair) {
+                    out.push(pair);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether figure `f` of side `side` may start a range said in words: a word that joins
+    /// one follows its number ("200 and", "18 to"). Checked before the sentence is read.
+    fn may_start_range(&self, side: usize, f: &Figure) -> bool {
+        let at = [self.link.a, self.link.b][side];
+        let text = &self.articles[at.article].text;
+        let tokens = &self.set.get(at.article, at.sentence).tokens;
+        tokens.get(f.token + 1).is_some_and(|t| {
+            let word = &text[t.start..t.end];
+            word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("to")
+        })
+    }
+
+    /// Whether `x` (of side `a`) and `y` (of side `b`) are ages of different people: no word
+    /// naming whose they are in common.
+    fn of_others(&self, x: &Figure, y: &Figure) -> bool {
+        match (self.whose(0, x), self.whose(1, y)) {
+            (Some(wx), Some(wy)) => !wx.iter().any(|stem| wy.contains(stem)),
+            _ => false,
+        }
+    }
+
+    /// The age of one person given at different places of the two sentences ("54-year-old
+    /// Daniel Okafor" → "Daniel Okafor, 55"), which no edit pairs: the one age left unpaired
+    /// on each side, when the words naming whose it is share a word.
+    fn moved(
+        &self,
+        (all_a, all_b): (&[Figure], &[Figure]),
+        paired: &[(Figure, Figure)],
+    ) -> Option<(Figure, Figure)> {
+        let lone_age = |side: usize, all: &[Figure]| {
+            let unpaired = all
+                .iter()
+                .filter(|f| !paired.iter().any(|pair| [pair.0, pair.1][side] == **f));
+            let mut ages = unpaired.filter(|f| self.whose(side, f).is_some());
+            match (ages.next(), ages.next()) {
+                (Some(f), None) => Some(*f),
+                _ => None,
+            }
+        };
+        let (x, y) = (lone_age(0, all_a)?, lone_age(1, all_b)?);
+        (!self.of_others(&x, &y)).then_some((x, y))
+    }
+}
+
+/// The token of the other sentence of `link` at the place of token `token` of side `side` (0:
+/// `a`, 1: `b`), when the token lies in wording the two share (an equal run of the word diff).
+fn same_token_elsewhere(
+    link: &Link,
+    side: usize,
+    token: usize,
+    prepared: [&Prepared; 2],
+) -> Option<usize> {
+    let start = prepared[side].tokens[token].start;
+    let edit = link.edits.iter().find(|e| {
+        let span = if side == 0 { e.a } else { e.b };
+        e.op == EditOp::Equal && (span.0..span.1).contains(&start)
+    })?;
+    let (here, there) = if side == 0 {
+        (edit.a, edit.b)
+    } else {
+        (edit.b, edit.a)
+    };
+    let first_in = |p: &Prepared, from: usize| p.tokens.partition_point(|t| t.start < from);
+    let offset = token - first_in(prepared[side], here.0);
+    let other = first_in(prepared[1 - side], there.0) + offset;
+    prepared[1 - side]
+        .tokens
+        .get(other)
+        .filter(|t| t.start < there.1)
+        .map(|_| other)
+}
+
+/// The stems of the content words naming whose age `reading` gives: the words it is set off
+/// after ("Daniel Okafor, 55"; "Daniel Okafor, aged 55") or else those it describes
+/// ("54-year-old Daniel Okafor").
+fn whose_age(p: &Prepared, words: &[String], reading: &Reading) -> Vec<u32> {
+    let (first, end) = match age_named_before(p, words, reading) {
+        Some(name) => name,
+        None => {
+            let (start, last) = counted_after(p, words, reading);
+            (start, last + 1)
+        }
+    };
+    p.tokens[first..end.max(first)]
+        .iter()
+        .filter(|t| t.class == TokenClass::Content)
+        .map(|t| t.stem)
+        .collect()
+}
+
+/// The tokens (first, end) of the words an age set off by a comma follows ("Daniel Okafor, 55",
+/// "Daniel Okafor, aged 55"), back to punctuation; `None` for an age written before whose it
+/// is ("54-year-old Daniel Okafor").
+fn age_named_before(p: &Prepared, words: &[String], reading: &Reading) -> Option<(usize, usize)> {
+    if figures::written_age(&words[reading.first]).is_some() {
+        return None;
+    }
+    let mut comma = reading.first.checked_sub(1)?;
+    if words[comma] == "aged" {
+        comma = comma.checked_sub(1)?;
+    }
+    if words[comma] != "," {
+        return None;
+    }
+    let first = preceding_words(p, comma, COUNTED_WORDS);
+    (first < comma).then_some((first, comma))
 }
 
 /// The figures of two similar but unlinked sentences that sit in the same words: the same
@@ -612,8 +795,11 @@ fn kind_of(figures: &[Figure], readings: &[Option<Reading>], hedges: &[Hedge]) -
             let (Some(rx), Some(ry)) = (rx, ry) else {
                 continue;
             };
-            // A pair ("0-10") and a single figure are not readings of one quantity to compare.
-            if fx.at.article == fy.at.article || rx.second.is_some() != ry.second.is_some() {
+            // A pair ("0-10") and a single figure are not readings of one quantity to compare,
+            // unless the pair is a range said in words ("between 200 and 300").
+            let pair_and_single =
+                rx.second.is_some() != ry.second.is_some() && !(rx.range || ry.range);
+            if fx.at.article == fy.at.article || pair_and_single {
                 continue;
             }
             if !rx.agrees_with(ry) || figures::is_unit_changed(rx, ry) {
@@ -673,7 +859,14 @@ fn mention(
     let words = words_of(articles, set, figure.at);
     let mut first = reading.first;
     let mut last = counted_after(p, &words, reading).1;
-    if last == reading.last && reading.unit.is_none() {
+    let age_named_before = (reading.unit == Some(figures::AGE))
+        .then(|| age_named_before(p, &words, reading))
+        .flatten();
+    if let Some((name, _)) = age_named_before {
+        // "Daniel Okafor, 55": whose age it is, and the age.
+        first = name;
+        last = reading.last;
+    } else if last == reading.last && reading.unit.is_none() {
         // A bare number with nothing counted after it ("the toll rose to 38"): show the words
         // before it. A sum or a measure ("£1.6m") says what it is by itself.
         first = preceding_words(p, first, COUNTED_WORDS);
@@ -793,6 +986,9 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
     let (start, last) = counted_after(p, &words, &reading);
     let anchor = start_of_figure_run(&words, reading.first);
     let before = || words_before(p, text, &words, anchor);
+    if reading.unit == Some(figures::AGE) {
+        return Some(age_label(p, text, &words, &reading));
+    }
     if last >= start {
         let counted =
             collapse_whitespace(&text[p.tokens[start].start..p.tokens[last].end]).to_lowercase();
@@ -817,6 +1013,21 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
         return Some(measure_label("duration", before()));
     }
     before()
+}
+
+/// The label of an age: whose it is, the words it is set off after ("Daniel Okafor, 55") or
+/// else those it describes ("the 54-year-old first mate"): "age (daniel okafor)".
+fn age_label(p: &Prepared, text: &str, words: &[String], reading: &Reading) -> String {
+    let whose = match age_named_before(p, words, reading) {
+        Some((_, comma)) => words_before(p, text, words, comma),
+        None => {
+            let (start, last) = counted_after(p, words, reading);
+            (last >= start).then(|| {
+                collapse_whitespace(&text[p.tokens[start].start..p.tokens[last].end]).to_lowercase()
+            })
+        }
+    };
+    measure_label("age", whose)
 }
 
 /// Counted words that say little alone ("23 people"): the label adds what befell them ("people
@@ -1160,6 +1371,80 @@ mod tests {
             .filter(|f| f.kind == FactKind::Precision)
             .map(|f| f.mentions.iter().map(|m| m.text.clone()).collect())
             .collect()
+    }
+
+    /// Each fact's label and wordings between an original and its copy.
+    fn facts(original: &str, copy: &str) -> Vec<(String, Vec<String>)> {
+        compared(original, copy)
+            .numbers
+            .into_iter()
+            .map(|f| (f.fact, f.mentions.into_iter().map(|m| m.text).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn an_age_given_elsewhere_in_the_sentence_is_compared_as_the_same_persons_age() {
+        let original = "The ferry's chief engineer, 54-year-old Tomas Brandt, was not on duty \
+                        when the ramp gave way, the operator said.";
+        let moved = "The ferry's chief engineer, Tomas Brandt, 55, was not on duty when the \
+                     ramp gave way, the operator said.";
+        assert_eq!(
+            facts(original, moved),
+            [(
+                "age (tomas brandt)".to_owned(),
+                vec![
+                    "54-year-old Tomas Brandt".to_owned(),
+                    "Tomas Brandt, 55".to_owned()
+                ]
+            )]
+        );
+        assert_eq!(conflicts(original, moved), [[54.0, 55.0]]);
+        let aged = "The ferry's chief engineer, Tomas Brandt, aged 54, was not on duty when the \
+                    ramp gave way, the operator said.";
+        assert!(compared(original, aged).numbers.is_empty());
+        // Two people's ages: the engineer's cut, the passenger's added.
+        let other = "The ferry's chief engineer, Tomas Brandt, was not on duty when the ramp \
+                     gave way, a passenger, 23, said.";
+        assert!(compared(original, other).numbers.is_empty());
+        // Two people's ages, each given the other way: the same ages, no change.
+        let two = "It was the first final since 19-year-old Ana Ruiz beat 21-year-old Mia Holt \
+                   in the 2004 championship at the harbour club.";
+        let set_off = "It was the first final since Ruiz, 19, beat Mia Holt, 21, in the 2004 \
+                       championship at the harbour club.";
+        assert!(compared(two, set_off).numbers.is_empty());
+    }
+
+    #[test]
+    fn a_range_whose_first_number_was_replaced_is_compared_by_the_upper_one_kept() {
+        let original = "The spill killed between 200 and 300 fish in the mill pond last spring, \
+                        the river trust said.";
+        let upper = "The spill killed up to 300 fish in the mill pond last spring, the river \
+                     trust said.";
+        assert_eq!(
+            precision_facts(original, upper),
+            [["between 200 and 300 fish", "up to 300 fish"]]
+        );
+        let outside = "The spill killed about 500 fish in the mill pond last spring, the river \
+                       trust said.";
+        assert_eq!(conflicts(original, outside), [[200.0, 500.0]]);
+        let narrowed = "The spill killed between 250 and 300 fish in the mill pond last spring, \
+                        the river trust said.";
+        assert_eq!(conflicts(original, narrowed), [[200.0, 250.0]]);
+        // Ages: labelled by whose they are.
+        let ages = "Six walkers, aged between 19 and 74, were rescued from the ridge by the \
+                    coastguard on Sunday.";
+        let changed = "Six walkers, aged between 19 and 78, were rescued from the ridge by the \
+                       coastguard on Sunday.";
+        assert_eq!(
+            facts(ages, changed),
+            [(
+                "age (walkers)".to_owned(),
+                vec![
+                    "Six walkers, aged between 19 and 74".to_owned(),
+                    "Six walkers, aged between 19 and 78".to_owned()
+                ]
+            )]
+        );
     }
 
     #[test]

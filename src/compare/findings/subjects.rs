@@ -30,8 +30,9 @@
 //! sentences, a name in common when both sentences name any, no other event, not two other
 //! things measured ("$2.6 billion on new schools", "$3 billion on hospitals"), and neither is an
 //! increment ("another five months") unless both are. Rates and readings ("percent",
-//! "degrees") and ages ("19-year-old") are never matched so: they differ from place to place,
-//! from one thing measured to the next, and from one person to the next.
+//! "degrees") are never matched so, nor are ages at all ("19-year-old", "Ana Ruiz, 19"): they
+//! differ from place to place, from one thing measured to the next, and from one person to the
+//! next.
 
 use super::figures::{self, Reading};
 use super::numbers::{Figure, words_of};
@@ -481,7 +482,8 @@ fn subjects_of(articles: &[Article], set: &PreparedSet, at: SentenceRef) -> Vec<
     let days = sorted_stems(p, |i| DAYS.contains(&refs[i]));
     let mut out = Vec::new();
     for (n, (token, reading)) in readings.iter().enumerate() {
-        if is_base(p, text, &refs, reading.first) {
+        // Ages differ from one person to the next: no age is matched across unlinked sentences.
+        if is_base(p, text, &refs, reading.first) || reading.unit == Some(figures::AGE) {
             continue;
         }
         let measure = measure_of(&refs, reading);
@@ -916,6 +918,19 @@ mod tests {
             ]
         );
         assert_eq!(fact.fact, "people displaced or sheltering: Port Halden");
+    }
+
+    #[test]
+    fn ages_are_never_matched_across_unlinked_sentences() {
+        let facts = facts(&[
+            "The showdown of gifted juniors was the first all-teenage final at the Port Halden \
+             club since 16-year-old Ana Ruiz beat 18-year-old Mia Holt for the 2004 title. \
+             Tickets sold out in an hour.",
+            "Organisers in Varland expect a record crowd. It was the first final between \
+             teenagers in Port Halden since Ruiz, 16, beat Mia Holt, 18, in 2004, and the first \
+             between two unseeded players since the club opened in 1921.",
+        ]);
+        assert!(facts.is_empty(), "{facts:#?}");
     }
 
     #[test]
