@@ -203,7 +203,7 @@ const UNIT_WORDS: &[(&str, &str)] = &[
 /// The length of the longest word of [`UNIT_WORDS`] ("millimeters").
 const LONGEST_UNIT_WORD: usize = 11;
 /// The unit of a share given in hundredths, or as a fraction ("66 percent", "two-thirds").
-const PERCENT: &str = "percent";
+pub(super) const PERCENT: &str = "percent";
 /// The unit of a change in a percentage ("rose 0.3 percentage points"), never a percent.
 const PERCENTAGE_POINTS: &str = "percentage points";
 /// The unit of a change in a rate in hundredths of a percentage point ("50 basis points").

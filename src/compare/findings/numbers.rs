@@ -866,6 +866,9 @@ fn mention(
         // "Daniel Okafor, 55": whose age it is, and the age.
         first = name;
         last = reading.last;
+    } else if let Some(pronoun) = share_of_pronoun(&words, reading) {
+        // "one third of them".
+        last = pronoun;
     } else if last == reading.last && reading.unit.is_none() {
         // A bare number with nothing counted after it ("the toll rose to 38"): show the words
         // before it. A sum or a measure ("£1.6m") says what it is by itself.
@@ -1012,7 +1015,43 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
     if reading.unit.is_some_and(figures::is_time_unit) && !spans_what_precedes {
         return Some(measure_label("duration", before()));
     }
-    before()
+    // "one third of them now make a loss": what the share does, said after it.
+    let after_share = || {
+        share_of_pronoun(&words, &reading)?;
+        let mut end = following_words(p, reading.last + 1, LABEL_WORDS);
+        // Up to the last content word ("of them were taken to hospital", not "... to the").
+        while end > reading.last + 3 && p.tokens[end - 1].class != TokenClass::Content {
+            end -= 1;
+        }
+        let span = text.get(p.tokens[reading.last + 1].start..p.tokens[end - 1].end)?;
+        Some(measure_label(
+            "share",
+            Some(collapse_whitespace(span).to_lowercase()),
+        ))
+    };
+    before().or_else(after_share)
+}
+
+/// Pronouns a share may be of ("half of them"), standing for what was named before.
+const SHARED_PRONOUNS: &[&str] = &["it", "them", "these", "those", "us"];
+
+/// The token of the pronoun a share is of ("one third of them"), if it is of one.
+fn share_of_pronoun(words: &[String], reading: &Reading) -> Option<usize> {
+    let pronoun = reading.last + 2;
+    let of_pronoun = words.get(reading.last + 1).is_some_and(|w| w == "of")
+        && words
+            .get(pronoun)
+            .is_some_and(|w| SHARED_PRONOUNS.contains(&w.as_str()));
+    (reading.unit == Some(figures::PERCENT) && of_pronoun).then_some(pronoun)
+}
+
+/// The end (exclusive) of up to `n` words from token `from` on (punctuation stops the walk).
+fn following_words(p: &Prepared, from: usize, n: usize) -> usize {
+    let mut end = from;
+    while end < p.tokens.len() && end - from < n && p.tokens[end].is_word() {
+        end += 1;
+    }
+    end
 }
 
 /// The label of an age: whose it is, the words it is set off after ("Daniel Okafor, 55") or
@@ -1443,6 +1482,21 @@ mod tests {
                     "Six walkers, aged between 19 and 74".to_owned(),
                     "Six walkers, aged between 19 and 78".to_owned()
                 ]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_share_of_a_pronoun_is_labelled_by_what_the_share_does() {
+        let original = "The trust planted 400 oaks along the ridge, and one third of them died \
+                        in the summer drought.";
+        let copy = "The trust planted 400 oaks along the ridge, and half of them died in the \
+                    summer drought.";
+        assert_eq!(
+            facts(original, copy),
+            [(
+                "share (of them died in the summer)".to_owned(),
+                vec!["one third of them".to_owned(), "half of them".to_owned()]
             )]
         );
     }
