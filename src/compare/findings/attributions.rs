@@ -308,7 +308,7 @@ impl<'t> Seen<'t> {
                     }
                     continue;
                 }
-                if !wa.says_near_end(SAYING_AT_END) {
+                if !wa.says_near_end(SAYING_AT_END) && !names_a_source_by_according(&from) {
                     continue;
                 }
             }
@@ -836,6 +836,19 @@ fn attribution_at_end(passage: &str) -> &str {
     passage
 }
 
+/// Whether `passage` is a source named after "according to" ("according to a survey by the
+/// local traders' association"), however long: cut, it drops that source.
+fn names_a_source_by_according(passage: &str) -> bool {
+    let passage = passage.trim_start();
+    passage
+        .get(..ACCORDING_TO.len())
+        .is_some_and(|opening| opening.eq_ignore_ascii_case(ACCORDING_TO))
+        && !according_to_names_no_source(&passage[ACCORDING_TO.len()..])
+}
+
+/// The words that name a source after them.
+const ACCORDING_TO: &str = "according to ";
+
 /// The words of `text` within `span` (an edit side) as shown (see [`super::edit_words`]).
 fn phrase(text: &str, span: (usize, usize)) -> String {
     super::edit_words(text, span, &[])
@@ -1231,6 +1244,34 @@ mod tests {
                 String::new()
             )]
         );
+    }
+
+    #[test]
+    fn a_long_source_named_after_according_to_and_cut_is_dropped() {
+        let said = "Ferry fares will rise by a fifth next year, according to a briefing paper \
+                    drawn up by the island council's transport committee.";
+        let found = changes(
+            &format!("{STORY}{said}"),
+            &format!("{STORY}Ferry fares will rise by a fifth next year."),
+        );
+        assert_eq!(
+            found,
+            [(
+                AttributionChangeKind::Dropped,
+                "according to a briefing paper drawn up by the island council's transport \
+                 committee"
+                    .to_owned(),
+                String::new()
+            )]
+        );
+        // A rule after "according to" names no source.
+        let ruled = "Ferry fares will rise by a fifth next year, according to the rules set out \
+                     in the island council's transport charter.";
+        let found = changes(
+            &format!("{STORY}{ruled}"),
+            &format!("{STORY}Ferry fares will rise by a fifth next year."),
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
