@@ -513,16 +513,7 @@ fn ordinal_reading(words: &[&str], at: usize) -> Option<Reading> {
     if dated || after_number || ends_spelled_number(words, at) {
         return None;
     }
-    Some(Reading {
-        value,
-        unit: Some(ORDINAL),
-        bound: Bound::Exact,
-        precision: 1.0,
-        first: at,
-        last: at,
-        second: None,
-        range: false,
-    })
+    Some(Reading::of_one_word(value, ORDINAL, at))
 }
 
 /// Whether a normalised word is a figure: digits, or digits with a scale suffix ("2bn").
@@ -798,16 +789,7 @@ pub fn read_with_counts(words: &[&str], at: usize) -> Option<Reading> {
 
 fn read_as(words: &[&str], at: usize, spelled_counts: bool) -> Option<Reading> {
     if let Some(age) = written_age(words[at]) {
-        return Some(Reading {
-            value: age,
-            unit: Some(AGE),
-            bound: Bound::Exact,
-            precision: 1.0,
-            first: at,
-            last: at,
-            second: None,
-            range: false,
-        });
+        return Some(Reading::of_one_word(age, AGE, at));
     }
     if spelled_counts
         && let Some(spelled) = ordinal_reading(words, at).or_else(|| fraction_reading(words, at))
@@ -1199,6 +1181,20 @@ impl Reading {
             precision: self.precision * days,
             second: self.second.map(|second| second * days),
             ..*self
+        }
+    }
+
+    /// The exact reading of the one word at token `at`, in `unit` ("fourth", "54-year-old").
+    fn of_one_word(value: f64, unit: &'static str, at: usize) -> Self {
+        Reading {
+            value,
+            unit: Some(unit),
+            bound: Bound::Exact,
+            precision: 1.0,
+            first: at,
+            last: at,
+            second: None,
+            range: false,
         }
     }
 
