@@ -1653,6 +1653,19 @@ mod tests {
     }
 
     #[test]
+    fn headline_words_that_judge_are_framing() {
+        // "Lambasted" criticises hard; a "splurge" is spending deplored. Words with a literal
+        // sense as common stay content ("an avalanche slammed into", "the rocket blasted off").
+        for (from, to) in [("criticised", "lambasted"), ("spending", "splurge")] {
+            assert_eq!(
+                kind_in(from, to, mid_sentence()),
+                Some(SubstitutionKind::Framing),
+                "{from} → {to}"
+            );
+        }
+    }
+
+    #[test]
     fn a_verb_of_saying_describing_a_noun_attributes_nothing() {
         let after_article = Surroundings {
             from: ("The doctors ruled out a ", " diagnosis on Friday."),
