@@ -337,18 +337,23 @@ impl<'x> LinkReadings<'x> {
         }
     }
 
+    /// The sentence of side `side` (0: `a`, 1: `b`).
+    fn at(&self, side: usize) -> SentenceRef {
+        [self.link.a, self.link.b][side]
+    }
+
     /// The stems naming whose age figure `f` of side `side` (0: `a`, 1: `b`) gives, when it
     /// is an age (see [`whose_age`]).
     fn whose(&self, side: usize, f: &Figure) -> Option<Vec<u32>> {
         let (reading, words) = self.reading(side, f)?;
-        let at = [self.link.a, self.link.b][side];
+        let at = self.at(side);
         (reading.unit == Some(figures::AGE))
             .then(|| whose_age(self.set.get(at.article, at.sentence), words, &reading))
     }
 
     /// What figure `f` of side `side` (0: `a`, 1: `b`) says, and its sentence's words.
     fn reading(&self, side: usize, f: &Figure) -> Option<(Reading, &[String])> {
-        let at = [self.link.a, self.link.b][side];
+        let at = self.at(side);
         let words = self.words[side].get_or_init(|| words_of(self.articles, self.set, at));
         Some((reading_in(words, f.token)?, words))
     }
@@ -362,8 +367,10 @@ impl<'x> LinkReadings<'x> {
         paired: &[(Figure, Figure)],
     ) -> Vec<(Figure, Figure)> {
         let mut out = Vec::new();
-        let sides = [self.link.a, self.link.b];
-        let prepared = sides.map(|at| self.set.get(at.article, at.sentence));
+        let prepared = [0, 1].map(|side| {
+            let at = self.at(side);
+            self.set.get(at.article, at.sentence)
+        });
         for (side, figures) in all.iter().enumerate() {
             let other = 1 - side;
             for f in figures.iter().filter(|f| self.may_start_range(side, f)) {
@@ -375,7 +382,7 @@ impl<'x> LinkReadings<'x> {
                     continue;
                 };
                 let there = Figure {
-                    at: sides[other],
+                    at: self.at(other),
                     token,
                 };
                 let pair = if side == 0 { (*f, there) } else { (there, *f) };
@@ -390,7 +397,7 @@ impl<'x> LinkReadings<'x> {
     /// Whether figure `f` of side `side` may start a range said in words: a word that joins
     /// one follows its number ("200 and", "18 to"). Checked before the sentence is read.
     fn may_start_range(&self, side: usize, f: &Figure) -> bool {
-        let at = [self.link.a, self.link.b][side];
+        let at = self.at(side);
         let text = &self.articles[at.article].text;
         let tokens = &self.set.get(at.article, at.sentence).tokens;
         tokens.get(f.token + 1).is_some_and(|t| {
@@ -990,11 +997,10 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
     let anchor = start_of_figure_run(&words, reading.first);
     let before = || words_before(p, text, &words, anchor);
     if reading.unit == Some(figures::AGE) {
-        return Some(age_label(p, text, &words, &reading));
+        return Some(age_label(p, text, &words, &reading, (start, last)));
     }
     if last >= start {
-        let counted =
-            collapse_whitespace(&text[p.tokens[start].start..p.tokens[last].end]).to_lowercase();
+        let counted = lower_case_words(p, text, start, last);
         return Some(match dimension_of(&counted) {
             Some(dimension) => measure_label(dimension, before()),
             None if GENERIC_COUNTED.contains(&counted.as_str()) => {
@@ -1023,10 +1029,9 @@ fn describe(articles: &[Article], set: &PreparedSet, figure: Figure) -> Option<S
         while end > reading.last + 3 && p.tokens[end - 1].class != TokenClass::Content {
             end -= 1;
         }
-        let span = text.get(p.tokens[reading.last + 1].start..p.tokens[end - 1].end)?;
         Some(measure_label(
             "share",
-            Some(collapse_whitespace(span).to_lowercase()),
+            Some(lower_case_words(p, text, reading.last + 1, end - 1)),
         ))
     };
     before().or_else(after_share)
@@ -1055,18 +1060,26 @@ fn following_words(p: &Prepared, from: usize, n: usize) -> usize {
 }
 
 /// The label of an age: whose it is, the words it is set off after ("Daniel Okafor, 55") or
-/// else those it describes ("the 54-year-old first mate"): "age (daniel okafor)".
-fn age_label(p: &Prepared, text: &str, words: &[String], reading: &Reading) -> String {
+/// else those it describes, `(start, last)` of [`counted_after`] ("the 54-year-old first
+/// mate"): "age (daniel okafor)".
+fn age_label(
+    p: &Prepared,
+    text: &str,
+    words: &[String],
+    reading: &Reading,
+    (start, last): (usize, usize),
+) -> String {
     let whose = match age_named_before(p, words, reading) {
         Some((_, comma)) => words_before(p, text, words, comma),
-        None => {
-            let (start, last) = counted_after(p, words, reading);
-            (last >= start).then(|| {
-                collapse_whitespace(&text[p.tokens[start].start..p.tokens[last].end]).to_lowercase()
-            })
-        }
+        None => (last >= start).then(|| lower_case_words(p, text, start, last)),
     };
     measure_label("age", whose)
+}
+
+/// The words of tokens `first` to `last` of sentence `p` as written, spaces collapsed, in
+/// lower case: a label's text.
+fn lower_case_words(p: &Prepared, text: &str, first: usize, last: usize) -> String {
+    collapse_whitespace(&text[p.tokens[first].start..p.tokens[last].end]).to_lowercase()
 }
 
 /// Counted words that say little alone ("23 people"): the label adds what befell them ("people
@@ -1149,9 +1162,7 @@ fn words_before(p: &Prepared, text: &str, words: &[String], anchor: usize) -> Op
     while end > first && !is_label_word(end - 1) {
         end -= 1;
     }
-    (end > first).then(|| {
-        collapse_whitespace(&text[p.tokens[first].start..p.tokens[end - 1].end]).to_lowercase()
-    })
+    (end > first).then(|| lower_case_words(p, text, first, end - 1))
 }
 
 /// Where the run of figures that token `at` ends begins: scores and lists of figures
