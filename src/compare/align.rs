@@ -414,6 +414,16 @@ impl Repeats {
     }
 }
 
+/// Sentence pairs whose compared words are exactly the same.
+#[derive(Debug, Default)]
+pub struct Identical {
+    /// Every pair, each occurrence with each (or in order when there are many).
+    pub pairs: Vec<(SentenceRef, SentenceRef)>,
+    /// The pairs whose words occur once in each of the two articles: twins, each the other's
+    /// counterpart beyond doubt.
+    pub twins: Vec<(SentenceRef, SentenceRef)>,
+}
+
 /// Pairs of sentences in different articles whose compared words are exactly the same, among
 /// the article pairs `compared` accepts.
 ///
@@ -422,7 +432,7 @@ impl Repeats {
 pub fn identical_pairs(
     set: &PreparedSet,
     compared: &(dyn Fn(usize, usize) -> bool + Sync),
-) -> Vec<(SentenceRef, SentenceRef)> {
+) -> Identical {
     use std::hash::BuildHasher;
     let hasher = &foldhash::fast::FixedState::default();
     let mut hashed: Vec<(u64, SentenceRef)> = set
@@ -446,7 +456,7 @@ pub fn identical_pairs(
             .then_with(|| keys(r1).cmp(keys(r2)))
             .then(r1.cmp(r2))
     });
-    let mut pairs = Vec::new();
+    let mut identical = Identical::default();
     let same_words =
         |x: &(u64, SentenceRef), y: &(u64, SentenceRef)| x.0 == y.0 && keys(&x.1) == keys(&y.1);
     for members in hashed.chunk_by(same_words) {
@@ -456,13 +466,17 @@ pub fn identical_pairs(
             .collect();
         for (i, first) in by_article.iter().enumerate() {
             for second in &by_article[i + 1..] {
-                if compared(first[0].1.article, second[0].1.article) {
-                    pair_occurrences(first, second, &mut pairs);
+                if !compared(first[0].1.article, second[0].1.article) {
+                    continue;
                 }
+                if let ([(_, a)], [(_, b)]) = (first, second) {
+                    identical.twins.push((*a, *b));
+                }
+                pair_occurrences(first, second, &mut identical.pairs);
             }
         }
     }
-    pairs
+    identical
 }
 
 /// Pairs the occurrences of one sentence in two articles: every occurrence with every other
@@ -623,11 +637,12 @@ mod tests {
     fn a_line_repeated_many_times_in_two_articles_is_paired_in_order() {
         let line = "The clerk noted calm water and a light wind. ";
         let set = PreparedSet::from_texts(&[&line.repeat(10), &line.repeat(12)]);
-        let pairs = identical_pairs(&set, &|_, _| true);
+        let identical = identical_pairs(&set, &|_, _| true);
         let expected: Vec<_> = (0..10)
             .map(|k| (SentenceRef::new(0, k), SentenceRef::new(1, k)))
             .collect();
-        assert_eq!(pairs, expected);
+        assert_eq!(identical.pairs, expected);
+        assert!(identical.twins.is_empty(), "a repeated line is no twin");
     }
 
     #[test]
@@ -647,8 +662,12 @@ mod tests {
             "Crews came. The Fire burned, for hours!",
             "Nothing here is shared at all. THE FIRE BURNED FOR HOURS.",
         ]);
-        let mut pairs = identical_pairs(&set, &|_, _| true);
+        let Identical {
+            mut pairs,
+            mut twins,
+        } = identical_pairs(&set, &|_, _| true);
         pairs.sort_unstable();
+        twins.sort_unstable();
         let r = SentenceRef::new;
         assert_eq!(
             pairs,
@@ -659,6 +678,11 @@ mod tests {
                 (r(0, 2), r(2, 1)),
                 (r(1, 1), r(2, 1)),
             ]
+        );
+        assert_eq!(
+            twins,
+            [(r(1, 1), r(2, 1))],
+            "the fire burns twice in the first article"
         );
     }
 }

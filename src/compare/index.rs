@@ -12,6 +12,11 @@
 //! through the prefix is kept only when the content words the two share in all (the prefix's
 //! counted, the rest merged in the same order) can still pass the bag-of-words test that scoring
 //! begins with ([`super::align::may_relate`]), which the near-miss bar is part of.
+//!
+//! A sentence whose words occur once in its article and once, word for word, in another (a
+//! twin, see [`super::align::Identical`]) has its counterpart there: it is not searched against
+//! that article, nor found by its sentences. Most of a lightly edited copy is twins, so the
+//! search is left with what was changed.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -230,7 +235,7 @@ pub(super) fn starts_of_runs(count: usize, numbers: impl Iterator<Item = usize>)
 fn heavier_in_other_articles<'l>(
     list: &'l [Posting],
     weight: f32,
-    own: usize,
+    skipped: &'l [u32],
     numbering: &'l Numbering,
 ) -> impl Iterator<Item = &'l Posting> + 'l {
     let mut start = 0;
@@ -241,13 +246,47 @@ fn heavier_in_other_articles<'l>(
             let end = start + list[start..].partition_point(|e| e.sentence < next_article);
             let run = &list[start..end];
             start = end;
-            if article != own {
+            if !skipped.contains(&(article as u32)) {
                 return Some(run);
             }
         }
         None
     });
     runs.flat_map(move |run| run.iter().take_while(move |e| e.weight >= weight))
+}
+
+/// For each sentence, its own article and every article where it has an identical twin, sorted:
+/// the articles its partners are not searched in. A sentence found word for word in another
+/// article has its counterpart there; a sentence that only resembles it there is not looked
+/// for, from either side.
+struct Twins {
+    /// Where each sentence's articles begin (one entry more than there are sentences).
+    starts: Vec<usize>,
+    articles: Vec<u32>,
+}
+
+impl Twins {
+    fn new(numbering: &Numbering, identical: &[(SentenceRef, SentenceRef)]) -> Self {
+        let mut pairs: Vec<(usize, u32)> = (0..numbering.count())
+            .map(|global| (global, numbering.article_of[global]))
+            .collect();
+        for &(a, b) in identical {
+            pairs.push((numbering.global(a), b.article as u32));
+            pairs.push((numbering.global(b), a.article as u32));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let starts = starts_of_runs(numbering.count(), pairs.iter().map(|&(global, _)| global));
+        Twins {
+            starts,
+            articles: pairs.into_iter().map(|(_, article)| article).collect(),
+        }
+    }
+
+    /// The articles `global` is not searched against.
+    fn of(&self, global: usize) -> &[u32] {
+        &self.articles[self.starts[global]..self.starts[global + 1]]
+    }
 }
 
 /// The weights the bar is measured with, for one sentence.
@@ -316,22 +355,29 @@ fn frequencies(stems: &[Vec<(u32, u32)>]) -> Vec<u32> {
 /// among the article pairs `compared` accepts.
 ///
 /// Sentences marked in `repeated` (`repeated[article][sentence]`: the same words again, earlier
-/// in the same article) are left out: they get the links of their first occurrence.
+/// in the same article) are left out: they get the links of their first occurrence. No pair
+/// joins a sentence to an article where it has one of its `twins`.
 pub fn candidate_pairs(
     set: &PreparedSet,
     bar: Bar,
     compared: &(dyn Fn(usize, usize) -> bool + Sync),
     repeated: &[Vec<bool>],
+    identical: &[(SentenceRef, SentenceRef)],
     progress: &dyn Progress,
 ) -> Result<Vec<(SentenceRef, SentenceRef)>, Cancelled> {
     let numbering = Numbering::new(set);
+    let twins = Twins::new(&numbering, identical);
     let sentences: Vec<&Prepared> = set.sentences.iter().flatten().collect();
     let repeated: Vec<bool> = repeated.iter().flatten().copied().collect();
+    // A sentence repeated, or with a twin in every other article, has no partners to find and
+    // is nobody's partner: it is left out of the index.
+    let articles = set.sentences.len();
     let stems: Vec<Vec<(u32, u32)>> = sentences
         .par_iter()
         .zip(&repeated)
-        .map(|(p, &again)| {
-            if again {
+        .enumerate()
+        .map(|(global, (p, &again))| {
+            if again || twins.of(global).len() == articles {
                 Vec::new()
             } else {
                 counted_content_stems(p)
@@ -353,6 +399,8 @@ pub fn candidate_pairs(
         mixed: &mixed,
         ordered: &ordered,
         postings: &postings,
+        twins: &twins,
+        articles,
         bar,
         compared,
     };
@@ -430,6 +478,9 @@ struct Lookup<'a> {
     mixed: &'a [bool],
     ordered: &'a [Ordered],
     postings: &'a Postings,
+    twins: &'a Twins,
+    /// How many articles there are.
+    articles: usize,
     bar: Bar,
     compared: &'a (dyn Fn(usize, usize) -> bool + Sync),
 }
@@ -455,13 +506,17 @@ impl Lookup<'_> {
     /// of similarity joins), which keeps the common words at the end of the order cheap.
     fn partners_of(&self, x: usize, scratch: &mut Scratch, pairs: &mut Vec<u64>) {
         let own_article = self.numbering.article_of[x] as usize;
+        let skipped = self.twins.of(x);
+        if skipped.len() == self.articles {
+            return;
+        }
         let weight = self.weights[x].total;
         let mine = &self.ordered[x];
         let prefix = self.prefix_length(x);
         for p in 0..prefix {
             let stem = mine.stems[p];
             let list = self.postings.of(stem);
-            for entry in heavier_in_other_articles(list, weight, own_article, self.numbering) {
+            for entry in heavier_in_other_articles(list, weight, skipped, self.numbering) {
                 let y = entry.sentence as usize;
                 let seen = scratch.shared[y];
                 if seen == RULED_OUT {
@@ -478,6 +533,7 @@ impl Lookup<'_> {
                 // Sharing no stem before positions `p` and `q` of their orders, the two share at
                 // most the content words from there on in both.
                 let reachable = self.heavier_or_equal(y, x, weight)
+                    && !self.twins.of(y).contains(&(own_article as u32))
                     && self.reachable(x, y, mine.rest[p].min(entry.rest))
                     && (self.compared)(own_article.min(article), own_article.max(article));
                 scratch.shared[y] = if reachable { 1 + found } else { RULED_OUT };
@@ -610,6 +666,7 @@ mod tests {
             align::candidate_bar(threshold),
             &|_, _| true,
             &repeated,
+            &[],
             &NoProgress,
         )
         .expect("never cancelled");
@@ -637,5 +694,40 @@ mod tests {
             }
         }
         assert!(related >= 4, "the texts share sentences ({related})");
+    }
+
+    /// Candidates among `texts`, with the twins [`align::identical_pairs`] finds.
+    fn candidates_with_twins(texts: &[&str]) -> Vec<(SentenceRef, SentenceRef)> {
+        let set = PreparedSet::from_texts(texts);
+        let repeated: Vec<Vec<bool>> = set.sentences.iter().map(|s| vec![false; s.len()]).collect();
+        let twins = align::identical_pairs(&set, &|_, _| true).twins;
+        let bar = align::candidate_bar(align::DEFAULT_THRESHOLD);
+        candidate_pairs(&set, bar, &|_, _| true, &repeated, &twins, &NoProgress)
+            .expect("never cancelled")
+    }
+
+    #[test]
+    fn a_sentence_with_a_twin_in_an_article_is_not_searched_there_again() {
+        let approved = "The harbour council approved a new ferry timetable on Monday.";
+        let reworded = "On Monday the harbour council approved the new ferry timetable for winter.";
+        let r = SentenceRef::new;
+        let candidates =
+            candidates_with_twins(&[approved, &format!("{approved} {reworded}"), reworded]);
+        assert!(
+            !candidates.contains(&(r(0, 0), r(1, 1))),
+            "the first article's sentence has its twin in the second"
+        );
+        assert!(
+            !candidates.contains(&(r(1, 0), r(2, 0))),
+            "the third article's sentence has its twin in the second"
+        );
+        assert!(!candidates.contains(&(r(1, 1), r(2, 0))), "twins");
+        assert!(candidates.contains(&(r(0, 0), r(2, 0))), "no twins there");
+        // Said twice in the first article, the sentence has no twin: both wordings are found.
+        let candidates = candidates_with_twins(&[
+            &format!("{approved} {approved}"),
+            &format!("{approved} {reworded}"),
+        ]);
+        assert!(candidates.contains(&(r(0, 0), r(1, 1))));
     }
 }

@@ -130,18 +130,25 @@ pub fn compare_with_progress(
     let repeats = timed("finding repeated sentences", || {
         align::Repeats::find(&canonical)
     });
-    let candidates = timed("finding candidates", || {
-        let bar = align::candidate_bar(options.threshold);
-        index::candidate_pairs(&canonical, bar, &compared, &repeats.repeated, progress)
-    })?;
     let identical = timed("finding identical sentences", || {
         align::identical_pairs(&canonical, &compared)
     });
+    let candidates = timed("finding candidates", || {
+        let bar = align::candidate_bar(options.threshold);
+        index::candidate_pairs(
+            &canonical,
+            bar,
+            &compared,
+            &repeats.repeated,
+            &identical.twins,
+            progress,
+        )
+    })?;
     let mut alignment = timed("scoring candidates", || {
         align::select_links(
             &canonical,
             candidates,
-            identical,
+            identical.pairs,
             options.threshold,
             progress,
         )
