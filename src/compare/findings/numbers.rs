@@ -1146,16 +1146,22 @@ fn measure_label(dimension: &str, context: Option<String>) -> String {
 }
 
 /// Up to [`LABEL_WORDS`] words before token `anchor` in lower case, back to punctuation at most,
-/// from the first to the last content word that is no unit nor figure; `None` when there is
-/// none.
+/// from the first to the last content word that is no unit nor figure (or an ordinal before
+/// one); `None` when there is none.
 fn words_before(p: &Prepared, text: &str, words: &[String], anchor: usize) -> Option<String> {
     let is_label_word = |i: usize| {
         p.tokens[i].class == TokenClass::Content
             && !figures::is_unit_word(&words[i])
             && !figures::may_belong_to_figure(&words[i])
     };
+    // An ordinal written out before a label word ranks it ("the first mate", "a second
+    // officer") and opens the label.
+    let opens_label = |i: usize| {
+        is_label_word(i)
+            || figures::ordinal_value(&words[i]).is_some() && i + 1 < anchor && is_label_word(i + 1)
+    };
     let mut first = preceding_words(p, anchor, LABEL_WORDS);
-    while first < anchor && !is_label_word(first) {
+    while first < anchor && !opens_label(first) {
         first += 1;
     }
     let mut end = anchor;
@@ -1462,6 +1468,24 @@ mod tests {
         let set_off = "It was the first final since Ruiz, 19, beat Mia Holt, 21, in the 2004 \
                        championship at the harbour club.";
         assert!(compared(two, set_off).numbers.is_empty());
+    }
+
+    #[test]
+    fn an_age_set_off_after_a_rank_is_labelled_with_the_rank() {
+        let original = "The first mate, 52, was charged with neglect after the ferry struck \
+                        the pier on Friday.";
+        let changed = "The first mate, 53, was charged with neglect after the ferry struck the \
+                       pier on Friday.";
+        assert_eq!(
+            facts(original, changed),
+            [(
+                "age (first mate)".to_owned(),
+                vec![
+                    "The first mate, 52".to_owned(),
+                    "The first mate, 53".to_owned()
+                ]
+            )]
+        );
     }
 
     #[test]
