@@ -138,7 +138,7 @@ pub fn find(articles: &[Article], links: &[Link], cx: &Context<'_>) -> Findings 
         },
     );
     Findings {
-        substitutions,
+        substitutions: substitutions::without_changed_figures(substitutions, &numbers),
         quote_changes,
         numbers,
         omissions,

@@ -30,7 +30,8 @@ use super::wording::{
 use crate::article::{Article, Role};
 use crate::compare::normalize::is_between_digits;
 use crate::compare::{
-    Bound, Edit, EditOp, FastMap, Link, LinkKind, SentenceRef, Substitution, SubstitutionKind,
+    Bound, Edit, EditOp, FactBasis, FastMap, Link, LinkKind, NumberFact, SentenceRef, Substitution,
+    SubstitutionKind,
 };
 
 /// Shares of the links each thread's share is split into when judging: with one share per
@@ -631,6 +632,63 @@ impl<'t> Judge<'t> {
             .entry(setting)
             .or_insert_with(|| judge_in_context(reader, from, to, open, &surroundings))
     }
+}
+
+/// `substitutions` without the words cut or added that are a figure changed in a linked sentence
+/// (see [`NumberFact`]): a figure moved within its sentence as it changed ("52-year-old first
+/// mate" → "the first mate, 53") is one changed figure, listed with the figures, not a cut and an
+/// addition. An occurrence is dropped where the fact has a mention in each of its two sentences
+/// and the cut (or added) words, holding a figure themselves, stand inside the one on their side.
+pub fn without_changed_figures(
+    mut substitutions: Vec<Substitution>,
+    facts: &[NumberFact],
+) -> Vec<Substitution> {
+    let linked: Vec<&NumberFact> = facts
+        .iter()
+        .filter(|f| f.basis == FactBasis::Linked)
+        .collect();
+    if linked.is_empty() {
+        return substitutions;
+    }
+    let mut changed = false;
+    for s in &mut substitutions {
+        let (words, cut) = match s.kind {
+            SubstitutionKind::Cut => (&s.from, true),
+            SubstitutionKind::Addition => (&s.to, false),
+            _ => continue,
+        };
+        // Only words giving a figure themselves: a word cut beside one ("away" of "a mile away")
+        // is a cut of its own.
+        if !words
+            .split_whitespace()
+            .any(|word| may_belong_to_figure(&word.to_lowercase()))
+        {
+            continue;
+        }
+        let before = s.occurrences.len();
+        s.occurrences.retain(|&(a, b)| {
+            let (holder, other) = if cut { (a, b) } else { (b, a) };
+            !linked.iter().any(|fact| {
+                let mentions = |r: SentenceRef| {
+                    fact.mentions
+                        .iter()
+                        .filter(move |m| m.article == r.article && m.sentence == r.sentence)
+                };
+                mentions(holder).any(|m| m.text.contains(words.as_str()))
+                    && mentions(other).next().is_some()
+            })
+        });
+        let dropped = before - s.occurrences.len();
+        if dropped > 0 {
+            s.count = s.count.saturating_sub(dropped).max(s.occurrences.len());
+            changed = true;
+        }
+    }
+    if changed {
+        substitutions.retain(|s| !s.occurrences.is_empty());
+        rank_again(&mut substitutions);
+    }
+    substitutions
 }
 
 /// Sets each substitution's spread and ranks the list (after the list was oriented or cut down).
@@ -1465,6 +1523,44 @@ fn phrase(text: &str, span: (usize, usize)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::findings::testing::original_and_copy;
+
+    #[test]
+    fn an_age_moved_as_it_changed_is_a_changed_figure_not_a_cut_and_an_addition() {
+        let c = original_and_copy(
+            "The 52-year-old first mate was charged with neglect on Friday. The harbour \
+             master said the ferry left the quay an hour late.",
+            "The first mate, 53, was charged with neglect on Friday. The harbour master \
+             said the ferry left the quay an hour late.",
+        );
+        assert!(
+            c.numbers.iter().any(|f| f.fact.starts_with("age")
+                && f.mentions.iter().any(|m| m.text.contains("52-year-old"))),
+            "{:?}",
+            c.numbers
+        );
+        let listed: Vec<(&str, &str)> = c
+            .substitutions
+            .iter()
+            .map(|s| (s.from.as_str(), s.to.as_str()))
+            .collect();
+        assert!(
+            !listed.contains(&("52-year-old", "")) && !listed.contains(&("", "53")),
+            "{listed:?}"
+        );
+        // A figure cut where the other sentence gives none is still a cut.
+        let c = original_and_copy(
+            "The 52-year-old first mate was charged with neglect on Friday.",
+            "The first mate was charged with neglect on Friday.",
+        );
+        assert!(
+            c.substitutions
+                .iter()
+                .any(|s| s.from == "52-year-old" && s.kind == SubstitutionKind::Cut),
+            "{:?}",
+            c.substitutions
+        );
+    }
 
     fn kind(from: &str, to: &str) -> Option<SubstitutionKind> {
         kind_in(from, to, Surroundings::default())
