@@ -1234,7 +1234,8 @@ impl Reading {
 
     /// Whether both readings can be true of one quantity.
     /// Two exact figures rounded alike that differ never agree ("$10 billion", "$9 billion"), nor
-    /// two bounds of one kind unless one is the other rounded.
+    /// two estimates hedged and rounded alike ("about 7%", "around 8%"), nor two bounds of one
+    /// kind unless one is the other rounded.
     pub fn agrees_with(&self, other: &Reading) -> bool {
         if let Some((x, y)) = self.in_days_against(other) {
             return x.agrees_with(&y);
@@ -1254,8 +1255,10 @@ impl Reading {
         if self.same_number(other) {
             return !above_and_below(self.bound, other.bound);
         }
-        if self.bound == Bound::Exact
-            && other.bound == Bound::Exact
+        // Nor two estimates hedged alike and rounded alike: "about 7%" → "around 8%" is another
+        // estimate, not the same one said less precisely.
+        if self.bound == other.bound
+            && matches!(self.bound, Bound::Exact | Bound::About | Bound::Nearly)
             && self.precision == other.precision
         {
             return false;
@@ -1841,6 +1844,16 @@ mod tests {
             "more than 4000 residents",
             "more than 4000 residents"
         ));
+        // Two estimates hedged and rounded alike are two estimates; one rounded coarser may be
+        // the other said less precisely.
+        assert!(!agree(
+            "about 7 percent of staff",
+            "around 8 percent of staff"
+        ));
+        assert!(!agree("about 2400 homes", "about 2500 homes"));
+        assert!(!agree("nearly 300 homes", "almost 290 homes"));
+        assert!(agree("about 1.3 million people", "about 1 million people"));
+        assert!(agree("about 2.4 million homes", "about 2 million homes"));
     }
 
     #[test]
