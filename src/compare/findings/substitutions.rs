@@ -1369,8 +1369,9 @@ fn without_currency_prefix(text: &str, span: (usize, usize)) -> (usize, usize) {
 /// `edits` with each replacement whose one side runs across a quotation mark where the other
 /// side stops at one split at that mark: the words on the other side's side of the mark are
 /// replaced, the rest cut or added on their own ("April,\" said Tom Reed" against "May" before
-/// a closing mark is "April" → "May" and "said Tom Reed" cut), so no change joins words of a
-/// quotation to words outside it.
+/// a closing mark is "April" → "May" and "said Tom Reed" cut), and each replacement whose two
+/// sides both cross a mark of one kind split at both (see [`split_at_both_marks`]), so no change
+/// joins words of a quotation to words outside it.
 fn split_at_quote_marks<'e>((a_text, b_text): (&str, &str), edits: &'e [Edit]) -> Cow<'e, [Edit]> {
     split_each(edits, |edit| split_at_quote_mark((a_text, b_text), edit))
 }
@@ -1441,7 +1442,10 @@ fn split_at_quote_mark((a_text, b_text): (&str, &str), edit: &Edit) -> Option<[E
     ) {
         (Some(mark), None) => (true, mark),
         (None, Some(mark)) => (false, mark),
-        _ => return None,
+        (Some(a_mark), Some(b_mark)) => {
+            return split_at_both_marks(edit, a_mark, b_mark, (a_text, b_text));
+        }
+        (None, None) => return None,
     };
     let (crossing, other, other_text) = if crossing_a {
         (edit.a, edit.b, b_text)
@@ -1485,6 +1489,31 @@ fn split_at_quote_mark((a_text, b_text): (&str, &str), edit: &Edit) -> Option<[E
     } else {
         [lone, swap]
     })
+}
+
+/// `edit` split where both sides cross a quotation mark of one kind, both closing or both opening
+/// (`a_mark` and `b_mark`, see [`is_closing`]): the words before the marks replaced by each
+/// other, and those after ("business,\" chief executive" against "company],\" boss" is "business"
+/// → "company" and "chief executive" → "boss").
+fn split_at_both_marks(
+    edit: &Edit,
+    (a_start, a_end): (usize, usize),
+    (b_start, b_end): (usize, usize),
+    (a_text, b_text): (&str, &str),
+) -> Option<[Edit; 2]> {
+    if is_closing(a_text, a_start) != is_closing(b_text, b_start) {
+        return None;
+    }
+    Some(pieces([
+        (EditOp::Replace, (edit.a.0, a_start), (edit.b.0, b_start)),
+        (EditOp::Replace, (a_end, edit.a.1), (b_end, edit.b.1)),
+    ]))
+}
+
+/// Whether the quotation mark at `at` of `text` closes a quotation: it follows the quoted words
+/// (or their punctuation) without a space.
+fn is_closing(text: &str, at: usize) -> bool {
+    !text[..at].ends_with(char::is_whitespace)
 }
 
 /// The span of the first double quotation mark with words of `text[start..end]` on both sides.
@@ -1937,12 +1966,26 @@ mod tests {
                 (EditOp::Replace, "Repairs".to_owned(), "Fixes".to_owned()),
             ]
         );
-        // Both sides crossing a mark: left whole.
+        // Both sides crossing a closing mark: split at both, inside and outside the quotation.
         let (a, b) = ("a “ballot” among all", "a “vote” from all");
         let runs = [
             ("a “", "a “"),
             ("ballot” among", "vote” from"),
             (" all", " all"),
+        ];
+        assert_eq!(
+            split(a, b, &runs)[1..3],
+            [
+                (EditOp::Replace, "ballot".to_owned(), "vote".to_owned()),
+                (EditOp::Replace, "among".to_owned(), "from".to_owned()),
+            ]
+        );
+        // A closing mark on one side and an opening one on the other: left whole.
+        let (a, b) = ("a “ballot” among all", "a vote “from all”");
+        let runs = [
+            ("a “", "a "),
+            ("ballot” among", "vote “from"),
+            (" all", " all”"),
         ];
         assert_eq!(split(a, b, &runs).len(), 3);
     }
