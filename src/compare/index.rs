@@ -400,7 +400,6 @@ pub fn candidate_pairs(
         ordered: &ordered,
         postings: &postings,
         twins: &twins,
-        articles,
         bar,
         compared,
     };
@@ -479,8 +478,6 @@ struct Lookup<'a> {
     ordered: &'a [Ordered],
     postings: &'a Postings,
     twins: &'a Twins,
-    /// How many articles there are.
-    articles: usize,
     bar: Bar,
     compared: &'a (dyn Fn(usize, usize) -> bool + Sync),
 }
@@ -506,10 +503,9 @@ impl Lookup<'_> {
     /// of similarity joins), which keeps the common words at the end of the order cheap.
     fn partners_of(&self, x: usize, scratch: &mut Scratch, pairs: &mut Vec<u64>) {
         let own_article = self.numbering.article_of[x] as usize;
+        // A sentence with a twin in every other article was left out of the index: it has no
+        // stems to look up.
         let skipped = self.twins.of(x);
-        if skipped.len() == self.articles {
-            return;
-        }
         let weight = self.weights[x].total;
         let mine = &self.ordered[x];
         let prefix = self.prefix_length(x);

@@ -472,7 +472,7 @@ fn overlap(a: &[u32], b: &[u32]) -> f32 {
 
 /// Whether quote mark `c` opens, closes, or (straight marks) depends on its neighbours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mark {
+pub(super) enum Mark {
     Open,
     Close,
 }
@@ -520,6 +520,15 @@ fn scan_quotes(
         .filter(|s| !s.is_empty())
         .collect();
     (spans, still_open)
+}
+
+/// Whether the quote mark starting at byte `at` of `text` opens or closes a quotation, read as
+/// [`marks_in`] reads it among its neighbours; `None` when there is no quote mark there.
+pub(super) fn mark_at(text: &str, at: usize) -> Option<Mark> {
+    let c = text.get(at..)?.chars().next()?;
+    let before = text[..at].chars().next_back();
+    let after = text[at + c.len_utf8()..].chars().next();
+    classify_mark(c, before, after).map(|(mark, _)| mark)
 }
 
 /// Decides whether a character is an opening or closing quote mark, and whether it is double.

@@ -22,6 +22,7 @@ use super::figures::{
     is_unit_word, is_year, may_belong_to_figure, ordinal_of, qualifier_bound, tens_value,
     two_word_fraction, two_word_unit, value_of_number_word, without_ordinal_ending,
 };
+use super::quotes::mark_at;
 use super::times::TIME_WORDS;
 use super::wording::{
     ARTICLES, Difference, PREPOSITIONS, Reader, Words, classify, is_one_figure,
@@ -1492,7 +1493,7 @@ fn split_at_quote_mark((a_text, b_text): (&str, &str), edit: &Edit) -> Option<[E
 }
 
 /// `edit` split where both sides cross a quotation mark of one kind, both closing or both opening
-/// (`a_mark` and `b_mark`, see [`is_closing`]): the words before the marks replaced by each
+/// (`a_mark` and `b_mark`, see [`mark_at`]): the words before the marks replaced by each
 /// other, and those after ("business,\" chief executive" against "company],\" boss" is "business"
 /// → "company" and "chief executive" → "boss").
 fn split_at_both_marks(
@@ -1501,19 +1502,14 @@ fn split_at_both_marks(
     (b_start, b_end): (usize, usize),
     (a_text, b_text): (&str, &str),
 ) -> Option<[Edit; 2]> {
-    if is_closing(a_text, a_start) != is_closing(b_text, b_start) {
+    let kind = mark_at(a_text, a_start);
+    if kind.is_none() || kind != mark_at(b_text, b_start) {
         return None;
     }
     Some(pieces([
         (EditOp::Replace, (edit.a.0, a_start), (edit.b.0, b_start)),
         (EditOp::Replace, (a_end, edit.a.1), (b_end, edit.b.1)),
     ]))
-}
-
-/// Whether the quotation mark at `at` of `text` closes a quotation: it follows the quoted words
-/// (or their punctuation) without a space.
-fn is_closing(text: &str, at: usize) -> bool {
-    !text[..at].ends_with(char::is_whitespace)
 }
 
 /// The span of the first double quotation mark with words of `text[start..end]` on both sides.
