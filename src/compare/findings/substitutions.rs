@@ -126,7 +126,7 @@ pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Subst
         .zip(closest)
         .filter(|(l, closest)| **closest && l.kind == LinkKind::Reworded)
         .map(|(l, _)| l)
-        .filter(|l| is_close_enough(articles, l))
+        .filter(|l| headline_reading(articles, l) != HeadlineReading::Ignored)
         .collect();
     // The changes are judged in parallel, a few shares of the links per thread (the longest of
     // the findings: a thread freed by the others takes some); they are then gathered in link
@@ -134,7 +134,13 @@ pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Subst
     let per_link: Vec<Vec<Change>> = rewordings
         .par_iter()
         .with_min_len(super::per_thread(rewordings.len()).div_ceil(SHARES_PER_THREAD))
-        .map_init(Judge::default, |judge, link| judge.changes(articles, link))
+        .map_init(Judge::default, |judge, link| {
+            let mut changes = judge.changes(articles, link);
+            if headline_reading(articles, link) == HeadlineReading::FramingOnly {
+                changes.retain(|c| matches!(c.verdict, Some((SubstitutionKind::Framing, _))));
+            }
+            changes
+        })
         .collect();
     // A change is the same substitution only within one article pair: each pair's changes are
     // gathered on their own, in link order, and the pairs in order give the key order.
@@ -1328,13 +1334,31 @@ fn set_spread(substitutions: &mut [Substitution]) {
     }
 }
 
-/// Whether a link's word edits are substitutions rather than a rewrite: headlines are rewritten
-/// wholesale (and headline–lead links are paraphrases), so their edits count only when the two
-/// are very close.
-fn is_close_enough(articles: &[Article], link: &Link) -> bool {
+/// How a link's word edits are read where a headline is involved (see [`headline_reading`]).
+#[derive(Clone, Copy, PartialEq)]
+enum HeadlineReading {
+    /// As any link's.
+    Whole,
+    /// Only for framing swaps: two headlines rewritten around the same words ("to cut … as
+    /// profits slide" → "slashes … as profits plunge").
+    FramingOnly,
+    /// Not at all.
+    Ignored,
+}
+
+/// How `link`'s word edits count as substitutions: headlines are rewritten wholesale (and
+/// headline–lead links are paraphrases), so their edits count only when the two are very close;
+/// two headlines less close still give their framing swaps, which name a word of a known kind
+/// on one side.
+fn headline_reading(articles: &[Article], link: &Link) -> HeadlineReading {
     let is_headline =
         |r: SentenceRef| articles[r.article].sentences[r.sentence].role == Role::Headline;
-    link.similarity >= MIN_HEADLINE_SIMILARITY || !(is_headline(link.a) || is_headline(link.b))
+    match (is_headline(link.a), is_headline(link.b)) {
+        _ if link.similarity >= MIN_HEADLINE_SIMILARITY => HeadlineReading::Whole,
+        (false, false) => HeadlineReading::Whole,
+        (true, true) => HeadlineReading::FramingOnly,
+        _ => HeadlineReading::Ignored,
+    }
 }
 
 fn push_occurrence(list: &mut Vec<(SentenceRef, SentenceRef)>, pair: (SentenceRef, SentenceRef)) {
@@ -2105,6 +2129,51 @@ mod tests {
             .map(|s| (s.from.as_str(), s.to.as_str()))
             .collect();
         assert_eq!(swaps, [("harbour workers", "soldiers")]);
+    }
+
+    #[test]
+    fn headlines_rewritten_around_a_story_give_their_framing_swaps_only() {
+        let story = "The mill said on Monday it would close its dye works after orders fell \
+            by a third. Union leaders said they would meet the owners on Friday.";
+        let articles = vec![
+            Article::from_text(
+                "wire",
+                "wire.txt",
+                format!("Lakeside mill to cut 80 jobs as orders slide\n\n{story}"),
+                crate::article::Format::Text,
+            ),
+            Article::from_text(
+                "copy",
+                "copy.txt",
+                format!("Lakeside mill slashes 80 jobs after orders plunge\n\n{story}"),
+                crate::article::Format::Text,
+            ),
+        ];
+        let c = crate::compare::compare(articles, &crate::compare::Options::default());
+        let headlines = c
+            .links
+            .iter()
+            .find(|l| l.a.sentence == 0 && l.b.sentence == 0);
+        assert!(headlines.is_some_and(|l| l.similarity < MIN_HEADLINE_SIMILARITY));
+        // Seen from either side (nothing tells which headline came first).
+        let mut swaps: Vec<([&str; 2], SubstitutionKind)> = c
+            .substitutions
+            .iter()
+            .map(|s| {
+                let mut sides = [s.from.as_str(), s.to.as_str()];
+                sides.sort_unstable();
+                (sides, s.kind)
+            })
+            .collect();
+        swaps.sort_unstable_by_key(|(sides, _)| *sides);
+        // "as" → "after" is the headlines' own rewording.
+        assert_eq!(
+            swaps,
+            [
+                (["plunge", "slide"], SubstitutionKind::Framing),
+                (["slashes", "to cut"], SubstitutionKind::Framing)
+            ]
+        );
     }
 
     #[test]

@@ -302,6 +302,112 @@ const LOADED: &[&str] = &[
     "zealots",
 ];
 
+/// Verbs that dramatise a change a plain verb states ("fell" → "plunged", "cut" → "slashed"):
+/// a swap of one for a plain verb of change (see [`PLAIN_CHANGE`]) reframes the news as more
+/// (or less) dramatic. Words with a plain
+/// sense in news ("axe", "rocketed" of a launch) are left out.
+const DRAMATISING: &[&str] = &[
+    "axed",
+    "axing",
+    "ballooned",
+    "ballooning",
+    "decimate",
+    "decimated",
+    "decimates",
+    "nosedive",
+    "nosedived",
+    "nosedives",
+    "plummet",
+    "plummeted",
+    "plummeting",
+    "plummets",
+    "plunge",
+    "plunged",
+    "plunges",
+    "plunging",
+    "skyrocket",
+    "skyrocketed",
+    "skyrocketing",
+    "skyrockets",
+    "slash",
+    "slashed",
+    "slashes",
+    "slashing",
+    "slump",
+    "slumped",
+    "slumping",
+    "slumps",
+    "soar",
+    "soared",
+    "soaring",
+    "soars",
+    "spiraled",
+    "spiraling",
+    "spiralled",
+    "spiralling",
+    "tumble",
+    "tumbled",
+    "tumbles",
+    "tumbling",
+];
+
+/// Plain verbs of change, which [`DRAMATISING`] verbs make dramatic ("fell", "rose", "cut").
+const PLAIN_CHANGE: &[&str] = &[
+    "climb",
+    "climbed",
+    "climbing",
+    "climbs",
+    "cut",
+    "cuts",
+    "cutting",
+    "decline",
+    "declined",
+    "declines",
+    "declining",
+    "decrease",
+    "decreased",
+    "decreases",
+    "decreasing",
+    "dip",
+    "dipped",
+    "dipping",
+    "dips",
+    "drop",
+    "dropped",
+    "dropping",
+    "drops",
+    "fall",
+    "fallen",
+    "falling",
+    "falls",
+    "fell",
+    "grew",
+    "grow",
+    "growing",
+    "grown",
+    "grows",
+    "increase",
+    "increased",
+    "increases",
+    "increasing",
+    "reduce",
+    "reduced",
+    "reduces",
+    "reducing",
+    "rise",
+    "risen",
+    "rises",
+    "rising",
+    "rose",
+    "shed",
+    "sheds",
+    "shedding",
+    "slid",
+    "slide",
+    "slides",
+    "sliding",
+];
+
 /// Who speaks or acts: a swap between two of these (or between names) changes the agent.
 const AGENTS: &[&str] = &[
     "army",
@@ -949,6 +1055,17 @@ impl Words {
     /// Whether any word carries a judgement.
     pub fn is_loaded(&self) -> bool {
         self.has_any(LOADED)
+    }
+
+    /// Whether the words state a change plainly where `other` dramatises it, or the other way
+    /// round ("fell" → "plunged"; see [`DRAMATISING`] and [`PLAIN_CHANGE`]).
+    fn changes_drama(&self, other: &Words) -> bool {
+        let (plain, dramatic) = (
+            |w: &Words| w.has_any(PLAIN_CHANGE),
+            |w: &Words| w.has_any(DRAMATISING),
+        );
+        dramatic(self) != dramatic(other)
+            && (dramatic(self) && plain(other) || dramatic(other) && plain(self))
     }
 }
 
@@ -1624,7 +1741,7 @@ pub fn classify(from: &Words, to: &Words) -> Difference {
     {
         return Difference::Attribution;
     }
-    if from.is_loaded() || to.is_loaded() {
+    if from.is_loaded() || to.is_loaded() || from.changes_drama(to) {
         return Difference::Framing;
     }
     let agents = |w: &Words| w.has_any(AGENTS) || !w.names().is_empty();
@@ -2001,6 +2118,16 @@ mod tests {
         assert_eq!(difference("said", "claimed"), Difference::Attribution);
         assert_eq!(difference("protesters", "rioters"), Difference::Framing);
         assert_eq!(difference("crowds", "mobs"), Difference::Framing);
+        // A plain verb of change made dramatic (or the drama taken out) reframes the news; a
+        // plain verb for another, or one dramatic verb for another, does not.
+        assert_eq!(difference("fell", "plunged"), Difference::Framing);
+        assert_eq!(difference("to cut", "slashes"), Difference::Framing);
+        assert_eq!(difference("soared", "rose"), Difference::Framing);
+        assert_eq!(difference("rose", "climbed"), Difference::Content);
+        assert_eq!(difference("plunged", "plummeted"), Difference::Content);
+        // A dramatic verb of a plain sense ("the rocket soared") against other words is no
+        // swap of drama.
+        assert_eq!(difference("soared", "lifted off"), Difference::Content);
         assert_eq!(difference("insists", "maintains"), Difference::Attribution);
         // A change of tense or an archaic form keeps the verb of saying, and ", saying"
         // introduces what is said as "and said" does.
