@@ -6,7 +6,8 @@ use super::direction::{self, Orientation};
 use super::findings::counterparts::closest_of_either_end;
 use super::findings::{
     find_attribution_changes, find_cuts_and_additions, find_key_changes, find_omissions,
-    find_substitutions, orient_quote_changes, orient_substitutions, sort_facts,
+    find_substitutions, order_mentions_by_descent, orient_quote_changes, orient_substitutions,
+    sort_facts,
 };
 use super::{
     Comparison, Descent, Link, SentenceRef, canonical_order, flip, groups, moved_versions, stats,
@@ -60,8 +61,8 @@ impl Comparison {
             for m in &mut fact.mentions {
                 m.article = new_of_old[m.article];
             }
-            fact.mentions.sort_by_key(|m| (m.article, m.sentence));
         }
+        order_mentions_by_descent(&mut numbers, &lineage);
         sort_facts(&mut numbers);
 
         let (cuts, additions) =

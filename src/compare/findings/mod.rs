@@ -31,7 +31,7 @@ use rayon::prelude::*;
 
 pub use grouping::{SubstitutionGroup, group_substitutions};
 pub use key_changes::find as find_key_changes;
-pub use numbers::sort_facts;
+pub use numbers::{order_mentions_by_descent, sort_facts};
 
 /// Everything the findings stage produces.
 pub struct Findings {
@@ -109,6 +109,7 @@ pub fn find(articles: &[Article], links: &[Link], cx: &Context<'_>) -> Findings 
                                     articles, cx.set, links, closest, cx.near, cx.rank,
                                 );
                                 facts.extend(times::find(articles, links, closest, cx.orientation));
+                                order_mentions_by_descent(&mut facts, cx.lineage);
                                 sort_facts(&mut facts);
                                 facts
                             })

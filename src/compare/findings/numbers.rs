@@ -27,7 +27,8 @@ use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::{Token, TokenClass, lowercase};
 use crate::compare::prepare::{Prepared, PreparedSet};
 use crate::compare::{
-    Bound, EditOp, FactBasis, FactKind, FastMap, Link, NumberFact, NumberMention, SentenceRef,
+    Bound, Descent, EditOp, FactBasis, FactKind, FastMap, Link, NumberFact, NumberMention,
+    SentenceRef,
 };
 
 /// Longest replacement (in words, each side) whose one figure each corresponds without further
@@ -127,6 +128,55 @@ pub fn find(
         .collect();
     sort_facts(&mut facts);
     facts
+}
+
+/// Puts each fact's mentions in the order of descent: in article and sentence order, except that
+/// a mention in an original comes before those in the versions made from it (the version tree's
+/// known edges, `lineage`).
+pub fn order_mentions_by_descent(facts: &mut [NumberFact], lineage: &[Descent]) {
+    let ancestors = known_ancestors(lineage);
+    let is_ancestor = |of: usize, article: usize| {
+        ancestors
+            .get(of)
+            .is_some_and(|list| list.binary_search(&article).is_ok())
+    };
+    for fact in facts {
+        let mut left = std::mem::take(&mut fact.mentions);
+        left.sort_by_key(|m| (m.article, m.sentence));
+        while !left.is_empty() {
+            // The first mention none of whose article's originals is still to come.
+            let next = (0..left.len())
+                .find(|&i| !left.iter().any(|m| is_ancestor(left[i].article, m.article)))
+                .unwrap_or(0);
+            fact.mentions.push(left.remove(next));
+        }
+    }
+}
+
+/// Per article, every article it descends from along the known edges of `lineage`, sorted.
+fn known_ancestors(lineage: &[Descent]) -> Vec<Vec<usize>> {
+    let known: Vec<&Descent> = lineage.iter().filter(|d| d.known).collect();
+    let articles = known
+        .iter()
+        .map(|d| d.original.max(d.copy) + 1)
+        .max()
+        .unwrap_or(0);
+    (0..articles)
+        .map(|article| {
+            let mut found: Vec<usize> = Vec::new();
+            let mut to_visit = vec![article];
+            while let Some(at) = to_visit.pop() {
+                for d in known.iter().filter(|d| d.copy == at) {
+                    if d.original != article && !found.contains(&d.original) {
+                        found.push(d.original);
+                        to_visit.push(d.original);
+                    }
+                }
+            }
+            found.sort_unstable();
+            found
+        })
+        .collect()
 }
 
 /// Orders facts: conflicts before differences in precision, then by their first mention.
@@ -1999,6 +2049,34 @@ mod tests {
             ),
             ["won its first league title"]
         );
+    }
+
+    #[test]
+    fn a_changed_figure_lists_the_original_first_whatever_the_file_order() {
+        let original = "WESTPORT (AP) — The ferry company said it would cut 120 jobs, about 7% \
+            of its staff, after a poor summer. Its two oldest boats will be sold.";
+        let copy = "The ferry company will cut 120 jobs, around 9% of its staff, after a poor \
+            summer. Its two oldest boats will be sold.";
+        for copy_first in [false, true] {
+            let mut articles = vec![
+                Article::from_text("original", "o.txt", original, Format::Text),
+                Article::from_text("copy", "c.txt", copy, Format::Text),
+            ];
+            if copy_first {
+                articles.reverse();
+            }
+            let c = compare(articles, &Options::default());
+            let fact = c.numbers.iter().find(|f| f.kind == FactKind::Conflict);
+            let labels: Vec<&str> = fact
+                .map(|f| {
+                    f.mentions
+                        .iter()
+                        .map(|m| c.articles[m.article].label.as_str())
+                        .collect()
+                })
+                .unwrap_or_default();
+            assert_eq!(labels, ["original", "copy"], "copy first: {copy_first}");
+        }
     }
 
     #[test]

@@ -94,7 +94,7 @@ pub fn find(
             &articles[link.a.article].text,
             &articles[link.b.article].text,
         );
-        // In article order, as every fact's mentions are.
+        // In article order; the facts' mentions are put in order of descent once all are found.
         let fact = |(a_span, b_span), text_of: fn(&str, (usize, usize)) -> String| {
             let mention = |at: SentenceRef, text: String| NumberMention {
                 article: at.article,
