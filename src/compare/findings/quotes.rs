@@ -80,7 +80,8 @@ fn change_of(
     let mut edits = Vec::new();
     let mut differences = Vec::new();
     for edit in link.edits.iter().filter(|e| e.op != EditOp::Equal) {
-        let (a_span, b_span) = (clip(edit.a, &qa.span), clip(edit.b, &qb.span));
+        let (a_span, b_span) =
+            widened_to_brackets((a_text, edit.a, &qa.span), (b_text, edit.b, &qb.span));
         let a = shown_edit(a_span.map_or("", |r| &a_text[r]));
         let b = shown_edit(b_span.map_or("", |r| &b_text[r]));
         let (wa, wb) = (reader.words(&a), reader.words(&b));
@@ -192,6 +193,98 @@ fn marks_a_cut(text: &str, (start, end): (usize, usize)) -> bool {
     is_ellipsis(&text[start..end])
         || is_ellipsis(&text[end..])
         || ends_with_ellipsis(&text[..start])
+}
+
+/// The parts of a quote edit's two sides inside their quotations, a side that cuts square
+/// brackets open widened to the whole bracketed words and the other side by as many words (the
+/// word diff matches "[the" with "the", so "business" → "company]" reads "the business" → "[the
+/// company]", and "branch]" added reads "the" → "[the branch]"). Each side is its text, its span
+/// and the quotation's span.
+fn widened_to_brackets(
+    a: (&str, (usize, usize), &Range<usize>),
+    b: (&str, (usize, usize), &Range<usize>),
+) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    let words_in = |range: Range<usize>| (range.start < range.end).then_some(range);
+    let (Some(a_span), Some(b_span)) = (at_or_in(a.1, a.2), at_or_in(b.1, b.2)) else {
+        return (clip(a.1, a.2), clip(b.1, b.2));
+    };
+    let bracketed = |(text, span, quote): (&str, &Range<usize>, &Range<usize>)| {
+        let open = text[quote.start..span.start].rfind(['[', ']']);
+        let start = match open {
+            Some(at) if text[quote.start + at..].starts_with('[') => quote.start + at,
+            _ => span.start,
+        };
+        let close = text[span.end..quote.end].find(['[', ']']);
+        let end = match close {
+            Some(at) if text[span.end + at..].starts_with(']') => span.end + at + 1,
+            _ => span.end,
+        };
+        let words = |part: &str| {
+            part.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+        };
+        (
+            start..end,
+            words(&text[start..span.start]),
+            words(&text[span.end..end]),
+        )
+    };
+    let (a_wide, a_before, a_after) = bracketed((a.0, &a_span, a.2));
+    let (b_wide, b_before, b_after) = bracketed((b.0, &b_span, b.2));
+    let (before, after) = (a_before.max(b_before), a_after.max(b_after));
+    if before == 0 && after == 0 {
+        return (words_in(a_span), words_in(b_span));
+    }
+    let widen = |(text, span, quote): (&str, Range<usize>, &Range<usize>), wide: Range<usize>| {
+        let start = words_back(&text[quote.start..span.start], before)
+            .map_or(wide.start, |at| (quote.start + at).min(wide.start));
+        let end = words_on(&text[span.end..quote.end], after)
+            .map_or(wide.end, |at| (span.end + at).max(wide.end));
+        start..end
+    };
+    (
+        words_in(widen((a.0, a_span, a.2), a_wide)),
+        words_in(widen((b.0, b_span, b.2), b_wide)),
+    )
+}
+
+/// The part of `span` inside `quote`, or the point where an empty `span` stands in it.
+fn at_or_in(span: (usize, usize), quote: &Range<usize>) -> Option<Range<usize>> {
+    if span.0 == span.1 {
+        return (quote.start..=quote.end)
+            .contains(&span.0)
+            .then_some(span.0..span.0);
+    }
+    clip(span, quote)
+}
+
+/// Where the last `count` words of `text` start, if it has that many.
+fn words_back(text: &str, count: usize) -> Option<usize> {
+    let mut at = text.len();
+    for _ in 0..count {
+        let trimmed = text[..at].trim_end();
+        at = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        if trimmed.is_empty() {
+            return None;
+        }
+    }
+    Some(at)
+}
+
+/// Where the first `count` words of `text` end, if it has that many.
+fn words_on(text: &str, count: usize) -> Option<usize> {
+    let mut at = 0;
+    for _ in 0..count {
+        let start = at + (text.len() - at - text[at..].trim_start().len());
+        if start == text.len() {
+            return None;
+        }
+        at = text[start..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |i| start + i);
+    }
+    Some(at)
 }
 
 /// The part of `span` inside `quote`, if any.
@@ -650,6 +743,50 @@ mod tests {
             .collect();
         // Which came first is undetermined: the two sides are in content order.
         assert_eq!(edits, [("crumbling", "rotten")]);
+    }
+
+    #[test]
+    fn words_put_in_brackets_show_whole_in_the_quote_edit() {
+        use crate::article::Format;
+        use crate::compare::findings::testing::original_and_copy;
+        use crate::compare::{Options, compare};
+        let c = original_and_copy(
+            "\"We had to close the line to protect the service,\" the rail operator said on \
+             Monday.",
+            "\"We had to close [the branch] line to protect the service,\" the rail operator \
+             said on Monday.",
+        );
+        let edits: Vec<(&str, &str)> = c
+            .quote_changes
+            .iter()
+            .flat_map(|q| &q.edits)
+            .map(|e| (e.a.as_str(), e.b.as_str()))
+            .collect();
+        assert_eq!(edits, [("the", "[the branch]")]);
+        let story = |quote: &str| {
+            format!("The rail operator spoke on Monday.\n\n\"{quote},\" a spokeswoman said.")
+        };
+        let articles = vec![
+            Article::from_text(
+                "original",
+                "o.txt",
+                story("We will protect the service"),
+                Format::Text,
+            ),
+            Article::from_text(
+                "copy",
+                "c.txt",
+                story("We will protect [the trains]"),
+                Format::Text,
+            ),
+        ];
+        let changes = compare(articles, &Options::default()).quote_changes;
+        let edits: Vec<(&str, &str)> = changes
+            .iter()
+            .flat_map(|q| &q.edits)
+            .map(|e| (e.a.as_str().min(&e.b), e.a.as_str().max(&e.b)))
+            .collect();
+        assert_eq!(edits, [("[the trains]", "the service")]);
     }
 
     #[test]
