@@ -108,7 +108,13 @@ pub fn find(articles: &[Article], links: &[Link], cx: &Context<'_>) -> Findings 
                                 let mut facts = numbers::find(
                                     articles, cx.set, links, closest, cx.near, cx.rank,
                                 );
-                                facts.extend(times::find(articles, links, closest, cx.orientation));
+                                facts.extend(times::find(
+                                    articles,
+                                    cx.set,
+                                    links,
+                                    closest,
+                                    cx.orientation,
+                                ));
                                 order_mentions_by_descent(&mut facts, cx.lineage);
                                 sort_facts(&mut facts);
                                 facts

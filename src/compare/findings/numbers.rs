@@ -23,6 +23,7 @@ use super::figures::{self, Reading};
 use super::most_common;
 use super::subjects::{self, Subject};
 use super::times;
+use super::wording::is_speaking;
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::normalize::{Token, TokenClass, lowercase};
 use crate::compare::prepare::{Prepared, PreparedSet};
@@ -1188,10 +1189,39 @@ fn what_befell<'w>(p: &Prepared, words: &'w [String], from: usize) -> Option<&'w
 /// A measure's label: its dimension, with the words before the figure that say what it is of
 /// ("distance (hurtled toward its destination)", "duration (repairs to the pier could take)"),
 /// or the dimension alone where none stand before it.
-fn measure_label(dimension: &str, context: Option<String>) -> String {
+pub(super) fn measure_label(dimension: &str, context: Option<String>) -> String {
     match context {
         Some(context) => format!("{dimension} ({context})"),
         None => dimension.to_owned(),
+    }
+}
+
+/// What happens at the time reference starting at byte `start` of sentence `at`: the words
+/// before it and the words `in_time_phrase` takes for part of it, as a figure's label takes them
+/// (see [`words_before`]: "close the old quay" of "would close the old quay by the end of next
+/// year"), with a verb of saying right before it.
+pub(super) fn words_before_time(
+    articles: &[Article],
+    set: &PreparedSet,
+    at: SentenceRef,
+    start: usize,
+    in_time_phrase: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let p = set.get(at.article, at.sentence);
+    let words = words_of(articles, set, at);
+    let mut anchor = p.tokens.iter().position(|t| t.start >= start)?;
+    while anchor > 0 && p.tokens[anchor - 1].is_word() && in_time_phrase(&words[anchor - 1]) {
+        anchor -= 1;
+    }
+    let text = &articles[at.article].text;
+    // The time of a statement: who spoke and the verb ("officials said" of "officials said on
+    // Monday"), the verb being no word a label otherwise takes.
+    match anchor.checked_sub(1).map(|at| &words[at]) {
+        Some(verb) if is_speaking(verb) => Some(match words_before(p, text, &words, anchor - 1) {
+            Some(who) => format!("{who} {verb}"),
+            None => verb.clone(),
+        }),
+        _ => words_before(p, text, &words, anchor),
     }
 }
 
@@ -1408,11 +1438,36 @@ mod tests {
         let mut moved: Vec<Vec<String>> = compared(original, copy)
             .numbers
             .iter()
-            .filter(|f| f.fact == "when")
+            .filter(|f| f.mentions.iter().all(|m| m.unit.as_deref() == Some("time")))
             .map(|f| f.mentions.iter().map(|m| m.text.clone()).collect())
             .collect();
         moved.sort();
         moved
+    }
+
+    #[test]
+    fn a_changed_time_is_labelled_by_what_happens_then() {
+        let c = compared(
+            "WESTPORT (AP) — The ferry line said it would close the old quay by the end of next \
+             year. Its boats will use the new pier.",
+            "The ferry line will close the old quay by the end of this year. Its boats will use \
+             the new pier.",
+        );
+        let labels: Vec<&str> = c
+            .numbers
+            .iter()
+            .filter(|f| f.mentions.iter().all(|m| m.unit.as_deref() == Some("time")))
+            .map(|f| f.fact.as_str())
+            .collect();
+        assert_eq!(labels, ["when (close the old quay)"]);
+        let c = compared(
+            "WESTPORT (AP) — The old quay will close, the ferry line said on Monday. Its boats \
+             will use the new pier.",
+            "The old quay will close, the ferry line said on Tuesday. Its boats will use the new \
+             pier.",
+        );
+        let labels: Vec<&str> = c.numbers.iter().map(|f| f.fact.as_str()).collect();
+        assert_eq!(labels, ["when (ferry line said)"]);
     }
 
     #[test]

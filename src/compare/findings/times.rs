@@ -3,9 +3,11 @@
 //! 1st" → "Jan. 8", "9 a.m." → "10:00") is a changed figure, listed with the conflicting figures.
 
 use super::figures;
+use super::numbers::{measure_label, words_before_time};
 use super::wording::{Moment, Reader};
 use crate::article::{Article, collapse_whitespace};
 use crate::compare::direction::Orientation;
+use crate::compare::prepare::PreparedSet;
 use crate::compare::{
     Bound, Edit, EditOp, FactBasis, FactKind, Link, NumberFact, NumberMention, SentenceRef,
 };
@@ -55,6 +57,8 @@ pub(super) const TIME_WORDS: &[&str] = &[
 ];
 /// Time words that only point to a time named after them ("this week", "last year").
 const POINTERS: &[&str] = &["last", "next", "this"];
+/// Words that place a time within a span ("by the end of next year").
+const WITHIN_SPAN: &[&str] = &["beginning", "end", "middle", "start"];
 /// Words that may stand beside the time words in a time reference.
 const TIME_FILLERS: &[&str] = &[
     "on", "in", "at", "late", "early", "the", "of", "by", "until",
@@ -80,6 +84,7 @@ const SEASONS: &[&str] = &["autumn", "spring", "summer", "winter"];
 /// `orientation` compares, one fact each.
 pub fn find(
     articles: &[Article],
+    set: &PreparedSet,
     links: &[Link],
     closest: &[bool],
     orientation: &Orientation,
@@ -95,7 +100,8 @@ pub fn find(
             &articles[link.b.article].text,
         );
         // In article order; the facts' mentions are put in order of descent once all are found.
-        let fact = |(a_span, b_span), text_of: fn(&str, (usize, usize)) -> String| {
+        let fact = |(a_span, b_span): ((usize, usize), (usize, usize)),
+                    text_of: fn(&str, (usize, usize)) -> String| {
             let mention = |at: SentenceRef, text: String| NumberMention {
                 article: at.article,
                 sentence: at.sentence,
@@ -105,8 +111,13 @@ pub fn find(
                 unit: Some("time".to_owned()),
                 bound: Bound::Exact,
             };
+            // Labelled by what happens then, as the first side tells it.
+            let in_phrase =
+                |word: &str| TIME_FILLERS.contains(&word) || WITHIN_SPAN.contains(&word);
+            let happens = words_before_time(articles, set, link.a, a_span.0, in_phrase)
+                .or_else(|| words_before_time(articles, set, link.b, b_span.0, in_phrase));
             NumberFact {
-                fact: "when".to_owned(),
+                fact: measure_label("when", happens),
                 kind: FactKind::Conflict,
                 basis: FactBasis::Linked,
                 mentions: vec![
