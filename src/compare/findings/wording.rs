@@ -1780,15 +1780,22 @@ fn participle_of_saying(words: &Words) -> Option<(&str, Tone)> {
 
 /// Modal verbs that make a claim a possibility ("it could leave a gap").
 const POSSIBLE: &[&str] = &["could", "may", "might"];
+/// Words that hedge a claim whatever modal verb stands with them ("repairs are expected to
+/// cost", "it will probably close").
+const HEDGES: &[&str] = &["expected", "likely", "perhaps", "possibly", "probably"];
 /// Modal verbs that make a claim a prediction or a necessity ("it would leave a gap").
 const CERTAIN: &[&str] = &["must", "shall", "will", "would"];
 
 /// Whether one wording says a claim may be so and the other that it will be ("could leave" →
-/// "would leave", "may" → "will"): a hedge dropped or added, no mere tense ("will" → "would").
+/// "would leave", "may" → "will", "are expected to" → "will"): a hedge dropped or added, no mere
+/// tense ("will" → "would").
 pub fn changes_certainty(from: &Words, to: &Words) -> bool {
     // Whether the words' modal verbs make a claim sure (`Some(true)`) or possible, when they
     // are all of one kind.
     let certainty = |words: &Words| {
+        if words.has_any(HEDGES) {
+            return Some(false);
+        }
         let possible = words.has_any(POSSIBLE);
         (possible != words.has_any(CERTAIN)).then_some(!possible)
     };
@@ -2125,6 +2132,9 @@ mod tests {
         assert_eq!(difference("soared", "rose"), Difference::Framing);
         assert_eq!(difference("rose", "climbed"), Difference::Content);
         assert_eq!(difference("plunged", "plummeted"), Difference::Content);
+        // A hedged prediction made sure is no grammar.
+        assert_eq!(difference("are expected to", "will"), Difference::Content);
+        assert_eq!(difference("will probably", "will"), Difference::Content);
         // A dramatic verb of a plain sense ("the rocket soared") against other words is no
         // swap of drama.
         assert_eq!(difference("soared", "lifted off"), Difference::Content);
