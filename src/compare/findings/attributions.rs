@@ -218,8 +218,11 @@ impl<'t> Seen<'t> {
         } else {
             (link.a, link.b)
         };
-        let edits = link
-            .edits
+        let texts = (
+            articles[link.a.article].text.as_str(),
+            articles[link.b.article].text.as_str(),
+        );
+        let edits = super::conversions_split_off(texts, &link.edits)
             .iter()
             .map(|&e| if flip { super::super::flip(e) } else { e })
             .collect();

@@ -274,7 +274,11 @@ fn clauses_lacked(
     } else {
         (EditOp::Insert, EditOp::Delete)
     };
-    link.edits
+    let texts = (
+        articles[link.a.article].text.as_str(),
+        articles[link.b.article].text.as_str(),
+    );
+    super::conversions_split_off(texts, &link.edits)
         .iter()
         .filter(|e| e.op == only_here)
         .filter_map(|e| {

@@ -20,11 +20,12 @@ mod wording;
 use super::direction::Orientation;
 use super::prepare::PreparedSet;
 use super::{
-    Addition, AttributionChange, Cut, Descent, FastMap, Group, Link, NumberFact, Omission,
-    QuoteChange, SentenceRef, Substitution, Version,
+    Addition, AttributionChange, Cut, Descent, Edit, EditOp, FastMap, Group, Link, NumberFact,
+    Omission, QuoteChange, SentenceRef, Substitution, Version,
 };
 use crate::article::{Article, collapse_whitespace};
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -276,6 +277,69 @@ fn edit_words(text: &str, span: (usize, usize), kept: &[char]) -> String {
     collapse_whitespace(&text[start..end + usize::from(dotted)])
 }
 
+/// `edits` with each that `split` splits in two replaced by its two pieces, in order; borrowed
+/// as they are when none is.
+pub(super) fn split_each<'e>(
+    edits: &'e [Edit],
+    mut split: impl FnMut(&Edit) -> Option<[Edit; 2]>,
+) -> Cow<'e, [Edit]> {
+    let mut out: Option<Vec<Edit>> = None;
+    for (i, edit) in edits.iter().enumerate() {
+        match (split(edit), &mut out) {
+            (Some(pieces), out) => out
+                .get_or_insert_with(|| edits[..i].to_vec())
+                .extend(pieces),
+            (None, Some(out)) => out.push(*edit),
+            (None, None) => {}
+        }
+    }
+    out.map_or(Cow::Borrowed(edits), Cow::Owned)
+}
+
+/// `edits` with each run of words cut (or added) that opens with a figure's conversion in
+/// brackets and goes on split after the brackets: "($43 million), officials said" cut is the
+/// conversion, a notation, and "officials said", a source dropped.
+pub(super) fn conversions_split_off<'e>(
+    (a_text, b_text): (&str, &str),
+    edits: &'e [Edit],
+) -> Cow<'e, [Edit]> {
+    split_each(edits, |edit| {
+        let (text, span) = match edit.op {
+            EditOp::Delete => (a_text, edit.a),
+            EditOp::Insert => (b_text, edit.b),
+            _ => return None,
+        };
+        // The bracket opens the run, or stands right before it (the word diff leaves it out).
+        let opens = text[span.0..span.1].trim_start().starts_with('(')
+            || text[..span.0].trim_end().ends_with('(');
+        let close = span.0 + text[span.0..span.1].find(')')? + 1;
+        let rest = &text[close..span.1];
+        if !opens
+            || !rest.contains(char::is_alphanumeric)
+            || !figures::is_bracketed_conversion(text, (span.0, close))
+        {
+            return None;
+        }
+        let at = |start: usize, end: usize| match edit.op {
+            EditOp::Delete => ((start, end), (edit.b.0, edit.b.0)),
+            _ => ((edit.a.0, edit.a.0), (start, end)),
+        };
+        let ((a1, b1), (a2, b2)) = (at(span.0, close), at(close, span.1));
+        Some([
+            Edit {
+                op: edit.op,
+                a: a1,
+                b: b1,
+            },
+            Edit {
+                op: edit.op,
+                a: a2,
+                b: b2,
+            },
+        ])
+    })
+}
+
 pub use attributions::find as find_attribution_changes;
 pub use cuts::find as find_cuts_and_additions;
 pub use omissions::find as find_omissions;
@@ -308,6 +372,29 @@ mod testing {
 #[cfg(test)]
 mod tests {
     use super::edit_words;
+    use super::testing::original_and_copy;
+
+    #[test]
+    fn a_source_cut_with_a_conversion_before_it_is_the_source_alone() {
+        let c = original_and_copy(
+            "Repairs to the harbour wall will cost 40 million euros ($43 million), officials \
+             said. Work starts in May.",
+            "Repairs to the harbour wall will cost 40 million euros. Work starts in May.",
+        );
+        let dropped: Vec<&str> = c
+            .attribution_changes
+            .iter()
+            .map(|a| a.from.as_str())
+            .collect();
+        assert_eq!(dropped, ["officials said"]);
+        let cut: Vec<&str> = c.substitutions.iter().map(|s| s.from.as_str()).collect();
+        assert_eq!(cut, ["officials said"]);
+        assert!(
+            c.cuts.iter().all(|cut| !cut.text.contains("43")),
+            "{:?}",
+            c.cuts
+        );
+    }
 
     #[test]
     fn edit_words_keep_an_abbreviation_dot_and_the_signs_asked_for() {

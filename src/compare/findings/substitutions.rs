@@ -28,6 +28,7 @@ use super::wording::{
     ARTICLES, Difference, PREPOSITIONS, Reader, Words, classify, is_one_figure,
     is_plain_saying_swap,
 };
+use super::{conversions_split_off, split_each};
 use crate::article::{Article, Role};
 use crate::compare::normalize::is_between_digits;
 use crate::compare::{
@@ -263,7 +264,8 @@ impl<'t> Judge<'t> {
         let a_text = &articles[link.a.article].text;
         let b_text = &articles[link.b.article].text;
         let mut out = Vec::new();
-        let edits = split_at_quote_marks((a_text, b_text), &link.edits);
+        let edits = conversions_split_off((a_text, b_text), &link.edits);
+        let edits = split_at_quote_marks((a_text, b_text), &edits);
         let edits = self.figures_split_off((a_text, b_text), &edits);
         let mut pieces = self.figures_in_pieces((a_text, b_text), &edits);
         self.moved_into_swaps((a_text, b_text), &edits, &mut pieces);
@@ -1434,25 +1436,6 @@ type Span = (usize, usize);
 /// Two edits, each an operation and its spans in `a` and `b`: the pieces of an edit split.
 fn pieces(parts: [(EditOp, Span, Span); 2]) -> [Edit; 2] {
     parts.map(|(op, a, b)| Edit { op, a, b })
-}
-
-/// `edits` with each that `split` splits in two replaced by its two pieces, in order; borrowed
-/// as they are when none is.
-fn split_each<'e>(
-    edits: &'e [Edit],
-    mut split: impl FnMut(&Edit) -> Option<[Edit; 2]>,
-) -> Cow<'e, [Edit]> {
-    let mut out: Option<Vec<Edit>> = None;
-    for (i, edit) in edits.iter().enumerate() {
-        match (split(edit), &mut out) {
-            (Some(pieces), out) => out
-                .get_or_insert_with(|| edits[..i].to_vec())
-                .extend(pieces),
-            (None, Some(out)) => out.push(*edit),
-            (None, None) => {}
-        }
-    }
-    out.map_or(Cow::Borrowed(edits), Cow::Owned)
 }
 
 /// `edit` split as [`split_at_quote_marks`] says, in text order, or `None` where it is not.
