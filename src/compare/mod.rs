@@ -177,7 +177,7 @@ pub fn compare_with_progress(
         let shares = versions::version_shares(&in_order, &links);
         versions::forest(&shares, &canonical_rank)
     });
-    let versions = moved_versions(&tree, &order);
+    let mut versions = moved_versions(&tree, &order);
     progress.update("comparing words", 0, alignment.links.len());
     let mut links: Vec<Link> = timed("diffing links", || {
         let pairs: Vec<(&Prepared, &Prepared)> = alignment
@@ -216,6 +216,7 @@ pub fn compare_with_progress(
     let lineage = timed("lineage", || {
         direction::lineage(&articles, &versions, &links, &closest, &rank)
     });
+    versions::rooted_at_originals(&mut versions, &lineage, &rank);
     let orientation = direction::Orientation::new(&lineage, &rank, options.all_pairs);
     let found = timed("findings", || {
         let context = findings::Context {

@@ -731,7 +731,8 @@ pub struct Derivation {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Version {
     /// The version this article is closest to, on the way to its tree's root; `None` for a
-    /// root (the most central version of a story) or an article that is no version of another.
+    /// root (the most central version of a story, or the original it was known to be copied
+    /// from) or an article that is no version of another.
     pub closest: Option<usize>,
     /// How sure the tree is of that edge: the share (0–1) of the smaller article's text the two
     /// have in common (0 for a root).

@@ -5,7 +5,8 @@
 //! some of it nearly as it was and beyond their openings (see [`version_shares`]).
 //! Among versions, a maximum spanning forest over how much text each pair shares joins every
 //! version to its closest one, as progressive multiple aligners build their guide trees; each
-//! tree is rooted at its most central version. Articles that are versions of no other (independent
+//! tree is rooted at its most central version, then moved up to that version's original where
+//! the direction of an edge is known (see [`rooted_at_originals`]). Articles that are versions of no other (independent
 //! reports sharing a quote) stay alone: nobody is given an invented parent.
 //!
 //! Up to [`ALL_PAIRS_UP_TO`] articles every pair is aligned and the tree is read off the links.
@@ -20,7 +21,7 @@ use std::hash::BuildHasher;
 use rayon::prelude::*;
 
 use super::prepare::PreparedSet;
-use super::{SentenceRef, Version};
+use super::{Descent, SentenceRef, Version};
 use crate::article::{Article, Role};
 
 /// Up to this many articles, every pair of articles is aligned.
@@ -357,6 +358,32 @@ fn root_each_tree(
     versions
 }
 
+/// `versions` with each tree's root moved, edge by edge, from a known copy to its original
+/// (`lineage`'s known directions; of two originals, the first in content order, `rank`), so that
+/// no tree hangs an original under its copy: the most central version of a story may be a copy
+/// that carries all of its original. The edges stay; only the way each points changes.
+pub fn rooted_at_originals(versions: &mut [Version], lineage: &[Descent], rank: &[usize]) {
+    for root in 0..versions.len() {
+        if versions[root].closest.is_some() {
+            continue;
+        }
+        let mut root = root;
+        // Each step crosses an edge from its copy to its original, never back: it ends.
+        while let Some(original) = lineage
+            .iter()
+            .filter(|d| d.known && d.copy == root && versions[d.original].closest == Some(root))
+            .map(|d| d.original)
+            .min_by_key(|&original| rank[original])
+        {
+            versions[root].closest = Some(original);
+            versions[root].shared = versions[original].shared;
+            versions[original].closest = None;
+            versions[original].shared = 0.0;
+            root = original;
+        }
+    }
+}
+
 /// Whether articles `a` and `b` are neighbours in the tree.
 pub fn are_neighbours(versions: &[Version], a: usize, b: usize) -> bool {
     versions[a].closest == Some(b) || versions[b].closest == Some(a)
@@ -365,6 +392,40 @@ pub fn are_neighbours(versions: &[Version], a: usize, b: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tree_is_rooted_at_the_original_whatever_the_file_order() {
+        use crate::article::Format;
+        use crate::compare::{Options, compare};
+        let original = "WESTPORT (AP) — The ferry line will close the old quay in May, its owners \
+            said on Monday. Its four boats will move to the new pier, which opened last year. \
+            Fares will not change, the owners said.";
+        let copy = "The ferry line will close the old quay in May. Its four boats will move to the \
+            new pier, which opened last year. Fares will not change, the owners said.";
+        for copy_first in [false, true] {
+            let mut articles = vec![
+                Article::from_text("original", "o.txt", original, Format::Text),
+                Article::from_text("copy", "c.txt", copy, Format::Text),
+            ];
+            if copy_first {
+                articles.reverse();
+            }
+            let c = compare(articles, &Options::default());
+            let at = |label: &str| c.articles.iter().position(|a| a.label == label);
+            let (o, k) = (at("original"), at("copy"));
+            assert!(c.lineage.iter().any(|d| d.known && Some(d.original) == o));
+            assert_eq!(
+                o.and_then(|o| c.versions[o].closest),
+                None,
+                "copy first: {copy_first}"
+            );
+            assert_eq!(
+                k.and_then(|k| c.versions[k].closest),
+                o,
+                "copy first: {copy_first}"
+            );
+        }
+    }
 
     #[test]
     fn each_version_joins_its_closest_and_strangers_stay_alone() {
