@@ -6,8 +6,9 @@
 //! Among versions, a maximum spanning forest over how much text each pair shares joins every
 //! version to its closest one, as progressive multiple aligners build their guide trees; each
 //! tree is rooted at its most central version, then moved up to that version's original where
-//! the direction of an edge is known (see [`rooted_at_originals`]). Articles that are versions of no other (independent
-//! reports sharing a quote) stay alone: nobody is given an invented parent.
+//! the direction of an edge is known (see [`rooted_at_originals`]). Articles that are versions
+//! of no other (independent reports sharing a quote) stay alone: nobody is given an invented
+//! parent.
 //!
 //! Up to [`ALL_PAIRS_UP_TO`] articles every pair is aligned and the tree is read off the links.
 //! Above that, how much each pair shares is estimated from sketches of the articles' wording
