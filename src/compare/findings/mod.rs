@@ -296,6 +296,14 @@ pub(super) fn split_each<'e>(
     out.map_or(Cow::Borrowed(edits), Cow::Owned)
 }
 
+/// Where an edit's words lie in their article's text, from and to a byte.
+pub(super) type Span = (usize, usize);
+
+/// Two edits, each an operation and its spans in `a` and `b`: the pieces of an edit split.
+pub(super) fn pieces(parts: [(EditOp, Span, Span); 2]) -> [Edit; 2] {
+    parts.map(|(op, a, b)| Edit { op, a, b })
+}
+
 /// `edits` with each run of words cut (or added) that opens with a figure's conversion in
 /// brackets and goes on split after the brackets: "($43 million), officials said" cut is the
 /// conversion, a notation, and "officials said", a source dropped.
@@ -320,23 +328,11 @@ pub(super) fn conversions_split_off<'e>(
         {
             return None;
         }
-        let at = |start: usize, end: usize| match edit.op {
-            EditOp::Delete => ((start, end), (edit.b.0, edit.b.0)),
-            _ => ((edit.a.0, edit.a.0), (start, end)),
+        let piece = |start: usize, end: usize| match edit.op {
+            EditOp::Delete => (edit.op, (start, end), (edit.b.0, edit.b.0)),
+            _ => (edit.op, (edit.a.0, edit.a.0), (start, end)),
         };
-        let ((a1, b1), (a2, b2)) = (at(span.0, close), at(close, span.1));
-        Some([
-            Edit {
-                op: edit.op,
-                a: a1,
-                b: b1,
-            },
-            Edit {
-                op: edit.op,
-                a: a2,
-                b: b2,
-            },
-        ])
+        Some(pieces([piece(span.0, close), piece(close, span.1)]))
     })
 }
 

@@ -28,7 +28,7 @@ use super::wording::{
     ARTICLES, Difference, PREPOSITIONS, Reader, Words, classify, is_one_figure,
     is_plain_saying_swap,
 };
-use super::{conversions_split_off, split_each};
+use super::{Span, conversions_split_off, pieces, split_each};
 use crate::article::{Article, Role};
 use crate::compare::normalize::is_between_digits;
 use crate::compare::{
@@ -122,22 +122,23 @@ impl<'t> Surroundings<'t> {
 /// [`super::counterparts::closest_of_either_end`]), each seen from its link's `a` side; ranked by
 /// [`rank_again`] once oriented.
 pub fn find(articles: &[Article], links: &[Link], closest: &[bool]) -> Vec<Substitution> {
-    let rewordings: Vec<&Link> = links
+    let (rewordings, readings): (Vec<&Link>, Vec<HeadlineReading>) = links
         .iter()
         .zip(closest)
         .filter(|(l, closest)| **closest && l.kind == LinkKind::Reworded)
-        .map(|(l, _)| l)
-        .filter(|l| headline_reading(articles, l) != HeadlineReading::Ignored)
-        .collect();
+        .map(|(l, _)| (l, headline_reading(articles, l)))
+        .filter(|(_, reading)| *reading != HeadlineReading::Ignored)
+        .unzip();
     // The changes are judged in parallel, a few shares of the links per thread (the longest of
     // the findings: a thread freed by the others takes some); they are then gathered in link
     // order, so the first occurrence of each change is the same in any run.
     let per_link: Vec<Vec<Change>> = rewordings
         .par_iter()
+        .zip(&readings)
         .with_min_len(super::per_thread(rewordings.len()).div_ceil(SHARES_PER_THREAD))
-        .map_init(Judge::default, |judge, link| {
+        .map_init(Judge::default, |judge, (link, reading)| {
             let mut changes = judge.changes(articles, link);
-            if headline_reading(articles, link) == HeadlineReading::FramingOnly {
+            if *reading == HeadlineReading::FramingOnly {
                 changes.retain(|c| matches!(c.verdict, Some((SubstitutionKind::Framing, _))));
             }
             changes
@@ -1428,14 +1429,6 @@ fn gaps_between_words(side: &str) -> Vec<(usize, usize)> {
         in_word = !c.is_whitespace();
     }
     gaps
-}
-
-/// Where an edit's words lie in their article's text, from and to a byte.
-type Span = (usize, usize);
-
-/// Two edits, each an operation and its spans in `a` and `b`: the pieces of an edit split.
-fn pieces(parts: [(EditOp, Span, Span); 2]) -> [Edit; 2] {
-    parts.map(|(op, a, b)| Edit { op, a, b })
 }
 
 /// `edit` split as [`split_at_quote_marks`] says, in text order, or `None` where it is not.
