@@ -180,18 +180,21 @@ fn known_ancestors(lineage: &[Descent]) -> Vec<Vec<usize>> {
         .collect()
 }
 
-/// Orders facts: conflicts before differences in precision, then by their first mention.
+/// Orders facts: conflicts before differences in precision, then by their mentions in order, then
+/// by label (a total order: the same facts in any order sort the same).
 pub fn sort_facts(facts: &mut [NumberFact]) {
+    // Every mention counts, then the label: two facts may open with the same mention (one time
+    // moved differently in two copies), and the order they were found in depends on the order
+    // the articles were given in.
     facts.sort_by(|x, y| {
-        let key = |f: &NumberFact| {
-            (
-                f.kind,
-                f.mentions
-                    .first()
-                    .map(|m| (m.article, m.sentence, m.text.clone())),
-            )
-        };
-        key(x).cmp(&key(y))
+        fn mentions(f: &NumberFact) -> impl Iterator<Item = (usize, usize, &str)> {
+            f.mentions
+                .iter()
+                .map(|m| (m.article, m.sentence, m.text.as_str()))
+        }
+        (x.kind.cmp(&y.kind))
+            .then_with(|| mentions(x).cmp(mentions(y)))
+            .then_with(|| (&x.fact, x.basis).cmp(&(&y.fact, y.basis)))
     });
 }
 
@@ -1495,6 +1498,31 @@ mod tests {
                     pier, its chair said.";
         assert!(moved_times(original, same).is_empty());
         assert!(compared(original, same).numbers.is_empty());
+    }
+
+    #[test]
+    fn facts_opening_with_the_same_mention_sort_the_same_in_any_order() {
+        let mention = |article: usize, text: &str| NumberMention {
+            article,
+            sentence: 2,
+            text: text.to_owned(),
+            value: None,
+            second: None,
+            unit: Some("time".to_owned()),
+            bound: Bound::Exact,
+        };
+        let fact = |second: NumberMention| NumberFact {
+            fact: "when (officials said)".to_owned(),
+            kind: FactKind::Conflict,
+            basis: FactBasis::Linked,
+            mentions: vec![mention(0, "Tuesday"), second],
+        };
+        let (x, y) = (fact(mention(1, "Monday")), fact(mention(2, "Sunday")));
+        let mut given = vec![x.clone(), y.clone()];
+        let mut reversed = vec![y, x];
+        sort_facts(&mut given);
+        sort_facts(&mut reversed);
+        assert_eq!(given, reversed);
     }
 
     #[test]
