@@ -1526,6 +1526,13 @@ mod tests {
     }
 
     #[test]
+    fn a_month_changed_within_a_day_is_one_changed_time() {
+        let original = "The new ferry timetable starts on 1 March, the harbour board said.";
+        let copy = "The new ferry timetable starts on 1 April, the harbour board said.";
+        assert_eq!(moved_times(original, copy), [["1 March", "1 April"]]);
+    }
+
+    #[test]
     fn a_sum_written_onto_its_currency_code_is_compared_with_the_sum_in_words() {
         assert_eq!(
             conflicts(

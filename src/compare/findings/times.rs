@@ -126,13 +126,20 @@ pub fn find(
                 ],
             }
         };
+        let moments = moments_moved(articles, link, &mut reader);
         // Each with the time words the two kept after the change ("this" → "last" before
-        // "week").
+        // "week"); a word inside a day moved whole ("March" of "1 March" → "1 April") is that
+        // day's change, listed once.
         let words_moved = link
             .edits
             .iter()
             .filter(|e| e.op == EditOp::Replace)
             .filter_map(|edit| time_moved(a_text, b_text, edit, &mut reader))
+            .filter(|&(a, b)| {
+                !moments
+                    .iter()
+                    .any(|&(x, y)| overlapping(a, x) && overlapping(b, y))
+            })
             .collect::<Vec<_>>();
         out.extend(
             words_moved
@@ -141,17 +148,16 @@ pub fn find(
         );
         let as_written =
             |text: &str, (start, end): (usize, usize)| collapse_whitespace(&text[start..end]);
-        out.extend(
-            moments_moved(articles, link, &mut reader)
-                .into_iter()
-                .map(|spans| fact(spans, as_written)),
-        );
+        out.extend(moments.into_iter().map(|spans| fact(spans, as_written)));
     }
     out
 }
 
-/// The words of `text[span]` and the time words right after them ("this week" for the "this" of
-/// "this week's storm").
+/// Whether the byte ranges `x` and `y` share a byte.
+fn overlapping(x: (usize, usize), y: (usize, usize)) -> bool {
+    x.0 < y.1 && y.0 < x.1
+}
+
 /// Where `edit` moves an event in time, the spans of the two time references: the whole edit
 /// ("this week" → "next week"), or the time words ending each side where other words changed
 /// before them too ("begins this" → "began last", before a kept "week": "this" → "last").
@@ -288,6 +294,8 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
+/// The words of `text[span]` and the time words right after them ("this week" for the "this" of
+/// "this week's storm").
 fn with_time_words_after(text: &str, span: (usize, usize)) -> String {
     let mut end = span.1;
     loop {
