@@ -7,7 +7,9 @@ use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
 use super::figures;
-use super::wording::{contractions_written_out, is_plain_saying_swap};
+use super::wording::{
+    Reader, contractions_written_out, is_plain_saying_swap, is_telling_attribution_swap,
+};
 use crate::compare::{
     AttributionChange, AttributionChangeKind, Bound, Comparison, FactBasis, FactKind, KeyChange,
     KeyChangeKind, KeyChanges, NumberMention, PassageKind, QuoteChange, QuoteChangeKind,
@@ -267,12 +269,15 @@ fn of_edge(c: &Comparison, original: usize, copy: usize) -> Candidates {
             summary: attribution_summary(c, x),
             at: vec![x.a, x.b],
         });
+    let mut reader = Reader::default();
     let framing = c
         .substitutions
         .iter()
         .filter(|s| s.a == original && s.b == copy)
         .filter(|s| match s.kind {
-            SubstitutionKind::Attribution => !is_plain_saying_swap(&s.from, &s.to),
+            SubstitutionKind::Attribution => {
+                is_telling_attribution_swap(&mut reader, &s.from, &s.to)
+            }
             SubstitutionKind::Framing | SubstitutionKind::Agent => true,
             SubstitutionKind::Addition => s.loaded,
             _ => false,
@@ -748,6 +753,29 @@ mod tests {
             The fire was set on purpose by someone who broke in, police claimed. \
             Crews pumped water from the pier through the night.";
         listed_once_as_the_attribution_change((wire, copy), ("", "claimed"), "claimed");
+    }
+
+    #[test]
+    fn half_of_a_reworded_attribution_is_no_key_change() {
+        let wire = "WESTPORT (AP) — Ferry fares will rise by 5 per cent next year, according to a \
+            report published on Monday by the harbour board. \
+            The board runs six boats across the bay. \
+            Villagers watched from the pier as the new boat arrived.";
+        let copy = "Ferry fares will rise by 5 per cent next year, a new report has found. \
+            The board runs six boats across the bay. \
+            Protesters watched from the pier as the new boat arrived.";
+        let (c, listed) = the_one_copy_s_changes(wire, copy);
+        assert!(
+            c.substitutions
+                .iter()
+                .any(|s| (s.from.as_str(), s.to.as_str()) == ("according to a", "a new")),
+            "still a substitution: {:?}",
+            c.substitutions
+        );
+        assert_eq!(
+            listed,
+            [(KeyChangeKind::Framing, "Villagers → Protesters".to_owned())]
+        );
     }
 
     #[test]

@@ -509,6 +509,37 @@ pub fn is_plain_saying_swap(from: &str, to: &str) -> bool {
     plain_only(from) && plain_only(to)
 }
 
+/// Whether an attribution swap `from` → `to` tells a reader something: a verb or participle of
+/// saying that judges on either side ("put" → "claimed", "saying" → "insisting"), one source's
+/// verb swapped for another, or a source named on one side only ("Some" → "Authorities said").
+/// Not a plain verb swapped for a plain one, nor half of an attribution reworded around the word
+/// diff's cut ("according to a" → "a new" of "according to a study" → "a new study has found"),
+/// which the attribution changes read whole.
+pub fn is_telling_attribution_swap(reader: &mut Reader, from: &str, to: &str) -> bool {
+    if is_plain_saying_swap(from, to) {
+        return false;
+    }
+    let judges = |text: &str| {
+        let participles = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(|word| tone_in(SAYING_PARTICIPLES, &word.to_lowercase()));
+        saying_tones(text)
+            .chain(participles)
+            .any(|tone| tone == Tone::Judging)
+    };
+    if judges(from) || judges(to) {
+        return true;
+    }
+    let names_who_says =
+        |reader: &mut Reader, text: &str| reader.words(text).has_content_besides_saying();
+    match (saying_tones(from).next(), saying_tones(to).next()) {
+        (Some(_), Some(_)) => true,
+        (Some(_), None) => names_who_says(reader, from),
+        (None, Some(_)) => names_who_says(reader, to),
+        (None, None) => false,
+    }
+}
+
 /// The words on each side of a space ([`Words::split_at_spaces`]), squashed (see
 /// [`Words::squashed`]) and whether all of them are function words: `(head squashed, head
 /// function only, tail squashed, tail function only)`.
@@ -2117,6 +2148,15 @@ mod tests {
         // A source added or dropped is no swap.
         assert!(!is_plain_saying_swap("Some", "Authorities said"));
         assert!(!is_plain_saying_swap("said", ""));
+        let mut reader = Reader::default();
+        let mut telling = |from: &str, to: &str| is_telling_attribution_swap(&mut reader, from, to);
+        assert!(telling("said", "claimed"));
+        assert!(telling("put", "claimed"));
+        assert!(telling("saying", "insisting"));
+        assert!(telling("Some", "Authorities said"));
+        assert!(!telling("According to police", "Police said"));
+        assert!(!telling("according to a", "a new"));
+        assert!(!telling("ba", "said"));
     }
 
     #[test]
