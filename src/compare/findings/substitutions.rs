@@ -767,9 +767,9 @@ fn judge_words(reader: &mut Reader, from: &str, to: &str) -> Result<Verdict, Ope
     }
     let loaded = a.is_loaded() || b.is_loaded();
     // Function words alone added or cut ("has", "on") are grammar, not additions or cuts; a
-    // verb of saying with them is not ("He told").
+    // verb of saying with them is not ("He told"), nor a hedge ("could").
     let one_sided = |words: &Words, kind| {
-        if words.is_function_only() && !words.names_a_source() {
+        if words.is_function_only() && !words.names_a_source() && !words.hedges() {
             (SubstitutionKind::Function, loaded)
         } else {
             (kind, loaded)
@@ -2159,6 +2159,14 @@ mod tests {
         assert_eq!(kind("", "said"), Some(SubstitutionKind::Addition));
         assert_eq!(kind("has", ""), Some(SubstitutionKind::Function));
         assert_eq!(kind("the", "a"), Some(SubstitutionKind::Function));
+    }
+
+    #[test]
+    fn a_hedge_cut_or_added_alone_is_no_grammar() {
+        assert_eq!(kind("could", ""), Some(SubstitutionKind::Cut));
+        assert_eq!(kind("", "may"), Some(SubstitutionKind::Addition));
+        assert_eq!(kind("possibly", ""), Some(SubstitutionKind::Cut));
+        assert_eq!(kind("would", ""), Some(SubstitutionKind::Function));
     }
 
     #[test]

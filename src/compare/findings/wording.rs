@@ -986,6 +986,13 @@ impl Words {
         self.function.last().is_some_and(|&f| f)
     }
 
+    /// Whether the words hedge a claim: a modal of possibility ("could", "may", "might") or a
+    /// hedge ("likely", "perhaps"). Cut or added alone, they make a claim surer or less sure
+    /// ("could make" → "make"): no mere grammar.
+    pub fn hedges(&self) -> bool {
+        self.has_any(POSSIBLE) || self.has_any(HEDGES)
+    }
+
     /// Whether every word is a function word.
     pub fn is_function_only(&self) -> bool {
         self.function.iter().all(|&f| f)
