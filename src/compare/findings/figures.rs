@@ -450,7 +450,7 @@ pub(super) fn is_denominator(word: &str) -> bool {
 /// The reading of a fraction written out from token `at` ("two-thirds", "half", "a third of"),
 /// as a percentage, about that much unless a qualifier bounds it: "two-thirds" agrees with "66
 /// percent", not with "55 percent".
-fn fraction_reading(words: &[&str], at: usize) -> Option<Reading> {
+pub(super) fn fraction_reading(words: &[&str], at: usize) -> Option<Reading> {
     let (share, last) = match fraction_value(words[at]) {
         Some(share) => (share, at),
         None => (two_word_fraction(words, at)?, at + 1),
@@ -1210,6 +1210,23 @@ impl Reading {
                 (None, None) => true,
                 _ => false,
             }
+    }
+
+    /// Whether one reading is a share written as a fraction (see [`fraction_reading`]: its
+    /// value no whole multiple of the rounding it is given to, "two-thirds" 66.67%) and the other
+    /// that share rounded to a whole percentage ("66%", "67%"): one figure written otherwise.
+    pub fn is_fraction_rounded(&self, other: &Reading) -> bool {
+        let fraction = |r: &Reading| {
+            r.unit == Some(PERCENT)
+                && r.second.is_none()
+                && ((r.value / r.precision).fract() > 1e-6)
+        };
+        let whole =
+            |r: &Reading| r.unit == Some(PERCENT) && r.second.is_none() && r.value.fract() == 0.0;
+        let one_rounds_other = |x: &Reading, y: &Reading| {
+            fraction(x) && whole(y) && (x.value.floor() == y.value || x.value.round() == y.value)
+        };
+        one_rounds_other(self, other) || one_rounds_other(other, self)
     }
 
     /// The values the reading allows.

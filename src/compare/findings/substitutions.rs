@@ -2425,6 +2425,17 @@ mod tests {
     }
 
     #[test]
+    fn a_fraction_and_its_share_rounded_are_one_figure() {
+        assert_eq!(kind("About two-thirds", "Around 66%"), None);
+        assert_eq!(kind("about two-thirds", "about 67 per cent"), None);
+        assert_eq!(
+            kind("About two-thirds", "Around 60%"),
+            Some(SubstitutionKind::Figure)
+        );
+        assert_eq!(kind("66.7%", "66%"), Some(SubstitutionKind::Figure));
+    }
+
+    #[test]
     fn a_figure_s_qualifier_worded_otherwise_is_no_substitution() {
         let before = |figure| Surroundings {
             from: ("The storm damaged", figure),

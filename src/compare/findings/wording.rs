@@ -1292,7 +1292,9 @@ fn same_quantity(from: &Words, to: &Words, measures: Option<&(Reading, Reading)>
             (Some(x), Some(y)) => figures::one_unit(x, y),
             (x, y) => x == y,
         };
-        return a.same_number(b) && one_unit && figures::hedge_alike(a.bound, b.bound);
+        return (a.same_number(b) || a.is_fraction_rounded(b))
+            && one_unit
+            && figures::hedge_alike(a.bound, b.bound);
     }
     let unit = |w: &Words| match w.keys.as_slice() {
         [key] => figures::unit_of(key),
@@ -1312,8 +1314,13 @@ pub fn is_one_figure(w: &Words) -> bool {
 
 /// The figure the words give and nothing more, a conversion in brackets after it aside.
 fn measure_of(w: &Words) -> Option<Reading> {
-    // Every figure starts with digits, a number word before a scale word, or "a dozen".
-    let may_hold_figure = |word: &String| figures::may_belong_to_figure(word) || word == "dozen";
+    // Every figure starts with digits, a number word before a scale word, or "a dozen"; a
+    // share may be a fraction written out ("two-thirds").
+    let may_hold_figure = |word: &String| {
+        figures::may_belong_to_figure(word)
+            || word == "dozen"
+            || figures::fraction_value(&word.to_lowercase()).is_some()
+    };
     if !w.written.iter().any(may_hold_figure) {
         return None;
     }
@@ -1340,8 +1347,11 @@ fn measure_of(w: &Words) -> Option<Reading> {
     let one_figure = |words: &[&str]| {
         // The number, after its qualifier and currency sign if any ("about £1.5bn"), is the
         // first figure read from the first word on.
-        let reading = (0..words.len().min(MAX_FIGURE_LEAD + 1))
-            .find_map(|at| figures::read(words, at).filter(|r| r.first == 0))?;
+        let reading = (0..words.len().min(MAX_FIGURE_LEAD + 1)).find_map(|at| {
+            figures::read(words, at)
+                .or_else(|| figures::fraction_reading(words, at))
+                .filter(|r| r.first == 0)
+        })?;
         let after = &words[reading.last + 1..];
         // One adjective may stand before the unit: "Swiss francs", "US dollars"; not a time
         // word, "last week" after a sum being when it was paid.
