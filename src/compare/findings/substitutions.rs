@@ -1787,6 +1787,17 @@ mod tests {
     }
 
     #[test]
+    fn words_that_stir_alarm_are_framing() {
+        for (from, to) in [("people", "terrified residents"), ("concern", "panic")] {
+            assert_eq!(
+                kind_in(from, to, mid_sentence()),
+                Some(SubstitutionKind::Framing),
+                "{from} → {to}"
+            );
+        }
+    }
+
+    #[test]
     fn a_verb_of_saying_describing_a_noun_attributes_nothing() {
         let after_article = Surroundings {
             from: ("The doctors ruled out a ", " diagnosis on Friday."),

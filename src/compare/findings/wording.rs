@@ -209,7 +209,8 @@ enum Tone {
 const LONGEST_SAYING: usize = 12;
 /// How long a word of [`SAYING`] is, in bytes ("say" to "acknowledges").
 const SAYING_LENGTHS: std::ops::RangeInclusive<usize> = 3..=LONGEST_SAYING;
-/// Words that carry a judgement: a swap or addition involving one changes how the story reads.
+/// Words that carry a judgement or stir alarm ("terrified", "panic"): a swap or addition involving
+/// one changes how the story reads.
 const LOADED: &[&str] = &[
     "aggression",
     "alleged",
@@ -236,6 +237,7 @@ const LOADED: &[&str] = &[
     "extremist",
     "extremists",
     "fanatic",
+    "frantic",
     "furious",
     "fury",
     "genocide",
@@ -243,7 +245,10 @@ const LOADED: &[&str] = &[
     "hardliners",
     "heroic",
     "horrific",
+    "horrified",
     "hostages",
+    "hysteria",
+    "hysterical",
     "illegals",
     "infamous",
     "insurgency",
@@ -269,6 +274,10 @@ const LOADED: &[&str] = &[
     "occupied",
     "outrage",
     "outraged",
+    "panic",
+    "panicked",
+    "panicking",
+    "petrified",
     "pogrom",
     "propaganda",
     "protesters",
@@ -286,6 +295,8 @@ const LOADED: &[&str] = &[
     "so-called",
     "splurge",
     "strongman",
+    "terrified",
+    "terrifying",
     "terror",
     "terrorism",
     "terrorist",
