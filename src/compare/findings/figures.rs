@@ -427,6 +427,20 @@ pub(super) fn fraction_value(word: &str) -> Option<f64> {
     })
 }
 
+/// Whether a word, in any case, is a fraction written out ("Two-thirds", "half"; see
+/// [`fraction_value`]), lower-cased only when it ends in a denominator: most words read are not.
+pub(super) fn is_fraction_word(word: &str) -> bool {
+    let ends_in = |suffix: &str| {
+        word.len() >= suffix.len()
+            && word.is_char_boundary(word.len() - suffix.len())
+            && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    DENOMINATORS
+        .iter()
+        .any(|(denominator, _)| ends_in(denominator))
+        && fraction_value(&word.to_lowercase()).is_some()
+}
+
 /// The value of a share written in two words before "of", from its first word: "a third of",
 /// "one quarter of", "two thirds of" (a denominator alone is an ordinal or a period: "a third
 /// term", "the first quarter").

@@ -1326,11 +1326,13 @@ pub fn is_one_figure(w: &Words) -> bool {
 /// The figure the words give and nothing more, a conversion in brackets after it aside.
 fn measure_of(w: &Words) -> Option<Reading> {
     // Every figure starts with digits, a number word before a scale word, or "a dozen"; a
-    // share may be a fraction written out ("two-thirds").
+    // share may be a fraction written out as one word ("two-thirds", "half": hyphenated but
+    // for "half", so most words are not read as one).
     let may_hold_figure = |word: &String| {
         figures::may_belong_to_figure(word)
             || word == "dozen"
-            || figures::fraction_value(&word.to_lowercase()).is_some()
+            || (word.contains('-') || word.eq_ignore_ascii_case("half"))
+                && figures::is_fraction_word(word)
     };
     if !w.written.iter().any(may_hold_figure) {
         return None;
@@ -1360,7 +1362,11 @@ fn measure_of(w: &Words) -> Option<Reading> {
         // first figure read from the first word on.
         let reading = (0..words.len().min(MAX_FIGURE_LEAD + 1)).find_map(|at| {
             figures::read(words, at)
-                .or_else(|| figures::fraction_reading(words, at))
+                .or_else(|| {
+                    figures::is_fraction_word(words[at])
+                        .then(|| figures::fraction_reading(words, at))
+                        .flatten()
+                })
                 .filter(|r| r.first == 0)
         })?;
         let after = &words[reading.last + 1..];
